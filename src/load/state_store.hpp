@@ -1,0 +1,50 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/session.hpp"
+
+namespace wodetl {
+
+using Clock = std::chrono::system_clock;
+
+//! What the last run did with a post.
+enum class PostStatus { kStored, kSkipped, kFailed };
+
+//! Bookkeeping row for one post: what was seen and what became of it.
+struct PostState {
+  SourceRef source;
+  std::string content_sha256;   //!< SHA-256 of content.rendered, hex
+  PostStatus status = PostStatus::kStored;
+  std::string reason;           //!< why it was skipped or failed; empty when stored
+  std::vector<Line> preamble;   //!< lines before the first day header
+  std::vector<std::string> session_dates;  //!< dates of its records, sorted
+};
+
+//! Idempotency records and per-post state.
+//! Implementations: SQLite (load/local/sqlite_store.hpp) and DynamoDB.
+//! Implementations are safe to call from several threads at once.
+class StateStore {
+ public:
+  virtual ~StateStore() = default;
+
+  //! True when key was marked done and its expiry is after now. An expired record counts as
+  //! absent even if it is still stored.
+  virtual Result<bool> is_done(const std::string& idempotency_key, Clock::time_point now) = 0;
+
+  //! Records key as done by operation until expires_at (stored as epoch seconds).
+  virtual Status mark_done(const std::string& idempotency_key, const std::string& operation,
+                           Clock::time_point expires_at) = 0;
+
+  virtual Status save_post_state(const PostState& state) = 0;
+  virtual Result<std::optional<PostState>> find_post_state(std::int64_t post_id) = 0;
+};
+
+[[nodiscard]] const char* to_string(PostStatus status);
+
+}  // namespace wodetl
