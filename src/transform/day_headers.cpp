@@ -1,0 +1,116 @@
+#include "transform/day_headers.hpp"
+
+#include <re2/re2.h>
+
+#include <array>
+#include <string>
+
+#include "transform/text_normalize.hpp"
+
+namespace wodetl {
+
+namespace {
+
+// Headers are short; a longer line that starts with a weekday is prose.
+constexpr std::size_t kMaxHeaderLength = 70;
+
+constexpr std::array<std::string_view, 7> kWeekdayNames = {
+    "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+
+// Leading decoration a coach may put before a header: bullets, asterisks, hashes, dashes.
+std::string_view skip_decoration(std::string_view text) {
+  while (!text.empty() && (text.front() == '*' || text.front() == '#' || text.front() == '-' ||
+                           text.front() == ' ' || text.front() == '>')) {
+    text.remove_prefix(1);
+  }
+  if (text.starts_with("\xE2\x80\xA2")) {  // bullet U+2022
+    text.remove_prefix(3);
+    while (!text.empty() && text.front() == ' ') {
+      text.remove_prefix(1);
+    }
+  }
+  return text;
+}
+
+const RE2& weekday_header_pattern() {
+  // A weekday, then the end of the line or a separator and a short remainder.
+  static const RE2 pattern(
+      R"(^(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?:$|\s*[:,.(/|-]\s*(.*)$|\s+([^'\s].*)$))");
+  return pattern;
+}
+
+const RE2& numbered_header_pattern() {
+  // "day 2", "session five - tuesday", "week 3, session 2", "day two/tuesday".
+  static const RE2 pattern(
+      R"(^(?:week\s+\d{1,2}\s*[,:-]?\s*)?(?:day|session)\s+(?:\d{1,2}|one|two|three|four|five|six|seven)(?:$|\s*[:,.(/|-]\s*(.*)$))");
+  return pattern;
+}
+
+const RE2& rest_pattern() {
+  static const RE2 pattern(R"(\b(?:rest|off|closed|recovery)\b)");
+  return pattern;
+}
+
+std::size_t word_count(std::string_view text) {
+  std::size_t count = 0;
+  bool in_word = false;
+  for (const char c : text) {
+    const bool space = c == ' ';
+    if (!space && !in_word) {
+      ++count;
+    }
+    in_word = !space;
+  }
+  return count;
+}
+
+}  // namespace
+
+std::optional<std::chrono::weekday> find_weekday(std::string_view normalized) {
+  std::optional<std::chrono::weekday> found;
+  std::size_t found_at = std::string_view::npos;
+  for (unsigned day = 0; day < kWeekdayNames.size(); ++day) {
+    const std::size_t at = normalized.find(kWeekdayNames[day]);
+    if (at != std::string_view::npos && at < found_at) {
+      found_at = at;
+      found = std::chrono::weekday{day};
+    }
+  }
+  return found;
+}
+
+std::optional<DayHeader> match_day_header(std::string_view line_text) {
+  if (line_text.size() > kMaxHeaderLength * 2) {
+    return std::nullopt;
+  }
+  const std::string normalized = normalize_for_matching(line_text);
+  const std::string_view text = skip_decoration(normalized);
+  if (text.size() > kMaxHeaderLength || text.empty()) {
+    return std::nullopt;
+  }
+
+  // Cheap first-letter test before any regular expression runs: most lines are not headers.
+  const char first = text.front();
+  if (first != 'm' && first != 't' && first != 'w' && first != 'f' && first != 's' &&
+      first != 'd') {
+    return std::nullopt;
+  }
+
+  std::string remainder;
+  std::string prose;
+  bool matched = false;
+  if (RE2::FullMatch(text, weekday_header_pattern(), &remainder, &prose)) {
+    // After a separator a few words may follow ("Monday - Heavy Squat Day"); without one only a
+    // date ("Tuesday 190305") or two words, so "Monday and Wednesday are heavy" stays prose.
+    const bool date_follows = !prose.empty() && prose.front() >= '0' && prose.front() <= '9';
+    matched = prose.empty() ? word_count(remainder) <= 6 : date_follows || word_count(prose) <= 2;
+  } else if (RE2::FullMatch(text, numbered_header_pattern(), &remainder)) {
+    matched = word_count(remainder) <= 6;
+  }
+  if (!matched) {
+    return std::nullopt;
+  }
+  return DayHeader{find_weekday(text), RE2::PartialMatch(text, rest_pattern())};
+}
+
+}  // namespace wodetl

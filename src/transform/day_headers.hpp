@@ -1,0 +1,26 @@
+#pragma once
+// Recognition of the lines that start a training day in a weekly post.
+
+#include <chrono>
+#include <optional>
+#include <string_view>
+
+namespace wodetl {
+
+//! What a day header line says.
+struct DayHeader {
+  std::optional<std::chrono::weekday> weekday;  //!< the weekday it names, if any
+  bool mentions_rest = false;                    //!< it says rest, off, closed or recovery
+};
+
+//! Recognizes a day header such as "Monday (Session One)", "Thursday (Rest Day)", "Day 2",
+//! "Session 5 - Tuesday", "DAY TWO/TUESDAY" or "Week 3, Session 2". A header is a short line
+//! that starts with a weekday or with "Day N" / "Session N" / "Week N, Day N", followed by nothing
+//! or by a separator; a sentence that merely starts with a weekday ("Monday's squats go heavy")
+//! is not one.
+[[nodiscard]] std::optional<DayHeader> match_day_header(std::string_view line_text);
+
+//! First weekday named in already normalized text (see normalize_for_matching), if any.
+[[nodiscard]] std::optional<std::chrono::weekday> find_weekday(std::string_view normalized);
+
+}  // namespace wodetl

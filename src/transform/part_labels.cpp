@@ -1,0 +1,142 @@
+#include "transform/part_labels.hpp"
+
+#include <re2/re2.h>
+
+#include "transform/text_normalize.hpp"
+
+namespace wodetl {
+
+namespace {
+
+constexpr std::size_t kMaxLabelOnlyLength = 40;
+
+const RE2& letter_label_pattern() {
+  // "A.", "(B)", "C)", "D: text", "A1. text"; the label must be followed by a space or the end,
+  // so "E.g." stays text.
+  static const RE2 pattern(R"(^\(?([A-Z])([1-9]?)\)?[.):](?:\s+(.*))?$)");
+  return pattern;
+}
+
+const RE2& number_label_pattern() {
+  static const RE2 pattern(R"(^\(?(\d{1,2})[.)]$)");
+  return pattern;
+}
+
+const RE2& warm_up_pattern() {
+  // Normalized text: "suggested warm-up", "warm up:", "general warmup (10 min)"; a sentence
+  // such as "warm up the shoulders" is not a label.
+  static const RE2 pattern(
+      R"(^(?:suggested\s+|general\s+|specific\s+)?warm\s?-?\s?ups?(?:\s*\([^)]*\))?\s*(?::\s*(.*))?$)");
+  return pattern;
+}
+
+const RE2& named_part_pattern() {
+  static const RE2 pattern(
+      R"(^(strength|skill|metcon|conditioning|accessory|accessories|cash\s?-?\s?out|cool\s?-?\s?down|mobility|finisher|core|gymnastics|wod|buy\s?-?\s?in|option\s+[a-z0-9]|event\s+\d{1,2}|part\s+[a-z0-9])(?:\s+(\d{1,2}))?\s*(?::\s*(.*))?$)");
+  return pattern;
+}
+
+// Text after the first ':' of the original line, trimmed; empty when there is none.
+std::string text_after_colon(std::string_view text) {
+  const std::size_t colon = text.find(':');
+  if (colon == std::string_view::npos) {
+    return {};
+  }
+  return std::string(trim_spaces(text.substr(colon + 1)));
+}
+
+std::string canonical_name(std::string_view name) {
+  std::string out;
+  for (const char c : name) {
+    const char mapped = c == '-' ? ' ' : c;
+    if (mapped == ' ' && (out.empty() || out.back() == ' ')) {
+      continue;
+    }
+    out += mapped;
+  }
+  while (!out.empty() && out.back() == ' ') {
+    out.pop_back();
+  }
+  // "cashout" and "cash out" name the same part.
+  if (out == "cashout") {
+    return "cash out";
+  }
+  if (out == "cooldown") {
+    return "cool down";
+  }
+  if (out == "buyin") {
+    return "buy in";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<PartLabel> match_part_label(std::string_view line_text) {
+  const std::string_view text = trim_spaces(line_text);
+  if (text.empty()) {
+    return std::nullopt;
+  }
+
+  const char first = text.front();
+  if ((first >= 'A' && first <= 'Z') || first == '(') {
+    std::string letter;
+    std::string digit;
+    std::string rest;
+    if (RE2::FullMatch(text, letter_label_pattern(), &letter, &digit, &rest)) {
+      return PartLabel{SegmentKind::kPart, letter + digit, std::string(trim_spaces(rest))};
+    }
+  }
+  if ((first >= '0' && first <= '9') || first == '(') {
+    std::string number;
+    if (RE2::FullMatch(text, number_label_pattern(), &number)) {
+      return PartLabel{SegmentKind::kPart, number, {}};
+    }
+  }
+
+  const std::string normalized = normalize_for_matching(text);
+  const bool has_colon = normalized.find(':') != std::string::npos;
+  if (!has_colon && normalized.size() > kMaxLabelOnlyLength) {
+    return std::nullopt;
+  }
+  const char lead = normalized.empty() ? '\0' : normalized.front();
+  if (lead == 's' || lead == 'g' || lead == 'w') {
+    std::string rest;
+    if (RE2::FullMatch(normalized, warm_up_pattern(), &rest)) {
+      return PartLabel{SegmentKind::kWarmUp, "warm_up", text_after_colon(text)};
+    }
+  }
+  std::string name;
+  std::string number;
+  std::string rest;
+  if (RE2::FullMatch(normalized, named_part_pattern(), &name, &number, &rest)) {
+    std::string label = canonical_name(name);
+    if (!number.empty()) {
+      label += " " + number;
+    }
+    return PartLabel{SegmentKind::kPart, std::move(label), text_after_colon(text)};
+  }
+  return std::nullopt;
+}
+
+const char* flat_field_for(const Segment& segment) {
+  if (segment.kind == SegmentKind::kWarmUp) {
+    return "warm_up";
+  }
+  if (segment.kind != SegmentKind::kPart || segment.label.empty()) {
+    return nullptr;
+  }
+  const char first = segment.label.front();
+  const bool letter = first >= 'A' && first <= 'E' &&
+                      (segment.label.size() == 1 ||
+                       (segment.label.size() == 2 && segment.label[1] >= '1' && segment.label[1] <= '9'));
+  if (letter) {
+    return kFlatPartFields[first - 'A'];
+  }
+  if (segment.label.size() == 1 && first >= '1' && first <= '5') {
+    return kFlatPartFields[first - '1'];
+  }
+  return nullptr;
+}
+
+}  // namespace wodetl

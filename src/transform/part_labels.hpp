@@ -1,0 +1,30 @@
+#pragma once
+// Recognition of the lines that open a part of a training day.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/session.hpp"
+
+namespace wodetl {
+
+//! What a part label line says.
+struct PartLabel {
+  SegmentKind kind = SegmentKind::kPart;
+  std::string label;         //!< "A", "A1", "2", "warm_up", or a lower-case name such as "metcon"
+  std::string heading_rest;  //!< text after the label on the same line, as written
+};
+
+//! Recognizes a part label: a capital letter with an optional digit and '.', ')' or ':'
+//! ("A.", "B)", "C: Back Squat", "A1."), a number alone ("2)"), a warm-up heading
+//! ("Suggested Warm-Up", "Warm-up: 400m run") or a named part alone on its line or before a
+//! colon ("Strength", "METCON", "Option A", "Event 4:", "Cash-out"). Numbered lines with text
+//! ("1. Take 5 minutes…") are not labels.
+[[nodiscard]] std::optional<PartLabel> match_part_label(std::string_view line_text);
+
+//! Flat field of the original pipeline that a label fills: "segment_a" … "segment_e" for labels
+//! A–E (A1, A2 included) and 1–5, "warm_up" for a warm-up; nullptr for the rest.
+[[nodiscard]] const char* flat_field_for(const Segment& segment);
+
+}  // namespace wodetl

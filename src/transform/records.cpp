@@ -1,0 +1,79 @@
+#include "transform/records.hpp"
+
+#include <cstring>
+#include <string>
+
+#include "core/json_codec.hpp"
+#include "transform/part_labels.hpp"
+
+namespace wodetl {
+
+namespace {
+
+void append_paragraph(std::string& field, const std::string& text) {
+  if (text.empty()) {
+    return;
+  }
+  if (!field.empty()) {
+    field += '\n';
+  }
+  field += text;
+}
+
+std::string* flat_field(SessionRecord& record, const char* name) {
+  if (std::strcmp(name, "warm_up") == 0) {
+    return &record.warm_up;
+  }
+  std::string* fields[] = {&record.segment_a, &record.segment_b, &record.segment_c,
+                           &record.segment_d, &record.segment_e};
+  for (std::size_t index = 0; index < std::size(kFlatPartFields); ++index) {
+    if (std::strcmp(name, kFlatPartFields[index]) == 0) {
+      return fields[index];
+    }
+  }
+  return nullptr;
+}
+
+void append_links(std::vector<Link>& links, const Line& line) {
+  links.insert(links.end(), line.links.begin(), line.links.end());
+}
+
+}  // namespace
+
+SessionRecord make_session_record(const DatedSession& session, const SourceRef& source) {
+  SessionRecord record;
+  record.date = session.date;
+  record.rest_day = session.day.rest_day;
+  record.segments = session.day.segments;
+  record.source = source;
+
+  for (const Segment& segment : session.day.segments) {
+    append_links(record.links, segment.heading);
+    for (const Line& line : segment.lines) {
+      append_links(record.links, line);
+    }
+
+    if (segment.kind == SegmentKind::kDay) {
+      record.session = segment.heading.text;
+      // Lines between the day header and its first part are the day's opening work; the
+      // original pipeline dropped them, so they lead the warm-up text.
+      append_paragraph(record.warm_up, flat_text(segment));
+      continue;
+    }
+    if (const char* name = flat_field_for(segment)) {
+      append_paragraph(*flat_field(record, name), flat_text(segment));
+    }
+  }
+  return record;
+}
+
+std::vector<SessionRecord> clean_session_records(const DatedPost& dated) {
+  std::vector<SessionRecord> records;
+  records.reserve(dated.sessions.size());
+  for (const DatedSession& session : dated.sessions) {
+    records.push_back(make_session_record(session, dated.source));
+  }
+  return records;
+}
+
+}  // namespace wodetl

@@ -1,0 +1,53 @@
+#include "transform/segments.hpp"
+
+#include <utility>
+
+#include "transform/day_headers.hpp"
+#include "transform/part_labels.hpp"
+
+namespace wodetl {
+
+SegmentedDay segment_day(DayGroup day) {
+  SegmentedDay segmented;
+  const std::optional<DayHeader> header = match_day_header(day.header.text);
+
+  Segment day_segment;
+  day_segment.kind = SegmentKind::kDay;
+  day_segment.heading = std::move(day.header);
+  segmented.segments.push_back(std::move(day_segment));
+
+  bool has_part = false;
+  for (Line& line : day.lines) {
+    if (std::optional<PartLabel> label = match_part_label(line.text)) {
+      Segment segment;
+      segment.kind = label->kind;
+      segment.label = std::move(label->label);
+      segment.heading_rest = std::move(label->heading_rest);
+      segment.heading = std::move(line);
+      has_part = has_part || segment.kind == SegmentKind::kPart;
+      segmented.segments.push_back(std::move(segment));
+      continue;
+    }
+    segmented.segments.back().lines.push_back(std::move(line));
+  }
+
+  // A day is a rest day when its header says so and it prescribes no part, or when it has no
+  // lines at all.
+  const bool says_rest = header.has_value() && header->mentions_rest;
+  segmented.rest_day = (says_rest && !has_part) || day.lines.empty();
+  return segmented;
+}
+
+SegmentedPost segment_days(GroupedPost grouped) {
+  SegmentedPost segmented;
+  segmented.source = std::move(grouped.source);
+  segmented.post_date = std::move(grouped.post_date);
+  segmented.preamble = std::move(grouped.preamble);
+  segmented.days.reserve(grouped.days.size());
+  for (DayGroup& day : grouped.days) {
+    segmented.days.push_back(segment_day(std::move(day)));
+  }
+  return segmented;
+}
+
+}  // namespace wodetl

@@ -1,0 +1,24 @@
+#pragma once
+// Matching form of post text. WordPress rewrites what coaches type (dashes, quotes, "x" between
+// digits, non-breaking spaces); matching works on a normalized copy while records keep the text
+// as written.
+
+#include <string>
+#include <string_view>
+
+namespace wodetl {
+
+//! Returns text lower-cased (ASCII letters), with typographic characters mapped to their ASCII
+//! forms (en/em dashes and minus to '-', curly quotes to straight ones, U+00D7 to 'x', U+2026 to
+//! "...", U+00A0 and other spaces to ' '), whitespace runs collapsed to one space and the ends
+//! trimmed. Bytes that are not valid UTF-8 pass through unchanged.
+[[nodiscard]] std::string normalize_for_matching(std::string_view text);
+
+//! Returns text with invalid UTF-8 sequences replaced by U+FFFD, so every later stage and every
+//! JSON writer sees valid UTF-8.
+[[nodiscard]] std::string repair_utf8(std::string_view text);
+
+//! Removes leading and trailing ASCII whitespace and U+00A0 from text.
+[[nodiscard]] std::string_view trim_spaces(std::string_view text);
+
+}  // namespace wodetl

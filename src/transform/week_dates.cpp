@@ -1,0 +1,231 @@
+#include "transform/week_dates.hpp"
+
+#include <re2/re2.h>
+
+#include <array>
+#include <cstdio>
+#include <string>
+
+#include "transform/day_headers.hpp"
+#include "transform/text_normalize.hpp"
+
+namespace wodetl {
+
+namespace {
+
+using std::chrono::day;
+using std::chrono::days;
+using std::chrono::month;
+using std::chrono::sys_days;
+using std::chrono::weekday;
+using std::chrono::year;
+using std::chrono::year_month_day;
+
+constexpr int kMaxRangeDays = 14;
+
+const std::string kMonthAlternation =
+    "(january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
+
+std::optional<unsigned> month_number(std::string_view name) {
+  static constexpr std::array<std::string_view, 12> kPrefixes = {
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  for (unsigned index = 0; index < kPrefixes.size(); ++index) {
+    if (name.starts_with(kPrefixes[index])) {
+      return index + 1;
+    }
+  }
+  return std::nullopt;
+}
+
+// Text reduced to lower-case words and numbers separated by single spaces, so a title
+// ("December 21-27, 2020 – 5 Day…") and a slug ("december-21-27-2020-5-day…") read alike.
+std::string words_and_numbers(std::string_view text) {
+  std::string normalized = normalize_for_matching(text);
+  std::string out;
+  out.reserve(normalized.size());
+  for (const char c : normalized) {
+    const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (keep) {
+      out += c;
+    } else if (!out.empty() && out.back() != ' ') {
+      out += ' ';
+    }
+  }
+  if (!out.empty() && out.back() == ' ') {
+    out.pop_back();
+  }
+  return out;
+}
+
+std::optional<year_month_day> make_date(int year_value, unsigned month_value, unsigned day_value) {
+  const year_month_day date{year{year_value}, month{month_value}, day{day_value}};
+  if (!date.ok()) {
+    return std::nullopt;
+  }
+  return date;
+}
+
+std::optional<WeekRange> checked_range(std::optional<year_month_day> first,
+                                       std::optional<year_month_day> last) {
+  if (!first || !last) {
+    return std::nullopt;
+  }
+  const auto span = (sys_days{*last} - sys_days{*first}).count();
+  if (span < 0 || span >= kMaxRangeDays) {
+    return std::nullopt;
+  }
+  return WeekRange{*first, *last};
+}
+
+int to_int(const std::string& digits) { return std::stoi(digits); }
+unsigned to_unsigned(const std::string& digits) { return static_cast<unsigned>(std::stoul(digits)); }
+
+// First date on or after from that falls on wanted.
+year_month_day next_weekday_on_or_after(year_month_day from, weekday wanted) {
+  const sys_days start{from};
+  const days ahead = wanted - weekday{start};
+  return year_month_day{start + ahead};
+}
+
+}  // namespace
+
+std::optional<year_month_day> parse_iso_date(std::string_view text) {
+  int year_value = 0;
+  unsigned month_value = 0;
+  unsigned day_value = 0;
+  if (text.size() < 10) {
+    return std::nullopt;
+  }
+  const std::string head(text.substr(0, 10));
+  char dash1 = 0;
+  char dash2 = 0;
+  // NOLINTNEXTLINE(cert-err34-c): the result is checked field by field below.
+  if (std::sscanf(head.c_str(), "%4d%c%2u%c%2u", &year_value, &dash1, &month_value, &dash2,
+                  &day_value) != 5 ||
+      dash1 != '-' || dash2 != '-') {
+    return std::nullopt;
+  }
+  return make_date(year_value, month_value, day_value);
+}
+
+std::string format_iso_date(year_month_day date) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(date.year()),
+                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+  return buffer;
+}
+
+std::optional<WeekRange> find_week_range(std::string_view text, std::optional<year> default_year) {
+  const std::string words = words_and_numbers(text);
+  const std::string m = kMonthAlternation;
+  const std::string d = R"((\d{1,2}))";
+  const std::string y = R"((\d{4}))";
+  // "december 28 2020 january 3 2021"
+  static const RE2 two_years("\\b" + m + " " + d + " " + y + " " + m + " " + d + " " + y + "\\b");
+  // "november 30 december 6 2020" and, without a year, "november 30 december 6"
+  static const RE2 two_months("\\b" + m + " " + d + " " + m + " " + d + "(?: " + y + ")?\\b");
+  // "december 21 27 2020" and "april 1 7"
+  static const RE2 one_month("\\b" + m + " " + d + " " + d + "(?: " + y + ")?\\b");
+
+  std::string month1;
+  std::string month2;
+  std::string day1;
+  std::string day2;
+  std::string year1;
+  std::string year2;
+  if (RE2::PartialMatch(words, two_years, &month1, &day1, &year1, &month2, &day2, &year2)) {
+    return checked_range(make_date(to_int(year1), *month_number(month1), to_unsigned(day1)),
+                         make_date(to_int(year2), *month_number(month2), to_unsigned(day2)));
+  }
+
+  auto resolve_year = [&](const std::string& digits) -> std::optional<int> {
+    if (!digits.empty()) {
+      return to_int(digits);
+    }
+    if (default_year) {
+      return static_cast<int>(*default_year);
+    }
+    return std::nullopt;
+  };
+
+  if (RE2::PartialMatch(words, two_months, &month1, &day1, &month2, &day2, &year2)) {
+    const std::optional<int> end_year = resolve_year(year2);
+    if (!end_year) {
+      return std::nullopt;
+    }
+    const unsigned first_month = *month_number(month1);
+    const unsigned last_month = *month_number(month2);
+    // "December 28 - January 3, 2021" starts in the year before the one written.
+    const int start_year = first_month > last_month ? *end_year - 1 : *end_year;
+    return checked_range(make_date(start_year, first_month, to_unsigned(day1)),
+                         make_date(*end_year, last_month, to_unsigned(day2)));
+  }
+
+  if (RE2::PartialMatch(words, one_month, &month1, &day1, &day2, &year1)) {
+    const std::optional<int> range_year = resolve_year(year1);
+    if (!range_year) {
+      return std::nullopt;
+    }
+    const unsigned month_value = *month_number(month1);
+    return checked_range(make_date(*range_year, month_value, to_unsigned(day1)),
+                         make_date(*range_year, month_value, to_unsigned(day2)));
+  }
+  return std::nullopt;
+}
+
+Result<DatedPost> sessions_to_date_records(SegmentedPost segmented) {
+  DatedPost dated;
+  dated.source = std::move(segmented.source);
+  dated.post_date = std::move(segmented.post_date);
+  dated.preamble = std::move(segmented.preamble);
+
+  const std::optional<year_month_day> post_date = parse_iso_date(dated.post_date);
+  const std::optional<year> default_year =
+      post_date ? std::optional<year>(post_date->year()) : std::nullopt;
+
+  std::optional<WeekRange> range = find_week_range(dated.source.title, default_year);
+  const std::optional<WeekRange> slug_range = find_week_range(dated.source.slug, default_year);
+  if (!range) {
+    range = slug_range;
+  } else if (slug_range && (sys_days{slug_range->first} != sys_days{range->first} ||
+                            sys_days{slug_range->last} != sys_days{range->last})) {
+    dated.warnings.push_back("the title's week (" + format_iso_date(range->first) + " to " +
+                             format_iso_date(range->last) + ") differs from the slug's (" +
+                             format_iso_date(slug_range->first) + " to " +
+                             format_iso_date(slug_range->last) + "); the title's week is used");
+  }
+
+  if (!range && !post_date && !segmented.days.empty()) {
+    return Error::invalid_input(
+        "cannot date the sessions: the title and slug name no week and the post date '" +
+            dated.post_date + "' is not an ISO date",
+        PostRef{.id = dated.source.post_id, .slug = dated.source.slug, .url = dated.source.link},
+        "Check the post's date field");
+  }
+
+  std::optional<year_month_day> previous;
+  for (SegmentedDay& day : segmented.days) {
+    const std::string normalized = normalize_for_matching(day.segments.front().heading.text);
+    const std::optional<weekday> named = find_weekday(normalized);
+
+    year_month_day date{};
+    if (!previous) {
+      const year_month_day start = range ? range->first : *post_date;
+      date = named ? next_weekday_on_or_after(start, *named) : start;
+    } else {
+      const year_month_day after{sys_days{*previous} + days{1}};
+      date = named ? next_weekday_on_or_after(after, *named) : after;
+    }
+    if (range && sys_days{date} > sys_days{range->last}) {
+      dated.warnings.push_back("'" + day.segments.front().heading.text + "' falls on " +
+                               format_iso_date(date) + ", after the post's week ending " +
+                               format_iso_date(range->last));
+    }
+    previous = date;
+    dated.sessions.push_back(DatedSession{format_iso_date(date), std::move(day)});
+  }
+  return dated;
+}
+
+}  // namespace wodetl

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/error.hpp"
+#include "core/session.hpp"
+
+namespace wodetl {
+
+//! Inclusive range of dates a weekly post covers.
+struct WeekRange {
+  std::chrono::year_month_day first;
+  std::chrono::year_month_day last;
+};
+
+//! Finds a week range such as "December 21-27, 2020", "December 28, 2020 – January 3, 2021" or
+//! "November 30 - December 6, 2020" in a title or slug ("december-21-27-2020-…"). A range
+//! without a year takes default_year; one whose end month is earlier than its start month ends
+//! in the next year. Returns nullopt when there is no valid range of 1 to 14 days.
+[[nodiscard]] std::optional<WeekRange> find_week_range(std::string_view text,
+                                                       std::optional<std::chrono::year> default_year);
+
+//! Parses the date part of "2020-12-20T17:00:21" or "2020-12-20".
+[[nodiscard]] std::optional<std::chrono::year_month_day> parse_iso_date(std::string_view text);
+
+//! Formats a date as "2020-12-21".
+[[nodiscard]] std::string format_iso_date(std::chrono::year_month_day date);
+
+//! Stage sessions_to_date_records: gives every day its date. With a week range from the title
+//! (or, failing that, the slug), a header naming a weekday gets that weekday's date in the range;
+//! otherwise the first header takes the first date on or after the post's date with its weekday
+//! and each later header the first date after the previous one with its weekday. A header without
+//! a weekday takes the day after the previous one (the range start or the post date for the first).
+[[nodiscard]] Result<DatedPost> sessions_to_date_records(SegmentedPost segmented);
+
+}  // namespace wodetl
