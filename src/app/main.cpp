@@ -1,8 +1,220 @@
+// wodetl command line: run the pipeline, run one stage, show stored sessions.
+// Exit codes: 0 success, 1 the run failed for some posts or the source, 2 unusable invocation
+// or an error that stopped the command.
+
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <exception>
 #include <iostream>
+#include <iterator>
+#include <string>
+#include <thread>
 
+#include "app/logging.hpp"
+#include "app/settings.hpp"
+#include "app/show_command.hpp"
+#include "core/json_codec.hpp"
 #include "core/version.hpp"
+#include "extract/source_factory.hpp"
+#include "load/local/sqlite_store.hpp"
+#include "pipeline/runner.hpp"
+#include "pipeline/stages.hpp"
 
-int main() {
-  std::cout << "wodetl " << wodetl::kVersion << "\n";
+namespace {
+
+using namespace wodetl;
+
+constexpr int kExitFailed = 1;
+constexpr int kExitUnusable = 2;
+
+int report(const Error& error) {
+  std::cerr << "error: " << error.to_string() << "\n";
+  return kExitUnusable;
+}
+
+int default_jobs() {
+  const unsigned cores = std::thread::hardware_concurrency();
+  return static_cast<int>(std::clamp(cores, 1U, 4U));
+}
+
+struct RunArguments {
+  std::string source;
+  std::string data_dir;
+  int jobs = default_jobs();
+  std::string format = "text";
+};
+
+int run_command(const RunArguments& arguments) {
+  auto settings = local_store_settings(arguments.data_dir, process_environment);
+  if (!settings) {
+    return report(settings.error());
+  }
+  auto source = make_source(arguments.source, process_environment);
+  if (!source) {
+    return report(source.error());
+  }
+  auto stores = open_local_stores(*settings);
+  if (!stores) {
+    return report(stores.error());
+  }
+  spdlog::info("Reading {} into {}", (*source)->describe(), stores->description);
+  const RunSummary summary = run_pipeline(**source, *stores, RunOptions{arguments.jobs});
+  if (arguments.format == "json") {
+    std::cout << summary_to_json(summary).dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+  } else {
+    std::cout << format_summary_text(summary);
+  }
+  return summary.failed() ? kExitFailed : 0;
+}
+
+struct StageArguments {
+  std::string name;
+  std::string source;
+  std::string data_dir;
+  bool list = false;
+};
+
+int stage_command(const StageArguments& arguments) {
+  if (arguments.list || arguments.name.empty()) {
+    for (const Stage& stage : all_stages()) {
+      std::cout << stage.name << "  " << stage.summary << "\n";
+    }
+    return arguments.list ? 0 : kExitUnusable;
+  }
+  const Stage* stage = find_stage(arguments.name);
+  if (stage == nullptr) {
+    return report(Error::not_found("there is no stage named '" + arguments.name + "'",
+                                   "Run `wodetl stage --list` to see the stages"));
+  }
+
+  const std::string input{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+  Json event;
+  try {
+    event = Json::parse(input);
+  } catch (const Json::parse_error& error) {
+    return report(Error::invalid_input(std::string("the event on standard input is not valid JSON: ") +
+                                       error.what()));
+  }
+
+  StageContext context;
+  context.fetch_page = [&arguments](int per_page, int page) {
+    return fetch_source_page(arguments.source, per_page, page, process_environment);
+  };
+  context.open_stores = [&arguments]() -> Result<Stores> {
+    auto settings = local_store_settings(arguments.data_dir, process_environment);
+    if (!settings) {
+      return settings.error();
+    }
+    return open_local_stores(*settings);
+  };
+
+  auto result = stage->run(event, context);
+  if (!result) {
+    std::cerr << "error: " << stage->name << " failed: " << result.error().to_string() << "\n";
+    return kExitFailed;
+  }
+  std::cout << result->dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
   return 0;
+}
+
+struct ShowArguments {
+  std::string data_dir;
+  ShowOptions options;
+};
+
+int show_command(const ShowArguments& arguments) {
+  auto settings = local_store_settings(arguments.data_dir, process_environment);
+  if (!settings) {
+    return report(settings.error());
+  }
+  const auto database = sqlite_path(settings->data_dir);
+  if (!std::filesystem::exists(database)) {
+    return report(Error::not_found("no wodetl data in " + settings->data_dir.string(),
+                                   "Run `wodetl run` first, or pass the --data-dir it used"));
+  }
+  auto store = SqliteStore::open(database);
+  if (!store) {
+    return report(store.error());
+  }
+  auto text = show_sessions(**store, arguments.options);
+  if (!text) {
+    return report(text.error());
+  }
+  std::cout << *text;
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"wodetl: turns WordPress workout posts into dated, structured training sessions"};
+  app.set_version_flag("--version", std::string("wodetl ") + kVersion);
+  app.require_subcommand(1);
+  std::string log_level = "warn";
+  app.add_option("--log-level", log_level, "Log messages from this level up, on stderr")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}))
+      ->capture_default_str();
+  bool verbose = false;
+  app.add_flag("-v,--verbose", verbose, "Same as --log-level info");
+
+  RunArguments run;
+  CLI::App* run_app = app.add_subcommand("run", "Fetch every post, transform it and store its sessions");
+  run_app->add_option("--source", run.source,
+                      "WordPress site or API URL, a post JSON file, or a folder of them "
+                      "(default: INVICTUS_WEIGHTLIFTING_API, else the Invictus weightlifting category)");
+  run_app->add_option("--data-dir", run.data_dir, "Folder of the SQLite store and the bucket folder "
+                                                  "(default: WODETL_DATA_DIR, else ./wod-data)");
+  run_app->add_option("--jobs", run.jobs, "Posts processed at the same time")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+  run_app->add_option("--format", run.format, "Summary format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+
+  StageArguments stage;
+  CLI::App* stage_app = app.add_subcommand(
+      "stage", "Run one pipeline stage: reads its JSON event on stdin, writes its JSON result on stdout");
+  stage_app->add_option("name", stage.name, "Stage name, e.g. strip_post_html");
+  stage_app->add_flag("--list", stage.list, "List the stages");
+  stage_app->add_option("--source", stage.source, "Source for get_invictus_post, as for `run`");
+  stage_app->add_option("--data-dir", stage.data_dir, "Data folder for the stages that store");
+
+  ShowArguments show;
+  CLI::App* show_app = app.add_subcommand("show", "Print stored sessions of one day or one week");
+  show_app->add_option("--data-dir", show.data_dir, "Data folder written by `wodetl run`");
+  auto* date_option = show_app->add_option("--date", show.options.date, "Show this day (YYYY-MM-DD)");
+  auto* week_option =
+      show_app->add_option("--week", show.options.week, "Show the Monday-Sunday week of this day (YYYY-MM-DD)");
+  date_option->excludes(week_option);
+  show_app->add_option("--format", show.options.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  show_app->callback([&] {
+    if (show.options.date.empty() && show.options.week.empty()) {
+      throw CLI::RequiredError("--date or --week");
+    }
+  });
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error);
+    return code == 0 ? 0 : kExitUnusable;
+  }
+
+  configure_logging(verbose && log_level == "warn" ? "info" : log_level);
+  try {
+    if (run_app->parsed()) {
+      return run_command(run);
+    }
+    if (stage_app->parsed()) {
+      return stage_command(stage);
+    }
+    return show_command(show);
+  } catch (const std::exception& exception) {
+    std::cerr << "error: " << exception.what() << "\n";
+    return kExitUnusable;
+  }
 }

@@ -1,0 +1,44 @@
+#pragma once
+// Writes of one post to the stores. Every write compares before it writes, so repeating a run
+// leaves objects and rows untouched.
+
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/post.hpp"
+#include "core/session.hpp"
+#include "load/object_store.hpp"
+#include "load/session_store.hpp"
+#include "pipeline/stores.hpp"
+
+namespace wodetl {
+
+//! Version of the transform output. Part of the idempotency key of a processed post, so a
+//! release that transforms differently processes every post again.
+inline constexpr const char* kTransformVersion = "1";
+
+//! Result of one bucket write.
+struct ObjectWrite {
+  std::string key;
+  std::string idempotency_key;
+  WriteOutcome outcome = WriteOutcome::kUnchanged;
+};
+
+//! Stores the post as received under raw/{post date}__{slug}__raw.json, with the idempotency key
+//! and operation as object metadata, as the original dump_post_to_bucket did.
+[[nodiscard]] Result<ObjectWrite> dump_post_to_bucket(const Post& post, ObjectStore& objects);
+
+//! Stores records as JSON Lines under weekly/{first date}__{last date}--{slug}.jsonl.
+//! records must not be empty.
+[[nodiscard]] Result<ObjectWrite> save_sessions_to_bucket(const std::vector<SessionRecord>& records,
+                                                          ObjectStore& objects);
+
+//! Weekly key of a set of records: their earliest and latest dates and the post's slug.
+[[nodiscard]] std::string weekly_key_of(const std::vector<SessionRecord>& records);
+
+//! Idempotency key of processing one version of a post: its id, modified_gmt, the SHA-256 of its
+//! body and kTransformVersion.
+[[nodiscard]] std::string process_post_key(const Post& post);
+
+}  // namespace wodetl

@@ -1,0 +1,134 @@
+#include "pipeline/run_summary.hpp"
+
+#include <cstdio>
+#include <numeric>
+#include <string>
+
+namespace wodetl {
+
+namespace {
+
+int sum(const RunSummary& summary, int PostOutcome::*field) {
+  return std::accumulate(summary.posts.begin(), summary.posts.end(), 0,
+                         [field](int total, const PostOutcome& post) { return total + post.*field; });
+}
+
+std::string format_seconds(std::chrono::milliseconds elapsed) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.2f s", static_cast<double>(elapsed.count()) / 1000.0);
+  return buffer;
+}
+
+}  // namespace
+
+const char* to_string(PostResult result) {
+  switch (result) {
+    case PostResult::kNew: return "new";
+    case PostResult::kChanged: return "changed";
+    case PostResult::kUnchanged: return "unchanged";
+    case PostResult::kSkipped: return "skipped";
+    case PostResult::kFailed: return "failed";
+  }
+  return "failed";
+}
+
+int RunSummary::count(PostResult result) const {
+  int total = 0;
+  for (const PostOutcome& post : posts) {
+    total += post.result == result ? 1 : 0;
+  }
+  return total;
+}
+
+int RunSummary::records_written() const { return sum(*this, &PostOutcome::records_written); }
+int RunSummary::records_unchanged() const { return sum(*this, &PostOutcome::records_unchanged); }
+int RunSummary::records_removed() const { return sum(*this, &PostOutcome::records_removed); }
+int RunSummary::objects_written() const { return sum(*this, &PostOutcome::objects_written); }
+int RunSummary::objects_unchanged() const { return sum(*this, &PostOutcome::objects_unchanged); }
+
+bool RunSummary::failed() const { return source_error.has_value() || count(PostResult::kFailed) > 0; }
+
+bool RunSummary::wrote_nothing() const {
+  return records_written() == 0 && records_removed() == 0 && objects_written() == 0;
+}
+
+std::string format_summary_text(const RunSummary& summary) {
+  std::string text;
+  text += "Read " + std::to_string(summary.posts.size()) + (summary.posts.size() == 1 ? " post" : " posts") +
+          " from " + summary.source + "\n";
+  text += "Posts: " + std::to_string(summary.count(PostResult::kNew)) + " new, " +
+          std::to_string(summary.count(PostResult::kChanged)) + " changed, " +
+          std::to_string(summary.count(PostResult::kUnchanged)) + " unchanged, " +
+          std::to_string(summary.count(PostResult::kSkipped)) + " skipped, " +
+          std::to_string(summary.count(PostResult::kFailed)) + " failed\n";
+  text += "Session records: " + std::to_string(summary.records_written()) + " written, " +
+          std::to_string(summary.records_unchanged()) + " unchanged, " +
+          std::to_string(summary.records_removed()) + " removed\n";
+  text += "Bucket objects: " + std::to_string(summary.objects_written()) + " written, " +
+          std::to_string(summary.objects_unchanged()) + " unchanged\n";
+  text += "Stores: " + summary.stores + "\n";
+  for (const PostOutcome& post : summary.posts) {
+    if (post.result == PostResult::kSkipped) {
+      text += "Skipped " + post.post.describe() + ": " + post.reason + "\n";
+    }
+  }
+  for (const PostOutcome& post : summary.posts) {
+    for (const std::string& warning : post.warnings) {
+      text += "Warning for " + post.post.describe() + ": " + warning + "\n";
+    }
+  }
+  for (const PostOutcome& post : summary.posts) {
+    if (post.result == PostResult::kFailed) {
+      text += "Failed " + (post.post.describe().empty() ? std::string("post") : post.post.describe()) +
+              ": " + post.reason + "\n";
+    }
+  }
+  if (summary.source_error) {
+    text += "Listing stopped early: " + summary.source_error->to_string() + "\n";
+  }
+  if (summary.wrote_nothing() && !summary.failed()) {
+    text += "Nothing new: every post was already stored in this version.\n";
+  }
+  text += std::string(summary.failed() ? "Run failed" : "Run succeeded") + " in " +
+          format_seconds(summary.elapsed) + "\n";
+  return text;
+}
+
+Json summary_to_json(const RunSummary& summary) {
+  Json posts = Json::array();
+  for (const PostOutcome& post : summary.posts) {
+    Json item{{"post_id", post.post.id ? Json(*post.post.id) : Json(nullptr)},
+              {"slug", post.post.slug},
+              {"url", post.post.url},
+              {"file", post.post.file},
+              {"result", to_string(post.result)},
+              {"reason", post.reason},
+              {"records", post.records},
+              {"records_written", post.records_written},
+              {"records_unchanged", post.records_unchanged},
+              {"records_removed", post.records_removed},
+              {"objects_written", post.objects_written},
+              {"objects_unchanged", post.objects_unchanged},
+              {"warnings", post.warnings}};
+    posts.push_back(std::move(item));
+  }
+  return Json{{"source", summary.source},
+              {"stores", summary.stores},
+              {"posts_seen", summary.posts.size()},
+              {"new", summary.count(PostResult::kNew)},
+              {"changed", summary.count(PostResult::kChanged)},
+              {"unchanged", summary.count(PostResult::kUnchanged)},
+              {"skipped", summary.count(PostResult::kSkipped)},
+              {"failed", summary.count(PostResult::kFailed)},
+              {"records_written", summary.records_written()},
+              {"records_unchanged", summary.records_unchanged()},
+              {"records_removed", summary.records_removed()},
+              {"objects_written", summary.objects_written()},
+              {"objects_unchanged", summary.objects_unchanged()},
+              {"source_error", summary.source_error ? Json(summary.source_error->to_string()) : Json(nullptr)},
+              {"succeeded", !summary.failed()},
+              {"elapsed_ms", summary.elapsed.count()},
+              {"posts", std::move(posts)}};
+}
+
+}  // namespace wodetl

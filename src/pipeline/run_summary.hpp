@@ -1,0 +1,64 @@
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/json_codec.hpp"
+
+namespace wodetl {
+
+//! What happened to one post in a run.
+enum class PostResult {
+  kNew,        //!< first time stored
+  kChanged,    //!< stored before; this version changed objects or rows
+  kUnchanged,  //!< already stored in this version; nothing written
+  kSkipped,    //!< valid post with nothing to store (no day headers); kept in raw/
+  kFailed,     //!< could not be read, transformed or stored
+};
+
+[[nodiscard]] const char* to_string(PostResult result);
+
+//! Outcome of one post, with what was written for it.
+struct PostOutcome {
+  PostRef post;
+  PostResult result = PostResult::kFailed;
+  std::string reason;  //!< why it was skipped or failed
+  int records = 0;     //!< session records the post produced
+  int records_written = 0;
+  int records_unchanged = 0;
+  int records_removed = 0;
+  int objects_written = 0;
+  int objects_unchanged = 0;
+  std::vector<std::string> warnings;
+};
+
+//! Totals of a run, for the CLI, the logs and the state machine.
+struct RunSummary {
+  std::string source;
+  std::string stores;
+  std::vector<PostOutcome> posts;          //!< in the order the source listed them
+  std::optional<Error> source_error;       //!< failure that ended the listing early
+  std::chrono::milliseconds elapsed{0};
+
+  [[nodiscard]] int count(PostResult result) const;
+  [[nodiscard]] int records_written() const;
+  [[nodiscard]] int records_unchanged() const;
+  [[nodiscard]] int records_removed() const;
+  [[nodiscard]] int objects_written() const;
+  [[nodiscard]] int objects_unchanged() const;
+  //! True when a post failed or the listing ended early; the exit code is then non-zero.
+  [[nodiscard]] bool failed() const;
+  //! True when the run wrote no object and no row.
+  [[nodiscard]] bool wrote_nothing() const;
+};
+
+//! Formats the summary for people: totals, then one line per skipped or failed post.
+[[nodiscard]] std::string format_summary_text(const RunSummary& summary);
+
+//! Encodes the summary for machines.
+[[nodiscard]] Json summary_to_json(const RunSummary& summary);
+
+}  // namespace wodetl

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "extract/post_source.hpp"
+#include "pipeline/run_summary.hpp"
+#include "pipeline/stores.hpp"
+
+namespace wodetl {
+
+//! How a run processes posts.
+struct RunOptions {
+  int jobs = 4;  //!< posts transformed and stored at the same time
+};
+
+//! Processes one post: skips it when this version was already processed, else dumps it to the
+//! bucket, transforms it, replaces its session records, saves its weekly file, records its state
+//! and marks it done. Never throws; failures come back in the outcome.
+[[nodiscard]] PostOutcome process_post(const Post& post, Stores& stores);
+
+//! Runs the whole pipeline: fetches every post from source and processes posts on `jobs`
+//! threads while later pages are still being fetched.
+[[nodiscard]] RunSummary run_pipeline(PostSource& source, Stores& stores, const RunOptions& options);
+
+}  // namespace wodetl

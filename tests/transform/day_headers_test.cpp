@@ -1,0 +1,64 @@
+#include "transform/day_headers.hpp"
+
+#include <gtest/gtest.h>
+
+namespace wodetl {
+namespace {
+
+using std::chrono::weekday;
+
+struct HeaderCase {
+  const char* text;
+  std::optional<weekday> expected_weekday;
+  bool rest;
+};
+
+TEST(MatchDayHeader, RecognizesHeaderForms) {
+  const HeaderCase cases[] = {
+      {"Monday (Session One)", std::chrono::Monday, false},
+      {"Thursday (Rest Day)", std::chrono::Thursday, true},
+      {"SATURDAY", std::chrono::Saturday, false},
+      {"Tuesday 190305", std::chrono::Tuesday, false},
+      {"Wednesday \xE2\x80\x93 Heavy Day", std::chrono::Wednesday, false},
+      {"Friday: Gym Closed", std::chrono::Friday, true},
+      {"Day 2", std::nullopt, false},
+      {"Session 5 - Tuesday", std::chrono::Tuesday, false},
+      {"DAY TWO/TUESDAY", std::chrono::Tuesday, false},
+      {"Week 3, Session 2", std::nullopt, false},
+      {"*Sunday*", std::chrono::Sunday, false},
+      {"Monday\xC2\xA0(Session\xC2\xA0One)", std::chrono::Monday, false},
+  };
+  for (const HeaderCase& header : cases) {
+    SCOPED_TRACE(header.text);
+    const auto matched = match_day_header(header.text);
+    ASSERT_TRUE(matched.has_value());
+    EXPECT_EQ(matched->weekday, header.expected_weekday);
+    EXPECT_EQ(matched->mentions_rest, header.rest);
+  }
+}
+
+TEST(MatchDayHeader, RejectsProse) {
+  const char* prose[] = {
+      "Monday and Wednesday are the heavy days this week",
+      "Monday's squats go heavy, so sleep well",
+      "Session 1 is about speed, take it easy and stay crisp",
+      "A.",
+      "Every minute, on the minute, for 7 minutes (7 sets):",
+      "Strict Pull-Ups x 8 reps",
+      "Day 1 of the new cycle starts with a test",
+      "Deadlift x 10 reps @ 50-55% of your 1-RM Deadlift",
+      "",
+  };
+  for (const char* text : prose) {
+    SCOPED_TRACE(text);
+    EXPECT_FALSE(match_day_header(text).has_value());
+  }
+}
+
+TEST(FindWeekday, ReturnsFirstNamed) {
+  EXPECT_EQ(find_weekday("session 5 - tuesday or friday"), std::chrono::Tuesday);
+  EXPECT_EQ(find_weekday("day 2"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace wodetl

@@ -1,0 +1,81 @@
+#include "transform/part_labels.hpp"
+
+#include <gtest/gtest.h>
+
+namespace wodetl {
+namespace {
+
+struct LabelCase {
+  const char* text;
+  SegmentKind kind;
+  const char* label;
+  const char* rest;
+};
+
+TEST(MatchPartLabel, RecognizesLabelForms) {
+  const LabelCase cases[] = {
+      {"A.", SegmentKind::kPart, "A", ""},
+      {"B)", SegmentKind::kPart, "B", ""},
+      {"C: Back Squat 5x5", SegmentKind::kPart, "C", "Back Squat 5x5"},
+      {"(D)", SegmentKind::kPart, "D", ""},
+      {"A1. Bench Press x 8", SegmentKind::kPart, "A1", "Bench Press x 8"},
+      {"F.", SegmentKind::kPart, "F", ""},
+      {"2)", SegmentKind::kPart, "2", ""},
+      {"Suggested Warm-Up", SegmentKind::kWarmUp, "warm_up", ""},
+      {"Warm-up: 400m run", SegmentKind::kWarmUp, "warm_up", "400m run"},
+      {"WARMUP (10 min)", SegmentKind::kWarmUp, "warm_up", ""},
+      {"Strength", SegmentKind::kPart, "strength", ""},
+      {"Strength 2", SegmentKind::kPart, "strength 2", ""},
+      {"METCON", SegmentKind::kPart, "metcon", ""},
+      {"Option A", SegmentKind::kPart, "option a", ""},
+      {"Event 4:", SegmentKind::kPart, "event 4", ""},
+      {"Cash-out", SegmentKind::kPart, "cash out", ""},
+      {"Skill: Handstand walk", SegmentKind::kPart, "skill", "Handstand walk"},
+  };
+  for (const LabelCase& label : cases) {
+    SCOPED_TRACE(label.text);
+    const auto matched = match_part_label(label.text);
+    ASSERT_TRUE(matched.has_value());
+    EXPECT_EQ(matched->kind, label.kind);
+    EXPECT_EQ(matched->label, label.label);
+    EXPECT_EQ(matched->heading_rest, label.rest);
+  }
+}
+
+TEST(MatchPartLabel, RejectsOrdinaryLines) {
+  const char* lines[] = {
+      "1. Take 5 minutes to work on your biggest mobility weakness",
+      "E.g. use straps if your grip fails",
+      "A lot of people rush this part",
+      "Strength work today is lighter than usual so move fast",
+      "Warm up the shoulders well before the first set",
+      "Use this as a warm-up exercise.",
+      "*Sets 1-2 = @ 75%",
+      "3 Rounds:",
+  };
+  for (const char* text : lines) {
+    SCOPED_TRACE(text);
+    EXPECT_FALSE(match_part_label(text).has_value());
+  }
+}
+
+TEST(FlatFieldFor, MapsLettersDigitsAndWarmUp) {
+  auto field = [](SegmentKind kind, const char* label) {
+    Segment segment;
+    segment.kind = kind;
+    segment.label = label;
+    const char* name = flat_field_for(segment);
+    return name == nullptr ? std::string("-") : std::string(name);
+  };
+  EXPECT_EQ(field(SegmentKind::kPart, "A"), "segment_a");
+  EXPECT_EQ(field(SegmentKind::kPart, "A2"), "segment_a");
+  EXPECT_EQ(field(SegmentKind::kPart, "E"), "segment_e");
+  EXPECT_EQ(field(SegmentKind::kPart, "F"), "-");
+  EXPECT_EQ(field(SegmentKind::kPart, "3"), "segment_c");
+  EXPECT_EQ(field(SegmentKind::kPart, "metcon"), "-");
+  EXPECT_EQ(field(SegmentKind::kWarmUp, "warm_up"), "warm_up");
+  EXPECT_EQ(field(SegmentKind::kDay, ""), "-");
+}
+
+}  // namespace
+}  // namespace wodetl

@@ -1,0 +1,136 @@
+#include "transform/transform_post.hpp"
+
+#include <gtest/gtest.h>
+
+#include "support/fixtures.hpp"
+#include "support/line_checks.hpp"
+#include "transform/html_lines.hpp"
+
+namespace wodetl {
+namespace {
+
+using testing::load_post_case;
+using testing::stored_line_texts;
+
+TransformedPost transform_case(const std::string& name) {
+  auto transformed = transform_post(load_post_case(name));
+  if (!transformed) {
+    ADD_FAILURE() << transformed.error().to_string();
+    return {};
+  }
+  return *transformed;
+}
+
+TEST(TransformPost, DatesWeekCrossingYear) {
+  const TransformedPost post = transform_case("weekly-program-crossing-year.json");
+  ASSERT_EQ(post.records.size(), 5U);
+  EXPECT_EQ(post.records[0].date, "2020-12-28");
+  EXPECT_EQ(post.records[1].date, "2020-12-29");
+  EXPECT_EQ(post.records[2].date, "2020-12-31");
+  EXPECT_EQ(post.records[3].date, "2021-01-01");
+  EXPECT_EQ(post.records[4].date, "2021-01-02");
+}
+
+TEST(TransformPost, KeepsEveryLineInOrder) {
+  const Post post = load_post_case("weekly-program-crossing-year.json");
+  auto lines = html_to_lines(post.content_html);
+  ASSERT_TRUE(lines.ok());
+  const TransformedPost transformed = transform_case("weekly-program-crossing-year.json");
+  EXPECT_EQ(stored_line_texts(transformed.preamble, transformed.records), testing::line_texts(*lines));
+}
+
+TEST(TransformPost, KeepsPreambleWithPost) {
+  const TransformedPost post = transform_case("weekly-program-crossing-year.json");
+  ASSERT_EQ(post.preamble.size(), 1U);
+  EXPECT_EQ(post.preamble.front().text, "Happy New Year from the coaching staff! This block finishes the cycle.");
+}
+
+TEST(TransformPost, BuildsFlatFieldsWithLineBreaks) {
+  const TransformedPost post = transform_case("weekly-program-crossing-year.json");
+  const SessionRecord& monday = post.records[0];
+  EXPECT_EQ(monday.session, "Monday (Session One)");
+  EXPECT_EQ(monday.warm_up,
+            "2 Rounds: 8 Goblet Squats, 8 Ring Rows, 20m Bear Crawl\nWith empty bar: 5 Good Mornings, 5 Strict Press");
+  EXPECT_EQ(monday.segment_a,
+            "Every 2 minutes, for 10 minutes (5 sets):\nHang Snatch x 2 reps @ 70% of 1-RM Snatch");
+  EXPECT_EQ(monday.segment_b,
+            "Back Squat 5\xC3\x97" "5 @ 75%\n*Rest 2\xE2\x80\x93" "3 minutes between sets\xE2\x80\xA6 don\xE2\x80\x99t rush.");
+  EXPECT_EQ(monday.segment_c, "Three sets of:\nDB Bench Press x 10 reps\nPlank x 45\xC2\xA0seconds");
+  EXPECT_EQ(monday.segment_d, "");
+  EXPECT_EQ(monday.segment_e, "");
+}
+
+TEST(TransformPost, NumberedLinesBeforeFirstPartLeadWarmUp) {
+  const TransformedPost post = transform_case("weekly-program-crossing-year.json");
+  const SessionRecord& tuesday = post.records[1];
+  ASSERT_FALSE(tuesday.segments.empty());
+  EXPECT_EQ(tuesday.segments[0].kind, SegmentKind::kDay);
+  EXPECT_EQ(tuesday.segments[0].lines.size(), 2U);
+  EXPECT_EQ(tuesday.warm_up,
+            "1. Spend 5 minutes on hip mobility\n2. Spend 5 minutes on overhead position");
+}
+
+TEST(TransformPost, RestDayKeepsItsHeader) {
+  const TransformedPost post = transform_case("weekly-program-crossing-year.json");
+  const SessionRecord& thursday = post.records[2];
+  EXPECT_EQ(thursday.session, "Thursday (Rest Day)");
+  EXPECT_TRUE(thursday.rest_day);
+  ASSERT_EQ(thursday.segments.size(), 1U);
+  EXPECT_EQ(thursday.segments[0].heading.text, "Thursday (Rest Day)");
+}
+
+TEST(TransformPost, PartFKeptInSegments) {
+  const TransformedPost post = transform_case("weekly-program-crossing-year.json");
+  const SessionRecord& friday = post.records[3];
+  ASSERT_EQ(friday.segments.size(), 8U);
+  EXPECT_EQ(friday.segments.back().label, "F");
+  EXPECT_EQ(friday.segments.back().lines.at(0).text, "Optional: 10 minutes easy bike");
+  EXPECT_EQ(friday.segment_e, "Farmer Carry x 40m");
+  EXPECT_FALSE(friday.rest_day);
+}
+
+TEST(TransformPost, ListsLinksOfEachDay) {
+  const TransformedPost post = transform_case("weekly-program-crossing-year.json");
+  ASSERT_EQ(post.records[0].links.size(), 1U);
+  EXPECT_EQ(post.records[0].links[0], (Link{"Hang Snatch", "https://video.example.test/hang-snatch"}));
+  ASSERT_EQ(post.records[1].links.size(), 2U);
+  EXPECT_EQ(post.records[1].links[1], (Link{"Clean", "https://video.example.test/clean"}));
+  EXPECT_TRUE(post.records[2].links.empty());
+}
+
+TEST(TransformPost, NamesSourcePost) {
+  const TransformedPost post = transform_case("weekly-program-crossing-year.json");
+  const SourceRef& source = post.records[0].source;
+  EXPECT_EQ(source.post_id, 50101);
+  EXPECT_EQ(source.slug, "december-28-2020-january-3-2021-4-day-strength-program");
+  EXPECT_EQ(source.link, "https://coach.example.test/program/december-28-2020-january-3-2021-4-day-strength-program/");
+  EXPECT_EQ(source.modified_gmt, "2020-12-27T18:02:11");
+  EXPECT_EQ(source.title,
+            "December 28, 2020 \xE2\x80\x93 January 3, 2021 \xE2\x80\x93 4 Day Strength Program");
+}
+
+TEST(TransformPost, DatesByPostDateWithoutRange) {
+  const TransformedPost post = transform_case("weekly-program-without-range.json");
+  ASSERT_EQ(post.records.size(), 3U);
+  EXPECT_EQ(post.records[0].date, "2021-03-08");
+  EXPECT_EQ(post.records[1].date, "2021-03-10");
+  EXPECT_EQ(post.records[2].date, "2021-03-12");
+  EXPECT_EQ(post.records[0].segment_a, "Deadlift 3\xC3\x97" "5");
+  EXPECT_EQ(post.records[0].segment_b, "Pull-Ups x 8 reps");
+}
+
+TEST(TransformPost, AnnouncementHasNoRecords) {
+  const TransformedPost post = transform_case("announcement-without-days.json");
+  EXPECT_TRUE(post.records.empty());
+  EXPECT_EQ(post.preamble.size(), 2U);
+}
+
+TEST(TransformPost, CountsLinesDaysSegments) {
+  const TransformedPost post = transform_case("weekly-program-crossing-year.json");
+  EXPECT_EQ(post.counts.days, 5);
+  EXPECT_EQ(post.counts.preamble_lines, 1);
+  EXPECT_GT(post.counts.lines, 40);
+}
+
+}  // namespace
+}  // namespace wodetl

@@ -1,0 +1,149 @@
+#include "transform/week_dates.hpp"
+
+#include <gtest/gtest.h>
+
+namespace wodetl {
+namespace {
+
+using std::chrono::year;
+
+std::string describe(const std::optional<WeekRange>& range) {
+  if (!range) {
+    return "none";
+  }
+  return format_iso_date(range->first) + ".." + format_iso_date(range->last);
+}
+
+TEST(FindWeekRange, ReadsTitlesAndSlugs) {
+  struct RangeCase {
+    const char* text;
+    const char* expected;
+  };
+  const RangeCase cases[] = {
+      {"December 21-27, 2020 \xE2\x80\x93 5 Day Weightlifting Program", "2020-12-21..2020-12-27"},
+      {"december-21-27-2020-5-day-weightlifting-program", "2020-12-21..2020-12-27"},
+      {"December 28, 2020 \xE2\x80\x93 January 3, 2021", "2020-12-28..2021-01-03"},
+      {"december-28-2020-january-3-2021-5-day-program", "2020-12-28..2021-01-03"},
+      {"November 30 \xE2\x80\x94 December 6, 2020", "2020-11-30..2020-12-06"},
+      {"Nov 30 - Dec 6, 2020", "2020-11-30..2020-12-06"},
+      {"December 28 - January 3, 2021", "2020-12-28..2021-01-03"},
+      {"April 1-7, 2024", "2024-04-01..2024-04-07"},
+      {"Sept 2-8 2019 program", "2019-09-02..2019-09-08"},
+  };
+  for (const RangeCase& range_case : cases) {
+    SCOPED_TRACE(range_case.text);
+    EXPECT_EQ(describe(find_week_range(range_case.text, std::nullopt)), range_case.expected);
+  }
+}
+
+TEST(FindWeekRange, UsesDefaultYearWhenMissing) {
+  EXPECT_EQ(describe(find_week_range("April 1-7 Strength", year{2024})), "2024-04-01..2024-04-07");
+  EXPECT_EQ(describe(find_week_range("April 1-7 Strength", std::nullopt)), "none");
+}
+
+TEST(FindWeekRange, RejectsInvalidRanges) {
+  EXPECT_EQ(describe(find_week_range("February 30-31, 2021", std::nullopt)), "none");
+  EXPECT_EQ(describe(find_week_range("December 27-21, 2020", std::nullopt)), "none");
+  EXPECT_EQ(describe(find_week_range("March 1-28, 2021", std::nullopt)), "none");
+  EXPECT_EQ(describe(find_week_range("5 Day Weightlifting Program", std::nullopt)), "none");
+}
+
+TEST(ParseIsoDate, ReadsDateAndDateTime) {
+  ASSERT_TRUE(parse_iso_date("2020-12-20T17:00:21").has_value());
+  EXPECT_EQ(format_iso_date(*parse_iso_date("2020-12-20T17:00:21")), "2020-12-20");
+  EXPECT_FALSE(parse_iso_date("2020-13-01").has_value());
+  EXPECT_FALSE(parse_iso_date("20201220").has_value());
+  EXPECT_FALSE(parse_iso_date("").has_value());
+}
+
+SegmentedDay day_with_header(const char* header) {
+  SegmentedDay day;
+  Segment segment;
+  segment.kind = SegmentKind::kDay;
+  segment.heading = Line{header, {}};
+  day.segments.push_back(segment);
+  return day;
+}
+
+std::vector<std::string> dates_of(const DatedPost& dated) {
+  std::vector<std::string> dates;
+  for (const DatedSession& session : dated.sessions) {
+    dates.push_back(session.date);
+  }
+  return dates;
+}
+
+TEST(SessionsToDateRecords, UsesWeekRangeFromTitle) {
+  SegmentedPost post;
+  post.source.title = "December 28, 2020 \xE2\x80\x93 January 3, 2021 \xE2\x80\x93 Program";
+  post.post_date = "2020-12-27T16:30:00";
+  for (const char* header : {"Monday (Session One)", "Tuesday", "Thursday (Rest Day)", "Friday", "Sunday"}) {
+    post.days.push_back(day_with_header(header));
+  }
+  auto dated = sessions_to_date_records(post);
+  ASSERT_TRUE(dated.ok());
+  EXPECT_EQ(dates_of(*dated), (std::vector<std::string>{"2020-12-28", "2020-12-29", "2020-12-31",
+                                                        "2021-01-01", "2021-01-03"}));
+  EXPECT_TRUE(dated->warnings.empty());
+}
+
+TEST(SessionsToDateRecords, UsesPostDateWithoutRange) {
+  SegmentedPost post;
+  post.source.title = "Strength Cycle, Week Three";
+  post.post_date = "2021-03-06T09:00:00";  // a Saturday
+  for (const char* header : {"Monday", "Wednesday", "Friday", "Monday"}) {
+    post.days.push_back(day_with_header(header));
+  }
+  auto dated = sessions_to_date_records(post);
+  ASSERT_TRUE(dated.ok());
+  EXPECT_EQ(dates_of(*dated),
+            (std::vector<std::string>{"2021-03-08", "2021-03-10", "2021-03-12", "2021-03-15"}));
+}
+
+TEST(SessionsToDateRecords, FirstHeaderMayFallOnPostDate) {
+  SegmentedPost post;
+  post.post_date = "2021-03-08T05:00:00";  // a Monday
+  post.days.push_back(day_with_header("Monday"));
+  auto dated = sessions_to_date_records(post);
+  ASSERT_TRUE(dated.ok());
+  EXPECT_EQ(dates_of(*dated), (std::vector<std::string>{"2021-03-08"}));
+}
+
+TEST(SessionsToDateRecords, NumberedDaysFollowEachOther) {
+  SegmentedPost post;
+  post.source.slug = "april-1-7-2024-program";
+  post.post_date = "2024-03-30T10:00:00";
+  for (const char* header : {"Day 1", "Day 2", "Day 3"}) {
+    post.days.push_back(day_with_header(header));
+  }
+  auto dated = sessions_to_date_records(post);
+  ASSERT_TRUE(dated.ok());
+  EXPECT_EQ(dates_of(*dated), (std::vector<std::string>{"2024-04-01", "2024-04-02", "2024-04-03"}));
+}
+
+TEST(SessionsToDateRecords, WarnsWhenTitleAndSlugDisagree) {
+  SegmentedPost post;
+  post.source.title = "January 11-17, 2021 Program";
+  post.source.slug = "january-4-10-2021-program";
+  post.post_date = "2021-01-09T10:00:00";
+  post.days.push_back(day_with_header("Monday"));
+  auto dated = sessions_to_date_records(post);
+  ASSERT_TRUE(dated.ok());
+  EXPECT_EQ(dates_of(*dated), (std::vector<std::string>{"2021-01-11"}));
+  ASSERT_EQ(dated->warnings.size(), 1U);
+  EXPECT_NE(dated->warnings.front().find("differs from the slug"), std::string::npos);
+}
+
+TEST(SessionsToDateRecords, FailsWithoutAnyDate) {
+  SegmentedPost post;
+  post.source.post_id = 9;
+  post.source.slug = "no-dates";
+  post.post_date = "not a date";
+  post.days.push_back(day_with_header("Monday"));
+  auto dated = sessions_to_date_records(post);
+  ASSERT_FALSE(dated.ok());
+  EXPECT_NE(dated.error().to_string().find("no-dates"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace wodetl
