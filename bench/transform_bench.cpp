@@ -1,3 +1,84 @@
+// Cost of the transform stages on one post. The post is read from the file named by
+// WODETL_BENCH_POST (a WordPress post object, e.g. the real Invictus week), else from our own
+// fixture. Run: build/bench/wodetl_bench (see docs/benchmarks.md for recorded results).
+
 #include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+#include "core/json_codec.hpp"
+#include "extract/post_parser.hpp"
+#include "transform/day_groups.hpp"
+#include "transform/html_lines.hpp"
+#include "transform/records.hpp"
+#include "transform/segments.hpp"
+#include "transform/transform_post.hpp"
+#include "transform/week_dates.hpp"
+
+namespace {
+
+using namespace wodetl;
+
+const Post& bench_post() {
+  static const Post post = [] {
+    const char* from_environment = std::getenv("WODETL_BENCH_POST");  // NOLINT(concurrency-mt-unsafe)
+    const std::string path =
+        from_environment != nullptr && *from_environment != '\0' ? from_environment : WODETL_BENCH_DEFAULT_POST;
+    std::ifstream stream(path, std::ios::binary);
+    std::ostringstream text;
+    text << stream.rdbuf();
+    auto parsed = parse_post(Json::parse(text.str()), path);
+    if (!parsed) {
+      std::cerr << "cannot read the benchmark post: " << parsed.error().to_string() << "\n";
+      std::exit(2);  // NOLINT(concurrency-mt-unsafe): start-up, before any benchmark thread
+    }
+    return *parsed;
+  }();
+  return post;
+}
+
+// All transform stages, as `wodetl run` calls them for each post.
+void BM_TransformPost(benchmark::State& state) {
+  const Post& post = bench_post();
+  for (auto _ : state) {
+    auto transformed = transform_post(post);
+    benchmark::DoNotOptimize(transformed);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * post.content_html.size()));
+}
+BENCHMARK(BM_TransformPost);
+
+// HTML parsing alone: strip_post_html (libxml2 SAX, title and body).
+void BM_StripPostHtml(benchmark::State& state) {
+  const Post& post = bench_post();
+  for (auto _ : state) {
+    auto stripped = strip_post_html(post);
+    benchmark::DoNotOptimize(stripped);
+  }
+}
+BENCHMARK(BM_StripPostHtml);
+
+// Everything after HTML parsing: grouping, segmenting, dating and building records.
+void BM_TransformAfterHtml(benchmark::State& state) {
+  const Post& post = bench_post();
+  auto stripped = strip_post_html(post);
+  if (!stripped) {
+    state.SkipWithError(stripped.error().to_string().c_str());
+    return;
+  }
+  for (auto _ : state) {
+    StrippedPost copy = *stripped;
+    auto dated = sessions_to_date_records(segment_days(group_post_by_day(std::move(copy))));
+    auto records = clean_session_records(std::move(*dated));
+    benchmark::DoNotOptimize(records);
+  }
+}
+BENCHMARK(BM_TransformAfterHtml);
+
+}  // namespace
 
 BENCHMARK_MAIN();

@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -17,8 +18,12 @@ constexpr std::size_t kMaxHeaderLength = 70;
 constexpr std::array<std::string_view, 7> kWeekdayNames = {
     "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
 
-// Leading decoration a coach may put before a header: bullets, asterisks, hashes, dashes.
+// Decoration a coach may put around a header: bullets, asterisks, hashes, dashes before it and
+// asterisks after it.
 std::string_view skip_decoration(std::string_view text) {
+  while (!text.empty() && (text.back() == '*' || text.back() == ' ')) {
+    text.remove_suffix(1);
+  }
   while (!text.empty() && (text.front() == '*' || text.front() == '#' || text.front() == '-' ||
                            text.front() == ' ' || text.front() == '>')) {
     text.remove_prefix(1);
@@ -51,6 +56,32 @@ const RE2& rest_pattern() {
   return pattern;
 }
 
+// Cheap test run before any normalization or regular expression, because most lines are not
+// headers: the first word, after decoration, must be a weekday or "day", "session" or "week".
+bool starts_like_header(std::string_view text) {
+  std::size_t start = 0;
+  while (start < text.size() && (text[start] == '*' || text[start] == '#' || text[start] == '-' ||
+                                 text[start] == ' ' || text[start] == '>' ||
+                                 static_cast<unsigned char>(text[start]) >= 0x80)) {
+    ++start;
+  }
+  std::string word;
+  for (std::size_t index = start; index < text.size() && word.size() <= 9; ++index) {
+    const char c = text[index];
+    if (c >= 'A' && c <= 'Z') {
+      word += static_cast<char>(c - 'A' + 'a');
+    } else if (c >= 'a' && c <= 'z') {
+      word += c;
+    } else {
+      break;
+    }
+  }
+  if (word == "day" || word == "session" || word == "week") {
+    return true;
+  }
+  return std::find(kWeekdayNames.begin(), kWeekdayNames.end(), word) != kWeekdayNames.end();
+}
+
 std::size_t word_count(std::string_view text) {
   std::size_t count = 0;
   bool in_word = false;
@@ -80,19 +111,12 @@ std::optional<std::chrono::weekday> find_weekday(std::string_view normalized) {
 }
 
 std::optional<DayHeader> match_day_header(std::string_view line_text) {
-  if (line_text.size() > kMaxHeaderLength * 2) {
+  if (line_text.size() > kMaxHeaderLength * 2 || !starts_like_header(line_text)) {
     return std::nullopt;
   }
   const std::string normalized = normalize_for_matching(line_text);
   const std::string_view text = skip_decoration(normalized);
   if (text.size() > kMaxHeaderLength || text.empty()) {
-    return std::nullopt;
-  }
-
-  // Cheap first-letter test before any regular expression runs: most lines are not headers.
-  const char first = text.front();
-  if (first != 'm' && first != 't' && first != 'w' && first != 'f' && first != 's' &&
-      first != 'd') {
     return std::nullopt;
   }
 

@@ -62,19 +62,27 @@ struct LineCollector {
   }
 };
 
+// Elements that start a new visible line. Called for every element, so it switches on the
+// first letter before comparing names.
 bool is_line_breaking(const char* name) {
-  static constexpr const char* kBlockElements[] = {
-      "p",      "div",   "br",     "li",      "ul",         "ol",      "h1",      "h2",
-      "h3",     "h4",    "h5",     "h6",      "blockquote", "pre",     "table",   "tr",
-      "td",     "th",    "hr",     "section", "article",    "header",  "footer",  "figure",
-      "figcaption", "dl", "dt",    "dd",      "address",    "aside",   "main",    "nav",
-      "details", "summary", "caption", "body", "tbody", "thead", "tfoot"};
-  for (const char* block : kBlockElements) {
-    if (std::strcmp(name, block) == 0) {
-      return true;
-    }
+  auto is = [name](const char* candidate) { return std::strcmp(name, candidate) == 0; };
+  switch (name[0]) {
+    case 'a': return is("article") || is("address") || is("aside");
+    case 'b': return is("br") || is("blockquote") || is("body");
+    case 'c': return is("caption");
+    case 'd': return is("div") || is("dl") || is("dt") || is("dd") || is("details");
+    case 'f': return is("figure") || is("figcaption") || is("footer");
+    case 'h': return (name[1] >= '1' && name[1] <= '6' && name[2] == '\0') || is("hr") || is("header");
+    case 'l': return is("li");
+    case 'm': return is("main");
+    case 'n': return is("nav");
+    case 'o': return is("ol");
+    case 'p': return is("p") || is("pre");
+    case 's': return is("section") || is("summary");
+    case 't': return is("tr") || is("td") || is("th") || is("table") || is("tbody") || is("thead") || is("tfoot");
+    case 'u': return is("ul");
+    default: return false;
   }
-  return false;
 }
 
 bool is_skipped(const char* name) {
@@ -141,7 +149,13 @@ Result<std::vector<Line>> html_to_lines(std::string_view html) {
   if (html.size() > static_cast<std::size_t>(INT_MAX)) {
     return Error::invalid_input("HTML body is larger than 2 GiB");
   }
-  const std::string utf8 = repair_utf8(html);
+  // Posts are almost always valid UTF-8; copy only to repair one that is not.
+  std::string repaired;
+  if (!is_valid_utf8(html)) {
+    repaired = repair_utf8(html);
+    html = repaired;
+  }
+  const std::string_view utf8 = html;
   LineCollector collector;
   if (trim_spaces(utf8).empty()) {
     return std::move(collector.lines);

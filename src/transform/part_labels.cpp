@@ -2,6 +2,9 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <iterator>
+
 #include "transform/text_normalize.hpp"
 
 namespace wodetl {
@@ -10,11 +13,35 @@ namespace {
 
 constexpr std::size_t kMaxLabelOnlyLength = 40;
 
-const RE2& letter_label_pattern() {
-  // "A.", "(B)", "C)", "D: text", "A1. text"; the label must be followed by a space or the end,
-  // so "E.g." stays text.
-  static const RE2 pattern(R"(^\(?([A-Z])([1-9]?)\)?[.):](?:\s+(.*))?$)");
-  return pattern;
+// Reads a letter label: "A.", "(B)", "C)", "D: text", "A1. text". The label must be followed by
+// a space or the end, so "E.g." stays text. Written by hand because it runs on every line that
+// starts with a capital letter and needs no more than a few character comparisons.
+std::optional<PartLabel> read_letter_label(std::string_view text) {
+  std::size_t at = 0;
+  const bool opened = text.size() > at && text[at] == '(';
+  at += opened ? 1 : 0;
+  if (at >= text.size() || text[at] < 'A' || text[at] > 'Z') {
+    return std::nullopt;
+  }
+  std::string label(1, text[at++]);
+  if (at < text.size() && text[at] >= '1' && text[at] <= '9') {
+    label += text[at++];
+  }
+  const bool closed = at < text.size() && text[at] == ')';
+  if (opened && !closed) {
+    return std::nullopt;
+  }
+  at += closed ? 1 : 0;
+  const bool punctuated = at < text.size() && (text[at] == '.' || text[at] == ':' || text[at] == ')');
+  if (punctuated) {
+    ++at;
+  } else if (!closed) {
+    return std::nullopt;
+  }
+  if (at < text.size() && text[at] != ' ' && text[at] != '\t' && !text.substr(at).starts_with("\xC2\xA0")) {
+    return std::nullopt;
+  }
+  return PartLabel{SegmentKind::kPart, std::move(label), std::string(trim_spaces(text.substr(at)))};
 }
 
 const RE2& number_label_pattern() {
@@ -70,6 +97,35 @@ std::string canonical_name(std::string_view name) {
   return out;
 }
 
+
+// Lower-case first word of text, letters only, at most 12 of them.
+std::string first_word(std::string_view text) {
+  std::string word;
+  for (const char c : text) {
+    if (word.size() > 12) {
+      break;
+    }
+    if (c >= 'A' && c <= 'Z') {
+      word += static_cast<char>(c - 'A' + 'a');
+    } else if (c >= 'a' && c <= 'z') {
+      word += c;
+    } else {
+      break;
+    }
+  }
+  return word;
+}
+
+// First words that can open a warm-up or named part; other lines skip the regular expressions.
+bool may_open_named_part(const std::string& word) {
+  static constexpr std::string_view kWords[] = {
+      "suggested", "general", "specific", "warm",   "warmup",  "warmups",  "strength",
+      "skill",     "metcon",  "conditioning",       "accessory", "accessories", "cash",
+      "cashout",   "cool",    "cooldown", "mobility", "finisher", "core",  "gymnastics",
+      "wod",       "buy",     "buyin",  "option",   "event",   "part"};
+  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
 }  // namespace
 
 std::optional<PartLabel> match_part_label(std::string_view line_text) {
@@ -80,11 +136,8 @@ std::optional<PartLabel> match_part_label(std::string_view line_text) {
 
   const char first = text.front();
   if ((first >= 'A' && first <= 'Z') || first == '(') {
-    std::string letter;
-    std::string digit;
-    std::string rest;
-    if (RE2::FullMatch(text, letter_label_pattern(), &letter, &digit, &rest)) {
-      return PartLabel{SegmentKind::kPart, letter + digit, std::string(trim_spaces(rest))};
+    if (std::optional<PartLabel> label = read_letter_label(text)) {
+      return label;
     }
   }
   if ((first >= '0' && first <= '9') || first == '(') {
@@ -94,6 +147,9 @@ std::optional<PartLabel> match_part_label(std::string_view line_text) {
     }
   }
 
+  if (!may_open_named_part(first_word(text))) {
+    return std::nullopt;
+  }
   const std::string normalized = normalize_for_matching(text);
   const bool has_colon = normalized.find(':') != std::string::npos;
   if (!has_colon && normalized.size() > kMaxLabelOnlyLength) {

@@ -2,6 +2,7 @@
 
 #include <cstring>
 #include <string>
+#include <utility>
 
 #include "core/json_codec.hpp"
 #include "transform/part_labels.hpp"
@@ -40,11 +41,10 @@ void append_links(std::vector<Link>& links, const Line& line) {
 
 }  // namespace
 
-SessionRecord make_session_record(const DatedSession& session, const SourceRef& source) {
+SessionRecord make_session_record(DatedSession session, const SourceRef& source) {
   SessionRecord record;
   record.date = session.date;
   record.rest_day = session.day.rest_day;
-  record.segments = session.day.segments;
   record.source = source;
 
   for (const Segment& segment : session.day.segments) {
@@ -64,14 +64,15 @@ SessionRecord make_session_record(const DatedSession& session, const SourceRef& 
       append_paragraph(*flat_field(record, name), flat_text(segment));
     }
   }
+  record.segments = std::move(session.day.segments);
   return record;
 }
 
-std::vector<SessionRecord> clean_session_records(const DatedPost& dated) {
+std::vector<SessionRecord> clean_session_records(DatedPost dated) {
   std::vector<SessionRecord> records;
   records.reserve(dated.sessions.size());
-  for (const DatedSession& session : dated.sessions) {
-    records.push_back(make_session_record(session, dated.source));
+  for (DatedSession& session : dated.sessions) {
+    records.push_back(make_session_record(std::move(session), dated.source));
   }
   return records;
 }

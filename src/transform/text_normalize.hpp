@@ -14,6 +14,9 @@ namespace wodetl {
 //! trimmed. Bytes that are not valid UTF-8 pass through unchanged.
 [[nodiscard]] std::string normalize_for_matching(std::string_view text);
 
+//! True when text is entirely valid UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
+[[nodiscard]] bool is_valid_utf8(std::string_view text);
+
 //! Returns text with invalid UTF-8 sequences replaced by U+FFFD, so every later stage and every
 //! JSON writer sees valid UTF-8.
 [[nodiscard]] std::string repair_utf8(std::string_view text);

@@ -28,10 +28,10 @@ Result<TransformedPost> transform_post(const Post& post) {
   if (!dated) {
     return dated.error();
   }
-  transformed.records = clean_session_records(*dated);
   transformed.preamble = std::move(dated->preamble);
   transformed.counts.preamble_lines = static_cast<int>(transformed.preamble.size());
   transformed.warnings = std::move(dated->warnings);
+  transformed.records = clean_session_records(std::move(*dated));
   return transformed;
 }
 
