@@ -36,6 +36,11 @@ class SessionStore {
 
   //! Every stored record, sorted as sessions_between.
   virtual Result<std::vector<SessionRecord>> all_sessions() = 0;
+
+  //! Records of one ISO date, sorted by the order of the day in its post.
+  Result<std::vector<SessionRecord>> sessions_on(const std::string& date) {
+    return sessions_between(date, date);
+  }
 };
 
 }  // namespace wodetl

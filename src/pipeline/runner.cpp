@@ -87,8 +87,16 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores) {
     spdlog::warn("Idempotency check failed for {}, processing it again: {}", outcome.post.describe(),
                  done.error().to_string());
   } else if (*done) {
-    outcome.result = PostResult::kUnchanged;
-    spdlog::debug("Unchanged {}", outcome.post.describe());
+    // A post skipped before stays listed as skipped, with its reason, so every summary shows it.
+    auto known = stores.state->find_post_state(post.id);
+    if (known && *known && (*known)->status == PostStatus::kSkipped) {
+      outcome.result = PostResult::kSkipped;
+      outcome.reason = (*known)->reason;
+    } else {
+      outcome.result = PostResult::kUnchanged;
+    }
+    spdlog::debug("{} {}, already processed in this version", to_string(outcome.result),
+                  outcome.post.describe());
     return outcome;
   }
 

@@ -72,7 +72,7 @@ Result<Post> post_from(const Json& event, std::string_view stage) {
   if (!post->is_object()) {
     return missing(stage, "a WordPress post object");
   }
-  return parse_post(*post, "stage event");
+  return parse_post(*post, "");
 }
 
 Json lines_json(const std::vector<Line>& lines) { return Json(lines); }

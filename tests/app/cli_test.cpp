@@ -1,0 +1,163 @@
+// End-to-end tests of the wodetl executable: the commands a user types, their output and exit codes.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "core/json_codec.hpp"
+#include "support/command.hpp"
+#include "support/fixtures.hpp"
+
+namespace wodetl {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::run_wodetl;
+using testing::TempFolder;
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override { fs::create_directories(posts()); }
+
+  fs::path posts() const { return folder_.path() / "posts"; }
+  std::string data_dir() const { return (folder_.path() / "data").string(); }
+
+  void add_post(const std::string& name) {
+    fs::copy_file(testing::case_path("posts/" + name), posts() / name);
+  }
+
+  TempFolder folder_;
+};
+
+TEST_F(CliTest, RunThenShowWeekAsJson) {
+  add_post("weekly-program-crossing-year.json");
+  const auto run = run_wodetl({"run", "--source", posts().string(), "--data-dir", data_dir()});
+  ASSERT_EQ(run.exit_code, 0) << run.output << run.errors;
+  EXPECT_NE(run.output.find("1 new"), std::string::npos) << run.output;
+
+  const auto show = run_wodetl({"show", "--data-dir", data_dir(), "--week", "2020-12-30", "--format", "json"});
+  ASSERT_EQ(show.exit_code, 0) << show.errors;
+  const Json records = Json::parse(show.output);
+  ASSERT_EQ(records.size(), 5U);
+  std::vector<std::string> dates;
+  for (const Json& record : records) {
+    dates.push_back(record["date"]);
+  }
+  EXPECT_EQ(dates, (std::vector<std::string>{"2020-12-28", "2020-12-29", "2020-12-31", "2021-01-01", "2021-01-02"}));
+}
+
+TEST_F(CliTest, ShowDateAsText) {
+  add_post("weekly-program-crossing-year.json");
+  ASSERT_EQ(run_wodetl({"run", "--source", posts().string(), "--data-dir", data_dir()}).exit_code, 0);
+  const auto show = run_wodetl({"show", "--data-dir", data_dir(), "--date", "2020-12-31"});
+  ASSERT_EQ(show.exit_code, 0) << show.errors;
+  EXPECT_NE(show.output.find("2020-12-31  Thursday (Rest Day)  (rest day)"), std::string::npos) << show.output;
+
+  const auto empty = run_wodetl({"show", "--data-dir", data_dir(), "--date", "2021-06-01"});
+  EXPECT_EQ(empty.exit_code, 0);
+  EXPECT_NE(empty.output.find("No sessions stored"), std::string::npos);
+}
+
+TEST_F(CliTest, SecondRunSaysNothingNew) {
+  add_post("weekly-program-without-range.json");
+  ASSERT_EQ(run_wodetl({"run", "--source", posts().string(), "--data-dir", data_dir()}).exit_code, 0);
+  const auto second = run_wodetl({"run", "--source", posts().string(), "--data-dir", data_dir(), "--format", "json"});
+  ASSERT_EQ(second.exit_code, 0) << second.errors;
+  const Json summary = Json::parse(second.output);
+  EXPECT_EQ(summary["unchanged"], 1);
+  EXPECT_EQ(summary["records_written"], 0);
+  EXPECT_EQ(summary["objects_written"], 0);
+}
+
+TEST_F(CliTest, BadPostsFailRunButOthersAreStored) {
+  add_post("weekly-program-without-range.json");
+  add_post("not-json.json");
+  add_post("announcement-without-days.json");
+  const auto run = run_wodetl({"run", "--source", posts().string(), "--data-dir", data_dir()});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.output.find("Failed file " + (posts() / "not-json.json").string()), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("Skipped post 50103 'holiday-hours'"), std::string::npos) << run.output;
+  const auto show = run_wodetl({"show", "--data-dir", data_dir(), "--week", "2021-03-08", "--format", "json"});
+  EXPECT_EQ(Json::parse(show.output).size(), 3U);
+}
+
+TEST_F(CliTest, BucketNameFromEnvironment) {
+  add_post("weekly-program-without-range.json");
+  const auto run = run_wodetl({"run", "--source", posts().string(), "--data-dir", data_dir()}, "",
+                              {{"INVICTUS_BUCKET", "invictus-test-213"}});
+  ASSERT_EQ(run.exit_code, 0) << run.output << run.errors;
+  EXPECT_TRUE(fs::exists(fs::path(data_dir()) / "invictus-test-213" / "raw"));
+
+  const auto bad = run_wodetl({"run", "--source", posts().string(), "--data-dir", data_dir()}, "",
+                              {{"INVICTUS_BUCKET", "../outside"}});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.errors.find("INVICTUS_BUCKET"), std::string::npos);
+}
+
+TEST_F(CliTest, StageReadsStdinWritesStdout) {
+  const std::string post = testing::read_file(testing::case_path("posts/weekly-program-without-range.json"));
+  const auto stripped = run_wodetl({"stage", "strip_post_html"}, post);
+  ASSERT_EQ(stripped.exit_code, 0) << stripped.errors;
+  const Json result = Json::parse(stripped.output);
+  EXPECT_EQ(result["lines"][0]["text"], "Monday");
+  EXPECT_EQ(result["slug"], "strength-cycle-week-three");
+
+  const auto grouped = run_wodetl({"stage", "group_post_by_day"}, stripped.output);
+  ASSERT_EQ(grouped.exit_code, 0) << grouped.errors;
+  EXPECT_EQ(Json::parse(grouped.output)["days"].size(), 3U);
+}
+
+TEST_F(CliTest, StageErrorsAreClear) {
+  const auto unknown = run_wodetl({"stage", "no_such_stage"}, "{}");
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.errors.find("no stage named 'no_such_stage'"), std::string::npos) << unknown.errors;
+
+  const auto bad_json = run_wodetl({"stage", "strip_post_html"}, "{not json");
+  EXPECT_EQ(bad_json.exit_code, 2);
+  EXPECT_NE(bad_json.errors.find("not valid JSON"), std::string::npos) << bad_json.errors;
+
+  const auto list = run_wodetl({"stage", "--list"});
+  EXPECT_EQ(list.exit_code, 0);
+  EXPECT_NE(list.output.find("save_sessions_to_bucket"), std::string::npos);
+}
+
+TEST_F(CliTest, ShowErrorsAreClear) {
+  const auto missing = run_wodetl({"show", "--data-dir", data_dir(), "--date", "2020-12-21"});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.errors.find("no wodetl data"), std::string::npos) << missing.errors;
+
+  add_post("weekly-program-without-range.json");
+  ASSERT_EQ(run_wodetl({"run", "--source", posts().string(), "--data-dir", data_dir()}).exit_code, 0);
+  const auto bad_date = run_wodetl({"show", "--data-dir", data_dir(), "--date", "21/12/2020"});
+  EXPECT_EQ(bad_date.exit_code, 2);
+  EXPECT_NE(bad_date.errors.find("is not a date"), std::string::npos) << bad_date.errors;
+
+  const auto neither = run_wodetl({"show", "--data-dir", data_dir()});
+  EXPECT_EQ(neither.exit_code, 2);
+}
+
+TEST_F(CliTest, MissingSourceIsClearError) {
+  const auto run = run_wodetl({"run", "--source", (folder_.path() / "absent").string(), "--data-dir", data_dir()});
+  EXPECT_NE(run.exit_code, 0);
+  EXPECT_NE((run.output + run.errors).find("absent"), std::string::npos) << run.output << run.errors;
+}
+
+TEST_F(CliTest, RealWeekEndToEnd) {
+  const auto real = testing::real_week_post_path();
+  if (!real) {
+    GTEST_SKIP() << "../shared/data/invictus is absent";
+  }
+  const auto run = run_wodetl({"run", "--source", real->string(), "--data-dir", data_dir()});
+  ASSERT_EQ(run.exit_code, 0) << run.output << run.errors;
+  const auto show = run_wodetl({"show", "--data-dir", data_dir(), "--week", "2020-12-23", "--format", "json"});
+  const Json records = Json::parse(show.output);
+  ASSERT_EQ(records.size(), 6U);
+  EXPECT_EQ(records[0]["date"], "2020-12-21");
+  EXPECT_EQ(records[3]["session"], "Thursday (Rest Day)");
+  EXPECT_EQ(records[5]["date"], "2020-12-26");
+  EXPECT_TRUE(fs::exists(fs::path(data_dir()) / "bucket" / "weekly" /
+                         "2020-12-21__2020-12-26--december-21-27-2020-5-day-weightlifting-program.jsonl"));
+}
+
+}  // namespace
+}  // namespace wodetl

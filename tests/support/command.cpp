@@ -1,0 +1,52 @@
+#include "support/command.hpp"
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <fstream>
+
+#include "support/fixtures.hpp"
+
+namespace wodetl::testing {
+
+namespace {
+
+// Quotes a word for /bin/sh.
+std::string quoted(const std::string& word) {
+  std::string out = "'";
+  for (const char c : word) {
+    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  }
+  return out + "'";
+}
+
+}  // namespace
+
+CommandResult run_wodetl(const std::vector<std::string>& arguments, const std::string& input,
+                         const std::map<std::string, std::string>& environment) {
+  const TempFolder folder;
+  const auto input_path = folder.path() / "stdin";
+  const auto output_path = folder.path() / "stdout";
+  const auto errors_path = folder.path() / "stderr";
+  std::ofstream(input_path) << input;
+
+  std::string command = "env";
+  for (const auto& [name, value] : environment) {
+    command += " " + quoted(name + "=" + value);
+  }
+  command += " " + quoted(WODETL_BINARY);
+  for (const std::string& argument : arguments) {
+    command += " " + quoted(argument);
+  }
+  command += " <" + quoted(input_path.string()) + " >" + quoted(output_path.string()) + " 2>" +
+             quoted(errors_path.string());
+
+  CommandResult result;
+  const int status = std::system(command.c_str());  // NOLINT(cert-env33-c): runs our own binary
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.output = read_file(output_path);
+  result.errors = read_file(errors_path);
+  return result;
+}
+
+}  // namespace wodetl::testing
