@@ -47,11 +47,11 @@ struct RunArguments {
 };
 
 int run_command(const RunArguments& arguments) {
-  auto settings = local_store_settings(arguments.data_dir, process_environment);
+  auto settings = local_store_settings(arguments.data_dir, read_environment_variable);
   if (!settings) {
     return report(settings.error());
   }
-  auto source = make_source(arguments.source, process_environment);
+  auto source = make_source(arguments.source, read_environment_variable);
   if (!source) {
     return report(source.error());
   }
@@ -100,10 +100,10 @@ int stage_command(const StageArguments& arguments) {
 
   StageContext context;
   context.fetch_page = [&arguments](int per_page, int page) {
-    return fetch_source_page(arguments.source, per_page, page, process_environment);
+    return fetch_source_page(arguments.source, per_page, page, read_environment_variable);
   };
   context.open_stores = [&arguments]() -> Result<Stores> {
-    auto settings = local_store_settings(arguments.data_dir, process_environment);
+    auto settings = local_store_settings(arguments.data_dir, read_environment_variable);
     if (!settings) {
       return settings.error();
     }
@@ -125,7 +125,7 @@ struct ShowArguments {
 };
 
 int show_command(const ShowArguments& arguments) {
-  auto settings = local_store_settings(arguments.data_dir, process_environment);
+  auto settings = local_store_settings(arguments.data_dir, read_environment_variable);
   if (!settings) {
     return report(settings.error());
   }

@@ -1,26 +1,16 @@
 #include "app/settings.hpp"
 
-#include <cstdlib>
-
 namespace wodetl {
 
-std::optional<std::string> process_environment(const std::string& name) {
-  const char* value = std::getenv(name.c_str());  // NOLINT(concurrency-mt-unsafe): read at start-up
-  if (value == nullptr || *value == '\0') {
-    return std::nullopt;
-  }
-  return std::string(value);
-}
-
 Result<LocalStoreSettings> local_store_settings(const std::string& data_dir_option,
-                                        const EnvironmentLookup& environment) {
+                                        const Environment& environment) {
   LocalStoreSettings settings;
   if (!data_dir_option.empty()) {
     settings.data_dir = data_dir_option;
-  } else if (auto from_environment = environment("WODETL_DATA_DIR")) {
+  } else if (auto from_environment = environment("WODETL_DATA_DIR"); from_environment && !from_environment->empty()) {
     settings.data_dir = *from_environment;
   }
-  if (auto bucket = environment("INVICTUS_BUCKET")) {
+  if (auto bucket = environment("INVICTUS_BUCKET"); bucket && !bucket->empty()) {
     const bool valid = *bucket != "." && *bucket != ".." &&
                        bucket->find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
                                                  "0123456789._-") == std::string::npos;

@@ -7,6 +7,7 @@
 #include "core/json_codec.hpp"
 #include "support/command.hpp"
 #include "support/fixtures.hpp"
+#include "support/wordpress_standin.hpp"
 
 namespace wodetl {
 namespace {
@@ -157,6 +158,62 @@ TEST_F(CliTest, RealWeekEndToEnd) {
   EXPECT_EQ(records[5]["date"], "2020-12-26");
   EXPECT_TRUE(fs::exists(fs::path(data_dir()) / "bucket" / "weekly" /
                          "2020-12-21__2020-12-26--december-21-27-2020-5-day-weightlifting-program.jsonl"));
+}
+
+}  // namespace
+}  // namespace wodetl
+
+namespace wodetl {
+namespace {
+
+class CliWordPressTest : public ::testing::Test {
+ protected:
+  testing::TempFolder folder_;
+  testing::WordPressStandin site_;
+
+  std::string data_dir() const { return (folder_.path() / "data").string(); }
+};
+
+TEST_F(CliWordPressTest, RunReadsEveryPageOfCategory) {
+  site_.add_workout_posts(120, 213);
+  site_.add_workout_posts(3, 99, 5000);  // another category, never read
+  Json broken = testing::workout_post(4000, 200);
+  broken.erase("content");
+  site_.add_post(broken, {213});
+  Json announcement = testing::workout_post(4001, 201);
+  announcement["content"]["rendered"] = "<p>The gym is closed on Friday.</p>";
+  site_.add_post(announcement, {213});
+
+  const auto run = testing::run_wodetl({"run", "--source", site_.root_url(), "--data-dir", data_dir(), "--format", "json"},
+                                       "", {{"INVICTUS_WEIGHTLIFTING_API_CAT_ID", "213"}});
+  EXPECT_EQ(run.exit_code, 1) << run.errors;
+  const Json summary = Json::parse(run.output);
+  EXPECT_EQ(summary["posts_seen"], 122);
+  EXPECT_EQ(summary["new"], 120);
+  EXPECT_EQ(summary["skipped"], 1);
+  EXPECT_EQ(summary["failed"], 1);
+  for (const Json& post : summary["posts"]) {
+    if (post["result"] == "failed") {
+      EXPECT_EQ(post["post_id"], 4000);
+      EXPECT_NE(post["reason"].get<std::string>().find("content"), std::string::npos);
+    }
+  }
+  const auto requests = site_.requests();
+  ASSERT_EQ(requests.size(), 2U);
+  EXPECT_EQ(requests[0].param("categories"), "213");
+  EXPECT_EQ(requests[0].param("per_page"), "100");
+  EXPECT_EQ(requests[1].param("page"), "2");
+  EXPECT_NE(requests[0].header("User-Agent").find("wodetl/"), std::string::npos);
+}
+
+TEST_F(CliWordPressTest, HttpErrorNamesUrlAndStatus) {
+  site_.add_workout_posts(2, 213);
+  site_.add_fault(testing::Fault{.status = 403, .times = -1, .retry_after = "", 
+                                 .body = R"({"code":"forbidden","message":"Blocked by a security plugin.","data":{"status":403}})"});
+  const auto run = testing::run_wodetl({"run", "--source", site_.posts_url(), "--data-dir", data_dir()});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.output.find("403"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find(site_.posts_url()), std::string::npos) << run.output;
 }
 
 }  // namespace

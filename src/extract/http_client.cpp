@@ -1,0 +1,276 @@
+#include "extract/http_client.hpp"
+
+#include <curl/curl.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "core/version.hpp"
+
+namespace wodetl {
+
+//! Outcome of one attempt, and whether a failure is worth repeating.
+struct HttpClient::Attempt {
+  Result<HttpResponse> outcome;
+  bool retryable_failure = false;
+};
+
+namespace {
+
+//! Runs curl_global_init once per process; later calls return the first result.
+bool init_curl_once() {
+  static std::once_flag once;
+  static CURLcode result = CURLE_OK;
+  std::call_once(once, [] { result = curl_global_init(CURL_GLOBAL_DEFAULT); });
+  return result == CURLE_OK;
+}
+
+//! State shared with the curl callbacks during one transfer.
+struct Transfer {
+  std::size_t max_body_bytes = 0;
+  bool body_too_large = false;
+  HttpResponse response;
+};
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  return text;
+}
+
+std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
+  auto* transfer = static_cast<Transfer*>(user);
+  std::size_t bytes = size * count;
+  if (transfer->response.body.size() + bytes > transfer->max_body_bytes) {
+    transfer->body_too_large = true;
+    return 0;  // curl then ends the transfer with CURLE_WRITE_ERROR
+  }
+  transfer->response.body.append(data, bytes);
+  return bytes;
+}
+
+std::size_t on_header(char* data, std::size_t size, std::size_t count, void* user) {
+  auto* transfer = static_cast<Transfer*>(user);
+  std::size_t bytes = size * count;
+  std::string_view line(data, bytes);
+
+  // Each response of a redirect chain starts with a status line; keep the headers of the last.
+  if (line.starts_with("HTTP/")) {
+    transfer->response.headers.clear();
+    return bytes;
+  }
+  std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos) {
+    return bytes;
+  }
+
+  std::string name(trim(line.substr(0, colon)));
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::string value(trim(line.substr(colon + 1)));
+  auto [entry, inserted] = transfer->response.headers.emplace(name, value);
+  if (!inserted) {
+    entry->second += ", " + value;
+  }
+  return bytes;
+}
+
+template <typename T>
+void set_option(CURL* handle, CURLoption option, T value, CURLcode& status) {
+  if (status == CURLE_OK) {
+    status = curl_easy_setopt(handle, option, value);
+  }
+}
+
+bool is_retryable_status(long status) {
+  return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+}
+
+bool is_retryable_failure(CURLcode code) {
+  switch (code) {
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_OPERATION_TIMEDOUT:
+    case CURLE_GOT_NOTHING:
+    case CURLE_SEND_ERROR:
+    case CURLE_RECV_ERROR:
+    case CURLE_PARTIAL_FILE:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool has_line_break(const std::string& text) { return text.find_first_of("\r\n") != std::string::npos; }
+
+}  // namespace
+
+const std::string* HttpResponse::header(const std::string& name) const {
+  auto entry = headers.find(name);
+  return entry == headers.end() ? nullptr : &entry->second;
+}
+
+HttpClient::HttpClient(HttpClientOptions options) : options_(std::move(options)) {}
+
+HttpClient::Attempt HttpClient::perform(const HttpRequest& request) const {
+  const std::string safe_url = redact_url(request.url);
+  if (!init_curl_once()) {
+    return {Error::internal("curl_global_init failed", PostRef{.url = safe_url}), false};
+  }
+
+  using HeaderList = std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)>;
+  HeaderList header_list(nullptr, &curl_slist_free_all);
+  for (const auto& [name, value] : request.headers) {
+    if (has_line_break(name) || has_line_break(value)) {
+      return {Error::internal("request header '" + name + "' contains a line break", PostRef{.url = safe_url}),
+              false};
+    }
+    std::string line = name + ": " + value;
+    curl_slist* extended = curl_slist_append(header_list.get(), line.c_str());
+    if (extended == nullptr) {
+      return {Error::internal("out of memory for request headers", PostRef{.url = safe_url}), false};
+    }
+    header_list.release();
+    header_list.reset(extended);
+  }
+
+  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> handle(curl_easy_init(), &curl_easy_cleanup);
+  if (!handle) {
+    return {Error::internal("curl_easy_init failed", PostRef{.url = safe_url}), false};
+  }
+
+  Transfer transfer;
+  transfer.max_body_bytes = options_.max_body_bytes;
+  char error_text[CURL_ERROR_SIZE] = {};
+  CURL* curl = handle.get();
+  CURLcode setup = CURLE_OK;
+  set_option(curl, CURLOPT_URL, request.url.c_str(), setup);
+  set_option(curl, CURLOPT_HTTPGET, 1L, setup);
+  set_option(curl, CURLOPT_USERAGENT, kUserAgent, setup);
+  set_option(curl, CURLOPT_NOSIGNAL, 1L, setup);
+  set_option(curl, CURLOPT_SSL_VERIFYPEER, 1L, setup);
+  set_option(curl, CURLOPT_SSL_VERIFYHOST, 2L, setup);
+  set_option(curl, CURLOPT_PROTOCOLS_STR, "http,https", setup);
+  set_option(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https", setup);
+  set_option(curl, CURLOPT_FOLLOWLOCATION, 1L, setup);
+  set_option(curl, CURLOPT_MAXREDIRS, options_.max_redirects, setup);
+  set_option(curl, CURLOPT_ACCEPT_ENCODING, "", setup);  // "" offers every encoding this libcurl decodes
+  set_option(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(request.connect_timeout.count()), setup);
+  set_option(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(request.total_timeout.count()), setup);
+  // Rejects early when Content-Length is known; on_body enforces the limit on the decoded body.
+  set_option(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options_.max_body_bytes), setup);
+  set_option(curl, CURLOPT_ERRORBUFFER, error_text, setup);
+  set_option(curl, CURLOPT_WRITEFUNCTION, &on_body, setup);
+  set_option(curl, CURLOPT_WRITEDATA, static_cast<void*>(&transfer), setup);
+  set_option(curl, CURLOPT_HEADERFUNCTION, &on_header, setup);
+  set_option(curl, CURLOPT_HEADERDATA, static_cast<void*>(&transfer), setup);
+  if (header_list) {
+    set_option(curl, CURLOPT_HTTPHEADER, header_list.get(), setup);
+  }
+  if (request.auth) {
+    set_option(curl, CURLOPT_HTTPAUTH, static_cast<long>(CURLAUTH_BASIC), setup);
+    set_option(curl, CURLOPT_USERNAME, request.auth->user.c_str(), setup);
+    set_option(curl, CURLOPT_PASSWORD, request.auth->password.c_str(), setup);
+  }
+  if (setup != CURLE_OK) {
+    return {Error::internal(std::string("setting up the request failed: ") + curl_easy_strerror(setup),
+                            PostRef{.url = safe_url}),
+            false};
+  }
+
+  spdlog::debug("GET {}", safe_url);
+  CURLcode code = curl_easy_perform(curl);
+  if (transfer.body_too_large || code == CURLE_FILESIZE_EXCEEDED) {
+    return {Error{ErrorCode::kNetwork,
+                  "response body is larger than the maximum of " + std::to_string(options_.max_body_bytes) + " bytes",
+                  PostRef{.url = safe_url}, "Check that the URL points to the API and not to a large file"},
+            false};
+  }
+  if (code != CURLE_OK) {
+    std::string detail = error_text[0] != '\0' ? error_text : curl_easy_strerror(code);
+    return {Error::network(safe_url, detail), is_retryable_failure(code)};
+  }
+
+  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &transfer.response.status);
+  char* effective_url = nullptr;
+  if (curl_easy_getinfo(curl, CURLINFO_EFFECTIVE_URL, &effective_url) == CURLE_OK && effective_url != nullptr) {
+    transfer.response.effective_url = redact_url(effective_url);
+  } else {
+    transfer.response.effective_url = safe_url;
+  }
+  return {std::move(transfer.response), false};
+}
+
+void HttpClient::wait(std::chrono::milliseconds delay) const {
+  if (options_.sleep) {
+    options_.sleep(delay);
+  } else {
+    std::this_thread::sleep_for(delay);
+  }
+}
+
+Result<HttpResponse> HttpClient::get(const HttpRequest& request) const {
+  const RetryPolicy& policy = options_.retry;
+  const int max_retries = std::max(0, policy.max_retries);
+  const std::string safe_url = redact_url(request.url);
+
+  for (int retry = 0;; ++retry) {
+    Attempt attempt = perform(request);
+    const bool last = retry >= max_retries;
+    std::chrono::milliseconds delay{0};
+
+    if (!attempt.outcome.ok()) {
+      if (!attempt.retryable_failure || last) {
+        return std::move(attempt.outcome);
+      }
+      delay = backoff_delay(policy, retry);
+      spdlog::warn("GET {} failed ({}); retry {} of {} in {} ms", safe_url, attempt.outcome.error().message,
+                   retry + 1, max_retries, delay.count());
+    } else {
+      const HttpResponse& response = attempt.outcome.value();
+      if (!is_retryable_status(response.status) || last) {
+        return std::move(attempt.outcome);
+      }
+      delay = backoff_delay(policy, retry);
+      if (const std::string* retry_after = response.header("retry-after")) {
+        std::optional<std::chrono::milliseconds> requested = parse_retry_after(*retry_after);
+        if (requested && *requested > policy.max_wait) {
+          spdlog::warn("GET {} returned HTTP {} with Retry-After: {}, longer than the maximum wait of {} ms; "
+                       "not retrying",
+                       safe_url, response.status, *retry_after, policy.max_wait.count());
+          return std::move(attempt.outcome);
+        }
+        if (requested) {
+          delay = *requested;
+        }
+      }
+      spdlog::warn("GET {} returned HTTP {}; retry {} of {} in {} ms", safe_url, response.status, retry + 1,
+                   max_retries, delay.count());
+    }
+    wait(delay);
+  }
+}
+
+std::string redact_url(std::string_view url) {
+  std::size_t scheme_end = url.find("://");
+  if (scheme_end == std::string_view::npos) {
+    return std::string(url);
+  }
+  std::size_t authority_start = scheme_end + 3;
+  std::size_t authority_end = url.find_first_of("/?#", authority_start);
+  if (authority_end == std::string_view::npos) {
+    authority_end = url.size();
+  }
+  std::size_t at = url.substr(authority_start, authority_end - authority_start).rfind('@');
+  if (at == std::string_view::npos) {
+    return std::string(url);
+  }
+  std::string redacted(url.substr(0, authority_start));
+  redacted += url.substr(authority_start + at + 1);
+  return redacted;
+}
+
+}  // namespace wodetl

@@ -1,0 +1,90 @@
+#pragma once
+// Small HTTP GET client over libcurl with the politeness rules every request of wodetl follows.
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/error.hpp"
+#include "extract/retry_policy.hpp"
+
+namespace wodetl {
+
+//! Credentials for HTTP basic authentication. The password is never logged or put in an Error.
+struct BasicAuth {
+  std::string user;
+  std::string password;
+};
+
+struct HttpRequest {
+  std::string url;
+  std::vector<std::pair<std::string, std::string>> headers;  //!< extra request headers, name and value
+  std::optional<BasicAuth> auth;
+  std::chrono::milliseconds connect_timeout{10000};
+  std::chrono::milliseconds total_timeout{60000};  //!< limit for the whole transfer of one attempt
+};
+
+struct HttpResponse {
+  long status = 0;
+  std::map<std::string, std::string> headers;  //!< names lower-cased; repeated headers joined with ", "
+  std::string body;                            //!< decoded when the server compressed it
+  std::string effective_url;                   //!< URL after redirects, without userinfo
+
+  //! Returns the value of the header with the lower-case `name`, or nullptr.
+  [[nodiscard]] const std::string* header(const std::string& name) const;
+};
+
+struct HttpClientOptions {
+  std::size_t max_body_bytes = 64 * 1024 * 1024;  //!< a larger response body fails the request
+  long max_redirects = 5;
+  RetryPolicy retry;
+  //! Waits between attempts; empty means std::this_thread::sleep_for. Tests replace it to
+  //! record the delays without waiting.
+  std::function<void(std::chrono::milliseconds)> sleep;
+};
+
+//! HTTP GET over libcurl.
+//!
+//! Every request sends the wodetl User-Agent, verifies the TLS peer and host name, accepts
+//! every content encoding curl supports, follows at most `max_redirects` redirects over http
+//! and https only, and honours the connect and total time-outs.
+//!
+//! Retries: a response with status 429, 500, 502, 503 or 504 is repeated after the delay in its
+//! Retry-After header, or after an exponential backoff when it has none. When Retry-After is
+//! longer than `retry.max_wait`, the client returns the response without retrying, so that it
+//! never comes back earlier than the server requested. A connection failure or time-out is
+//! repeated after the backoff. At most `retry.max_retries` retries follow the
+//! first attempt.
+//!
+//! Thread safety: each attempt uses its own curl easy handle, so one client may serve
+//! concurrent get() calls, provided the `sleep` hook is thread-safe.
+class HttpClient {
+ public:
+  explicit HttpClient(HttpClientOptions options = {});
+
+  //! Sends a GET request. Returns the response for any HTTP status, including 4xx and 5xx
+  //! after the last retry. Returns Error::network when no response arrived (connection
+  //! failure, time-out, too many redirects) and when the body exceeds max_body_bytes.
+  [[nodiscard]] Result<HttpResponse> get(const HttpRequest& request) const;
+
+  [[nodiscard]] const HttpClientOptions& options() const { return options_; }
+
+ private:
+  struct Attempt;
+  [[nodiscard]] Attempt perform(const HttpRequest& request) const;
+  void wait(std::chrono::milliseconds delay) const;
+
+  HttpClientOptions options_;
+};
+
+//! Returns the URL without its userinfo ("https://user:password@host/" becomes
+//! "https://host/"), so it can be logged or put in an Error.
+[[nodiscard]] std::string redact_url(std::string_view url);
+
+}  // namespace wodetl
