@@ -10,7 +10,7 @@
 
 namespace wodetl {
 
-//! What happened to one post in a run.
+//! Result category of one post in a run.
 enum class PostResult {
   kNew,        //!< first time stored
   kChanged,    //!< stored before; this version changed objects or rows

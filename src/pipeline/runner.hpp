@@ -6,7 +6,7 @@
 
 namespace wodetl {
 
-//! How a run processes posts.
+//! Settings of a pipeline run.
 struct RunOptions {
   int jobs = 4;  //!< posts transformed and stored at the same time
 };

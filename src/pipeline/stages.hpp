@@ -16,7 +16,8 @@
 
 namespace wodetl {
 
-//! What stages that read or write outside the process need; opened on first use.
+//! Access to the world outside the process for the stages that fetch or store; each part is
+//! opened on first use.
 struct StageContext {
   //! Fetches one page of posts: (posts_per_page, page).
   std::function<Result<PostBatch>(int, int)> fetch_page;

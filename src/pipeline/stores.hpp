@@ -11,7 +11,7 @@
 
 namespace wodetl {
 
-//! Where the embedded store lives and what its parts are called.
+//! Location and part names of the embedded store.
 struct LocalStoreSettings {
   std::filesystem::path data_dir = "wod-data";
   std::string bucket_name = "bucket";  //!< folder under data_dir; INVICTUS_BUCKET sets it

@@ -7,7 +7,7 @@
 
 namespace wodetl {
 
-//! What a day header line says.
+//! Day header read from a line.
 struct DayHeader {
   std::optional<std::chrono::weekday> weekday;  //!< the weekday it names, if any
   bool mentions_rest = false;                    //!< it says rest, off, closed or recovery

@@ -9,7 +9,7 @@
 
 namespace wodetl {
 
-//! What a part label line says.
+//! Part label read from a line.
 struct PartLabel {
   SegmentKind kind = SegmentKind::kPart;
   std::string label;         //!< "A", "A1", "2", "warm_up", or a lower-case name such as "metcon"
