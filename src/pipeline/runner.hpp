@@ -13,7 +13,7 @@ struct RunOptions {
 
 //! Processes one post: skips it when this version was already processed, else dumps it to the
 //! bucket, transforms it, replaces its session records, saves its weekly file, records its state
-//! and marks it done. Never throws; failures come back in the outcome.
+//! and marks it done. Catches every std::exception, so failures always come back in the outcome.
 [[nodiscard]] PostOutcome process_post(const Post& post, Stores& stores);
 
 //! Runs the whole pipeline: fetches every post from source and processes posts on `jobs`
