@@ -134,7 +134,7 @@ int show_command(const ShowArguments& arguments) {
     return report(Error::not_found("no wodetl data in " + settings->data_dir.string(),
                                    "Run `wodetl run` first, or pass the --data-dir it used"));
   }
-  auto store = SqliteStore::open(database);
+  auto store = SqliteStore::open(database, settings->tables);
   if (!store) {
     return report(store.error());
   }

@@ -1,5 +1,7 @@
 #include "app/settings.hpp"
 
+#include <utility>
+
 namespace wodetl {
 
 Result<LocalStoreSettings> local_store_settings(const std::string& data_dir_option,
@@ -19,6 +21,21 @@ Result<LocalStoreSettings> local_store_settings(const std::string& data_dir_opti
                                   "Use letters, digits, '.', '_' and '-' only");
     }
     settings.bucket_name = *bucket;
+  }
+
+  const std::pair<const char*, std::string*> tables[] = {
+      {"DYNAMODB_TABLE", &settings.tables.sessions}, {"IDEMPOTENCY_TABLE", &settings.tables.idempotency}};
+  for (const auto& [variable, name] : tables) {
+    auto value = environment(variable);
+    if (!value || value->empty()) {
+      continue;
+    }
+    if (Status valid = validate_table_name(*value); !valid) {
+      Error error = valid.error();
+      error.message = std::string(variable) + ": " + error.message;
+      return error;
+    }
+    *name = *value;
   }
   return settings;
 }

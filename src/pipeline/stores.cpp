@@ -4,7 +4,6 @@
 #include <utility>
 
 #include "load/local/bucket_folder.hpp"
-#include "load/local/sqlite_store.hpp"
 
 namespace wodetl {
 
@@ -13,7 +12,7 @@ std::filesystem::path sqlite_path(const std::filesystem::path& data_dir) {
 }
 
 Result<Stores> open_local_stores(const LocalStoreSettings& settings) {
-  auto database = SqliteStore::open(sqlite_path(settings.data_dir));
+  auto database = SqliteStore::open(sqlite_path(settings.data_dir), settings.tables);
   if (!database) {
     return database.error();
   }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "load/local/sqlite_store.hpp"
 #include "load/object_store.hpp"
 #include "load/session_store.hpp"
 #include "load/state_store.hpp"
@@ -15,6 +16,7 @@ namespace wodetl {
 struct LocalStoreSettings {
   std::filesystem::path data_dir = "wod-data";
   std::string bucket_name = "bucket";  //!< folder under data_dir; INVICTUS_BUCKET sets it
+  SqliteTableNames tables;             //!< DYNAMODB_TABLE and IDEMPOTENCY_TABLE set them
 };
 
 //! The stores one run writes to, chosen once and passed to every stage.

@@ -218,3 +218,31 @@ TEST_F(CliWordPressTest, HttpErrorNamesUrlAndStatus) {
 
 }  // namespace
 }  // namespace wodetl
+
+namespace wodetl {
+namespace {
+
+TEST(CliTables, TableNamesFromEnvironment) {
+  testing::TempFolder folder;
+  const std::string data_dir = (folder.path() / "data").string();
+  const std::string post = testing::case_path("posts/weekly-program-without-range.json").string();
+  const std::map<std::string, std::string> environment{{"DYNAMODB_TABLE", "WorkoutPostsTable-dev"},
+                                                       {"IDEMPOTENCY_TABLE", "IdempotencyTable-dev"}};
+  const auto run = testing::run_wodetl({"run", "--source", post, "--data-dir", data_dir}, "", environment);
+  ASSERT_EQ(run.exit_code, 0) << run.output << run.errors;
+
+  const auto show = testing::run_wodetl({"show", "--data-dir", data_dir, "--week", "2021-03-08", "--format", "json"},
+                                        "", environment);
+  EXPECT_EQ(Json::parse(show.output).size(), 3U);
+  const auto other_table = testing::run_wodetl(
+      {"show", "--data-dir", data_dir, "--week", "2021-03-08", "--format", "json"});
+  EXPECT_EQ(Json::parse(other_table.output).size(), 0U) << "the default table must be a different table";
+
+  const auto bad = testing::run_wodetl({"run", "--source", post, "--data-dir", data_dir}, "",
+                                       {{"DYNAMODB_TABLE", "x\"; DROP TABLE posts; --"}});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.errors.find("DYNAMODB_TABLE"), std::string::npos) << bad.errors;
+}
+
+}  // namespace
+}  // namespace wodetl

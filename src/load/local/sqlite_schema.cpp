@@ -12,34 +12,6 @@ namespace {
 
 constexpr std::array kMigrations = {
     SchemaMigration{1, R"sql(
-CREATE TABLE sessions (
-  date TEXT NOT NULL,
-  session TEXT NOT NULL,
-  post_id INTEGER NOT NULL,
-  day_index INTEGER NOT NULL,
-  record_json TEXT NOT NULL,
-  warm_up TEXT,
-  segment_a TEXT,
-  segment_b TEXT,
-  segment_c TEXT,
-  segment_d TEXT,
-  segment_e TEXT,
-  rest_day INTEGER NOT NULL,
-  source_slug TEXT,
-  source_link TEXT,
-  source_modified_gmt TEXT,
-  updated_at TEXT NOT NULL,
-  PRIMARY KEY (date, session)
-);
-CREATE INDEX sessions_post_id ON sessions (post_id);
-
-CREATE TABLE idempotency (
-  idempotency_key TEXT PRIMARY KEY,
-  operation TEXT NOT NULL,
-  ttl INTEGER NOT NULL,
-  completed_at TEXT NOT NULL
-);
-
 CREATE TABLE posts (
   post_id INTEGER PRIMARY KEY,
   slug TEXT,

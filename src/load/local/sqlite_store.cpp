@@ -20,12 +20,13 @@ namespace fs = std::filesystem;
 namespace {
 
 // Every SQL text is a constant with ?N parameters, and values reach SQLite only as bound
-// parameters.
+// parameters. @sessions and @idempotency stand for the configured table names, which prepare()
+// puts in as quoted identifiers.
 constexpr std::string_view kSelectSessionRow =
-    "SELECT post_id, day_index, record_json FROM sessions WHERE date = ?1 AND session = ?2";
+    "SELECT post_id, day_index, record_json FROM @sessions WHERE date = ?1 AND session = ?2";
 
 constexpr std::string_view kUpsertSession = R"sql(
-INSERT INTO sessions (date, session, post_id, day_index, record_json, warm_up,
+INSERT INTO @sessions (date, session, post_id, day_index, record_json, warm_up,
                       segment_a, segment_b, segment_c, segment_d, segment_e, rest_day,
                       source_slug, source_link, source_modified_gmt, updated_at)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
@@ -39,25 +40,25 @@ ON CONFLICT (date, session) DO UPDATE SET
 )sql";
 
 constexpr std::string_view kSelectPostSessionKeys =
-    "SELECT date, session FROM sessions WHERE post_id = ?1";
+    "SELECT date, session FROM @sessions WHERE post_id = ?1";
 
 constexpr std::string_view kDeleteSession =
-    "DELETE FROM sessions WHERE date = ?1 AND session = ?2";
+    "DELETE FROM @sessions WHERE date = ?1 AND session = ?2";
 
 constexpr std::string_view kSelectSessionsBetween =
-    "SELECT date, session, record_json FROM sessions WHERE date BETWEEN ?1 AND ?2 "
+    "SELECT date, session, record_json FROM @sessions WHERE date BETWEEN ?1 AND ?2 "
     "ORDER BY date, day_index, post_id, session";
 
 constexpr std::string_view kSelectAllSessions =
-    "SELECT date, session, record_json FROM sessions ORDER BY date, day_index, post_id, session";
+    "SELECT date, session, record_json FROM @sessions ORDER BY date, day_index, post_id, session";
 
 constexpr std::string_view kSelectIdempotencyTtl =
-    "SELECT ttl FROM idempotency WHERE idempotency_key = ?1";
+    "SELECT ttl FROM @idempotency WHERE idempotency_key = ?1";
 
-constexpr std::string_view kDeleteExpiredIdempotency = "DELETE FROM idempotency WHERE ttl <= ?1";
+constexpr std::string_view kDeleteExpiredIdempotency = "DELETE FROM @idempotency WHERE ttl <= ?1";
 
 constexpr std::string_view kUpsertIdempotency = R"sql(
-INSERT INTO idempotency (idempotency_key, operation, ttl, completed_at) VALUES (?1, ?2, ?3, ?4)
+INSERT INTO @idempotency (idempotency_key, operation, ttl, completed_at) VALUES (?1, ?2, ?3, ?4)
 ON CONFLICT (idempotency_key) DO UPDATE SET
   operation = excluded.operation, ttl = excluded.ttl, completed_at = excluded.completed_at
 )sql";
@@ -183,7 +184,73 @@ class SqliteStore::Statement {
   int bind_result_ = SQLITE_OK;
 };
 
-Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const fs::path& file) {
+namespace {
+
+// Tables named by SqliteTableNames. Created on every open when missing, because a user may
+// point the same file at other table names, as with DynamoDB tables.
+constexpr std::string_view kCreateNamedTables = R"sql(
+CREATE TABLE IF NOT EXISTS @sessions (
+  date TEXT NOT NULL,
+  session TEXT NOT NULL,
+  post_id INTEGER NOT NULL,
+  day_index INTEGER NOT NULL,
+  record_json TEXT NOT NULL,
+  warm_up TEXT,
+  segment_a TEXT,
+  segment_b TEXT,
+  segment_c TEXT,
+  segment_d TEXT,
+  segment_e TEXT,
+  rest_day INTEGER NOT NULL,
+  source_slug TEXT,
+  source_link TEXT,
+  source_modified_gmt TEXT,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (date, session)
+);
+CREATE INDEX IF NOT EXISTS @sessions_post_id_index ON @sessions (post_id);
+CREATE TABLE IF NOT EXISTS @idempotency (
+  idempotency_key TEXT PRIMARY KEY,
+  operation TEXT NOT NULL,
+  ttl INTEGER NOT NULL,
+  completed_at TEXT NOT NULL
+);
+)sql";
+
+std::string quoted_identifier(const std::string& name) { return "\"" + name + "\""; }
+
+void replace_all(std::string& text, std::string_view token, const std::string& value) {
+  for (std::size_t at = text.find(token); at != std::string::npos; at = text.find(token, at + value.size())) {
+    text.replace(at, token.size(), value);
+  }
+}
+
+}  // namespace
+
+Status validate_table_name(const std::string& name) {
+  const bool valid_length = name.size() >= 3 && name.size() <= 255;
+  const bool valid_characters =
+      name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") ==
+      std::string::npos;
+  if (!valid_length || !valid_characters || name == "posts") {
+    return Error::invalid_input("'" + name + "' is not a valid table name", {},
+                                "Use 3 to 255 letters, digits, '_', '.' or '-', as DynamoDB table names do, "
+                                "and not 'posts'");
+  }
+  return ok_status();
+}
+
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const fs::path& file, SqliteTableNames names) {
+  for (const std::string* name : {&names.sessions, &names.idempotency}) {
+    if (Status valid = validate_table_name(*name); !valid) {
+      return valid.error();
+    }
+  }
+  if (names.sessions == names.idempotency) {
+    return Error::invalid_input("the sessions and idempotency tables must have different names, both are '" +
+                                names.sessions + "'");
+  }
   if (file.has_parent_path()) {
     std::error_code error;
     fs::create_directories(file.parent_path(), error);
@@ -202,7 +269,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const fs::path& file) {
     return Error::store("failed to open SQLite database " + file.string() + ": " + detail);
   }
   // From here the store owns db and closes it on every return.
-  std::unique_ptr<SqliteStore> store(new SqliteStore(file, db));
+  std::unique_ptr<SqliteStore> store(new SqliteStore(file, db, std::move(names)));
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
 
   // The first statement reads the file header, so a file that is not a database fails here.
@@ -226,10 +293,27 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const fs::path& file) {
   if (Status migrated = migrate_schema(db, file); !migrated) {
     return migrated.error();
   }
+  const std::string create_tables = store->expand_table_names(kCreateNamedTables);
+  char* message = nullptr;
+  if (sqlite3_exec(db, create_tables.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    const std::string detail = message != nullptr ? message : sqlite3_errmsg(db);
+    sqlite3_free(message);
+    return Error::store("failed to create the sessions and idempotency tables in SQLite database " +
+                        file.string() + ": " + detail);
+  }
   return store;
 }
 
-SqliteStore::SqliteStore(fs::path file, sqlite3* db) : file_(std::move(file)), db_(db) {}
+SqliteStore::SqliteStore(fs::path file, sqlite3* db, SqliteTableNames names)
+    : file_(std::move(file)), db_(db), names_(std::move(names)) {}
+
+std::string SqliteStore::expand_table_names(std::string_view sql) const {
+  std::string expanded(sql);
+  replace_all(expanded, "@sessions_post_id_index", quoted_identifier(names_.sessions + "_post_id"));
+  replace_all(expanded, "@sessions", quoted_identifier(names_.sessions));
+  replace_all(expanded, "@idempotency", quoted_identifier(names_.idempotency));
+  return expanded;
+}
 
 SqliteStore::~SqliteStore() {
   for (auto& [sql, statement] : statements_) {
@@ -243,8 +327,9 @@ Result<sqlite3_stmt*> SqliteStore::prepare(std::string_view sql) {
   if (auto found = statements_.find(key); found != statements_.end()) {
     return found->second;
   }
+  const std::string expanded = expand_table_names(sql);
   sqlite3_stmt* statement = nullptr;
-  const int result = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+  const int result = sqlite3_prepare_v3(db_, expanded.data(), static_cast<int>(expanded.size()),
                                         SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
   if (result != SQLITE_OK) {
     return sqlite_error("failed to prepare a statement", result);

@@ -26,6 +26,17 @@ struct sqlite3_stmt;
 
 namespace wodetl {
 
+//! Names of the tables that mirror the original's DynamoDB tables; DYNAMODB_TABLE and
+//! IDEMPOTENCY_TABLE set them. The posts table keeps its name.
+struct SqliteTableNames {
+  std::string sessions = "sessions";
+  std::string idempotency = "idempotency";
+};
+
+//! Checks a table name against DynamoDB's rules (3 to 255 of letters, digits, '_', '.', '-'),
+//! which also keeps it safe to quote as an SQLite identifier. "posts" is reserved.
+[[nodiscard]] Status validate_table_name(const std::string& name);
+
 //! SQLite-backed SessionStore and StateStore.
 //!
 //! Thread safety: every call locks one mutex around the single connection, so calls from
@@ -40,7 +51,8 @@ class SqliteStore : public SessionStore, public StateStore {
   //! Opens or creates the database file and its parent folders, then applies the schema
   //! migrations the file lacks. Returns Error::store naming the file when the folder cannot be
   //! created, the file is not a SQLite database, or its schema is newer than this build supports.
-  static Result<std::unique_ptr<SqliteStore>> open(const std::filesystem::path& file);
+  static Result<std::unique_ptr<SqliteStore>> open(const std::filesystem::path& file,
+                                                   SqliteTableNames names = {});
 
   SqliteStore(const SqliteStore&) = delete;
   SqliteStore& operator=(const SqliteStore&) = delete;
@@ -77,7 +89,9 @@ class SqliteStore : public SessionStore, public StateStore {
  private:
   class Statement;
 
-  SqliteStore(std::filesystem::path file, sqlite3* db);
+  SqliteStore(std::filesystem::path file, sqlite3* db, SqliteTableNames names);
+  // Returns sql with @sessions and @idempotency replaced by the quoted table names.
+  [[nodiscard]] std::string expand_table_names(std::string_view sql) const;
 
   // Returns the cached prepared statement for sql, preparing it on first use.
   Result<sqlite3_stmt*> prepare(std::string_view sql);
@@ -97,6 +111,7 @@ class SqliteStore : public SessionStore, public StateStore {
 
   std::filesystem::path file_;
   sqlite3* db_;
+  SqliteTableNames names_;
   std::mutex mutex_;
   std::unordered_map<std::string, sqlite3_stmt*> statements_;
 };

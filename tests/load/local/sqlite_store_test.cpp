@@ -606,5 +606,35 @@ TEST(SqliteStoreOpen, UsesWalJournal) {
   EXPECT_TRUE(fs::exists(file.string() + "-wal"));
 }
 
+TEST(SqliteTableNames, CustomNamesAreSeparateTables) {
+  TempFolder temp;
+  const fs::path file = temp.path() / "store.sqlite";
+  const SourceRef source = make_source(7, "week-seven");
+  {
+    auto store = SqliteStore::open(file, SqliteTableNames{"WorkoutPostsTable-dev", "IdempotencyTable-dev"});
+    ASSERT_TRUE(store.ok()) << store.error().to_string();
+    auto replaced = (*store)->replace_post_sessions(source, {make_record(source, "2021-01-04", "Monday", "Back Squat 5x5")});
+    ASSERT_TRUE(replaced.ok()) << replaced.error().to_string();
+    EXPECT_EQ(replaced->written, 1);
+  }
+  auto default_names = SqliteStore::open(file);
+  ASSERT_TRUE(default_names.ok());
+  auto records = (*default_names)->all_sessions();
+  ASSERT_TRUE(records.ok());
+  EXPECT_TRUE(records->empty());
+}
+
+TEST(SqliteTableNames, InvalidNamesRejected) {
+  TempFolder temp;
+  for (const char* name : {"ab", "has space", "quote\"", "posts", ""}) {
+    SCOPED_TRACE(name);
+    auto store = SqliteStore::open(temp.path() / "store.sqlite", SqliteTableNames{name, "idempotency"});
+    ASSERT_FALSE(store.ok());
+    EXPECT_EQ(store.error().code, ErrorCode::kInvalidInput);
+  }
+  auto same = SqliteStore::open(temp.path() / "store.sqlite", SqliteTableNames{"same-name", "same-name"});
+  EXPECT_FALSE(same.ok());
+}
+
 }  // namespace
 }  // namespace wodetl
