@@ -31,12 +31,18 @@ const Post& bench_post() {
     std::ifstream stream(path, std::ios::binary);
     std::ostringstream text;
     text << stream.rdbuf();
-    auto parsed = parse_post(Json::parse(text.str()), path);
-    if (!parsed) {
-      std::cerr << "cannot read the benchmark post: " << parsed.error().to_string() << "\n";
+    auto batch = parse_posts_document(text.str(), path);
+    if (!stream || !batch || batch->empty() || !batch->front()) {
+      const std::string reason = !stream ? "the file cannot be read"
+                                 : !batch ? batch.error().to_string()
+                                 : batch->empty() ? "it holds no post"
+                                                  : batch->front().error().to_string();
+      std::cerr << "error: cannot use " << path << " as the benchmark post: " << reason
+                << ". Set WODETL_BENCH_POST to a WordPress post JSON file\n";
       std::exit(2);  // NOLINT(concurrency-mt-unsafe): start-up, before any benchmark thread
     }
-    return *parsed;
+    std::cerr << "Benchmark post: " << path << "\n";
+    return batch->front().value();
   }();
   return post;
 }

@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <chrono>
 #include <exception>
 #include <iostream>
 #include <iterator>
@@ -41,8 +42,11 @@ int default_jobs() {
 
 struct RunArguments {
   std::string source;
+  bool source_given = false;
   std::string data_dir;
   int jobs = default_jobs();
+  bool force = false;
+  int timeout_seconds = 30;
   std::string format = "text";
 };
 
@@ -51,7 +55,17 @@ int run_command(const RunArguments& arguments) {
   if (!settings) {
     return report(settings.error());
   }
-  auto source = make_source(arguments.source, read_environment_variable);
+  if (arguments.source_given && arguments.source.empty()) {
+    return report(Error::invalid_input("--source is empty", {},
+                                       "Give a WordPress URL, a post file or a folder, or leave --source out "
+                                       "to read the default site"));
+  }
+  auto source_settings = read_source_settings(arguments.source, read_environment_variable);
+  if (!source_settings) {
+    return report(source_settings.error());
+  }
+  source_settings->wordpress.total_timeout = std::chrono::seconds(arguments.timeout_seconds);
+  auto source = make_source(*source_settings);
   if (!source) {
     return report(source.error());
   }
@@ -60,7 +74,8 @@ int run_command(const RunArguments& arguments) {
     return report(stores.error());
   }
   spdlog::info("Reading {} into {}", (*source)->describe(), stores->description);
-  const RunSummary summary = run_pipeline(**source, *stores, RunOptions{arguments.jobs});
+  const RunSummary summary =
+      run_pipeline(**source, *stores, RunOptions{.jobs = arguments.jobs, .force = arguments.force});
   if (arguments.format == "json") {
     std::cout << summary_to_json(summary).dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
   } else {
@@ -78,8 +93,12 @@ struct StageArguments {
 
 int stage_command(const StageArguments& arguments) {
   if (arguments.list || arguments.name.empty()) {
+    if (!arguments.list) {
+      std::cerr << "error: name the stage to run, e.g. `wodetl stage strip_post_html < post.json`. "
+                   "The stages are:\n";
+    }
     for (const Stage& stage : all_stages()) {
-      std::cout << stage.name << "  " << stage.summary << "\n";
+      (arguments.list ? std::cout : std::cerr) << stage.name << "  " << stage.summary << "\n";
     }
     return arguments.list ? 0 : kExitUnusable;
   }
@@ -152,7 +171,8 @@ int main(int argc, char** argv) {
   CLI::App app{"wodetl: turns WordPress workout posts into dated, structured training sessions"};
   app.set_version_flag("--version", std::string("wodetl ") + kVersion);
   app.require_subcommand(1);
-  std::string log_level = "warn";
+  // Per-post problems are in the run summary, so only errors are logged unless asked for more.
+  std::string log_level = "error";
   app.add_option("--log-level", log_level, "Log messages from this level up, on stderr")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}))
       ->capture_default_str();
@@ -161,13 +181,26 @@ int main(int argc, char** argv) {
 
   RunArguments run;
   CLI::App* run_app = app.add_subcommand("run", "Fetch every post, transform it and store its sessions");
-  run_app->add_option("--source", run.source,
+  run_app->add_option_function<std::string>(
+      "--source",
+      [&run](const std::string& value) {
+        run.source = value;
+        run.source_given = true;
+      },
                       "WordPress site or API URL, a post JSON file, or a folder of them "
                       "(default: INVICTUS_WEIGHTLIFTING_API, else the Invictus weightlifting category)");
   run_app->add_option("--data-dir", run.data_dir, "Folder of the SQLite store and the bucket folder "
                                                   "(default: WODETL_DATA_DIR, else ./wod-data)");
   run_app->add_option("--jobs", run.jobs, "Posts processed at the same time")
       ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+  run_app->add_flag("--force", run.force,
+                    "Process every post again, even versions already stored; restores deleted files and "
+                    "rows, and still writes only what differs");
+  run_app->add_option("--timeout", run.timeout_seconds,
+                      "Seconds one HTTP request may take before it fails; a failed request is tried "
+                      "3 times in all")
+      ->check(CLI::Range(1, 3600))
       ->capture_default_str();
   run_app->add_option("--format", run.format, "Summary format")
       ->check(CLI::IsMember({"text", "json"}))
@@ -204,7 +237,7 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : kExitUnusable;
   }
 
-  configure_logging(verbose && log_level == "warn" ? "info" : log_level);
+  configure_logging(verbose && log_level == "error" ? "info" : log_level);
   try {
     if (run_app->parsed()) {
       return run_command(run);

@@ -10,7 +10,11 @@ namespace wodetl {
 namespace {
 
 std::string format_record_text(const SessionRecord& record) {
-  std::string text = record.date + "  " + record.session + (record.rest_day ? "  (rest day)" : "") + "\n";
+  // The header usually says "Rest Day" itself; the marker is for rest days it does not name.
+  const bool header_says_rest = record.session.find("Rest") != std::string::npos ||
+                                record.session.find("rest") != std::string::npos;
+  std::string text = record.date + "  " + record.session +
+                     (record.rest_day && !header_says_rest ? "  (rest day)" : "") + "\n";
   for (const Segment& segment : record.segments) {
     if (segment.kind != SegmentKind::kDay) {
       text += "  " + segment.heading.text + "\n";
@@ -54,10 +58,11 @@ Result<std::string> show_sessions(SessionStore& sessions, const ShowOptions& opt
     return records.error();
   }
   if (options.format == "json") {
-    return Json(*records).dump(2) + "\n";
+    return Json(*records).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
   }
   if (records->empty()) {
-    return "No sessions stored from " + format_iso_date(first) + " to " + format_iso_date(last) + ".\n";
+    return by_week ? "No sessions stored from " + format_iso_date(first) + " to " + format_iso_date(last) + ".\n"
+                   : "No sessions stored on " + format_iso_date(first) + ".\n";
   }
   std::string text;
   for (const SessionRecord& record : *records) {

@@ -76,7 +76,8 @@ Error Error::not_found(std::string message, std::string hint) {
 
 Error Error::store(std::string message, PostRef post) {
   return Error{ErrorCode::kStore, std::move(message), std::move(post),
-               "Check that the data folder is writable and has free space"};
+               "Check that the data folder is writable, has free space and holds only files that "
+               "wodetl wrote"};
 }
 
 Error Error::internal(std::string message, PostRef post) {

@@ -45,11 +45,13 @@ int RunSummary::records_unchanged() const { return sum(*this, &PostOutcome::reco
 int RunSummary::records_removed() const { return sum(*this, &PostOutcome::records_removed); }
 int RunSummary::objects_written() const { return sum(*this, &PostOutcome::objects_written); }
 int RunSummary::objects_unchanged() const { return sum(*this, &PostOutcome::objects_unchanged); }
+int RunSummary::objects_removed() const { return sum(*this, &PostOutcome::objects_removed); }
 
 bool RunSummary::failed() const { return source_error.has_value() || count(PostResult::kFailed) > 0; }
 
 bool RunSummary::wrote_nothing() const {
-  return records_written() == 0 && records_removed() == 0 && objects_written() == 0;
+  return records_written() == 0 && records_removed() == 0 && objects_written() == 0 &&
+         objects_removed() == 0;
 }
 
 std::string format_summary_text(const RunSummary& summary) {
@@ -65,7 +67,8 @@ std::string format_summary_text(const RunSummary& summary) {
           std::to_string(summary.records_unchanged()) + " unchanged, " +
           std::to_string(summary.records_removed()) + " removed\n";
   text += "Bucket objects: " + std::to_string(summary.objects_written()) + " written, " +
-          std::to_string(summary.objects_unchanged()) + " unchanged\n";
+          std::to_string(summary.objects_unchanged()) + " unchanged, " +
+          std::to_string(summary.objects_removed()) + " removed\n";
   text += "Stores: " + summary.stores + "\n";
   for (const PostOutcome& post : summary.posts) {
     if (post.result == PostResult::kSkipped) {
@@ -84,9 +87,12 @@ std::string format_summary_text(const RunSummary& summary) {
     }
   }
   if (summary.source_error) {
-    text += "Listing stopped early: " + summary.source_error->to_string() + "\n";
+    text += std::string(summary.posts.empty() ? "Listing failed: " : "Listing stopped early: ") +
+            summary.source_error->to_string() + "\n";
   }
-  if (summary.wrote_nothing() && !summary.failed()) {
+  if (summary.posts.empty() && !summary.source_error) {
+    text += "No posts found.\n";
+  } else if (summary.wrote_nothing() && !summary.failed()) {
     text += "Nothing new: every post was already stored in this version.\n";
   }
   text += std::string(summary.failed() ? "Run failed" : "Run succeeded") + " in " +
@@ -109,6 +115,7 @@ Json summary_to_json(const RunSummary& summary) {
               {"records_removed", post.records_removed},
               {"objects_written", post.objects_written},
               {"objects_unchanged", post.objects_unchanged},
+              {"objects_removed", post.objects_removed},
               {"warnings", post.warnings}};
     posts.push_back(std::move(item));
   }
@@ -125,6 +132,7 @@ Json summary_to_json(const RunSummary& summary) {
               {"records_removed", summary.records_removed()},
               {"objects_written", summary.objects_written()},
               {"objects_unchanged", summary.objects_unchanged()},
+              {"objects_removed", summary.objects_removed()},
               {"source_error", summary.source_error ? Json(summary.source_error->to_string()) : Json(nullptr)},
               {"succeeded", !summary.failed()},
               {"elapsed_ms", summary.elapsed.count()},

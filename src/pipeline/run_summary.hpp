@@ -32,6 +32,7 @@ struct PostOutcome {
   int records_removed = 0;
   int objects_written = 0;
   int objects_unchanged = 0;
+  int objects_removed = 0;  //!< outdated objects of an earlier version
   std::vector<std::string> warnings;
 };
 
@@ -49,6 +50,7 @@ struct RunSummary {
   [[nodiscard]] int records_removed() const;
   [[nodiscard]] int objects_written() const;
   [[nodiscard]] int objects_unchanged() const;
+  [[nodiscard]] int objects_removed() const;
   //! True when a post failed or the listing ended early; the exit code is then non-zero.
   [[nodiscard]] bool failed() const;
   //! True when the run wrote no object and no row.

@@ -6,6 +6,8 @@
 #include <condition_variable>
 #include <deque>
 #include <exception>
+#include <map>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <utility>
@@ -37,7 +39,7 @@ void count_write(PostOutcome& outcome, WriteOutcome write) {
 PostOutcome failure(PostOutcome outcome, const Error& error) {
   outcome.result = PostResult::kFailed;
   outcome.reason = error.message + (error.hint.empty() ? "" : ". " + error.hint);
-  spdlog::error("Failed {}: {}", outcome.post.describe(), outcome.reason);
+  spdlog::warn("Failed {}: {}", outcome.post.describe(), outcome.reason);
   return outcome;
 }
 
@@ -72,36 +74,57 @@ void remove_stale_weekly(ObjectStore& objects, const std::optional<PostState>& p
                                removed.error().to_string());
     return;
   }
-  ++outcome.objects_written;
+  ++outcome.objects_removed;
 }
 
-PostOutcome process_post_unchecked(const Post& post, Stores& stores) {
+// True when state records exactly this version of the post: same modified_gmt and body.
+bool is_stored_version(const PostState& state, const Post& post, const std::string& content_sha256) {
+  return state.source.modified_gmt == post.modified_gmt && state.content_sha256 == content_sha256;
+}
+
+PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOptions& options) {
   PostOutcome outcome;
   outcome.post = ref_of(post);
   const std::string done_key = process_post_key(post);
+  const std::string content_sha256 = sha256_hex(post.content_html);
 
-  // Fail open as the original did: when the state cannot be read, process the post again; the
-  // compare-before-write stores keep that from changing anything.
-  auto done = stores.state->is_done(done_key, Clock::now());
+  auto previous = stores.state->find_post_state(post.id);
+  if (!previous) {
+    spdlog::warn("Could not read the state of {}, processing it as new: {}", outcome.post.describe(),
+                 previous.error().to_string());
+  }
+  const std::optional<PostState> previous_state = previous ? *previous : std::nullopt;
+
+  // An older version never replaces a newer one, whatever order the source lists them in.
+  if (previous_state && !post.modified_gmt.empty() &&
+      previous_state->source.modified_gmt > post.modified_gmt) {
+    outcome.result = PostResult::kUnchanged;
+    outcome.warnings.push_back("this version (modified " + post.modified_gmt +
+                               ") is older than the stored one (modified " +
+                               previous_state->source.modified_gmt + "), so the stored one is kept");
+    return outcome;
+  }
+
+  // Fail open as the original did: when the idempotency record cannot be read, process the post
+  // again; the compare-before-write stores keep that from changing anything.
+  auto done = options.force ? Result<bool>(false) : stores.state->is_done(done_key, Clock::now());
   if (!done) {
     spdlog::warn("Idempotency check failed for {}, processing it again: {}", outcome.post.describe(),
                  done.error().to_string());
-  } else if (*done) {
+  } else if (*done && previous_state && is_stored_version(*previous_state, post, content_sha256)) {
     // A post skipped before stays listed as skipped, with its reason, so every summary shows it.
-    auto known = stores.state->find_post_state(post.id);
-    if (known && *known && (*known)->status == PostStatus::kSkipped) {
+    if (previous_state->status == PostStatus::kSkipped) {
       outcome.result = PostResult::kSkipped;
-      outcome.reason = (*known)->reason;
+      outcome.reason = previous_state->reason;
     } else {
       outcome.result = PostResult::kUnchanged;
+      outcome.records = static_cast<int>(previous_state->session_dates.size());
+      outcome.records_unchanged = outcome.records;
     }
     spdlog::debug("{} {}, already processed in this version", to_string(outcome.result),
                   outcome.post.describe());
     return outcome;
   }
-
-  auto previous = stores.state->find_post_state(post.id);
-  std::optional<PostState> previous_state = previous ? *previous : std::nullopt;
 
   auto raw = dump_post_to_bucket(post, *stores.objects);
   if (!raw) {
@@ -111,7 +134,7 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores) {
 
   PostState state;
   state.source = source_of(post);
-  state.content_sha256 = sha256_hex(post.content_html);
+  state.content_sha256 = content_sha256;
 
   auto transformed = transform_post(post);
   if (!transformed) {
@@ -159,7 +182,8 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores) {
   state.status = PostStatus::kStored;
   record_state(*stores.state, state, done_key);
 
-  const bool wrote = outcome.records_written + outcome.records_removed + outcome.objects_written > 0;
+  const bool wrote = outcome.records_written + outcome.records_removed + outcome.objects_written +
+                         outcome.objects_removed > 0;
   if (!previous_state) {
     outcome.result = PostResult::kNew;
   } else {
@@ -207,11 +231,28 @@ class PostQueue {
   bool closed_ = false;
 };
 
+// Mutexes that serialize the processing of posts with the same id.
+class PostLocks {
+ public:
+  std::mutex& for_post(std::int64_t post_id) {
+    std::lock_guard lock(mutex_);
+    std::unique_ptr<std::mutex>& entry = locks_[post_id];
+    if (!entry) {
+      entry = std::make_unique<std::mutex>();
+    }
+    return *entry;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::map<std::int64_t, std::unique_ptr<std::mutex>> locks_;
+};
+
 }  // namespace
 
-PostOutcome process_post(const Post& post, Stores& stores) {
+PostOutcome process_post(const Post& post, Stores& stores, const RunOptions& options) {
   try {
-    return process_post_unchecked(post, stores);
+    return process_post_unchecked(post, stores, options);
   } catch (const std::exception& exception) {
     PostOutcome outcome;
     outcome.post = ref_of(post);
@@ -234,12 +275,16 @@ RunSummary run_pipeline(PostSource& source, Stores& stores, const RunOptions& op
   };
 
   PostQueue queue;
+  PostLocks locks;
   std::vector<std::thread> workers;
   const int jobs = std::max(1, options.jobs);
   for (int worker = 0; worker < jobs; ++worker) {
     workers.emplace_back([&] {
       while (auto item = queue.pop()) {
-        add_outcome(item->first, process_post(item->second, stores));
+        // Two versions of one post (two files, or a post listed twice) are processed one after
+        // the other, so the stores never mix them.
+        std::lock_guard post_lock(locks.for_post(item->second.id));
+        add_outcome(item->first, process_post(item->second, stores, options));
       }
     });
   }
@@ -264,7 +309,7 @@ RunSummary run_pipeline(PostSource& source, Stores& stores, const RunOptions& op
 
   if (!fetched) {
     summary.source_error = fetched.error();
-    spdlog::error("Listing posts failed: {}", fetched.error().to_string());
+    spdlog::warn("Listing posts failed: {}", fetched.error().to_string());
   }
   std::sort(outcomes.begin(), outcomes.end(),
             [](const auto& left, const auto& right) { return left.first < right.first; });

@@ -8,13 +8,14 @@ namespace wodetl {
 
 //! Settings of a pipeline run.
 struct RunOptions {
-  int jobs = 4;  //!< posts transformed and stored at the same time
+  int jobs = 4;        //!< posts transformed and stored at the same time
+  bool force = false;  //!< process posts again even when their version is marked done
 };
 
-//! Processes one post: skips it when this version was already processed, else dumps it to the
-//! bucket, transforms it, replaces its session records, saves its weekly file, records its state
-//! and marks it done. Catches every std::exception, so failures always come back in the outcome.
-[[nodiscard]] PostOutcome process_post(const Post& post, Stores& stores);
+//! Processes one post: skips it when this version was already processed (unless options.force)
+//! or when a newer version is stored, else dumps it to the bucket, transforms it, replaces its
+//! session records, saves its weekly file, records its state and marks it done. Catches every std::exception, so failures always come back in the outcome.
+[[nodiscard]] PostOutcome process_post(const Post& post, Stores& stores, const RunOptions& options);
 
 //! Runs the whole pipeline: fetches every post from source and processes posts on `jobs`
 //! threads while later pages are still being fetched.

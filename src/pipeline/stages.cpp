@@ -334,11 +334,36 @@ Result<Json> date_stage(const Json& event, StageContext& /*context*/) {
               {"warnings", dated->warnings}};
 }
 
-Result<Json> clean_stage(const Json& event, StageContext& /*context*/) {
-  const Json* sessions = find_member(event, "sessions");
-  if (sessions == nullptr || !sessions->is_array()) {
-    return missing("clean_session_records", "\"sessions\" (the result of sessions_to_date_records)");
+// Dated days rebuilt from the original's flat records, as sessions_to_date_records returned them:
+// {"date", "session", heading: text, …}. Each heading becomes a line, and its text the lines
+// after it, so segmenting finds the parts again.
+std::vector<DatedSession> dated_sessions_from_original(const Json& records) {
+  std::vector<DatedSession> sessions;
+  for (const Json& record : records) {
+    const std::string session = record.value("session", std::string());
+    DayGroup group{Line{session.empty() ? std::string("Rest Day") : session, {}}, {}};
+    for (const auto& [key, value] : record.items()) {
+      if (key == "date" || key == "session" || !value.is_string()) {
+        continue;
+      }
+      group.lines.push_back(Line{key, {}});
+      const std::string text = value.get<std::string>();
+      std::size_t start = 0;
+      while (start <= text.size()) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        const std::string_view piece = trim_spaces(std::string_view(text).substr(start, end - start));
+        if (!piece.empty()) {
+          group.lines.push_back(Line{std::string(piece), {}});
+        }
+        start = end + 1;
+      }
+    }
+    sessions.push_back(DatedSession{record.at("date").get<std::string>(), segment_day(std::move(group))});
   }
+  return sessions;
+}
+
+Result<Json> clean_stage(const Json& event, StageContext& /*context*/) {
   DatedPost dated;
   dated.source = source_from(event);
   dated.post_date = post_date_from(event);
@@ -346,9 +371,23 @@ Result<Json> clean_stage(const Json& event, StageContext& /*context*/) {
   if (const Json* warnings = find_member(event, "warnings"); warnings != nullptr) {
     dated.warnings = warnings->get<std::vector<std::string>>();
   }
-  for (const Json& session : *sessions) {
-    dated.sessions.push_back(DatedSession{session.at("date").get<std::string>(),
-                                          session.at("day").get<SegmentedDay>()});
+
+  const Json* sessions = find_member(event, "sessions");
+  const Json* original = event.is_array() ? &event : find_member(event, "result");
+  if (sessions == nullptr && original == nullptr && event.is_object() && event.contains("result") &&
+      event["result"].is_array()) {
+    original = &event["result"];
+  }
+  if (sessions != nullptr && sessions->is_array()) {
+    for (const Json& session : *sessions) {
+      dated.sessions.push_back(DatedSession{session.at("date").get<std::string>(),
+                                            session.at("day").get<SegmentedDay>()});
+    }
+  } else if (original != nullptr && original->is_array()) {
+    dated.sessions = dated_sessions_from_original(*original);
+  } else {
+    return missing("clean_session_records",
+                   "\"sessions\" or the original's list of records (the result of sessions_to_date_records)");
   }
   return Json{{"result", clean_session_records(dated)},
               {"preamble", dated.preamble},
@@ -392,8 +431,14 @@ StageFunction guarded(Result<Json> (*function)(const Json&, StageContext&), std:
     try {
       return function(event, context);
     } catch (const Json::exception& exception) {
-      return Error::invalid_input(std::string(name) + " could not read its event: " + exception.what(),
-                                  {}, "Check the event against docs/stages.md");
+      // what() reads "[json.exception.type_error.302] type must be string…"; the bracketed id
+      // means nothing to a user, the sentence after it does.
+      std::string detail = exception.what();
+      if (detail.starts_with("[json.exception.")) {
+        detail.erase(0, detail.find("] ") == std::string::npos ? 0 : detail.find("] ") + 2);
+      }
+      return Error::invalid_input(std::string(name) + " could not read its event: " + detail, {},
+                                  "Check the event against docs/stages.md");
     }
   };
 }

@@ -91,22 +91,27 @@ year_month_day next_weekday_on_or_after(year_month_day from, weekday wanted) {
 }  // namespace
 
 std::optional<year_month_day> parse_iso_date(std::string_view text) {
-  int year_value = 0;
-  unsigned month_value = 0;
-  unsigned day_value = 0;
-  if (text.size() < 10) {
+  // Exactly "YYYY-MM-DD", optionally followed by "T…": "21-12-2020" must not pass as year 21.
+  if (text.size() < 10 || (text.size() > 10 && text[10] != 'T')) {
     return std::nullopt;
   }
-  const std::string head(text.substr(0, 10));
-  char dash1 = 0;
-  char dash2 = 0;
-  // NOLINTNEXTLINE(cert-err34-c): the result is checked field by field below.
-  if (std::sscanf(head.c_str(), "%4d%c%2u%c%2u", &year_value, &dash1, &month_value, &dash2,
-                  &day_value) != 5 ||
-      dash1 != '-' || dash2 != '-') {
+  auto digits = [text](std::size_t from, std::size_t count) -> std::optional<unsigned> {
+    unsigned value = 0;
+    for (std::size_t index = from; index < from + count; ++index) {
+      if (text[index] < '0' || text[index] > '9') {
+        return std::nullopt;
+      }
+      value = value * 10 + static_cast<unsigned>(text[index] - '0');
+    }
+    return value;
+  };
+  const auto year_value = digits(0, 4);
+  const auto month_value = digits(5, 2);
+  const auto day_value = digits(8, 2);
+  if (!year_value || !month_value || !day_value || text[4] != '-' || text[7] != '-') {
     return std::nullopt;
   }
-  return make_date(year_value, month_value, day_value);
+  return make_date(static_cast<int>(*year_value), *month_value, *day_value);
 }
 
 std::string format_iso_date(year_month_day date) {

@@ -23,7 +23,7 @@ struct WeekRange {
 [[nodiscard]] std::optional<WeekRange> find_week_range(std::string_view text,
                                                        std::optional<std::chrono::year> default_year);
 
-//! Parses the date part of "2020-12-20T17:00:21" or "2020-12-20".
+//! Parses "2020-12-20" or the date of "2020-12-20T17:00:21"; any other form gives nullopt.
 [[nodiscard]] std::optional<std::chrono::year_month_day> parse_iso_date(std::string_view text);
 
 //! Formats a date as "2020-12-21".

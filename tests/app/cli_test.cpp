@@ -52,7 +52,7 @@ TEST_F(CliTest, ShowDateAsText) {
   ASSERT_EQ(run_wodetl({"run", "--source", posts().string(), "--data-dir", data_dir()}).exit_code, 0);
   const auto show = run_wodetl({"show", "--data-dir", data_dir(), "--date", "2020-12-31"});
   ASSERT_EQ(show.exit_code, 0) << show.errors;
-  EXPECT_NE(show.output.find("2020-12-31  Thursday (Rest Day)  (rest day)"), std::string::npos) << show.output;
+  EXPECT_NE(show.output.find("2020-12-31  Thursday (Rest Day)\n"), std::string::npos) << show.output;
 
   const auto empty = run_wodetl({"show", "--data-dir", data_dir(), "--date", "2021-06-01"});
   EXPECT_EQ(empty.exit_code, 0);
@@ -129,12 +129,20 @@ TEST_F(CliTest, ShowErrorsAreClear) {
 
   add_post("weekly-program-without-range.json");
   ASSERT_EQ(run_wodetl({"run", "--source", posts().string(), "--data-dir", data_dir()}).exit_code, 0);
-  const auto bad_date = run_wodetl({"show", "--data-dir", data_dir(), "--date", "21/12/2020"});
-  EXPECT_EQ(bad_date.exit_code, 2);
-  EXPECT_NE(bad_date.errors.find("is not a date"), std::string::npos) << bad_date.errors;
+  for (const char* date : {"21/12/2020", "21-12-2020", "2020-02-30"}) {
+    const auto bad_date = run_wodetl({"show", "--data-dir", data_dir(), "--date", date});
+    EXPECT_EQ(bad_date.exit_code, 2) << date;
+    EXPECT_NE(bad_date.errors.find("is not a date"), std::string::npos) << bad_date.errors;
+  }
 
   const auto neither = run_wodetl({"show", "--data-dir", data_dir()});
   EXPECT_EQ(neither.exit_code, 2);
+}
+
+TEST_F(CliTest, EmptySourceRejected) {
+  const auto run = run_wodetl({"run", "--source", "", "--data-dir", data_dir()});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.errors.find("--source is empty"), std::string::npos) << run.errors;
 }
 
 TEST_F(CliTest, MissingSourceIsClearError) {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -49,7 +50,7 @@ class RunnerTest : public ::testing::Test {
 
   RunSummary run(int jobs = 2) {
     FileSource source(posts());
-    return run_pipeline(source, stores_, RunOptions{jobs});
+    return run_pipeline(source, stores_, RunOptions{.jobs = jobs});
   }
 
   // Modification times of every file under the bucket folder, to prove a run wrote nothing.
@@ -182,6 +183,92 @@ TEST_F(RunnerTest, ContentChangeWithoutNewModifiedIsProcessed) {
   EXPECT_EQ(summary.posts.at(0).records_unchanged, 2);
 }
 
+// Two versions of one post in one folder: whatever the order and the threads, the newer one is
+// stored, and the SQLite rows and the bucket agree.
+TEST_F(RunnerTest, NewerVersionWinsInOneRun) {
+  Json original = read_post_case(kCrossingYear);
+  Json edited = original;
+  std::string content = edited["content"]["rendered"].get<std::string>();
+  content = content.substr(0, content.find("<p><strong>Saturday"));
+  edited["content"]["rendered"] = content;
+  edited["modified_gmt"] = "2020-12-28T07:00:00";
+
+  for (const bool edited_first : {false, true}) {
+    for (const int jobs : {1, 4}) {
+      SCOPED_TRACE("edited first: " + std::to_string(edited_first) + ", jobs: " + std::to_string(jobs));
+      TempFolder data;
+      auto stores = open_local_stores(LocalStoreSettings{data.path(), "bucket"});
+      ASSERT_TRUE(stores.ok());
+      fs::remove_all(posts());
+      fs::create_directories(posts());
+      write_post(edited_first ? "a.json" : "b.json", edited);
+      write_post(edited_first ? "b.json" : "a.json", original);
+
+      FileSource source(posts());
+      const RunSummary summary = run_pipeline(source, *stores, RunOptions{.jobs = jobs});
+      EXPECT_FALSE(summary.failed()) << format_summary_text(summary);
+      auto records = stores->sessions->all_sessions();
+      ASSERT_TRUE(records.ok());
+      EXPECT_EQ(records->size(), 4U);
+      const std::string weekly = testing::read_file(
+          data.path() / "bucket/weekly/2020-12-28__2021-01-01--december-28-2020-january-3-2021-4-day-strength-program.jsonl");
+      EXPECT_EQ(std::count(weekly.begin(), weekly.end(), '\n'), 4);
+      EXPECT_FALSE(fs::exists(
+          data.path() / "bucket/weekly/2020-12-28__2021-01-02--december-28-2020-january-3-2021-4-day-strength-program.jsonl"));
+    }
+  }
+}
+
+TEST_F(RunnerTest, OlderVersionDoesNotReplaceNewer) {
+  Json original = read_post_case(kWithoutRange);
+  Json edited = original;
+  std::string content = edited["content"]["rendered"].get<std::string>();
+  content.replace(content.find("Pull-Ups x 8 reps"), 17, "Pull-Ups x 10 reps");
+  edited["content"]["rendered"] = content;
+  edited["modified_gmt"] = "2021-03-07T08:00:00";
+
+  write_post("post.json", original);
+  ASSERT_FALSE(run().failed());
+  write_post("post.json", edited);
+  ASSERT_EQ(run().posts.at(0).result, PostResult::kChanged);
+  write_post("post.json", original);
+
+  const RunSummary summary = run();
+  ASSERT_EQ(summary.posts.size(), 1U);
+  EXPECT_EQ(summary.posts[0].result, PostResult::kUnchanged);
+  ASSERT_EQ(summary.posts[0].warnings.size(), 1U);
+  EXPECT_NE(summary.posts[0].warnings[0].find("older than the stored one"), std::string::npos);
+  auto records = stores_.sessions->all_sessions();
+  ASSERT_TRUE(records.ok());
+  EXPECT_EQ(records->front().segment_b, "Pull-Ups x 10 reps");
+}
+
+TEST_F(RunnerTest, ForceRestoresDeletedFile) {
+  add_post(kWithoutRange);
+  ASSERT_FALSE(run().failed());
+  const fs::path weekly = bucket() / "weekly/2021-03-08__2021-03-12--strength-cycle-week-three.jsonl";
+  const std::string body = testing::read_file(weekly);
+  fs::remove(weekly);
+
+  EXPECT_TRUE(run().wrote_nothing());
+  EXPECT_FALSE(fs::exists(weekly));
+
+  FileSource source(posts());
+  const RunSummary forced = run_pipeline(source, stores_, RunOptions{.jobs = 1, .force = true});
+  EXPECT_EQ(forced.objects_written(), 1);
+  EXPECT_EQ(forced.objects_unchanged(), 1);
+  EXPECT_EQ(forced.records_written(), 0);
+  EXPECT_EQ(forced.records_unchanged(), 3);
+  EXPECT_EQ(testing::read_file(weekly), body);
+}
+
+TEST_F(RunnerTest, EmptyFolderSaysNoPosts) {
+  const RunSummary summary = run();
+  EXPECT_FALSE(summary.failed());
+  EXPECT_NE(format_summary_text(summary).find("No posts found."), std::string::npos);
+  EXPECT_EQ(format_summary_text(summary).find("Nothing new"), std::string::npos);
+}
+
 TEST_F(RunnerTest, ManyPostsOnSeveralThreads) {
   Json post = read_post_case(kWithoutRange);
   for (int index = 0; index < 24; ++index) {
@@ -204,7 +291,7 @@ TEST_F(RunnerTest, ManyPostsOnSeveralThreads) {
 
 TEST_F(RunnerTest, MissingSourceFolderFailsRun) {
   FileSource source(folder_.path() / "no-such-folder");
-  const RunSummary summary = run_pipeline(source, stores_, RunOptions{1});
+  const RunSummary summary = run_pipeline(source, stores_, RunOptions{.jobs = 1});
   EXPECT_TRUE(summary.failed());
   ASSERT_TRUE(summary.source_error.has_value());
   EXPECT_NE(format_summary_text(summary).find("no-such-folder"), std::string::npos);

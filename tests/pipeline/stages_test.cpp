@@ -111,6 +111,24 @@ TEST_F(StagesTest, AcceptsOriginalTextEvents) {
   EXPECT_EQ(cleaned["result"][0]["segment_a"], "Squat x 5");
 }
 
+TEST_F(StagesTest, CleanAcceptsOriginalRecords) {
+  const Json original = Json::array({Json{{"date", "2021-03-08"},
+                                          {"session", "Monday (Session One)"},
+                                          {"Suggested Warm-Up", "Row 500m\nBand pull-aparts"},
+                                          {"A.", "Back Squat 5x5"},
+                                          {"B.", "Plank x 45 seconds"}}});
+  for (const Json& event : {Json{{"result", original}}, original}) {
+    const Json cleaned = run_stage("clean_session_records", event);
+    ASSERT_EQ(cleaned["result"].size(), 1U);
+    const Json& record = cleaned["result"][0];
+    EXPECT_EQ(record["date"], "2021-03-08");
+    EXPECT_EQ(record["session"], "Monday (Session One)");
+    EXPECT_EQ(record["warm_up"], "Row 500m\nBand pull-aparts");
+    EXPECT_EQ(record["segment_a"], "Back Squat 5x5");
+    EXPECT_EQ(record["segment_b"], "Plank x 45 seconds");
+  }
+}
+
 TEST_F(StagesTest, DumpWritesOnceThenUnchanged) {
   const Json first = run_stage("dump_post_to_bucket", Json{{"result", post_json_}});
   EXPECT_EQ(first["metadata"]["written"], true);
@@ -151,6 +169,7 @@ TEST_F(StagesTest, BadEventsGiveClearErrors) {
       {"segment_days", Json::array(), "\"days\" or \"sessions\""},
       {"sessions_to_date_records", Json{{"days", "not a list"}}, "could not read its event"},
       {"clean_session_records", Json::object(), "\"sessions\""},
+      {"segment_days", Json{{"days", Json::array({Json{{"header", 5}}})}}, "could not read its event: "},
       {"save_sessions_to_bucket", Json{{"records", Json::array()}}, "no session records"},
       {"get_invictus_post", Json{{"page", 0}}, "page must be a whole number"},
   };
@@ -159,6 +178,7 @@ TEST_F(StagesTest, BadEventsGiveClearErrors) {
     auto result = find_stage(bad.stage)->run(bad.event, context_);
     ASSERT_FALSE(result.ok());
     EXPECT_NE(result.error().to_string().find(bad.expected), std::string::npos) << result.error().to_string();
+    EXPECT_EQ(result.error().to_string().find("[json.exception"), std::string::npos) << result.error().to_string();
   }
 }
 

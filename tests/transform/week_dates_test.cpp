@@ -53,6 +53,9 @@ TEST(ParseIsoDate, ReadsDateAndDateTime) {
   EXPECT_EQ(format_iso_date(*parse_iso_date("2020-12-20T17:00:21")), "2020-12-20");
   EXPECT_FALSE(parse_iso_date("2020-13-01").has_value());
   EXPECT_FALSE(parse_iso_date("20201220").has_value());
+  EXPECT_FALSE(parse_iso_date("21-12-2020").has_value());
+  EXPECT_FALSE(parse_iso_date("2020-12-2x").has_value());
+  EXPECT_FALSE(parse_iso_date("2020-12-21junk").has_value());
   EXPECT_FALSE(parse_iso_date("").has_value());
 }
 
