@@ -1,0 +1,94 @@
+#include "transform/loads/maxes.hpp"
+
+#include <gtest/gtest.h>
+
+namespace wodetl {
+namespace {
+
+TEST(ParseMaxes, ReadsUnitRoundingAndLifts) {
+  auto maxes = parse_maxes(R"(
+unit = "lb"
+rounding = 5
+snatch = "100 kg"
+"Clean & Jerk" = "275 lb"
+"Back Squats" = "405lbs"
+
+[rep_maxes.10]
+"back squat" = "315 lb"
+)",
+                           "maxes.toml");
+  ASSERT_TRUE(maxes.ok()) << maxes.error().to_string();
+  EXPECT_EQ(maxes->unit, WeightUnit::kPound);
+  EXPECT_EQ(maxes->rounding, 5);
+  ASSERT_TRUE(maxes->find(1, "snatch").has_value());
+  EXPECT_EQ(maxes->find(1, "snatch")->value, 100);
+  EXPECT_EQ(maxes->find(1, "snatch")->unit, WeightUnit::kKilogram);
+  ASSERT_TRUE(maxes->find(1, "clean and jerk").has_value());
+  EXPECT_EQ(maxes->find(1, "clean and jerk")->value, 275);
+  ASSERT_TRUE(maxes->find(1, "back squat").has_value());
+  EXPECT_EQ(maxes->find(1, "back squat")->value, 405);
+  ASSERT_TRUE(maxes->find(10, "back squat").has_value());
+  EXPECT_EQ(maxes->find(10, "back squat")->value, 315);
+  EXPECT_FALSE(maxes->find(3, "back squat").has_value());
+}
+
+TEST(ParseMaxes, DefaultsToKilogramsAndStepOne) {
+  auto maxes = parse_maxes("deadlift = \"200 kg\"\n", "maxes.toml");
+  ASSERT_TRUE(maxes.ok());
+  EXPECT_EQ(maxes->unit, WeightUnit::kKilogram);
+  EXPECT_EQ(maxes->rounding, 1);
+}
+
+TEST(ParseMaxes, RejectsBadEntriesWithKey) {
+  struct BadCase {
+    const char* text;
+    const char* expected;
+  };
+  const BadCase cases[] = {
+      {"snatch = 100\n", "snatch is not a string"},
+      {"snatch = \"100\"\n", "not a weight with a unit"},
+      {"snatch = \"heavy kg\"\n", "not a weight with a unit"},
+      {"unit = \"stone\"\n", "unit must be"},
+      {"rounding = -1\n", "rounding must be"},
+      {"[rep_maxes.ten]\nsnatch = \"80 kg\"\n", "rep_maxes.ten"},
+      {"[rep_maxes.3]\nsnatch = 80\n", "rep_maxes.3.snatch"},
+      {"snatch = \"100 kg\n", "not valid TOML at line 1"},
+  };
+  for (const BadCase& bad : cases) {
+    SCOPED_TRACE(bad.text);
+    auto maxes = parse_maxes(bad.text, "maxes.toml");
+    ASSERT_FALSE(maxes.ok());
+    EXPECT_NE(maxes.error().to_string().find(bad.expected), std::string::npos) << maxes.error().to_string();
+    EXPECT_NE(maxes.error().to_string().find("maxes.toml"), std::string::npos);
+  }
+}
+
+TEST(LoadMaxesFile, MissingFileIsNotFound) {
+  auto maxes = load_maxes_file("/nonexistent/maxes.toml");
+  ASSERT_FALSE(maxes.ok());
+  EXPECT_EQ(maxes.error().code, ErrorCode::kNotFound);
+}
+
+TEST(WeightMath, ConvertsAndRounds) {
+  EXPECT_NEAR(convert_weight(Weight{100, WeightUnit::kKilogram}, WeightUnit::kPound), 220.462, 0.001);
+  EXPECT_NEAR(convert_weight(Weight{275, WeightUnit::kPound}, WeightUnit::kKilogram), 124.738, 0.001);
+  EXPECT_EQ(round_to_step(76.3, 2.5), 77.5);
+  EXPECT_EQ(round_to_step(76.2, 2.5), 75);
+  EXPECT_EQ(round_to_step(76.3, 0), 76.3);
+  EXPECT_EQ(format_number(75), "75");
+  EXPECT_EQ(format_number(82.5), "82.5");
+  EXPECT_EQ(format_number(61.25), "61.25");
+}
+
+TEST(ParseWeight, ReadsForms) {
+  ASSERT_TRUE(parse_weight("82.5 kg").has_value());
+  EXPECT_EQ(parse_weight("82.5 kg")->value, 82.5);
+  EXPECT_EQ(parse_weight("275 lbs")->unit, WeightUnit::kPound);
+  EXPECT_EQ(parse_weight("100kg")->unit, WeightUnit::kKilogram);
+  EXPECT_FALSE(parse_weight("kg").has_value());
+  EXPECT_FALSE(parse_weight("-5 kg").has_value());
+  EXPECT_FALSE(parse_weight("5 stone").has_value());
+}
+
+}  // namespace
+}  // namespace wodetl
