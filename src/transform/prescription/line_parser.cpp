@@ -1,0 +1,384 @@
+#include "transform/prescription/line_parser.hpp"
+
+#include <type_traits>
+#include <utility>
+
+#include "transform/prescription/grammar_cursor.hpp"
+#include "transform/prescription/movement_grammar.hpp"
+#include "transform/prescription/quantities.hpp"
+#include "transform/prescription/scheme_grammar.hpp"
+#include "transform/prescription/tokens.hpp"
+#include "transform/prescription/word_table.hpp"
+
+namespace wodetl::prescription {
+
+namespace {
+
+constexpr std::size_t kMaxWaveSteps = 20;
+
+// Token range left after list markers ("*", "•", "- ", "1. ") and trailing punctuation
+// (":", ".", "…", ",") are set aside.
+std::pair<std::size_t, std::size_t> content_range(const TokenizedLine& line) {
+  std::size_t begin = 0;
+  std::size_t end = line.token_count;
+  const auto kind_at = [&](std::size_t index) { return line.tokens[index].kind; };
+  while (begin < end) {
+    const TokenKind kind = kind_at(begin);
+    const bool next_spaced = begin + 1 < end && line.tokens[begin + 1].space_before;
+    if (kind == TokenKind::kStar || kind == TokenKind::kOther || (kind == TokenKind::kDash && next_spaced)) {
+      ++begin;
+      continue;
+    }
+    // "1. Take 5 minutes…", "2) Back Squat": a list number before a word.
+    const bool numbered = kind == TokenKind::kNumber && begin + 2 < end &&
+                          (kind_at(begin + 1) == TokenKind::kPeriod || kind_at(begin + 1) == TokenKind::kClose) &&
+                          !line.tokens[begin + 1].space_before && line.tokens[begin + 2].space_before &&
+                          kind_at(begin + 2) == TokenKind::kWord && line.tokens[begin].value < 100;
+    if (numbered) {
+      begin += 2;
+      continue;
+    }
+    break;
+  }
+  while (end > begin) {
+    const TokenKind kind = kind_at(end - 1);
+    if (kind == TokenKind::kColon || kind == TokenKind::kPeriod || kind == TokenKind::kComma ||
+        kind == TokenKind::kStar) {
+      --end;
+      continue;
+    }
+    break;
+  }
+  return {begin, end};
+}
+
+// Whatever follows a complete rule: nothing, or a comment after a comma or in parentheses.
+bool only_comment_left(const Cursor& cursor) {
+  return cursor.at_end() || cursor.is(TokenKind::kComma) || cursor.is(TokenKind::kOpen);
+}
+
+// "*Sets 4-5 = @ 75% of 1-RM Snatch", "*Set 1 = @ 60%", "*Sets 1-2 = 8 reps @ 65-70%".
+std::optional<IntensityLine> parse_set_row(Cursor& cursor, const GrammarContext& context) {
+  const std::size_t start = cursor.position();
+  if (!cursor.accept_word_in({"set", "sets"})) {
+    return std::nullopt;
+  }
+  const auto first = read_count(cursor);
+  if (!first) {
+    cursor.reset(start);
+    return std::nullopt;
+  }
+  IntensityLine line;
+  line.sets = SetNumbers{*first, *first};
+  if (cursor.accept(TokenKind::kDash) || cursor.accept_word_in({"to", "and", "through"}) ||
+      cursor.accept(TokenKind::kAmpersand)) {
+    const auto last = read_count(cursor);
+    if (!last || *last < *first) {
+      cursor.reset(start);
+      return std::nullopt;
+    }
+    line.sets->last = *last;
+  }
+  if (!cursor.accept(TokenKind::kEquals) && !cursor.accept(TokenKind::kColon)) {
+    cursor.accept(TokenKind::kDash);
+  }
+
+  const std::size_t before_reps = cursor.position();
+  if (const auto reps = read_count_range(cursor)) {
+    const bool at_least = cursor.is(TokenKind::kPlus) && !cursor.peek()->space_before;
+    if (at_least) {
+      cursor.advance();
+    }
+    if (cursor.accept_word_in({"rep", "reps"}) || cursor.is(TokenKind::kAt)) {
+      line.reps = reps;
+      line.reps_at_least = at_least;
+    } else {
+      cursor.reset(before_reps);
+    }
+  }
+  if (auto intensity = read_intensity(cursor, context)) {
+    line.intensity = std::move(*intensity);
+  }
+  if ((!line.reps && line.intensity.empty()) || !only_comment_left(cursor)) {
+    cursor.reset(start);
+    return std::nullopt;
+  }
+  return line;
+}
+
+// "4@70%, 3@76%, 2@82%", "3+ @ 85%".
+std::optional<IntensityLine> parse_wave(Cursor& cursor, const GrammarContext& context) {
+  const std::size_t start = cursor.position();
+  IntensityLine line;
+  do {
+    IntensityStep step;
+    step.reps = read_count_range(cursor);
+    if (!step.reps) {
+      break;
+    }
+    if (cursor.is(TokenKind::kPlus) && !cursor.peek()->space_before) {
+      cursor.advance();
+      step.reps_at_least = true;
+    }
+    cursor.accept_word_in({"rep", "reps"});
+    if (!cursor.is(TokenKind::kAt)) {
+      break;
+    }
+    auto intensity = read_intensity(cursor, context);
+    if (!intensity || !intensity->percent) {
+      break;
+    }
+    step.intensity = std::move(*intensity);
+    line.steps.push_back(std::move(step));
+  } while (line.steps.size() < kMaxWaveSteps && cursor.accept(TokenKind::kComma));
+
+  if (line.steps.empty() || !cursor.at_end()) {
+    cursor.reset(start);
+    return std::nullopt;
+  }
+  if (line.steps.size() == 1) {
+    IntensityStep& step = line.steps.front();
+    line.reps = step.reps;
+    line.reps_at_least = step.reps_at_least;
+    line.intensity = std::move(step.intensity);
+    line.steps.clear();
+    return line;
+  }
+  line.sets = SetNumbers{1, static_cast<int>(line.steps.size())};
+  return line;
+}
+
+// "Rest 60 seconds", "Rest 3 minutes, then:", "Rest 1:30 between sets", "Rest as needed".
+std::optional<RestLine> parse_rest(Cursor& cursor) {
+  const std::size_t start = cursor.position();
+  if (!cursor.accept_word("rest")) {
+    return std::nullopt;
+  }
+  cursor.accept(TokenKind::kColon);
+  RestLine line;
+  if (const auto seconds = read_duration(cursor)) {
+    line.rest_seconds = seconds;
+    return line;  // "between sets", "then:" and the like may follow
+  }
+  if (const auto bare = read_count(cursor); bare && cursor.at_end()) {
+    line.rest_seconds = bare;  // "Rest 90": seconds
+    return line;
+  }
+  cursor.reset(start + 1);
+  cursor.accept_words({"as", "needed"});
+  if (cursor.accept_word("between")) {
+    cursor.accept_word_in({"sets", "rounds", "movements", "exercises", "efforts"});
+  }
+  if (!cursor.at_end()) {
+    cursor.reset(start);
+    return std::nullopt;
+  }
+  return line;
+}
+
+bool has_colon(const Cursor& cursor) {
+  for (std::size_t ahead = 0; ahead < cursor.remaining(); ++ahead) {
+    if (cursor.is(TokenKind::kColon, ahead)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// "heavy single", "heavy double", "heavy triple": rep maxes of 1, 2 and 3.
+std::optional<int> read_heavy_set(Cursor& cursor) {
+  const std::size_t start = cursor.position();
+  cursor.accept_word("heavy");
+  const std::string_view word = cursor.word();
+  const int rm = same_word(word, "single") ? 1 : same_word(word, "double") ? 2 : same_word(word, "triple") ? 3 : 0;
+  if (rm == 0) {
+    cursor.reset(start);
+    return std::nullopt;
+  }
+  cursor.advance();
+  return rm;
+}
+
+// "In 24 minutes, establish a 1-RM Back Squat", "Build to a 10-RM Deadlift",
+// "Snatch: find a heavy single", "1-RM Clean & Jerk".
+std::optional<TargetLine> parse_target(Cursor& cursor, const GrammarContext& context) {
+  const std::size_t start = cursor.position();
+  TargetLine line;
+
+  // "Snatch: find a heavy single" names the lift before a colon.
+  std::optional<std::string> prefix_lift;
+  if (has_colon(cursor)) {
+    if (auto lift = read_lift_name(cursor, context); lift && cursor.accept(TokenKind::kColon)) {
+      prefix_lift = std::move(lift);
+    } else {
+      cursor.reset(start);
+    }
+  }
+  if (cursor.accept_word("in")) {
+    line.duration_seconds = read_duration(cursor);
+    if (!line.duration_seconds) {
+      cursor.reset(start);
+      return std::nullopt;
+    }
+    cursor.accept(TokenKind::kComma);
+  }
+  const bool verb = cursor.accept_word("establish") || cursor.accept_word("find") ||
+                    cursor.accept_words({"build", "to"}) || cursor.accept_words({"build", "up", "to"}) ||
+                    cursor.accept_words({"work", "up", "to"}) || cursor.accept_words({"work", "to"});
+  cursor.accept_word_in({"a", "an", "your", "the", "new"});
+  if (auto reference = read_rm_ref(cursor, context)) {
+    line.target = std::move(*reference);
+  } else if (const auto rm = read_heavy_set(cursor); rm && verb) {
+    line.target.rm = rm;
+    line.target.lift = read_lift_name(cursor, context);
+  } else {
+    cursor.reset(start);
+    return std::nullopt;
+  }
+  if (!verb && (!cursor.at_end() || line.duration_seconds || !line.target.lift)) {
+    cursor.reset(start);  // without a verb only "1-RM Back Squat" alone is a target
+    return std::nullopt;
+  }
+  if (cursor.accept_word("in") || cursor.accept_word("within")) {
+    line.duration_seconds = read_duration(cursor);
+  }
+  if (!line.target.lift) {
+    line.target.lift = std::move(prefix_lift);
+  }
+  if (!only_comment_left(cursor)) {
+    cursor.reset(start);
+    return std::nullopt;
+  }
+  return line;
+}
+
+// Ceiling stated in a note: "stay below 70% of your 1-RM Power Clean", "keep this under 55%".
+std::optional<Intensity> find_limit(const TokenizedLine& tokens, std::size_t begin, std::size_t end,
+                                    const GrammarContext& context) {
+  for (std::size_t index = begin; index + 1 < end; ++index) {
+    const Token& token = tokens.tokens[index];
+    if (token.kind != TokenKind::kWord) {
+      continue;
+    }
+    const std::string_view word = tokens.spelling(token);
+    if (!is_one_of(word, {"under", "below", "exceed", "than", "over"})) {
+      continue;
+    }
+    Cursor cursor(tokens, index + 1, end);
+    if (auto intensity = read_intensity(cursor, context); intensity && intensity->percent) {
+      return intensity;
+    }
+  }
+  return std::nullopt;
+}
+
+// Features of a line, gathered in one pass so that rules which cannot match are skipped.
+struct LineFeatures {
+  bool has_at = false;
+  bool has_percent = false;
+  bool names_rep_max = false;  //!< "rm", "max", "single", "double", "triple", or a target verb
+  bool may_start_scheme = false;
+};
+
+LineFeatures scan_features(const TokenizedLine& tokens, std::size_t begin, std::size_t end) {
+  static const WordSet kTargetWords = {"rm", "max", "single", "double", "triple", "establish", "build", "find"};
+  static const WordSet kSchemeStarts = {
+      "every", "emom", "e", "on", "amrap", "as", "for", "time", "tabata", "one", "two", "three", "four", "five",
+      "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+      "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+  LineFeatures features;
+  for (std::size_t index = begin; index < end; ++index) {
+    const Token& token = tokens.tokens[index];
+    features.has_at = features.has_at || token.kind == TokenKind::kAt;
+    features.has_percent = features.has_percent || token.kind == TokenKind::kPercent;
+    if (token.kind == TokenKind::kWord && !features.names_rep_max) {
+      features.names_rep_max = kTargetWords.contains(tokens.spelling(token));
+    }
+  }
+  const Token& first = tokens.tokens[begin];
+  features.may_start_scheme = first.kind == TokenKind::kNumber || first.kind == TokenKind::kTime ||
+                              (first.kind == TokenKind::kWord && kSchemeStarts.contains(tokens.spelling(first)));
+  return features;
+}
+
+template <typename Detail>
+void set_detail(ParsedLine& line, LineKind kind, Detail&& detail) {
+  line.kind = kind;
+  line.detail.emplace<std::decay_t<Detail>>(std::forward<Detail>(detail));
+}
+
+// Parses text into line, whose text is already set; writing in place spares moving the result,
+// which is several hundred bytes, from rule to rule.
+void parse_into(ParsedLine& line, std::string_view text, const Vocabulary& vocabulary) {
+  TokenizedLine tokens;
+  tokenize(text, tokens);
+  if (!tokens.complete) {
+    return;
+  }
+  const GrammarContext context{text, vocabulary};
+  const auto [begin, end] = content_range(tokens);
+  Cursor cursor(tokens, begin, end);
+  if (cursor.at_end()) {
+    return;
+  }
+
+  if (auto row = parse_set_row(cursor, context)) {
+    set_detail(line, LineKind::kIntensity, std::move(*row));
+    return;
+  }
+  if (auto rest = parse_rest(cursor)) {
+    set_detail(line, LineKind::kRest, *rest);
+    return;
+  }
+  const LineFeatures features = scan_features(tokens, begin, end);
+  if (features.may_start_scheme) {
+    if (auto scheme = parse_scheme_line(cursor, context)) {
+      set_detail(line, LineKind::kScheme, std::move(*scheme));
+      return;
+    }
+  }
+  if (features.names_rep_max) {
+    if (auto target = parse_target(cursor, context)) {
+      set_detail(line, LineKind::kTarget, std::move(*target));
+      return;
+    }
+  }
+  if (features.has_at) {
+    if (auto wave = parse_wave(cursor, context)) {
+      set_detail(line, LineKind::kIntensity, std::move(*wave));
+      return;
+    }
+  }
+  if (auto movement = parse_movement_line(cursor, context)) {
+    set_detail(line, LineKind::kMovement, std::move(*movement));
+    return;
+  }
+  if (features.has_percent) {
+    set_detail(line, LineKind::kNote, NoteLine{find_limit(tokens, begin, end, context)});
+  }
+}
+
+}  // namespace
+
+ParsedLine parse_prescription_line(std::string_view text, const Vocabulary& vocabulary) {
+  ParsedLine line;
+  line.text = text;
+  parse_into(line, text, vocabulary);
+  return line;
+}
+
+ParsedLine parse_prescription_line(std::string_view text) {
+  return parse_prescription_line(text, default_vocabulary());
+}
+
+std::vector<ParsedLine> parse_prescription_lines(const std::vector<std::string>& lines) {
+  const Vocabulary& vocabulary = default_vocabulary();
+  std::vector<ParsedLine> parsed(lines.size());
+  for (std::size_t index = 0; index < lines.size(); ++index) {
+    parsed[index].text = lines[index];
+    parse_into(parsed[index], lines[index], vocabulary);
+  }
+  return parsed;
+}
+
+}  // namespace wodetl::prescription

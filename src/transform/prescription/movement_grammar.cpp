@@ -1,0 +1,676 @@
+#include "transform/prescription/movement_grammar.hpp"
+
+#include <iterator>
+#include <utility>
+#include <vector>
+
+#include "transform/prescription/canonical.hpp"
+#include "transform/prescription/quantities.hpp"
+#include "transform/prescription/word_table.hpp"
+
+namespace wodetl::prescription {
+
+namespace {
+
+constexpr std::size_t kMaxNameWords = 10;
+constexpr int kMaxTailParts = 32;
+constexpr std::size_t kMaxItems = 16;
+
+// Words that end a name because a quantity follows: "x 6 reps each leg".
+bool is_name_stop_word(std::string_view word) {
+  static const WordSet kWords = {"rep", "reps", "each", "ea", "per", "rpe", "set", "sets", "round", "rounds"};
+  return kWords.contains(word);
+}
+
+// Words a movement name never starts with: "With empty bar", "For a total of 8 rounds".
+bool is_leading_connector(std::string_view word) {
+  static const WordSet kWords = {"with", "for", "at", "in", "of", "from", "to", "on", "off", "by", "and", "or",
+                                 "followed", "then"};
+  return kWords.contains(word);
+}
+
+bool is_unit_word(std::string_view word) {
+  static const WordSet kWords = {"s", "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes",
+                                 "m", "meter", "meters", "km", "ft", "feet", "yd", "yard", "yards", "mile",
+                                 "miles", "cal", "cals", "calories", "lb", "lbs", "kg", "reps", "rep"};
+  return kWords.contains(word);
+}
+
+struct TokenSpan {
+  std::size_t first = 0;
+  std::size_t last = 0;
+};
+
+// Number inside a name, as in "with 3 second pause at knee": the number, an optional unit, and
+// then a word that continues the name. Returns how many tokens to take before that word, or 0.
+std::size_t number_inside_name(const Cursor& cursor) {
+  std::size_t ahead = 1;
+  if (cursor.is(TokenKind::kDash, ahead) && !cursor.peek(ahead)->space_before) {
+    ++ahead;
+  }
+  if (is_unit_word(cursor.word(ahead)) && !is_one_of(cursor.word(ahead), {"reps", "rep"})) {
+    ++ahead;
+  }
+  // The word must stand apart and be more than a letter: "8e" and "5 L / 5 R" are sides.
+  const std::string_view next = cursor.word(ahead);
+  if (next.size() < 2 || !cursor.peek(ahead)->space_before || is_name_stop_word(next) || is_unit_word(next) ||
+      is_prose_word(next)) {
+    return 0;
+  }
+  return ahead;
+}
+
+// Reads a movement name. Fails, consuming nothing, on a prose word or a leading connector.
+std::optional<TokenSpan> read_name(Cursor& cursor) {
+  const std::size_t start = cursor.position();
+  // "3- Position Snatch", "1-Arm Row": a number glued to a dash that leads into a word.
+  if (cursor.is(TokenKind::kNumber) && cursor.is(TokenKind::kDash, 1) && !cursor.peek(1)->space_before &&
+      cursor.is(TokenKind::kWord, 2)) {
+    cursor.advance();
+    cursor.advance();
+  }
+  const std::string_view first = cursor.word();
+  if (first.empty() || is_prose_word(first) || is_leading_connector(first) || is_name_stop_word(first)) {
+    cursor.reset(start);
+    return std::nullopt;
+  }
+
+  std::size_t words = 0;
+  std::size_t last_word_end = start;
+  while (const Token* token = cursor.peek()) {
+    if (token->kind == TokenKind::kWord) {
+      const std::string_view word = cursor.line().spelling(*token);
+      const bool quantity_follows = cursor.is(TokenKind::kNumber, 1) || cursor.is(TokenKind::kTime, 1);
+      if (is_name_stop_word(word) || (quantity_follows && is_one_of(word, {"for", "at", "of", "in"}))) {
+        break;
+      }
+      if (is_prose_word(word) || words == kMaxNameWords) {
+        cursor.reset(start);
+        return std::nullopt;
+      }
+      cursor.advance();
+      ++words;
+      last_word_end = cursor.position();
+      continue;
+    }
+    const bool connector = token->kind == TokenKind::kDash || token->kind == TokenKind::kAmpersand ||
+                           token->kind == TokenKind::kSlash;
+    if (connector && cursor.is(TokenKind::kWord, 1) &&
+        !(token->kind == TokenKind::kSlash && is_one_of(cursor.word(1), {"side", "leg", "arm"}))) {
+      cursor.advance();
+      continue;
+    }
+    if (token->kind == TokenKind::kNumber && words > 0) {
+      const std::size_t number_tokens = number_inside_name(cursor);
+      if (number_tokens == 0) {
+        break;
+      }
+      for (std::size_t index = 0; index < number_tokens; ++index) {
+        cursor.advance();
+      }
+      continue;
+    }
+    break;
+  }
+  if (words == 0) {
+    cursor.reset(start);
+    return std::nullopt;
+  }
+  cursor.reset(last_word_end);
+  return TokenSpan{start, last_word_end};
+}
+
+void set_names(Movement& movement, const Cursor& cursor, TokenSpan span, const GrammarContext& context) {
+  movement.name = written_text(cursor.line(), context.original, span.first, span.last);
+  movement.canonical =
+      canonical_name_normalized(normalized_text(cursor.line(), span.first, span.last), context.vocabulary);
+}
+
+Movement make_movement(const Cursor& cursor, TokenSpan span, const GrammarContext& context) {
+  Movement movement;
+  set_names(movement, cursor, span, context);
+  return movement;
+}
+
+// Index of the kClose that matches the kOpen at the cursor, or 0 when there is none.
+std::size_t matching_close(const Cursor& cursor) {
+  int depth = 0;
+  for (std::size_t index = cursor.position(); index < cursor.end(); ++index) {
+    const TokenKind kind = cursor.line().tokens[index].kind;
+    if (kind == TokenKind::kOpen) {
+      ++depth;
+    } else if (kind == TokenKind::kClose && --depth == 0) {
+      return index;
+    }
+  }
+  return 0;
+}
+
+void append_remark(MovementLine& line, std::string_view text) {
+  if (text.empty()) {
+    return;
+  }
+  if (!line.remark.empty()) {
+    line.remark += ' ';
+  }
+  line.remark += text;
+}
+
+void merge_intensity(Intensity& into, const Intensity& from) {
+  if (from.percent) {
+    into.percent = from.percent;
+    into.at_least = from.at_least;
+  }
+  if (from.of) {
+    into.of = from.of;
+  }
+  if (from.rpe) {
+    into.rpe = from.rpe;
+  }
+}
+
+// [count] name: one element of a complex.
+std::optional<Movement> read_element(Cursor& cursor, const GrammarContext& context) {
+  const std::size_t start = cursor.position();
+  const auto count = read_count(cursor);
+  const auto name = read_name(cursor);
+  if (!name) {
+    cursor.reset(start);
+    return std::nullopt;
+  }
+  Movement movement = make_movement(cursor, *name, context);
+  movement.count = count;
+  return movement;
+}
+
+struct Group {
+  std::vector<Movement> movements;
+  bool bracketed = false;
+};
+
+// "(Snatch + Hip Snatch)", "[Deadlift + Row]", "Slow Pull Power Clean + Power Jerk", "Back Squat".
+std::optional<Group> read_group(Cursor& cursor, const GrammarContext& context) {
+  const std::size_t start = cursor.position();
+  Group group;
+  if (cursor.accept(TokenKind::kOpen)) {
+    group.bracketed = true;
+    do {
+      auto element = read_element(cursor, context);
+      if (!element || group.movements.size() == kMaxItems) {
+        cursor.reset(start);
+        return std::nullopt;
+      }
+      group.movements.push_back(std::move(*element));
+    } while (cursor.accept(TokenKind::kPlus));
+    if (group.movements.size() < 2 || !cursor.accept(TokenKind::kClose)) {
+      cursor.reset(start);  // a parenthetical remark, not a complex
+      return std::nullopt;
+    }
+    return group;
+  }
+
+  const auto first = read_name(cursor);
+  if (!first) {
+    return std::nullopt;
+  }
+  group.movements.push_back(make_movement(cursor, *first, context));
+  while (group.movements.size() < kMaxItems) {
+    const std::size_t before_plus = cursor.position();
+    if (!cursor.accept(TokenKind::kPlus)) {
+      break;
+    }
+    auto element = read_element(cursor, context);
+    if (!element) {
+      cursor.reset(before_plus);
+      break;
+    }
+    group.movements.push_back(std::move(*element));
+  }
+  return group;
+}
+
+// Reps after a count: "rep", "reps", "+" for at least, "e" for each side.
+void read_reps_suffix(Cursor& cursor, MovementLine& line) {
+  if (cursor.is(TokenKind::kPlus) && !cursor.peek()->space_before) {
+    cursor.advance();
+    line.reps_at_least = true;
+  }
+  if (cursor.is_word_in({"e", "ea"}) && !cursor.peek()->space_before) {
+    cursor.advance();
+    line.per_side = true;
+  }
+  cursor.accept_word_in({"rep", "reps"});
+}
+
+// Whether the tail read something that makes the line a prescription.
+struct TailState {
+  bool strong = false;  //!< a quantity or intensity was read
+  bool marked = false;  //!< an "x", "@" or sets x reps was read, so leftovers are remarks
+};
+
+// "x 5", "x 5-6 reps", "x 40 seconds", "x 400 meters", "x 5-4-3-2-1".
+bool read_times_quantity(Cursor& cursor, MovementLine& line) {
+  const std::size_t start = cursor.position();
+  if (!cursor.accept(TokenKind::kTimes)) {
+    return false;
+  }
+  if (const auto seconds = read_duration(cursor)) {
+    line.duration_seconds = seconds;
+    return true;
+  }
+  if (auto distance = read_distance(cursor)) {
+    line.distance = distance;
+    return true;
+  }
+  if (auto calories = read_calories(cursor)) {
+    line.calories = calories;
+    return true;
+  }
+  if (auto sequence = read_rep_sequence(cursor); !sequence.empty()) {
+    const int count = static_cast<int>(sequence.size());
+    line.sets = CountRange{count, count};
+    line.rep_scheme = std::move(sequence);
+    return true;
+  }
+  if (const auto reps = read_count_range(cursor)) {
+    if (cursor.accept_word_in({"set", "sets"})) {
+      line.sets = reps;
+      return true;
+    }
+    line.reps = reps;
+    read_reps_suffix(cursor, line);
+    return true;
+  }
+  cursor.reset(start);
+  return false;
+}
+
+// "5x5", "3 x 8-10", "4 x 400m", "5 x :30".
+bool read_sets_by_reps(Cursor& cursor, MovementLine& line) {
+  const std::size_t start = cursor.position();
+  const auto sets = read_count_range(cursor);
+  if (!sets || !cursor.accept(TokenKind::kTimes)) {
+    cursor.reset(start);
+    return false;
+  }
+  if (const auto seconds = read_duration(cursor)) {
+    line.duration_seconds = seconds;
+  } else if (auto distance = read_distance(cursor)) {
+    line.distance = distance;
+  } else if (const auto reps = read_count_range(cursor)) {
+    line.reps = reps;
+    read_reps_suffix(cursor, line);
+  } else {
+    cursor.reset(start);
+    return false;
+  }
+  line.sets = sets;
+  return true;
+}
+
+// "5 reps", "3+ reps", "8e", "5 L / 5 R", "4-6 sets of 1-3 reps".
+bool read_counted(Cursor& cursor, MovementLine& line) {
+  const std::size_t start = cursor.position();
+  const auto count = read_count_range(cursor);
+  if (!count) {
+    return false;
+  }
+  if (cursor.accept_word_in({"set", "sets"})) {
+    line.sets = count;
+    const std::size_t after_sets = cursor.position();
+    if (cursor.accept_word("of") || cursor.accept(TokenKind::kTimes)) {
+      if (const auto reps = read_count_range(cursor)) {
+        line.reps = reps;
+        read_reps_suffix(cursor, line);
+      } else {
+        cursor.reset(after_sets);
+      }
+    }
+    return true;
+  }
+  if (cursor.is_word_in({"l", "left"}) && cursor.is(TokenKind::kSlash, 1) && cursor.is(TokenKind::kNumber, 2) &&
+      cursor.is_word_in({"r", "right"}, 3)) {
+    for (int skipped = 0; skipped < 4; ++skipped) {
+      cursor.advance();
+    }
+    line.reps = count;
+    line.per_side = true;
+    return true;
+  }
+  const bool glued_side = cursor.is_word_in({"e", "ea"}) && !cursor.peek()->space_before;
+  const bool reps_word = cursor.is_word_in({"rep", "reps"}) ||
+                         (cursor.is(TokenKind::kPlus) && cursor.is_word_in({"rep", "reps"}, 1));
+  if (!glued_side && !reps_word) {
+    cursor.reset(start);
+    return false;
+  }
+  line.reps = count;
+  read_reps_suffix(cursor, line);
+  return true;
+}
+
+// "(Light)", "(Sots Press)", "(95/65)", "(each side)", "(up to) 85%" is read by read_intensity.
+bool read_parenthetical(Cursor& cursor, MovementLine& line, const GrammarContext& context) {
+  const std::size_t close = matching_close(cursor);
+  if (close == 0) {
+    return false;
+  }
+  const std::size_t open = cursor.position();
+  Cursor inner(cursor.line(), open + 1, close);
+  if (auto load = read_load(inner, true); load && inner.at_end()) {
+    line.load = load;
+  } else if (inner.reset(open + 1); read_side(inner) && inner.at_end()) {
+    line.per_side = true;
+  } else if (inner.reset(open + 1); inner.at_end()) {
+    // "()" adds nothing
+  } else {
+    inner.reset(open + 1);
+    auto intensity = read_intensity(inner, context);
+    if (intensity && inner.at_end()) {
+      merge_intensity(line.intensity, *intensity);
+    } else {
+      append_remark(line, written_text(cursor.line(), context.original, open, close + 1));
+    }
+  }
+  cursor.reset(close + 1);
+  return true;
+}
+
+// Reads quantities, sides, intensities and remarks up to the end of the cursor.
+void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context, TailState& state) {
+  for (int part = 0; part < kMaxTailParts && !cursor.at_end(); ++part) {
+    const std::size_t mark = cursor.position();
+    if (cursor.accept(TokenKind::kComma)) {
+      continue;
+    }
+    if (read_times_quantity(cursor, line) || read_sets_by_reps(cursor, line)) {
+      state.strong = state.marked = true;
+      continue;
+    }
+    if (auto sequence = read_rep_sequence(cursor); !sequence.empty()) {
+      const int count = static_cast<int>(sequence.size());
+      line.sets = CountRange{count, count};
+      line.rep_scheme = std::move(sequence);
+      state.strong = true;
+      continue;
+    }
+    if (read_counted(cursor, line)) {
+      state.strong = true;
+      continue;
+    }
+    if (cursor.accept_word("for")) {
+      if (const auto seconds = read_duration(cursor)) {
+        line.duration_seconds = seconds;
+        state.strong = true;
+        continue;
+      }
+      cursor.reset(mark);
+      break;
+    }
+    if (const auto seconds = read_duration(cursor)) {
+      line.duration_seconds = seconds;
+      state.strong = true;
+      cursor.accept_word("hold");
+      continue;
+    }
+    if (cursor.accept(TokenKind::kAt)) {
+      // "@ 24/20″" is a box height and "@ 1.5 x BW" a load; "@ 75%" is left to read_intensity.
+      if (auto distance = read_distance(cursor)) {
+        line.distance = distance;
+        state.strong = true;
+        continue;
+      }
+      if (auto load = read_load(cursor)) {
+        line.load = load;
+        state.strong = true;
+        continue;
+      }
+      cursor.reset(mark);
+    }
+    if (auto distance = read_distance(cursor)) {
+      line.distance = distance;
+      state.strong = true;
+      continue;
+    }
+    if (auto calories = read_calories(cursor)) {
+      line.calories = calories;
+      state.strong = true;
+      continue;
+    }
+    if (auto load = read_load(cursor)) {
+      line.load = load;
+      state.strong = true;
+      continue;
+    }
+    if (read_side(cursor)) {
+      line.per_side = true;
+      continue;
+    }
+    if (auto intensity = read_intensity(cursor, context)) {
+      merge_intensity(line.intensity, *intensity);
+      state.strong = state.marked = true;
+      continue;
+    }
+    if (cursor.is(TokenKind::kOpen) && read_parenthetical(cursor, line, context)) {
+      continue;
+    }
+    cursor.reset(mark);
+    break;
+  }
+}
+
+// Ends a movement line: whatever the tail did not read becomes a remark when the line is clearly
+// a prescription, and otherwise makes the line something else.
+bool finish_line(Cursor& cursor, MovementLine& line, const GrammarContext& context, const TailState& state) {
+  if (cursor.at_end()) {
+    return true;
+  }
+  const std::size_t position = cursor.position();
+  const bool after_comma = position > 0 && cursor.line().tokens[position - 1].kind == TokenKind::kComma;
+  if (!state.marked && !(state.strong && after_comma)) {
+    return false;
+  }
+  append_remark(line, written_text(cursor.line(), context.original, position, cursor.end()));
+  cursor.reset(cursor.end());
+  return true;
+}
+
+// A line of quantities only: "5x5 @ 75%", "21-15-9", "4-6 sets of 1-3 reps".
+std::optional<MovementLine> read_quantities_only(Cursor& cursor, const GrammarContext& context) {
+  MovementLine line;
+  TailState state;
+  read_tail(cursor, line, context, state);
+  if (!cursor.at_end() || !state.strong) {
+    return std::nullopt;
+  }
+  return line;
+}
+
+// "12 x Goblet Squat", "3x [ Deadlift + Row ]".
+std::optional<MovementLine> read_count_times_group(Cursor& cursor, const GrammarContext& context) {
+  const auto count = read_count_range(cursor);
+  if (!count || !cursor.accept(TokenKind::kTimes)) {
+    return std::nullopt;
+  }
+  auto group = read_group(cursor, context);
+  if (!group) {
+    return std::nullopt;
+  }
+  MovementLine line;
+  line.movements = std::move(group->movements);
+  line.grouping = line.movements.size() > 1 ? Grouping::kComplex : Grouping::kSingle;
+  if (group->bracketed) {
+    line.sets = count;
+  } else {
+    line.reps = count;
+  }
+  TailState state{.strong = true, .marked = true};
+  read_tail(cursor, line, context, state);
+  if (!finish_line(cursor, line, context, state)) {
+    return std::nullopt;
+  }
+  return line;
+}
+
+// Quantities an item of a reps-first line may carry besides its movement's reps, distance and
+// time. Only a line of one item keeps them all, and a list or complex keeps the first load.
+struct ItemExtras {
+  bool reps_at_least = false;
+  bool per_side = false;
+  std::optional<Quantity> calories;
+  std::optional<Quantity> load;
+};
+
+// One item of a reps-first line: "10 Air Squats", "400m run", "(95/65) Thrusters". Fills
+// movement and extras; returns false, consuming nothing, when there is no item.
+bool read_item(Cursor& cursor, const GrammarContext& context, bool quantity_required, Movement& movement,
+               ItemExtras& extras) {
+  const std::size_t start = cursor.position();
+  bool quantity = true;
+  if (cursor.is(TokenKind::kOpen)) {
+    const std::size_t close = matching_close(cursor);
+    Cursor inner(cursor.line(), cursor.position() + 1, close);
+    auto load = close > 0 ? read_load(inner, true) : std::nullopt;
+    quantity = load && inner.at_end();
+    if (quantity) {
+      extras.load = load;
+      cursor.reset(close + 1);
+    }
+  } else if (const auto seconds = read_duration(cursor)) {
+    movement.duration_seconds = seconds;
+  } else if (auto distance = read_distance(cursor)) {
+    movement.distance = distance;
+  } else if (auto calories = read_calories(cursor)) {
+    extras.calories = calories;
+  } else if (auto load = read_load(cursor)) {
+    extras.load = load;
+  } else if (const auto reps = read_count_range(cursor)) {
+    movement.reps = reps;
+    MovementLine suffix;
+    read_reps_suffix(cursor, suffix);
+    extras.reps_at_least = suffix.reps_at_least;
+    extras.per_side = suffix.per_side;
+  } else {
+    quantity = false;
+  }
+  const auto name = quantity || !quantity_required ? read_name(cursor) : std::nullopt;
+  if (!name) {
+    cursor.reset(start);
+    movement = Movement{};
+    return false;
+  }
+  set_names(movement, cursor, *name, context);
+  return true;
+}
+
+// Moves the quantities of a lone item to the line: "4 Hip Snatch" has reps 4 like "Hip Snatch x 4".
+void lift_single_item(MovementLine& line, ItemExtras& extras) {
+  Movement& movement = line.movements.front();
+  line.reps = std::exchange(movement.reps, std::nullopt);
+  line.distance = std::exchange(movement.distance, std::nullopt);
+  line.duration_seconds = std::exchange(movement.duration_seconds, std::nullopt);
+  line.reps_at_least = extras.reps_at_least;
+  line.per_side = extras.per_side;
+  line.calories = std::move(extras.calories);
+  line.load = std::move(extras.load);
+}
+
+// "10 Air Squats, 10 Pushups, 10 V-Ups", "1 Hang Clean + 2 Front Squats + 1 Jerk", "400m run".
+std::optional<MovementLine> read_items(Cursor& cursor, const GrammarContext& context) {
+  MovementLine line;
+  line.movements.reserve(4);
+  ItemExtras first_extras;
+  line.movements.emplace_back();
+  if (!read_item(cursor, context, true, line.movements.back(), first_extras)) {
+    return std::nullopt;
+  }
+  bool listed = false;
+  std::optional<Quantity> load = first_extras.load;
+  while (line.movements.size() < kMaxItems) {
+    const std::size_t before_separator = cursor.position();
+    const bool comma = cursor.accept(TokenKind::kComma);
+    if (!comma && !cursor.accept(TokenKind::kPlus)) {
+      break;
+    }
+    Movement movement;
+    ItemExtras extras;
+    if (!read_item(cursor, context, false, movement, extras)) {
+      cursor.reset(before_separator);
+      break;
+    }
+    listed = listed || comma;
+    if (!load) {
+      load = extras.load;
+    }
+    line.movements.push_back(std::move(movement));
+  }
+
+  bool any_known = false;
+  for (const Movement& movement : line.movements) {
+    any_known = any_known || context.vocabulary.names_movement(movement.canonical);
+  }
+  if (!any_known) {
+    return std::nullopt;
+  }
+  if (line.movements.size() == 1) {
+    lift_single_item(line, first_extras);
+  } else {
+    line.grouping = listed ? Grouping::kList : Grouping::kComplex;
+    line.load = load;
+    for (Movement& movement : line.movements) {
+      if (!listed && movement.reps) {
+        movement.count = movement.reps->min;
+        movement.reps.reset();
+      }
+    }
+  }
+  TailState state{.strong = true};
+  read_tail(cursor, line, context, state);
+  if (!finish_line(cursor, line, context, state)) {
+    return std::nullopt;
+  }
+  return line;
+}
+
+// "(Snatch + Hip Snatch) x 1 rep", "Back Squat 5x5 @ 75%", "Slow Pull Power Snatch".
+std::optional<MovementLine> read_named(Cursor& cursor, const GrammarContext& context) {
+  auto group = read_group(cursor, context);
+  if (!group) {
+    return std::nullopt;
+  }
+  MovementLine line;
+  line.movements = std::move(group->movements);
+  line.grouping = line.movements.size() > 1 ? Grouping::kComplex : Grouping::kSingle;
+  cursor.accept(TokenKind::kColon);  // "Snatch: 5x3 @ 80%"
+  TailState state;
+  read_tail(cursor, line, context, state);
+  if (!state.strong) {
+    for (const Movement& movement : line.movements) {
+      if (!context.vocabulary.names_movement(movement.canonical)) {
+        return std::nullopt;
+      }
+    }
+  }
+  if (!finish_line(cursor, line, context, state)) {
+    return std::nullopt;
+  }
+  return line;
+}
+
+}  // namespace
+
+std::optional<MovementLine> parse_movement_line(Cursor& cursor, const GrammarContext& context) {
+  using Rule = std::optional<MovementLine> (*)(Cursor&, const GrammarContext&);
+  static constexpr Rule kRules[] = {read_named, read_count_times_group, read_items, read_quantities_only};
+  const std::size_t start = cursor.position();
+  for (const Rule rule : kRules) {
+    cursor.reset(start);
+    if (auto line = rule(cursor, context)) {
+      return line;
+    }
+  }
+  cursor.reset(start);
+  return std::nullopt;
+}
+
+}  // namespace wodetl::prescription

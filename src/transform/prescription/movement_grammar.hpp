@@ -1,0 +1,28 @@
+#pragma once
+// Grammar of movement lines:
+//
+//   movement_line := quantities                       "5x5 @ 75%", "21-15-9"
+//                  | count "x" group tail             "12 x Goblet Squat", "3x [Deadlift + Row]"
+//                  | item (("," | "+") item)* tail    "10 Air Squats, 10 Pushups", "400m run"
+//                  | group tail                       "(Snatch + Hip Snatch) x 1 rep"
+//   group         := "(" element ("+" element)+ ")" | element ("+" element)*
+//   element       := [count] name
+//   item          := quantity name                    quantity: reps, distance, time, calories, load
+//   tail          := reps, "x" quantity, sets x reps, rep sequence, sides, intensity, remarks
+//
+// A name is a run of words (with hyphens, "&", "/" and numbers inside it, as in "Power Clean with
+// 3 second pause at knee") that holds no prose word. A name standing without any quantity must
+// be known to the vocabulary or end in one of its head words.
+
+#include <optional>
+
+#include "transform/prescription/grammar_cursor.hpp"
+#include "transform/prescription/parsed_line.hpp"
+
+namespace wodetl::prescription {
+
+//! Parses every token from the cursor to its end as a movement line. Returns nullopt, with the
+//! cursor where it was, when they do not form one.
+std::optional<MovementLine> parse_movement_line(Cursor& cursor, const GrammarContext& context);
+
+}  // namespace wodetl::prescription

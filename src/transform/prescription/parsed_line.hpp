@@ -1,0 +1,208 @@
+#pragma once
+// Values the prescription parser makes of one line of a part. Each line gets one kind:
+//
+//   scheme     how the sets are clocked or counted: "Every 2 minutes, for 16 minutes (8 sets):",
+//              "Three sets of:", "AMRAP 12", "5 Rounds for time of:", "Tabata". A scheme line
+//              may also name movements after a colon ("3 Rounds: 3 Pull-Ups, 6 Burpees").
+//   movement   what to do: "(Snatch + Hip Snatch) x 1 rep", "Back Squat 5x5 @ 75%",
+//              "10 Air Squats, 10 Pushups, 10 V-Ups". A line of quantities without a name
+//              ("5x5 @ 75%", "21-15-9") is a movement line with no movements; it applies to
+//              the movement named before it.
+//   intensity  one row of a per-set table: "*Sets 4-5 = @ 75% of 1-RM Snatch", or a wave
+//              "4@70%, 3@76%".
+//   target     a rep max to reach: "In 24 minutes, establish a 1-RM Back Squat".
+//   rest       "Rest 60 seconds", "Rest as needed": a kind of its own so that a block can
+//              place the rest between its movements.
+//   note       everything else, kept as written.
+//
+// The values are built so that a part's lines can later be grouped into blocks: a scheme, the
+// movement lines under it and the intensity rows that apply to its sets.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace wodetl::prescription {
+
+//! Inclusive range of counts (reps, sets); min == max for one value.
+struct CountRange {
+  int min = 0;
+  int max = 0;
+  bool operator==(const CountRange&) const = default;
+};
+
+//! Inclusive range of a measured value such as a percentage.
+struct Range {
+  double min = 0;
+  double max = 0;
+  bool operator==(const Range&) const = default;
+};
+
+//! Inclusive range of set numbers in a per-set table: "Sets 4-5" is {4, 5}.
+struct SetNumbers {
+  int first = 0;
+  int last = 0;
+  bool operator==(const SetNumbers&) const = default;
+};
+
+//! Reference load a percentage or a weight is taken from: "1-RM Snatch", "3RM", "today's top
+//! set".
+struct RmRef {
+  std::optional<int> rm;            //!< 1 for "1-RM"; empty for "top set"
+  std::optional<std::string> lift;  //!< canonical lift name; empty when the line names none
+  bool top_set = false;             //!< "of today's top set"
+  bool operator==(const RmRef&) const = default;
+};
+
+//! Measured amount: a distance, a height, calories or a load. "30/22 Calories" has
+//! alt_value 22, the second (usually women's) figure.
+struct Quantity {
+  double value = 0;
+  std::optional<double> alt_value;
+  std::string_view unit;  //!< "m", "km", "ft", "yd", "mi", "in", "cal", "lb", "kg", "bodyweight",
+                          //!< or empty for a bare load "(95/65)"; always a string literal
+  bool operator==(const Quantity&) const = default;
+};
+
+//! How heavy or hard: "@ 75-80% of 1-RM Snatch", "@ 10-RM Back Squat weight", "RPE 8".
+struct Intensity {
+  std::optional<Range> percent;
+  bool at_least = false;  //!< "101%+"
+  std::optional<RmRef> of;
+  std::optional<double> rpe;
+  bool operator==(const Intensity&) const = default;
+  [[nodiscard]] bool empty() const { return !percent && !of && !rpe; }
+};
+
+//! One movement of a movement line.
+struct Movement {
+  std::string name;       //!< as written: "Hip Snatch", "Pull-Ups"
+  std::string canonical;  //!< see canonical_name: "hip snatch", "pull up"
+  std::optional<int> count;         //!< reps inside a complex: the 2 of "Clean + 2 Front Squats"
+  std::optional<CountRange> reps;   //!< reps of one item of a list: "10 Air Squats, 10 Pushups"
+  std::optional<Quantity> distance;       //!< distance of one list item: "400m run, 10 squats"
+  std::optional<int> duration_seconds;    //!< duration of one list item
+  bool operator==(const Movement&) const = default;
+};
+
+//! How the movements of a line are joined.
+enum class Grouping {
+  kSingle,   //!< one movement
+  kComplex,  //!< joined by "+": done back to back as one set
+  kList,     //!< separated by commas: done one after the other, each with its own count
+};
+
+//! A line that names what to do, or only how much of it.
+struct MovementLine {
+  std::vector<Movement> movements;  //!< empty for a line of quantities only ("5x5 @ 75%")
+  Grouping grouping = Grouping::kSingle;
+  std::optional<CountRange> reps;   //!< reps of the whole line ("x 5-6 reps"); empty for lists
+  bool reps_at_least = false;       //!< "3+ reps": as many as possible, at least min
+  std::optional<CountRange> sets;   //!< "5x5", "4-6 sets of", the length of a rep scheme
+  std::vector<int> rep_scheme;      //!< reps set by set: "5-4-3-2-1", "3,3,3,3"
+  bool per_side = false;            //!< "each leg", "per side", "8e", "5 L / 5 R"
+  std::optional<int> duration_seconds;  //!< "x 40 seconds", ":30 hold", "for 1 minute"
+  std::optional<Quantity> distance;     //!< "x 400 meters", "400m run", "x 100ft", "24/20″"
+  std::optional<Quantity> calories;     //!< "30/22 Calories"
+  std::optional<Quantity> load;         //!< "135/95 lbs", "(95/65)", "115#", "1.5 x BW"
+  Intensity intensity;
+  std::string remark;  //!< text the grammar kept aside, as written: "(Light)", "(Sots Press)"
+  bool operator==(const MovementLine&) const = default;
+};
+
+//! How the sets of a block are clocked or counted.
+enum class SchemeType {
+  kInterval,   //!< every N seconds: EMOM, "Every 2:30"
+  kSets,       //!< "Three sets of:"
+  kRounds,     //!< "3 Rounds:"
+  kAmrap,      //!< as many rounds as possible in a duration
+  kForTime,    //!< "For time:", "5 Rounds for time of:", "Time cap: 14 minutes"
+  kEstablish,  //!< reserved for blocks built around a target line; no line is parsed as it
+  kTabata,     //!< 8 rounds of 20 seconds on, 10 seconds off
+};
+
+//! A scheme line's clock and counts. For kInterval, sets counts the intervals whether the post
+//! says sets or rounds; two of every_seconds, duration_seconds and sets give the third.
+struct Scheme {
+  SchemeType type = SchemeType::kSets;
+  std::optional<int> every_seconds;
+  std::optional<int> duration_seconds;
+  std::optional<CountRange> sets;
+  std::optional<int> rounds;
+  std::optional<CountRange> reps;        //!< "4-6 sets of 1-3 reps" without a movement name
+  std::vector<int> rep_scheme;           //!< "21-15-9 for time"
+  std::optional<int> time_cap_seconds;   //!< "Time cap: 14 minutes"
+  std::optional<int> work_seconds;       //!< "20 seconds on, 10 seconds off"
+  std::optional<int> rest_seconds;
+  bool operator==(const Scheme&) const = default;
+};
+
+struct SchemeLine {
+  Scheme scheme;
+  std::optional<MovementLine> movement;  //!< movements after the colon, if any
+  std::string warning;  //!< set when the stated sets disagree with duration ÷ interval
+  bool operator==(const SchemeLine&) const = default;
+};
+
+//! One reps-and-percent step of a wave: the "3@76%" of "4@70%, 3@76%".
+struct IntensityStep {
+  std::optional<CountRange> reps;
+  bool reps_at_least = false;
+  Intensity intensity;
+  bool operator==(const IntensityStep&) const = default;
+};
+
+//! A row of a per-set table ("*Sets 1-2 = 8 reps @ 65-70%") or a wave. For a wave, sets runs
+//! from 1 to the number of steps and each step holds its own reps and percentage.
+struct IntensityLine {
+  std::optional<SetNumbers> sets;
+  std::optional<CountRange> reps;
+  bool reps_at_least = false;
+  Intensity intensity;
+  std::vector<IntensityStep> steps;
+  bool operator==(const IntensityLine&) const = default;
+};
+
+//! A rep max to reach. "find a heavy single" has rm 1 and no lift; a heavy double and triple
+//! are 2 and 3.
+struct TargetLine {
+  RmRef target;
+  std::optional<int> duration_seconds;  //!< "In 24 minutes, …"
+  bool operator==(const TargetLine&) const = default;
+};
+
+struct RestLine {
+  std::optional<int> rest_seconds;  //!< empty for "Rest as needed"
+  bool operator==(const RestLine&) const = default;
+};
+
+struct NoteLine {
+  //! A ceiling the note sets, as in "stay below 70% of your 1-RM Power Clean".
+  std::optional<Intensity> limit;
+  bool operator==(const NoteLine&) const = default;
+};
+
+enum class LineKind { kNote, kScheme, kMovement, kIntensity, kTarget, kRest };
+
+//! Result for one input line. kind names the alternative detail holds; the parser keeps the
+//! two in step, and detail.index() equals the enumerator's value.
+struct ParsedLine {
+  std::string text;  //!< the line exactly as given
+  LineKind kind = LineKind::kNote;
+  std::variant<NoteLine, SchemeLine, MovementLine, IntensityLine, TargetLine, RestLine> detail;
+
+  [[nodiscard]] const SchemeLine* scheme() const { return std::get_if<SchemeLine>(&detail); }
+  [[nodiscard]] const MovementLine* movement() const { return std::get_if<MovementLine>(&detail); }
+  [[nodiscard]] const IntensityLine* intensity() const { return std::get_if<IntensityLine>(&detail); }
+  [[nodiscard]] const TargetLine* target() const { return std::get_if<TargetLine>(&detail); }
+  [[nodiscard]] const RestLine* rest() const { return std::get_if<RestLine>(&detail); }
+  [[nodiscard]] const NoteLine* note() const { return std::get_if<NoteLine>(&detail); }
+};
+
+[[nodiscard]] const char* to_string(LineKind kind);
+[[nodiscard]] const char* to_string(SchemeType type);
+[[nodiscard]] const char* to_string(Grouping grouping);
+
+}  // namespace wodetl::prescription

@@ -1,0 +1,20 @@
+#pragma once
+// JSON form of parsed prescription lines, as `wodetl explain` and the stored blocks will show
+// them. Every line is {"text", "kind", …}; the fields of each kind are listed in
+// prescription_json.cpp above the function that writes them. Fields that the contract of a kind
+// lists are always present (null when absent); the extra fields (warning, remark, load, …) appear
+// only when they hold something.
+
+#include <vector>
+
+#include "core/json_codec.hpp"
+#include "transform/prescription/parsed_line.hpp"
+
+namespace wodetl::prescription {
+
+void to_json(Json& json, const ParsedLine& line);
+
+//! {"lines": [one object per line, in order]}.
+[[nodiscard]] Json explain_json(const std::vector<ParsedLine>& lines);
+
+}  // namespace wodetl::prescription

@@ -1,0 +1,525 @@
+#include "transform/prescription/quantities.hpp"
+
+#include <algorithm>
+#include <iterator>
+#include <cmath>
+
+#include "transform/prescription/canonical.hpp"
+#include "transform/prescription/word_table.hpp"
+
+namespace wodetl::prescription {
+
+namespace {
+
+constexpr std::size_t kMaxSequenceLength = 100;
+constexpr std::size_t kMaxLiftWords = 8;
+
+bool is_whole(double value) { return value == std::floor(value); }
+
+std::optional<double> read_number(Cursor& cursor) {
+  if (!cursor.is(TokenKind::kNumber) || cursor.peek()->value > kMaxQuantity) {
+    return std::nullopt;
+  }
+  return cursor.advance().value;
+}
+
+// Seconds per unit of a time word, or 0 when the word is not a time unit.
+int seconds_per_unit(std::string_view word) {
+  static const WordTable<int> kUnits = {
+      {"s", 1}, {"sec", 1}, {"secs", 1}, {"second", 1}, {"seconds", 1},
+      {"min", 60}, {"mins", 60}, {"minute", 60}, {"minutes", 60},
+      {"h", 3600}, {"hr", 3600}, {"hrs", 3600}, {"hour", 3600}, {"hours", 3600},
+  };
+  const int* seconds = kUnits.find(word);
+  return seconds != nullptr ? *seconds : 0;
+}
+
+std::string_view distance_unit(std::string_view word) {
+  static const WordTable<std::string_view> kUnits = {
+      {"m", "m"}, {"meter", "m"}, {"meters", "m"}, {"metre", "m"}, {"metres", "m"},
+      {"km", "km"}, {"ft", "ft"}, {"feet", "ft"}, {"foot", "ft"},
+      {"yd", "yd"}, {"yds", "yd"}, {"yard", "yd"}, {"yards", "yd"},
+      {"mi", "mi"}, {"mile", "mi"}, {"miles", "mi"}, {"inches", "in"},
+  };
+  const std::string_view* unit = kUnits.find(word);
+  return unit != nullptr ? *unit : std::string_view();
+}
+
+std::string_view load_unit(std::string_view word) {
+  static const WordTable<std::string_view> kUnits = {
+      {"lb", "lb"}, {"lbs", "lb"}, {"pound", "lb"}, {"pounds", "lb"},
+      {"kg", "kg"}, {"kgs", "kg"}, {"kilo", "kg"}, {"kilos", "kg"},
+      {"pood", "pood"}, {"pd", "pood"},
+  };
+  const std::string_view* unit = kUnits.find(word);
+  return unit != nullptr ? *unit : std::string_view();
+}
+
+// "N" or "N/M" before a unit; alt_value holds M.
+bool read_number_pair(Cursor& cursor, Quantity& quantity) {
+  const std::size_t start = cursor.position();
+  const auto value = read_number(cursor);
+  if (!value) {
+    return false;
+  }
+  quantity.value = *value;
+  const std::size_t after_value = cursor.position();
+  if (cursor.accept(TokenKind::kSlash)) {
+    const auto alternative = read_number(cursor);
+    if (alternative) {
+      quantity.alt_value = *alternative;
+    } else {
+      cursor.reset(after_value);
+    }
+  }
+  return cursor.position() > start;
+}
+
+// "%" or "percent".
+bool accept_percent_sign(Cursor& cursor) { return cursor.accept(TokenKind::kPercent) || cursor.accept_word("percent"); }
+
+std::optional<std::pair<Range, bool>> read_percent(Cursor& cursor) {
+  const std::size_t start = cursor.position();
+  const auto low = read_number(cursor);
+  if (!low || *low > 1000) {
+    cursor.reset(start);
+    return std::nullopt;
+  }
+  const bool low_marked = accept_percent_sign(cursor);
+  Range range{*low, *low};
+  const std::size_t after_low = cursor.position();
+  if (cursor.accept(TokenKind::kDash) || cursor.accept_word("to")) {
+    const auto high = read_number(cursor);
+    if (high && *high >= *low && *high <= 1000 && accept_percent_sign(cursor)) {
+      range.max = *high;
+    } else if (low_marked) {
+      cursor.reset(after_low);
+    } else {
+      cursor.reset(start);
+      return std::nullopt;
+    }
+  } else if (!low_marked) {
+    cursor.reset(start);
+    return std::nullopt;
+  }
+  const bool at_least = cursor.is(TokenKind::kPlus) && !cursor.peek()->space_before;
+  if (at_least) {
+    cursor.advance();
+  }
+  return std::make_pair(range, at_least);
+}
+
+// "up to" or "(up to)" before a percentage.
+void skip_up_to(Cursor& cursor) {
+  if (cursor.is(TokenKind::kOpen) && cursor.is_word("up", 1) && cursor.is_word("to", 2) &&
+      cursor.is(TokenKind::kClose, 3)) {
+    for (int skipped = 0; skipped < 4; ++skipped) {
+      cursor.advance();
+    }
+    return;
+  }
+  cursor.accept_words({"up", "to"});
+}
+
+// Reference after "of": "1-RM Snatch", "your 1-RM Deadlift", "3RM", "today's top set", "max".
+std::optional<RmRef> read_of_reference(Cursor& cursor, const GrammarContext& context) {
+  const std::size_t start = cursor.position();
+  cursor.accept_word_in({"your", "the", "a", "an", "today's", "todays"});
+  cursor.accept_word_in({"today's", "todays"});
+  if (auto reference = read_rm_ref(cursor, context)) {
+    return reference;
+  }
+  if (cursor.accept_words({"top", "set"})) {
+    return RmRef{.top_set = true};
+  }
+  cursor.reset(start);
+  return std::nullopt;
+}
+
+// Words that end a lift name that is not in the vocabulary.
+bool ends_lift_name(std::string_view word) {
+  static const WordSet kStops = {"weight", "weights", "load", "for", "in", "on", "it", "is",
+                                 "at", "of", "to", "with", "from", "then", "today", "or"};
+  return is_prose_word(word) || kStops.contains(word);
+}
+
+}  // namespace
+
+bool is_prose_word(std::string_view word) {
+  static const WordSet kWords = {
+      "the", "this", "that", "these", "those", "your", "you", "you're", "yours", "is", "are", "was",
+      "were", "be", "been", "it", "it's", "its", "should", "will", "would", "can", "could", "if",
+      "but", "then", "so", "as", "we", "i", "my", "our", "they", "not", "don't", "do", "does",
+      "take", "try", "use", "start", "aim", "focus", "make", "keep", "meant", "note", "today",
+      "go", "going", "every", "means", "before", "after", "total", "want", "need", "please",
+      "also", "more", "less", "than", "until", "when", "how", "what", "why", "all", "any", "there",
+      "here", "add", "possible", "stay"};
+  return kWords.contains(word);
+}
+
+std::optional<int> read_count(Cursor& cursor) {
+  const Token* token = cursor.peek();
+  if (token == nullptr || token->kind != TokenKind::kNumber || !is_whole(token->value) ||
+      token->value > kMaxQuantity) {
+    return std::nullopt;
+  }
+  cursor.advance();
+  return static_cast<int>(token->value);
+}
+
+std::optional<int> read_count_or_number_word(Cursor& cursor) {
+  static constexpr std::string_view kWords[] = {
+      "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+      "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+      "nineteen", "twenty"};
+  const std::string_view word = cursor.word();
+  for (std::size_t index = 0; index < std::size(kWords); ++index) {
+    if (same_word(word, kWords[index])) {
+      cursor.advance();
+      return static_cast<int>(index + 1);
+    }
+  }
+  return read_count(cursor);
+}
+
+std::optional<CountRange> read_count_range(Cursor& cursor) {
+  const std::size_t start = cursor.position();
+  const auto low = read_count(cursor);
+  if (!low) {
+    return std::nullopt;
+  }
+  const std::size_t after_low = cursor.position();
+  if (cursor.accept(TokenKind::kDash) || cursor.accept_word("to")) {
+    const auto high = read_count(cursor);
+    const bool sequence_follows = cursor.is(TokenKind::kDash) && cursor.is(TokenKind::kNumber, 1);
+    if (high && !sequence_follows && *high >= *low) {
+      return CountRange{*low, *high};
+    }
+    if (high) {
+      cursor.reset(start);  // "21-15" or "5-4-3": a sequence, read by read_rep_sequence
+      return std::nullopt;
+    }
+    cursor.reset(after_low);
+  }
+  return CountRange{*low, *low};
+}
+
+std::vector<int> read_rep_sequence(Cursor& cursor) {
+  enum class Separator { kNone, kDash, kComma, kSpace };
+  const std::size_t start = cursor.position();
+  const bool opened = cursor.accept(TokenKind::kOpen);
+  const auto first = read_count(cursor);
+  if (!first) {
+    cursor.reset(start);
+    return {};
+  }
+  // Most calls fail after the first number; the vector is only made for a sequence.
+  const bool continues = cursor.is(TokenKind::kDash) || cursor.is(TokenKind::kComma) ||
+                         (cursor.is(TokenKind::kNumber) && cursor.peek()->space_before);
+  if (!continues) {
+    cursor.reset(start);
+    return {};
+  }
+  std::vector<int> values;
+  values.push_back(*first);
+
+  Separator separator = Separator::kNone;
+  while (values.size() < kMaxSequenceLength) {
+    const std::size_t mark = cursor.position();
+    Separator found = Separator::kNone;
+    if (cursor.accept(TokenKind::kDash)) {
+      found = Separator::kDash;
+    } else if (cursor.accept(TokenKind::kComma)) {
+      found = Separator::kComma;
+    } else if (cursor.is(TokenKind::kNumber) && cursor.peek()->space_before) {
+      found = Separator::kSpace;
+    } else {
+      break;
+    }
+    if (separator != Separator::kNone && found != separator) {
+      cursor.reset(mark);
+      break;
+    }
+    separator = found;
+
+    // Ladder "1-2-3-...-10": continue the even steps up to the last number.
+    if (cursor.is(TokenKind::kPeriod) && cursor.is(TokenKind::kPeriod, 1) && cursor.is(TokenKind::kPeriod, 2)) {
+      for (int skipped = 0; skipped < 3; ++skipped) {
+        cursor.advance();
+      }
+      if (found == Separator::kDash) {
+        cursor.accept(TokenKind::kDash);
+      } else if (found == Separator::kComma) {
+        cursor.accept(TokenKind::kComma);
+      }
+      const auto last = read_count(cursor);
+      const int step = values.size() >= 2 ? values.back() - values[values.size() - 2] : 0;
+      if (!last || step == 0 || (*last - values.back()) % step != 0 || (*last - values.back()) / step <= 0) {
+        cursor.reset(mark);
+        break;
+      }
+      for (int next = values.back() + step; values.size() < kMaxSequenceLength; next += step) {
+        values.push_back(next);
+        if (next == *last) {
+          break;
+        }
+      }
+      break;
+    }
+
+    const auto next = read_count(cursor);
+    if (!next) {
+      cursor.reset(mark);
+      break;
+    }
+    values.push_back(*next);
+  }
+
+  const bool closed = !opened || cursor.accept(TokenKind::kClose);
+  const bool long_enough = values.size() >= 3 ||
+                           (values.size() == 2 && (opened || separator == Separator::kComma ||
+                                                   (separator == Separator::kDash && values[0] > values[1])));
+  if (!closed || !long_enough) {
+    cursor.reset(start);
+    return {};
+  }
+  return values;
+}
+
+std::optional<int> read_duration(Cursor& cursor, bool minutes_default) {
+  const std::size_t start = cursor.position();
+  if (cursor.is(TokenKind::kTime)) {
+    const double seconds = cursor.advance().value;
+    cursor.accept_word_in({"min", "mins", "minute", "minutes"});  // "4:30 minutes" is still 4:30
+    return static_cast<int>(seconds);
+  }
+  const auto value = read_number(cursor);
+  if (!value) {
+    return std::nullopt;
+  }
+  const std::size_t after_value = cursor.position();
+  if (cursor.is(TokenKind::kDash) && !cursor.peek()->space_before) {
+    cursor.advance();  // "3-second pause"
+  }
+  const int per_unit = seconds_per_unit(cursor.word());
+  if (per_unit > 0) {
+    cursor.advance();
+    return static_cast<int>(std::lround(*value * per_unit));
+  }
+  cursor.reset(after_value);
+  if (minutes_default && is_whole(*value)) {
+    return static_cast<int>(*value) * 60;
+  }
+  cursor.reset(start);
+  return std::nullopt;
+}
+
+std::optional<Quantity> read_distance(Cursor& cursor) {
+  const std::size_t start = cursor.position();
+  Quantity quantity;
+  if (!read_number_pair(cursor, quantity)) {
+    return std::nullopt;
+  }
+  const Token* unit = cursor.peek();
+  if (unit != nullptr && unit->kind == TokenKind::kFoot && !unit->space_before) {
+    cursor.advance();
+    quantity.unit = "ft";
+    return quantity;
+  }
+  if (unit != nullptr && unit->kind == TokenKind::kInch && !unit->space_before) {
+    cursor.advance();
+    quantity.unit = "in";
+    return quantity;
+  }
+  const std::string_view word = cursor.word();
+  std::string_view spelled = distance_unit(word);
+  if (spelled.empty() && same_word(word, "in") && !unit->space_before) {
+    spelled = "in";  // "24in", but not "10 in 5 minutes"
+  }
+  if (spelled.empty()) {
+    cursor.reset(start);
+    return std::nullopt;
+  }
+  cursor.advance();
+  quantity.unit = spelled;
+  return quantity;
+}
+
+std::optional<Quantity> read_calories(Cursor& cursor) {
+  const std::size_t start = cursor.position();
+  Quantity quantity;
+  if (!read_number_pair(cursor, quantity) || !cursor.accept_word_in({"cal", "cals", "calorie", "calories"})) {
+    cursor.reset(start);
+    return std::nullopt;
+  }
+  quantity.unit = "cal";
+  return quantity;
+}
+
+std::optional<Quantity> read_load(Cursor& cursor, bool bare_allowed) {
+  const std::size_t start = cursor.position();
+  Quantity quantity;
+  if (!read_number_pair(cursor, quantity)) {
+    return std::nullopt;
+  }
+  if (cursor.accept(TokenKind::kHash)) {
+    quantity.unit = "lb";
+    return quantity;
+  }
+  if (const std::string_view unit = load_unit(cursor.word()); !unit.empty()) {
+    cursor.advance();
+    quantity.unit = unit;
+    return quantity;
+  }
+  if (!quantity.alt_value && cursor.is(TokenKind::kTimes) && cursor.is_word_in({"bw", "bodyweight"}, 1)) {
+    cursor.advance();
+    cursor.advance();
+    quantity.unit = "bodyweight";
+    return quantity;
+  }
+  if (bare_allowed && quantity.alt_value) {
+    return quantity;
+  }
+  cursor.reset(start);
+  return std::nullopt;
+}
+
+bool read_side(Cursor& cursor) {
+  const std::size_t start = cursor.position();
+  const std::string_view lead = cursor.word();
+  if (is_one_of(lead, {"each", "ea", "per"})) {
+    cursor.advance();
+    const bool named = cursor.accept_word_in({"leg", "legs", "arm", "arms", "side", "sides", "way", "hand", "hands"});
+    if (named || !same_word(lead, "per")) {
+      return true;
+    }
+    cursor.reset(start);
+    return false;
+  }
+  if (cursor.is(TokenKind::kSlash) && cursor.is_word_in({"side", "leg", "arm"}, 1)) {
+    cursor.advance();
+    cursor.advance();
+    return true;
+  }
+  if (cursor.is_word("e") && cursor.is(TokenKind::kSlash, 1) && cursor.is_word("s", 2)) {
+    for (int skipped = 0; skipped < 3; ++skipped) {
+      cursor.advance();
+    }
+    return true;
+  }
+  return false;
+}
+
+std::optional<std::string> read_lift_name(Cursor& cursor, const GrammarContext& context) {
+  const std::size_t start = cursor.position();
+  const TokenizedLine& line = cursor.line();
+
+  // Walk the longest run that could be a name.
+  std::size_t run_end = start;
+  std::size_t words = 0;
+  std::size_t ahead = 0;
+  while (words < kMaxLiftWords) {
+    const Token* token = cursor.peek(ahead);
+    if (token == nullptr) {
+      break;
+    }
+    if (token->kind == TokenKind::kWord) {
+      const std::string_view word = line.spelling(*token);
+      if (ends_lift_name(word) && !same_word(word, "and")) {
+        break;
+      }
+      ++words;
+      run_end = start + ahead + 1;
+    } else if (token->kind != TokenKind::kAmpersand && token->kind != TokenKind::kDash) {
+      break;
+    }
+    ++ahead;
+  }
+  if (run_end == start) {
+    return std::nullopt;
+  }
+
+  // The longest prefix the vocabulary knows wins; "Snatch for the day" names the snatch.
+  for (std::size_t end = run_end; end > start; --end) {
+    if (line.tokens[end - 1].kind != TokenKind::kWord) {
+      continue;
+    }
+    const std::string form = canonical_form(normalized_text(line, start, end), context.vocabulary);
+    const std::string_view known = context.vocabulary.movement_name(form);
+    if (!known.empty()) {
+      cursor.reset(end);
+      return std::string(known);
+    }
+  }
+  cursor.reset(run_end);
+  return canonical_name_normalized(normalized_text(line, start, run_end), context.vocabulary);
+}
+
+std::optional<RmRef> read_rm_ref(Cursor& cursor, const GrammarContext& context) {
+  const std::size_t start = cursor.position();
+  RmRef reference;
+  if (cursor.accept_word("max")) {
+    reference.rm = 1;
+  } else {
+    const auto reps = read_count(cursor);
+    if (!reps || *reps < 1 || *reps > 100) {
+      cursor.reset(start);
+      return std::nullopt;
+    }
+    cursor.accept(TokenKind::kDash);
+    if (!cursor.accept_word("rm") && !cursor.accept_words({"rep", "max"})) {
+      cursor.reset(start);
+      return std::nullopt;
+    }
+    reference.rm = *reps;
+  }
+  reference.lift = read_lift_name(cursor, context);
+  cursor.accept_word_in({"weight", "weights", "load"});
+  return reference;
+}
+
+std::optional<Intensity> read_intensity(Cursor& cursor, const GrammarContext& context) {
+  Intensity intensity;
+  bool found = false;
+  for (int part = 0; part < 6 && !cursor.at_end(); ++part) {
+    const std::size_t mark = cursor.position();
+    const bool marked = cursor.accept(TokenKind::kAt) || cursor.accept_word("at");
+    skip_up_to(cursor);
+    if (const auto percent = read_percent(cursor)) {
+      intensity.percent = percent->first;
+      intensity.at_least = percent->second;
+      found = true;
+      const std::size_t before_of = cursor.position();
+      if (cursor.accept_word("of")) {
+        if (auto reference = read_of_reference(cursor, context)) {
+          intensity.of = std::move(reference);
+        } else {
+          cursor.reset(before_of);
+        }
+      }
+      continue;
+    }
+    if (marked) {
+      if (auto reference = read_rm_ref(cursor, context)) {
+        intensity.of = std::move(reference);
+        found = true;
+        continue;
+      }
+    }
+    if (cursor.accept_word("rpe")) {
+      if (const Token* value = cursor.peek(); value != nullptr && value->kind == TokenKind::kNumber && value->value <= 10) {
+        intensity.rpe = cursor.advance().value;
+        found = true;
+        continue;
+      }
+    }
+    cursor.reset(mark);
+    break;
+  }
+  if (!found) {
+    return std::nullopt;
+  }
+  return intensity;
+}
+
+}  // namespace wodetl::prescription

@@ -1,0 +1,365 @@
+#include "transform/prescription/scheme_grammar.hpp"
+
+#include <cstdio>
+#include <string>
+
+#include "transform/prescription/movement_grammar.hpp"
+#include "transform/prescription/quantities.hpp"
+
+namespace wodetl::prescription {
+
+namespace {
+
+constexpr int kMaxClauses = 12;
+
+// Standard Tabata protocol: 8 rounds of 20 seconds of work and 10 seconds of rest.
+constexpr int kTabataRounds = 8;
+constexpr int kTabataWorkSeconds = 20;
+constexpr int kTabataRestSeconds = 10;
+
+// Head being read, with the counts the line states before any derivation.
+struct Head {
+  Scheme scheme;
+  std::optional<CountRange> stated_sets;
+  bool minutes_follow = false;  //!< "EMOM 14", "AMRAP 12": a bare number counts minutes
+};
+
+bool accept_count_word(Cursor& cursor) {
+  return cursor.accept_word_in({"sets", "set", "rounds", "round", "intervals", "interval"});
+}
+
+// "every 2 minutes", "every 2:30", "every other minute", "emom", "e2mom", "on the minute".
+bool read_interval_head(Cursor& cursor, Head& head) {
+  const std::size_t start = cursor.position();
+  head.scheme.type = SchemeType::kInterval;
+  if (cursor.accept_word("every")) {
+    if (cursor.accept_words({"other", "minute"})) {
+      head.scheme.every_seconds = 120;
+    } else if (cursor.accept_word_in({"minute", "min"})) {
+      head.scheme.every_seconds = 60;
+    } else if (const auto seconds = read_duration(cursor)) {
+      head.scheme.every_seconds = seconds;
+    } else {
+      cursor.reset(start);
+      return false;
+    }
+    return true;
+  }
+  if (cursor.accept_word("emom")) {
+    head.scheme.every_seconds = 60;
+    head.minutes_follow = true;
+    return true;
+  }
+  // "E2MOM": tokens "e", "2", "mom" written without spaces.
+  if (cursor.is_word("e") && cursor.is(TokenKind::kNumber, 1) && !cursor.peek(1)->space_before &&
+      cursor.is_word("mom", 2) && !cursor.peek(2)->space_before) {
+    cursor.advance();
+    const auto minutes = read_count(cursor);
+    cursor.advance();
+    if (!minutes || *minutes < 1) {
+      cursor.reset(start);
+      return false;
+    }
+    head.scheme.every_seconds = *minutes * 60;
+    head.minutes_follow = true;
+    return true;
+  }
+  if (cursor.accept_words({"on", "the", "minute"})) {
+    head.scheme.every_seconds = 60;
+    return true;
+  }
+  return false;
+}
+
+// "amrap", "12 min amrap", "as many rounds (and reps) as possible".
+bool read_amrap_head(Cursor& cursor, Head& head) {
+  const std::size_t start = cursor.position();
+  head.scheme.type = SchemeType::kAmrap;
+  if (cursor.accept_word("amrap")) {
+    head.minutes_follow = true;
+    return true;
+  }
+  if (cursor.accept_words({"as", "many", "rounds"})) {
+    cursor.accept_words({"and", "reps"});
+    if (cursor.accept_words({"as", "possible"})) {
+      return true;
+    }
+    cursor.reset(start);
+    return false;
+  }
+  if (const auto seconds = read_duration(cursor, true)) {
+    cursor.accept(TokenKind::kDash);
+    cursor.accept_word_in({"min", "minute"});
+    if (cursor.accept_word("amrap")) {
+      head.scheme.duration_seconds = seconds;
+      return true;
+    }
+  }
+  cursor.reset(start);
+  return false;
+}
+
+// "for time", "5 rounds for time", "5 rft", "21-15-9 for time", "time cap: 14 minutes".
+bool read_for_time_head(Cursor& cursor, Head& head) {
+  const std::size_t start = cursor.position();
+  head.scheme.type = SchemeType::kForTime;
+  if (cursor.accept_words({"for", "time"})) {
+    return true;
+  }
+  if (cursor.accept_words({"time", "cap"})) {
+    cursor.accept(TokenKind::kColon);
+    cursor.accept(TokenKind::kDash);
+    if (const auto seconds = read_duration(cursor, true)) {
+      head.scheme.time_cap_seconds = seconds;
+      return true;
+    }
+    cursor.reset(start);
+    return false;
+  }
+  if (auto sequence = read_rep_sequence(cursor); !sequence.empty()) {
+    cursor.accept_word_in({"rep", "reps"});
+    if (cursor.accept_words({"for", "time"})) {
+      head.scheme.rep_scheme = std::move(sequence);
+      return true;
+    }
+    cursor.reset(start);
+    return false;
+  }
+  if (const auto rounds = read_count_or_number_word(cursor)) {
+    if (cursor.accept_word("rft") || (cursor.accept_word_in({"rounds", "round"}) && cursor.accept_words({"for", "time"}))) {
+      head.scheme.rounds = rounds;
+      return true;
+    }
+  }
+  cursor.reset(start);
+  return false;
+}
+
+// "3 rounds", "three sets", "4-6 sets", "one set tabata", "tabata".
+bool read_counted_head(Cursor& cursor, Head& head) {
+  const std::size_t start = cursor.position();
+  if (cursor.accept_word("tabata")) {
+    head.scheme.type = SchemeType::kTabata;
+    return true;
+  }
+  std::optional<CountRange> count;
+  if (const auto word_count = read_count_or_number_word(cursor)) {
+    count = CountRange{*word_count, *word_count};
+    const std::size_t after_count = cursor.position();
+    cursor.reset(start);
+    if (const auto range = read_count_range(cursor); range && range->max != range->min) {
+      count = range;
+    } else {
+      cursor.reset(after_count);
+    }
+  }
+  if (!count) {
+    return false;
+  }
+  if (cursor.accept_word_in({"rounds", "round"})) {
+    head.scheme.type = SchemeType::kRounds;
+    head.scheme.rounds = count->max;
+    if (cursor.accept_word("tabata")) {
+      head.scheme.type = SchemeType::kTabata;
+    }
+    return true;
+  }
+  if (cursor.accept_word_in({"sets", "set"})) {
+    head.scheme.type = cursor.accept_word("tabata") ? SchemeType::kTabata : SchemeType::kSets;
+    head.scheme.sets = count;
+    return true;
+  }
+  cursor.reset(start);
+  return false;
+}
+
+// "20 seconds on, 10 seconds off".
+bool read_on_off_head(Cursor& cursor, Head& head) {
+  const std::size_t start = cursor.position();
+  const auto work = read_duration(cursor);
+  if (!work || !cursor.accept_word("on")) {
+    cursor.reset(start);
+    return false;
+  }
+  cursor.accept(TokenKind::kComma);
+  cursor.accept(TokenKind::kSlash);
+  const auto rest = read_duration(cursor);
+  if (!rest || !cursor.accept_word("off")) {
+    cursor.reset(start);
+    return false;
+  }
+  head.scheme.type = SchemeType::kInterval;
+  head.scheme.work_seconds = work;
+  head.scheme.rest_seconds = rest;
+  head.scheme.every_seconds = *work + *rest;
+  return true;
+}
+
+// "(8 sets)", "(time cap: 14 min)".
+bool read_parenthesized_clause(Cursor& cursor, Head& head) {
+  const std::size_t start = cursor.position();
+  if (!cursor.accept(TokenKind::kOpen)) {
+    return false;
+  }
+  if (const auto count = read_count_range(cursor); count && accept_count_word(cursor) && cursor.accept(TokenKind::kClose)) {
+    head.stated_sets = count;
+    return true;
+  }
+  cursor.reset(start + 1);
+  if (cursor.accept_words({"time", "cap"})) {
+    cursor.accept(TokenKind::kColon);
+    if (const auto seconds = read_duration(cursor, true); seconds && cursor.accept(TokenKind::kClose)) {
+      head.scheme.time_cap_seconds = seconds;
+      return true;
+    }
+  }
+  cursor.reset(start);
+  return false;
+}
+
+void read_clauses(Cursor& cursor, Head& head) {
+  for (int clause = 0; clause < kMaxClauses && !cursor.at_end(); ++clause) {
+    const std::size_t mark = cursor.position();
+    cursor.accept(TokenKind::kComma);
+    if (cursor.accept_words({"on", "the", "minute"})) {
+      continue;
+    }
+    if (cursor.accept_word("for") || cursor.accept_word("in")) {
+      if (const auto seconds = read_duration(cursor)) {
+        head.scheme.duration_seconds = seconds;
+        continue;
+      }
+      if (const auto count = read_count_range(cursor); count && accept_count_word(cursor)) {
+        head.stated_sets = count;
+        continue;
+      }
+      cursor.reset(mark);
+      return;
+    }
+    if (cursor.accept(TokenKind::kTimes)) {
+      if (const auto count = read_count(cursor)) {
+        if (cursor.accept_word_in({"min", "mins", "minute", "minutes"})) {
+          head.scheme.duration_seconds = *count * 60;
+        } else {
+          accept_count_word(cursor);
+          head.stated_sets = CountRange{*count, *count};
+        }
+        continue;
+      }
+      cursor.reset(mark);
+      return;
+    }
+    if (cursor.is(TokenKind::kOpen) && read_parenthesized_clause(cursor, head)) {
+      continue;
+    }
+    if (cursor.accept_words({"time", "cap"})) {
+      cursor.accept(TokenKind::kColon);
+      if (const auto seconds = read_duration(cursor, true)) {
+        head.scheme.time_cap_seconds = seconds;
+        continue;
+      }
+      cursor.reset(mark);
+      return;
+    }
+    if (head.minutes_follow && !head.scheme.duration_seconds) {
+      if (const auto seconds = read_duration(cursor, true)) {
+        head.scheme.duration_seconds = seconds;
+        continue;
+      }
+    }
+    cursor.reset(mark);
+    return;
+  }
+}
+
+std::string format_count(double value) {
+  char buffer[32];
+  if (value == static_cast<double>(static_cast<long long>(value))) {
+    std::snprintf(buffer, sizeof buffer, "%lld", static_cast<long long>(value));
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%.1f", value);
+  }
+  return buffer;
+}
+
+// Fills the counts that follow from the others and checks the stated ones.
+SchemeLine finish_scheme(Head head) {
+  SchemeLine line;
+  Scheme& scheme = head.scheme;
+  if (scheme.type == SchemeType::kTabata) {
+    scheme.every_seconds = kTabataWorkSeconds + kTabataRestSeconds;
+    scheme.work_seconds = kTabataWorkSeconds;
+    scheme.rest_seconds = kTabataRestSeconds;
+    scheme.rounds = scheme.rounds.value_or(kTabataRounds);
+    scheme.duration_seconds = *scheme.rounds * *scheme.every_seconds;
+  }
+  if (scheme.type != SchemeType::kInterval) {
+    if (head.stated_sets) {
+      scheme.sets = head.stated_sets;
+    }
+    line.scheme = std::move(scheme);
+    return line;
+  }
+
+  const std::optional<int> every = scheme.every_seconds;
+  const std::optional<int> duration = scheme.duration_seconds;
+  const std::optional<int> stated = head.stated_sets ? std::optional<int>(head.stated_sets->max) : std::nullopt;
+  if (stated) {
+    scheme.sets = CountRange{*stated, *stated};
+  }
+  if (every && *every > 0 && duration) {
+    if (!stated && *duration % *every == 0) {
+      const int sets = *duration / *every;
+      scheme.sets = CountRange{sets, sets};
+    } else if (stated && *stated * *every != *duration) {
+      line.warning = "stated " + std::to_string(*stated) + " sets disagree with duration / interval: " +
+                     std::to_string(*duration) + " s / " + std::to_string(*every) + " s = " +
+                     format_count(static_cast<double>(*duration) / *every) + " sets";
+    }
+  } else if (every && stated) {
+    scheme.duration_seconds = *stated * *every;
+  } else if (duration && stated && *stated > 0 && *duration % *stated == 0) {
+    scheme.every_seconds = *duration / *stated;
+  }
+  line.scheme = std::move(scheme);
+  return line;
+}
+
+}  // namespace
+
+std::optional<SchemeLine> parse_scheme_line(Cursor& cursor, const GrammarContext& context) {
+  using HeadRule = bool (*)(Cursor&, Head&);
+  static constexpr HeadRule kHeads[] = {read_on_off_head, read_interval_head, read_amrap_head, read_for_time_head,
+                                        read_counted_head};
+  const std::size_t start = cursor.position();
+  for (const HeadRule rule : kHeads) {
+    cursor.reset(start);
+    Head head;
+    if (!rule(cursor, head)) {
+      continue;
+    }
+    read_clauses(cursor, head);
+
+    std::optional<MovementLine> movement;
+    if (!cursor.at_end()) {
+      // "Tabata V-Ups" names its movement without a colon.
+      const bool introduced = cursor.accept(TokenKind::kColon) || cursor.accept_word("of") ||
+                              head.scheme.type == SchemeType::kTabata;
+      if (!introduced) {
+        continue;
+      }
+      cursor.accept(TokenKind::kColon);
+      if (!cursor.at_end()) {
+        movement = parse_movement_line(cursor, context);
+        cursor.reset(cursor.end());
+      }
+    }
+    SchemeLine line = finish_scheme(std::move(head));
+    line.movement = std::move(movement);
+    return line;
+  }
+  cursor.reset(start);
+  return std::nullopt;
+}
+
+}  // namespace wodetl::prescription

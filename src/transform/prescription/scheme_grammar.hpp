@@ -1,0 +1,26 @@
+#pragma once
+// Grammar of scheme lines, the lines that say how the sets of a block are clocked or counted:
+//
+//   scheme_line := head clause* [(":" | "of" [":"]) movement_line]
+//   head        := "every" (["other"] "minute" | duration) | "emom" | "e" N "mom" | "on the minute"
+//                | "amrap" | N "min" "amrap" | "as many rounds as possible"
+//                | [N "rounds"] "for time" | N "rft" | rep_sequence "for time" | "time cap" duration
+//                | N "rounds" | N "sets" | [N "sets"] "tabata" | duration "on" duration "off"
+//   clause      := "on the minute" | "for" duration | "for" N "sets" | "x" N ["sets"|"rounds"]
+//                | "(" N "sets" ")" | "in" duration | "time cap" duration | N (minutes, after
+//                  "emom" or "amrap")
+//
+// N may be a number word up to twenty ("Three sets of:").
+
+#include <optional>
+
+#include "transform/prescription/grammar_cursor.hpp"
+#include "transform/prescription/parsed_line.hpp"
+
+namespace wodetl::prescription {
+
+//! Parses every token from the cursor to its end as a scheme line. Returns nullopt, with the
+//! cursor where it was, when they do not form one.
+std::optional<SchemeLine> parse_scheme_line(Cursor& cursor, const GrammarContext& context);
+
+}  // namespace wodetl::prescription

@@ -1,0 +1,378 @@
+#include "transform/prescription/tokens.hpp"
+
+#include <array>
+#include <cstdint>
+
+namespace wodetl::prescription {
+
+namespace {
+
+enum class ByteClass : std::uint8_t { kPlain, kSpace, kMultiByte };
+
+// Class of every byte value: ASCII whitespace, a byte of 0x80 or more (the start or the middle of
+// a multi-byte character, or an invalid byte), or any other ASCII byte.
+constexpr std::array<ByteClass, 256> kByteClasses = [] {
+  std::array<ByteClass, 256> classes{};
+  for (std::size_t byte = 0x80; byte < 256; ++byte) {
+    classes[byte] = ByteClass::kMultiByte;
+  }
+  for (const char space : {' ', '\t', '\n', '\r', '\f', '\v'}) {
+    classes[static_cast<unsigned char>(space)] = ByteClass::kSpace;
+  }
+  return classes;
+}();
+
+// ASCII letters lower-cased; every other byte maps to itself.
+constexpr std::array<char, 256> kLowerCase = [] {
+  std::array<char, 256> lower{};
+  for (std::size_t byte = 0; byte < 256; ++byte) {
+    lower[byte] = static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte - 'A' + 'a' : byte);
+  }
+  return lower;
+}();
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_letter(char c) { return c >= 'a' && c <= 'z'; }
+
+// Length of the valid UTF-8 sequence at text[i], or 0 when it is invalid. Same rules as
+// text_normalize.cpp: no overlong forms, surrogates or values past U+10FFFF.
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i, std::uint32_t& code_point) {
+  const auto lead = static_cast<unsigned char>(text[i]);
+  if (lead < 0x80) {
+    code_point = lead;
+    return 1;
+  }
+
+  std::size_t length = 0;
+  std::uint32_t minimum = 0;
+  if ((lead & 0xE0) == 0xC0) {
+    length = 2;
+    minimum = 0x80;
+  } else if ((lead & 0xF0) == 0xE0) {
+    length = 3;
+    minimum = 0x800;
+  } else if ((lead & 0xF8) == 0xF0) {
+    length = 4;
+    minimum = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + length > text.size()) {
+    return 0;
+  }
+
+  std::uint32_t value = lead & (0x7F >> length);
+  for (std::size_t k = 1; k < length; ++k) {
+    const auto next = static_cast<unsigned char>(text[i + k]);
+    if ((next & 0xC0) != 0x80) {
+      return 0;
+    }
+    value = (value << 6) | (next & 0x3F);
+  }
+
+  const bool surrogate = value >= 0xD800 && value <= 0xDFFF;
+  if (value < minimum || value > 0x10FFFF || surrogate) {
+    return 0;
+  }
+  code_point = value;
+  return length;
+}
+
+// ASCII form used for matching, or nullptr to keep the character. It must stay equal to the table
+// in text_normalize.cpp, which NormalizeLine.MatchesNormalizeForMatching checks.
+const char* ascii_form(std::uint32_t code_point) {
+  switch (code_point) {
+    case 0x00A0:
+    case 0x2002:
+    case 0x2003:
+    case 0x2009:
+    case 0x202F:
+      return " ";
+    case 0x200B:
+    case 0xFEFF:
+      return "";
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+      return "-";
+    case 0x2018:
+    case 0x2019:
+    case 0x2032:
+      return "'";
+    case 0x201C:
+    case 0x201D:
+    case 0x2033:
+      return "\"";
+    case 0x00D7:
+      return "x";
+    case 0x2026:
+      return "...";
+    default:
+      return nullptr;
+  }
+}
+
+// Calls emit(byte, source_offset) for every byte of the normalized form of line:
+// typographic characters mapped by ascii_form, ASCII letters lower-cased, whitespace runs
+// collapsed to one ' ' and trimmed at both ends. Invalid bytes pass through unchanged.
+template <typename Emit>
+void for_each_normalized_byte(std::string_view line, Emit&& emit) {
+  bool pending_space = false;
+  bool any_output = false;
+  std::size_t pending_space_offset = 0;
+  const auto append = [&](unsigned char byte, std::size_t offset) {
+    if (kByteClasses[byte] == ByteClass::kSpace) {
+      if (!pending_space && any_output) {
+        pending_space = true;
+        pending_space_offset = offset;
+      }
+      return;
+    }
+    if (pending_space) {
+      emit(' ', pending_space_offset);
+      pending_space = false;
+    }
+    emit(kLowerCase[byte], offset);
+    any_output = true;
+  };
+
+  for (std::size_t i = 0; i < line.size();) {
+    const auto byte = static_cast<unsigned char>(line[i]);
+    if (kByteClasses[byte] != ByteClass::kMultiByte) {
+      append(byte, i);
+      ++i;
+      continue;
+    }
+    std::uint32_t code_point = 0;
+    const std::size_t length = utf8_sequence_length(line, i, code_point);
+    if (length == 0) {
+      append(byte, i);  // an invalid byte passes through unchanged
+      ++i;
+      continue;
+    }
+    const char* replacement = ascii_form(code_point);
+    const std::string_view piece = replacement != nullptr ? std::string_view(replacement) : line.substr(i, length);
+    for (const char c : piece) {
+      append(static_cast<unsigned char>(c), i);
+    }
+    i += length;
+  }
+}
+
+TokenKind punctuation_kind(char c) {
+  switch (c) {
+    case '-':
+      return TokenKind::kDash;
+    case '%':
+      return TokenKind::kPercent;
+    case '@':
+      return TokenKind::kAt;
+    case '+':
+      return TokenKind::kPlus;
+    case '(':
+    case '[':
+    case '{':
+      return TokenKind::kOpen;
+    case ')':
+    case ']':
+    case '}':
+      return TokenKind::kClose;
+    case ',':
+    case ';':
+      return TokenKind::kComma;
+    case ':':
+      return TokenKind::kColon;
+    case '/':
+      return TokenKind::kSlash;
+    case '=':
+      return TokenKind::kEquals;
+    case '*':
+      return TokenKind::kStar;
+    case '.':
+      return TokenKind::kPeriod;
+    case '&':
+      return TokenKind::kAmpersand;
+    case '#':
+      return TokenKind::kHash;
+    case '\'':
+      return TokenKind::kFoot;
+    case '"':
+      return TokenKind::kInch;
+    default:
+      return TokenKind::kOther;
+  }
+}
+
+// Reads the digits at text[at] as an integer; returns the index after them.
+std::size_t read_digits(std::string_view text, std::size_t at, double& value) {
+  value = 0;
+  while (at < text.size() && is_digit(text[at])) {
+    value = value * 10 + (text[at] - '0');
+    ++at;
+  }
+  return at;
+}
+
+// True when text[at] starts ":SS" (two digits not followed by a third).
+bool is_seconds_suffix(std::string_view text, std::size_t at) {
+  return at + 2 < text.size() && text[at] == ':' && is_digit(text[at + 1]) && is_digit(text[at + 2]) &&
+         (at + 3 >= text.size() || !is_digit(text[at + 3]));
+}
+
+}  // namespace
+
+bool normalize_line(std::string_view line, TokenizedLine& out) {
+  out.size = 0;
+  out.same_offsets = true;
+  if (line.size() > kMaxLineBytes) {
+    return false;
+  }
+  char* text = out.text.data();
+  std::size_t size = 0;
+  bool same_offsets = true;
+  for_each_normalized_byte(line, [&](char c, std::size_t offset) {
+    same_offsets = same_offsets && offset == size;
+    text[size++] = c;
+  });
+  out.size = size;
+  out.same_offsets = same_offsets;
+  return true;
+}
+
+std::size_t source_offset(const TokenizedLine& tokenized, std::string_view line, std::size_t normalized_offset) {
+  if (normalized_offset >= tokenized.size) {
+    return line.size();
+  }
+  if (tokenized.same_offsets) {
+    return normalized_offset;
+  }
+  std::size_t produced = 0;
+  std::size_t found = line.size();
+  for_each_normalized_byte(line, [&](char, std::size_t offset) {
+    if (produced++ == normalized_offset) {
+      found = offset;
+    }
+  });
+  return found;
+}
+
+void tokenize(std::string_view line, TokenizedLine& out) {
+  out.token_count = 0;
+  out.complete = normalize_line(line, out);
+  if (!out.complete) {
+    return;
+  }
+  const std::string_view text = out.normalized();
+  bool space_before = false;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const char c = text[at];
+    if (c == ' ') {
+      space_before = true;
+      ++at;
+      continue;
+    }
+    if (out.token_count == kMaxTokens) {
+      out.complete = false;
+      return;
+    }
+    Token token{};
+    token.space_before = space_before;
+    token.begin = static_cast<std::uint16_t>(at);
+    space_before = false;
+
+    if (is_digit(c)) {
+      double whole = 0;
+      at = read_digits(text, at, whole);
+      token.kind = TokenKind::kNumber;
+      token.value = whole;
+      if (is_seconds_suffix(text, at)) {
+        token.kind = TokenKind::kTime;
+        token.value = whole * 60 + (text[at + 1] - '0') * 10 + (text[at + 2] - '0');
+        at += 3;
+      } else if (at + 1 < text.size() && text[at] == '.' && is_digit(text[at + 1])) {
+        double scale = 0.1;
+        ++at;
+        while (at < text.size() && is_digit(text[at])) {
+          token.value += (text[at] - '0') * scale;
+          scale /= 10;
+          ++at;
+        }
+      }
+    } else if (c == ':' && is_seconds_suffix(text, at)) {
+      token.kind = TokenKind::kTime;
+      token.value = (text[at + 1] - '0') * 10 + (text[at + 2] - '0');
+      at += 3;
+    } else if (is_letter(c)) {
+      while (at < text.size() &&
+             (is_letter(text[at]) || (text[at] == '\'' && at + 1 < text.size() && is_letter(text[at + 1])))) {
+        ++at;
+      }
+      token.kind = (at - token.begin == 1 && c == 'x') ? TokenKind::kTimes : TokenKind::kWord;
+    } else if (static_cast<unsigned char>(c) >= 0x80) {
+      while (at < text.size() && static_cast<unsigned char>(text[at]) >= 0x80) {
+        ++at;
+      }
+      token.kind = TokenKind::kOther;
+    } else {
+      token.kind = punctuation_kind(c);
+      ++at;
+    }
+    token.end = static_cast<std::uint16_t>(at);
+    out.tokens[out.token_count++] = token;
+  }
+}
+
+const char* to_string(TokenKind kind) {
+  switch (kind) {
+    case TokenKind::kNumber:
+      return "number";
+    case TokenKind::kTime:
+      return "time";
+    case TokenKind::kWord:
+      return "word";
+    case TokenKind::kTimes:
+      return "times";
+    case TokenKind::kDash:
+      return "dash";
+    case TokenKind::kPercent:
+      return "percent";
+    case TokenKind::kAt:
+      return "at";
+    case TokenKind::kPlus:
+      return "plus";
+    case TokenKind::kOpen:
+      return "open";
+    case TokenKind::kClose:
+      return "close";
+    case TokenKind::kComma:
+      return "comma";
+    case TokenKind::kColon:
+      return "colon";
+    case TokenKind::kSlash:
+      return "slash";
+    case TokenKind::kEquals:
+      return "equals";
+    case TokenKind::kStar:
+      return "star";
+    case TokenKind::kPeriod:
+      return "period";
+    case TokenKind::kAmpersand:
+      return "ampersand";
+    case TokenKind::kHash:
+      return "hash";
+    case TokenKind::kFoot:
+      return "foot";
+    case TokenKind::kInch:
+      return "inch";
+    case TokenKind::kOther:
+      return "other";
+  }
+  return "other";
+}
+
+}  // namespace wodetl::prescription

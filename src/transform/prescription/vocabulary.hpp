@@ -1,0 +1,70 @@
+#pragma once
+// Exercise vocabulary of the prescription parser: abbreviations, singular forms, movement names
+// with their aliases, and the words that end a movement name. The data lives in
+// data/exercises.toml; the build embeds a copy (vocabulary_data.cpp), so the parser never reads a
+// file at run time.
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace wodetl::prescription {
+
+//! FNV-1a hash that lets the vocabulary's maps be searched with a std::string_view. Keys are a
+//! few words long, where FNV-1a is faster than std::hash's Murmur-based _Hash_bytes.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const {
+    std::size_t hash = 14695981039346656037ULL;
+    for (const char c : text) {
+      hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    }
+    return hash;
+  }
+};
+
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+using StringMap = std::unordered_map<std::string, std::string, StringHash, std::equal_to<>>;
+
+//! Vocabulary read from TOML. Every key and name is in canonical form (see canonical.hpp).
+struct Vocabulary {
+  StringMap words;          //!< abbreviations and spellings: "db" → "dumbbell", "pushup" → "push up"
+  //! Bit n of word_lengths[b] is set when words has a key of n bytes that starts with byte b, so
+  //! that most words ("power", "clean") are known to be absent without hashing them.
+  std::array<std::uint16_t, 256> word_lengths{};
+  std::vector<std::string> keep_plural;  //!< words never made singular: "abs"; a handful
+  StringSet heads;          //!< last words of movement names: "squat", "up"
+  StringMap names;          //!< canonical form of a name or alias → movement name
+  StringSet lifts;          //!< movement names a rep max or percentage can refer to
+
+  //! Records a key of words in word_lengths; call it for every key inserted.
+  void index_word(std::string_view word);
+  //! Replacement of one canonical word ("db" → "dumbbell"), or nullptr.
+  [[nodiscard]] const std::string* word_replacement(std::string_view word) const;
+
+  //! Movement name for an already canonical phrase, or an empty view when it is unknown.
+  [[nodiscard]] std::string_view movement_name(std::string_view canonical) const;
+  //! True when canonical is a known movement or ends in a head word.
+  [[nodiscard]] bool names_movement(std::string_view canonical) const;
+  [[nodiscard]] bool is_lift(std::string_view canonical) const { return lifts.contains(canonical); }
+};
+
+//! Reads a vocabulary in the format of data/exercises.toml. Returns an invalid-input Error naming
+//! the line and column of a TOML syntax error, or the entry with a missing or mistyped field.
+[[nodiscard]] Result<Vocabulary> parse_vocabulary(std::string_view toml_text);
+
+//! TOML text of data/exercises.toml as embedded at build time.
+[[nodiscard]] std::string_view embedded_vocabulary_toml();
+
+//! Vocabulary parsed once from the embedded text. An embedded text that fails to parse (a bug
+//! that EmbeddedVocabulary tests catch) gives an empty vocabulary rather than an exception.
+[[nodiscard]] const Vocabulary& default_vocabulary();
+
+}  // namespace wodetl::prescription
