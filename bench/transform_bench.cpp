@@ -14,6 +14,7 @@
 #include "extract/post_parser.hpp"
 #include "transform/day_groups.hpp"
 #include "transform/html_lines.hpp"
+#include "transform/prescription/blocks.hpp"
 #include "transform/records.hpp"
 #include "transform/segments.hpp"
 #include "transform/transform_post.hpp"
@@ -84,6 +85,22 @@ void BM_TransformAfterHtml(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_TransformAfterHtml);
+
+// The prescription parser and block grouping over every segment of the post's records.
+void BM_PrescribeSegments(benchmark::State& state) {
+  auto transformed = transform_post(bench_post());
+  if (!transformed) {
+    state.SkipWithError(transformed.error().to_string().c_str());
+    return;
+  }
+  for (auto _ : state) {
+    for (const SessionRecord& record : transformed->records) {
+      auto parts = prescription::prescribe_segments(record.segments);
+      benchmark::DoNotOptimize(parts);
+    }
+  }
+}
+BENCHMARK(BM_PrescribeSegments);
 
 }  // namespace
 

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "core/json_codec.hpp"
+#include "transform/prescription/blocks.hpp"
 #include "transform/week_dates.hpp"
 
 namespace wodetl {
@@ -56,6 +57,9 @@ Result<std::string> show_sessions(SessionStore& sessions, const ShowOptions& opt
   auto records = sessions.sessions_between(format_iso_date(first), format_iso_date(last));
   if (!records) {
     return records.error();
+  }
+  for (SessionRecord& record : *records) {
+    prescription::add_prescriptions(record);
   }
   if (options.format == "json") {
     return Json(*records).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";

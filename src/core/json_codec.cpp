@@ -1,5 +1,7 @@
 #include "core/json_codec.hpp"
 
+#include "core/prescription_json.hpp"
+
 #include <stdexcept>
 #include <string>
 
@@ -131,6 +133,7 @@ void to_json(Json& json, const SessionRecord& record) {
               {"segment_d", record.segment_d}, {"segment_e", record.segment_e},
               {"rest_day", record.rest_day}, {"segments", record.segments},
               {"links", record.links},     {"source", record.source}};
+  json["prescriptions"] = record.prescriptions;
 }
 
 void from_json(const Json& json, SessionRecord& record) {

@@ -22,6 +22,8 @@ void from_json(const Json& json, Segment& segment);
 void to_json(Json& json, const SegmentedDay& day);
 void from_json(const Json& json, SegmentedDay& day);
 void to_json(Json& json, const SessionRecord& record);
+//! Reads a record. Its "prescriptions" are not read back: they derive from the segments, and
+//! transform/prescription/blocks.hpp computes them again where they are needed.
 void from_json(const Json& json, SessionRecord& record);
 
 [[nodiscard]] const char* to_string(SegmentKind kind);

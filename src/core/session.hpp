@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/post.hpp"
+#include "core/prescription.hpp"
 
 namespace wodetl {
 
@@ -107,6 +108,9 @@ struct SessionRecord {
   std::vector<Segment> segments;  //!< every line of the day, in order
   std::vector<Link> links;        //!< every hyperlink of the day's lines, in order
   SourceRef source;
+  //! Parsed lines and blocks of each segment, in the order of segments. Derived from segments:
+  //! written to JSON, and not read back from it (see core/json_codec.hpp).
+  std::vector<prescription::PartPrescription> prescriptions;
 };
 
 }  // namespace wodetl

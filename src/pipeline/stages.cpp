@@ -7,6 +7,7 @@
 #include "pipeline/persist.hpp"
 #include "transform/day_groups.hpp"
 #include "transform/html_lines.hpp"
+#include "transform/prescription/blocks.hpp"
 #include "transform/records.hpp"
 #include "transform/segments.hpp"
 #include "transform/text_normalize.hpp"
@@ -409,7 +410,10 @@ Result<Json> save_stage(const Json& event, StageContext& context) {
   if (records == nullptr || !records->is_array()) {
     return missing("save_sessions_to_bucket", "a list of session records");
   }
-  const auto parsed = records->get<std::vector<SessionRecord>>();
+  auto parsed = records->get<std::vector<SessionRecord>>();
+  for (SessionRecord& record : parsed) {
+    prescription::add_prescriptions(record);
+  }
   auto stores = context.open_stores();
   if (!stores) {
     return stores.error();

@@ -6,6 +6,7 @@
 
 #include "core/json_codec.hpp"
 #include "transform/part_labels.hpp"
+#include "transform/prescription/blocks.hpp"
 
 namespace wodetl {
 
@@ -65,6 +66,7 @@ SessionRecord make_session_record(DatedSession session, const SourceRef& source)
     }
   }
   record.segments = std::move(session.day.segments);
+  record.prescriptions = prescription::prescribe_segments(record.segments);
   return record;
 }
 

@@ -183,4 +183,19 @@ PartPrescription prescribe_segment(const Segment& segment) {
   return part;
 }
 
+std::vector<PartPrescription> prescribe_segments(const std::vector<Segment>& segments) {
+  std::vector<PartPrescription> parts;
+  parts.reserve(segments.size());
+  for (const Segment& segment : segments) {
+    parts.push_back(prescribe_segment(segment));
+  }
+  return parts;
+}
+
+void add_prescriptions(SessionRecord& record) {
+  if (record.prescriptions.empty()) {
+    record.prescriptions = prescribe_segments(record.segments);
+  }
+}
+
 }  // namespace wodetl::prescription

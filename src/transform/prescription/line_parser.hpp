@@ -1,6 +1,6 @@
 #pragma once
 // Prescription parser: classifies each line of a part (scheme, movement, intensity, target,
-// rest or note; see parsed_line.hpp) and extracts its structure. A line is normalized and
+// rest or note; see core/prescription.hpp) and extracts its structure. A line is normalized and
 // tokenized (tokens.hpp), then tried against small recursive-descent grammars in this order:
 // per-set rows, rest, schemes, targets, waves, movements. A line that none of them reads whole is
 // a note, so nothing is ever lost or rejected.
@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "transform/prescription/parsed_line.hpp"
+#include "core/prescription.hpp"
 #include "transform/prescription/vocabulary.hpp"
 
 namespace wodetl::prescription {

@@ -17,7 +17,7 @@
 #include <optional>
 
 #include "transform/prescription/grammar_cursor.hpp"
-#include "transform/prescription/parsed_line.hpp"
+#include "core/prescription.hpp"
 
 namespace wodetl::prescription {
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "transform/prescription/grammar_cursor.hpp"
-#include "transform/prescription/parsed_line.hpp"
+#include "core/prescription.hpp"
 
 namespace wodetl::prescription {
 

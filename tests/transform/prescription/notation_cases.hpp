@@ -8,7 +8,7 @@
 
 #include "core/json_codec.hpp"
 #include "transform/prescription/line_parser.hpp"
-#include "transform/prescription/prescription_json.hpp"
+#include "core/prescription_json.hpp"
 
 namespace wodetl::prescription::testing {
 

@@ -11,7 +11,7 @@
 
 #include "core/json_codec.hpp"
 #include "transform/prescription/line_parser.hpp"
-#include "transform/prescription/prescription_json.hpp"
+#include "core/prescription_json.hpp"
 #include "transform/text_normalize.hpp"
 
 namespace wodetl::prescription {

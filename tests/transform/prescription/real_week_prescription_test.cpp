@@ -10,7 +10,7 @@
 #include "extract/post_parser.hpp"
 #include "support/fixtures.hpp"
 #include "transform/prescription/line_parser.hpp"
-#include "transform/prescription/prescription_json.hpp"
+#include "core/prescription_json.hpp"
 #include "transform/transform_post.hpp"
 
 namespace wodetl::prescription {

@@ -8,11 +8,20 @@
 #include <vector>
 
 #include "core/json_codec.hpp"
-#include "transform/prescription/parsed_line.hpp"
+#include "core/prescription.hpp"
 
 namespace wodetl::prescription {
 
 void to_json(Json& json, const ParsedLine& line);
+
+//! {"set", "reps", "percent", "of"} of one set of a block.
+void to_json(Json& json, const SetPrescription& set);
+
+//! A block with the indices of its lines in the part's "lines" and its sets.
+void to_json(Json& json, const Block& block);
+
+//! {"label", "heading", "lines": [parsed lines], "blocks": [blocks]}.
+void to_json(Json& json, const PartPrescription& part);
 
 //! {"lines": [one object per line, in order]}.
 [[nodiscard]] Json explain_json(const std::vector<ParsedLine>& lines);

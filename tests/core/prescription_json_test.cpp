@@ -1,4 +1,4 @@
-#include "transform/prescription/prescription_json.hpp"
+#include "core/prescription_json.hpp"
 
 #include <gtest/gtest.h>
 

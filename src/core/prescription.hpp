@@ -201,6 +201,35 @@ struct ParsedLine {
   [[nodiscard]] const NoteLine* note() const { return std::get_if<NoteLine>(&detail); }
 };
 
+//! What one set of a block asks for, after the intensity table is applied.
+struct SetPrescription {
+  int set = 0;  //!< 1-based
+  std::optional<CountRange> reps;
+  bool reps_at_least = false;
+  Intensity intensity;
+};
+
+//! A scheme with what is done on it: a clock, the movements done on it, the per-set intensity
+//! table applied to its sets, its rests and its notes. Indices refer to PartPrescription::lines.
+struct Block {
+  std::optional<std::size_t> scheme_line;
+  std::optional<std::size_t> target_line;
+  std::vector<std::size_t> movement_lines;
+  std::vector<std::size_t> intensity_lines;
+  std::vector<std::size_t> rest_lines;
+  std::vector<std::size_t> note_lines;
+  std::vector<SetPrescription> sets;  //!< one entry per set when the set count is known
+};
+
+//! Prescription of one segment of a day: every line parsed, and the lines grouped into blocks.
+//! Notes before the first block are in lines only.
+struct PartPrescription {
+  std::string label;    //!< the segment's label: "A", "warm_up", "" for the day segment
+  std::string heading;  //!< the segment's heading line as written
+  std::vector<ParsedLine> lines;
+  std::vector<Block> blocks;
+};
+
 [[nodiscard]] const char* to_string(LineKind kind);
 [[nodiscard]] const char* to_string(SchemeType type);
 [[nodiscard]] const char* to_string(Grouping grouping);

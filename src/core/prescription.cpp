@@ -1,4 +1,4 @@
-#include "transform/prescription/parsed_line.hpp"
+#include "core/prescription.hpp"
 
 namespace wodetl::prescription {
 

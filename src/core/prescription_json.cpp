@@ -1,4 +1,4 @@
-#include "transform/prescription/prescription_json.hpp"
+#include "core/prescription_json.hpp"
 
 #include <cmath>
 
@@ -225,6 +225,31 @@ Json explain_json(const std::vector<ParsedLine>& lines) {
     array.push_back(Json(line));
   }
   return Json{{"lines", std::move(array)}};
+}
+
+void to_json(Json& json, const SetPrescription& set) {
+  json = Json{{"set", set.set},
+              {"reps", count_range(set.reps)},
+              {"percent", range(set.intensity.percent)},
+              {"of", rm_ref(set.intensity.of)}};
+  if (set.reps_at_least) {
+    json["reps_at_least"] = true;
+  }
+  add_intensity_extras(json, set.intensity);
+}
+
+void to_json(Json& json, const Block& block) {
+  json = Json{{"scheme_line", optional_value(block.scheme_line)},
+              {"target_line", optional_value(block.target_line)},
+              {"movement_lines", block.movement_lines},
+              {"intensity_lines", block.intensity_lines},
+              {"rest_lines", block.rest_lines},
+              {"note_lines", block.note_lines},
+              {"sets", block.sets}};
+}
+
+void to_json(Json& json, const PartPrescription& part) {
+  json = Json{{"label", part.label}, {"heading", part.heading}, {"lines", part.lines}, {"blocks", part.blocks}};
 }
 
 }  // namespace wodetl::prescription
