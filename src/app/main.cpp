@@ -1,4 +1,5 @@
-// wodetl command line: run the pipeline, run one stage, show stored sessions.
+// wodetl command line: run the pipeline, run one stage, show stored sessions, explain
+// prescription lines.
 // Exit codes: 0 success, 1 the run failed for some posts or the source, 2 unusable invocation
 // or an error that stopped the command.
 
@@ -17,11 +18,14 @@
 #include "app/settings.hpp"
 #include "app/show_command.hpp"
 #include "core/json_codec.hpp"
+#include "core/prescription_json.hpp"
 #include "core/version.hpp"
 #include "extract/source_factory.hpp"
 #include "load/local/sqlite_store.hpp"
 #include "pipeline/runner.hpp"
 #include "pipeline/stages.hpp"
+#include "transform/loads/maxes.hpp"
+#include "transform/prescription/line_parser.hpp"
 
 namespace {
 
@@ -140,6 +144,7 @@ int stage_command(const StageArguments& arguments) {
 
 struct ShowArguments {
   std::string data_dir;
+  std::string maxes_file;
   ShowOptions options;
 };
 
@@ -153,15 +158,53 @@ int show_command(const ShowArguments& arguments) {
     return report(Error::not_found("no wodetl data in " + settings->data_dir.string(),
                                    "Run `wodetl run` first, or pass the --data-dir it used"));
   }
+  ShowOptions options = arguments.options;
+  if (!arguments.maxes_file.empty()) {
+    auto maxes = load_maxes_file(arguments.maxes_file);
+    if (!maxes) {
+      return report(maxes.error());
+    }
+    options.maxes = std::move(*maxes);
+  }
   auto store = SqliteStore::open(database, settings->tables);
   if (!store) {
     return report(store.error());
   }
-  auto text = show_sessions(**store, arguments.options);
+  auto text = show_sessions(**store, options);
   if (!text) {
     return report(text.error());
   }
   std::cout << *text;
+  return 0;
+}
+
+// Splits text into lines at '\n'; a final newline does not make an empty last line.
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    std::string line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') {
+      line.pop_back();
+    }
+    lines.push_back(std::move(line));
+    start = end + 1;
+  }
+  return lines;
+}
+
+int explain_command(const std::vector<std::string>& texts) {
+  std::string input;
+  if (texts.empty()) {
+    input.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  } else {
+    for (const std::string& text : texts) {
+      input += text + "\n";
+    }
+  }
+  const Json explained = prescription::explain_json(prescription::parse_prescription_lines(split_lines(input)));
+  std::cout << explained.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
   return 0;
 }
 
@@ -221,6 +264,8 @@ int main(int argc, char** argv) {
   auto* week_option =
       show_app->add_option("--week", show.options.week, "Show the Monday-Sunday week of this day (YYYY-MM-DD)");
   date_option->excludes(week_option);
+  show_app->add_option("--maxes", show.maxes_file,
+                       "TOML file of personal maxes; prints the weight of each prescribed set");
   show_app->add_option("--format", show.options.format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
@@ -229,6 +274,12 @@ int main(int argc, char** argv) {
       throw CLI::RequiredError("--date or --week");
     }
   });
+
+  std::vector<std::string> explain_texts;
+  CLI::App* explain_app = app.add_subcommand(
+      "explain", "Parse prescription lines and print what each one prescribes, as JSON");
+  explain_app->add_option("text", explain_texts,
+                          "Lines to parse (each argument may hold several lines); standard input when none");
 
   try {
     app.parse(argc, argv);
@@ -244,6 +295,9 @@ int main(int argc, char** argv) {
     }
     if (stage_app->parsed()) {
       return stage_command(stage);
+    }
+    if (explain_app->parsed()) {
+      return explain_command(explain_texts);
     }
     return show_command(show);
   } catch (const std::exception& exception) {

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "core/json_codec.hpp"
+#include "transform/loads/set_loads.hpp"
 #include "transform/prescription/blocks.hpp"
 #include "transform/week_dates.hpp"
 
@@ -10,18 +11,49 @@ namespace wodetl {
 
 namespace {
 
-std::string format_record_text(const SessionRecord& record) {
+// "Loads: Set 1: 60 kg; Sets 2-3: 65 kg" for each block of a part that prescribes an intensity.
+std::string format_loads_text(const prescription::PartPrescription& part, const Maxes& maxes) {
+  std::string text;
+  for (const BlockLoads& block : compute_loads(part, maxes)) {
+    text += "    Loads:";
+    for (std::size_t index = 0; index < block.sets.size(); ++index) {
+      text += (index == 0 ? " " : "; ") + format_set_load(block.sets[index], maxes.unit);
+    }
+    text += "\n";
+  }
+  return text;
+}
+
+Json record_json_with_loads(const SessionRecord& record, const Maxes& maxes) {
+  Json json = record;
+  Json loads = Json::array();
+  for (std::size_t index = 0; index < record.prescriptions.size(); ++index) {
+    const auto& part = record.prescriptions[index];
+    const std::vector<BlockLoads> part_loads = compute_loads(part, maxes);
+    if (!part_loads.empty()) {
+      loads.push_back(Json{{"segment", index}, {"label", part.label}, {"blocks", loads_json(part_loads, maxes.unit)}});
+    }
+  }
+  json["loads"] = std::move(loads);
+  return json;
+}
+
+std::string format_record_text(const SessionRecord& record, const std::optional<Maxes>& maxes) {
   // The header usually says "Rest Day" itself; the marker is for rest days it does not name.
   const bool header_says_rest = record.session.find("Rest") != std::string::npos ||
                                 record.session.find("rest") != std::string::npos;
   std::string text = record.date + "  " + record.session +
                      (record.rest_day && !header_says_rest ? "  (rest day)" : "") + "\n";
-  for (const Segment& segment : record.segments) {
+  for (std::size_t index = 0; index < record.segments.size(); ++index) {
+    const Segment& segment = record.segments[index];
     if (segment.kind != SegmentKind::kDay) {
       text += "  " + segment.heading.text + "\n";
     }
     for (const Line& line : segment.lines) {
       text += "    " + line.text + "\n";
+    }
+    if (maxes && index < record.prescriptions.size()) {
+      text += format_loads_text(record.prescriptions[index], *maxes);
     }
   }
   if (!record.links.empty()) {
@@ -62,7 +94,11 @@ Result<std::string> show_sessions(SessionStore& sessions, const ShowOptions& opt
     prescription::add_prescriptions(record);
   }
   if (options.format == "json") {
-    return Json(*records).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    Json array = Json::array();
+    for (const SessionRecord& record : *records) {
+      array.push_back(options.maxes ? record_json_with_loads(record, *options.maxes) : Json(record));
+    }
+    return array.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
   }
   if (records->empty()) {
     return by_week ? "No sessions stored from " + format_iso_date(first) + " to " + format_iso_date(last) + ".\n"
@@ -73,7 +109,7 @@ Result<std::string> show_sessions(SessionStore& sessions, const ShowOptions& opt
     if (!text.empty()) {
       text += "\n";
     }
-    text += format_record_text(record);
+    text += format_record_text(record, options.maxes);
   }
   return text;
 }

@@ -16,7 +16,7 @@ namespace wodetl {
 
 //! Version of the transform output. Part of the idempotency key of a processed post, so a
 //! release that transforms differently processes every post again.
-inline constexpr const char* kTransformVersion = "1";
+inline constexpr const char* kTransformVersion = "2";
 
 //! Result of one bucket write.
 struct ObjectWrite {

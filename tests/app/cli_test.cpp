@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "core/json_codec.hpp"
 #include "support/command.hpp"
@@ -250,6 +251,71 @@ TEST(CliTables, TableNamesFromEnvironment) {
                                        {{"DYNAMODB_TABLE", "x\"; DROP TABLE posts; --"}});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.errors.find("DYNAMODB_TABLE"), std::string::npos) << bad.errors;
+}
+
+}  // namespace
+}  // namespace wodetl
+
+namespace wodetl {
+namespace {
+
+TEST(CliExplain, ArgumentsAndStdinGiveOneObjectPerLine) {
+  const auto from_arguments = testing::run_wodetl(
+      {"explain", "Every 2:30, for 15 minutes (6 sets):\nFront Squat x 3 reps @ 75-85%", "Rest 60 seconds"});
+  ASSERT_EQ(from_arguments.exit_code, 0) << from_arguments.errors;
+  const Json lines = Json::parse(from_arguments.output)["lines"];
+  ASSERT_EQ(lines.size(), 3U);
+  EXPECT_EQ(lines[0]["kind"], "scheme");
+  EXPECT_EQ(lines[0]["scheme"]["every_seconds"], 150);
+  EXPECT_EQ(lines[1]["kind"], "movement");
+  EXPECT_EQ(lines[1]["text"], "Front Squat x 3 reps @ 75-85%");
+
+  const auto from_stdin = testing::run_wodetl({"explain"}, "Three sets of:\nsome coaching words\n");
+  ASSERT_EQ(from_stdin.exit_code, 0);
+  const Json stdin_lines = Json::parse(from_stdin.output)["lines"];
+  ASSERT_EQ(stdin_lines.size(), 2U);
+  EXPECT_EQ(stdin_lines[1]["kind"], "note");
+  EXPECT_EQ(stdin_lines[1]["text"], "some coaching words");
+}
+
+TEST(CliShowMaxes, PrintsLoadsAndMissingMaxes) {
+  testing::TempFolder folder;
+  const std::string data_dir = (folder.path() / "data").string();
+  const auto post = testing::case_path("posts/weekly-program-crossing-year.json").string();
+  ASSERT_EQ(testing::run_wodetl({"run", "--source", post, "--data-dir", data_dir}).exit_code, 0);
+  const auto maxes = folder.path() / "maxes.toml";
+  std::ofstream(maxes) << "unit = \"kg\"\nrounding = 2.5\nsnatch = \"100 kg\"\n";
+
+  const auto show = testing::run_wodetl({"show", "--data-dir", data_dir, "--date", "2020-12-28", "--maxes", maxes.string()});
+  ASSERT_EQ(show.exit_code, 0) << show.errors;
+  EXPECT_NE(show.output.find("Loads: Sets 1-5: 70 kg"), std::string::npos) << show.output;
+  EXPECT_NE(show.output.find("no 1-RM for back squat in the maxes file"), std::string::npos) << show.output;
+
+  const auto json = testing::run_wodetl(
+      {"show", "--data-dir", data_dir, "--date", "2020-12-28", "--maxes", maxes.string(), "--format", "json"});
+  const Json records = Json::parse(json.output);
+  ASSERT_EQ(records.size(), 1U);
+  EXPECT_FALSE(records[0]["prescriptions"].empty());
+  EXPECT_EQ(records[0]["loads"][0]["label"], "A");
+  EXPECT_EQ(records[0]["loads"][0]["blocks"][0]["sets"][0]["weight"]["min"], 70);
+
+  const auto bad = testing::run_wodetl({"show", "--data-dir", data_dir, "--date", "2020-12-28", "--maxes",
+                                        (folder.path() / "absent.toml").string()});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.errors.find("absent.toml"), std::string::npos);
+}
+
+TEST(CliWeekly, RecordsCarryPrescriptions) {
+  testing::TempFolder folder;
+  const std::string data_dir = (folder.path() / "data").string();
+  const auto post = testing::case_path("posts/weekly-program-without-range.json").string();
+  ASSERT_EQ(testing::run_wodetl({"run", "--source", post, "--data-dir", data_dir}).exit_code, 0);
+  const std::string weekly = testing::read_file(std::filesystem::path(data_dir) / "bucket" / "weekly" /
+                                                "2021-03-08__2021-03-12--strength-cycle-week-three.jsonl");
+  const Json first = Json::parse(weekly.substr(0, weekly.find('\n')));
+  ASSERT_TRUE(first.contains("prescriptions"));
+  EXPECT_EQ(first["prescriptions"][1]["label"], "A");
+  EXPECT_EQ(first["prescriptions"][1]["lines"][0]["kind"], "movement");
 }
 
 }  // namespace

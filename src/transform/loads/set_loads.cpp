@@ -1,0 +1,130 @@
+#include "transform/loads/set_loads.hpp"
+
+#include "transform/prescription/blocks.hpp"
+
+namespace wodetl {
+
+namespace {
+
+using prescription::Block;
+using prescription::Intensity;
+using prescription::PartPrescription;
+using prescription::RmRef;
+using prescription::SetPrescription;
+
+std::string rep_max_name(int rep_max) { return std::to_string(rep_max) + "-RM"; }
+
+std::string percent_text(const prescription::Range& percent) {
+  return percent.min == percent.max ? format_number(percent.min) + "%"
+                                    : format_number(percent.min) + "-" + format_number(percent.max) + "%";
+}
+
+// The load one set asks for, or nullopt when the set prescribes no intensity to load from.
+std::optional<SetLoad> load_for(const Intensity& intensity, const std::string& fallback_lift, const Maxes& maxes) {
+  if (!intensity.percent && !(intensity.of && intensity.of->rm)) {
+    return std::nullopt;
+  }
+  SetLoad load;
+  if (intensity.of && intensity.of->top_set) {
+    load.basis = (intensity.percent ? percent_text(*intensity.percent) + " of " : std::string()) + "today's top set";
+    load.missing = "it depends on today's top set";
+    return load;
+  }
+  const int rep_max = intensity.of && intensity.of->rm ? *intensity.of->rm : 1;
+  const std::string lift = intensity.of && intensity.of->lift ? *intensity.of->lift : fallback_lift;
+  const prescription::Range percent = intensity.percent.value_or(prescription::Range{100, 100});
+  load.basis = (intensity.percent ? percent_text(percent) + " of " : std::string()) + rep_max_name(rep_max) +
+               (lift.empty() ? std::string() : " " + lift);
+  if (lift.empty()) {
+    load.missing = "the line names no lift";
+    return load;
+  }
+  const std::optional<Weight> max = maxes.find(rep_max, lift);
+  if (!max) {
+    load.missing = "no " + rep_max_name(rep_max) + " for " + lift + " in the maxes file";
+    return load;
+  }
+  const double base = convert_weight(*max, maxes.unit);
+  load.min_weight = round_to_step(base * percent.min / 100.0, maxes.rounding);
+  load.max_weight = round_to_step(base * percent.max / 100.0, maxes.rounding);
+  return load;
+}
+
+bool same_load(const SetLoad& left, const SetLoad& right) {
+  return left.min_weight == right.min_weight && left.max_weight == right.max_weight &&
+         left.missing == right.missing && left.basis == right.basis;
+}
+
+}  // namespace
+
+std::vector<BlockLoads> compute_loads(const PartPrescription& part, const Maxes& maxes) {
+  std::vector<BlockLoads> loads;
+  for (std::size_t index = 0; index < part.blocks.size(); ++index) {
+    const Block& block = part.blocks[index];
+    const prescription::MovementLine* movement = prescription::main_movement(block, part.lines);
+    const std::string fallback_lift = movement != nullptr ? movement->movements.front().canonical : std::string();
+
+    std::vector<SetPrescription> sets = block.sets;
+    if (sets.empty() && movement != nullptr) {
+      sets.push_back(SetPrescription{1, movement->reps, movement->reps_at_least, movement->intensity});
+    }
+
+    BlockLoads block_loads{index, {}};
+    for (const SetPrescription& set : sets) {
+      std::optional<SetLoad> load = load_for(set.intensity, fallback_lift, maxes);
+      if (!load) {
+        continue;
+      }
+      load->first_set = set.set;
+      load->last_set = set.set;
+      // Consecutive sets that ask for the same load read as one range: "Sets 4-5: 75 kg".
+      if (!block_loads.sets.empty() && block_loads.sets.back().last_set + 1 == set.set &&
+          same_load(block_loads.sets.back(), *load)) {
+        block_loads.sets.back().last_set = set.set;
+      } else {
+        block_loads.sets.push_back(*load);
+      }
+    }
+    if (!block_loads.sets.empty()) {
+      loads.push_back(std::move(block_loads));
+    }
+  }
+  return loads;
+}
+
+std::string format_set_load(const SetLoad& load, WeightUnit unit) {
+  std::string text = load.first_set == load.last_set
+                         ? "Set " + std::to_string(load.first_set)
+                         : "Sets " + std::to_string(load.first_set) + "-" + std::to_string(load.last_set);
+  text += ": ";
+  if (!load.min_weight || !load.max_weight) {
+    return text + load.basis + " (" + load.missing + ")";
+  }
+  text += format_number(*load.min_weight);
+  if (*load.max_weight != *load.min_weight) {
+    text += "-" + format_number(*load.max_weight);
+  }
+  return text + " " + unit_symbol(unit);
+}
+
+Json loads_json(const std::vector<BlockLoads>& loads, WeightUnit unit) {
+  Json blocks = Json::array();
+  for (const BlockLoads& block : loads) {
+    Json sets = Json::array();
+    for (const SetLoad& load : block.sets) {
+      Json weight = nullptr;
+      if (load.min_weight && load.max_weight) {
+        weight = Json{{"min", *load.min_weight}, {"max", *load.max_weight}, {"unit", unit_symbol(unit)}};
+      }
+      sets.push_back(Json{{"first_set", load.first_set},
+                          {"last_set", load.last_set},
+                          {"weight", weight},
+                          {"basis", load.basis},
+                          {"missing", load.missing.empty() ? Json(nullptr) : Json(load.missing)}});
+    }
+    blocks.push_back(Json{{"block", block.block}, {"sets", std::move(sets)}});
+  }
+  return blocks;
+}
+
+}  // namespace wodetl

@@ -1,0 +1,44 @@
+#pragma once
+// Weights on the bar for the sets of a part, from its prescription and the athlete's maxes.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/json_codec.hpp"
+#include "core/prescription.hpp"
+#include "transform/loads/maxes.hpp"
+
+namespace wodetl {
+
+//! Load of a run of consecutive sets that ask for the same thing.
+struct SetLoad {
+  int first_set = 0;
+  int last_set = 0;
+  std::optional<double> min_weight;  //!< in Maxes::unit, rounded to the plate step
+  std::optional<double> max_weight;
+  std::string missing;  //!< why there is no weight, e.g. "no 1-RM for snatch in the maxes file"
+  std::string basis;    //!< what the weight comes from: "75-80% of 1-RM snatch"
+};
+
+//! Loads of one block of a part.
+struct BlockLoads {
+  std::size_t block = 0;  //!< index in PartPrescription::blocks
+  std::vector<SetLoad> sets;
+};
+
+//! Loads of every block of part that prescribes an intensity: a percentage of a rep max, or a
+//! rep-max weight ("@ 10-RM Back Squat weight"). A block without sets counts as one set. The
+//! reference lift is the one the line names, else the block's first movement.
+[[nodiscard]] std::vector<BlockLoads> compute_loads(const prescription::PartPrescription& part,
+                                                    const Maxes& maxes);
+
+//! "Set 1: 60 kg", "Sets 4-5: 75 kg", "Sets 6-8: 75-80 kg", or "Sets 1-2: 75% of 1-RM snatch
+//! (no 1-RM for snatch in the maxes file)".
+[[nodiscard]] std::string format_set_load(const SetLoad& load, WeightUnit unit);
+
+//! JSON of the loads: [{"block", "sets": [{"first_set", "last_set", "weight": {"min", "max",
+//! "unit"} | null, "basis", "missing"}]}].
+[[nodiscard]] Json loads_json(const std::vector<BlockLoads>& loads, WeightUnit unit);
+
+}  // namespace wodetl

@@ -1,0 +1,114 @@
+#include "transform/loads/set_loads.hpp"
+
+#include <gtest/gtest.h>
+
+#include "transform/prescription/blocks.hpp"
+
+namespace wodetl {
+namespace {
+
+prescription::PartPrescription part_of(std::vector<std::string> lines) {
+  Segment segment;
+  segment.kind = SegmentKind::kPart;
+  segment.label = "B";
+  segment.heading = Line{"B.", {}};
+  for (std::string& line : lines) {
+    segment.lines.push_back(Line{std::move(line), {}});
+  }
+  return prescription::prescribe_segment(segment);
+}
+
+Maxes test_maxes() {
+  auto maxes = parse_maxes(R"(
+unit = "kg"
+rounding = 1
+snatch = "100 kg"
+"clean and jerk" = "275 lb"
+[rep_maxes.10]
+"back squat" = "140 kg"
+)",
+                           "maxes.toml");
+  EXPECT_TRUE(maxes.ok());
+  return *maxes;
+}
+
+std::vector<std::string> formatted(const std::vector<BlockLoads>& loads, WeightUnit unit) {
+  std::vector<std::string> texts;
+  for (const BlockLoads& block : loads) {
+    for (const SetLoad& load : block.sets) {
+      texts.push_back(format_set_load(load, unit));
+    }
+  }
+  return texts;
+}
+
+TEST(ComputeLoads, AppliesPerSetTable) {
+  const auto part = part_of({"Every 2 minutes, for 16 minutes (8 sets):", "(Snatch + Hip Snatch) x 1 rep",
+                             "*Set 1 = @ 60% of 1-RM Snatch", "*Sets 2-3 = @ 70% of 1-RM Snatch",
+                             "*Sets 4-5 = @ 75% of 1-RM Snatch", "*Sets 6-8 = @ 75-80% of 1-RM Snatch"});
+  EXPECT_EQ(formatted(compute_loads(part, test_maxes()), WeightUnit::kKilogram),
+            (std::vector<std::string>{"Set 1: 60 kg", "Sets 2-3: 70 kg", "Sets 4-5: 75 kg", "Sets 6-8: 75-80 kg"}));
+}
+
+TEST(ComputeLoads, ConvertsUnitsAndRounds) {
+  const auto part = part_of({"Every 90 seconds, for 12 minutes (8 sets):",
+                             "(Slow Pull Clean + Jerk) x 1 rep @ 70% of 1-RM Clean & Jerk"});
+  Maxes maxes = test_maxes();
+  maxes.rounding = 2.5;
+  // 275 lb = 124.74 kg; 70% = 87.3 kg, rounded to the 2.5 kg step.
+  EXPECT_EQ(formatted(compute_loads(part, maxes), WeightUnit::kKilogram),
+            (std::vector<std::string>{"Sets 1-8: 87.5 kg"}));
+}
+
+TEST(ComputeLoads, RowWithoutLiftUsesMovement) {
+  const auto part = part_of({"Every 3 minutes, for 18 minutes (6 sets):", "Snatch",
+                             "*Sets 1-2 = 3 reps @ 65-70%", "*Sets 3-6 = 2 reps @ 80%"});
+  EXPECT_EQ(formatted(compute_loads(part, test_maxes()), WeightUnit::kKilogram),
+            (std::vector<std::string>{"Sets 1-2: 65-70 kg", "Sets 3-6: 80 kg"}));
+}
+
+TEST(ComputeLoads, NamesMissingMax) {
+  const auto part = part_of({"Every minute, on the minute, for 8 minutes (8 sets):",
+                             "Power Snatch x 1 rep @ 65-70% of 1-RM Power Snatch"});
+  const auto texts = formatted(compute_loads(part, test_maxes()), WeightUnit::kKilogram);
+  ASSERT_EQ(texts.size(), 1U);
+  EXPECT_EQ(texts[0], "Sets 1-8: 65-70% of 1-RM power snatch (no 1-RM for power snatch in the maxes file)");
+}
+
+TEST(ComputeLoads, UsesOtherRepMaxEntry) {
+  const auto part = part_of({"Every 3 minutes, for 9 minutes (3 sets):", "Back Squat x 5-6 reps @ 10-RM Back Squat weight"});
+  EXPECT_EQ(formatted(compute_loads(part, test_maxes()), WeightUnit::kKilogram),
+            (std::vector<std::string>{"Sets 1-3: 140 kg"}));
+
+  const auto missing = part_of({"Deadlift x 5 reps @ 3-RM Deadlift weight"});
+  EXPECT_EQ(formatted(compute_loads(missing, test_maxes()), WeightUnit::kKilogram),
+            (std::vector<std::string>{"Set 1: 3-RM deadlift (no 3-RM for deadlift in the maxes file)"}));
+}
+
+TEST(ComputeLoads, ShowsPoundsWhenAsked) {
+  Maxes maxes = test_maxes();
+  maxes.unit = WeightUnit::kPound;
+  maxes.rounding = 5;
+  const auto part = part_of({"Snatch x 1 rep @ 80% of 1-RM Snatch"});
+  // 100 kg = 220.46 lb; 80% = 176.4 lb, rounded to 5 lb.
+  EXPECT_EQ(formatted(compute_loads(part, maxes), WeightUnit::kPound), (std::vector<std::string>{"Set 1: 175 lb"}));
+}
+
+TEST(ComputeLoads, NoIntensityNoLoads) {
+  const auto part = part_of({"Three sets of:", "Chin-ups x 10 reps", "Rest 60 seconds"});
+  EXPECT_TRUE(compute_loads(part, test_maxes()).empty());
+}
+
+TEST(LoadsJson, CarriesWeightAndMissing) {
+  const auto part = part_of({"Snatch x 1 rep @ 80% of 1-RM Snatch", "Power Clean x 1 rep @ 80% of 1-RM Power Clean"});
+  const Json json = loads_json(compute_loads(part, test_maxes()), WeightUnit::kKilogram);
+  ASSERT_EQ(json.size(), 2U);
+  EXPECT_EQ(json[0]["sets"][0]["weight"]["min"], 80);
+  EXPECT_EQ(json[0]["sets"][0]["weight"]["unit"], "kg");
+  EXPECT_TRUE(json[0]["sets"][0]["missing"].is_null());
+  EXPECT_TRUE(json[1]["sets"][0]["weight"].is_null());
+  EXPECT_EQ(json[1]["sets"][0]["missing"], "no 1-RM for power clean in the maxes file");
+}
+
+}  // namespace
+}  // namespace wodetl

@@ -1,0 +1,91 @@
+#include "transform/prescription/blocks.hpp"
+
+#include <gtest/gtest.h>
+
+#include "transform/prescription/line_parser.hpp"
+
+namespace wodetl::prescription {
+namespace {
+
+std::vector<ParsedLine> parse(const std::vector<std::string>& lines) { return parse_prescription_lines(lines); }
+
+TEST(BuildBlocks, FollowedBySplitsBlocks) {
+  const auto lines = parse({"Every minute, on the minute, for 3 minutes (3 sets):", "Snatch Press x 4 reps",
+                            "Build over the course of the three sets.", "Followed by…",
+                            "Every 90 seconds, for 4:30 (3 sets):", "3-Position Snatch x 1 rep"});
+  const auto blocks = build_blocks(lines);
+  ASSERT_EQ(blocks.size(), 2U);
+  EXPECT_EQ(blocks[0].scheme_line, 0U);
+  EXPECT_EQ(blocks[0].movement_lines, (std::vector<std::size_t>{1}));
+  EXPECT_EQ(blocks[0].note_lines, (std::vector<std::size_t>{2}));
+  EXPECT_EQ(blocks[1].scheme_line, 4U);
+  EXPECT_EQ(blocks[1].movement_lines, (std::vector<std::size_t>{5}));
+  EXPECT_EQ(blocks[1].sets.size(), 3U);
+}
+
+TEST(BuildBlocks, TableAppliesToRightSets) {
+  const auto lines = parse({"Every 3 minutes, for 18 minutes (6 sets):", "Back Squat", "*Sets 1-2 = 8 reps @ 65-70%",
+                            "*Sets 3-4 = 5 reps @ 75-80%", "*Sets 5-6 = 3 reps @ 85-90%"});
+  const auto blocks = build_blocks(lines);
+  ASSERT_EQ(blocks.size(), 1U);
+  ASSERT_EQ(blocks[0].sets.size(), 6U);
+  EXPECT_EQ(blocks[0].intensity_lines, (std::vector<std::size_t>{2, 3, 4}));
+  EXPECT_EQ(blocks[0].sets[0].reps, (CountRange{8, 8}));
+  EXPECT_EQ(blocks[0].sets[1].intensity.percent, (Range{65, 70}));
+  EXPECT_EQ(blocks[0].sets[3].reps, (CountRange{5, 5}));
+  EXPECT_EQ(blocks[0].sets[5].intensity.percent, (Range{85, 90}));
+}
+
+TEST(BuildBlocks, MovementIntensityFillsEverySet) {
+  const auto lines = parse({"Every minute, on the minute, for 7 minutes (7 sets):",
+                            "Power Clean x 1 rep @ 80% of 1-RM Power Clean"});
+  const auto blocks = build_blocks(lines);
+  ASSERT_EQ(blocks.size(), 1U);
+  ASSERT_EQ(blocks[0].sets.size(), 7U);
+  for (const SetPrescription& set : blocks[0].sets) {
+    EXPECT_EQ(set.intensity.percent, (Range{80, 80}));
+    ASSERT_TRUE(set.intensity.of.has_value());
+    EXPECT_EQ(set.intensity.of->lift, "power clean");
+  }
+}
+
+TEST(BuildBlocks, SupersetStaysOneBlock) {
+  const auto lines = parse({"Three sets of:", "Chin-ups x 10 reps", "V-Ups x 40 seconds", "Rest 60 seconds"});
+  const auto blocks = build_blocks(lines);
+  ASSERT_EQ(blocks.size(), 1U);
+  EXPECT_EQ(blocks[0].movement_lines, (std::vector<std::size_t>{1, 2}));
+  EXPECT_EQ(blocks[0].rest_lines, (std::vector<std::size_t>{3}));
+  EXPECT_EQ(blocks[0].sets.size(), 3U);
+}
+
+TEST(BuildBlocks, TargetIsOwnBlock) {
+  const auto lines = parse({"In 24 minutes, establish a 1-RM Back Squat"});
+  const auto blocks = build_blocks(lines);
+  ASSERT_EQ(blocks.size(), 1U);
+  EXPECT_EQ(blocks[0].target_line, 0U);
+  EXPECT_TRUE(blocks[0].sets.empty());
+}
+
+TEST(BuildBlocks, MovementsWithoutSchemeAreSeparate) {
+  const auto lines = parse({"Back Squat 5x5 @ 75%", "Front Squat x 3 reps @ 80%"});
+  const auto blocks = build_blocks(lines);
+  ASSERT_EQ(blocks.size(), 2U);
+  EXPECT_EQ(blocks[0].sets.size(), 5U);
+  EXPECT_TRUE(blocks[1].sets.empty());
+}
+
+TEST(PrescribeSegment, HeadingRemainderIsFirstLine) {
+  Segment segment;
+  segment.kind = SegmentKind::kPart;
+  segment.label = "A";
+  segment.heading = Line{"A. Deadlift 3x5", {}};
+  segment.heading_rest = "Deadlift 3x5";
+  const PartPrescription part = prescribe_segment(segment);
+  ASSERT_EQ(part.lines.size(), 1U);
+  EXPECT_EQ(part.lines[0].kind, LineKind::kMovement);
+  EXPECT_EQ(part.label, "A");
+  EXPECT_EQ(part.heading, "A. Deadlift 3x5");
+}
+
+}  // namespace
+}  // namespace wodetl::prescription
