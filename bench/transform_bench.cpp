@@ -26,16 +26,18 @@ using namespace wodetl;
 
 const Post& bench_post() {
   static const Post post = [] {
-    const char* from_environment = std::getenv("WODETL_BENCH_POST");  // NOLINT(concurrency-mt-unsafe)
-    const std::string path =
-        from_environment != nullptr && *from_environment != '\0' ? from_environment : WODETL_BENCH_DEFAULT_POST;
+    const char* from_environment =
+        std::getenv("WODETL_BENCH_POST");  // NOLINT(concurrency-mt-unsafe)
+    const std::string path = from_environment != nullptr && *from_environment != '\0'
+                                 ? from_environment
+                                 : WODETL_BENCH_DEFAULT_POST;
     std::ifstream stream(path, std::ios::binary);
     std::ostringstream text;
     text << stream.rdbuf();
     auto batch = parse_posts_document(text.str(), path);
     if (!stream || !batch || batch->empty() || !batch->front()) {
-      const std::string reason = !stream ? "the file cannot be read"
-                                 : !batch ? batch.error().to_string()
+      const std::string reason = !stream          ? "the file cannot be read"
+                                 : !batch         ? batch.error().to_string()
                                  : batch->empty() ? "it holds no post"
                                                   : batch->front().error().to_string();
       std::cerr << "error: cannot use " << path << " as the benchmark post: " << reason

@@ -3,9 +3,9 @@
 // Exit codes: 0 success, 1 the run failed for some posts or the source, 2 unusable invocation
 // or an error that stopped the command.
 
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
 #include <exception>
@@ -60,9 +60,10 @@ int run_command(const RunArguments& arguments) {
     return report(settings.error());
   }
   if (arguments.source_given && arguments.source.empty()) {
-    return report(Error::invalid_input("--source is empty", {},
-                                       "Give a WordPress URL, a post file or a folder, or leave --source out "
-                                       "to read the default site"));
+    return report(
+        Error::invalid_input("--source is empty", {},
+                             "Give a WordPress URL, a post file or a folder, or leave --source out "
+                             "to read the default site"));
   }
   auto source_settings = read_source_settings(arguments.source, read_environment_variable);
   if (!source_settings) {
@@ -81,7 +82,8 @@ int run_command(const RunArguments& arguments) {
   const RunSummary summary =
       run_pipeline(**source, *stores, RunOptions{.jobs = arguments.jobs, .force = arguments.force});
   if (arguments.format == "json") {
-    std::cout << summary_to_json(summary).dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+    std::cout << summary_to_json(summary).dump(2, ' ', false, Json::error_handler_t::replace)
+              << "\n";
   } else {
     std::cout << format_summary_text(summary);
   }
@@ -112,13 +114,14 @@ int stage_command(const StageArguments& arguments) {
                                    "Run `wodetl stage --list` to see the stages"));
   }
 
-  const std::string input{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+  const std::string input{std::istreambuf_iterator<char>(std::cin),
+                          std::istreambuf_iterator<char>()};
   Json event;
   try {
     event = Json::parse(input);
   } catch (const Json::parse_error& error) {
-    return report(Error::invalid_input(std::string("the event on standard input is not valid JSON: ") +
-                                       error.what()));
+    return report(Error::invalid_input(
+        std::string("the event on standard input is not valid JSON: ") + error.what()));
   }
 
   StageContext context;
@@ -203,7 +206,8 @@ int explain_command(const std::vector<std::string>& texts) {
       input += text + "\n";
     }
   }
-  const Json explained = prescription::explain_json(prescription::parse_prescription_lines(split_lines(input)));
+  const Json explained =
+      prescription::explain_json(prescription::parse_prescription_lines(split_lines(input)));
   std::cout << explained.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
   return 0;
 }
@@ -223,26 +227,30 @@ int main(int argc, char** argv) {
   app.add_flag("-v,--verbose", verbose, "Same as --log-level info");
 
   RunArguments run;
-  CLI::App* run_app = app.add_subcommand("run", "Fetch every post, transform it and store its sessions");
+  CLI::App* run_app =
+      app.add_subcommand("run", "Fetch every post, transform it and store its sessions");
   run_app->add_option_function<std::string>(
       "--source",
       [&run](const std::string& value) {
         run.source = value;
         run.source_given = true;
       },
-                      "WordPress site or API URL, a post JSON file, or a folder of them "
-                      "(default: INVICTUS_WEIGHTLIFTING_API, else the Invictus weightlifting category)");
-  run_app->add_option("--data-dir", run.data_dir, "Folder of the SQLite store and the bucket folder "
-                                                  "(default: WODETL_DATA_DIR, else ./wod-data)");
+      "WordPress site or API URL, a post JSON file, or a folder of them "
+      "(default: INVICTUS_WEIGHTLIFTING_API, else the Invictus weightlifting category)");
+  run_app->add_option("--data-dir", run.data_dir,
+                      "Folder of the SQLite store and the bucket folder "
+                      "(default: WODETL_DATA_DIR, else ./wod-data)");
   run_app->add_option("--jobs", run.jobs, "Posts processed at the same time")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
-  run_app->add_flag("--force", run.force,
-                    "Process every post again, even versions already stored; restores deleted files and "
-                    "rows, and still writes only what differs");
-  run_app->add_option("--timeout", run.timeout_seconds,
-                      "Seconds one HTTP request may take before it fails; a failed request is tried "
-                      "3 times in all")
+  run_app->add_flag(
+      "--force", run.force,
+      "Process every post again, even versions already stored; restores deleted files and "
+      "rows, and still writes only what differs");
+  run_app
+      ->add_option("--timeout", run.timeout_seconds,
+                   "Seconds one HTTP request may take before it fails; a failed request is tried "
+                   "3 times in all")
       ->check(CLI::Range(1, 3600))
       ->capture_default_str();
   run_app->add_option("--format", run.format, "Summary format")
@@ -251,7 +259,8 @@ int main(int argc, char** argv) {
 
   StageArguments stage;
   CLI::App* stage_app = app.add_subcommand(
-      "stage", "Run one pipeline stage: reads its JSON event on stdin, writes its JSON result on stdout");
+      "stage",
+      "Run one pipeline stage: reads its JSON event on stdin, writes its JSON result on stdout");
   stage_app->add_option("name", stage.name, "Stage name, e.g. strip_post_html");
   stage_app->add_flag("--list", stage.list, "List the stages");
   stage_app->add_option("--source", stage.source, "Source for get_invictus_post, as for `run`");
@@ -260,9 +269,10 @@ int main(int argc, char** argv) {
   ShowArguments show;
   CLI::App* show_app = app.add_subcommand("show", "Print stored sessions of one day or one week");
   show_app->add_option("--data-dir", show.data_dir, "Data folder written by `wodetl run`");
-  auto* date_option = show_app->add_option("--date", show.options.date, "Show this day (YYYY-MM-DD)");
-  auto* week_option =
-      show_app->add_option("--week", show.options.week, "Show the Monday-Sunday week of this day (YYYY-MM-DD)");
+  auto* date_option =
+      show_app->add_option("--date", show.options.date, "Show this day (YYYY-MM-DD)");
+  auto* week_option = show_app->add_option("--week", show.options.week,
+                                           "Show the Monday-Sunday week of this day (YYYY-MM-DD)");
   date_option->excludes(week_option);
   show_app->add_option("--maxes", show.maxes_file,
                        "TOML file of personal maxes; prints the weight of each prescribed set");
@@ -278,8 +288,9 @@ int main(int argc, char** argv) {
   std::vector<std::string> explain_texts;
   CLI::App* explain_app = app.add_subcommand(
       "explain", "Parse prescription lines and print what each one prescribes, as JSON");
-  explain_app->add_option("text", explain_texts,
-                          "Lines to parse (each argument may hold several lines); standard input when none");
+  explain_app->add_option(
+      "text", explain_texts,
+      "Lines to parse (each argument may hold several lines); standard input when none");
 
   try {
     app.parse(argc, argv);

@@ -15,6 +15,6 @@ namespace wodetl {
 //! DYNAMODB_TABLE and IDEMPOTENCY_TABLE name the SQLite tables that mirror the original's
 //! DynamoDB tables; an invalid name is rejected.
 [[nodiscard]] Result<LocalStoreSettings> local_store_settings(const std::string& data_dir_option,
-                                                      const Environment& environment);
+                                                              const Environment& environment);
 
 }  // namespace wodetl

@@ -31,7 +31,9 @@ Json record_json_with_loads(const SessionRecord& record, const Maxes& maxes) {
     const auto& part = record.prescriptions[index];
     const std::vector<BlockLoads> part_loads = compute_loads(part, maxes);
     if (!part_loads.empty()) {
-      loads.push_back(Json{{"segment", index}, {"label", part.label}, {"blocks", loads_json(part_loads, maxes.unit)}});
+      loads.push_back(Json{{"segment", index},
+                           {"label", part.label},
+                           {"blocks", loads_json(part_loads, maxes.unit)}});
     }
   }
   json["loads"] = std::move(loads);
@@ -96,12 +98,14 @@ Result<std::string> show_sessions(SessionStore& sessions, const ShowOptions& opt
   if (options.format == "json") {
     Json array = Json::array();
     for (const SessionRecord& record : *records) {
-      array.push_back(options.maxes ? record_json_with_loads(record, *options.maxes) : Json(record));
+      array.push_back(options.maxes ? record_json_with_loads(record, *options.maxes)
+                                    : Json(record));
     }
     return array.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
   }
   if (records->empty()) {
-    return by_week ? "No sessions stored from " + format_iso_date(first) + " to " + format_iso_date(last) + ".\n"
+    return by_week ? "No sessions stored from " + format_iso_date(first) + " to " +
+                         format_iso_date(last) + ".\n"
                    : "No sessions stored on " + format_iso_date(first) + ".\n";
   }
   std::string text;

@@ -5,7 +5,8 @@
 namespace wodetl {
 
 std::optional<std::string> read_environment_variable(const std::string& name) {
-  const char* value = std::getenv(name.c_str());  // NOLINT(concurrency-mt-unsafe): nothing calls setenv
+  const char* value =
+      std::getenv(name.c_str());  // NOLINT(concurrency-mt-unsafe): nothing calls setenv
   if (value == nullptr) {
     return std::nullopt;
   }

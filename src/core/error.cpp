@@ -6,12 +6,18 @@ namespace wodetl {
 
 const char* to_string(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kInvalidInput: return "invalid input";
-    case ErrorCode::kHttpStatus: return "HTTP error";
-    case ErrorCode::kNetwork: return "network error";
-    case ErrorCode::kNotFound: return "not found";
-    case ErrorCode::kStore: return "store error";
-    case ErrorCode::kInternal: return "internal error";
+    case ErrorCode::kInvalidInput:
+      return "invalid input";
+    case ErrorCode::kHttpStatus:
+      return "HTTP error";
+    case ErrorCode::kNetwork:
+      return "network error";
+    case ErrorCode::kNotFound:
+      return "not found";
+    case ErrorCode::kStore:
+      return "store error";
+    case ErrorCode::kInternal:
+      return "internal error";
   }
   return "error";
 }
@@ -56,7 +62,9 @@ Error Error::http_status(long status, const std::string& url, const std::string&
   }
   std::string hint;
   if (status == 401 || status == 403) {
-    hint = "Check the credentials (INVICTUS_USER/INVICTUS_PASS) and that the site allows REST API access";
+    hint =
+        "Check the credentials (INVICTUS_USER/INVICTUS_PASS) and that the site allows REST API "
+        "access";
   } else if (status == 404) {
     hint = "Check the API URL and category id";
   } else if (status == 429 || status >= 500) {

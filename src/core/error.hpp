@@ -17,12 +17,12 @@ namespace wodetl {
 
 //! Category of an expected failure; the exit code and the run summary group errors by it.
 enum class ErrorCode {
-  kInvalidInput,   //!< input that is not what the contract requires (bad JSON, missing field)
-  kHttpStatus,     //!< the server answered with an HTTP error status
-  kNetwork,        //!< the request did not complete (DNS, connection, TLS, time-out)
-  kNotFound,       //!< a file, folder or stage that does not exist
-  kStore,          //!< the store could not read or write
-  kInternal,       //!< a bug caught at a boundary
+  kInvalidInput,  //!< input that is not what the contract requires (bad JSON, missing field)
+  kHttpStatus,    //!< the server answered with an HTTP error status
+  kNetwork,       //!< the request did not complete (DNS, connection, TLS, time-out)
+  kNotFound,      //!< a file, folder or stage that does not exist
+  kStore,         //!< the store could not read or write
+  kInternal,      //!< a bug caught at a boundary
 };
 
 //! Identity of the post an error concerns; any field may be unknown.
@@ -59,8 +59,8 @@ struct Error {
 template <typename T>
 class Result {
  public:
-  Result(T value) : state_(std::move(value)) {}          // NOLINT(google-explicit-constructor)
-  Result(Error error) : state_(std::move(error)) {}      // NOLINT(google-explicit-constructor)
+  Result(T value) : state_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
+  Result(Error error) : state_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   [[nodiscard]] bool ok() const { return std::holds_alternative<T>(state_); }
   explicit operator bool() const { return ok(); }
@@ -82,6 +82,8 @@ class Result {
 //! Result of an operation that returns nothing on success.
 struct Done {};
 using Status = Result<Done>;
-inline Status ok_status() { return Done{}; }
+inline Status ok_status() {
+  return Done{};
+}
 
 }  // namespace wodetl

@@ -1,9 +1,9 @@
 #include "core/json_codec.hpp"
 
-#include "core/prescription_json.hpp"
-
 #include <stdexcept>
 #include <string>
+
+#include "core/prescription_json.hpp"
 
 namespace wodetl {
 
@@ -35,14 +35,19 @@ std::string string_or_empty(const Json& json, const char* key) {
 
 const char* to_string(SegmentKind kind) {
   switch (kind) {
-    case SegmentKind::kDay: return "day";
-    case SegmentKind::kWarmUp: return "warm_up";
-    case SegmentKind::kPart: return "part";
+    case SegmentKind::kDay:
+      return "day";
+    case SegmentKind::kWarmUp:
+      return "warm_up";
+    case SegmentKind::kPart:
+      return "part";
   }
   return "part";
 }
 
-void to_json(Json& json, const Link& link) { json = Json{{"text", link.text}, {"url", link.url}}; }
+void to_json(Json& json, const Link& link) {
+  json = Json{{"text", link.text}, {"url", link.url}};
+}
 
 void from_json(const Json& json, Link& link) {
   link.text = string_or_empty(json, "text");
@@ -127,12 +132,12 @@ void from_json(const Json& json, SegmentedDay& day) {
 }
 
 void to_json(Json& json, const SessionRecord& record) {
-  json = Json{{"date", record.date},       {"session", record.session},
-              {"warm_up", record.warm_up}, {"segment_a", record.segment_a},
+  json = Json{{"date", record.date},           {"session", record.session},
+              {"warm_up", record.warm_up},     {"segment_a", record.segment_a},
               {"segment_b", record.segment_b}, {"segment_c", record.segment_c},
               {"segment_d", record.segment_d}, {"segment_e", record.segment_e},
-              {"rest_day", record.rest_day}, {"segments", record.segments},
-              {"links", record.links},     {"source", record.source}};
+              {"rest_day", record.rest_day},   {"segments", record.segments},
+              {"links", record.links},         {"source", record.source}};
   json["prescriptions"] = record.prescriptions;
 }
 

@@ -9,15 +9,15 @@ namespace wodetl {
 struct Post {
   std::int64_t id = 0;
   std::string slug;
-  std::string title;         //!< title.rendered as sent, HTML entities not yet decoded
-  std::string date;          //!< local publication time as WordPress sends it, "2020-12-20T17:00:21"
-  std::string date_gmt;      //!< publication time in UTC, same format
+  std::string title;     //!< title.rendered as sent, HTML entities not yet decoded
+  std::string date;      //!< local publication time as WordPress sends it, "2020-12-20T17:00:21"
+  std::string date_gmt;  //!< publication time in UTC, same format
   std::string modified_gmt;  //!< last edit in UTC, same format
   std::string link;          //!< public URL of the post
   std::string status;        //!< "publish", "draft", …; empty when the source does not say
   std::string content_html;  //!< content.rendered, the HTML body
-  std::string raw_json;      //!< the post object exactly as received, stored under raw/ in the bucket
-  std::string origin;        //!< where it came from: the request URL or the local file path
+  std::string raw_json;  //!< the post object exactly as received, stored under raw/ in the bucket
+  std::string origin;    //!< where it came from: the request URL or the local file path
 };
 
 //! Reference from a session record back to the post it came from.

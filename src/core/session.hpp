@@ -59,9 +59,11 @@ enum class SegmentKind {
 //! exactly one segment.
 struct Segment {
   SegmentKind kind = SegmentKind::kPart;
-  std::string label;  //!< "A" for "A." or "A)", "warm_up", a name such as "Strength"; empty for kDay
-  Line heading;       //!< the line that opened the segment, as written
-  std::string heading_rest;  //!< text of the heading after its label ("Back Squat" in "A. Back Squat")
+  std::string
+      label;     //!< "A" for "A." or "A)", "warm_up", a name such as "Strength"; empty for kDay
+  Line heading;  //!< the line that opened the segment, as written
+  std::string
+      heading_rest;  //!< text of the heading after its label ("Back Squat" in "A. Back Squat")
   std::vector<Line> lines;
 };
 
@@ -96,7 +98,7 @@ struct DatedPost {
 
 //! Flat text fields of the original pipeline, kept for compatibility.
 inline constexpr const char* kFlatPartFields[] = {"segment_a", "segment_b", "segment_c",
-                                                   "segment_d", "segment_e"};
+                                                  "segment_d", "segment_e"};
 
 //! Final record of one training day, keyed by (date, session) in every store.
 struct SessionRecord {

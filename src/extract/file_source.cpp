@@ -22,7 +22,8 @@ const char* const kPathHint = "Give a JSON file or a folder that contains .json 
 
 //! Reads the whole file into `text`. Returns the error number of the failed call, or 0.
 int read_whole_file(const fs::path& file, std::string& text) {
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> stream(std::fopen(file.c_str(), "rb"), &std::fclose);
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> stream(std::fopen(file.c_str(), "rb"),
+                                                         &std::fclose);
   if (!stream) {
     return errno;
   }
@@ -43,7 +44,8 @@ Result<std::vector<fs::path>> list_json_files(const fs::path& folder) {
   std::error_code error;
   fs::directory_iterator entries(folder, error);
   if (error) {
-    return Error::not_found("failed to list folder " + folder.string() + ": " + error.message(), kPathHint);
+    return Error::not_found("failed to list folder " + folder.string() + ": " + error.message(),
+                            kPathHint);
   }
 
   std::vector<fs::path> files;
@@ -55,10 +57,12 @@ Result<std::vector<fs::path>> list_json_files(const fs::path& folder) {
     }
   }
   if (error) {
-    return Error::not_found("failed to list folder " + folder.string() + ": " + error.message(), kPathHint);
+    return Error::not_found("failed to list folder " + folder.string() + ": " + error.message(),
+                            kPathHint);
   }
-  std::sort(files.begin(), files.end(),
-            [](const fs::path& left, const fs::path& right) { return left.filename() < right.filename(); });
+  std::sort(files.begin(), files.end(), [](const fs::path& left, const fs::path& right) {
+    return left.filename() < right.filename();
+  });
   return files;
 }
 
@@ -71,8 +75,9 @@ PostBatch read_post_file(const fs::path& file) {
   if (int error_number = read_whole_file(file, text); error_number != 0) {
     ErrorCode code = error_number == ENOENT ? ErrorCode::kNotFound : ErrorCode::kInvalidInput;
     PostBatch batch;
-    batch.push_back(Error{code, "failed to read the file: " + std::generic_category().message(error_number),
-                          PostRef{.file = origin}, "Check that the file exists and is readable"});
+    batch.push_back(
+        Error{code, "failed to read the file: " + std::generic_category().message(error_number),
+              PostRef{.file = origin}, "Check that the file exists and is readable"});
     return batch;
   }
 
@@ -94,7 +99,8 @@ Status FileSource::fetch(const std::function<void(PostBatch&&)>& on_batch) {
     return Error::not_found("path not found: " + path_.string(), kPathHint);
   }
   if (error) {
-    return Error::not_found("failed to access " + path_.string() + ": " + error.message(), kPathHint);
+    return Error::not_found("failed to access " + path_.string() + ": " + error.message(),
+                            kPathHint);
   }
 
   if (fs::is_regular_file(status)) {

@@ -37,8 +37,10 @@ struct Transfer {
 };
 
 std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
+    text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+    text.remove_suffix(1);
   return text;
 }
 
@@ -104,7 +106,9 @@ bool is_retryable_failure(CURLcode code) {
   }
 }
 
-bool has_line_break(const std::string& text) { return text.find_first_of("\r\n") != std::string::npos; }
+bool has_line_break(const std::string& text) {
+  return text.find_first_of("\r\n") != std::string::npos;
+}
 
 }  // namespace
 
@@ -125,13 +129,15 @@ HttpClient::Attempt HttpClient::perform(const HttpRequest& request) const {
   HeaderList header_list(nullptr, &curl_slist_free_all);
   for (const auto& [name, value] : request.headers) {
     if (has_line_break(name) || has_line_break(value)) {
-      return {Error::internal("request header '" + name + "' contains a line break", PostRef{.url = safe_url}),
+      return {Error::internal("request header '" + name + "' contains a line break",
+                              PostRef{.url = safe_url}),
               false};
     }
     std::string line = name + ": " + value;
     curl_slist* extended = curl_slist_append(header_list.get(), line.c_str());
     if (extended == nullptr) {
-      return {Error::internal("out of memory for request headers", PostRef{.url = safe_url}), false};
+      return {Error::internal("out of memory for request headers", PostRef{.url = safe_url}),
+              false};
     }
     header_list.release();
     header_list.reset(extended);
@@ -157,11 +163,14 @@ HttpClient::Attempt HttpClient::perform(const HttpRequest& request) const {
   set_option(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https", setup);
   set_option(curl, CURLOPT_FOLLOWLOCATION, 1L, setup);
   set_option(curl, CURLOPT_MAXREDIRS, options_.max_redirects, setup);
-  set_option(curl, CURLOPT_ACCEPT_ENCODING, "", setup);  // "" offers every encoding this libcurl decodes
-  set_option(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(request.connect_timeout.count()), setup);
+  set_option(curl, CURLOPT_ACCEPT_ENCODING, "",
+             setup);  // "" offers every encoding this libcurl decodes
+  set_option(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(request.connect_timeout.count()),
+             setup);
   set_option(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(request.total_timeout.count()), setup);
   // Rejects early when Content-Length is known; on_body enforces the limit on the decoded body.
-  set_option(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options_.max_body_bytes), setup);
+  set_option(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options_.max_body_bytes),
+             setup);
   set_option(curl, CURLOPT_ERRORBUFFER, error_text, setup);
   set_option(curl, CURLOPT_WRITEFUNCTION, &on_body, setup);
   set_option(curl, CURLOPT_WRITEDATA, static_cast<void*>(&transfer), setup);
@@ -176,17 +185,20 @@ HttpClient::Attempt HttpClient::perform(const HttpRequest& request) const {
     set_option(curl, CURLOPT_PASSWORD, request.auth->password.c_str(), setup);
   }
   if (setup != CURLE_OK) {
-    return {Error::internal(std::string("setting up the request failed: ") + curl_easy_strerror(setup),
-                            PostRef{.url = safe_url}),
-            false};
+    return {
+        Error::internal(std::string("setting up the request failed: ") + curl_easy_strerror(setup),
+                        PostRef{.url = safe_url}),
+        false};
   }
 
   spdlog::debug("GET {}", safe_url);
   CURLcode code = curl_easy_perform(curl);
   if (transfer.body_too_large || code == CURLE_FILESIZE_EXCEEDED) {
     return {Error{ErrorCode::kNetwork,
-                  "response body is larger than the maximum of " + std::to_string(options_.max_body_bytes) + " bytes",
-                  PostRef{.url = safe_url}, "Check that the URL points to the API and not to a large file"},
+                  "response body is larger than the maximum of " +
+                      std::to_string(options_.max_body_bytes) + " bytes",
+                  PostRef{.url = safe_url},
+                  "Check that the URL points to the API and not to a large file"},
             false};
   }
   if (code != CURLE_OK) {
@@ -196,7 +208,8 @@ HttpClient::Attempt HttpClient::perform(const HttpRequest& request) const {
 
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &transfer.response.status);
   char* effective_url = nullptr;
-  if (curl_easy_getinfo(curl, CURLINFO_EFFECTIVE_URL, &effective_url) == CURLE_OK && effective_url != nullptr) {
+  if (curl_easy_getinfo(curl, CURLINFO_EFFECTIVE_URL, &effective_url) == CURLE_OK &&
+      effective_url != nullptr) {
     transfer.response.effective_url = redact_url(effective_url);
   } else {
     transfer.response.effective_url = safe_url;
@@ -227,8 +240,8 @@ Result<HttpResponse> HttpClient::get(const HttpRequest& request) const {
         return std::move(attempt.outcome);
       }
       delay = backoff_delay(policy, retry);
-      spdlog::warn("GET {} failed ({}); retry {} of {} in {} ms", safe_url, attempt.outcome.error().message,
-                   retry + 1, max_retries, delay.count());
+      spdlog::warn("GET {} failed ({}); retry {} of {} in {} ms", safe_url,
+                   attempt.outcome.error().message, retry + 1, max_retries, delay.count());
     } else {
       const HttpResponse& response = attempt.outcome.value();
       if (!is_retryable_status(response.status) || last) {
@@ -238,17 +251,19 @@ Result<HttpResponse> HttpClient::get(const HttpRequest& request) const {
       if (const std::string* retry_after = response.header("retry-after")) {
         std::optional<std::chrono::milliseconds> requested = parse_retry_after(*retry_after);
         if (requested && *requested > policy.max_wait) {
-          spdlog::warn("GET {} returned HTTP {} with Retry-After: {}, longer than the maximum wait of {} ms; "
-                       "not retrying",
-                       safe_url, response.status, *retry_after, policy.max_wait.count());
+          spdlog::warn(
+              "GET {} returned HTTP {} with Retry-After: {}, longer than the maximum wait of {} "
+              "ms; "
+              "not retrying",
+              safe_url, response.status, *retry_after, policy.max_wait.count());
           return std::move(attempt.outcome);
         }
         if (requested) {
           delay = *requested;
         }
       }
-      spdlog::warn("GET {} returned HTTP {}; retry {} of {} in {} ms", safe_url, response.status, retry + 1,
-                   max_retries, delay.count());
+      spdlog::warn("GET {} returned HTTP {}; retry {} of {} in {} ms", safe_url, response.status,
+                   retry + 1, max_retries, delay.count());
     }
     wait(delay);
   }

@@ -24,7 +24,8 @@ struct BasicAuth {
 
 struct HttpRequest {
   std::string url;
-  std::vector<std::pair<std::string, std::string>> headers;  //!< extra request headers, name and value
+  std::vector<std::pair<std::string, std::string>>
+      headers;  //!< extra request headers, name and value
   std::optional<BasicAuth> auth;
   std::chrono::milliseconds connect_timeout{10000};
   std::chrono::milliseconds total_timeout{60000};  //!< limit for the whole transfer of one attempt
@@ -32,9 +33,10 @@ struct HttpRequest {
 
 struct HttpResponse {
   long status = 0;
-  std::map<std::string, std::string> headers;  //!< names lower-cased; repeated headers joined with ", "
-  std::string body;                            //!< decoded when the server compressed it
-  std::string effective_url;                   //!< URL after redirects, without userinfo
+  std::map<std::string, std::string>
+      headers;                //!< names lower-cased; repeated headers joined with ", "
+  std::string body;           //!< decoded when the server compressed it
+  std::string effective_url;  //!< URL after redirects, without userinfo
 
   //! Returns the value of the header with the lower-case `name`, or nullptr.
   [[nodiscard]] const std::string* header(const std::string& name) const;

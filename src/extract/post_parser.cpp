@@ -20,7 +20,8 @@ PostRef ref_of(const Json& object, const std::string& origin) {
     auto id = object.find("id");
     if (id != object.end() && id->is_number_integer()) {
       bool fits = !id->is_number_unsigned() ||
-                  id->get<std::uint64_t>() <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+                  id->get<std::uint64_t>() <=
+                      static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
       if (fits) {
         ref.id = id->get<std::int64_t>();
       }
@@ -55,8 +56,8 @@ enum class Presence { kRequired, kOptional };
 
 //! Reads the string field `name`, or `name.rendered` when `rendered` is true, into `out`.
 //! Returns the problem in words, or nothing when the field is usable.
-std::optional<std::string> read_string(const Json& object, const char* name, bool rendered, Presence presence,
-                                       std::string& out) {
+std::optional<std::string> read_string(const Json& object, const char* name, bool rendered,
+                                       Presence presence, std::string& out) {
   std::string path = rendered ? std::string(name) + ".rendered" : std::string(name);
   const Json* field = nullptr;
   auto outer = object.find(name);
@@ -64,7 +65,8 @@ std::optional<std::string> read_string(const Json& object, const char* name, boo
     if (!rendered) {
       field = &*outer;
     } else if (!outer->is_object()) {
-      return std::string(name) + " is a " + outer->type_name() + ", expected an object with a 'rendered' string";
+      return std::string(name) + " is a " + outer->type_name() +
+             ", expected an object with a 'rendered' string";
     } else {
       auto inner = outer->find("rendered");
       if (inner != outer->end() && !inner->is_null()) {
@@ -97,7 +99,8 @@ std::optional<std::string> read_id(const Json& object, std::int64_t& out) {
     return std::string("id is a ") + id->type_name() + ", expected a positive integer";
   }
   if (id->is_number_unsigned() &&
-      id->get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+      id->get<std::uint64_t>() >
+          static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
     return "id " + id->dump() + " is out of range";
   }
   out = id->get<std::int64_t>();
@@ -119,7 +122,8 @@ std::string json_error_text(const Json::exception& error) {
 
 //! A string value as it is, any other value as JSON text.
 std::string text_of(const Json& value) {
-  return value.is_string() ? value.get<std::string>() : value.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return value.is_string() ? value.get<std::string>()
+                           : value.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 PostRef origin_ref(const std::string& origin) {
@@ -131,20 +135,29 @@ PostRef origin_ref(const std::string& origin) {
 Result<Post> parse_post(const Json& object, const std::string& origin) {
   PostRef ref = ref_of(object, origin);
   if (!object.is_object()) {
-    return Error::invalid_input(std::string("post is a JSON ") + object.type_name() + ", expected an object",
-                                std::move(ref), hint_for(origin));
+    return Error::invalid_input(
+        std::string("post is a JSON ") + object.type_name() + ", expected an object",
+        std::move(ref), hint_for(origin));
   }
 
   Post post;
   std::optional<std::string> problem = read_id(object, post.id);
-  if (!problem) problem = read_string(object, "slug", false, Presence::kRequired, post.slug);
-  if (!problem) problem = read_string(object, "date", false, Presence::kRequired, post.date);
-  if (!problem) problem = read_string(object, "content", true, Presence::kRequired, post.content_html);
-  if (!problem) problem = read_string(object, "date_gmt", false, Presence::kOptional, post.date_gmt);
-  if (!problem) problem = read_string(object, "modified_gmt", false, Presence::kOptional, post.modified_gmt);
-  if (!problem) problem = read_string(object, "link", false, Presence::kOptional, post.link);
-  if (!problem) problem = read_string(object, "status", false, Presence::kOptional, post.status);
-  if (!problem) problem = read_string(object, "title", true, Presence::kOptional, post.title);
+  if (!problem)
+    problem = read_string(object, "slug", false, Presence::kRequired, post.slug);
+  if (!problem)
+    problem = read_string(object, "date", false, Presence::kRequired, post.date);
+  if (!problem)
+    problem = read_string(object, "content", true, Presence::kRequired, post.content_html);
+  if (!problem)
+    problem = read_string(object, "date_gmt", false, Presence::kOptional, post.date_gmt);
+  if (!problem)
+    problem = read_string(object, "modified_gmt", false, Presence::kOptional, post.modified_gmt);
+  if (!problem)
+    problem = read_string(object, "link", false, Presence::kOptional, post.link);
+  if (!problem)
+    problem = read_string(object, "status", false, Presence::kOptional, post.status);
+  if (!problem)
+    problem = read_string(object, "title", true, Presence::kOptional, post.title);
   if (problem) {
     return Error::invalid_input(std::move(*problem), std::move(ref), hint_for(origin));
   }
@@ -161,14 +174,16 @@ Result<PostBatch> parse_posts_document(std::string_view text, const std::string&
   try {
     document = Json::parse(text);
   } catch (const Json::exception& error) {
-    return Error::invalid_input("invalid JSON: " + json_error_text(error), origin_ref(origin), hint_for(origin));
+    return Error::invalid_input("invalid JSON: " + json_error_text(error), origin_ref(origin),
+                                hint_for(origin));
   }
 
   if (document.is_object()) {
     // A saved or relayed WordPress error response has these keys and no post fields.
     if (document.contains("code") && document.contains("message") && !document.contains("id")) {
       return Error::invalid_input("the document is a WordPress error response, not a post: " +
-                                      text_of(document.at("code")) + ": " + text_of(document.at("message")),
+                                      text_of(document.at("code")) + ": " +
+                                      text_of(document.at("message")),
                                   origin_ref(origin), hint_for(origin));
     }
     PostBatch batch;
@@ -189,8 +204,8 @@ Result<PostBatch> parse_posts_document(std::string_view text, const std::string&
     if (!post.ok() && !post.error().post.id && post.error().post.slug.empty()) {
       // Without id or slug, the position is the only way to find the item.
       Error error = post.error();
-      error.message = "array item " + std::to_string(index + 1) + " of " + std::to_string(document.size()) +
-                      ": " + error.message;
+      error.message = "array item " + std::to_string(index + 1) + " of " +
+                      std::to_string(document.size()) + ": " + error.message;
       post = std::move(error);
     }
     batch.push_back(std::move(post));

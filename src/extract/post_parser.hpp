@@ -28,6 +28,7 @@ namespace wodetl {
 //! position), is neither an object nor an array, or is a WordPress error object ({"code",
 //! "message"}). In an array, each item that is not a valid post becomes an error item of the
 //! batch, and the valid items become posts, in array order.
-[[nodiscard]] Result<PostBatch> parse_posts_document(std::string_view text, const std::string& origin);
+[[nodiscard]] Result<PostBatch> parse_posts_document(std::string_view text,
+                                                     const std::string& origin);
 
 }  // namespace wodetl

@@ -59,8 +59,9 @@ Result<std::optional<std::int64_t>> read_category(const Environment& env) {
   std::int64_t id = 0;
   auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), id);
   if (error != std::errc() || end != text->data() + text->size() || id < 1) {
-    return Error::invalid_input(std::string(kCategoryVariable) + " must be a positive integer, got '" + *text + "'",
-                                {}, "Set it to the WordPress category id, e.g. 213, or unset it");
+    return Error::invalid_input(
+        std::string(kCategoryVariable) + " must be a positive integer, got '" + *text + "'", {},
+        "Set it to the WordPress category id, e.g. 213, or unset it");
   }
   return std::optional<std::int64_t>(id);
 }
@@ -92,15 +93,16 @@ Result<SourceSettings> read_source_settings(const std::string& source_arg, const
   std::optional<std::string> user = lookup(env, kUserVariable);
   std::optional<std::string> password = lookup(env, kPasswordVariable);
   if (user.has_value() != password.has_value()) {
-    return Error::invalid_input(std::string(user ? kUserVariable : kPasswordVariable) + " is set but " +
-                                    (user ? kPasswordVariable : kUserVariable) + " is not",
+    return Error::invalid_input(std::string(user ? kUserVariable : kPasswordVariable) +
+                                    " is set but " + (user ? kPasswordVariable : kUserVariable) +
+                                    " is not",
                                 {}, "Set both for basic authentication, or neither");
   }
   if (user && default_site) {
     settings.wordpress.auth = BasicAuth{*user, *password};
   } else if (user) {
-    spdlog::warn("not sending the {} credentials to {}, which is not the default site {}", kUserVariable,
-                 site_of(settings.wordpress.api_url), site_of(default_api));
+    spdlog::warn("not sending the {} credentials to {}, which is not the default site {}",
+                 kUserVariable, site_of(settings.wordpress.api_url), site_of(default_api));
   }
   return settings;
 }
@@ -116,7 +118,8 @@ Result<std::unique_ptr<PostSource>> make_source(const SourceSettings& settings) 
   return std::unique_ptr<PostSource>(std::move(source).value());
 }
 
-Result<std::unique_ptr<PostSource>> make_source(const std::string& source_arg, const Environment& env) {
+Result<std::unique_ptr<PostSource>> make_source(const std::string& source_arg,
+                                                const Environment& env) {
   Result<SourceSettings> settings = read_source_settings(source_arg, env);
   if (!settings.ok()) {
     return settings.error();
@@ -124,14 +127,16 @@ Result<std::unique_ptr<PostSource>> make_source(const std::string& source_arg, c
   return make_source(*settings);
 }
 
-Result<PostBatch> fetch_source_page(const std::string& source_arg, int per_page, int page, const Environment& env) {
+Result<PostBatch> fetch_source_page(const std::string& source_arg, int per_page, int page,
+                                    const Environment& env) {
   Result<SourceSettings> settings = read_source_settings(source_arg, env);
   if (!settings.ok()) {
     return settings.error();
   }
   if (per_page < 1 || per_page > 100) {
-    return Error::invalid_input("posts_per_page must be between 1 and 100, got " + std::to_string(per_page), {},
-                                "The WordPress REST API returns at most 100 posts per page");
+    return Error::invalid_input(
+        "posts_per_page must be between 1 and 100, got " + std::to_string(per_page), {},
+        "The WordPress REST API returns at most 100 posts per page");
   }
   if (page < 1) {
     return Error::invalid_input("page must be 1 or more, got " + std::to_string(page));
@@ -146,10 +151,11 @@ Result<PostBatch> fetch_source_page(const std::string& source_arg, int per_page,
     if (!status.ok()) {
       return status.error();
     }
-    const std::size_t first = static_cast<std::size_t>(page - 1) * static_cast<std::size_t>(per_page);
+    const std::size_t first =
+        static_cast<std::size_t>(page - 1) * static_cast<std::size_t>(per_page);
     PostBatch slice;
-    for (std::size_t index = first; index < items.size() && index < first + static_cast<std::size_t>(per_page);
-         ++index) {
+    for (std::size_t index = first;
+         index < items.size() && index < first + static_cast<std::size_t>(per_page); ++index) {
       slice.push_back(std::move(items[index]));
     }
     return slice;

@@ -16,7 +16,8 @@
 namespace wodetl {
 
 //! Posts API read when neither the argument nor INVICTUS_WEIGHTLIFTING_API names one.
-inline constexpr const char* kDefaultApiUrl = "https://www.crossfitinvictus.com/wp-json/wp/v2/posts";
+inline constexpr const char* kDefaultApiUrl =
+    "https://www.crossfitinvictus.com/wp-json/wp/v2/posts";
 //! Weightlifting category of the default site.
 inline constexpr std::int64_t kDefaultCategoryId = 213;
 
@@ -48,21 +49,23 @@ struct SourceSettings {
 //!
 //! Returns Error::invalid_input when the category is not a positive integer or only one of
 //! INVICTUS_USER and INVICTUS_PASS is set.
-[[nodiscard]] Result<SourceSettings> read_source_settings(const std::string& source_arg, const Environment& env);
+[[nodiscard]] Result<SourceSettings> read_source_settings(const std::string& source_arg,
+                                                          const Environment& env);
 
 //! Creates the source the settings describe; returns the Error of WordPressSource::create.
 [[nodiscard]] Result<std::unique_ptr<PostSource>> make_source(const SourceSettings& settings);
 
 //! Reads the settings with read_source_settings and creates the source.
-[[nodiscard]] Result<std::unique_ptr<PostSource>> make_source(const std::string& source_arg,
-                                                              const Environment& env = read_environment_variable);
+[[nodiscard]] Result<std::unique_ptr<PostSource>> make_source(
+    const std::string& source_arg, const Environment& env = read_environment_variable);
 
 //! Fetches one page of `per_page` posts (page 1 is the first) from the source that
 //! read_source_settings selects. A WordPress source requests exactly that page, and a page
 //! past the end gives an empty batch. A file source reads every file and returns that slice of
 //! the items in file order. Returns an Error for invalid settings, a per_page outside 1 to 100
 //! or a page below 1, and for a failed request or a missing path.
-[[nodiscard]] Result<PostBatch> fetch_source_page(const std::string& source_arg, int per_page, int page,
-                                                  const Environment& env = read_environment_variable);
+[[nodiscard]] Result<PostBatch> fetch_source_page(
+    const std::string& source_arg, int per_page, int page,
+    const Environment& env = read_environment_variable);
 
 }  // namespace wodetl

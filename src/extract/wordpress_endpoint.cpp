@@ -10,11 +10,15 @@ namespace {
 
 const char* const kPostsRoute = "wp/v2/posts";
 
-std::string_view key_of(std::string_view parameter) { return parameter.substr(0, parameter.find('=')); }
+std::string_view key_of(std::string_view parameter) {
+  return parameter.substr(0, parameter.find('='));
+}
 
 std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
+    text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+    text.remove_suffix(1);
   return text;
 }
 
@@ -40,7 +44,8 @@ std::string PostsEndpoint::url() const {
   return text;
 }
 
-std::string PostsEndpoint::page_url(std::optional<std::int64_t> category_id, int per_page, int page) const {
+std::string PostsEndpoint::page_url(std::optional<std::int64_t> category_id, int per_page,
+                                    int page) const {
   std::vector<std::string> parameters = query;
   if (category_id && !has_parameter("categories")) {
     parameters.push_back("categories=" + std::to_string(*category_id));
@@ -52,11 +57,13 @@ std::string PostsEndpoint::page_url(std::optional<std::int64_t> category_id, int
 
 Result<PostsEndpoint> parse_posts_endpoint(std::string_view api_url) {
   std::string_view url = trim(api_url);
-  const std::string scheme = lower(url.substr(0, url.find("://") == std::string_view::npos ? 0 : url.find("://")));
-  const std::string hint = "Give the site root (https://site) or the posts endpoint (https://site/wp-json/wp/v2/posts)";
+  const std::string scheme =
+      lower(url.substr(0, url.find("://") == std::string_view::npos ? 0 : url.find("://")));
+  const std::string hint =
+      "Give the site root (https://site) or the posts endpoint (https://site/wp-json/wp/v2/posts)";
   if (scheme != "http" && scheme != "https") {
-    return Error::invalid_input("the API URL must start with http:// or https://", PostRef{.url = redact_url(url)},
-                                hint);
+    return Error::invalid_input("the API URL must start with http:// or https://",
+                                PostRef{.url = redact_url(url)}, hint);
   }
   std::size_t host_start = scheme.size() + 3;
   std::size_t host_end = url.find_first_of("/?#", host_start);
@@ -86,7 +93,9 @@ Result<PostsEndpoint> parse_posts_endpoint(std::string_view api_url) {
   // Without "/wp-json/" in the path the URL is a site root, or the REST API prefix alone.
   std::string& base = endpoint.base;
   std::size_t path_start = base.find('/', host_start);
-  std::string_view path = path_start == std::string::npos ? std::string_view() : std::string_view(base).substr(path_start);
+  std::string_view path = path_start == std::string::npos
+                              ? std::string_view()
+                              : std::string_view(base).substr(path_start);
   const bool is_api_prefix = path.ends_with("/wp-json") || path.ends_with("/wp-json/");
   if (!is_api_prefix && path.find("/wp-json/") != std::string_view::npos) {
     return endpoint;

@@ -13,18 +13,22 @@ namespace wodetl {
 
 //! Posts endpoint of a WordPress site, kept apart from its query so paging parameters can be added.
 struct PostsEndpoint {
-  std::string base;  //!< URL without query and fragment, e.g. "https://site/wp-json/wp/v2/posts" or "https://site/"
-  std::vector<std::string> query;  //!< "key=value" parameters of the given URL as written, minus per_page and page
+  std::string base;  //!< URL without query and fragment, e.g. "https://site/wp-json/wp/v2/posts" or
+                     //!< "https://site/"
+  std::vector<std::string>
+      query;  //!< "key=value" parameters of the given URL as written, minus per_page and page
 
   //! Returns whether the query has a parameter named `key`.
   [[nodiscard]] bool has_parameter(std::string_view key) const;
 
-  //! Returns the endpoint URL without paging, e.g. "https://site/wp-json/wp/v2/posts?categories=213".
+  //! Returns the endpoint URL without paging, e.g.
+  //! "https://site/wp-json/wp/v2/posts?categories=213".
   [[nodiscard]] std::string url() const;
 
   //! Returns the URL of one page of posts. Adds categories=`category_id` unless the query
   //! already has a categories parameter, then per_page and page.
-  [[nodiscard]] std::string page_url(std::optional<std::int64_t> category_id, int per_page, int page) const;
+  [[nodiscard]] std::string page_url(std::optional<std::int64_t> category_id, int per_page,
+                                     int page) const;
 };
 
 //! Parses the API URL a user gives into a posts endpoint. Accepted forms:

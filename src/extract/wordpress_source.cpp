@@ -15,7 +15,8 @@ namespace wodetl {
 namespace {
 
 const char* const kEndpointHint =
-    "Check that the URL is the WordPress REST API posts endpoint (…/wp-json/wp/v2/posts) and whether the site "
+    "Check that the URL is the WordPress REST API posts endpoint (…/wp-json/wp/v2/posts) and "
+    "whether the site "
     "requires a login";
 
 //! Error object of the WordPress REST API: {"code": "...", "message": "...", "data": {...}}.
@@ -117,7 +118,8 @@ std::string_view host_of(std::string_view url) {
   std::size_t start = url.find("://");
   start = start == std::string_view::npos ? 0 : start + 3;
   std::string_view authority = url.substr(start, url.find_first_of("/?#", start) - start);
-  authority = authority.substr(authority.rfind('@') == std::string_view::npos ? 0 : authority.rfind('@') + 1);
+  authority = authority.substr(
+      authority.rfind('@') == std::string_view::npos ? 0 : authority.rfind('@') + 1);
   if (authority.starts_with('[')) {
     return authority.substr(0, authority.find(']') + 1);
   }
@@ -128,7 +130,8 @@ bool is_loopback(std::string_view host) {
   return host == "localhost" || host.starts_with("127.") || host == "[::1]";
 }
 
-Error invalid_setting(const std::string& message, const std::string& api_url, std::string hint = {}) {
+Error invalid_setting(const std::string& message, const std::string& api_url,
+                      std::string hint = {}) {
   return Error::invalid_input(message, PostRef{.url = redact_url(api_url)}, std::move(hint));
 }
 
@@ -140,18 +143,22 @@ Result<std::unique_ptr<WordPressSource>> WordPressSource::create(WordPressConfig
     return endpoint.error();
   }
   if (config.per_page < 1 || config.per_page > 100) {
-    return invalid_setting("per_page must be between 1 and 100, got " + std::to_string(config.per_page),
-                           config.api_url, "The WordPress REST API returns at most 100 posts per page");
+    return invalid_setting(
+        "per_page must be between 1 and 100, got " + std::to_string(config.per_page),
+        config.api_url, "The WordPress REST API returns at most 100 posts per page");
   }
   if (config.page && *config.page < 1) {
-    return invalid_setting("page must be 1 or more, got " + std::to_string(*config.page), config.api_url);
-  }
-  if (config.category_id && *config.category_id < 1) {
-    return invalid_setting("category id must be a positive integer, got " + std::to_string(*config.category_id),
+    return invalid_setting("page must be 1 or more, got " + std::to_string(*config.page),
                            config.api_url);
   }
+  if (config.category_id && *config.category_id < 1) {
+    return invalid_setting(
+        "category id must be a positive integer, got " + std::to_string(*config.category_id),
+        config.api_url);
+  }
   if (config.max_pages < 1) {
-    return invalid_setting("max_pages must be 1 or more, got " + std::to_string(config.max_pages), config.api_url);
+    return invalid_setting("max_pages must be 1 or more, got " + std::to_string(config.max_pages),
+                           config.api_url);
   }
   if (config.min_request_interval.count() < 0) {
     return invalid_setting("min_request_interval must not be negative", config.api_url);
@@ -160,12 +167,16 @@ Result<std::unique_ptr<WordPressSource>> WordPressSource::create(WordPressConfig
     return invalid_setting("the user name for basic authentication is empty", config.api_url,
                            "Set both the user name and the password, or neither");
   }
-  if (config.auth && endpoint->base.starts_with("http://") && !is_loopback(host_of(endpoint->base))) {
-    spdlog::warn("basic authentication to {} goes over plain http, so the password is sent unencrypted; use https",
-                 host_of(endpoint->base));
+  if (config.auth && endpoint->base.starts_with("http://") &&
+      !is_loopback(host_of(endpoint->base))) {
+    spdlog::warn(
+        "basic authentication to {} goes over plain http, so the password is sent unencrypted; use "
+        "https",
+        host_of(endpoint->base));
   }
   PostsEndpoint parsed = std::move(endpoint).value();
-  return std::unique_ptr<WordPressSource>(new WordPressSource(std::move(config), std::move(parsed)));
+  return std::unique_ptr<WordPressSource>(
+      new WordPressSource(std::move(config), std::move(parsed)));
 }
 
 WordPressSource::WordPressSource(WordPressConfig config, PostsEndpoint endpoint)
@@ -221,7 +232,8 @@ Result<WordPressPage> WordPressSource::fetch_page(int page) {
 
   if (response->status < 200 || response->status >= 300) {
     std::optional<WordPressError> wordpress_error = parse_wordpress_error(response->body);
-    if (response->status == 400 && wordpress_error && wordpress_error->code == "rest_post_invalid_page_number") {
+    if (response->status == 400 && wordpress_error &&
+        wordpress_error->code == "rest_post_invalid_page_number") {
       result.past_last_page = true;
       return result;
     }
@@ -242,8 +254,9 @@ Result<WordPressPage> WordPressSource::fetch_page(int page) {
                                 PostRef{.url = result.url}, kEndpointHint);
   }
   if (!Json::accept(response->body)) {
-    return Error::invalid_input("the site returned a body that is not JSON: " + body_excerpt(response->body),
-                                PostRef{.url = result.url}, kEndpointHint);
+    return Error::invalid_input(
+        "the site returned a body that is not JSON: " + body_excerpt(response->body),
+        PostRef{.url = result.url}, kEndpointHint);
   }
   Result<PostBatch> batch = parse_posts_document(response->body, result.url);
   if (!batch.ok()) {
@@ -284,8 +297,10 @@ Status WordPressSource::fetch(const std::function<void(PostBatch&&)>& on_batch) 
     if (result->total == 0) {
       spdlog::info("{}: the listing is empty", describe());
     } else {
-      spdlog::info("{}: read page {} of {} ({} items)", describe(), page,
-                   result->total_pages ? std::to_string(*result->total_pages) : std::string("unknown"), count);
+      spdlog::info(
+          "{}: read page {} of {} ({} items)", describe(), page,
+          result->total_pages ? std::to_string(*result->total_pages) : std::string("unknown"),
+          count);
     }
     on_batch(std::move(result->posts));
 

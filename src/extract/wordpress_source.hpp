@@ -15,12 +15,15 @@ namespace wodetl {
 
 //! Settings of a WordPressSource; WordPressSource::create validates them.
 struct WordPressConfig {
-  std::string api_url;  //!< site root, posts endpoint, or "…/?rest_route=/wp/v2/posts"; see parse_posts_endpoint
-  std::optional<std::int64_t> category_id;  //!< sent as categories=ID unless api_url already has categories=
-  int per_page = 100;                       //!< 1 to 100, the range the WordPress REST API accepts
-  std::optional<int> page;                  //!< fetch only this page (1-based) in place of every page
+  std::string api_url;  //!< site root, posts endpoint, or "…/?rest_route=/wp/v2/posts"; see
+                        //!< parse_posts_endpoint
+  std::optional<std::int64_t>
+      category_id;          //!< sent as categories=ID unless api_url already has categories=
+  int per_page = 100;       //!< 1 to 100, the range the WordPress REST API accepts
+  std::optional<int> page;  //!< fetch only this page (1-based) in place of every page
   std::optional<BasicAuth> auth;
-  std::chrono::milliseconds min_request_interval{500};  //!< minimum time between the starts of two page requests
+  std::chrono::milliseconds min_request_interval{
+      500};  //!< minimum time between the starts of two page requests
   std::chrono::milliseconds connect_timeout{10000};
   std::chrono::milliseconds total_timeout{60000};  //!< limit for one attempt at one page
   int max_pages = 10000;  //!< guard against a site that never reports its last page

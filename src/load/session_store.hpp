@@ -26,8 +26,8 @@ class SessionStore {
   //! Makes the stored records of post source.post_id equal to records: inserts new keys,
   //! updates changed ones, leaves identical ones untouched and deletes keys of that post that
   //! records no longer contains. A record whose key belongs to another post is taken over.
-  virtual Result<ReplaceOutcome> replace_post_sessions(const SourceRef& source,
-                                                       const std::vector<SessionRecord>& records) = 0;
+  virtual Result<ReplaceOutcome> replace_post_sessions(
+      const SourceRef& source, const std::vector<SessionRecord>& records) = 0;
 
   //! Records with first_date <= date <= last_date (ISO dates), sorted by date, then by
   //! the order of the day in its post.

@@ -4,9 +4,12 @@ namespace wodetl {
 
 const char* to_string(PostStatus status) {
   switch (status) {
-    case PostStatus::kStored: return "stored";
-    case PostStatus::kSkipped: return "skipped";
-    case PostStatus::kFailed: return "failed";
+    case PostStatus::kStored:
+      return "stored";
+    case PostStatus::kSkipped:
+      return "skipped";
+    case PostStatus::kFailed:
+      return "failed";
   }
   return "failed";
 }

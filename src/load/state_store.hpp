@@ -19,10 +19,10 @@ enum class PostStatus { kStored, kSkipped, kFailed };
 //! Bookkeeping row for one post: what was seen and what became of it.
 struct PostState {
   SourceRef source;
-  std::string content_sha256;   //!< SHA-256 of content.rendered, hex
+  std::string content_sha256;  //!< SHA-256 of content.rendered, hex
   PostStatus status = PostStatus::kStored;
-  std::string reason;           //!< why it was skipped or failed; empty when stored
-  std::vector<Line> preamble;   //!< lines before the first day header
+  std::string reason;                      //!< why it was skipped or failed; empty when stored
+  std::vector<Line> preamble;              //!< lines before the first day header
   std::vector<std::string> session_dates;  //!< dates of its records, sorted
 };
 

@@ -34,8 +34,8 @@ std::string weekly_key_of(const std::vector<SessionRecord>& records) {
 Result<ObjectWrite> save_sessions_to_bucket(const std::vector<SessionRecord>& records,
                                             ObjectStore& objects) {
   if (records.empty()) {
-    return Error::invalid_input("there are no session records to save",
-                                {}, "Pass the records that clean_session_records returned");
+    return Error::invalid_input("there are no session records to save", {},
+                                "Pass the records that clean_session_records returned");
   }
   ObjectWrite write;
   write.key = weekly_key_of(records);
@@ -55,8 +55,8 @@ Result<ObjectWrite> save_sessions_to_bucket(const std::vector<SessionRecord>& re
 
 std::string process_post_key(const Post& post) {
   const std::string id = std::to_string(post.id);
-  return idempotency_key("process_post", {id, post.modified_gmt, sha256_hex(post.content_html),
-                                          kTransformVersion});
+  return idempotency_key("process_post",
+                         {id, post.modified_gmt, sha256_hex(post.content_html), kTransformVersion});
 }
 
 }  // namespace wodetl

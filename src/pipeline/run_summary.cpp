@@ -9,8 +9,9 @@ namespace wodetl {
 namespace {
 
 int sum(const RunSummary& summary, int PostOutcome::*field) {
-  return std::accumulate(summary.posts.begin(), summary.posts.end(), 0,
-                         [field](int total, const PostOutcome& post) { return total + post.*field; });
+  return std::accumulate(
+      summary.posts.begin(), summary.posts.end(), 0,
+      [field](int total, const PostOutcome& post) { return total + post.*field; });
 }
 
 std::string format_seconds(std::chrono::milliseconds elapsed) {
@@ -23,11 +24,16 @@ std::string format_seconds(std::chrono::milliseconds elapsed) {
 
 const char* to_string(PostResult result) {
   switch (result) {
-    case PostResult::kNew: return "new";
-    case PostResult::kChanged: return "changed";
-    case PostResult::kUnchanged: return "unchanged";
-    case PostResult::kSkipped: return "skipped";
-    case PostResult::kFailed: return "failed";
+    case PostResult::kNew:
+      return "new";
+    case PostResult::kChanged:
+      return "changed";
+    case PostResult::kUnchanged:
+      return "unchanged";
+    case PostResult::kSkipped:
+      return "skipped";
+    case PostResult::kFailed:
+      return "failed";
   }
   return "failed";
 }
@@ -40,14 +46,28 @@ int RunSummary::count(PostResult result) const {
   return total;
 }
 
-int RunSummary::records_written() const { return sum(*this, &PostOutcome::records_written); }
-int RunSummary::records_unchanged() const { return sum(*this, &PostOutcome::records_unchanged); }
-int RunSummary::records_removed() const { return sum(*this, &PostOutcome::records_removed); }
-int RunSummary::objects_written() const { return sum(*this, &PostOutcome::objects_written); }
-int RunSummary::objects_unchanged() const { return sum(*this, &PostOutcome::objects_unchanged); }
-int RunSummary::objects_removed() const { return sum(*this, &PostOutcome::objects_removed); }
+int RunSummary::records_written() const {
+  return sum(*this, &PostOutcome::records_written);
+}
+int RunSummary::records_unchanged() const {
+  return sum(*this, &PostOutcome::records_unchanged);
+}
+int RunSummary::records_removed() const {
+  return sum(*this, &PostOutcome::records_removed);
+}
+int RunSummary::objects_written() const {
+  return sum(*this, &PostOutcome::objects_written);
+}
+int RunSummary::objects_unchanged() const {
+  return sum(*this, &PostOutcome::objects_unchanged);
+}
+int RunSummary::objects_removed() const {
+  return sum(*this, &PostOutcome::objects_removed);
+}
 
-bool RunSummary::failed() const { return source_error.has_value() || count(PostResult::kFailed) > 0; }
+bool RunSummary::failed() const {
+  return source_error.has_value() || count(PostResult::kFailed) > 0;
+}
 
 bool RunSummary::wrote_nothing() const {
   return records_written() == 0 && records_removed() == 0 && objects_written() == 0 &&
@@ -56,8 +76,8 @@ bool RunSummary::wrote_nothing() const {
 
 std::string format_summary_text(const RunSummary& summary) {
   std::string text;
-  text += "Read " + std::to_string(summary.posts.size()) + (summary.posts.size() == 1 ? " post" : " posts") +
-          " from " + summary.source + "\n";
+  text += "Read " + std::to_string(summary.posts.size()) +
+          (summary.posts.size() == 1 ? " post" : " posts") + " from " + summary.source + "\n";
   text += "Posts: " + std::to_string(summary.count(PostResult::kNew)) + " new, " +
           std::to_string(summary.count(PostResult::kChanged)) + " changed, " +
           std::to_string(summary.count(PostResult::kUnchanged)) + " unchanged, " +
@@ -82,8 +102,9 @@ std::string format_summary_text(const RunSummary& summary) {
   }
   for (const PostOutcome& post : summary.posts) {
     if (post.result == PostResult::kFailed) {
-      text += "Failed " + (post.post.describe().empty() ? std::string("post") : post.post.describe()) +
-              ": " + post.reason + "\n";
+      text += "Failed " +
+              (post.post.describe().empty() ? std::string("post") : post.post.describe()) + ": " +
+              post.reason + "\n";
     }
   }
   if (summary.source_error) {
@@ -133,7 +154,8 @@ Json summary_to_json(const RunSummary& summary) {
               {"objects_written", summary.objects_written()},
               {"objects_unchanged", summary.objects_unchanged()},
               {"objects_removed", summary.objects_removed()},
-              {"source_error", summary.source_error ? Json(summary.source_error->to_string()) : Json(nullptr)},
+              {"source_error",
+               summary.source_error ? Json(summary.source_error->to_string()) : Json(nullptr)},
               {"succeeded", !summary.failed()},
               {"elapsed_ms", summary.elapsed.count()},
               {"posts", std::move(posts)}};

@@ -40,8 +40,8 @@ struct PostOutcome {
 struct RunSummary {
   std::string source;
   std::string stores;
-  std::vector<PostOutcome> posts;          //!< in the order the source listed them
-  std::optional<Error> source_error;       //!< failure that ended the listing early
+  std::vector<PostOutcome> posts;     //!< in the order the source listed them
+  std::optional<Error> source_error;  //!< failure that ended the listing early
   std::chrono::milliseconds elapsed{0};
 
   [[nodiscard]] int count(PostResult result) const;

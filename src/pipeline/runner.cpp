@@ -78,7 +78,8 @@ void remove_stale_weekly(ObjectStore& objects, const std::optional<PostState>& p
 }
 
 // True when state records exactly this version of the post: same modified_gmt and body.
-bool is_stored_version(const PostState& state, const Post& post, const std::string& content_sha256) {
+bool is_stored_version(const PostState& state, const Post& post,
+                       const std::string& content_sha256) {
   return state.source.modified_gmt == post.modified_gmt && state.content_sha256 == content_sha256;
 }
 
@@ -90,8 +91,8 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
 
   auto previous = stores.state->find_post_state(post.id);
   if (!previous) {
-    spdlog::warn("Could not read the state of {}, processing it as new: {}", outcome.post.describe(),
-                 previous.error().to_string());
+    spdlog::warn("Could not read the state of {}, processing it as new: {}",
+                 outcome.post.describe(), previous.error().to_string());
   }
   const std::optional<PostState> previous_state = previous ? *previous : std::nullopt;
 
@@ -101,7 +102,8 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
     outcome.result = PostResult::kUnchanged;
     outcome.warnings.push_back("this version (modified " + post.modified_gmt +
                                ") is older than the stored one (modified " +
-                               previous_state->source.modified_gmt + "), so the stored one is kept");
+                               previous_state->source.modified_gmt +
+                               "), so the stored one is kept");
     return outcome;
   }
 
@@ -109,8 +111,8 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
   // again; the compare-before-write stores keep that from changing anything.
   auto done = options.force ? Result<bool>(false) : stores.state->is_done(done_key, Clock::now());
   if (!done) {
-    spdlog::warn("Idempotency check failed for {}, processing it again: {}", outcome.post.describe(),
-                 done.error().to_string());
+    spdlog::warn("Idempotency check failed for {}, processing it again: {}",
+                 outcome.post.describe(), done.error().to_string());
   } else if (*done && previous_state && is_stored_version(*previous_state, post, content_sha256)) {
     // A post skipped before stays listed as skipped, with its reason, so every summary shows it.
     if (previous_state->status == PostStatus::kSkipped) {
@@ -143,14 +145,16 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
     (void)stores.state->save_post_state(state);
     return failure(std::move(outcome), transformed.error());
   }
-  state.source.title = transformed->records.empty() ? post.title : transformed->records.front().source.title;
+  state.source.title =
+      transformed->records.empty() ? post.title : transformed->records.front().source.title;
   state.preamble = transformed->preamble;
   outcome.warnings = transformed->warnings;
 
   if (transformed->records.empty()) {
     outcome.result = PostResult::kSkipped;
     outcome.reason =
-        "no day headers found (such as 'Monday (Session One)' or 'Day 2'), so it holds no sessions; "
+        "no day headers found (such as 'Monday (Session One)' or 'Day 2'), so it holds no "
+        "sessions; "
         "the post is kept in raw/";
     state.status = PostStatus::kSkipped;
     state.reason = outcome.reason;
@@ -183,7 +187,8 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
   record_state(*stores.state, state, done_key);
 
   const bool wrote = outcome.records_written + outcome.records_removed + outcome.objects_written +
-                         outcome.objects_removed > 0;
+                         outcome.objects_removed >
+                     0;
   if (!previous_state) {
     outcome.result = PostResult::kNew;
   } else {

@@ -14,11 +14,13 @@ struct RunOptions {
 
 //! Processes one post: skips it when this version was already processed (unless options.force)
 //! or when a newer version is stored, else dumps it to the bucket, transforms it, replaces its
-//! session records, saves its weekly file, records its state and marks it done. Catches every std::exception, so failures always come back in the outcome.
+//! session records, saves its weekly file, records its state and marks it done. Catches every
+//! std::exception, so failures always come back in the outcome.
 [[nodiscard]] PostOutcome process_post(const Post& post, Stores& stores, const RunOptions& options);
 
 //! Runs the whole pipeline: fetches every post from source and processes posts on `jobs`
 //! threads while later pages are still being fetched.
-[[nodiscard]] RunSummary run_pipeline(PostSource& source, Stores& stores, const RunOptions& options);
+[[nodiscard]] RunSummary run_pipeline(PostSource& source, Stores& stores,
+                                      const RunOptions& options);
 
 }  // namespace wodetl

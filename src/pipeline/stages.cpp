@@ -45,10 +45,12 @@ SourceRef source_from(const Json& event) {
   if (const Json* object = find_member(event, "source"); object != nullptr && object->is_object()) {
     source = object->get<SourceRef>();
   }
-  if (const Json* slug = find_member(event, "slug"); slug != nullptr && slug->is_string() && source.slug.empty()) {
+  if (const Json* slug = find_member(event, "slug");
+      slug != nullptr && slug->is_string() && source.slug.empty()) {
     source.slug = slug->get<std::string>();
   }
-  if (const Json* title = find_member(event, "title"); title != nullptr && title->is_string() && source.title.empty()) {
+  if (const Json* title = find_member(event, "title");
+      title != nullptr && title->is_string() && source.title.empty()) {
     source.title = title->get<std::string>();
   }
   return source;
@@ -76,7 +78,9 @@ Result<Post> post_from(const Json& event, std::string_view stage) {
   return parse_post(*post, "");
 }
 
-Json lines_json(const std::vector<Line>& lines) { return Json(lines); }
+Json lines_json(const std::vector<Line>& lines) {
+  return Json(lines);
+}
 
 Result<Json> get_invictus_post(const Json& event, StageContext& context) {
   // The original read posts_per_page and page, as numbers or numeric strings, defaulting to 1.
@@ -86,7 +90,8 @@ Result<Json> get_invictus_post(const Json& event, StageContext& context) {
       return 1;
     }
     try {
-      const long number = value->is_string() ? std::stol(value->get<std::string>()) : value->get<long>();
+      const long number =
+          value->is_string() ? std::stol(value->get<std::string>()) : value->get<long>();
       if (number < 1) {
         throw std::out_of_range(key);
       }
@@ -121,7 +126,8 @@ Result<Json> get_invictus_post(const Json& event, StageContext& context) {
     }
   }
   return Json{{"result", std::move(posts)},
-              {"metadata", {{"posts_per_page", *per_page}, {"page", *page}, {"errors", std::move(errors)}}}};
+              {"metadata",
+               {{"posts_per_page", *per_page}, {"page", *page}, {"errors", std::move(errors)}}}};
 }
 
 Result<Json> dump_post_stage(const Json& event, StageContext& context) {
@@ -153,12 +159,9 @@ Result<Json> strip_post_stage(const Json& event, StageContext& /*context*/) {
   if (!stripped) {
     return stripped.error();
   }
-  return Json{{"text", join_text(stripped->lines)},
-              {"post_date", stripped->post_date},
-              {"slug", stripped->source.slug},
-              {"title", stripped->source.title},
-              {"lines", lines_json(stripped->lines)},
-              {"source", stripped->source}};
+  return Json{{"text", join_text(stripped->lines)},   {"post_date", stripped->post_date},
+              {"slug", stripped->source.slug},        {"title", stripped->source.title},
+              {"lines", lines_json(stripped->lines)}, {"source", stripped->source}};
 }
 
 // Lines from "lines", or from the original's "text" split at newlines.
@@ -178,7 +181,8 @@ Result<std::vector<Line>> lines_from(const Json& event) {
   std::size_t start = 0;
   while (start <= content.size()) {
     const std::size_t end = std::min(content.find('\n', start), content.size());
-    const std::string_view piece = trim_spaces(std::string_view(content).substr(start, end - start));
+    const std::string_view piece =
+        trim_spaces(std::string_view(content).substr(start, end - start));
     if (!piece.empty()) {
       lines.push_back(Line{std::string(piece), {}});
     }
@@ -205,12 +209,9 @@ Result<Json> group_stage(const Json& event, StageContext& /*context*/) {
     sessions.push_back(std::move(texts));
     days.push_back(Json{{"header", day.header}, {"lines", day.lines}});
   }
-  return Json{{"sessions", std::move(sessions)},
-              {"days", std::move(days)},
-              {"preamble", grouped.preamble},
-              {"post_date", grouped.post_date},
-              {"slug", grouped.source.slug},
-              {"title", grouped.source.title},
+  return Json{{"sessions", std::move(sessions)}, {"days", std::move(days)},
+              {"preamble", grouped.preamble},    {"post_date", grouped.post_date},
+              {"slug", grouped.source.slug},     {"title", grouped.source.title},
               {"source", grouped.source}};
 }
 
@@ -219,7 +220,8 @@ Result<std::vector<DayGroup>> day_groups_from(const Json& event) {
   std::vector<DayGroup> groups;
   if (const Json* days = find_member(event, "days"); days != nullptr) {
     for (const Json& day : *days) {
-      groups.push_back(DayGroup{day.at("header").get<Line>(), day.at("lines").get<std::vector<Line>>()});
+      groups.push_back(
+          DayGroup{day.at("header").get<Line>(), day.at("lines").get<std::vector<Line>>()});
     }
     return groups;
   }
@@ -233,7 +235,8 @@ Result<std::vector<DayGroup>> day_groups_from(const Json& event) {
       continue;
     }
     DayGroup group{std::move(lines.front()), {}};
-    group.lines.assign(std::make_move_iterator(lines.begin() + 1), std::make_move_iterator(lines.end()));
+    group.lines.assign(std::make_move_iterator(lines.begin() + 1),
+                       std::make_move_iterator(lines.end()));
     groups.push_back(std::move(group));
   }
   return groups;
@@ -258,7 +261,8 @@ Result<Json> segment_stage(const Json& event, StageContext& /*context*/) {
   if (!groups) {
     return groups.error();
   }
-  GroupedPost grouped{source_from(event), post_date_from(event), preamble_from(event), std::move(*groups)};
+  GroupedPost grouped{source_from(event), post_date_from(event), preamble_from(event),
+                      std::move(*groups)};
   SegmentedPost segmented = segment_days(std::move(grouped));
 
   Json original = Json::array();
@@ -299,7 +303,8 @@ Result<std::vector<SegmentedDay>> segmented_days_from(const Json& event) {
       continue;
     }
     DayGroup group{std::move(lines.front()), {}};
-    group.lines.assign(std::make_move_iterator(lines.begin() + 1), std::make_move_iterator(lines.end()));
+    group.lines.assign(std::make_move_iterator(lines.begin() + 1),
+                       std::make_move_iterator(lines.end()));
     days.push_back(segment_day(std::move(group)));
   }
   return days;
@@ -310,7 +315,8 @@ Result<Json> date_stage(const Json& event, StageContext& /*context*/) {
   if (!days) {
     return days.error();
   }
-  SegmentedPost segmented{source_from(event), post_date_from(event), preamble_from(event), std::move(*days)};
+  SegmentedPost segmented{source_from(event), post_date_from(event), preamble_from(event),
+                          std::move(*days)};
   auto dated = sessions_to_date_records(std::move(segmented));
   if (!dated) {
     return dated.error();
@@ -327,12 +333,9 @@ Result<Json> date_stage(const Json& event, StageContext& /*context*/) {
     original.push_back(std::move(record));
     sessions.push_back(Json{{"date", session.date}, {"day", session.day}});
   }
-  return Json{{"result", std::move(original)},
-              {"sessions", std::move(sessions)},
-              {"preamble", dated->preamble},
-              {"post_date", dated->post_date},
-              {"source", dated->source},
-              {"warnings", dated->warnings}};
+  return Json{{"result", std::move(original)}, {"sessions", std::move(sessions)},
+              {"preamble", dated->preamble},   {"post_date", dated->post_date},
+              {"source", dated->source},       {"warnings", dated->warnings}};
 }
 
 // Dated days rebuilt from the original's flat records, as sessions_to_date_records returned them:
@@ -352,14 +355,16 @@ std::vector<DatedSession> dated_sessions_from_original(const Json& records) {
       std::size_t start = 0;
       while (start <= text.size()) {
         const std::size_t end = std::min(text.find('\n', start), text.size());
-        const std::string_view piece = trim_spaces(std::string_view(text).substr(start, end - start));
+        const std::string_view piece =
+            trim_spaces(std::string_view(text).substr(start, end - start));
         if (!piece.empty()) {
           group.lines.push_back(Line{std::string(piece), {}});
         }
         start = end + 1;
       }
     }
-    sessions.push_back(DatedSession{record.at("date").get<std::string>(), segment_day(std::move(group))});
+    sessions.push_back(
+        DatedSession{record.at("date").get<std::string>(), segment_day(std::move(group))});
   }
   return sessions;
 }
@@ -387,8 +392,9 @@ Result<Json> clean_stage(const Json& event, StageContext& /*context*/) {
   } else if (original != nullptr && original->is_array()) {
     dated.sessions = dated_sessions_from_original(*original);
   } else {
-    return missing("clean_session_records",
-                   "\"sessions\" or the original's list of records (the result of sessions_to_date_records)");
+    return missing(
+        "clean_session_records",
+        "\"sessions\" or the original's list of records (the result of sessions_to_date_records)");
   }
   return Json{{"result", clean_session_records(dated)},
               {"preamble", dated.preamble},
@@ -423,9 +429,10 @@ Result<Json> save_stage(const Json& event, StageContext& context) {
     return write.error();
   }
   return Json{{"records", parsed},
-              {"metadata", {{"bucket_key", write->key},
-                            {"idempotency_key", write->idempotency_key},
-                            {"written", write->outcome == WriteOutcome::kWritten}}}};
+              {"metadata",
+               {{"bucket_key", write->key},
+                {"idempotency_key", write->idempotency_key},
+                {"written", write->outcome == WriteOutcome::kWritten}}}};
 }
 
 // Runs a stage and turns a wrong event shape, which the JSON library reports by throwing,
@@ -459,10 +466,12 @@ const std::vector<Stage>& all_stages() {
        guarded(strip_post_stage, "strip_post_html")},
       {"group_post_by_day", "split the lines at each day header",
        guarded(group_stage, "group_post_by_day")},
-      {"segment_days", "split each day into its warm-up and parts", guarded(segment_stage, "segment_days")},
+      {"segment_days", "split each day into its warm-up and parts",
+       guarded(segment_stage, "segment_days")},
       {"sessions_to_date_records", "give each day its date",
        guarded(date_stage, "sessions_to_date_records")},
-      {"clean_session_records", "build the session records", guarded(clean_stage, "clean_session_records")},
+      {"clean_session_records", "build the session records",
+       guarded(clean_stage, "clean_session_records")},
       {"save_sessions_to_bucket", "store the records under weekly/ as JSON Lines",
        guarded(save_stage, "save_sessions_to_bucket")},
   };

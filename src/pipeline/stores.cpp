@@ -20,7 +20,8 @@ Result<Stores> open_local_stores(const LocalStoreSettings& settings) {
   auto bucket = std::make_shared<BucketFolder>(settings.data_dir / settings.bucket_name);
 
   Stores stores;
-  stores.description = "SQLite " + sqlite_path(settings.data_dir).string() + ", " + bucket->describe();
+  stores.description =
+      "SQLite " + sqlite_path(settings.data_dir).string() + ", " + bucket->describe();
   stores.objects = std::move(bucket);
   stores.sessions = shared_database;
   stores.state = shared_database;

@@ -60,9 +60,9 @@ const RE2& rest_pattern() {
 // headers: the first word, after decoration, must be a weekday or "day", "session" or "week".
 bool starts_like_header(std::string_view text) {
   std::size_t start = 0;
-  while (start < text.size() && (text[start] == '*' || text[start] == '#' || text[start] == '-' ||
-                                 text[start] == ' ' || text[start] == '>' ||
-                                 static_cast<unsigned char>(text[start]) >= 0x80)) {
+  while (start < text.size() &&
+         (text[start] == '*' || text[start] == '#' || text[start] == '-' || text[start] == ' ' ||
+          text[start] == '>' || static_cast<unsigned char>(text[start]) >= 0x80)) {
     ++start;
   }
   std::string word;

@@ -10,7 +10,7 @@ namespace wodetl {
 //! Day header read from a line.
 struct DayHeader {
   std::optional<std::chrono::weekday> weekday;  //!< the weekday it names, if any
-  bool mentions_rest = false;                    //!< it says rest, off, closed or recovery
+  bool mentions_rest = false;                   //!< it says rest, off, closed or recovery
 };
 
 //! Recognizes a day header such as "Monday (Session One)", "Thursday (Rest Day)", "Day 2",

@@ -18,8 +18,8 @@ namespace {
 // walk a post, and HTML parsing dominates the cost of transforming one.
 struct LineCollector {
   std::vector<Line> lines;
-  std::string text;          // text of the line being built, spaces already collapsed
-  std::vector<Link> links;   // links of the line being built
+  std::string text;         // text of the line being built, spaces already collapsed
+  std::vector<Link> links;  // links of the line being built
   bool in_anchor = false;
   std::string anchor_href;
   std::size_t anchor_start = 0;  // offset in text where the anchor's text began
@@ -67,21 +67,37 @@ struct LineCollector {
 bool is_line_breaking(const char* name) {
   auto is = [name](const char* candidate) { return std::strcmp(name, candidate) == 0; };
   switch (name[0]) {
-    case 'a': return is("article") || is("address") || is("aside");
-    case 'b': return is("br") || is("blockquote") || is("body");
-    case 'c': return is("caption");
-    case 'd': return is("div") || is("dl") || is("dt") || is("dd") || is("details");
-    case 'f': return is("figure") || is("figcaption") || is("footer");
-    case 'h': return (name[1] >= '1' && name[1] <= '6' && name[2] == '\0') || is("hr") || is("header");
-    case 'l': return is("li");
-    case 'm': return is("main");
-    case 'n': return is("nav");
-    case 'o': return is("ol");
-    case 'p': return is("p") || is("pre");
-    case 's': return is("section") || is("summary");
-    case 't': return is("tr") || is("td") || is("th") || is("table") || is("tbody") || is("thead") || is("tfoot");
-    case 'u': return is("ul");
-    default: return false;
+    case 'a':
+      return is("article") || is("address") || is("aside");
+    case 'b':
+      return is("br") || is("blockquote") || is("body");
+    case 'c':
+      return is("caption");
+    case 'd':
+      return is("div") || is("dl") || is("dt") || is("dd") || is("details");
+    case 'f':
+      return is("figure") || is("figcaption") || is("footer");
+    case 'h':
+      return (name[1] >= '1' && name[1] <= '6' && name[2] == '\0') || is("hr") || is("header");
+    case 'l':
+      return is("li");
+    case 'm':
+      return is("main");
+    case 'n':
+      return is("nav");
+    case 'o':
+      return is("ol");
+    case 'p':
+      return is("p") || is("pre");
+    case 's':
+      return is("section") || is("summary");
+    case 't':
+      return is("tr") || is("td") || is("th") || is("table") || is("tbody") || is("thead") ||
+             is("tfoot");
+    case 'u':
+      return is("ul");
+    default:
+      return false;
   }
 }
 
@@ -112,7 +128,8 @@ void on_start_element(void* context, const xmlChar* raw_name, const xmlChar** at
        attribute += 2) {
     if (std::strcmp(reinterpret_cast<const char*>(attribute[0]), "href") == 0 &&
         attribute[1] != nullptr) {
-      collector->anchor_href = std::string(trim_spaces(reinterpret_cast<const char*>(attribute[1])));
+      collector->anchor_href =
+          std::string(trim_spaces(reinterpret_cast<const char*>(attribute[1])));
     }
   }
 }

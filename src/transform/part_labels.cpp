@@ -32,13 +32,15 @@ std::optional<PartLabel> read_letter_label(std::string_view text) {
     return std::nullopt;
   }
   at += closed ? 1 : 0;
-  const bool punctuated = at < text.size() && (text[at] == '.' || text[at] == ':' || text[at] == ')');
+  const bool punctuated =
+      at < text.size() && (text[at] == '.' || text[at] == ':' || text[at] == ')');
   if (punctuated) {
     ++at;
   } else if (!closed) {
     return std::nullopt;
   }
-  if (at < text.size() && text[at] != ' ' && text[at] != '\t' && !text.substr(at).starts_with("\xC2\xA0")) {
+  if (at < text.size() && text[at] != ' ' && text[at] != '\t' &&
+      !text.substr(at).starts_with("\xC2\xA0")) {
     return std::nullopt;
   }
   return PartLabel{SegmentKind::kPart, std::move(label), std::string(trim_spaces(text.substr(at)))};
@@ -97,7 +99,6 @@ std::string canonical_name(std::string_view name) {
   return out;
 }
 
-
 // Lower-case first word of text, letters only, at most 12 of them.
 std::string first_word(std::string_view text) {
   std::string word;
@@ -119,10 +120,10 @@ std::string first_word(std::string_view text) {
 // First words that can open a warm-up or named part; other lines skip the regular expressions.
 bool may_open_named_part(const std::string& word) {
   static constexpr std::string_view kWords[] = {
-      "suggested", "general", "specific", "warm",   "warmup",  "warmups",  "strength",
-      "skill",     "metcon",  "conditioning",       "accessory", "accessories", "cash",
-      "cashout",   "cool",    "cooldown", "mobility", "finisher", "core",  "gymnastics",
-      "wod",       "buy",     "buyin",  "option",   "event",   "part"};
+      "suggested", "general",  "specific",     "warm",      "warmup",      "warmups",    "strength",
+      "skill",     "metcon",   "conditioning", "accessory", "accessories", "cash",       "cashout",
+      "cool",      "cooldown", "mobility",     "finisher",  "core",        "gymnastics", "wod",
+      "buy",       "buyin",    "option",       "event",     "part"};
   return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }
 
@@ -183,9 +184,10 @@ const char* flat_field_for(const Segment& segment) {
     return nullptr;
   }
   const char first = segment.label.front();
-  const bool letter = first >= 'A' && first <= 'E' &&
-                      (segment.label.size() == 1 ||
-                       (segment.label.size() == 2 && segment.label[1] >= '1' && segment.label[1] <= '9'));
+  const bool letter =
+      first >= 'A' && first <= 'E' &&
+      (segment.label.size() == 1 ||
+       (segment.label.size() == 2 && segment.label[1] >= '1' && segment.label[1] <= '9'));
   if (letter) {
     return kFlatPartFields[first - 'A'];
   }

@@ -78,8 +78,12 @@ std::optional<WeekRange> checked_range(std::optional<year_month_day> first,
   return WeekRange{*first, *last};
 }
 
-int to_int(const std::string& digits) { return std::stoi(digits); }
-unsigned to_unsigned(const std::string& digits) { return static_cast<unsigned>(std::stoul(digits)); }
+int to_int(const std::string& digits) {
+  return std::stoi(digits);
+}
+unsigned to_unsigned(const std::string& digits) {
+  return static_cast<unsigned>(std::stoul(digits));
+}
 
 // First date on or after from that falls on wanted.
 year_month_day next_weekday_on_or_after(year_month_day from, weekday wanted) {

@@ -20,8 +20,8 @@ struct WeekRange {
 //! "November 30 - December 6, 2020" in a title or slug ("december-21-27-2020-…"). A range
 //! without a year takes default_year; one whose end month is earlier than its start month ends
 //! in the next year. Returns nullopt when there is no valid range of 1 to 14 days.
-[[nodiscard]] std::optional<WeekRange> find_week_range(std::string_view text,
-                                                       std::optional<std::chrono::year> default_year);
+[[nodiscard]] std::optional<WeekRange> find_week_range(
+    std::string_view text, std::optional<std::chrono::year> default_year);
 
 //! Parses "2020-12-20" or the date of "2020-12-20T17:00:21"; any other form gives nullopt.
 [[nodiscard]] std::optional<std::chrono::year_month_day> parse_iso_date(std::string_view text);

@@ -1,4 +1,5 @@
-// End-to-end tests of the wodetl executable: the commands a user types, their output and exit codes.
+// End-to-end tests of the wodetl executable: the commands a user types, their output and exit
+// codes.
 
 #include <gtest/gtest.h>
 
@@ -37,7 +38,8 @@ TEST_F(CliTest, RunThenShowWeekAsJson) {
   ASSERT_EQ(run.exit_code, 0) << run.output << run.errors;
   EXPECT_NE(run.output.find("1 new"), std::string::npos) << run.output;
 
-  const auto show = run_wodetl({"show", "--data-dir", data_dir(), "--week", "2020-12-30", "--format", "json"});
+  const auto show =
+      run_wodetl({"show", "--data-dir", data_dir(), "--week", "2020-12-30", "--format", "json"});
   ASSERT_EQ(show.exit_code, 0) << show.errors;
   const Json records = Json::parse(show.output);
   ASSERT_EQ(records.size(), 5U);
@@ -45,15 +47,18 @@ TEST_F(CliTest, RunThenShowWeekAsJson) {
   for (const Json& record : records) {
     dates.push_back(record["date"]);
   }
-  EXPECT_EQ(dates, (std::vector<std::string>{"2020-12-28", "2020-12-29", "2020-12-31", "2021-01-01", "2021-01-02"}));
+  EXPECT_EQ(dates, (std::vector<std::string>{"2020-12-28", "2020-12-29", "2020-12-31", "2021-01-01",
+                                             "2021-01-02"}));
 }
 
 TEST_F(CliTest, ShowDateAsText) {
   add_post("weekly-program-crossing-year.json");
-  ASSERT_EQ(run_wodetl({"run", "--source", posts().string(), "--data-dir", data_dir()}).exit_code, 0);
+  ASSERT_EQ(run_wodetl({"run", "--source", posts().string(), "--data-dir", data_dir()}).exit_code,
+            0);
   const auto show = run_wodetl({"show", "--data-dir", data_dir(), "--date", "2020-12-31"});
   ASSERT_EQ(show.exit_code, 0) << show.errors;
-  EXPECT_NE(show.output.find("2020-12-31  Thursday (Rest Day)\n"), std::string::npos) << show.output;
+  EXPECT_NE(show.output.find("2020-12-31  Thursday (Rest Day)\n"), std::string::npos)
+      << show.output;
 
   const auto empty = run_wodetl({"show", "--data-dir", data_dir(), "--date", "2021-06-01"});
   EXPECT_EQ(empty.exit_code, 0);
@@ -62,8 +67,10 @@ TEST_F(CliTest, ShowDateAsText) {
 
 TEST_F(CliTest, SecondRunSaysNothingNew) {
   add_post("weekly-program-without-range.json");
-  ASSERT_EQ(run_wodetl({"run", "--source", posts().string(), "--data-dir", data_dir()}).exit_code, 0);
-  const auto second = run_wodetl({"run", "--source", posts().string(), "--data-dir", data_dir(), "--format", "json"});
+  ASSERT_EQ(run_wodetl({"run", "--source", posts().string(), "--data-dir", data_dir()}).exit_code,
+            0);
+  const auto second = run_wodetl(
+      {"run", "--source", posts().string(), "--data-dir", data_dir(), "--format", "json"});
   ASSERT_EQ(second.exit_code, 0) << second.errors;
   const Json summary = Json::parse(second.output);
   EXPECT_EQ(summary["unchanged"], 1);
@@ -77,9 +84,12 @@ TEST_F(CliTest, BadPostsFailRunButOthersAreStored) {
   add_post("announcement-without-days.json");
   const auto run = run_wodetl({"run", "--source", posts().string(), "--data-dir", data_dir()});
   EXPECT_EQ(run.exit_code, 1);
-  EXPECT_NE(run.output.find("Failed file " + (posts() / "not-json.json").string()), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("Failed file " + (posts() / "not-json.json").string()),
+            std::string::npos)
+      << run.output;
   EXPECT_NE(run.output.find("Skipped post 50103 'holiday-hours'"), std::string::npos) << run.output;
-  const auto show = run_wodetl({"show", "--data-dir", data_dir(), "--week", "2021-03-08", "--format", "json"});
+  const auto show =
+      run_wodetl({"show", "--data-dir", data_dir(), "--week", "2021-03-08", "--format", "json"});
   EXPECT_EQ(Json::parse(show.output).size(), 3U);
 }
 
@@ -97,7 +107,8 @@ TEST_F(CliTest, BucketNameFromEnvironment) {
 }
 
 TEST_F(CliTest, StageReadsStdinWritesStdout) {
-  const std::string post = testing::read_file(testing::case_path("posts/weekly-program-without-range.json"));
+  const std::string post =
+      testing::read_file(testing::case_path("posts/weekly-program-without-range.json"));
   const auto stripped = run_wodetl({"stage", "strip_post_html"}, post);
   ASSERT_EQ(stripped.exit_code, 0) << stripped.errors;
   const Json result = Json::parse(stripped.output);
@@ -112,7 +123,8 @@ TEST_F(CliTest, StageReadsStdinWritesStdout) {
 TEST_F(CliTest, StageErrorsAreClear) {
   const auto unknown = run_wodetl({"stage", "no_such_stage"}, "{}");
   EXPECT_EQ(unknown.exit_code, 2);
-  EXPECT_NE(unknown.errors.find("no stage named 'no_such_stage'"), std::string::npos) << unknown.errors;
+  EXPECT_NE(unknown.errors.find("no stage named 'no_such_stage'"), std::string::npos)
+      << unknown.errors;
 
   const auto bad_json = run_wodetl({"stage", "strip_post_html"}, "{not json");
   EXPECT_EQ(bad_json.exit_code, 2);
@@ -129,7 +141,8 @@ TEST_F(CliTest, ShowErrorsAreClear) {
   EXPECT_NE(missing.errors.find("no wodetl data"), std::string::npos) << missing.errors;
 
   add_post("weekly-program-without-range.json");
-  ASSERT_EQ(run_wodetl({"run", "--source", posts().string(), "--data-dir", data_dir()}).exit_code, 0);
+  ASSERT_EQ(run_wodetl({"run", "--source", posts().string(), "--data-dir", data_dir()}).exit_code,
+            0);
   for (const char* date : {"21/12/2020", "21-12-2020", "2020-02-30"}) {
     const auto bad_date = run_wodetl({"show", "--data-dir", data_dir(), "--date", date});
     EXPECT_EQ(bad_date.exit_code, 2) << date;
@@ -147,9 +160,11 @@ TEST_F(CliTest, EmptySourceRejected) {
 }
 
 TEST_F(CliTest, MissingSourceIsClearError) {
-  const auto run = run_wodetl({"run", "--source", (folder_.path() / "absent").string(), "--data-dir", data_dir()});
+  const auto run = run_wodetl(
+      {"run", "--source", (folder_.path() / "absent").string(), "--data-dir", data_dir()});
   EXPECT_NE(run.exit_code, 0);
-  EXPECT_NE((run.output + run.errors).find("absent"), std::string::npos) << run.output << run.errors;
+  EXPECT_NE((run.output + run.errors).find("absent"), std::string::npos)
+      << run.output << run.errors;
 }
 
 TEST_F(CliTest, RealWeekEndToEnd) {
@@ -159,14 +174,16 @@ TEST_F(CliTest, RealWeekEndToEnd) {
   }
   const auto run = run_wodetl({"run", "--source", real->string(), "--data-dir", data_dir()});
   ASSERT_EQ(run.exit_code, 0) << run.output << run.errors;
-  const auto show = run_wodetl({"show", "--data-dir", data_dir(), "--week", "2020-12-23", "--format", "json"});
+  const auto show =
+      run_wodetl({"show", "--data-dir", data_dir(), "--week", "2020-12-23", "--format", "json"});
   const Json records = Json::parse(show.output);
   ASSERT_EQ(records.size(), 6U);
   EXPECT_EQ(records[0]["date"], "2020-12-21");
   EXPECT_EQ(records[3]["session"], "Thursday (Rest Day)");
   EXPECT_EQ(records[5]["date"], "2020-12-26");
-  EXPECT_TRUE(fs::exists(fs::path(data_dir()) / "bucket" / "weekly" /
-                         "2020-12-21__2020-12-26--december-21-27-2020-5-day-weightlifting-program.jsonl"));
+  EXPECT_TRUE(
+      fs::exists(fs::path(data_dir()) / "bucket" / "weekly" /
+                 "2020-12-21__2020-12-26--december-21-27-2020-5-day-weightlifting-program.jsonl"));
 }
 
 }  // namespace
@@ -193,8 +210,9 @@ TEST_F(CliWordPressTest, RunReadsEveryPageOfCategory) {
   announcement["content"]["rendered"] = "<p>The gym is closed on Friday.</p>";
   site_.add_post(announcement, {213});
 
-  const auto run = testing::run_wodetl({"run", "--source", site_.root_url(), "--data-dir", data_dir(), "--format", "json"},
-                                       "", {{"INVICTUS_WEIGHTLIFTING_API_CAT_ID", "213"}});
+  const auto run = testing::run_wodetl(
+      {"run", "--source", site_.root_url(), "--data-dir", data_dir(), "--format", "json"}, "",
+      {{"INVICTUS_WEIGHTLIFTING_API_CAT_ID", "213"}});
   EXPECT_EQ(run.exit_code, 1) << run.errors;
   const Json summary = Json::parse(run.output);
   EXPECT_EQ(summary["posts_seen"], 122);
@@ -217,9 +235,14 @@ TEST_F(CliWordPressTest, RunReadsEveryPageOfCategory) {
 
 TEST_F(CliWordPressTest, HttpErrorNamesUrlAndStatus) {
   site_.add_workout_posts(2, 213);
-  site_.add_fault(testing::Fault{.status = 403, .times = -1, .retry_after = "", 
-                                 .body = R"({"code":"forbidden","message":"Blocked by a security plugin.","data":{"status":403}})"});
-  const auto run = testing::run_wodetl({"run", "--source", site_.posts_url(), "--data-dir", data_dir()});
+  site_.add_fault(testing::Fault{
+      .status = 403,
+      .times = -1,
+      .retry_after = "",
+      .body =
+          R"({"code":"forbidden","message":"Blocked by a security plugin.","data":{"status":403}})"});
+  const auto run =
+      testing::run_wodetl({"run", "--source", site_.posts_url(), "--data-dir", data_dir()});
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_NE(run.output.find("403"), std::string::npos) << run.output;
   EXPECT_NE(run.output.find(site_.posts_url()), std::string::npos) << run.output;
@@ -235,17 +258,20 @@ TEST(CliTables, TableNamesFromEnvironment) {
   testing::TempFolder folder;
   const std::string data_dir = (folder.path() / "data").string();
   const std::string post = testing::case_path("posts/weekly-program-without-range.json").string();
-  const std::map<std::string, std::string> environment{{"DYNAMODB_TABLE", "WorkoutPostsTable-dev"},
-                                                       {"IDEMPOTENCY_TABLE", "IdempotencyTable-dev"}};
-  const auto run = testing::run_wodetl({"run", "--source", post, "--data-dir", data_dir}, "", environment);
+  const std::map<std::string, std::string> environment{
+      {"DYNAMODB_TABLE", "WorkoutPostsTable-dev"}, {"IDEMPOTENCY_TABLE", "IdempotencyTable-dev"}};
+  const auto run =
+      testing::run_wodetl({"run", "--source", post, "--data-dir", data_dir}, "", environment);
   ASSERT_EQ(run.exit_code, 0) << run.output << run.errors;
 
-  const auto show = testing::run_wodetl({"show", "--data-dir", data_dir, "--week", "2021-03-08", "--format", "json"},
-                                        "", environment);
+  const auto show = testing::run_wodetl(
+      {"show", "--data-dir", data_dir, "--week", "2021-03-08", "--format", "json"}, "",
+      environment);
   EXPECT_EQ(Json::parse(show.output).size(), 3U);
   const auto other_table = testing::run_wodetl(
       {"show", "--data-dir", data_dir, "--week", "2021-03-08", "--format", "json"});
-  EXPECT_EQ(Json::parse(other_table.output).size(), 0U) << "the default table must be a different table";
+  EXPECT_EQ(Json::parse(other_table.output).size(), 0U)
+      << "the default table must be a different table";
 
   const auto bad = testing::run_wodetl({"run", "--source", post, "--data-dir", data_dir}, "",
                                        {{"DYNAMODB_TABLE", "x\"; DROP TABLE posts; --"}});
@@ -261,7 +287,8 @@ namespace {
 
 TEST(CliExplain, ArgumentsAndStdinGiveOneObjectPerLine) {
   const auto from_arguments = testing::run_wodetl(
-      {"explain", "Every 2:30, for 15 minutes (6 sets):\nFront Squat x 3 reps @ 75-85%", "Rest 60 seconds"});
+      {"explain", "Every 2:30, for 15 minutes (6 sets):\nFront Squat x 3 reps @ 75-85%",
+       "Rest 60 seconds"});
   ASSERT_EQ(from_arguments.exit_code, 0) << from_arguments.errors;
   const Json lines = Json::parse(from_arguments.output)["lines"];
   ASSERT_EQ(lines.size(), 3U);
@@ -286,21 +313,23 @@ TEST(CliShowMaxes, PrintsLoadsAndMissingMaxes) {
   const auto maxes = folder.path() / "maxes.toml";
   std::ofstream(maxes) << "unit = \"kg\"\nrounding = 2.5\nsnatch = \"100 kg\"\n";
 
-  const auto show = testing::run_wodetl({"show", "--data-dir", data_dir, "--date", "2020-12-28", "--maxes", maxes.string()});
+  const auto show = testing::run_wodetl(
+      {"show", "--data-dir", data_dir, "--date", "2020-12-28", "--maxes", maxes.string()});
   ASSERT_EQ(show.exit_code, 0) << show.errors;
   EXPECT_NE(show.output.find("Loads: Sets 1-5: 70 kg"), std::string::npos) << show.output;
-  EXPECT_NE(show.output.find("no 1-RM for back squat in the maxes file"), std::string::npos) << show.output;
+  EXPECT_NE(show.output.find("no 1-RM for back squat in the maxes file"), std::string::npos)
+      << show.output;
 
-  const auto json = testing::run_wodetl(
-      {"show", "--data-dir", data_dir, "--date", "2020-12-28", "--maxes", maxes.string(), "--format", "json"});
+  const auto json = testing::run_wodetl({"show", "--data-dir", data_dir, "--date", "2020-12-28",
+                                         "--maxes", maxes.string(), "--format", "json"});
   const Json records = Json::parse(json.output);
   ASSERT_EQ(records.size(), 1U);
   EXPECT_FALSE(records[0]["prescriptions"].empty());
   EXPECT_EQ(records[0]["loads"][0]["label"], "A");
   EXPECT_EQ(records[0]["loads"][0]["blocks"][0]["sets"][0]["weight"]["min"], 70);
 
-  const auto bad = testing::run_wodetl({"show", "--data-dir", data_dir, "--date", "2020-12-28", "--maxes",
-                                        (folder.path() / "absent.toml").string()});
+  const auto bad = testing::run_wodetl({"show", "--data-dir", data_dir, "--date", "2020-12-28",
+                                        "--maxes", (folder.path() / "absent.toml").string()});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.errors.find("absent.toml"), std::string::npos);
 }
@@ -310,8 +339,9 @@ TEST(CliWeekly, RecordsCarryPrescriptions) {
   const std::string data_dir = (folder.path() / "data").string();
   const auto post = testing::case_path("posts/weekly-program-without-range.json").string();
   ASSERT_EQ(testing::run_wodetl({"run", "--source", post, "--data-dir", data_dir}).exit_code, 0);
-  const std::string weekly = testing::read_file(std::filesystem::path(data_dir) / "bucket" / "weekly" /
-                                                "2021-03-08__2021-03-12--strength-cycle-week-three.jsonl");
+  const std::string weekly =
+      testing::read_file(std::filesystem::path(data_dir) / "bucket" / "weekly" /
+                         "2021-03-08__2021-03-12--strength-cycle-week-three.jsonl");
   const Json first = Json::parse(weekly.substr(0, weekly.find('\n')));
   ASSERT_TRUE(first.contains("prescriptions"));
   EXPECT_EQ(first["prescriptions"][1]["label"], "A");

@@ -16,7 +16,8 @@ TEST(PostRefDescribe, NamesFileAlone) {
 }
 
 TEST(ErrorToString, JoinsPostMessageAndHint) {
-  Error error = Error::invalid_input("content.rendered is missing", PostRef{.id = 7}, "Re-export the post");
+  Error error =
+      Error::invalid_input("content.rendered is missing", PostRef{.id = 7}, "Re-export the post");
   EXPECT_EQ(error.to_string(), "post 7: content.rendered is missing. Re-export the post");
 }
 

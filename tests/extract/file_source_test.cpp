@@ -17,7 +17,8 @@ namespace wodetl {
 namespace {
 
 //! Writes `text` to `name` in `folder` and returns the file's path.
-fs::path write_file(const testing::TempFolder& folder, const std::string& name, const std::string& text) {
+fs::path write_file(const testing::TempFolder& folder, const std::string& name,
+                    const std::string& text) {
   fs::path file = folder.path() / name;
   std::ofstream(file, std::ios::binary) << text;
   return file;
@@ -29,7 +30,9 @@ std::vector<PostBatch> fetch_all(FileSource& source, Status& status) {
   return batches;
 }
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 TEST(FileSource, ReadsSingleFile) {
   testing::TempFolder folder;
@@ -53,7 +56,8 @@ TEST(FileSource, ReadsFolderInNameOrder) {
   testing::TempFolder folder;
   write_file(folder, "b.json", testing::workout_post(22, 2).dump());
   write_file(folder, "a.json", Json::array({testing::workout_post(21, 1)}).dump());
-  write_file(folder, "c.json", Json::array({testing::workout_post(23, 3), testing::workout_post(24, 4)}).dump());
+  write_file(folder, "c.json",
+             Json::array({testing::workout_post(23, 3), testing::workout_post(24, 4)}).dump());
   write_file(folder, "notes.txt", "not a post");
   write_file(folder, "d.json.bak", "[]");
   fs::create_directories(folder.path() / "nested.json");
@@ -102,7 +106,8 @@ TEST(FileSource, PostMissingContentNamesFileAndPost) {
   testing::TempFolder folder;
   Json bad = testing::workout_post(41, 1);
   bad.erase("content");
-  fs::path file = write_file(folder, "posts.json", Json::array({bad, testing::workout_post(42, 2)}).dump());
+  fs::path file =
+      write_file(folder, "posts.json", Json::array({bad, testing::workout_post(42, 2)}).dump());
   FileSource source(file);
 
   Status status = ok_status();
@@ -162,7 +167,8 @@ TEST(FileSource, UnreadableFileBecomesErrorItem) {
   ASSERT_EQ(batches.size(), 2u);
   ASSERT_FALSE(batches[0][0].ok());
   EXPECT_EQ(batches[0][0].error().post.file, file.string());
-  EXPECT_TRUE(contains(batches[0][0].error().message, "failed to read")) << batches[0][0].error().message;
+  EXPECT_TRUE(contains(batches[0][0].error().message, "failed to read"))
+      << batches[0][0].error().message;
   EXPECT_TRUE(batches[1][0].ok());
 }
 

@@ -17,7 +17,9 @@ namespace {
 
 using std::chrono::milliseconds;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 //! Sleep hook that records each requested delay and returns at once.
 struct RecordedSleeps {
@@ -34,7 +36,8 @@ struct RecordedSleeps {
 
 HttpClientOptions fast_options(RecordedSleeps& sleeps) {
   HttpClientOptions options;
-  options.retry = RetryPolicy{.max_retries = 2, .initial_backoff = milliseconds(100), .max_wait = milliseconds(5000)};
+  options.retry = RetryPolicy{
+      .max_retries = 2, .initial_backoff = milliseconds(100), .max_wait = milliseconds(5000)};
   options.sleep = sleeps.hook();
   return options;
 }
@@ -46,8 +49,12 @@ std::unique_ptr<testing::LocalHttpServer> start_plain_server() {
       response.set_header("X-Custom-Header", "one");
       response.set_content("agent=" + request.get_header_value("User-Agent"), "text/plain");
     });
-    server.Get("/old", [](const httplib::Request&, httplib::Response& response) { response.set_redirect("/hello"); });
-    server.Get("/loop", [](const httplib::Request&, httplib::Response& response) { response.set_redirect("/loop"); });
+    server.Get("/old", [](const httplib::Request&, httplib::Response& response) {
+      response.set_redirect("/hello");
+    });
+    server.Get("/loop", [](const httplib::Request&, httplib::Response& response) {
+      response.set_redirect("/loop");
+    });
     server.Get("/large", [](const httplib::Request&, httplib::Response& response) {
       response.set_content(std::string(5000, 'x'), "text/plain");
     });
@@ -128,8 +135,8 @@ TEST(HttpClient, RejectsHeaderWithLineBreak) {
   auto server = start_plain_server();
   HttpClient client;
 
-  Result<HttpResponse> response =
-      client.get(HttpRequest{.url = server->url("/hello"), .headers = {{"X-Note", "one\r\nX-Injected: two"}}});
+  Result<HttpResponse> response = client.get(
+      HttpRequest{.url = server->url("/hello"), .headers = {{"X-Note", "one\r\nX-Injected: two"}}});
 
   ASSERT_FALSE(response.ok());
   EXPECT_TRUE(contains(response.error().message, "line break")) << response.error().message;
@@ -239,8 +246,8 @@ TEST(HttpClient, SendsBasicAuth) {
   standin.require_basic_auth("coach", "s3cret-pass");
   HttpClient client;
 
-  Result<HttpResponse> accepted =
-      client.get(HttpRequest{.url = standin.posts_url(), .auth = BasicAuth{"coach", "s3cret-pass"}});
+  Result<HttpResponse> accepted = client.get(
+      HttpRequest{.url = standin.posts_url(), .auth = BasicAuth{"coach", "s3cret-pass"}});
   Result<HttpResponse> rejected =
       client.get(HttpRequest{.url = standin.posts_url(), .auth = BasicAuth{"coach", "wrong"}});
 
@@ -258,7 +265,8 @@ TEST(HttpClient, PasswordNotInNetworkError) {
   options.retry.max_retries = 0;
   HttpClient client(options);
 
-  Result<HttpResponse> response = client.get(HttpRequest{.url = url, .auth = BasicAuth{"coach", "auth-secret"}});
+  Result<HttpResponse> response =
+      client.get(HttpRequest{.url = url, .auth = BasicAuth{"coach", "auth-secret"}});
 
   ASSERT_FALSE(response.ok());
   const std::string text = response.error().to_string();
@@ -268,7 +276,8 @@ TEST(HttpClient, PasswordNotInNetworkError) {
 }
 
 TEST(RedactUrl, RemovesUserinfo) {
-  EXPECT_EQ(redact_url("https://coach:pass@site.test/wp-json/wp/v2/posts"), "https://site.test/wp-json/wp/v2/posts");
+  EXPECT_EQ(redact_url("https://coach:pass@site.test/wp-json/wp/v2/posts"),
+            "https://site.test/wp-json/wp/v2/posts");
   EXPECT_EQ(redact_url("https://coach@site.test"), "https://site.test");
   EXPECT_EQ(redact_url("https://site.test/a@b?c=d@e"), "https://site.test/a@b?c=d@e");
   EXPECT_EQ(redact_url("not a url"), "not a url");

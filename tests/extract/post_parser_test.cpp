@@ -12,7 +12,9 @@ namespace {
 const std::string kFile = "exports/week-1.json";
 const std::string kPageUrl = "http://127.0.0.1:8080/wp-json/wp/v2/posts?per_page=100&page=1";
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 TEST(ParsePost, MapsRestFields) {
   Json object = testing::workout_post(4101, 3);
@@ -37,12 +39,14 @@ TEST(ParsePost, RawJsonKeepsKeyOrder) {
   Result<Post> post = parse_post(object, kFile);
 
   ASSERT_TRUE(post.ok()) << post.error().to_string();
-  EXPECT_EQ(post->raw_json,
-            R"({"slug":"b-first","id":7,"content":{"rendered":"<p>A. Snatch</p>","protected":false},"date":"2023-02-01T08:00:00"})");
+  EXPECT_EQ(
+      post->raw_json,
+      R"({"slug":"b-first","id":7,"content":{"rendered":"<p>A. Snatch</p>","protected":false},"date":"2023-02-01T08:00:00"})");
 }
 
 TEST(ParsePost, OptionalFieldsMayBeMissing) {
-  Json object = Json::parse(R"({"id":8,"slug":"bare","date":"2023-02-01T08:00:00","content":{"rendered":""}})");
+  Json object = Json::parse(
+      R"({"id":8,"slug":"bare","date":"2023-02-01T08:00:00","content":{"rendered":""}})");
   Result<Post> post = parse_post(object, kFile);
 
   ASSERT_TRUE(post.ok()) << post.error().to_string();
@@ -65,7 +69,8 @@ TEST(ParsePost, MissingContentNamesPostAndFile) {
   EXPECT_EQ(error.post.file, kFile);
   EXPECT_TRUE(contains(error.message, "content.rendered is missing")) << error.message;
   EXPECT_FALSE(error.hint.empty());
-  EXPECT_TRUE(contains(error.to_string(), "post 4102 'weightlifting-program-1'")) << error.to_string();
+  EXPECT_TRUE(contains(error.to_string(), "post 4102 'weightlifting-program-1'"))
+      << error.to_string();
 }
 
 TEST(ParsePost, ContentWithoutRenderedRejected) {
@@ -154,7 +159,8 @@ TEST(ParsePostsDocument, ReadsSingleObject) {
 TEST(ParsePostsDocument, BadItemsBecomeErrorItems) {
   Json bad = testing::workout_post(2, 2);
   bad["content"].erase("rendered");
-  Json document = Json::array({testing::workout_post(1, 1), bad, "not a post", testing::workout_post(3, 3)});
+  Json document =
+      Json::array({testing::workout_post(1, 1), bad, "not a post", testing::workout_post(3, 3)});
   Result<PostBatch> batch = parse_posts_document(document.dump(), kFile);
 
   ASSERT_TRUE(batch.ok()) << batch.error().to_string();
@@ -164,7 +170,8 @@ TEST(ParsePostsDocument, BadItemsBecomeErrorItems) {
   EXPECT_EQ((*batch)[1].error().post.id, 2);
   EXPECT_EQ((*batch)[1].error().post.slug, "weightlifting-program-2");
   ASSERT_FALSE((*batch)[2].ok());
-  EXPECT_TRUE(contains((*batch)[2].error().message, "array item 3 of 4")) << (*batch)[2].error().message;
+  EXPECT_TRUE(contains((*batch)[2].error().message, "array item 3 of 4"))
+      << (*batch)[2].error().message;
   EXPECT_TRUE((*batch)[3].ok());
 }
 
@@ -197,10 +204,12 @@ TEST(ParsePostsDocument, ScalarDocumentRejected) {
 
 TEST(ParsePostsDocument, WordPressErrorObjectRejected) {
   Result<PostBatch> batch = parse_posts_document(
-      R"({"code":"rest_forbidden","message":"Sorry, you are not allowed to do that.","data":{"status":401}})", kFile);
+      R"({"code":"rest_forbidden","message":"Sorry, you are not allowed to do that.","data":{"status":401}})",
+      kFile);
 
   ASSERT_FALSE(batch.ok());
-  EXPECT_TRUE(contains(batch.error().message, "rest_forbidden: Sorry, you are not allowed to do that."))
+  EXPECT_TRUE(
+      contains(batch.error().message, "rest_forbidden: Sorry, you are not allowed to do that."))
       << batch.error().message;
 }
 

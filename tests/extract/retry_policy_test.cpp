@@ -10,7 +10,8 @@ namespace {
 using std::chrono::milliseconds;
 
 // 2015-10-21 07:28:00 UTC as seconds since the epoch.
-const std::chrono::system_clock::time_point kNow = std::chrono::system_clock::from_time_t(1445412480);
+const std::chrono::system_clock::time_point kNow =
+    std::chrono::system_clock::from_time_t(1445412480);
 
 TEST(ParseRetryAfter, ReadsDelaySeconds) {
   EXPECT_EQ(parse_retry_after("0", kNow), milliseconds(0));
@@ -41,7 +42,8 @@ TEST(ParseRetryAfter, HugeDelayComparesAsTooLong) {
 }
 
 TEST(BackoffDelay, DoublesUpToMaxWait) {
-  RetryPolicy policy{.max_retries = 5, .initial_backoff = milliseconds(1000), .max_wait = milliseconds(5000)};
+  RetryPolicy policy{
+      .max_retries = 5, .initial_backoff = milliseconds(1000), .max_wait = milliseconds(5000)};
   EXPECT_EQ(backoff_delay(policy, 0), milliseconds(1000));
   EXPECT_EQ(backoff_delay(policy, 1), milliseconds(2000));
   EXPECT_EQ(backoff_delay(policy, 2), milliseconds(4000));

@@ -24,7 +24,9 @@ Environment fake_environment(std::map<std::string, std::string> variables) {
   };
 }
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 TEST(ReadSourceSettings, DefaultIsInvictusCategory) {
   Result<SourceSettings> settings = read_source_settings("", fake_environment({}));
@@ -38,10 +40,11 @@ TEST(ReadSourceSettings, DefaultIsInvictusCategory) {
 
 TEST(ReadSourceSettings, EnvironmentOverridesDefault) {
   Result<SourceSettings> settings = read_source_settings(
-      "", fake_environment({{"INVICTUS_WEIGHTLIFTING_API", "https://blog.test/wp-json/wp/v2/posts?categories=5"},
-                            {"INVICTUS_WEIGHTLIFTING_API_CAT_ID", "5"},
-                            {"INVICTUS_USER", "coach"},
-                            {"INVICTUS_PASS", "barbell"}}));
+      "", fake_environment(
+              {{"INVICTUS_WEIGHTLIFTING_API", "https://blog.test/wp-json/wp/v2/posts?categories=5"},
+               {"INVICTUS_WEIGHTLIFTING_API_CAT_ID", "5"},
+               {"INVICTUS_USER", "coach"},
+               {"INVICTUS_PASS", "barbell"}}));
 
   ASSERT_TRUE(settings.ok()) << settings.error().to_string();
   EXPECT_EQ(settings->wordpress.api_url, "https://blog.test/wp-json/wp/v2/posts?categories=5");
@@ -52,8 +55,9 @@ TEST(ReadSourceSettings, EnvironmentOverridesDefault) {
 }
 
 TEST(ReadSourceSettings, EmptyVariablesCountAsUnset) {
-  Result<SourceSettings> settings = read_source_settings(
-      "", fake_environment({{"INVICTUS_WEIGHTLIFTING_API", ""}, {"INVICTUS_WEIGHTLIFTING_API_CAT_ID", ""}}));
+  Result<SourceSettings> settings =
+      read_source_settings("", fake_environment({{"INVICTUS_WEIGHTLIFTING_API", ""},
+                                                 {"INVICTUS_WEIGHTLIFTING_API_CAT_ID", ""}}));
 
   ASSERT_TRUE(settings.ok()) << settings.error().to_string();
   EXPECT_EQ(settings->wordpress.api_url, kDefaultApiUrl);
@@ -62,7 +66,8 @@ TEST(ReadSourceSettings, EmptyVariablesCountAsUnset) {
 
 TEST(ReadSourceSettings, OtherSiteGetsNoDefaultCategoryOrCredentials) {
   Result<SourceSettings> settings = read_source_settings(
-      "https://other.test", fake_environment({{"INVICTUS_USER", "coach"}, {"INVICTUS_PASS", "barbell"}}));
+      "https://other.test",
+      fake_environment({{"INVICTUS_USER", "coach"}, {"INVICTUS_PASS", "barbell"}}));
 
   ASSERT_TRUE(settings.ok()) << settings.error().to_string();
   EXPECT_EQ(settings->kind, SourceSettings::Kind::kWordPress);
@@ -72,16 +77,16 @@ TEST(ReadSourceSettings, OtherSiteGetsNoDefaultCategoryOrCredentials) {
 }
 
 TEST(ReadSourceSettings, OtherSiteGetsCategoryFromEnvironment) {
-  Result<SourceSettings> settings =
-      read_source_settings("https://other.test", fake_environment({{"INVICTUS_WEIGHTLIFTING_API_CAT_ID", "17"}}));
+  Result<SourceSettings> settings = read_source_settings(
+      "https://other.test", fake_environment({{"INVICTUS_WEIGHTLIFTING_API_CAT_ID", "17"}}));
 
   ASSERT_TRUE(settings.ok()) << settings.error().to_string();
   EXPECT_EQ(settings->wordpress.category_id, 17);
 }
 
 TEST(ReadSourceSettings, DefaultSiteUrlGetsDefaultCategory) {
-  Result<SourceSettings> settings =
-      read_source_settings("https://www.crossfitinvictus.com/?rest_route=/wp/v2/posts", fake_environment({}));
+  Result<SourceSettings> settings = read_source_settings(
+      "https://www.crossfitinvictus.com/?rest_route=/wp/v2/posts", fake_environment({}));
 
   ASSERT_TRUE(settings.ok()) << settings.error().to_string();
   EXPECT_EQ(settings->wordpress.category_id, 213);
@@ -102,19 +107,22 @@ TEST(ReadSourceSettings, RejectsInvalidCategory) {
 
     ASSERT_FALSE(settings.ok()) << value;
     EXPECT_EQ(settings.error().code, ErrorCode::kInvalidInput);
-    EXPECT_TRUE(contains(settings.error().message, "INVICTUS_WEIGHTLIFTING_API_CAT_ID")) << settings.error().message;
+    EXPECT_TRUE(contains(settings.error().message, "INVICTUS_WEIGHTLIFTING_API_CAT_ID"))
+        << settings.error().message;
   }
 }
 
 TEST(ReadSourceSettings, RejectsUserWithoutPassword) {
-  Result<SourceSettings> settings = read_source_settings("", fake_environment({{"INVICTUS_USER", "coach"}}));
+  Result<SourceSettings> settings =
+      read_source_settings("", fake_environment({{"INVICTUS_USER", "coach"}}));
 
   ASSERT_FALSE(settings.ok());
   EXPECT_EQ(settings.error().message, "INVICTUS_USER is set but INVICTUS_PASS is not");
 }
 
 TEST(ReadSourceSettings, RejectsPasswordWithoutUser) {
-  Result<SourceSettings> settings = read_source_settings("", fake_environment({{"INVICTUS_PASS", "barbell"}}));
+  Result<SourceSettings> settings =
+      read_source_settings("", fake_environment({{"INVICTUS_PASS", "barbell"}}));
 
   ASSERT_FALSE(settings.ok());
   EXPECT_EQ(settings.error().message, "INVICTUS_PASS is set but INVICTUS_USER is not");
@@ -125,17 +133,18 @@ TEST(MakeSource, DescribesDefaultSource) {
   Result<std::unique_ptr<PostSource>> source = make_source("", fake_environment({}));
 
   ASSERT_TRUE(source.ok()) << source.error().to_string();
-  EXPECT_EQ((*source)->describe(), "WordPress https://www.crossfitinvictus.com/wp-json/wp/v2/posts category 213");
+  EXPECT_EQ((*source)->describe(),
+            "WordPress https://www.crossfitinvictus.com/wp-json/wp/v2/posts category 213");
 }
 
 TEST(MakeSource, ReadsStandinFromEnvironmentUrl) {
   testing::WordPressStandin standin;
   standin.add_workout_posts(4, 213);
   standin.require_basic_auth("coach", "barbell");
-  Result<SourceSettings> settings =
-      read_source_settings("", fake_environment({{"INVICTUS_WEIGHTLIFTING_API", standin.posts_url()},
-                                                 {"INVICTUS_USER", "coach"},
-                                                 {"INVICTUS_PASS", "barbell"}}));
+  Result<SourceSettings> settings = read_source_settings(
+      "", fake_environment({{"INVICTUS_WEIGHTLIFTING_API", standin.posts_url()},
+                            {"INVICTUS_USER", "coach"},
+                            {"INVICTUS_PASS", "barbell"}}));
   ASSERT_TRUE(settings.ok()) << settings.error().to_string();
   settings->wordpress.min_request_interval = std::chrono::milliseconds(0);
   Result<std::unique_ptr<PostSource>> source = make_source(*settings);

@@ -14,10 +14,14 @@ struct EndpointCase {
 
 TEST(ParsePostsEndpoint, AcceptsEveryUrlForm) {
   const EndpointCase cases[] = {
-      {"http://127.0.0.1:8080", "http://127.0.0.1:8080/wp-json/wp/v2/posts?categories=213&per_page=100&page=2"},
-      {"https://site.test/", "https://site.test/wp-json/wp/v2/posts?categories=213&per_page=100&page=2"},
-      {"https://site.test/blog", "https://site.test/blog/wp-json/wp/v2/posts?categories=213&per_page=100&page=2"},
-      {"https://site.test/wp-json", "https://site.test/wp-json/wp/v2/posts?categories=213&per_page=100&page=2"},
+      {"http://127.0.0.1:8080",
+       "http://127.0.0.1:8080/wp-json/wp/v2/posts?categories=213&per_page=100&page=2"},
+      {"https://site.test/",
+       "https://site.test/wp-json/wp/v2/posts?categories=213&per_page=100&page=2"},
+      {"https://site.test/blog",
+       "https://site.test/blog/wp-json/wp/v2/posts?categories=213&per_page=100&page=2"},
+      {"https://site.test/wp-json",
+       "https://site.test/wp-json/wp/v2/posts?categories=213&per_page=100&page=2"},
       {"https://site.test/wp-json/wp/v2/posts",
        "https://site.test/wp-json/wp/v2/posts?categories=213&per_page=100&page=2"},
       {"https://site.test/wp-json/wp/v2/posts?categories=99",
@@ -44,13 +48,14 @@ TEST(ParsePostsEndpoint, OmitsCategoryWhenNone) {
   Result<PostsEndpoint> endpoint = parse_posts_endpoint("https://site.test");
 
   ASSERT_TRUE(endpoint.ok());
-  EXPECT_EQ(endpoint->page_url(std::nullopt, 10, 1), "https://site.test/wp-json/wp/v2/posts?per_page=10&page=1");
+  EXPECT_EQ(endpoint->page_url(std::nullopt, 10, 1),
+            "https://site.test/wp-json/wp/v2/posts?per_page=10&page=1");
   EXPECT_EQ(endpoint->url(), "https://site.test/wp-json/wp/v2/posts");
 }
 
 TEST(ParsePostsEndpoint, RejectsOtherSchemesAndMissingHost) {
-  for (const char* url : {"ftp://site.test/wp-json/wp/v2/posts", "site.test/wp-json/wp/v2/posts", "https://",
-                          "https:///wp-json/wp/v2/posts", ""}) {
+  for (const char* url : {"ftp://site.test/wp-json/wp/v2/posts", "site.test/wp-json/wp/v2/posts",
+                          "https://", "https:///wp-json/wp/v2/posts", ""}) {
     Result<PostsEndpoint> endpoint = parse_posts_endpoint(url);
 
     ASSERT_FALSE(endpoint.ok()) << url;
@@ -63,11 +68,13 @@ TEST(ParsePostsEndpoint, ErrorHidesUserinfo) {
   Result<PostsEndpoint> endpoint = parse_posts_endpoint("ftp://coach:secret@site.test/");
 
   ASSERT_FALSE(endpoint.ok());
-  EXPECT_EQ(endpoint.error().to_string().find("secret"), std::string::npos) << endpoint.error().to_string();
+  EXPECT_EQ(endpoint.error().to_string().find("secret"), std::string::npos)
+      << endpoint.error().to_string();
 }
 
 TEST(PostsEndpoint, FindsParameterByKey) {
-  Result<PostsEndpoint> endpoint = parse_posts_endpoint("https://site.test/wp-json/wp/v2/posts?categories_exclude=4");
+  Result<PostsEndpoint> endpoint =
+      parse_posts_endpoint("https://site.test/wp-json/wp/v2/posts?categories_exclude=4");
 
   ASSERT_TRUE(endpoint.ok());
   EXPECT_TRUE(endpoint->has_parameter("categories_exclude"));

@@ -17,7 +17,9 @@ using std::chrono::milliseconds;
 
 constexpr std::int64_t kCategory = 213;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 //! Settings for tests: no pause between pages, tiny retry waits, short time-outs.
 WordPressConfig test_config(const std::string& api_url) {
@@ -27,7 +29,8 @@ WordPressConfig test_config(const std::string& api_url) {
   config.min_request_interval = milliseconds(0);
   config.connect_timeout = milliseconds(2000);
   config.total_timeout = milliseconds(5000);
-  config.http.retry = RetryPolicy{.max_retries = 2, .initial_backoff = milliseconds(1), .max_wait = milliseconds(50)};
+  config.http.retry = RetryPolicy{
+      .max_retries = 2, .initial_backoff = milliseconds(1), .max_wait = milliseconds(50)};
   return config;
 }
 
@@ -47,7 +50,8 @@ struct FetchOutcome {
 
 FetchOutcome fetch_all(WordPressSource& source) {
   FetchOutcome outcome;
-  outcome.status = source.fetch([&outcome](PostBatch&& batch) { outcome.batches.push_back(std::move(batch)); });
+  outcome.status =
+      source.fetch([&outcome](PostBatch&& batch) { outcome.batches.push_back(std::move(batch)); });
   return outcome;
 }
 
@@ -148,7 +152,8 @@ TEST(WordPressSource, RejectsPerPageOutOfRange) {
 
     ASSERT_FALSE(source.ok()) << per_page;
     EXPECT_EQ(source.error().code, ErrorCode::kInvalidInput);
-    EXPECT_EQ(source.error().message, "per_page must be between 1 and 100, got " + std::to_string(per_page));
+    EXPECT_EQ(source.error().message,
+              "per_page must be between 1 and 100, got " + std::to_string(per_page));
   }
 }
 
@@ -260,25 +265,28 @@ TEST(WordPressSource, WordPressErrorCodeInMessage) {
   standin.add_fault(testing::Fault{
       .status = 403,
       .times = 1,
-      .body = R"({"code":"rest_forbidden","message":"Sorry, you are not allowed to do that.","data":{"status":403}})"});
+      .body =
+          R"({"code":"rest_forbidden","message":"Sorry, you are not allowed to do that.","data":{"status":403}})"});
   auto source = create_source(test_config(standin.posts_url()));
   ASSERT_NE(source, nullptr);
 
   FetchOutcome outcome = fetch_all(*source);
 
   ASSERT_FALSE(outcome.status.ok());
-  EXPECT_TRUE(contains(outcome.status.error().message, "rest_forbidden: Sorry, you are not allowed to do that."))
+  EXPECT_TRUE(contains(outcome.status.error().message,
+                       "rest_forbidden: Sorry, you are not allowed to do that."))
       << outcome.status.error().message;
 }
 
 TEST(WordPressSource, HtmlBodyIsNotJson) {
   testing::WordPressStandin standin;
-  standin.add_fault(testing::Fault{.status = 200,
-                                .times = -1,
-                                .body = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<title>Log In &lsaquo; Stand-in</title>"
-                                        "</head><body><form id=\"loginform\">" +
-                                        std::string(300, ' ') + "</form></body></html>",
-                                .content_type = "text/html; charset=UTF-8"});
+  standin.add_fault(testing::Fault{
+      .status = 200,
+      .times = -1,
+      .body = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<title>Log In &lsaquo; Stand-in</title>"
+              "</head><body><form id=\"loginform\">" +
+              std::string(300, ' ') + "</form></body></html>",
+      .content_type = "text/html; charset=UTF-8"});
   auto source = create_source(test_config(standin.posts_url()));
   ASSERT_NE(source, nullptr);
 
@@ -288,7 +296,8 @@ TEST(WordPressSource, HtmlBodyIsNotJson) {
   const Error& error = outcome.status.error();
   EXPECT_EQ(error.code, ErrorCode::kInvalidInput);
   EXPECT_TRUE(contains(error.message, "returned HTML, not JSON")) << error.message;
-  EXPECT_TRUE(contains(error.message, "<!DOCTYPE html> <html lang=\"en\"> <head> <title>Log In")) << error.message;
+  EXPECT_TRUE(contains(error.message, "<!DOCTYPE html> <html lang=\"en\"> <head> <title>Log In"))
+      << error.message;
   EXPECT_FALSE(contains(error.message, "\n")) << error.message;
   EXPECT_LT(error.message.size(), 200u) << error.message;
   EXPECT_EQ(error.post.url, source->page_url(1));
@@ -297,30 +306,33 @@ TEST(WordPressSource, HtmlBodyIsNotJson) {
 TEST(WordPressSource, HtmlErrorPageShownInMessage) {
   testing::WordPressStandin standin;
   standin.add_fault(testing::Fault{.status = 404,
-                                .times = 1,
-                                .body = "<html><body>Page not found</body></html>",
-                                .content_type = "text/html"});
+                                   .times = 1,
+                                   .body = "<html><body>Page not found</body></html>",
+                                   .content_type = "text/html"});
   auto source = create_source(test_config(standin.posts_url()));
   ASSERT_NE(source, nullptr);
 
   FetchOutcome outcome = fetch_all(*source);
 
   ASSERT_FALSE(outcome.status.ok());
-  EXPECT_TRUE(contains(outcome.status.error().message, "HTTP status 404")) << outcome.status.error().message;
-  EXPECT_TRUE(contains(outcome.status.error().message, "Page not found")) << outcome.status.error().message;
+  EXPECT_TRUE(contains(outcome.status.error().message, "HTTP status 404"))
+      << outcome.status.error().message;
+  EXPECT_TRUE(contains(outcome.status.error().message, "Page not found"))
+      << outcome.status.error().message;
 }
 
 TEST(WordPressSource, PlainTextBodyIsNotJson) {
   testing::WordPressStandin standin;
-  standin.add_fault(
-      testing::Fault{.status = 200, .times = -1, .body = "Service\tready\r\n", .content_type = "text/plain"});
+  standin.add_fault(testing::Fault{
+      .status = 200, .times = -1, .body = "Service\tready\r\n", .content_type = "text/plain"});
   auto source = create_source(test_config(standin.posts_url()));
   ASSERT_NE(source, nullptr);
 
   FetchOutcome outcome = fetch_all(*source);
 
   ASSERT_FALSE(outcome.status.ok());
-  EXPECT_EQ(outcome.status.error().message, "the site returned a body that is not JSON: Service ready");
+  EXPECT_EQ(outcome.status.error().message,
+            "the site returned a body that is not JSON: Service ready");
 }
 
 TEST(WordPressSource, StopsAtMaxPages) {
@@ -359,7 +371,8 @@ TEST(WordPressSource, SlowResponseTimesOut) {
 
   ASSERT_FALSE(outcome.status.ok());
   EXPECT_EQ(outcome.status.error().code, ErrorCode::kNetwork);
-  EXPECT_TRUE(contains(outcome.status.error().message, "timed out")) << outcome.status.error().message;
+  EXPECT_TRUE(contains(outcome.status.error().message, "timed out"))
+      << outcome.status.error().message;
   EXPECT_LT(elapsed, milliseconds(2000));
 }
 
@@ -385,7 +398,8 @@ TEST(WordPressSource, MalformedItemBecomesErrorItem) {
   ASSERT_FALSE(batch[2].ok());
   EXPECT_EQ(batch[2].error().post.id, 77);
   EXPECT_EQ(batch[2].error().post.slug, "broken-week");
-  EXPECT_TRUE(contains(batch[2].error().to_string(), "post 77 'broken-week'")) << batch[2].error().to_string();
+  EXPECT_TRUE(contains(batch[2].error().to_string(), "post 77 'broken-week'"))
+      << batch[2].error().to_string();
   ASSERT_TRUE(batch[3].ok());
   EXPECT_EQ(batch[3]->id, 2000);
 }

@@ -61,7 +61,9 @@ TEST(SanitizeKeyPiece, ReplacesEachUnsafeByte) {
   EXPECT_EQ(sanitize_key_piece(".."), "--");
   EXPECT_EQ(sanitize_key_piece("a/b"), "a-b");
   EXPECT_EQ(sanitize_key_piece(std::string("a\0b", 3)), "a-b");
-  EXPECT_EQ(sanitize_key_piece("a\x1f" "b"), "a-b");
+  EXPECT_EQ(sanitize_key_piece("a\x1f"
+                               "b"),
+            "a-b");
   // "é" is two UTF-8 bytes, so it becomes two dashes.
   EXPECT_EQ(sanitize_key_piece("caf\xc3\xa9"), "caf--");
 }

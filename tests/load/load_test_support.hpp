@@ -1,14 +1,14 @@
 #pragma once
 // Helpers shared by the load layer tests: a temporary folder per test and made-up records.
 
+#include <unistd.h>
+
 #include <atomic>
 #include <filesystem>
 #include <random>
 #include <string>
 #include <system_error>
 #include <vector>
-
-#include <unistd.h>
 
 #include "core/session.hpp"
 

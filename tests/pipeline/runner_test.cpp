@@ -37,7 +37,8 @@ class RunnerTest : public ::testing::Test {
   fs::path bucket() const { return folder_.path() / "data" / "bucket"; }
 
   void add_post(const std::string& name) {
-    fs::copy_file(testing::case_path("posts/" + name), posts() / name, fs::copy_options::overwrite_existing);
+    fs::copy_file(testing::case_path("posts/" + name), posts() / name,
+                  fs::copy_options::overwrite_existing);
   }
 
   void write_post(const std::string& name, const Json& post) {
@@ -69,7 +70,8 @@ class RunnerTest : public ::testing::Test {
 };
 
 TEST_F(RunnerTest, StoresGoodPostsAndReportsBadOnes) {
-  for (const char* name : {kCrossingYear, kWithoutRange, kAnnouncement, kMissingContent, kNotJson}) {
+  for (const char* name :
+       {kCrossingYear, kWithoutRange, kAnnouncement, kMissingContent, kNotJson}) {
     add_post(name);
   }
   const RunSummary summary = run();
@@ -84,12 +86,17 @@ TEST_F(RunnerTest, StoresGoodPostsAndReportsBadOnes) {
   ASSERT_TRUE(all.ok());
   EXPECT_EQ(all->size(), 8U);
 
-  EXPECT_TRUE(fs::exists(bucket() / "raw/2020-12-27__december-28-2020-january-3-2021-4-day-strength-program__raw.json"));
+  EXPECT_TRUE(fs::exists(
+      bucket() /
+      "raw/2020-12-27__december-28-2020-january-3-2021-4-day-strength-program__raw.json"));
   EXPECT_TRUE(fs::exists(bucket() / "raw/2021-03-06__strength-cycle-week-three__raw.json"));
   EXPECT_TRUE(fs::exists(bucket() / "raw/2020-12-23__holiday-hours__raw.json"));
   EXPECT_TRUE(fs::exists(
-      bucket() / "weekly/2020-12-28__2021-01-02--december-28-2020-january-3-2021-4-day-strength-program.jsonl"));
-  EXPECT_TRUE(fs::exists(bucket() / "weekly/2021-03-08__2021-03-12--strength-cycle-week-three.jsonl"));
+      bucket() /
+      "weekly/"
+      "2020-12-28__2021-01-02--december-28-2020-january-3-2021-4-day-strength-program.jsonl"));
+  EXPECT_TRUE(
+      fs::exists(bucket() / "weekly/2021-03-08__2021-03-12--strength-cycle-week-three.jsonl"));
 }
 
 TEST_F(RunnerTest, FailuresNameFileOrPost) {
@@ -158,14 +165,21 @@ TEST_F(RunnerTest, EditedPostReplacesRecords) {
   auto records = stores_.sessions->all_sessions();
   ASSERT_TRUE(records.ok());
   ASSERT_EQ(records->size(), 4U);
-  EXPECT_TRUE(records->front().segment_b.starts_with("Back Squat 5\xC3\x97" "3 @ 80%")) << records->front().segment_b;
+  EXPECT_TRUE(
+      records->front().segment_b.starts_with("Back Squat 5\xC3\x97"
+                                             "3 @ 80%"))
+      << records->front().segment_b;
   EXPECT_EQ(records->front().source.modified_gmt, "2020-12-28T07:00:00");
 
   // The week now ends on Friday, so the weekly file moves and the old one goes.
   EXPECT_TRUE(fs::exists(
-      bucket() / "weekly/2020-12-28__2021-01-01--december-28-2020-january-3-2021-4-day-strength-program.jsonl"));
+      bucket() /
+      "weekly/"
+      "2020-12-28__2021-01-01--december-28-2020-january-3-2021-4-day-strength-program.jsonl"));
   EXPECT_FALSE(fs::exists(
-      bucket() / "weekly/2020-12-28__2021-01-02--december-28-2020-january-3-2021-4-day-strength-program.jsonl"));
+      bucket() /
+      "weekly/"
+      "2020-12-28__2021-01-02--december-28-2020-january-3-2021-4-day-strength-program.jsonl"));
 }
 
 TEST_F(RunnerTest, ContentChangeWithoutNewModifiedIsProcessed) {
@@ -195,7 +209,8 @@ TEST_F(RunnerTest, NewerVersionWinsInOneRun) {
 
   for (const bool edited_first : {false, true}) {
     for (const int jobs : {1, 4}) {
-      SCOPED_TRACE("edited first: " + std::to_string(edited_first) + ", jobs: " + std::to_string(jobs));
+      SCOPED_TRACE("edited first: " + std::to_string(edited_first) +
+                   ", jobs: " + std::to_string(jobs));
       TempFolder data;
       auto stores = open_local_stores(LocalStoreSettings{data.path(), "bucket"});
       ASSERT_TRUE(stores.ok());
@@ -211,10 +226,14 @@ TEST_F(RunnerTest, NewerVersionWinsInOneRun) {
       ASSERT_TRUE(records.ok());
       EXPECT_EQ(records->size(), 4U);
       const std::string weekly = testing::read_file(
-          data.path() / "bucket/weekly/2020-12-28__2021-01-01--december-28-2020-january-3-2021-4-day-strength-program.jsonl");
+          data.path() /
+          "bucket/weekly/"
+          "2020-12-28__2021-01-01--december-28-2020-january-3-2021-4-day-strength-program.jsonl");
       EXPECT_EQ(std::count(weekly.begin(), weekly.end(), '\n'), 4);
       EXPECT_FALSE(fs::exists(
-          data.path() / "bucket/weekly/2020-12-28__2021-01-02--december-28-2020-january-3-2021-4-day-strength-program.jsonl"));
+          data.path() /
+          "bucket/weekly/"
+          "2020-12-28__2021-01-02--december-28-2020-january-3-2021-4-day-strength-program.jsonl"));
     }
   }
 }
@@ -246,7 +265,8 @@ TEST_F(RunnerTest, OlderVersionDoesNotReplaceNewer) {
 TEST_F(RunnerTest, ForceRestoresDeletedFile) {
   add_post(kWithoutRange);
   ASSERT_FALSE(run().failed());
-  const fs::path weekly = bucket() / "weekly/2021-03-08__2021-03-12--strength-cycle-week-three.jsonl";
+  const fs::path weekly =
+      bucket() / "weekly/2021-03-08__2021-03-12--strength-cycle-week-three.jsonl";
   const std::string body = testing::read_file(weekly);
   fs::remove(weekly);
 

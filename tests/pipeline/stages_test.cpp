@@ -16,8 +16,11 @@ using testing::TempFolder;
 class StagesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    context_.open_stores = [this]() { return open_local_stores(LocalStoreSettings{folder_.path(), "bucket"}); };
-    post_json_ = Json::parse(testing::read_file(testing::case_path("posts/weekly-program-crossing-year.json")));
+    context_.open_stores = [this]() {
+      return open_local_stores(LocalStoreSettings{folder_.path(), "bucket"});
+    };
+    post_json_ = Json::parse(
+        testing::read_file(testing::case_path("posts/weekly-program-crossing-year.json")));
   }
 
   Json run_stage(const char* name, const Json& event) {
@@ -44,9 +47,10 @@ TEST_F(StagesTest, ListsEightStagesInOrder) {
   for (const Stage& stage : all_stages()) {
     names.emplace_back(stage.name);
   }
-  EXPECT_EQ(names, (std::vector<std::string>{"get_invictus_post", "dump_post_to_bucket", "strip_post_html",
-                                             "group_post_by_day", "segment_days", "sessions_to_date_records",
-                                             "clean_session_records", "save_sessions_to_bucket"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"get_invictus_post", "dump_post_to_bucket",
+                                             "strip_post_html", "group_post_by_day", "segment_days",
+                                             "sessions_to_date_records", "clean_session_records",
+                                             "save_sessions_to_bucket"}));
 }
 
 TEST_F(StagesTest, ChainMatchesInProcessTransform) {
@@ -65,8 +69,10 @@ TEST_F(StagesTest, ChainMatchesInProcessTransform) {
   EXPECT_EQ(cleaned["result"], Json(transformed->records));
   EXPECT_EQ(saved["records"], Json(transformed->records));
   EXPECT_EQ(saved["metadata"]["bucket_key"],
-            "weekly/2020-12-28__2021-01-02--december-28-2020-january-3-2021-4-day-strength-program.jsonl");
-  EXPECT_TRUE(std::filesystem::exists(folder_.path() / "bucket" / saved["metadata"]["bucket_key"].get<std::string>()));
+            "weekly/"
+            "2020-12-28__2021-01-02--december-28-2020-january-3-2021-4-day-strength-program.jsonl");
+  EXPECT_TRUE(std::filesystem::exists(folder_.path() / "bucket" /
+                                      saved["metadata"]["bucket_key"].get<std::string>()));
 }
 
 TEST_F(StagesTest, StagesKeepOriginalShapes) {
@@ -80,7 +86,8 @@ TEST_F(StagesTest, StagesKeepOriginalShapes) {
   EXPECT_EQ(grouped["sessions"][0][0], "Monday (Session One)");
 
   const Json segmented = run_stage("segment_days", grouped);
-  EXPECT_EQ(segmented["segmented_sessions"][0][0], Json::array({"session", "Monday (Session One)"}));
+  EXPECT_EQ(segmented["segmented_sessions"][0][0],
+            Json::array({"session", "Monday (Session One)"}));
   EXPECT_EQ(segmented["segmented_sessions"][0][1][0], "Suggested Warm-Up");
 
   const Json dated = run_stage("sessions_to_date_records", segmented);
@@ -92,13 +99,15 @@ TEST_F(StagesTest, StagesKeepOriginalShapes) {
 TEST_F(StagesTest, AcceptsOriginalTextEvents) {
   const Json grouped = run_stage(
       "group_post_by_day",
-      Json{{"text", "Intro\nMonday (Session One)\nA.\nSquat x 5\nTuesday (Session Two)\nA.\nPress x 5"},
+      Json{{"text",
+            "Intro\nMonday (Session One)\nA.\nSquat x 5\nTuesday (Session Two)\nA.\nPress x 5"},
            {"post_date", "2021-03-06T09:00:00"},
            {"slug", "plain"}});
   ASSERT_EQ(grouped["days"].size(), 2U);
   EXPECT_EQ(grouped["preamble"][0]["text"], "Intro");
 
-  const Json original_sessions{{"sessions", grouped["sessions"]}, {"post_date", "2021-03-06T09:00:00"}};
+  const Json original_sessions{{"sessions", grouped["sessions"]},
+                               {"post_date", "2021-03-06T09:00:00"}};
   const Json segmented = run_stage("segment_days", original_sessions);
   const Json original_segmented{{"segmented_sessions", segmented["segmented_sessions"]},
                                 {"post_date", "2021-03-06T09:00:00"}};
@@ -164,12 +173,14 @@ TEST_F(StagesTest, BadEventsGiveClearErrors) {
     const char* expected;
   };
   const BadCase cases[] = {
-      {"strip_post_html", Json{{"id", 1}, {"slug", "x"}, {"date", "2021-01-01T00:00:00"}}, "content"},
+      {"strip_post_html", Json{{"id", 1}, {"slug", "x"}, {"date", "2021-01-01T00:00:00"}},
+       "content"},
       {"group_post_by_day", Json{{"nothing", true}}, "\"lines\" or \"text\""},
       {"segment_days", Json::array(), "\"days\" or \"sessions\""},
       {"sessions_to_date_records", Json{{"days", "not a list"}}, "could not read its event"},
       {"clean_session_records", Json::object(), "\"sessions\""},
-      {"segment_days", Json{{"days", Json::array({Json{{"header", 5}}})}}, "could not read its event: "},
+      {"segment_days", Json{{"days", Json::array({Json{{"header", 5}}})}},
+       "could not read its event: "},
       {"save_sessions_to_bucket", Json{{"records", Json::array()}}, "no session records"},
       {"get_invictus_post", Json{{"page", 0}}, "page must be a whole number"},
   };
@@ -177,8 +188,10 @@ TEST_F(StagesTest, BadEventsGiveClearErrors) {
     SCOPED_TRACE(bad.stage);
     auto result = find_stage(bad.stage)->run(bad.event, context_);
     ASSERT_FALSE(result.ok());
-    EXPECT_NE(result.error().to_string().find(bad.expected), std::string::npos) << result.error().to_string();
-    EXPECT_EQ(result.error().to_string().find("[json.exception"), std::string::npos) << result.error().to_string();
+    EXPECT_NE(result.error().to_string().find(bad.expected), std::string::npos)
+        << result.error().to_string();
+    EXPECT_EQ(result.error().to_string().find("[json.exception"), std::string::npos)
+        << result.error().to_string();
   }
 }
 

@@ -15,7 +15,8 @@ struct CommandResult {
 };
 
 //! Runs build/wodetl with arguments, standard input and extra environment variables; waits for it.
-[[nodiscard]] CommandResult run_wodetl(const std::vector<std::string>& arguments, const std::string& input = "",
+[[nodiscard]] CommandResult run_wodetl(const std::vector<std::string>& arguments,
+                                       const std::string& input = "",
                                        const std::map<std::string, std::string>& environment = {});
 
 }  // namespace wodetl::testing

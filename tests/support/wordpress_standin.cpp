@@ -11,11 +11,13 @@ namespace {
 const char* const kJsonType = "application/json; charset=UTF-8";
 
 std::string base64(const std::string& input) {
-  static const char* const kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  static const char* const kAlphabet =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   std::string output;
   std::size_t i = 0;
   for (; i + 2 < input.size(); i += 3) {
-    unsigned value = (static_cast<unsigned char>(input[i]) << 16) | (static_cast<unsigned char>(input[i + 1]) << 8) |
+    unsigned value = (static_cast<unsigned char>(input[i]) << 16) |
+                     (static_cast<unsigned char>(input[i + 1]) << 8) |
                      static_cast<unsigned char>(input[i + 2]);
     output += kAlphabet[(value >> 18) & 63];
     output += kAlphabet[(value >> 12) & 63];
@@ -28,7 +30,8 @@ std::string base64(const std::string& input) {
     output += kAlphabet[(value >> 12) & 63];
     output += "==";
   } else if (i + 2 == input.size()) {
-    unsigned value = (static_cast<unsigned char>(input[i]) << 16) | (static_cast<unsigned char>(input[i + 1]) << 8);
+    unsigned value = (static_cast<unsigned char>(input[i]) << 16) |
+                     (static_cast<unsigned char>(input[i + 1]) << 8);
     output += kAlphabet[(value >> 18) & 63];
     output += kAlphabet[(value >> 12) & 63];
     output += kAlphabet[(value >> 6) & 63];
@@ -46,7 +49,8 @@ void send_json(httplib::Response& response, int status, const Json& body) {
   response.set_content(body.dump(), kJsonType);
 }
 
-void send_invalid_param(httplib::Response& response, const std::string& name, const std::string& reason) {
+void send_invalid_param(httplib::Response& response, const std::string& name,
+                        const std::string& reason) {
   Json body = wordpress_error("rest_invalid_param", "Invalid parameter(s): " + name, 400);
   body["data"]["params"] = {{name, reason}};
   send_json(response, 400, body);
@@ -91,8 +95,12 @@ Json workout_post(std::int64_t id, int number) {
   const int percent = 70 + number % 4 * 5;
   const std::string content =
       "<p><strong>Monday</strong></p>\n"
-      "<p>A. Snatch &#8211; 5 x 2 @ " + std::to_string(percent) + "%</p>\n"
-      "<p>B. Back Squat &#8211; 4 x " + std::to_string(3 + number % 3) + "</p>\n"
+      "<p>A. Snatch &#8211; 5 x 2 @ " +
+      std::to_string(percent) +
+      "%</p>\n"
+      "<p>B. Back Squat &#8211; 4 x " +
+      std::to_string(3 + number % 3) +
+      "</p>\n"
       "<p><strong>Wednesday</strong></p>\n"
       "<p>A. Clean &amp; Jerk &#8211; EMOM 8 x 1</p>\n"
       "<p>B. <a href=\"https://wodetl.test/pulls/\">Clean Pull</a> &#8211; 3 x 4</p>\n";
@@ -119,14 +127,19 @@ Json workout_post(std::int64_t id, int number) {
 WordPressStandin::WordPressStandin() {
   server_ = std::make_unique<LocalHttpServer>([this](httplib::Server& server) {
     server.Get("/wp-json/wp/v2/posts",
-               [this](const httplib::Request& request, httplib::Response& response) { serve_posts(request, response); });
+               [this](const httplib::Request& request, httplib::Response& response) {
+                 serve_posts(request, response);
+               });
     server.Get("/", [this](const httplib::Request& request, httplib::Response& response) {
       if (request.get_param_value("rest_route") == "/wp/v2/posts") {
         serve_posts(request, response);
       } else if (request.has_param("rest_route")) {
-        send_json(response, 404, wordpress_error("rest_no_route", "No route was found matching the URL and request method.", 404));
+        send_json(response, 404,
+                  wordpress_error("rest_no_route",
+                                  "No route was found matching the URL and request method.", 404));
       } else {
-        response.set_content("<!DOCTYPE html><html><body><h1>Stand-in blog</h1></body></html>", "text/html");
+        response.set_content("<!DOCTYPE html><html><body><h1>Stand-in blog</h1></body></html>",
+                             "text/html");
       }
     });
   });
@@ -140,9 +153,15 @@ WordPressStandin::~WordPressStandin() {
   stop_signal_.notify_all();
 }
 
-std::string WordPressStandin::root_url() const { return server_->url(); }
-std::string WordPressStandin::posts_url() const { return server_->url("/wp-json/wp/v2/posts"); }
-std::string WordPressStandin::rest_route_url() const { return server_->url("/?rest_route=/wp/v2/posts"); }
+std::string WordPressStandin::root_url() const {
+  return server_->url();
+}
+std::string WordPressStandin::posts_url() const {
+  return server_->url("/wp-json/wp/v2/posts");
+}
+std::string WordPressStandin::rest_route_url() const {
+  return server_->url("/?rest_route=/wp/v2/posts");
+}
 
 void WordPressStandin::add_post(Json post, std::vector<std::int64_t> categories) {
   std::lock_guard lock(mutex_);
@@ -214,8 +233,10 @@ void WordPressStandin::serve_posts(const httplib::Request& request, httplib::Res
     return;
   }
 
-  if (expected_authorization_ && request.get_header_value("Authorization") != *expected_authorization_) {
-    send_json(response, 401, wordpress_error("rest_not_logged_in", "You are not currently logged in.", 401));
+  if (expected_authorization_ &&
+      request.get_header_value("Authorization") != *expected_authorization_) {
+    send_json(response, 401,
+              wordpress_error("rest_not_logged_in", "You are not currently logged in.", 401));
     return;
   }
 
@@ -224,7 +245,8 @@ void WordPressStandin::serve_posts(const httplib::Request& request, httplib::Res
   if (request.has_param("per_page")) {
     std::optional<long long> value = parse_integer(request.get_param_value("per_page"));
     if (!value || *value < 1 || *value > 100) {
-      send_invalid_param(response, "per_page", "per_page must be between 1 (inclusive) and 100 (inclusive)");
+      send_invalid_param(response, "per_page",
+                         "per_page must be between 1 (inclusive) and 100 (inclusive)");
       return;
     }
     per_page = *value;
@@ -269,11 +291,13 @@ void WordPressStandin::serve_posts(const httplib::Request& request, httplib::Res
 
   const long long total = static_cast<long long>(matching.size());
   const long long total_pages = (total + per_page - 1) / per_page;
-  // WP_REST_Posts_Controller::get_items rejects a page past the end only when the listing has posts.
+  // WP_REST_Posts_Controller::get_items rejects a page past the end only when the listing has
+  // posts.
   if (page > total_pages && total > 0) {
     send_json(response, 400,
-              wordpress_error("rest_post_invalid_page_number",
-                              "The page number requested is larger than the number of pages available.", 400));
+              wordpress_error(
+                  "rest_post_invalid_page_number",
+                  "The page number requested is larger than the number of pages available.", 400));
     return;
   }
 
@@ -282,7 +306,9 @@ void WordPressStandin::serve_posts(const httplib::Request& request, httplib::Res
     body.push_back(*matching[static_cast<std::size_t>(index)]);
   }
   response.set_header("X-WP-Total", std::to_string(total));
-  response.set_header("X-WP-TotalPages", std::to_string(reported_total_pages_.value_or(static_cast<int>(total_pages))));
+  response.set_header(
+      "X-WP-TotalPages",
+      std::to_string(reported_total_pages_.value_or(static_cast<int>(total_pages))));
   send_json(response, 200, body);
 }
 

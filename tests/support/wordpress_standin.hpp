@@ -1,6 +1,6 @@
 #pragma once
-// Stand-in for the WordPress REST API posts listing, modelled on WP_REST_Posts_Controller, served on
-// 127.0.0.1 for tests. Its posts are made-up workout programs built by workout_post().
+// Stand-in for the WordPress REST API posts listing, modelled on WP_REST_Posts_Controller, served
+// on 127.0.0.1 for tests. Its posts are made-up workout programs built by workout_post().
 
 #include <httplib.h>
 
@@ -36,7 +36,8 @@ struct Fault {
   int status = 503;
   int times = 1;            //!< number of requests it responds to; -1 for every request
   std::string retry_after;  //!< Retry-After header value; empty sends none
-  std::string body = R"({"code":"standin_fault","message":"Fault injected by the test.","data":{"status":503}})";
+  std::string body =
+      R"({"code":"standin_fault","message":"Fault injected by the test.","data":{"status":503}})";
   std::string content_type = "application/json; charset=UTF-8";
 };
 

@@ -14,7 +14,8 @@ std::vector<std::string> texts(const std::vector<Line>& lines) {
 }
 
 TEST(HtmlToLines, SplitsAtBreaksAndParagraphs) {
-  auto lines = html_to_lines("<p><strong>Monday</strong><br />\nA.<br />\nSquat x 5</p>\n<p>Rest</p>");
+  auto lines =
+      html_to_lines("<p><strong>Monday</strong><br />\nA.<br />\nSquat x 5</p>\n<p>Rest</p>");
   ASSERT_TRUE(lines.ok());
   EXPECT_EQ(texts(*lines), (std::vector<std::string>{"Monday", "A.", "Squat x 5", "Rest"}));
 }
@@ -25,12 +26,14 @@ TEST(HtmlToLines, DecodesEntities) {
   ASSERT_TRUE(lines.ok());
   ASSERT_EQ(lines->size(), 1U);
   EXPECT_EQ(lines->front().text,
-            "5\xC3\x97" "5 \xE2\x80\x93 don\xE2\x80\x99t stop\xE2\x80\xA6 Clean & Jerk\xC2\xA0now & later");
+            "5\xC3\x97"
+            "5 \xE2\x80\x93 don\xE2\x80\x99t stop\xE2\x80\xA6 Clean & Jerk\xC2\xA0now & later");
 }
 
 TEST(HtmlToLines, KeepsLinksWithTheirLine) {
   auto lines = html_to_lines(
-      "<p>(<a href=\"https://v.test/a\">Snatch</a> + <a href=\"https://v.test/b\">Hip Snatch</a>) x 1</p>"
+      "<p>(<a href=\"https://v.test/a\">Snatch</a> + <a href=\"https://v.test/b\">Hip Snatch</a>) "
+      "x 1</p>"
       "<p><a href=\"https://v.test/c\">Front Squat </a>x 7 reps</p>");
   ASSERT_TRUE(lines.ok());
   ASSERT_EQ(lines->size(), 2U);
@@ -50,7 +53,8 @@ TEST(HtmlToLines, DropsEmptyLinesAndCollapsesSpaces) {
 }
 
 TEST(HtmlToLines, SkipsScriptAndStyle) {
-  auto lines = html_to_lines("<p>Keep</p><script>var x = '<p>no</p>';</script><style>p{}</style><p>Also</p>");
+  auto lines = html_to_lines(
+      "<p>Keep</p><script>var x = '<p>no</p>';</script><style>p{}</style><p>Also</p>");
   ASSERT_TRUE(lines.ok());
   EXPECT_EQ(texts(*lines), (std::vector<std::string>{"Keep", "Also"}));
 }

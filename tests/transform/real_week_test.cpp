@@ -52,7 +52,8 @@ TEST_F(RealWeek, ThursdayIsRestDay) {
   ASSERT_EQ(thursday.segments.size(), 1U);
   EXPECT_EQ(thursday.segments[0].heading.text, "Thursday (Rest Day)");
   for (std::size_t index = 0; index < transformed_.records.size(); ++index) {
-    EXPECT_EQ(transformed_.records[index].rest_day, index == 3) << transformed_.records[index].session;
+    EXPECT_EQ(transformed_.records[index].rest_day, index == 3)
+        << transformed_.records[index].session;
   }
 }
 
@@ -123,9 +124,11 @@ TEST_F(RealWeek, FlatFieldsMatchOriginalText) {
     if (ours.rest_day) {
       continue;  // the original replaced the header with "rest day"
     }
-    const std::pair<const char*, const std::string*> fields[] = {
-        {"segment_a", &ours.segment_a}, {"segment_b", &ours.segment_b}, {"segment_c", &ours.segment_c},
-        {"segment_d", &ours.segment_d}, {"segment_e", &ours.segment_e}};
+    const std::pair<const char*, const std::string*> fields[] = {{"segment_a", &ours.segment_a},
+                                                                 {"segment_b", &ours.segment_b},
+                                                                 {"segment_c", &ours.segment_c},
+                                                                 {"segment_d", &ours.segment_d},
+                                                                 {"segment_e", &ours.segment_e}};
     for (const auto& [name, value] : fields) {
       EXPECT_EQ(flatten(*value), flatten(theirs.at(name).get<std::string>())) << name;
     }

@@ -6,10 +6,16 @@ namespace wodetl {
 namespace {
 
 TEST(NormalizeForMatching, MapsTypographyToAscii) {
-  EXPECT_EQ(normalize_for_matching("Back Squat 5\xC3\x97" "5 @ 75\xE2\x80\x93" "80%"), "back squat 5x5 @ 75-80%");
-  EXPECT_EQ(normalize_for_matching("Don\xE2\x80\x99t \xE2\x80\x9C" "drop\xE2\x80\x9D"), "don't \"drop\"");
+  EXPECT_EQ(normalize_for_matching("Back Squat 5\xC3\x97"
+                                   "5 @ 75\xE2\x80\x93"
+                                   "80%"),
+            "back squat 5x5 @ 75-80%");
+  EXPECT_EQ(normalize_for_matching("Don\xE2\x80\x99t \xE2\x80\x9C"
+                                   "drop\xE2\x80\x9D"),
+            "don't \"drop\"");
   EXPECT_EQ(normalize_for_matching("Followed by\xE2\x80\xA6"), "followed by...");
-  EXPECT_EQ(normalize_for_matching("  Monday\xC2\xA0\xC2\xA0(Session One) "), "monday (session one)");
+  EXPECT_EQ(normalize_for_matching("  Monday\xC2\xA0\xC2\xA0(Session One) "),
+            "monday (session one)");
 }
 
 TEST(NormalizeForMatching, KeepsOtherUtf8) {

@@ -36,13 +36,15 @@ TEST(TransformPost, KeepsEveryLineInOrder) {
   auto lines = html_to_lines(post.content_html);
   ASSERT_TRUE(lines.ok());
   const TransformedPost transformed = transform_case("weekly-program-crossing-year.json");
-  EXPECT_EQ(stored_line_texts(transformed.preamble, transformed.records), testing::line_texts(*lines));
+  EXPECT_EQ(stored_line_texts(transformed.preamble, transformed.records),
+            testing::line_texts(*lines));
 }
 
 TEST(TransformPost, KeepsPreambleWithPost) {
   const TransformedPost post = transform_case("weekly-program-crossing-year.json");
   ASSERT_EQ(post.preamble.size(), 1U);
-  EXPECT_EQ(post.preamble.front().text, "Happy New Year from the coaching staff! This block finishes the cycle.");
+  EXPECT_EQ(post.preamble.front().text,
+            "Happy New Year from the coaching staff! This block finishes the cycle.");
 }
 
 TEST(TransformPost, BuildsFlatFieldsWithLineBreaks) {
@@ -50,12 +52,16 @@ TEST(TransformPost, BuildsFlatFieldsWithLineBreaks) {
   const SessionRecord& monday = post.records[0];
   EXPECT_EQ(monday.session, "Monday (Session One)");
   EXPECT_EQ(monday.warm_up,
-            "2 Rounds: 8 Goblet Squats, 8 Ring Rows, 20m Bear Crawl\nWith empty bar: 5 Good Mornings, 5 Strict Press");
+            "2 Rounds: 8 Goblet Squats, 8 Ring Rows, 20m Bear Crawl\nWith empty bar: 5 Good "
+            "Mornings, 5 Strict Press");
   EXPECT_EQ(monday.segment_a,
             "Every 2 minutes, for 10 minutes (5 sets):\nHang Snatch x 2 reps @ 70% of 1-RM Snatch");
   EXPECT_EQ(monday.segment_b,
-            "Back Squat 5\xC3\x97" "5 @ 75%\n*Rest 2\xE2\x80\x93" "3 minutes between sets\xE2\x80\xA6 don\xE2\x80\x99t rush.");
-  EXPECT_EQ(monday.segment_c, "Three sets of:\nDB Bench Press x 10 reps\nPlank x 45\xC2\xA0seconds");
+            "Back Squat 5\xC3\x97"
+            "5 @ 75%\n*Rest 2\xE2\x80\x93"
+            "3 minutes between sets\xE2\x80\xA6 don\xE2\x80\x99t rush.");
+  EXPECT_EQ(monday.segment_c,
+            "Three sets of:\nDB Bench Press x 10 reps\nPlank x 45\xC2\xA0seconds");
   EXPECT_EQ(monday.segment_d, "");
   EXPECT_EQ(monday.segment_e, "");
 }
@@ -92,7 +98,8 @@ TEST(TransformPost, PartFKeptInSegments) {
 TEST(TransformPost, ListsLinksOfEachDay) {
   const TransformedPost post = transform_case("weekly-program-crossing-year.json");
   ASSERT_EQ(post.records[0].links.size(), 1U);
-  EXPECT_EQ(post.records[0].links[0], (Link{"Hang Snatch", "https://video.example.test/hang-snatch"}));
+  EXPECT_EQ(post.records[0].links[0],
+            (Link{"Hang Snatch", "https://video.example.test/hang-snatch"}));
   ASSERT_EQ(post.records[1].links.size(), 2U);
   EXPECT_EQ(post.records[1].links[1], (Link{"Clean", "https://video.example.test/clean"}));
   EXPECT_TRUE(post.records[2].links.empty());
@@ -103,7 +110,9 @@ TEST(TransformPost, NamesSourcePost) {
   const SourceRef& source = post.records[0].source;
   EXPECT_EQ(source.post_id, 50101);
   EXPECT_EQ(source.slug, "december-28-2020-january-3-2021-4-day-strength-program");
-  EXPECT_EQ(source.link, "https://coach.example.test/program/december-28-2020-january-3-2021-4-day-strength-program/");
+  EXPECT_EQ(
+      source.link,
+      "https://coach.example.test/program/december-28-2020-january-3-2021-4-day-strength-program/");
   EXPECT_EQ(source.modified_gmt, "2020-12-27T18:02:11");
   EXPECT_EQ(source.title,
             "December 28, 2020 \xE2\x80\x93 January 3, 2021 \xE2\x80\x93 4 Day Strength Program");
@@ -115,7 +124,9 @@ TEST(TransformPost, DatesByPostDateWithoutRange) {
   EXPECT_EQ(post.records[0].date, "2021-03-08");
   EXPECT_EQ(post.records[1].date, "2021-03-10");
   EXPECT_EQ(post.records[2].date, "2021-03-12");
-  EXPECT_EQ(post.records[0].segment_a, "Deadlift 3\xC3\x97" "5");
+  EXPECT_EQ(post.records[0].segment_a,
+            "Deadlift 3\xC3\x97"
+            "5");
   EXPECT_EQ(post.records[0].segment_b, "Pull-Ups x 8 reps");
 }
 

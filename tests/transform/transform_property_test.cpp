@@ -16,13 +16,46 @@ namespace {
 
 // Pieces that posts are made of, including the ones the recognizers look for, so random bodies
 // exercise headers, labels, links and entities together.
-const std::vector<std::string> kPieces = {
-    "<p>", "</p>", "<br />", "\n", "<strong>", "</strong>", "<a href=\"https://v.test/x\">", "</a>",
-    "Monday (Session One)", "Thursday (Rest Day)", "Day 2", "Session 5 - Tuesday", "A.", "B)",
-    "C: ", "F.", "2)", "Suggested Warm-Up", "Warm-up:", "METCON", "Back Squat 5&#215;5 @ 75%",
-    "&#8211;", "&nbsp;", "&amp;", "&#8217;", "*Sets 1-2 = @ 70%", "1. Take 5 minutes", " ",
-    "<div>", "</div>", "<script>x</script>", "<li>", "\xFF", "\xC3", "&", "<", ">", "Sunday",
-    "December 28, 2020 \xE2\x80\x93 January 3, 2021", "Every 2:30, for 15 minutes (6 sets):"};
+const std::vector<std::string> kPieces = {"<p>",
+                                          "</p>",
+                                          "<br />",
+                                          "\n",
+                                          "<strong>",
+                                          "</strong>",
+                                          "<a href=\"https://v.test/x\">",
+                                          "</a>",
+                                          "Monday (Session One)",
+                                          "Thursday (Rest Day)",
+                                          "Day 2",
+                                          "Session 5 - Tuesday",
+                                          "A.",
+                                          "B)",
+                                          "C: ",
+                                          "F.",
+                                          "2)",
+                                          "Suggested Warm-Up",
+                                          "Warm-up:",
+                                          "METCON",
+                                          "Back Squat 5&#215;5 @ 75%",
+                                          "&#8211;",
+                                          "&nbsp;",
+                                          "&amp;",
+                                          "&#8217;",
+                                          "*Sets 1-2 = @ 70%",
+                                          "1. Take 5 minutes",
+                                          " ",
+                                          "<div>",
+                                          "</div>",
+                                          "<script>x</script>",
+                                          "<li>",
+                                          "\xFF",
+                                          "\xC3",
+                                          "&",
+                                          "<",
+                                          ">",
+                                          "Sunday",
+                                          "December 28, 2020 \xE2\x80\x93 January 3, 2021",
+                                          "Every 2:30, for 15 minutes (6 sets):"};
 
 std::string random_body(std::mt19937& random) {
   std::uniform_int_distribution<std::size_t> piece(0, kPieces.size() - 1);
@@ -53,7 +86,8 @@ TEST(TransformProperty, RandomBodiesKeepEveryLine) {
         << post.content_html;
 
     for (std::size_t index = 1; index < transformed->records.size(); ++index) {
-      EXPECT_LT(transformed->records[index - 1].date, transformed->records[index].date) << post.content_html;
+      EXPECT_LT(transformed->records[index - 1].date, transformed->records[index].date)
+          << post.content_html;
     }
   }
 }

@@ -80,7 +80,8 @@ TEST(SessionsToDateRecords, UsesWeekRangeFromTitle) {
   SegmentedPost post;
   post.source.title = "December 28, 2020 \xE2\x80\x93 January 3, 2021 \xE2\x80\x93 Program";
   post.post_date = "2020-12-27T16:30:00";
-  for (const char* header : {"Monday (Session One)", "Tuesday", "Thursday (Rest Day)", "Friday", "Sunday"}) {
+  for (const char* header :
+       {"Monday (Session One)", "Tuesday", "Thursday (Rest Day)", "Friday", "Sunday"}) {
     post.days.push_back(day_with_header(header));
   }
   auto dated = sessions_to_date_records(post);

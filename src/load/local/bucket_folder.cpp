@@ -26,7 +26,9 @@ std::string errno_message(int error_number) {
   return std::generic_category().message(error_number);
 }
 
-bool is_temp_file_name(std::string_view name) { return name.starts_with(kTempPrefix); }
+bool is_temp_file_name(std::string_view name) {
+  return name.starts_with(kTempPrefix);
+}
 
 // Closes a POSIX file descriptor when it goes out of scope.
 class FileDescriptor {
@@ -167,11 +169,12 @@ Status write_file_atomically(const fs::path& target, std::string_view bytes) {
     return fail(written.error());
   }
   if (::fsync(temp_file.get()) != 0) {
-    return fail(Error::store("failed to flush " + temp_path.string() + ": " + errno_message(errno)));
+    return fail(
+        Error::store("failed to flush " + temp_path.string() + ": " + errno_message(errno)));
   }
   if (int close_error = temp_file.close_now(); close_error != 0) {
-    return fail(Error::store("failed to close " + temp_path.string() + ": " +
-                             errno_message(close_error)));
+    return fail(
+        Error::store("failed to close " + temp_path.string() + ": " + errno_message(close_error)));
   }
   if (::rename(temp_path.c_str(), target.c_str()) != 0) {
     return fail(Error::store("failed to rename " + temp_path.string() + " to " + target.string() +
@@ -290,7 +293,9 @@ Status validate_object_key(std::string_view key) {
 
 BucketFolder::BucketFolder(fs::path root) : root_(std::move(root)) {}
 
-fs::path BucketFolder::object_path(std::string_view key) const { return root_ / key; }
+fs::path BucketFolder::object_path(std::string_view key) const {
+  return root_ / key;
+}
 
 fs::path BucketFolder::metadata_path(std::string_view key) const {
   return root_ / kMetadataFolder / (std::string(key) + std::string(kMetadataSuffix));
@@ -329,8 +334,9 @@ Result<WriteOutcome> BucketFolder::put_if_changed(const std::string& key, std::s
     }
   }
   if (metadata_changed) {
-    Status written = metadata.empty() ? remove_file(metadata_file)
-                                      : write_file_atomically(metadata_file, encode_metadata(metadata));
+    Status written = metadata.empty()
+                         ? remove_file(metadata_file)
+                         : write_file_atomically(metadata_file, encode_metadata(metadata));
     if (!written) {
       return with_key(written.error(), key);
     }
@@ -432,6 +438,8 @@ Status BucketFolder::remove(const std::string& key) {
   return ok_status();
 }
 
-std::string BucketFolder::describe() const { return "bucket folder " + root_.string(); }
+std::string BucketFolder::describe() const {
+  return "bucket folder " + root_.string();
+}
 
 }  // namespace wodetl

@@ -66,9 +66,13 @@ Status apply_migration(sqlite3* db, const std::filesystem::path& file,
 
 }  // namespace
 
-std::span<const SchemaMigration> schema_migrations() { return kMigrations; }
+std::span<const SchemaMigration> schema_migrations() {
+  return kMigrations;
+}
 
-int latest_schema_version() { return kMigrations.back().version; }
+int latest_schema_version() {
+  return kMigrations.back().version;
+}
 
 Result<int> read_schema_version(sqlite3* db, const std::filesystem::path& file) {
   sqlite3_stmt* statement = nullptr;
@@ -119,7 +123,7 @@ Status migrate_schema(sqlite3* db, const std::filesystem::path& file) {
       return committed;
     }
     spdlog::debug("SQLite database {}: schema migrated to version {}", file.string(),
-                 migration.version);
+                  migration.version);
   }
   return ok_status();
 }

@@ -217,10 +217,13 @@ CREATE TABLE IF NOT EXISTS @idempotency (
 );
 )sql";
 
-std::string quoted_identifier(const std::string& name) { return "\"" + name + "\""; }
+std::string quoted_identifier(const std::string& name) {
+  return "\"" + name + "\"";
+}
 
 void replace_all(std::string& text, std::string_view token, const std::string& value) {
-  for (std::size_t at = text.find(token); at != std::string::npos; at = text.find(token, at + value.size())) {
+  for (std::size_t at = text.find(token); at != std::string::npos;
+       at = text.find(token, at + value.size())) {
     text.replace(at, token.size(), value);
   }
 }
@@ -233,23 +236,25 @@ Status validate_table_name(const std::string& name) {
       name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") ==
       std::string::npos;
   if (!valid_length || !valid_characters || name == "posts") {
-    return Error::invalid_input("'" + name + "' is not a valid table name", {},
-                                "Use 3 to 255 letters, digits, '_', '.' or '-', as DynamoDB table names do, "
-                                "and not 'posts'");
+    return Error::invalid_input(
+        "'" + name + "' is not a valid table name", {},
+        "Use 3 to 255 letters, digits, '_', '.' or '-', as DynamoDB table names do, "
+        "and not 'posts'");
   }
   return ok_status();
 }
 
-
-Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const fs::path& file, SqliteTableNames names) {
+Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const fs::path& file,
+                                                       SqliteTableNames names) {
   for (const std::string* name : {&names.sessions, &names.idempotency}) {
     if (Status valid = validate_table_name(*name); !valid) {
       return valid.error();
     }
   }
   if (names.sessions == names.idempotency) {
-    return Error::invalid_input("the sessions and idempotency tables must have different names, both are '" +
-                                names.sessions + "'");
+    return Error::invalid_input(
+        "the sessions and idempotency tables must have different names, both are '" +
+        names.sessions + "'");
   }
   if (file.has_parent_path()) {
     std::error_code error;
@@ -354,11 +359,12 @@ Error SqliteStore::sqlite_error(std::string_view failure, int result_code) const
   // A failed bind leaves the connection's last message unrelated, so use the code's text then.
   const char* detail =
       sqlite3_errcode(db_) == result_code ? sqlite3_errmsg(db_) : sqlite3_errstr(result_code);
-  return Error::store(std::string(failure) + " in SQLite database " + file_.string() + ": " + detail);
+  return Error::store(std::string(failure) + " in SQLite database " + file_.string() + ": " +
+                      detail);
 }
 
-Result<ReplaceOutcome> SqliteStore::replace_post_sessions(const SourceRef& source,
-                                                          const std::vector<SessionRecord>& records) {
+Result<ReplaceOutcome> SqliteStore::replace_post_sessions(
+    const SourceRef& source, const std::vector<SessionRecord>& records) {
   std::set<std::pair<std::string, std::string>> keys;
   for (const SessionRecord& record : records) {
     if (!keys.emplace(record.date, record.session).second) {
@@ -415,7 +421,8 @@ Result<ReplaceOutcome> SqliteStore::write_post_sessions(
       return sqlite_error("failed to read " + describe_key(record.date, record.session), selected);
     }
     if (selected == SQLITE_ROW && select.integer(0) == source.post_id &&
-        select.integer(1) == static_cast<std::int64_t>(day_index) && select.text(2) == record_json) {
+        select.integer(1) == static_cast<std::int64_t>(day_index) &&
+        select.text(2) == record_json) {
       ++outcome.unchanged;
       continue;
     }

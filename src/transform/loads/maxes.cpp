@@ -1,12 +1,12 @@
 #include "transform/loads/maxes.hpp"
 
+#include <toml++/toml.h>
+
 #include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
-
-#include <toml++/toml.h>
 
 #include "transform/prescription/canonical.hpp"
 
@@ -45,7 +45,8 @@ Status read_lift_table(const toml::table& table, int rep_max, const std::string&
     }
     const std::optional<Weight> weight = parse_weight(text->get());
     if (!weight) {
-      return entry_error(origin, prefix + name, "= \"" + text->get() + "\" is not a weight with a unit (kg or lb)");
+      return entry_error(origin, prefix + name,
+                         "= \"" + text->get() + "\" is not a weight with a unit (kg or lb)");
     }
     maxes.entries[{rep_max, prescription::canonical_name(name)}] = *weight;
   }
@@ -67,7 +68,8 @@ std::optional<Weight> parse_weight(std::string_view text) {
   double value = 0;
   int consumed = 0;
   // NOLINTNEXTLINE(cert-err34-c): consumed and the unit check reject what sscanf cannot read
-  if (std::sscanf(trimmed.c_str(), " %lf%n", &value, &consumed) != 1 || !(value > 0) || !std::isfinite(value)) {
+  if (std::sscanf(trimmed.c_str(), " %lf%n", &value, &consumed) != 1 || !(value > 0) ||
+      !std::isfinite(value)) {
     return std::nullopt;
   }
   std::string unit = trimmed.substr(static_cast<std::size_t>(consumed));
@@ -87,7 +89,8 @@ double convert_weight(Weight weight, WeightUnit unit) {
   if (weight.unit == unit) {
     return weight.value;
   }
-  return unit == WeightUnit::kKilogram ? weight.value * kKilogramsPerPound : weight.value / kKilogramsPerPound;
+  return unit == WeightUnit::kKilogram ? weight.value * kKilogramsPerPound
+                                       : weight.value / kKilogramsPerPound;
 }
 
 double round_to_step(double value, double step) {
@@ -97,7 +100,9 @@ double round_to_step(double value, double step) {
   return std::round(value / step) * step;
 }
 
-const char* unit_symbol(WeightUnit unit) { return unit == WeightUnit::kKilogram ? "kg" : "lb"; }
+const char* unit_symbol(WeightUnit unit) {
+  return unit == WeightUnit::kKilogram ? "kg" : "lb";
+}
 
 std::string format_number(double value) {
   char buffer[32];
@@ -116,10 +121,10 @@ Result<Maxes> parse_maxes(std::string_view toml_text, const std::string& origin)
     table = toml::parse(toml_text, origin);
   } catch (const toml::parse_error& error) {
     const auto& begin = error.source().begin;
-    return Error::invalid_input("maxes file " + origin + " is not valid TOML at line " +
-                                    std::to_string(begin.line) + ", column " + std::to_string(begin.column) +
-                                    ": " + std::string(error.description()),
-                                {}, "See the format in the README");
+    return Error::invalid_input(
+        "maxes file " + origin + " is not valid TOML at line " + std::to_string(begin.line) +
+            ", column " + std::to_string(begin.column) + ": " + std::string(error.description()),
+        {}, "See the format in the README");
   }
 
   Maxes maxes;
@@ -155,9 +160,11 @@ Result<Maxes> parse_maxes(std::string_view toml_text, const std::string& origin)
       }
       const auto* lifts = node.as_table();
       if (rep_max < 1 || rep_max > 100 || std::to_string(rep_max) != name || lifts == nullptr) {
-        return entry_error(origin, "rep_maxes." + name, "must be a table named by a rep count, e.g. [rep_maxes.10]");
+        return entry_error(origin, "rep_maxes." + name,
+                           "must be a table named by a rep count, e.g. [rep_maxes.10]");
       }
-      if (Status read = read_lift_table(*lifts, rep_max, origin, "rep_maxes." + name + ".", maxes); !read) {
+      if (Status read = read_lift_table(*lifts, rep_max, origin, "rep_maxes." + name + ".", maxes);
+          !read) {
         return read.error();
       }
     }
@@ -168,7 +175,8 @@ Result<Maxes> parse_maxes(std::string_view toml_text, const std::string& origin)
 Result<Maxes> load_maxes_file(const std::filesystem::path& path) {
   std::ifstream stream(path, std::ios::binary);
   if (!stream) {
-    return Error::not_found("maxes file " + path.string() + " cannot be read", "Check the path given to --maxes");
+    return Error::not_found("maxes file " + path.string() + " cannot be read",
+                            "Check the path given to --maxes");
   }
   std::ostringstream text;
   text << stream.rdbuf();

@@ -12,29 +12,34 @@ using prescription::PartPrescription;
 using prescription::RmRef;
 using prescription::SetPrescription;
 
-std::string rep_max_name(int rep_max) { return std::to_string(rep_max) + "-RM"; }
+std::string rep_max_name(int rep_max) {
+  return std::to_string(rep_max) + "-RM";
+}
 
 std::string percent_text(const prescription::Range& percent) {
-  return percent.min == percent.max ? format_number(percent.min) + "%"
-                                    : format_number(percent.min) + "-" + format_number(percent.max) + "%";
+  return percent.min == percent.max
+             ? format_number(percent.min) + "%"
+             : format_number(percent.min) + "-" + format_number(percent.max) + "%";
 }
 
 // The load one set asks for, or nullopt when the set prescribes no intensity to load from.
-std::optional<SetLoad> load_for(const Intensity& intensity, const std::string& fallback_lift, const Maxes& maxes) {
+std::optional<SetLoad> load_for(const Intensity& intensity, const std::string& fallback_lift,
+                                const Maxes& maxes) {
   if (!intensity.percent && !(intensity.of && intensity.of->rm)) {
     return std::nullopt;
   }
   SetLoad load;
   if (intensity.of && intensity.of->top_set) {
-    load.basis = (intensity.percent ? percent_text(*intensity.percent) + " of " : std::string()) + "today's top set";
+    load.basis = (intensity.percent ? percent_text(*intensity.percent) + " of " : std::string()) +
+                 "today's top set";
     load.missing = "it depends on today's top set";
     return load;
   }
   const int rep_max = intensity.of && intensity.of->rm ? *intensity.of->rm : 1;
   const std::string lift = intensity.of && intensity.of->lift ? *intensity.of->lift : fallback_lift;
   const prescription::Range percent = intensity.percent.value_or(prescription::Range{100, 100});
-  load.basis = (intensity.percent ? percent_text(percent) + " of " : std::string()) + rep_max_name(rep_max) +
-               (lift.empty() ? std::string() : " " + lift);
+  load.basis = (intensity.percent ? percent_text(percent) + " of " : std::string()) +
+               rep_max_name(rep_max) + (lift.empty() ? std::string() : " " + lift);
   if (lift.empty()) {
     load.missing = "the line names no lift";
     return load;
@@ -62,11 +67,13 @@ std::vector<BlockLoads> compute_loads(const PartPrescription& part, const Maxes&
   for (std::size_t index = 0; index < part.blocks.size(); ++index) {
     const Block& block = part.blocks[index];
     const prescription::MovementLine* movement = prescription::main_movement(block, part.lines);
-    const std::string fallback_lift = movement != nullptr ? movement->movements.front().canonical : std::string();
+    const std::string fallback_lift =
+        movement != nullptr ? movement->movements.front().canonical : std::string();
 
     std::vector<SetPrescription> sets = block.sets;
     if (sets.empty() && movement != nullptr) {
-      sets.push_back(SetPrescription{1, movement->reps, movement->reps_at_least, movement->intensity});
+      sets.push_back(
+          SetPrescription{1, movement->reps, movement->reps_at_least, movement->intensity});
     }
 
     BlockLoads block_loads{index, {}};
@@ -93,9 +100,9 @@ std::vector<BlockLoads> compute_loads(const PartPrescription& part, const Maxes&
 }
 
 std::string format_set_load(const SetLoad& load, WeightUnit unit) {
-  std::string text = load.first_set == load.last_set
-                         ? "Set " + std::to_string(load.first_set)
-                         : "Sets " + std::to_string(load.first_set) + "-" + std::to_string(load.last_set);
+  std::string text = load.first_set == load.last_set ? "Set " + std::to_string(load.first_set)
+                                                     : "Sets " + std::to_string(load.first_set) +
+                                                           "-" + std::to_string(load.last_set);
   text += ": ";
   if (!load.min_weight || !load.max_weight) {
     return text + load.basis + " (" + load.missing + ")";
@@ -114,7 +121,8 @@ Json loads_json(const std::vector<BlockLoads>& loads, WeightUnit unit) {
     for (const SetLoad& load : block.sets) {
       Json weight = nullptr;
       if (load.min_weight && load.max_weight) {
-        weight = Json{{"min", *load.min_weight}, {"max", *load.max_weight}, {"unit", unit_symbol(unit)}};
+        weight =
+            Json{{"min", *load.min_weight}, {"max", *load.max_weight}, {"unit", unit_symbol(unit)}};
       }
       sets.push_back(Json{{"first_set", load.first_set},
                           {"last_set", load.last_set},

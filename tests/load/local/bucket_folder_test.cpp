@@ -111,7 +111,8 @@ TEST(BucketFolderPut, EmptyBodyIsAnObject) {
 TEST(BucketFolderMetadata, RoundTrip) {
   TempFolder temp;
   BucketFolder bucket(temp.path());
-  const ObjectMetadata metadata = {{"post-id", "94"}, {"slug", "week-one"}, {"title", "Week \xc3\xa9"}};
+  const ObjectMetadata metadata = {
+      {"post-id", "94"}, {"slug", "week-one"}, {"title", "Week \xc3\xa9"}};
   ASSERT_TRUE(bucket.put_if_changed(kRawKey, "body", metadata).ok());
 
   Result<std::optional<ObjectMetadata>> stored = bucket.metadata(kRawKey);
@@ -319,7 +320,8 @@ TEST(BucketFolderPut, ConcurrentPutsStayConsistent) {
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&bucket, &failures, t] {
       for (int i = 0; i < kPutsPerThread; ++i) {
-        const std::string own_key = "weekly/thread-" + std::to_string(t) + "-" + std::to_string(i) + ".jsonl";
+        const std::string own_key =
+            "weekly/thread-" + std::to_string(t) + "-" + std::to_string(i) + ".jsonl";
         const std::string body = "body of thread " + std::to_string(t);
         const ObjectMetadata metadata = {{"thread", std::to_string(t)}};
         if (!bucket.put_if_changed(own_key, body, metadata).ok()) {

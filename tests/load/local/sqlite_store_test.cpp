@@ -203,7 +203,8 @@ TEST_F(SqliteStoreTest, DroppedRecordIsRemoved) {
 
 TEST_F(SqliteStoreTest, EmptyReplaceRemovesAll) {
   const SourceRef source = make_source(101, "week-one");
-  ASSERT_TRUE(store_->replace_post_sessions(source, week_of(source, {"2020-12-21", "2020-12-22"})).ok());
+  ASSERT_TRUE(
+      store_->replace_post_sessions(source, week_of(source, {"2020-12-21", "2020-12-22"})).ok());
 
   Result<ReplaceOutcome> outcome = store_->replace_post_sessions(source, {});
 
@@ -217,8 +218,10 @@ TEST_F(SqliteStoreTest, EmptyReplaceRemovesAll) {
 TEST_F(SqliteStoreTest, OtherPostsRowsUntouched) {
   const SourceRef first = make_source(101, "week-one");
   const SourceRef second = make_source(102, "week-two");
-  ASSERT_TRUE(store_->replace_post_sessions(first, week_of(first, {"2020-12-21", "2020-12-22"})).ok());
-  ASSERT_TRUE(store_->replace_post_sessions(second, week_of(second, {"2020-12-28", "2020-12-29"})).ok());
+  ASSERT_TRUE(
+      store_->replace_post_sessions(first, week_of(first, {"2020-12-21", "2020-12-22"})).ok());
+  ASSERT_TRUE(
+      store_->replace_post_sessions(second, week_of(second, {"2020-12-28", "2020-12-29"})).ok());
   Connection connection(file_);
   connection.execute("UPDATE sessions SET updated_at = 'marker'");
 
@@ -229,20 +232,25 @@ TEST_F(SqliteStoreTest, OtherPostsRowsUntouched) {
   EXPECT_EQ(outcome->removed, 1);
   const SessionRows rows = connection.session_rows();
   EXPECT_EQ(rows.size(), 3U);
-  EXPECT_EQ(rows.at({"2020-12-21", "Day 2020-12-21"}), (SessionRow{101, 0, "marker", "Back Squat 5x5 @ 70%"}));
-  EXPECT_EQ(rows.at({"2020-12-22", "Day 2020-12-22"}), (SessionRow{101, 1, "marker", "Back Squat 5x5 @ 70%"}));
+  EXPECT_EQ(rows.at({"2020-12-21", "Day 2020-12-21"}),
+            (SessionRow{101, 0, "marker", "Back Squat 5x5 @ 70%"}));
+  EXPECT_EQ(rows.at({"2020-12-22", "Day 2020-12-22"}),
+            (SessionRow{101, 1, "marker", "Back Squat 5x5 @ 70%"}));
 }
 
 TEST_F(SqliteStoreTest, KeyOfAnotherPostIsTakenOver) {
   const SourceRef first = make_source(101, "week-one");
   const SourceRef second = make_source(102, "week-one-corrected");
-  ASSERT_TRUE(store_->replace_post_sessions(first, week_of(first, {"2020-12-21", "2020-12-22"})).ok());
+  ASSERT_TRUE(
+      store_->replace_post_sessions(first, week_of(first, {"2020-12-21", "2020-12-22"})).ok());
 
-  Result<ReplaceOutcome> taken = store_->replace_post_sessions(second, week_of(second, {"2020-12-22"}));
+  Result<ReplaceOutcome> taken =
+      store_->replace_post_sessions(second, week_of(second, {"2020-12-22"}));
   ASSERT_TRUE(taken.ok());
   EXPECT_EQ(taken->written, 1);
   // The first post no longer owns 2020-12-22, so replacing it again does not delete that row.
-  Result<ReplaceOutcome> again = store_->replace_post_sessions(first, week_of(first, {"2020-12-21"}));
+  Result<ReplaceOutcome> again =
+      store_->replace_post_sessions(first, week_of(first, {"2020-12-21"}));
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->removed, 0);
 
@@ -305,8 +313,11 @@ TEST_F(SqliteStoreTest, ReorderedRecordsUpdateDayIndex) {
 
 TEST_F(SqliteStoreTest, SessionsBetweenIncludesBothEnds) {
   const SourceRef source = make_source(101, "week-one");
-  ASSERT_TRUE(store_->replace_post_sessions(
-      source, week_of(source, {"2020-12-20", "2020-12-21", "2020-12-22", "2020-12-23", "2020-12-24"})).ok());
+  ASSERT_TRUE(
+      store_
+          ->replace_post_sessions(source, week_of(source, {"2020-12-20", "2020-12-21", "2020-12-22",
+                                                           "2020-12-23", "2020-12-24"}))
+          .ok());
 
   Result<std::vector<SessionRecord>> between = store_->sessions_between("2020-12-21", "2020-12-23");
   Result<std::vector<SessionRecord>> on = store_->sessions_on("2020-12-24");
@@ -611,9 +622,11 @@ TEST(SqliteTableNames, CustomNamesAreSeparateTables) {
   const fs::path file = temp.path() / "store.sqlite";
   const SourceRef source = make_source(7, "week-seven");
   {
-    auto store = SqliteStore::open(file, SqliteTableNames{"WorkoutPostsTable-dev", "IdempotencyTable-dev"});
+    auto store =
+        SqliteStore::open(file, SqliteTableNames{"WorkoutPostsTable-dev", "IdempotencyTable-dev"});
     ASSERT_TRUE(store.ok()) << store.error().to_string();
-    auto replaced = (*store)->replace_post_sessions(source, {make_record(source, "2021-01-04", "Monday", "Back Squat 5x5")});
+    auto replaced = (*store)->replace_post_sessions(
+        source, {make_record(source, "2021-01-04", "Monday", "Back Squat 5x5")});
     ASSERT_TRUE(replaced.ok()) << replaced.error().to_string();
     EXPECT_EQ(replaced->written, 1);
   }
@@ -628,11 +641,13 @@ TEST(SqliteTableNames, InvalidNamesRejected) {
   TempFolder temp;
   for (const char* name : {"ab", "has space", "quote\"", "posts", ""}) {
     SCOPED_TRACE(name);
-    auto store = SqliteStore::open(temp.path() / "store.sqlite", SqliteTableNames{name, "idempotency"});
+    auto store =
+        SqliteStore::open(temp.path() / "store.sqlite", SqliteTableNames{name, "idempotency"});
     ASSERT_FALSE(store.ok());
     EXPECT_EQ(store.error().code, ErrorCode::kInvalidInput);
   }
-  auto same = SqliteStore::open(temp.path() / "store.sqlite", SqliteTableNames{"same-name", "same-name"});
+  auto same =
+      SqliteStore::open(temp.path() / "store.sqlite", SqliteTableNames{"same-name", "same-name"});
   EXPECT_FALSE(same.ok());
 }
 

@@ -58,7 +58,8 @@ TEST(ParseMaxes, RejectsBadEntriesWithKey) {
     SCOPED_TRACE(bad.text);
     auto maxes = parse_maxes(bad.text, "maxes.toml");
     ASSERT_FALSE(maxes.ok());
-    EXPECT_NE(maxes.error().to_string().find(bad.expected), std::string::npos) << maxes.error().to_string();
+    EXPECT_NE(maxes.error().to_string().find(bad.expected), std::string::npos)
+        << maxes.error().to_string();
     EXPECT_NE(maxes.error().to_string().find("maxes.toml"), std::string::npos);
   }
 }
@@ -70,8 +71,10 @@ TEST(LoadMaxesFile, MissingFileIsNotFound) {
 }
 
 TEST(WeightMath, ConvertsAndRounds) {
-  EXPECT_NEAR(convert_weight(Weight{100, WeightUnit::kKilogram}, WeightUnit::kPound), 220.462, 0.001);
-  EXPECT_NEAR(convert_weight(Weight{275, WeightUnit::kPound}, WeightUnit::kKilogram), 124.738, 0.001);
+  EXPECT_NEAR(convert_weight(Weight{100, WeightUnit::kKilogram}, WeightUnit::kPound), 220.462,
+              0.001);
+  EXPECT_NEAR(convert_weight(Weight{275, WeightUnit::kPound}, WeightUnit::kKilogram), 124.738,
+              0.001);
   EXPECT_EQ(round_to_step(76.3, 2.5), 77.5);
   EXPECT_EQ(round_to_step(76.2, 2.5), 75);
   EXPECT_EQ(round_to_step(76.3, 0), 76.3);

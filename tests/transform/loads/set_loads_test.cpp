@@ -43,11 +43,13 @@ std::vector<std::string> formatted(const std::vector<BlockLoads>& loads, WeightU
 }
 
 TEST(ComputeLoads, AppliesPerSetTable) {
-  const auto part = part_of({"Every 2 minutes, for 16 minutes (8 sets):", "(Snatch + Hip Snatch) x 1 rep",
-                             "*Set 1 = @ 60% of 1-RM Snatch", "*Sets 2-3 = @ 70% of 1-RM Snatch",
-                             "*Sets 4-5 = @ 75% of 1-RM Snatch", "*Sets 6-8 = @ 75-80% of 1-RM Snatch"});
+  const auto part =
+      part_of({"Every 2 minutes, for 16 minutes (8 sets):", "(Snatch + Hip Snatch) x 1 rep",
+               "*Set 1 = @ 60% of 1-RM Snatch", "*Sets 2-3 = @ 70% of 1-RM Snatch",
+               "*Sets 4-5 = @ 75% of 1-RM Snatch", "*Sets 6-8 = @ 75-80% of 1-RM Snatch"});
   EXPECT_EQ(formatted(compute_loads(part, test_maxes()), WeightUnit::kKilogram),
-            (std::vector<std::string>{"Set 1: 60 kg", "Sets 2-3: 70 kg", "Sets 4-5: 75 kg", "Sets 6-8: 75-80 kg"}));
+            (std::vector<std::string>{"Set 1: 60 kg", "Sets 2-3: 70 kg", "Sets 4-5: 75 kg",
+                                      "Sets 6-8: 75-80 kg"}));
 }
 
 TEST(ComputeLoads, ConvertsUnitsAndRounds) {
@@ -72,17 +74,20 @@ TEST(ComputeLoads, NamesMissingMax) {
                              "Power Snatch x 1 rep @ 65-70% of 1-RM Power Snatch"});
   const auto texts = formatted(compute_loads(part, test_maxes()), WeightUnit::kKilogram);
   ASSERT_EQ(texts.size(), 1U);
-  EXPECT_EQ(texts[0], "Sets 1-8: 65-70% of 1-RM power snatch (no 1-RM for power snatch in the maxes file)");
+  EXPECT_EQ(texts[0],
+            "Sets 1-8: 65-70% of 1-RM power snatch (no 1-RM for power snatch in the maxes file)");
 }
 
 TEST(ComputeLoads, UsesOtherRepMaxEntry) {
-  const auto part = part_of({"Every 3 minutes, for 9 minutes (3 sets):", "Back Squat x 5-6 reps @ 10-RM Back Squat weight"});
+  const auto part = part_of({"Every 3 minutes, for 9 minutes (3 sets):",
+                             "Back Squat x 5-6 reps @ 10-RM Back Squat weight"});
   EXPECT_EQ(formatted(compute_loads(part, test_maxes()), WeightUnit::kKilogram),
             (std::vector<std::string>{"Sets 1-3: 140 kg"}));
 
   const auto missing = part_of({"Deadlift x 5 reps @ 3-RM Deadlift weight"});
-  EXPECT_EQ(formatted(compute_loads(missing, test_maxes()), WeightUnit::kKilogram),
-            (std::vector<std::string>{"Set 1: 3-RM deadlift (no 3-RM for deadlift in the maxes file)"}));
+  EXPECT_EQ(
+      formatted(compute_loads(missing, test_maxes()), WeightUnit::kKilogram),
+      (std::vector<std::string>{"Set 1: 3-RM deadlift (no 3-RM for deadlift in the maxes file)"}));
 }
 
 TEST(ComputeLoads, ShowsPoundsWhenAsked) {
@@ -91,7 +96,8 @@ TEST(ComputeLoads, ShowsPoundsWhenAsked) {
   maxes.rounding = 5;
   const auto part = part_of({"Snatch x 1 rep @ 80% of 1-RM Snatch"});
   // 100 kg = 220.46 lb; 80% = 176.4 lb, rounded to 5 lb.
-  EXPECT_EQ(formatted(compute_loads(part, maxes), WeightUnit::kPound), (std::vector<std::string>{"Set 1: 175 lb"}));
+  EXPECT_EQ(formatted(compute_loads(part, maxes), WeightUnit::kPound),
+            (std::vector<std::string>{"Set 1: 175 lb"}));
 }
 
 TEST(ComputeLoads, NoIntensityNoLoads) {
@@ -100,7 +106,8 @@ TEST(ComputeLoads, NoIntensityNoLoads) {
 }
 
 TEST(LoadsJson, CarriesWeightAndMissing) {
-  const auto part = part_of({"Snatch x 1 rep @ 80% of 1-RM Snatch", "Power Clean x 1 rep @ 80% of 1-RM Power Clean"});
+  const auto part = part_of(
+      {"Snatch x 1 rep @ 80% of 1-RM Snatch", "Power Clean x 1 rep @ 80% of 1-RM Power Clean"});
   const Json json = loads_json(compute_loads(part, test_maxes()), WeightUnit::kKilogram);
   ASSERT_EQ(json.size(), 2U);
   EXPECT_EQ(json[0]["sets"][0]["weight"]["min"], 80);
