@@ -1,5 +1,6 @@
 #include "app/show_command.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include "core/json_codec.hpp"
@@ -12,10 +13,35 @@ namespace wodetl {
 namespace {
 
 // "Loads: Set 1: 60 kg; Sets 2-3: 65 kg" for each block of a part that prescribes an intensity.
+// Names of the block's movements as written, "Snatch + Hip Snatch", so each loads line says
+// what it is for when a part has several blocks.
+std::string movement_names(const prescription::PartPrescription& part, std::size_t block) {
+  const prescription::MovementLine* movement = prescription::main_movement(part.blocks[block], part.lines);
+  std::string names;
+  if (movement == nullptr) {
+    return names;
+  }
+  for (const prescription::Movement& item : movement->movements) {
+    names += (names.empty() ? "" : " + ") + item.name;
+  }
+  return names;
+}
+
+// "Loads (Snatch): Set 1: 60 kg; Sets 2-3: 65 kg" for each block of a part that prescribes an
+// intensity. When every set misses the same max, the line says so once.
 std::string format_loads_text(const prescription::PartPrescription& part, const Maxes& maxes) {
   std::string text;
   for (const BlockLoads& block : compute_loads(part, maxes)) {
-    text += "    Loads:";
+    const std::string names = movement_names(part, block.block);
+    text += "    Loads" + (names.empty() ? std::string() : " (" + names + ")") + ":";
+    const bool same_missing =
+        std::all_of(block.sets.begin(), block.sets.end(), [&](const SetLoad& load) {
+          return !load.missing.empty() && load.missing == block.sets.front().missing;
+        });
+    if (same_missing) {
+      text += " " + block.sets.front().missing + "\n";
+      continue;
+    }
     for (std::size_t index = 0; index < block.sets.size(); ++index) {
       text += (index == 0 ? " " : "; ") + format_set_load(block.sets[index], maxes.unit);
     }

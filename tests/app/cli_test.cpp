@@ -316,7 +316,7 @@ TEST(CliShowMaxes, PrintsLoadsAndMissingMaxes) {
   const auto show = testing::run_wodetl(
       {"show", "--data-dir", data_dir, "--date", "2020-12-28", "--maxes", maxes.string()});
   ASSERT_EQ(show.exit_code, 0) << show.errors;
-  EXPECT_NE(show.output.find("Loads: Sets 1-5: 70 kg"), std::string::npos) << show.output;
+  EXPECT_NE(show.output.find("Loads (Hang Snatch): Sets 1-5: 70 kg"), std::string::npos) << show.output;
   EXPECT_NE(show.output.find("no 1-RM for back squat in the maxes file"), std::string::npos)
       << show.output;
 

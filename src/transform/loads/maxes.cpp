@@ -16,6 +16,10 @@ namespace {
 
 constexpr double kKilogramsPerPound = 0.45359237;
 
+// Bounds that catch typing mistakes ("1e308 kg", a plate step of 1000) before they print as loads.
+constexpr double kMaxWeight = 10000;
+constexpr double kMaxRounding = 50;
+
 std::optional<WeightUnit> parse_unit(std::string_view text) {
   if (text == "kg" || text == "kgs" || text == "kilo" || text == "kilos" || text == "kilograms") {
     return WeightUnit::kKilogram;
@@ -26,10 +30,16 @@ std::optional<WeightUnit> parse_unit(std::string_view text) {
   return std::nullopt;
 }
 
-Error entry_error(const std::string& origin, const std::string& key, const std::string& problem) {
-  return Error::invalid_input("maxes file " + origin + ": " + key + " " + problem, {},
-                              "Write each max as a string with a unit, e.g. snatch = \"100 kg\"");
+constexpr const char* kFormatHint = "docs/prescriptions.md describes the maxes file";
+constexpr const char* kWeightHint =
+    "Write each max as a string with a positive number and a unit, e.g. snatch = \"100 kg\"";
+
+Error entry_error(const std::string& origin, const std::string& key, const std::string& problem,
+                  const std::string& hint) {
+  return Error::invalid_input("maxes file " + origin + ": " + key + " " + problem, {}, hint);
 }
+
+
 
 // Reads the entries of one table ("lift" = "100 kg") as rep_max-RMs.
 Status read_lift_table(const toml::table& table, int rep_max, const std::string& origin,
@@ -41,14 +51,22 @@ Status read_lift_table(const toml::table& table, int rep_max, const std::string&
     }
     const auto* text = node.as_string();
     if (text == nullptr) {
-      return entry_error(origin, prefix + name, "is not a string such as \"100 kg\"");
+      return entry_error(origin, prefix + name, "is not a string such as \"100 kg\"", kWeightHint);
     }
     const std::optional<Weight> weight = parse_weight(text->get());
     if (!weight) {
       return entry_error(origin, prefix + name,
-                         "= \"" + text->get() + "\" is not a weight with a unit (kg or lb)");
+                         "= \"" + text->get() + "\" is not a positive weight with a unit (kg or lb)",
+                         kWeightHint);
     }
-    maxes.entries[{rep_max, prescription::canonical_name(name)}] = *weight;
+    // Two spellings of one lift ("Clean & Jerk" and "clean and jerk") would silently override
+    // each other, so the second is rejected.
+    const std::string lift = prescription::canonical_name(name);
+    if (!maxes.entries.try_emplace({rep_max, lift}, *weight).second) {
+      return entry_error(origin, prefix + name,
+                         "gives the " + std::to_string(rep_max) + "-RM of " + lift + " a second time",
+                         "Keep one entry per lift and rep max");
+    }
   }
   return ok_status();
 }
@@ -69,7 +87,7 @@ std::optional<Weight> parse_weight(std::string_view text) {
   int consumed = 0;
   // NOLINTNEXTLINE(cert-err34-c): consumed and the unit check reject what sscanf cannot read
   if (std::sscanf(trimmed.c_str(), " %lf%n", &value, &consumed) != 1 || !(value > 0) ||
-      !std::isfinite(value)) {
+      value > kMaxWeight) {
     return std::nullopt;
   }
   std::string unit = trimmed.substr(static_cast<std::size_t>(consumed));
@@ -124,26 +142,30 @@ Result<Maxes> parse_maxes(std::string_view toml_text, const std::string& origin)
     return Error::invalid_input(
         "maxes file " + origin + " is not valid TOML at line " + std::to_string(begin.line) +
             ", column " + std::to_string(begin.column) + ": " + std::string(error.description()),
-        {}, "See the format in the README");
+        {}, kFormatHint);
   }
 
   Maxes maxes;
   if (const auto* unit = table["unit"].as_string()) {
     const std::optional<WeightUnit> parsed = parse_unit(unit->get());
     if (!parsed) {
-      return entry_error(origin, "unit", "must be \"kg\" or \"lb\", not \"" + unit->get() + "\"");
+      return entry_error(origin, "unit", "must be \"kg\" or \"lb\", not \"" + unit->get() + "\"",
+                         "Set unit to the unit loads are printed in");
     }
     maxes.unit = *parsed;
   } else if (table.contains("unit")) {
-    return entry_error(origin, "unit", "must be the string \"kg\" or \"lb\"");
+    return entry_error(origin, "unit", "must be the string \"kg\" or \"lb\"", "Set unit to the unit loads are printed in");
   }
+  const std::string rounding_hint = "Set rounding to the smallest plate step, e.g. 2.5, or 0 for no rounding";
   if (const auto rounding = table["rounding"].value<double>()) {
-    if (!(*rounding >= 0) || !std::isfinite(*rounding)) {
-      return entry_error(origin, "rounding", "must be a plate step of 0 or more");
+    if (!(*rounding >= 0) || *rounding > kMaxRounding) {
+      return entry_error(origin, "rounding",
+                         "= " + format_number(*rounding) + " is not a plate step from 0 to " + format_number(kMaxRounding),
+                         rounding_hint);
     }
     maxes.rounding = *rounding;
   } else if (table.contains("rounding")) {
-    return entry_error(origin, "rounding", "must be a number such as 2.5");
+    return entry_error(origin, "rounding", "must be a number such as 2.5", rounding_hint);
   }
 
   if (Status read = read_lift_table(table, 1, origin, "", maxes); !read) {
@@ -160,8 +182,8 @@ Result<Maxes> parse_maxes(std::string_view toml_text, const std::string& origin)
       }
       const auto* lifts = node.as_table();
       if (rep_max < 1 || rep_max > 100 || std::to_string(rep_max) != name || lifts == nullptr) {
-        return entry_error(origin, "rep_maxes." + name,
-                           "must be a table named by a rep count, e.g. [rep_maxes.10]");
+        return entry_error(origin, "rep_maxes." + name, "is not a table named by a rep count from 1 to 100",
+                           "Write other rep maxes under a table such as [rep_maxes.10]");
       }
       if (Status read = read_lift_table(*lifts, rep_max, origin, "rep_maxes." + name + ".", maxes);
           !read) {
@@ -173,10 +195,19 @@ Result<Maxes> parse_maxes(std::string_view toml_text, const std::string& origin)
 }
 
 Result<Maxes> load_maxes_file(const std::filesystem::path& path) {
+  std::error_code error;
+  if (!std::filesystem::exists(path, error)) {
+    return Error::not_found("maxes file " + path.string() + " was not found",
+                            "Check the path given to --maxes");
+  }
+  if (!std::filesystem::is_regular_file(path, error)) {
+    return Error::invalid_input("maxes file " + path.string() + " is not a file", {},
+                                "Give --maxes the path of a TOML file");
+  }
   std::ifstream stream(path, std::ios::binary);
   if (!stream) {
-    return Error::not_found("maxes file " + path.string() + " cannot be read",
-                            "Check the path given to --maxes");
+    return Error::invalid_input("maxes file " + path.string() + " cannot be read", {},
+                                "Check the file's permissions");
   }
   std::ostringstream text;
   text << stream.rdbuf();

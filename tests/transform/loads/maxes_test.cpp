@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 namespace wodetl {
 namespace {
 
@@ -46,10 +48,14 @@ TEST(ParseMaxes, RejectsBadEntriesWithKey) {
   };
   const BadCase cases[] = {
       {"snatch = 100\n", "snatch is not a string"},
-      {"snatch = \"100\"\n", "not a weight with a unit"},
-      {"snatch = \"heavy kg\"\n", "not a weight with a unit"},
+      {"snatch = \"100\"\n", "not a positive weight with a unit"},
+      {"snatch = \"heavy kg\"\n", "not a positive weight with a unit"},
+      {"snatch = \"0 kg\"\n", "not a positive weight with a unit"},
+      {"snatch = \"1e308 kg\"\n", "not a positive weight with a unit"},
       {"unit = \"stone\"\n", "unit must be"},
-      {"rounding = -1\n", "rounding must be"},
+      {"rounding = -1\n", "rounding = -1 is not a plate step"},
+      {"rounding = 1000\n", "rounding = 1000 is not a plate step"},
+      {"\"Clean & Jerk\" = \"120 kg\"\n\"clean and jerk\" = \"130 kg\"\n", "1-RM of clean and jerk a second time"},
       {"[rep_maxes.ten]\nsnatch = \"80 kg\"\n", "rep_maxes.ten"},
       {"[rep_maxes.3]\nsnatch = 80\n", "rep_maxes.3.snatch"},
       {"snatch = \"100 kg\n", "not valid TOML at line 1"},
@@ -68,6 +74,13 @@ TEST(LoadMaxesFile, MissingFileIsNotFound) {
   auto maxes = load_maxes_file("/nonexistent/maxes.toml");
   ASSERT_FALSE(maxes.ok());
   EXPECT_EQ(maxes.error().code, ErrorCode::kNotFound);
+  EXPECT_NE(maxes.error().to_string().find("was not found"), std::string::npos);
+}
+
+TEST(LoadMaxesFile, FolderIsRejected) {
+  auto maxes = load_maxes_file(std::filesystem::temp_directory_path());
+  ASSERT_FALSE(maxes.ok());
+  EXPECT_NE(maxes.error().to_string().find("is not a file"), std::string::npos) << maxes.error().to_string();
 }
 
 TEST(WeightMath, ConvertsAndRounds) {
