@@ -9,9 +9,36 @@ namespace wodetl::prescription {
 
 namespace {
 
+// True when the normalized form of text may start with 'f', 't' or 'a'. Normalization drops
+// leading whitespace and maps no character of two or more bytes to one of these letters, so any
+// other first byte rules the line out without normalizing it.
+bool may_start_with_f_t_or_a(std::string_view text) {
+  for (const char c : text) {
+    switch (c) {
+      case ' ':
+      case '\t':
+      case '\n':
+      case '\r':
+      case '\f':
+      case '\v':
+        continue;
+      case 'f':
+      case 'F':
+      case 't':
+      case 'T':
+      case 'a':
+      case 'A':
+        return true;
+      default:
+        return static_cast<unsigned char>(c) >= 0x80;  // a multi-byte space may come first
+    }
+  }
+  return false;
+}
+
 // "Followed by…", "and then,", "Then:" separate two pieces of work within a part.
 bool ends_block(const ParsedLine& line) {
-  if (line.kind != LineKind::kNote) {
+  if (line.kind != LineKind::kNote || !may_start_with_f_t_or_a(line.text)) {
     return false;
   }
   const std::string normalized = normalize_for_matching(line.text);
@@ -47,19 +74,26 @@ std::optional<int> set_count(const Block& block, const std::vector<ParsedLine>& 
   return std::nullopt;
 }
 
+// Reps and intensity of one row of a per-set table or one step of a wave.
+struct RowView {
+  const std::optional<CountRange>* reps = nullptr;
+  bool reps_at_least = false;
+  const Intensity* intensity = nullptr;
+};
+
 // The table row, or wave step, that covers set number `set`.
-std::optional<SetPrescription> row_for_set(const Block& block, const std::vector<ParsedLine>& lines, int set) {
+std::optional<RowView> row_for_set(const Block& block, const std::vector<ParsedLine>& lines, int set) {
   for (const std::size_t index : block.intensity_lines) {
     const IntensityLine& row = *lines[index].intensity();
     if (!row.steps.empty()) {
       if (set >= 1 && set <= static_cast<int>(row.steps.size())) {
         const IntensityStep& step = row.steps[static_cast<std::size_t>(set - 1)];
-        return SetPrescription{set, step.reps, step.reps_at_least, step.intensity};
+        return RowView{&step.reps, step.reps_at_least, &step.intensity};
       }
       continue;
     }
     if (row.sets && set >= row.sets->first && set <= row.sets->last) {
-      return SetPrescription{set, row.reps, row.reps_at_least, row.intensity};
+      return RowView{&row.reps, row.reps_at_least, &row.intensity};
     }
   }
   return std::nullopt;
@@ -71,30 +105,52 @@ void fill_sets(Block& block, const std::vector<ParsedLine>& lines) {
     return;
   }
   const MovementLine* movement = main_movement(block, lines);
+  block.sets.reserve(static_cast<std::size_t>(*count));
   for (int set = 1; set <= *count; ++set) {
-    SetPrescription prescription{set, std::nullopt, false, {}};
+    const std::optional<RowView> row = row_for_set(block, lines, set);
+    std::optional<CountRange> reps;
+    bool reps_at_least = false;
     if (movement != nullptr) {
-      prescription.reps = movement->reps;
-      prescription.reps_at_least = movement->reps_at_least;
-      prescription.intensity = movement->intensity;
+      reps = movement->reps;
+      reps_at_least = movement->reps_at_least;
       const std::size_t scheme_index = static_cast<std::size_t>(set - 1);
       if (scheme_index < movement->rep_scheme.size()) {
-        prescription.reps = CountRange{movement->rep_scheme[scheme_index], movement->rep_scheme[scheme_index]};
+        reps = CountRange{movement->rep_scheme[scheme_index], movement->rep_scheme[scheme_index]};
       }
     }
-    if (std::optional<SetPrescription> row = row_for_set(block, lines, set)) {
-      if (row->reps) {
-        prescription.reps = row->reps;
-        prescription.reps_at_least = row->reps_at_least;
-      }
-      // A row without its own reference lift ("*Sets 1-2 = @ 75%") refers to the movement's.
-      if (!row->intensity.of && movement != nullptr) {
-        row->intensity.of = movement->intensity.of;
-      }
-      prescription.intensity = row->intensity;
+    if (row && *row->reps) {
+      reps = *row->reps;
+      reps_at_least = row->reps_at_least;
     }
-    block.sets.push_back(prescription);
+    // The set's intensity is copied in once, from the row or else from the movement.
+    const Intensity* intensity = row ? row->intensity : movement != nullptr ? &movement->intensity : nullptr;
+    SetPrescription& prescription = intensity != nullptr
+                                        ? block.sets.emplace_back(set, reps, reps_at_least, *intensity)
+                                        : block.sets.emplace_back(set, reps, reps_at_least, Intensity{});
+    // A row without its own reference lift ("*Sets 1-2 = @ 75%") refers to the movement's.
+    if (row && !row->intensity->of && movement != nullptr) {
+      prescription.intensity.of = movement->intensity.of;
+    }
   }
+}
+
+// Appends index to one of a block's lists of lines. The first append reserves room for every
+// later line of the same kind before the next scheme or target line, which always starts a new
+// block: no block takes more, so each list is allocated once.
+void append_line(std::vector<std::size_t>& list, std::size_t index, const std::vector<ParsedLine>& lines) {
+  if (list.empty()) {
+    const LineKind kind = lines[index].kind;
+    std::size_t count = 1;
+    for (std::size_t next = index + 1; next < lines.size(); ++next) {
+      const LineKind next_kind = lines[next].kind;
+      if (next_kind == LineKind::kScheme || next_kind == LineKind::kTarget) {
+        break;
+      }
+      count += next_kind == kind ? 1 : 0;
+    }
+    list.reserve(count);
+  }
+  list.push_back(index);
 }
 
 }  // namespace
@@ -117,9 +173,14 @@ const MovementLine* main_movement(const Block& block, const std::vector<ParsedLi
 
 std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines) {
   std::vector<Block> blocks;
+  std::size_t block_starts = 0;  // lines that may start a block: at most that many blocks
+  for (const ParsedLine& line : lines) {
+    block_starts += line.kind != LineKind::kNote && line.kind != LineKind::kRest ? 1 : 0;
+  }
+  blocks.reserve(block_starts);
   bool open = false;  // whether the last block still takes lines
   auto start_block = [&]() -> Block& {
-    blocks.emplace_back();
+    blocks.push_back(Block{});  // not emplace_back(), which would zero the whole block first
     open = true;
     return blocks.back();
   };
@@ -140,22 +201,22 @@ std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines) {
         // quantities only ("5x5 @ 75%") belongs to the movement before it.
         const bool joins = open && (blocks.back().scheme_line || !names_movements ||
                                     blocks.back().movement_lines.empty());
-        (joins ? blocks.back() : start_block()).movement_lines.push_back(index);
+        append_line((joins ? blocks.back() : start_block()).movement_lines, index, lines);
         break;
       }
       case LineKind::kIntensity:
-        (open ? blocks.back() : start_block()).intensity_lines.push_back(index);
+        append_line((open ? blocks.back() : start_block()).intensity_lines, index, lines);
         break;
       case LineKind::kRest:
         if (open) {
-          blocks.back().rest_lines.push_back(index);
+          append_line(blocks.back().rest_lines, index, lines);
         }
         break;
       case LineKind::kNote:
         if (ends_block(line)) {
           open = false;
         } else if (!blocks.empty()) {
-          blocks.back().note_lines.push_back(index);
+          append_line(blocks.back().note_lines, index, lines);
         }
         break;
     }
@@ -167,18 +228,22 @@ std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines) {
 }
 
 PartPrescription prescribe_segment(const Segment& segment) {
+  const Vocabulary& vocabulary = default_vocabulary();
   PartPrescription part;
   part.label = segment.label;
   part.heading = segment.heading.text;
-  std::vector<std::string> texts;
-  texts.reserve(segment.lines.size() + 1);
+  part.lines.reserve(segment.lines.size() + 1);
+  const auto parse = [&](const std::string& text) {
+    ParsedLine& line = part.lines.emplace_back();
+    line.text = text;
+    parse_prescription_text(line, vocabulary);
+  };
   if (!segment.heading_rest.empty()) {
-    texts.push_back(segment.heading_rest);
+    parse(segment.heading_rest);
   }
   for (const Line& line : segment.lines) {
-    texts.push_back(line.text);
+    parse(line.text);
   }
-  part.lines = parse_prescription_lines(texts);
   part.blocks = build_blocks(part.lines);
   return part;
 }

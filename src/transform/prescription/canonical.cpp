@@ -1,6 +1,7 @@
 #include "transform/prescription/canonical.hpp"
 
 #include <array>
+#include <cstdint>
 
 #include "transform/text_normalize.hpp"
 
@@ -11,20 +12,19 @@ namespace {
 // Bytes kept of one word; longer runs are prose or noise, and no name has one.
 constexpr std::size_t kMaxWordBytes = 48;
 
-bool is_word_byte(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
-}
+enum class FormByte : std::uint8_t { kSeparator, kWord, kApostrophe, kAmpersand };
 
-void append_word(std::string& out, std::string_view word) {
-  if (!out.empty()) {
-    out += ' ';
+// Role of every byte in canonical_form: letters, digits and bytes of 0x80 or more make words.
+constexpr std::array<FormByte, 256> kFormBytes = [] {
+  std::array<FormByte, 256> roles{};
+  for (std::size_t byte = 0; byte < 256; ++byte) {
+    const bool word = (byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9') || byte >= 0x80;
+    roles[byte] = word ? FormByte::kWord : FormByte::kSeparator;
   }
-  out += word;
-}
-
-}  // namespace
-
-namespace {
+  roles['\''] = FormByte::kApostrophe;
+  roles['&'] = FormByte::kAmpersand;
+  return roles;
+}();
 
 bool is_kept_plural(std::string_view word, const Vocabulary& vocabulary) {
   for (const std::string& kept : vocabulary.keep_plural) {
@@ -35,93 +35,184 @@ bool is_kept_plural(std::string_view word, const Vocabulary& vocabulary) {
   return false;
 }
 
-// Makes the word that starts at out[start] and runs to the end singular, in place.
-void make_singular(std::string& out, std::size_t start, const Vocabulary& vocabulary) {
-  const std::string_view word = std::string_view(out).substr(start);
+// Output buffer of build_form: a fixed capacity, a size, and a failure flag set when a write does
+// not fit. Sizes are kept in locals of the caller's loop; only whole pieces are written here.
+struct FormBuffer {
+  char* bytes;
+  std::size_t capacity;
+  std::size_t size = 0;
+  bool overflow = false;
+
+  void append(std::string_view text) {
+    if (text.size() > capacity - size) {
+      overflow = true;
+      return;
+    }
+    char* out = bytes + size;
+    for (std::size_t index = 0; index < text.size(); ++index) {
+      out[index] = text[index];
+    }
+    size += text.size();
+  }
+  [[nodiscard]] std::string_view view() const { return {bytes, size}; }
+};
+
+// Makes the word that starts at out.bytes[start] and runs to the end singular, in place. Never
+// lengthens the word.
+void make_singular(FormBuffer& out, std::size_t start, const Vocabulary& vocabulary) {
+  const std::string_view word = out.view().substr(start);
   if (word.size() <= 2 || !word.ends_with('s') || word.ends_with("ss") || word.ends_with("us") ||
       word.ends_with("is") || is_kept_plural(word, vocabulary)) {
     return;
   }
   if (word.size() > 4 && word.ends_with("ies")) {
-    out.resize(out.size() - 3);
-    out += 'y';
+    out.size -= 3;
+    out.bytes[out.size++] = 'y';
     return;
   }
   const bool sibilant_es = word.ends_with("ches") || word.ends_with("shes") || word.ends_with("sses") ||
                            word.ends_with("xes") || word.ends_with("zes");
-  out.resize(out.size() - (sibilant_es ? 2 : 1));
+  out.size -= sibilant_es ? 2 : 1;
+}
+
+// Writes the canonical form of normalized to out (see canonical_form); out.overflow tells when it
+// did not fit. One pass: each word is written, then replaced when the vocabulary lists it. The
+// last word is made singular afterwards, and only when it was not replaced ("dbs" is listed as it
+// is, "pushups" is found as "pushup").
+void build_form(std::string_view normalized, const Vocabulary& vocabulary, FormBuffer& out) {
+  // Locals rather than members of out, which the byte stores could alias.
+  char* const bytes = out.bytes;
+  const std::size_t capacity = out.capacity;
+  std::size_t size = 0;
+  bool overflow = false;
+  const auto append = [&](std::string_view text) {
+    if (text.size() > capacity - size) {
+      overflow = true;
+      return;
+    }
+    for (const char c : text) {
+      bytes[size++] = c;
+    }
+  };
+
+  std::size_t word_start = 0;  // offset of the word being read
+  std::size_t word_size = 0;   // bytes of it read so far, counting those past kMaxWordBytes
+  std::size_t last_start = std::string::npos;
+  bool last_replaced = false;
+  const auto finish_word = [&]() {
+    if (word_size == 0) {
+      return;
+    }
+    last_start = word_start;
+    const std::string* replacement =
+        vocabulary.word_replacement(std::string_view(bytes + word_start, size - word_start));
+    if (replacement != nullptr) {
+      size = word_start;
+      append(*replacement);
+    }
+    last_replaced = replacement != nullptr;
+    word_size = 0;
+  };
+  const auto start_word = [&]() {
+    if (size > 0) {
+      append(" ");
+    }
+    word_start = size;
+  };
+  for (const char c : normalized) {
+    switch (kFormBytes[static_cast<unsigned char>(c)]) {
+      case FormByte::kWord:
+        if (word_size == 0) {
+          start_word();
+        }
+        if (word_size < kMaxWordBytes) {  // longer words are cut; no name has one
+          if (size == capacity) {
+            overflow = true;
+          } else {
+            bytes[size++] = c;
+          }
+        }
+        ++word_size;
+        break;
+      case FormByte::kApostrophe:
+        break;  // "farmer's" reads as "farmers"
+      case FormByte::kAmpersand:
+        finish_word();
+        start_word();
+        append("and");
+        last_start = word_start;
+        last_replaced = false;
+        break;
+      case FormByte::kSeparator:
+        finish_word();
+        break;
+    }
+    if (overflow) {
+      out.overflow = true;
+      return;
+    }
+  }
+  finish_word();
+  out.size = size;
+  out.overflow = overflow;
+  if (overflow || last_start == std::string::npos || last_replaced) {
+    return;
+  }
+
+  make_singular(out, last_start, vocabulary);
+  if (out.size == size) {
+    return;  // a word that stayed as it was has been looked up already, and was not replaced
+  }
+  if (const std::string* replacement = vocabulary.word_replacement(out.view().substr(last_start))) {
+    out.size = last_start;
+    out.append(*replacement);
+  }
+}
+
+// Calls use(form) with the canonical form of normalized, built on the stack when it fits.
+template <typename Use>
+auto with_form(std::string_view normalized, const Vocabulary& vocabulary, Use&& use) {
+  std::array<char, 128> stack_bytes;  // uninitialized: build_form writes before it reads
+  FormBuffer stack{stack_bytes.data(), stack_bytes.size()};
+  build_form(normalized, vocabulary, stack);
+  if (!stack.overflow) {
+    return use(stack.view());
+  }
+  // Replacements can make the form longer than the text: grow until it fits.
+  std::string heap;
+  for (std::size_t capacity = 2 * stack_bytes.size();; capacity *= 2) {
+    heap.resize(capacity);
+    FormBuffer buffer{heap.data(), heap.size()};
+    build_form(normalized, vocabulary, buffer);
+    if (!buffer.overflow) {
+      return use(buffer.view());
+    }
+  }
 }
 
 }  // namespace
 
 std::string singular_word(std::string_view word, const Vocabulary& vocabulary) {
   std::string out(word);
-  make_singular(out, 0, vocabulary);
+  FormBuffer buffer{out.data(), out.size(), out.size()};
+  make_singular(buffer, 0, vocabulary);
+  out.resize(buffer.size);
   return out;
 }
 
 std::string canonical_form(std::string_view normalized, const Vocabulary& vocabulary) {
-  // One pass: each word is appended, replaced when the vocabulary lists it. The last word is made
-  // singular afterwards, and only when it was not replaced ("dbs" is listed as it is, "pushups"
-  // is found as "pushup").
-  std::string out;
-  if (normalized.size() > out.capacity()) {
-    out.reserve(normalized.size() + 8);  // short names stay in the string's own buffer
-  }
-  std::array<char, kMaxWordBytes> word_bytes;
-  std::size_t word_size = 0;
-  std::size_t last_start = std::string::npos;
-  bool last_replaced = false;
-  const auto flush = [&]() {
-    if (word_size == 0) {
-      return;
-    }
-    const std::string_view word(word_bytes.data(), word_size);
-    if (!out.empty()) {
-      out += ' ';
-    }
-    last_start = out.size();
-    const std::string* replacement = vocabulary.word_replacement(word);
-    out += replacement != nullptr ? std::string_view(*replacement) : word;
-    last_replaced = replacement != nullptr;
-    word_size = 0;
-  };
-  for (const char c : normalized) {
-    if (is_word_byte(c)) {
-      if (word_size < word_bytes.size()) {
-        word_bytes[word_size++] = c;  // longer words are cut; no name has one
-      }
-    } else if (c == '\'') {
-      continue;  // "farmer's" reads as "farmers"
-    } else if (c == '&') {
-      flush();
-      append_word(out, "and");
-      last_start = out.size() - 3;
-      last_replaced = false;
-    } else {
-      flush();
-    }
-  }
-  flush();
+  return with_form(normalized, vocabulary, [](std::string_view form) { return std::string(form); });
+}
 
-  if (last_start == std::string::npos || last_replaced) {
-    return out;
-  }
-  make_singular(out, last_start, vocabulary);
-  if (const std::string* replacement = vocabulary.word_replacement(std::string_view(out).substr(last_start))) {
-    const std::string expansion = *replacement;
-    out.replace(last_start, std::string::npos, expansion);
-  }
-  return out;
+std::string_view known_movement_name(std::string_view normalized, const Vocabulary& vocabulary) {
+  return with_form(normalized, vocabulary, [&](std::string_view form) { return vocabulary.movement_name(form); });
 }
 
 std::string canonical_name_normalized(std::string_view normalized, const Vocabulary& vocabulary) {
-  std::string form = canonical_form(normalized, vocabulary);
-  const std::string_view known = vocabulary.movement_name(form);
-  if (!known.empty() && known != form) {
-    return std::string(known);
-  }
-  return form;
+  return with_form(normalized, vocabulary, [&](std::string_view form) {
+    const std::string_view known = vocabulary.movement_name(form);
+    return std::string(known.empty() ? form : known);
+  });
 }
 
 std::string canonical_name(std::string_view written, const Vocabulary& vocabulary) {

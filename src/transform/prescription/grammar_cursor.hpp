@@ -6,34 +6,11 @@
 #include <initializer_list>
 #include <string_view>
 
+#include "transform/prescription/keywords.hpp"
 #include "transform/prescription/tokens.hpp"
 #include "transform/prescription/vocabulary.hpp"
 
 namespace wodetl::prescription {
-
-//! Equality of two short words. Written out so that the grammar's many failing comparisons stop
-//! at the length or the first byte instead of calling memcmp.
-[[nodiscard]] inline bool same_word(std::string_view left, std::string_view right) {
-  if (left.size() != right.size()) {
-    return false;
-  }
-  for (std::size_t index = 0; index < left.size(); ++index) {
-    if (left[index] != right[index]) {
-      return false;
-    }
-  }
-  return true;
-}
-
-//! True when word equals one of words.
-[[nodiscard]] inline bool is_one_of(std::string_view word, std::initializer_list<std::string_view> words) {
-  for (const std::string_view candidate : words) {
-    if (same_word(word, candidate)) {
-      return true;
-    }
-  }
-  return false;
-}
 
 class Cursor {
  public:
@@ -60,12 +37,23 @@ class Cursor {
     const Token* token = peek(ahead);
     return token != nullptr && token->kind == TokenKind::kWord ? line_->spelling(*token) : std::string_view();
   }
-  [[nodiscard]] bool is_word(std::string_view expected, std::size_t ahead = 0) const {
-    return !expected.empty() && same_word(word(ahead), expected);
+  //! Keyword id of the token ahead positions on; kNoKeyword past the end or for a non-keyword.
+  [[nodiscard]] KeywordId keyword(std::size_t ahead = 0) const {
+    const Token* token = peek(ahead);
+    return token != nullptr ? token->keyword : kNoKeyword;
   }
-  [[nodiscard]] bool is_word_in(std::initializer_list<std::string_view> expected, std::size_t ahead = 0) const {
-    const std::string_view actual = word(ahead);
-    return !actual.empty() && is_one_of(actual, expected);
+  [[nodiscard]] bool is_word(Keyword expected, std::size_t ahead = 0) const { return keyword(ahead) == expected.id; }
+  [[nodiscard]] bool is_word_in(std::initializer_list<Keyword> expected, std::size_t ahead = 0) const {
+    const KeywordId actual = keyword(ahead);
+    if (actual == kNoKeyword) {
+      return false;
+    }
+    for (const Keyword candidate : expected) {
+      if (candidate.id == actual) {
+        return true;
+      }
+    }
+    return false;
   }
 
   const Token& advance() { return line_->tokens[position_++]; }
@@ -76,14 +64,14 @@ class Cursor {
     ++position_;
     return true;
   }
-  bool accept_word(std::string_view expected) {
+  bool accept_word(Keyword expected) {
     if (!is_word(expected)) {
       return false;
     }
     ++position_;
     return true;
   }
-  bool accept_word_in(std::initializer_list<std::string_view> expected) {
+  bool accept_word_in(std::initializer_list<Keyword> expected) {
     if (!is_word_in(expected)) {
       return false;
     }
@@ -91,9 +79,9 @@ class Cursor {
     return true;
   }
   //! Accepts the words in order, or none of them.
-  bool accept_words(std::initializer_list<std::string_view> sequence) {
+  bool accept_words(std::initializer_list<Keyword> sequence) {
     std::size_t ahead = 0;
-    for (const std::string_view expected : sequence) {
+    for (const Keyword expected : sequence) {
       if (!is_word(expected, ahead)) {
         return false;
       }

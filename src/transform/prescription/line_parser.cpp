@@ -4,11 +4,11 @@
 #include <utility>
 
 #include "transform/prescription/grammar_cursor.hpp"
+#include "transform/prescription/keywords.hpp"
 #include "transform/prescription/movement_grammar.hpp"
 #include "transform/prescription/quantities.hpp"
 #include "transform/prescription/scheme_grammar.hpp"
 #include "transform/prescription/tokens.hpp"
-#include "transform/prescription/word_table.hpp"
 
 namespace wodetl::prescription {
 
@@ -108,6 +108,9 @@ std::optional<IntensityLine> parse_set_row(Cursor& cursor, const GrammarContext&
 
 // "4@70%, 3@76%, 2@82%", "3+ @ 85%".
 std::optional<IntensityLine> parse_wave(Cursor& cursor, const GrammarContext& context) {
+  if (!cursor.is(TokenKind::kNumber)) {
+    return std::nullopt;  // every step starts with its reps; checked before building any value
+  }
   const std::size_t start = cursor.position();
   IntensityLine line;
   do {
@@ -189,8 +192,7 @@ bool has_colon(const Cursor& cursor) {
 std::optional<int> read_heavy_set(Cursor& cursor) {
   const std::size_t start = cursor.position();
   cursor.accept_word("heavy");
-  const std::string_view word = cursor.word();
-  const int rm = same_word(word, "single") ? 1 : same_word(word, "double") ? 2 : same_word(word, "triple") ? 3 : 0;
+  const int rm = cursor.is_word("single") ? 1 : cursor.is_word("double") ? 2 : cursor.is_word("triple") ? 3 : 0;
   if (rm == 0) {
     cursor.reset(start);
     return std::nullopt;
@@ -260,8 +262,8 @@ std::optional<Intensity> find_limit(const TokenizedLine& tokens, std::size_t beg
     if (token.kind != TokenKind::kWord) {
       continue;
     }
-    const std::string_view word = tokens.spelling(token);
-    if (!is_one_of(word, {"under", "below", "exceed", "than", "over"})) {
+    static constexpr KeywordSet kLimitWords = {"under", "below", "exceed", "than", "over"};
+    if (!kLimitWords.contains(token.keyword)) {
       continue;
     }
     Cursor cursor(tokens, index + 1, end);
@@ -272,7 +274,10 @@ std::optional<Intensity> find_limit(const TokenizedLine& tokens, std::size_t beg
   return std::nullopt;
 }
 
-// Features of a line, gathered in one pass so that rules which cannot match are skipped.
+// Features of a line, read from its token masks so that rules which cannot match are skipped.
+// content_range sets aside no '@', '%' or word, so the masks of the whole line serve for its
+// content. names_rep_max may be true for a line without such a word, which only costs a failed
+// parse_target: every way a target is read goes through one of them.
 struct LineFeatures {
   bool has_at = false;
   bool has_percent = false;
@@ -280,24 +285,20 @@ struct LineFeatures {
   bool may_start_scheme = false;
 };
 
-LineFeatures scan_features(const TokenizedLine& tokens, std::size_t begin, std::size_t end) {
-  static const WordSet kTargetWords = {"rm", "max", "single", "double", "triple", "establish", "build", "find"};
-  static const WordSet kSchemeStarts = {
+LineFeatures scan_features(const TokenizedLine& tokens, std::size_t begin) {
+  static constexpr KeywordSet kTargetWords = {"rm",     "max",       "single", "double",
+                                              "triple", "establish", "build",  "find"};
+  static constexpr KeywordSet kSchemeStarts = {
       "every", "emom", "e", "on", "amrap", "as", "for", "time", "tabata", "one", "two", "three", "four", "five",
       "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
       "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
   LineFeatures features;
-  for (std::size_t index = begin; index < end; ++index) {
-    const Token& token = tokens.tokens[index];
-    features.has_at = features.has_at || token.kind == TokenKind::kAt;
-    features.has_percent = features.has_percent || token.kind == TokenKind::kPercent;
-    if (token.kind == TokenKind::kWord && !features.names_rep_max) {
-      features.names_rep_max = kTargetWords.contains(tokens.spelling(token));
-    }
-  }
+  features.has_at = tokens.has_kind(TokenKind::kAt);
+  features.has_percent = tokens.has_kind(TokenKind::kPercent);
+  features.names_rep_max = tokens.may_have_any(kTargetWords);
   const Token& first = tokens.tokens[begin];
   features.may_start_scheme = first.kind == TokenKind::kNumber || first.kind == TokenKind::kTime ||
-                              (first.kind == TokenKind::kWord && kSchemeStarts.contains(tokens.spelling(first)));
+                              kSchemeStarts.contains(first.keyword);
   return features;
 }
 
@@ -307,8 +308,8 @@ void set_detail(ParsedLine& line, LineKind kind, Detail&& detail) {
   line.detail.emplace<std::decay_t<Detail>>(std::forward<Detail>(detail));
 }
 
-// Parses text into line, whose text is already set; writing in place spares moving the result,
-// which is several hundred bytes, from rule to rule.
+// Parses text into line; writing in place spares moving the result, which is several hundred
+// bytes, from rule to rule.
 void parse_into(ParsedLine& line, std::string_view text, const Vocabulary& vocabulary) {
   TokenizedLine tokens;
   tokenize(text, tokens);
@@ -330,7 +331,7 @@ void parse_into(ParsedLine& line, std::string_view text, const Vocabulary& vocab
     set_detail(line, LineKind::kRest, *rest);
     return;
   }
-  const LineFeatures features = scan_features(tokens, begin, end);
+  const LineFeatures features = scan_features(tokens, begin);
   if (features.may_start_scheme) {
     if (auto scheme = parse_scheme_line(cursor, context)) {
       set_detail(line, LineKind::kScheme, std::move(*scheme));
@@ -360,6 +361,10 @@ void parse_into(ParsedLine& line, std::string_view text, const Vocabulary& vocab
 
 }  // namespace
 
+void parse_prescription_text(ParsedLine& line, const Vocabulary& vocabulary) {
+  parse_into(line, line.text, vocabulary);
+}
+
 ParsedLine parse_prescription_line(std::string_view text, const Vocabulary& vocabulary) {
   ParsedLine line;
   line.text = text;
@@ -373,10 +378,12 @@ ParsedLine parse_prescription_line(std::string_view text) {
 
 std::vector<ParsedLine> parse_prescription_lines(const std::vector<std::string>& lines) {
   const Vocabulary& vocabulary = default_vocabulary();
-  std::vector<ParsedLine> parsed(lines.size());
-  for (std::size_t index = 0; index < lines.size(); ++index) {
-    parsed[index].text = lines[index];
-    parse_into(parsed[index], lines[index], vocabulary);
+  std::vector<ParsedLine> parsed;
+  parsed.reserve(lines.size());
+  for (const std::string& text : lines) {
+    ParsedLine& line = parsed.emplace_back();
+    line.text = text;
+    parse_prescription_text(line, vocabulary);
   }
   return parsed;
 }

@@ -27,6 +27,11 @@ namespace wodetl::prescription {
 //! Same, with default_vocabulary().
 [[nodiscard]] ParsedLine parse_prescription_line(std::string_view text);
 
+//! Parses line.text into line.kind and line.detail, which must still hold their defaults (a note),
+//! as parse_prescription_line does. Filling a line in place spares moving a result of several
+//! hundred bytes.
+void parse_prescription_text(ParsedLine& line, const Vocabulary& vocabulary);
+
 //! One result per line, in order, where result[i].text == lines[i].
 [[nodiscard]] std::vector<ParsedLine> parse_prescription_lines(const std::vector<std::string>& lines);
 

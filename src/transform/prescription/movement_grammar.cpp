@@ -6,7 +6,7 @@
 
 #include "transform/prescription/canonical.hpp"
 #include "transform/prescription/quantities.hpp"
-#include "transform/prescription/word_table.hpp"
+#include "transform/prescription/keywords.hpp"
 
 namespace wodetl::prescription {
 
@@ -17,20 +17,20 @@ constexpr int kMaxTailParts = 32;
 constexpr std::size_t kMaxItems = 16;
 
 // Words that end a name because a quantity follows: "x 6 reps each leg".
-bool is_name_stop_word(std::string_view word) {
-  static const WordSet kWords = {"rep", "reps", "each", "ea", "per", "rpe", "set", "sets", "round", "rounds"};
+bool is_name_stop_word(KeywordId word) {
+  static constexpr KeywordSet kWords = {"rep", "reps", "each", "ea", "per", "rpe", "set", "sets", "round", "rounds"};
   return kWords.contains(word);
 }
 
 // Words a movement name never starts with: "With empty bar", "For a total of 8 rounds".
-bool is_leading_connector(std::string_view word) {
-  static const WordSet kWords = {"with", "for", "at", "in", "of", "from", "to", "on", "off", "by", "and", "or",
+bool is_leading_connector(KeywordId word) {
+  static constexpr KeywordSet kWords = {"with", "for", "at", "in", "of", "from", "to", "on", "off", "by", "and", "or",
                                  "followed", "then"};
   return kWords.contains(word);
 }
 
-bool is_unit_word(std::string_view word) {
-  static const WordSet kWords = {"s", "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes",
+bool is_unit_word(KeywordId word) {
+  static constexpr KeywordSet kWords = {"s", "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes",
                                  "m", "meter", "meters", "km", "ft", "feet", "yd", "yard", "yards", "mile",
                                  "miles", "cal", "cals", "calories", "lb", "lbs", "kg", "reps", "rep"};
   return kWords.contains(word);
@@ -48,13 +48,14 @@ std::size_t number_inside_name(const Cursor& cursor) {
   if (cursor.is(TokenKind::kDash, ahead) && !cursor.peek(ahead)->space_before) {
     ++ahead;
   }
-  if (is_unit_word(cursor.word(ahead)) && !is_one_of(cursor.word(ahead), {"reps", "rep"})) {
+  if (is_unit_word(cursor.keyword(ahead)) && !cursor.is_word_in({"reps", "rep"}, ahead)) {
     ++ahead;
   }
   // The word must stand apart and be more than a letter: "8e" and "5 L / 5 R" are sides.
   const std::string_view next = cursor.word(ahead);
-  if (next.size() < 2 || !cursor.peek(ahead)->space_before || is_name_stop_word(next) || is_unit_word(next) ||
-      is_prose_word(next)) {
+  const KeywordId next_keyword = cursor.keyword(ahead);
+  if (next.size() < 2 || !cursor.peek(ahead)->space_before || is_name_stop_word(next_keyword) ||
+      is_unit_word(next_keyword) || is_prose_word(next_keyword)) {
     return 0;
   }
   return ahead;
@@ -69,8 +70,9 @@ std::optional<TokenSpan> read_name(Cursor& cursor) {
     cursor.advance();
     cursor.advance();
   }
-  const std::string_view first = cursor.word();
-  if (first.empty() || is_prose_word(first) || is_leading_connector(first) || is_name_stop_word(first)) {
+  const KeywordId first = cursor.keyword();
+  if (!cursor.is(TokenKind::kWord) || is_prose_word(first) || is_leading_connector(first) ||
+      is_name_stop_word(first)) {
     cursor.reset(start);
     return std::nullopt;
   }
@@ -79,9 +81,9 @@ std::optional<TokenSpan> read_name(Cursor& cursor) {
   std::size_t last_word_end = start;
   while (const Token* token = cursor.peek()) {
     if (token->kind == TokenKind::kWord) {
-      const std::string_view word = cursor.line().spelling(*token);
+      const KeywordId word = token->keyword;
       const bool quantity_follows = cursor.is(TokenKind::kNumber, 1) || cursor.is(TokenKind::kTime, 1);
-      if (is_name_stop_word(word) || (quantity_follows && is_one_of(word, {"for", "at", "of", "in"}))) {
+      if (is_name_stop_word(word) || (quantity_follows && cursor.is_word_in({"for", "at", "of", "in"}))) {
         break;
       }
       if (is_prose_word(word) || words == kMaxNameWords) {
@@ -96,7 +98,7 @@ std::optional<TokenSpan> read_name(Cursor& cursor) {
     const bool connector = token->kind == TokenKind::kDash || token->kind == TokenKind::kAmpersand ||
                            token->kind == TokenKind::kSlash;
     if (connector && cursor.is(TokenKind::kWord, 1) &&
-        !(token->kind == TokenKind::kSlash && is_one_of(cursor.word(1), {"side", "leg", "arm"}))) {
+        !(token->kind == TokenKind::kSlash && cursor.is_word_in({"side", "leg", "arm"}, 1))) {
       cursor.advance();
       continue;
     }
@@ -156,13 +158,13 @@ void append_remark(MovementLine& line, std::string_view text) {
   line.remark += text;
 }
 
-void merge_intensity(Intensity& into, const Intensity& from) {
+void merge_intensity(Intensity& into, Intensity&& from) {
   if (from.percent) {
     into.percent = from.percent;
     into.at_least = from.at_least;
   }
   if (from.of) {
-    into.of = from.of;
+    into.of = std::move(from.of);
   }
   if (from.rpe) {
     into.rpe = from.rpe;
@@ -230,17 +232,19 @@ std::optional<Group> read_group(Cursor& cursor, const GrammarContext& context) {
 }
 
 // Reps after a count: "rep", "reps", "+" for at least, "e" for each side.
-void read_reps_suffix(Cursor& cursor, MovementLine& line) {
+void read_reps_suffix(Cursor& cursor, bool& reps_at_least, bool& per_side) {
   if (cursor.is(TokenKind::kPlus) && !cursor.peek()->space_before) {
     cursor.advance();
-    line.reps_at_least = true;
+    reps_at_least = true;
   }
   if (cursor.is_word_in({"e", "ea"}) && !cursor.peek()->space_before) {
     cursor.advance();
-    line.per_side = true;
+    per_side = true;
   }
   cursor.accept_word_in({"rep", "reps"});
 }
+
+void read_reps_suffix(Cursor& cursor, MovementLine& line) { read_reps_suffix(cursor, line.reps_at_least, line.per_side); }
 
 // Whether the tail read something that makes the line a prescription.
 struct TailState {
@@ -367,7 +371,7 @@ bool read_parenthetical(Cursor& cursor, MovementLine& line, const GrammarContext
     inner.reset(open + 1);
     auto intensity = read_intensity(inner, context);
     if (intensity && inner.at_end()) {
-      merge_intensity(line.intensity, *intensity);
+      merge_intensity(line.intensity, std::move(*intensity));
     } else {
       append_remark(line, written_text(cursor.line(), context.original, open, close + 1));
     }
@@ -447,7 +451,7 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       continue;
     }
     if (auto intensity = read_intensity(cursor, context)) {
-      merge_intensity(line.intensity, *intensity);
+      merge_intensity(line.intensity, std::move(*intensity));
       state.strong = state.marked = true;
       continue;
     }
@@ -536,6 +540,14 @@ bool read_item(Cursor& cursor, const GrammarContext& context, bool quantity_requ
       extras.load = load;
       cursor.reset(close + 1);
     }
+  } else if (cursor.is(TokenKind::kNumber) && !unit_may_follow_number(cursor)) {
+    // "10 Air Squats": a count, as the unit rules below would all fail.
+    if (const auto reps = read_count_range(cursor)) {
+      movement.reps = reps;
+      read_reps_suffix(cursor, extras.reps_at_least, extras.per_side);
+    } else {
+      quantity = false;
+    }
   } else if (const auto seconds = read_duration(cursor)) {
     movement.duration_seconds = seconds;
   } else if (auto distance = read_distance(cursor)) {
@@ -546,10 +558,7 @@ bool read_item(Cursor& cursor, const GrammarContext& context, bool quantity_requ
     extras.load = load;
   } else if (const auto reps = read_count_range(cursor)) {
     movement.reps = reps;
-    MovementLine suffix;
-    read_reps_suffix(cursor, suffix);
-    extras.reps_at_least = suffix.reps_at_least;
-    extras.per_side = suffix.per_side;
+    read_reps_suffix(cursor, extras.reps_at_least, extras.per_side);
   } else {
     quantity = false;
   }
@@ -577,13 +586,14 @@ void lift_single_item(MovementLine& line, ItemExtras& extras) {
 
 // "10 Air Squats, 10 Pushups, 10 V-Ups", "1 Hang Clean + 2 Front Squats + 1 Jerk", "400m run".
 std::optional<MovementLine> read_items(Cursor& cursor, const GrammarContext& context) {
+  Movement first;
+  ItemExtras first_extras;
+  if (!read_item(cursor, context, true, first, first_extras)) {
+    return std::nullopt;  // the common failure, before anything is allocated
+  }
   MovementLine line;
   line.movements.reserve(4);
-  ItemExtras first_extras;
-  line.movements.emplace_back();
-  if (!read_item(cursor, context, true, line.movements.back(), first_extras)) {
-    return std::nullopt;
-  }
+  line.movements.push_back(std::move(first));
   bool listed = false;
   std::optional<Quantity> load = first_extras.load;
   while (line.movements.size() < kMaxItems) {

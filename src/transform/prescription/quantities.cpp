@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "transform/prescription/canonical.hpp"
-#include "transform/prescription/word_table.hpp"
+#include "transform/prescription/keywords.hpp"
 
 namespace wodetl::prescription {
 
@@ -14,7 +14,9 @@ namespace {
 constexpr std::size_t kMaxSequenceLength = 100;
 constexpr std::size_t kMaxLiftWords = 8;
 
-bool is_whole(double value) { return value == std::floor(value); }
+// Integral test without std::floor, which is a library call on baseline x86-64. Only for values of
+// at most kMaxQuantity, which fit a long long.
+bool is_whole(double value) { return value == static_cast<double>(static_cast<long long>(value)); }
 
 std::optional<double> read_number(Cursor& cursor) {
   if (!cursor.is(TokenKind::kNumber) || cursor.peek()->value > kMaxQuantity) {
@@ -24,35 +26,45 @@ std::optional<double> read_number(Cursor& cursor) {
 }
 
 // Seconds per unit of a time word, or 0 when the word is not a time unit.
-int seconds_per_unit(std::string_view word) {
-  static const WordTable<int> kUnits = {
+int seconds_per_unit(KeywordId word) {
+  static constexpr KeywordMap<int> kUnits = {
       {"s", 1}, {"sec", 1}, {"secs", 1}, {"second", 1}, {"seconds", 1},
       {"min", 60}, {"mins", 60}, {"minute", 60}, {"minutes", 60},
       {"h", 3600}, {"hr", 3600}, {"hrs", 3600}, {"hour", 3600}, {"hours", 3600},
   };
-  const int* seconds = kUnits.find(word);
-  return seconds != nullptr ? *seconds : 0;
+  return kUnits[word];
 }
 
-std::string_view distance_unit(std::string_view word) {
-  static const WordTable<std::string_view> kUnits = {
+std::string_view distance_unit(KeywordId word) {
+  static constexpr KeywordMap<std::string_view> kUnits = {
       {"m", "m"}, {"meter", "m"}, {"meters", "m"}, {"metre", "m"}, {"metres", "m"},
       {"km", "km"}, {"ft", "ft"}, {"feet", "ft"}, {"foot", "ft"},
       {"yd", "yd"}, {"yds", "yd"}, {"yard", "yd"}, {"yards", "yd"},
       {"mi", "mi"}, {"mile", "mi"}, {"miles", "mi"}, {"inches", "in"},
   };
-  const std::string_view* unit = kUnits.find(word);
-  return unit != nullptr ? *unit : std::string_view();
+  return kUnits[word];
 }
 
-std::string_view load_unit(std::string_view word) {
-  static const WordTable<std::string_view> kUnits = {
+std::string_view load_unit(KeywordId word) {
+  static constexpr KeywordMap<std::string_view> kUnits = {
       {"lb", "lb"}, {"lbs", "lb"}, {"pound", "lb"}, {"pounds", "lb"},
       {"kg", "kg"}, {"kgs", "kg"}, {"kilo", "kg"}, {"kilos", "kg"},
       {"pood", "pood"}, {"pd", "pood"},
   };
-  const std::string_view* unit = kUnits.find(word);
-  return unit != nullptr ? *unit : std::string_view();
+  return kUnits[word];
+}
+
+bool is_calorie_word(KeywordId word) {
+  static constexpr KeywordSet kWords = {"cal", "cals", "calorie", "calories"};
+  return kWords.contains(word);
+}
+
+bool accept_calorie_word(Cursor& cursor) {
+  if (!is_calorie_word(cursor.keyword())) {
+    return false;
+  }
+  cursor.advance();
+  return true;
 }
 
 // "N" or "N/M" before a unit; alt_value holds M.
@@ -137,16 +149,37 @@ std::optional<RmRef> read_of_reference(Cursor& cursor, const GrammarContext& con
 }
 
 // Words that end a lift name that is not in the vocabulary.
-bool ends_lift_name(std::string_view word) {
-  static const WordSet kStops = {"weight", "weights", "load", "for", "in", "on", "it", "is",
+bool ends_lift_name(KeywordId word) {
+  static constexpr KeywordSet kStops = {"weight", "weights", "load", "for", "in", "on", "it", "is",
                                  "at", "of", "to", "with", "from", "then", "today", "or"};
   return is_prose_word(word) || kStops.contains(word);
 }
 
 }  // namespace
 
-bool is_prose_word(std::string_view word) {
-  static const WordSet kWords = {
+bool unit_may_follow_number(const Cursor& cursor) {
+  const Token* next = cursor.peek(1);
+  if (next == nullptr) {
+    return false;
+  }
+  switch (next->kind) {
+    case TokenKind::kSlash:  // "30/22 Calories"
+    case TokenKind::kDash:   // "3-second"
+    case TokenKind::kFoot:
+    case TokenKind::kInch:
+    case TokenKind::kHash:
+    case TokenKind::kTimes:  // "1.5 x BW"
+      return true;
+    case TokenKind::kWord:
+      return seconds_per_unit(next->keyword) > 0 || !distance_unit(next->keyword).empty() ||
+             !load_unit(next->keyword).empty() || is_calorie_word(next->keyword) || next->keyword == Keyword("in").id;
+    default:
+      return false;
+  }
+}
+
+bool is_prose_word(KeywordId word) {
+  static constexpr KeywordSet kWords = {
       "the", "this", "that", "these", "those", "your", "you", "you're", "yours", "is", "are", "was",
       "were", "be", "been", "it", "it's", "its", "should", "will", "would", "can", "could", "if",
       "but", "then", "so", "as", "we", "i", "my", "our", "they", "not", "don't", "do", "does",
@@ -157,54 +190,20 @@ bool is_prose_word(std::string_view word) {
   return kWords.contains(word);
 }
 
-std::optional<int> read_count(Cursor& cursor) {
-  const Token* token = cursor.peek();
-  if (token == nullptr || token->kind != TokenKind::kNumber || !is_whole(token->value) ||
-      token->value > kMaxQuantity) {
-    return std::nullopt;
-  }
-  cursor.advance();
-  return static_cast<int>(token->value);
-}
-
 std::optional<int> read_count_or_number_word(Cursor& cursor) {
-  static constexpr std::string_view kWords[] = {
-      "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-      "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-      "nineteen", "twenty"};
-  const std::string_view word = cursor.word();
-  for (std::size_t index = 0; index < std::size(kWords); ++index) {
-    if (same_word(word, kWords[index])) {
-      cursor.advance();
-      return static_cast<int>(index + 1);
-    }
+  static constexpr KeywordMap<int> kWords = {
+      {"one", 1},       {"two", 2},        {"three", 3},      {"four", 4},       {"five", 5},
+      {"six", 6},       {"seven", 7},      {"eight", 8},      {"nine", 9},       {"ten", 10},
+      {"eleven", 11},   {"twelve", 12},    {"thirteen", 13},  {"fourteen", 14},  {"fifteen", 15},
+      {"sixteen", 16},  {"seventeen", 17}, {"eighteen", 18},  {"nineteen", 19},  {"twenty", 20}};
+  if (const int value = kWords[cursor.keyword()]; value > 0) {
+    cursor.advance();
+    return value;
   }
   return read_count(cursor);
 }
 
-std::optional<CountRange> read_count_range(Cursor& cursor) {
-  const std::size_t start = cursor.position();
-  const auto low = read_count(cursor);
-  if (!low) {
-    return std::nullopt;
-  }
-  const std::size_t after_low = cursor.position();
-  if (cursor.accept(TokenKind::kDash) || cursor.accept_word("to")) {
-    const auto high = read_count(cursor);
-    const bool sequence_follows = cursor.is(TokenKind::kDash) && cursor.is(TokenKind::kNumber, 1);
-    if (high && !sequence_follows && *high >= *low) {
-      return CountRange{*low, *high};
-    }
-    if (high) {
-      cursor.reset(start);  // "21-15" or "5-4-3": a sequence, read by read_rep_sequence
-      return std::nullopt;
-    }
-    cursor.reset(after_low);
-  }
-  return CountRange{*low, *low};
-}
-
-std::vector<int> read_rep_sequence(Cursor& cursor) {
+std::vector<int> unchecked::read_rep_sequence(Cursor& cursor) {
   enum class Separator { kNone, kDash, kComma, kSpace };
   const std::size_t start = cursor.position();
   const bool opened = cursor.accept(TokenKind::kOpen);
@@ -286,7 +285,7 @@ std::vector<int> read_rep_sequence(Cursor& cursor) {
   return values;
 }
 
-std::optional<int> read_duration(Cursor& cursor, bool minutes_default) {
+std::optional<int> unchecked::read_duration(Cursor& cursor, bool minutes_default) {
   const std::size_t start = cursor.position();
   if (cursor.is(TokenKind::kTime)) {
     const double seconds = cursor.advance().value;
@@ -301,7 +300,7 @@ std::optional<int> read_duration(Cursor& cursor, bool minutes_default) {
   if (cursor.is(TokenKind::kDash) && !cursor.peek()->space_before) {
     cursor.advance();  // "3-second pause"
   }
-  const int per_unit = seconds_per_unit(cursor.word());
+  const int per_unit = seconds_per_unit(cursor.keyword());
   if (per_unit > 0) {
     cursor.advance();
     return static_cast<int>(std::lround(*value * per_unit));
@@ -314,7 +313,7 @@ std::optional<int> read_duration(Cursor& cursor, bool minutes_default) {
   return std::nullopt;
 }
 
-std::optional<Quantity> read_distance(Cursor& cursor) {
+std::optional<Quantity> unchecked::read_distance(Cursor& cursor) {
   const std::size_t start = cursor.position();
   Quantity quantity;
   if (!read_number_pair(cursor, quantity)) {
@@ -331,9 +330,8 @@ std::optional<Quantity> read_distance(Cursor& cursor) {
     quantity.unit = "in";
     return quantity;
   }
-  const std::string_view word = cursor.word();
-  std::string_view spelled = distance_unit(word);
-  if (spelled.empty() && same_word(word, "in") && !unit->space_before) {
+  std::string_view spelled = distance_unit(cursor.keyword());
+  if (spelled.empty() && cursor.is_word("in") && !unit->space_before) {
     spelled = "in";  // "24in", but not "10 in 5 minutes"
   }
   if (spelled.empty()) {
@@ -345,10 +343,10 @@ std::optional<Quantity> read_distance(Cursor& cursor) {
   return quantity;
 }
 
-std::optional<Quantity> read_calories(Cursor& cursor) {
+std::optional<Quantity> unchecked::read_calories(Cursor& cursor) {
   const std::size_t start = cursor.position();
   Quantity quantity;
-  if (!read_number_pair(cursor, quantity) || !cursor.accept_word_in({"cal", "cals", "calorie", "calories"})) {
+  if (!read_number_pair(cursor, quantity) || !accept_calorie_word(cursor)) {
     cursor.reset(start);
     return std::nullopt;
   }
@@ -356,7 +354,7 @@ std::optional<Quantity> read_calories(Cursor& cursor) {
   return quantity;
 }
 
-std::optional<Quantity> read_load(Cursor& cursor, bool bare_allowed) {
+std::optional<Quantity> unchecked::read_load(Cursor& cursor, bool bare_allowed) {
   const std::size_t start = cursor.position();
   Quantity quantity;
   if (!read_number_pair(cursor, quantity)) {
@@ -366,7 +364,7 @@ std::optional<Quantity> read_load(Cursor& cursor, bool bare_allowed) {
     quantity.unit = "lb";
     return quantity;
   }
-  if (const std::string_view unit = load_unit(cursor.word()); !unit.empty()) {
+  if (const std::string_view unit = load_unit(cursor.keyword()); !unit.empty()) {
     cursor.advance();
     quantity.unit = unit;
     return quantity;
@@ -384,13 +382,13 @@ std::optional<Quantity> read_load(Cursor& cursor, bool bare_allowed) {
   return std::nullopt;
 }
 
-bool read_side(Cursor& cursor) {
+bool unchecked::read_side(Cursor& cursor) {
   const std::size_t start = cursor.position();
-  const std::string_view lead = cursor.word();
-  if (is_one_of(lead, {"each", "ea", "per"})) {
+  if (cursor.is_word_in({"each", "ea", "per"})) {
+    const bool per = cursor.is_word("per");
     cursor.advance();
     const bool named = cursor.accept_word_in({"leg", "legs", "arm", "arms", "side", "sides", "way", "hand", "hands"});
-    if (named || !same_word(lead, "per")) {
+    if (named || !per) {
       return true;
     }
     cursor.reset(start);
@@ -424,8 +422,7 @@ std::optional<std::string> read_lift_name(Cursor& cursor, const GrammarContext& 
       break;
     }
     if (token->kind == TokenKind::kWord) {
-      const std::string_view word = line.spelling(*token);
-      if (ends_lift_name(word) && !same_word(word, "and")) {
+      if (ends_lift_name(token->keyword) && token->keyword != Keyword("and").id) {
         break;
       }
       ++words;
@@ -444,8 +441,7 @@ std::optional<std::string> read_lift_name(Cursor& cursor, const GrammarContext& 
     if (line.tokens[end - 1].kind != TokenKind::kWord) {
       continue;
     }
-    const std::string form = canonical_form(normalized_text(line, start, end), context.vocabulary);
-    const std::string_view known = context.vocabulary.movement_name(form);
+    const std::string_view known = known_movement_name(normalized_text(line, start, end), context.vocabulary);
     if (!known.empty()) {
       cursor.reset(end);
       return std::string(known);
@@ -455,7 +451,7 @@ std::optional<std::string> read_lift_name(Cursor& cursor, const GrammarContext& 
   return canonical_name_normalized(normalized_text(line, start, run_end), context.vocabulary);
 }
 
-std::optional<RmRef> read_rm_ref(Cursor& cursor, const GrammarContext& context) {
+std::optional<RmRef> unchecked::read_rm_ref(Cursor& cursor, const GrammarContext& context) {
   const std::size_t start = cursor.position();
   RmRef reference;
   if (cursor.accept_word("max")) {
@@ -478,7 +474,7 @@ std::optional<RmRef> read_rm_ref(Cursor& cursor, const GrammarContext& context) 
   return reference;
 }
 
-std::optional<Intensity> read_intensity(Cursor& cursor, const GrammarContext& context) {
+std::optional<Intensity> unchecked::read_intensity(Cursor& cursor, const GrammarContext& context) {
   Intensity intensity;
   bool found = false;
   for (int part = 0; part < 6 && !cursor.at_end(); ++part) {
@@ -500,7 +496,7 @@ std::optional<Intensity> read_intensity(Cursor& cursor, const GrammarContext& co
       continue;
     }
     if (marked) {
-      if (auto reference = read_rm_ref(cursor, context)) {
+      if (auto reference = prescription::read_rm_ref(cursor, context)) {
         intensity.of = std::move(reference);
         found = true;
         continue;

@@ -14,54 +14,130 @@ namespace wodetl::prescription {
 //! Largest number read as a count or a duration; larger numbers are not quantities.
 inline constexpr double kMaxQuantity = 100000;
 
+// The rules that read out of line, called by the inline rules below once the first token allows.
+// Most calls fail at the first token, and inline checks spare them a call and the return of an
+// optional through memory.
+namespace unchecked {
+std::vector<int> read_rep_sequence(Cursor& cursor);
+std::optional<int> read_duration(Cursor& cursor, bool minutes_default);
+std::optional<Quantity> read_distance(Cursor& cursor);
+std::optional<Quantity> read_calories(Cursor& cursor);
+std::optional<Quantity> read_load(Cursor& cursor, bool bare_allowed);
+bool read_side(Cursor& cursor);
+std::optional<Intensity> read_intensity(Cursor& cursor, const GrammarContext& context);
+std::optional<RmRef> read_rm_ref(Cursor& cursor, const GrammarContext& context);
+}  // namespace unchecked
+
 //! Whole number: "5".
-std::optional<int> read_count(Cursor& cursor);
+inline std::optional<int> read_count(Cursor& cursor) {
+  const Token* token = cursor.peek();
+  // The cast test stands for std::floor, a library call on baseline x86-64; values up to
+  // kMaxQuantity fit a long long.
+  if (token == nullptr || token->kind != TokenKind::kNumber || token->value > kMaxQuantity ||
+      token->value != static_cast<double>(static_cast<long long>(token->value))) {
+    return std::nullopt;
+  }
+  cursor.advance();
+  return static_cast<int>(token->value);
+}
 
 //! Number or number word up to twenty: "5", "three".
 std::optional<int> read_count_or_number_word(Cursor& cursor);
 
 //! "5", "5-6", "5 to 6", "5–6". A dash followed by a third number is a rep sequence, not a range,
 //! and a descending pair ("21-15") is not a range either.
-std::optional<CountRange> read_count_range(Cursor& cursor);
+inline std::optional<CountRange> read_count_range(Cursor& cursor) {
+  const std::size_t start = cursor.position();
+  const auto low = read_count(cursor);
+  if (!low) {
+    return std::nullopt;
+  }
+  const std::size_t after_low = cursor.position();
+  if (cursor.accept(TokenKind::kDash) || cursor.accept_word("to")) {
+    const auto high = read_count(cursor);
+    const bool sequence_follows = cursor.is(TokenKind::kDash) && cursor.is(TokenKind::kNumber, 1);
+    if (high && !sequence_follows && *high >= *low) {
+      return CountRange{*low, *high};
+    }
+    if (high) {
+      cursor.reset(start);  // "21-15" or "5-4-3": a sequence, read by read_rep_sequence
+      return std::nullopt;
+    }
+    cursor.reset(after_low);
+  }
+  return CountRange{*low, *low};
+}
 
 //! Reps set by set: "5-4-3-2-1", "3,3,3,3", "2 2 2 2", "(4-4-4-4)", "21-15-9", and the ladder
 //! "1-2-3-...-10" (expanded when its steps are even, at most 100 entries). Needs three numbers,
 //! or two separated by a comma. Returns an empty vector when nothing was read.
-std::vector<int> read_rep_sequence(Cursor& cursor);
+inline std::vector<int> read_rep_sequence(Cursor& cursor) {
+  if (!cursor.is(TokenKind::kNumber) && !cursor.is(TokenKind::kOpen)) {
+    return {};
+  }
+  return unchecked::read_rep_sequence(cursor);
+}
 
 //! Seconds of "40 seconds", "3 minutes", "90 sec", "1 min", "2:30", ":30", "3-second".
 //! With minutes_default, a bare number counts as minutes ("EMOM 14").
-std::optional<int> read_duration(Cursor& cursor, bool minutes_default = false);
+inline std::optional<int> read_duration(Cursor& cursor, bool minutes_default = false) {
+  if (!cursor.is(TokenKind::kNumber) && !cursor.is(TokenKind::kTime)) {
+    return std::nullopt;
+  }
+  return unchecked::read_duration(cursor, minutes_default);
+}
 
 //! "400m", "400 meters", "100ft", "80'", "2 km", "24/20″".
-std::optional<Quantity> read_distance(Cursor& cursor);
+inline std::optional<Quantity> read_distance(Cursor& cursor) {
+  return cursor.is(TokenKind::kNumber) ? unchecked::read_distance(cursor) : std::nullopt;
+}
 
 //! "30/22 Calories", "15 cal".
-std::optional<Quantity> read_calories(Cursor& cursor);
+inline std::optional<Quantity> read_calories(Cursor& cursor) {
+  return cursor.is(TokenKind::kNumber) ? unchecked::read_calories(cursor) : std::nullopt;
+}
 
 //! "135/95 lbs", "60/40 kg", "115#", "1.5 x BW", and with bare_allowed a number pair without a
 //! unit ("95/65", as inside "(95/65) Thrusters").
-std::optional<Quantity> read_load(Cursor& cursor, bool bare_allowed = false);
+inline std::optional<Quantity> read_load(Cursor& cursor, bool bare_allowed = false) {
+  return cursor.is(TokenKind::kNumber) ? unchecked::read_load(cursor, bare_allowed) : std::nullopt;
+}
 
 //! Sides: "each leg", "each arm", "each side", "per side", "/side", "e/s", "ea"; the "e" of "8e"
 //! and "5 L / 5 R" are read by the count rules that see them.
-bool read_side(Cursor& cursor);
+inline bool read_side(Cursor& cursor) {
+  return (cursor.is(TokenKind::kSlash) || cursor.is_word_in({"each", "ea", "per", "e"})) &&
+         unchecked::read_side(cursor);
+}
 
 //! Percentages, rep-max weights and RPE in any order: "@ 75-80% of 1-RM Snatch", "at 75 percent",
 //! "(up to) 85%", "@ 101%+", "@ 10-RM Back Squat weight", "of today's top set", "RPE 8".
 //! Returns nullopt when it read nothing.
-std::optional<Intensity> read_intensity(Cursor& cursor, const GrammarContext& context);
+inline std::optional<Intensity> read_intensity(Cursor& cursor, const GrammarContext& context) {
+  // Every part of an intensity starts with one of these tokens.
+  const bool may_start = cursor.is(TokenKind::kAt) || cursor.is(TokenKind::kNumber) ||
+                         cursor.is(TokenKind::kOpen) || cursor.is_word_in({"at", "up", "rpe"});
+  return may_start ? unchecked::read_intensity(cursor, context) : std::nullopt;
+}
 
 //! Rep-max reference without "of": "1-RM Snatch", "3RM", "max Clean & Jerk", followed by the
 //! lift's name when one is given. Trailing "weight" or "load" is consumed.
-std::optional<RmRef> read_rm_ref(Cursor& cursor, const GrammarContext& context);
+inline std::optional<RmRef> read_rm_ref(Cursor& cursor, const GrammarContext& context) {
+  return cursor.is(TokenKind::kNumber) || cursor.is_word("max") ? unchecked::read_rm_ref(cursor, context)
+                                                                 : std::nullopt;
+}
 
 //! Canonical lift named by the words at the cursor: the longest run of words that the vocabulary
 //! knows as a movement, else the words up to a word that cannot be part of a name. Consumes what
 //! it names.
 std::optional<std::string> read_lift_name(Cursor& cursor, const GrammarContext& context);
 
+//! False when the token after the number at the cursor rules out every unit that read_duration,
+//! read_distance, read_calories and read_load take there (a time, distance, calorie or load word,
+//! "/", "-", a foot or inch mark, "#" or "x"), so that all four would fail.
+bool unit_may_follow_number(const Cursor& cursor);
+
 //! True for words that show a phrase is prose rather than a movement name ("the", "you", "take").
-bool is_prose_word(std::string_view word);
+bool is_prose_word(KeywordId word);
 
 }  // namespace wodetl::prescription

@@ -325,17 +325,52 @@ SchemeLine finish_scheme(Head head) {
   return line;
 }
 
+
+// Necessary conditions of the head rules, read from the first token and the line's keywords: a
+// rule whose condition fails cannot match, so it is skipped before a Head is built for it.
+bool may_be_on_off(const Cursor& cursor) {
+  static constexpr KeywordSet kOn = {"on"};
+  static constexpr KeywordSet kOff = {"off"};
+  return cursor.line().may_have_any(kOn) && cursor.line().may_have_any(kOff);
+}
+
+bool may_be_interval(const Cursor& cursor) { return cursor.is_word_in({"every", "emom", "e", "on"}); }
+
+bool may_be_amrap(const Cursor& cursor) {
+  static constexpr KeywordSet kAmrap = {"amrap"};
+  return cursor.line().may_have_any(kAmrap) || cursor.is_word("as");
+}
+
+bool may_be_for_time(const Cursor& cursor) {
+  static constexpr KeywordSet kWords = {"time", "rft"};
+  return cursor.line().may_have_any(kWords);
+}
+
+bool may_be_counted(const Cursor& cursor) {
+  static constexpr KeywordSet kCountWords = {"rounds", "round", "sets", "set"};
+  return cursor.is_word("tabata") || cursor.line().may_have_any(kCountWords);
+}
+
 }  // namespace
 
 std::optional<SchemeLine> parse_scheme_line(Cursor& cursor, const GrammarContext& context) {
-  using HeadRule = bool (*)(Cursor&, Head&);
-  static constexpr HeadRule kHeads[] = {read_on_off_head, read_interval_head, read_amrap_head, read_for_time_head,
-                                        read_counted_head};
+  struct HeadRule {
+    bool (*may_match)(const Cursor&);
+    bool (*read)(Cursor&, Head&);
+  };
+  static constexpr HeadRule kHeads[] = {{may_be_on_off, read_on_off_head},
+                                        {may_be_interval, read_interval_head},
+                                        {may_be_amrap, read_amrap_head},
+                                        {may_be_for_time, read_for_time_head},
+                                        {may_be_counted, read_counted_head}};
   const std::size_t start = cursor.position();
-  for (const HeadRule rule : kHeads) {
+  for (const HeadRule& rule : kHeads) {
     cursor.reset(start);
+    if (!rule.may_match(cursor)) {
+      continue;
+    }
     Head head;
-    if (!rule(cursor, head)) {
+    if (!rule.read(cursor, head)) {
       continue;
     }
     read_clauses(cursor, head);

@@ -223,6 +223,181 @@ bool is_seconds_suffix(std::string_view text, std::size_t at) {
          (at + 3 >= text.size() || !is_digit(text[at + 3]));
 }
 
+// Normalizes an ASCII line the way for_each_normalized_byte does, in one loop over plain locals.
+// Returns false, having written an unspecified prefix, at the first byte of 0x80 or more.
+bool normalize_ascii(std::string_view line, TokenizedLine& out) {
+  char* text = out.text.data();
+  std::size_t size = 0;
+  bool same_offsets = true;
+  bool pending_space = false;
+  std::size_t pending_space_offset = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(line[i]);
+    const ByteClass byte_class = kByteClasses[byte];
+    if (byte_class == ByteClass::kMultiByte) {
+      return false;
+    }
+    if (byte_class == ByteClass::kSpace) {
+      if (!pending_space && size > 0) {
+        pending_space = true;
+        pending_space_offset = i;
+      }
+      continue;
+    }
+    if (pending_space) {
+      same_offsets = same_offsets && pending_space_offset == size;
+      text[size++] = ' ';
+      pending_space = false;
+    }
+    same_offsets = same_offsets && i == size;
+    text[size++] = kLowerCase[byte];
+  }
+  out.size = size;
+  out.same_offsets = same_offsets;
+  return true;
+}
+
+// Class of a byte for tokenize_ascii.
+enum class AsciiClass : std::uint8_t { kLetter, kDigit, kSpace, kPunctuation, kNonAscii };
+
+constexpr std::array<AsciiClass, 256> kAsciiClasses = [] {
+  std::array<AsciiClass, 256> classes{};
+  for (std::size_t byte = 0; byte < 256; ++byte) {
+    const ByteClass byte_class = kByteClasses[byte];
+    const bool letter = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z');
+    classes[byte] = byte_class == ByteClass::kMultiByte ? AsciiClass::kNonAscii
+                    : byte_class == ByteClass::kSpace   ? AsciiClass::kSpace
+                    : letter                            ? AsciiClass::kLetter
+                    : byte >= '0' && byte <= '9'        ? AsciiClass::kDigit
+                                                        : AsciiClass::kPunctuation;
+  }
+  return classes;
+}();
+
+// Lower-case form of an ASCII letter, 0 for any other byte.
+constexpr std::array<char, 256> kLetterLowerCase = [] {
+  std::array<char, 256> lower{};
+  for (std::size_t byte = 'a'; byte <= 'z'; ++byte) {
+    lower[byte] = static_cast<char>(byte);
+    lower[byte - 'a' + 'A'] = static_cast<char>(byte);
+  }
+  return lower;
+}();
+
+AsciiClass ascii_class(char c) { return kAsciiClasses[static_cast<unsigned char>(c)]; }
+char letter_lower_case(char c) { return kLetterLowerCase[static_cast<unsigned char>(c)]; }
+
+// Normalizes and tokenizes an ASCII line in one pass, giving the same text, tokens and
+// same_offsets as normalize_line followed by the token loop of tokenize. On an ASCII line
+// normalization only lower-cases letters and collapses whitespace, so every test the token loop
+// makes on normalized text (digits after a colon, a letter after an apostrophe) gives the same
+// answer on the line itself. Returns false, leaving out in an unspecified state, at a byte of
+// 0x80 or more or at the (kMaxTokens + 1)th token; the caller then takes the general path.
+bool tokenize_ascii(std::string_view line, TokenizedLine& out) {
+  const std::size_t length = line.size();
+  char* text = out.text.data();
+  Token* tokens = out.tokens.data();
+  std::size_t size = 0;
+  std::size_t count = 0;
+  // Normalized and line offsets stay equal until leading whitespace or a whitespace run longer
+  // than one byte; trailing whitespace emits nothing, so it changes no offset.
+  bool same_offsets = true;
+  bool space_before = false;
+  std::uint64_t keyword_filter = 0;
+  std::uint32_t kinds = 0;
+  std::size_t at = 0;
+  while (at < length) {
+    const AsciiClass first_class = ascii_class(line[at]);
+    if (first_class == AsciiClass::kSpace) {
+      do {
+        ++at;
+      } while (at < length && ascii_class(line[at]) == AsciiClass::kSpace);
+      if (at < length) {
+        if (size > 0) {
+          text[size++] = ' ';
+          space_before = true;
+        }
+        same_offsets = same_offsets && at == size;
+      }
+      continue;
+    }
+    if (first_class == AsciiClass::kNonAscii || count == kMaxTokens) {
+      return false;
+    }
+
+    Token& token = tokens[count++];
+    token.space_before = space_before;
+    token.begin = static_cast<std::uint16_t>(size);
+    token.keyword = kNoKeyword;
+    token.value = 0;
+    space_before = false;
+    const std::size_t start = at;
+
+    if (first_class == AsciiClass::kLetter) {
+      while (true) {
+        char lower = 0;
+        while (at < length && (lower = letter_lower_case(line[at])) != 0) {
+          text[size++] = lower;
+          ++at;
+        }
+        // An apostrophe between letters stays in the word: "today's".
+        if (at + 1 < length && line[at] == '\'' && letter_lower_case(line[at + 1]) != 0) {
+          text[size++] = '\'';
+          ++at;
+          continue;
+        }
+        break;
+      }
+      if (at - start == 1 && text[token.begin] == 'x') {
+        token.kind = TokenKind::kTimes;
+      } else {
+        token.kind = TokenKind::kWord;
+        token.keyword = find_ascii_keyword(line.substr(start, at - start));
+      }
+    } else {
+      if (first_class == AsciiClass::kDigit) {
+        double whole = 0;
+        at = read_digits(line, at, whole);
+        token.kind = TokenKind::kNumber;
+        token.value = whole;
+        if (is_seconds_suffix(line, at)) {
+          token.kind = TokenKind::kTime;
+          token.value = whole * 60 + (line[at + 1] - '0') * 10 + (line[at + 2] - '0');
+          at += 3;
+        } else if (at + 1 < length && line[at] == '.' && is_digit(line[at + 1])) {
+          double scale = 0.1;
+          ++at;
+          while (at < length && is_digit(line[at])) {
+            token.value += (line[at] - '0') * scale;
+            scale /= 10;
+            ++at;
+          }
+        }
+      } else if (line[at] == ':' && is_seconds_suffix(line, at)) {
+        token.kind = TokenKind::kTime;
+        token.value = (line[at + 1] - '0') * 10 + (line[at + 2] - '0');
+        at += 3;
+      } else {
+        token.kind = punctuation_kind(line[at]);
+        ++at;
+      }
+      for (std::size_t index = start; index < at; ++index) {
+        text[size++] = line[index];  // digits and punctuation have no case
+      }
+    }
+    token.end = static_cast<std::uint16_t>(size);
+    keyword_filter |= keyword_filter_bit(token.keyword);
+    kinds |= 1U << static_cast<unsigned>(token.kind);
+  }
+  out.size = size;
+  out.same_offsets = same_offsets;
+  out.token_count = count;
+  out.complete = true;
+  out.keyword_filter = keyword_filter;
+  out.kinds = kinds;
+  return true;
+}
+
 }  // namespace
 
 bool normalize_line(std::string_view line, TokenizedLine& out) {
@@ -230,6 +405,9 @@ bool normalize_line(std::string_view line, TokenizedLine& out) {
   out.same_offsets = true;
   if (line.size() > kMaxLineBytes) {
     return false;
+  }
+  if (normalize_ascii(line, out)) {
+    return true;
   }
   char* text = out.text.data();
   std::size_t size = 0;
@@ -261,12 +439,20 @@ std::size_t source_offset(const TokenizedLine& tokenized, std::string_view line,
 }
 
 void tokenize(std::string_view line, TokenizedLine& out) {
+  if (line.size() <= kMaxLineBytes && tokenize_ascii(line, out)) {
+    return;
+  }
   out.token_count = 0;
+  out.keyword_filter = 0;
+  out.kinds = 0;
   out.complete = normalize_line(line, out);
   if (!out.complete) {
     return;
   }
+  // Locals rather than members of out: stores through out.tokens could alias them.
   const std::string_view text = out.normalized();
+  Token* tokens = out.tokens.data();
+  std::size_t count = 0;
   bool space_before = false;
   std::size_t at = 0;
   while (at < text.size()) {
@@ -276,7 +462,8 @@ void tokenize(std::string_view line, TokenizedLine& out) {
       ++at;
       continue;
     }
-    if (out.token_count == kMaxTokens) {
+    if (count == kMaxTokens) {
+      out.token_count = count;
       out.complete = false;
       return;
     }
@@ -312,7 +499,12 @@ void tokenize(std::string_view line, TokenizedLine& out) {
              (is_letter(text[at]) || (text[at] == '\'' && at + 1 < text.size() && is_letter(text[at + 1])))) {
         ++at;
       }
-      token.kind = (at - token.begin == 1 && c == 'x') ? TokenKind::kTimes : TokenKind::kWord;
+      if (at - token.begin == 1 && c == 'x') {
+        token.kind = TokenKind::kTimes;
+      } else {
+        token.kind = TokenKind::kWord;
+        token.keyword = find_keyword(text.substr(token.begin, at - token.begin));
+      }
     } else if (static_cast<unsigned char>(c) >= 0x80) {
       while (at < text.size() && static_cast<unsigned char>(text[at]) >= 0x80) {
         ++at;
@@ -323,8 +515,11 @@ void tokenize(std::string_view line, TokenizedLine& out) {
       ++at;
     }
     token.end = static_cast<std::uint16_t>(at);
-    out.tokens[out.token_count++] = token;
+    tokens[count++] = token;
+    out.keyword_filter |= keyword_filter_bit(token.keyword);
+    out.kinds |= 1U << static_cast<unsigned>(token.kind);
   }
+  out.token_count = count;
 }
 
 const char* to_string(TokenKind kind) {

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "transform/prescription/keywords.hpp"
+
 namespace wodetl::prescription {
 
 //! Maximum length, in bytes, of a line that is tokenized. Longer lines are prose and stay notes.
@@ -40,14 +42,15 @@ enum class TokenKind : std::uint8_t {
   kOther,      //!< any other byte, or a run of non-ASCII bytes such as a bullet
 };
 
-//! One token: its kind, its span in the normalized text and, for numbers and times, its value.
-//! Trivially constructible, so that a TokenizedLine costs nothing to create; write Token{} for a
-//! zeroed one.
+//! One token: its kind, its span in the normalized text, for a word its keyword id and, for
+//! numbers and times, its value. Trivially constructible, so that a TokenizedLine costs nothing to
+//! create; write Token{} for a zeroed one.
 struct Token {
   TokenKind kind;
   bool space_before;     //!< a space separates it from the previous token
   std::uint16_t begin;   //!< offset in TokenizedLine::text
   std::uint16_t end;
+  KeywordId keyword;     //!< see keywords.hpp; kNoKeyword for other words and for non-words
   double value;
 };
 
@@ -62,6 +65,16 @@ struct TokenizedLine {
   std::array<Token, kMaxTokens> tokens;
   std::size_t token_count = 0;
   bool complete = false;  //!< false when the line was too long or had too many tokens
+  //! Keyword filter of the tokens (see keyword_filter_bit), and bit k set when a token of
+  //! TokenKind k occurs: rules test them to skip a line that cannot match before reading tokens.
+  std::uint64_t keyword_filter = 0;
+  std::uint32_t kinds = 0;
+
+  [[nodiscard]] bool has_kind(TokenKind kind) const {
+    return ((kinds >> static_cast<unsigned>(kind)) & 1U) != 0;
+  }
+  //! False when the line has no keyword of set; true when it may have one.
+  [[nodiscard]] bool may_have_any(const KeywordSet& set) const { return (keyword_filter & set.filter()) != 0; }
 
   [[nodiscard]] std::string_view normalized() const { return {text.data(), size}; }
   [[nodiscard]] std::string_view spelling(const Token& token) const {
@@ -80,8 +93,9 @@ bool normalize_line(std::string_view line, TokenizedLine& out);
 [[nodiscard]] std::size_t source_offset(const TokenizedLine& tokenized, std::string_view line,
                                         std::size_t normalized_offset);
 
-//! Normalizes and tokenizes line into out. Sets out.complete to false when the line is too long
-//! or has more than kMaxTokens tokens; the tokens read so far are kept.
+//! Normalizes and tokenizes line into out, giving each word token its keyword id. Sets
+//! out.complete to false when the line is too long or has more than kMaxTokens tokens; the tokens
+//! read so far are kept.
 void tokenize(std::string_view line, TokenizedLine& out);
 
 //! Name of a token kind for test messages: "number", "word", "times", …

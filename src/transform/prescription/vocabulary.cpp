@@ -2,6 +2,7 @@
 
 #include <toml++/toml.h>
 
+#include <cstring>
 #include <sstream>
 
 #include "transform/prescription/canonical.hpp"
@@ -99,22 +100,122 @@ Status read_movements(const toml::table& root, Vocabulary& vocabulary) {
 
 }  // namespace
 
+namespace {
+
+std::uint64_t load_bytes(const char* bytes, std::size_t count) {
+  std::uint64_t value = 0;
+  std::memcpy(&value, bytes, count);
+  return value;
+}
+
+// Hash of a short string: eight bytes at a time, and the last bytes with one load that may
+// overlap bytes already read, so that no loop runs byte by byte.
+std::uint64_t hash_key(std::string_view key) {
+  constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
+  const char* bytes = key.data();
+  const std::size_t size = key.size();
+  std::uint64_t hash = size * kMultiplier;
+  const auto mix = [&](std::uint64_t word) {
+    hash = (hash ^ word) * kMultiplier;
+    hash ^= hash >> 29;
+  };
+  std::size_t at = 0;
+  for (; at + 8 <= size; at += 8) {
+    mix(load_bytes(bytes + at, 8));
+  }
+  if (size >= 8) {
+    if (at < size) {
+      mix(load_bytes(bytes + size - 8, 8));
+    }
+  } else if (size >= 4) {
+    mix(load_bytes(bytes, 4) | load_bytes(bytes + size - 4, 4) << 32);
+  } else if (size > 0) {
+    const auto byte = [&](std::size_t index) { return std::uint64_t{static_cast<unsigned char>(bytes[index])}; };
+    mix(byte(0) | byte(size / 2) << 8 | byte(size - 1) << 16);
+  }
+  return hash;
+}
+
+}  // namespace
+
+FlatStringIndex::FlatStringIndex(const StringMap& map) {
+  build({map.begin(), map.end()});
+}
+
+FlatStringIndex::FlatStringIndex(const StringSet& set) {
+  std::vector<std::pair<std::string, std::string>> entries;
+  entries.reserve(set.size());
+  for (const std::string& key : set) {
+    entries.emplace_back(key, key);
+  }
+  build(std::move(entries));
+}
+
+void FlatStringIndex::build(std::vector<std::pair<std::string, std::string>> entries) {
+  std::size_t size = 8;
+  while (size < entries.size() * 2) {
+    size *= 2;
+  }
+  slots_.assign(size, Entry{});
+  for (auto& [key, value] : entries) {
+    const std::uint64_t hash = hash_key(key);
+    std::size_t slot = hash & (size - 1);
+    while (slots_[slot].used) {
+      slot = (slot + 1) & (size - 1);
+    }
+    slots_[slot] = Entry{hash, std::move(key), std::move(value), true};
+  }
+}
+
+const std::string* FlatStringIndex::find(std::string_view key) const {
+  if (slots_.empty()) {
+    return nullptr;
+  }
+  const std::uint64_t hash = hash_key(key);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+    const Entry& entry = slots_[slot];
+    if (!entry.used) {
+      return nullptr;
+    }
+    if (entry.hash == hash && entry.key == key) {
+      return &entry.value;
+    }
+  }
+}
+
+void Vocabulary::build_index() {
+  word_index = FlatStringIndex(words);
+  head_index = FlatStringIndex(heads);
+  name_index = FlatStringIndex(names);
+  indexed = true;
+}
+
 void Vocabulary::index_word(std::string_view word) {
   if (!word.empty() && word.size() < 16) {
     word_lengths[static_cast<unsigned char>(word.front())] |= static_cast<std::uint16_t>(1U << word.size());
+    word_end_lengths[static_cast<unsigned char>(word.back())] |= static_cast<std::uint16_t>(1U << word.size());
   }
 }
 
 const std::string* Vocabulary::word_replacement(std::string_view word) const {
   if (word.empty() || word.size() >= 16 ||
-      (word_lengths[static_cast<unsigned char>(word.front())] & (1U << word.size())) == 0) {
+      (word_lengths[static_cast<unsigned char>(word.front())] & (1U << word.size())) == 0 ||
+      (word_end_lengths[static_cast<unsigned char>(word.back())] & (1U << word.size())) == 0) {
     return nullptr;
+  }
+  if (indexed) {
+    return word_index.find(word);
   }
   const auto found = words.find(word);
   return found != words.end() ? &found->second : nullptr;
 }
 
 std::string_view Vocabulary::movement_name(std::string_view canonical) const {
+  if (indexed) {
+    const std::string* name = name_index.find(canonical);
+    return name != nullptr ? std::string_view(*name) : std::string_view();
+  }
   const auto found = names.find(canonical);
   return found == names.end() ? std::string_view() : std::string_view(found->second);
 }
@@ -127,6 +228,9 @@ bool Vocabulary::names_movement(std::string_view canonical) const {
   const std::size_t last_space = canonical.rfind(' ');
   const std::string_view last_word =
       last_space == std::string_view::npos ? canonical : canonical.substr(last_space + 1);
+  if (indexed) {
+    return head_index.find(last_word) != nullptr || name_index.find(canonical) != nullptr;
+  }
   return heads.contains(last_word) || names.contains(canonical);
 }
 
@@ -162,6 +266,7 @@ Result<Vocabulary> parse_vocabulary(std::string_view toml_text) {
   if (Status status = read_movements(root, vocabulary); !status) {
     return status.error();
   }
+  vocabulary.build_index();
   return vocabulary;
 }
 

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "core/error.hpp"
@@ -33,18 +34,55 @@ struct StringHash {
 using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 using StringMap = std::unordered_map<std::string, std::string, StringHash, std::equal_to<>>;
 
+//! Copy of a StringMap or StringSet in one open-addressing table, for the lookups the parser makes
+//! for every movement name. A std::unordered_map lookup hashes byte by byte and divides by a
+//! prime; this one hashes eight bytes at a time and masks.
+class FlatStringIndex {
+ public:
+  FlatStringIndex() = default;
+  explicit FlatStringIndex(const StringMap& map);
+  explicit FlatStringIndex(const StringSet& set);
+
+  //! Value stored for key (for a set, the key itself), or nullptr.
+  [[nodiscard]] const std::string* find(std::string_view key) const;
+
+ private:
+  struct Entry {
+    std::uint64_t hash = 0;
+    std::string key;
+    std::string value;
+    bool used = false;
+  };
+
+  void build(std::vector<std::pair<std::string, std::string>> entries);
+
+  std::vector<Entry> slots_;  // size 0 or a power of two, at most half full
+};
+
 //! Vocabulary read from TOML. Every key and name is in canonical form (see canonical.hpp).
 struct Vocabulary {
   StringMap words;          //!< abbreviations and spellings: "db" → "dumbbell", "pushup" → "push up"
   //! Bit n of word_lengths[b] is set when words has a key of n bytes that starts with byte b, so
   //! that most words ("power", "clean") are known to be absent without hashing them.
   std::array<std::uint16_t, 256> word_lengths{};
+  //! The same for the last byte of each key: a word must pass both to be looked up.
+  std::array<std::uint16_t, 256> word_end_lengths{};
   std::vector<std::string> keep_plural;  //!< words never made singular: "abs"; a handful
   StringSet heads;          //!< last words of movement names: "squat", "up"
   StringMap names;          //!< canonical form of a name or alias → movement name
   StringSet lifts;          //!< movement names a rep max or percentage can refer to
 
-  //! Records a key of words in word_lengths; call it for every key inserted.
+  //! Copies of words, heads and names for fast lookups, made by build_index. Lookups use the
+  //! maps above until it runs, so call it again after changing them.
+  FlatStringIndex word_index;
+  FlatStringIndex head_index;
+  FlatStringIndex name_index;
+  bool indexed = false;
+
+  //! Fills the indexes from words, heads and names; parse_vocabulary calls it.
+  void build_index();
+
+  //! Records a key of words in word_lengths and word_end_lengths; call it for every key inserted.
   void index_word(std::string_view word);
   //! Replacement of one canonical word ("db" → "dumbbell"), or nullptr.
   [[nodiscard]] const std::string* word_replacement(std::string_view word) const;

@@ -1,0 +1,234 @@
+#pragma once
+// Words that the grammar of the prescription parser compares tokens with. The tokenizer gives
+// every word token the id of its spelling in kKeywordSpellings (kNoKeyword for any other word), so
+// that the grammar compares small integers instead of strings. Grammar code names a keyword by its
+// spelling, Keyword{"reps"} or a bare "reps" where a Keyword is expected; the lookup runs at
+// compile time, and a spelling missing from the list fails to compile.
+
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <initializer_list>
+#include <iterator>
+#include <string_view>
+
+namespace wodetl::prescription {
+
+//! Index of a word in kKeywordSpellings; kNoKeyword for a word that is not listed.
+using KeywordId = std::uint16_t;
+inline constexpr KeywordId kNoKeyword = 0;
+
+//! Every word the grammar compares with, in normalized form (lower case, ASCII apostrophe), in
+//! alphabetical order. Entry 0 stands for "no keyword".
+inline constexpr std::string_view kKeywordSpellings[] = {
+    "",
+    "a", "add", "after", "aim", "all", "also", "amrap", "an", "and", "any", "are", "arm", "arms",
+    "as", "at", "be", "been", "before", "below", "between", "bodyweight", "build", "but", "bw",
+    "by", "cal", "calorie", "calories", "cals", "can", "cap", "could", "do", "does", "don't",
+    "double", "e", "ea", "each", "efforts", "eight", "eighteen", "eleven", "emom", "establish",
+    "every", "exceed", "exercises", "feet", "fifteen", "find", "five", "focus", "followed", "foot",
+    "for", "four", "fourteen", "from", "ft", "go", "going", "h", "hand", "hands", "heavy", "here",
+    "hold", "hour", "hours", "how", "hr", "hrs", "i", "if", "in", "inches", "interval", "intervals",
+    "is", "it", "it's", "its", "keep", "kg", "kgs", "kilo", "kilos", "km", "l", "lb", "lbs", "left",
+    "leg", "legs", "less", "load", "m", "make", "many", "max", "means", "meant", "meter", "meters",
+    "metre", "metres", "mi", "mile", "miles", "min", "mins", "minute", "minutes", "mom", "more",
+    "movements", "my", "need", "needed", "new", "nine", "nineteen", "not", "note", "of", "off",
+    "on", "one", "or", "other", "our", "over", "pd", "per", "percent", "please", "pood", "possible",
+    "pound", "pounds", "r", "rep", "reps", "rest", "rft", "right", "rm", "round", "rounds", "rpe",
+    "s", "sec", "second", "seconds", "secs", "set", "sets", "seven", "seventeen", "should", "side",
+    "sides", "single", "six", "sixteen", "so", "start", "stay", "tabata", "take", "ten", "than",
+    "that", "the", "then", "there", "these", "they", "thirteen", "this", "those", "three",
+    "through", "time", "to", "today", "today's", "todays", "top", "total", "triple", "try",
+    "twelve", "twenty", "two", "under", "until", "up", "use", "want", "was", "way", "we", "weight",
+    "weights", "were", "what", "when", "why", "will", "with", "within", "work", "would", "yard",
+    "yards", "yd", "yds", "you", "you're", "your", "yours",
+};
+
+inline constexpr std::size_t kKeywordCount = std::size(kKeywordSpellings);
+
+//! Bits of a KeywordSet: every id must fit in it.
+inline constexpr std::size_t kMaxKeywords = 256;
+static_assert(kKeywordCount <= kMaxKeywords);
+
+namespace keyword_table {
+
+inline constexpr std::size_t kMaxSpellingSize = [] {
+  std::size_t size = 0;
+  for (const std::string_view spelling : kKeywordSpellings) {
+    size = spelling.size() > size ? spelling.size() : size;
+  }
+  return size;
+}();
+
+// Bytes of a word of at most 16 bytes in two integers, so that comparing two words takes two
+// integer comparisons instead of a loop whose exit the processor mispredicts. Short words are
+// read with loads that overlap; together with the size the result is unique.
+struct PackedWord {
+  std::uint64_t low = 0;
+  std::uint64_t high = 0;
+  std::size_t size = 0;
+  constexpr bool operator==(const PackedWord&) const = default;
+};
+
+// Little-endian integer of count bytes at bytes[at]; memcpy at run time, which compiles to a load.
+constexpr std::uint64_t load_bytes(std::string_view bytes, std::size_t at, std::size_t count) {
+  std::uint64_t value = 0;
+  if (std::is_constant_evaluated()) {
+    for (std::size_t index = count; index-- > 0;) {
+      value = value << 8 | static_cast<unsigned char>(bytes[at + index]);
+    }
+  } else {
+    std::memcpy(&value, bytes.data() + at, count);  // little-endian x86-64, like the loop above
+  }
+  return value;
+}
+
+// Packs a word of 1 to 16 bytes.
+constexpr PackedWord pack_word(std::string_view word) {
+  const std::size_t size = word.size();
+  PackedWord packed;
+  packed.size = size;
+  if (size >= 8) {
+    packed.low = load_bytes(word, 0, 8);
+    packed.high = load_bytes(word, size - 8, 8);
+  } else if (size >= 4) {
+    packed.low = load_bytes(word, 0, 4) | load_bytes(word, size - 4, 4) << 32;
+  } else {
+    packed.low = load_bytes(word, 0, 1) | load_bytes(word, size / 2, 1) << 8 | load_bytes(word, size - 1, 1) << 16;
+  }
+  return packed;
+}
+
+// Open-addressing table from the hash of a packed spelling to its id, built at compile time. With
+// about 220 keywords in 1024 slots, most lookups of a word that is no keyword end at an empty
+// slot.
+inline constexpr std::size_t kSlots = 1024;
+
+constexpr std::size_t slot_of(const PackedWord& word) {
+  const std::uint64_t hash = word.low * 0x9E3779B97F4A7C15ULL ^ word.high * 0xC2B2AE3D27D4EB4FULL ^ word.size;
+  return static_cast<std::size_t>(hash >> 54);  // top 10 bits: kSlots
+}
+
+inline constexpr std::array<PackedWord, kKeywordCount> kPackedSpellings = [] {
+  std::array<PackedWord, kKeywordCount> packed{};
+  for (std::size_t id = 1; id < kKeywordCount; ++id) {
+    packed[id] = pack_word(kKeywordSpellings[id]);
+  }
+  return packed;
+}();
+
+static_assert(kKeywordCount <= 256, "slots hold ids in one byte");
+static_assert(kMaxSpellingSize <= 16, "pack_word reads at most 16 bytes");
+inline constexpr std::array<std::uint8_t, kSlots> kSlotIds = [] {
+  std::array<std::uint8_t, kSlots> table{};
+  for (std::size_t id = 1; id < kKeywordCount; ++id) {
+    std::size_t slot = slot_of(kPackedSpellings[id]);
+    while (table[slot] != 0) {
+      slot = (slot + 1) % kSlots;
+    }
+    table[slot] = static_cast<std::uint8_t>(id);
+  }
+  return table;
+}();
+
+// Id of the keyword packed, or kNoKeyword.
+inline KeywordId find_packed(const PackedWord& packed) {
+  for (std::size_t slot = slot_of(packed);; slot = (slot + 1) % kSlots) {
+    const std::uint8_t id = kSlotIds[slot];
+    if (id == 0 || kPackedSpellings[id] == packed) {
+      return id;
+    }
+  }
+}
+
+}  // namespace keyword_table
+
+//! Id of the keyword spelled word, or kNoKeyword.
+[[nodiscard]] inline KeywordId find_keyword(std::string_view word) {
+  using namespace keyword_table;
+  if (word.empty() || word.size() > kMaxSpellingSize) {
+    return kNoKeyword;
+  }
+  return find_packed(pack_word(word));
+}
+
+//! Same for a word of ASCII letters and apostrophes in any case, as written in a line. The
+//! tokenizer calls it once per word: reading the line rather than the lower-case copy it has just
+//! written byte by byte spares a load that waits for those stores.
+[[nodiscard]] inline KeywordId find_ascii_keyword(std::string_view word) {
+  using namespace keyword_table;
+  if (word.empty() || word.size() > kMaxSpellingSize) {
+    return kNoKeyword;
+  }
+  // Setting bit 5 of every byte lower-cases ASCII letters and keeps the apostrophe (0x27).
+  PackedWord packed = pack_word(word);
+  packed.low |= word.size() >= 4 ? 0x2020202020202020ULL : 0x202020ULL;
+  packed.high |= word.size() >= 8 ? 0x2020202020202020ULL : 0;
+  return find_packed(packed);
+}
+
+//! A keyword named by its spelling, checked at compile time.
+struct Keyword {
+  KeywordId id;
+
+  // Implicit on purpose, so that grammar code writes cursor.accept_word("reps").
+  consteval Keyword(const char* spelling) : id(id_of(spelling)) {}  // NOLINT(google-explicit-constructor)
+
+ private:
+  static consteval KeywordId id_of(std::string_view spelling) {
+    for (std::size_t index = 1; index < kKeywordCount; ++index) {
+      if (kKeywordSpellings[index] == spelling) {
+        return static_cast<KeywordId>(index);
+      }
+    }
+    throw "the word is missing from kKeywordSpellings";  // fails the constant evaluation
+  }
+};
+
+//! Bit of a keyword in a keyword filter: a 64-bit word in which a line sets the bit of each of
+//! its keywords. Keywords whose ids differ by a multiple of 64 share a bit, so a set bit says a
+//! keyword may occur and a clear bit says it does not; rules use the filter only to skip lines
+//! that cannot match.
+[[nodiscard]] constexpr std::uint64_t keyword_filter_bit(KeywordId id) { return std::uint64_t{1} << (id % 64); }
+
+//! Set of keywords, built at compile time; membership is one bit test.
+class KeywordSet {
+ public:
+  consteval KeywordSet(std::initializer_list<Keyword> keywords) {
+    for (const Keyword keyword : keywords) {
+      bits_[keyword.id / 64] |= std::uint64_t{1} << (keyword.id % 64);
+    }
+  }
+
+  [[nodiscard]] constexpr bool contains(KeywordId id) const {
+    return id != kNoKeyword && ((bits_[id / 64] >> (id % 64)) & 1U) != 0;
+  }
+  //! Keyword filter bits of the set's keywords (see keyword_filter_bit).
+  [[nodiscard]] constexpr std::uint64_t filter() const { return bits_[0] | bits_[1] | bits_[2] | bits_[3]; }
+
+ private:
+  std::array<std::uint64_t, kMaxKeywords / 64> bits_{};
+};
+
+//! A value for some keywords, built at compile time; other keywords map to Value{}.
+template <typename Value>
+class KeywordMap {
+ public:
+  struct Entry {
+    Keyword keyword;
+    Value value;
+  };
+
+  consteval KeywordMap(std::initializer_list<Entry> entries) {
+    for (const Entry& entry : entries) {
+      values_[entry.keyword.id] = entry.value;
+    }
+  }
+
+  [[nodiscard]] constexpr Value operator[](KeywordId id) const { return values_[id]; }
+
+ private:
+  std::array<Value, kKeywordCount> values_{};
+};
+
+}  // namespace wodetl::prescription
