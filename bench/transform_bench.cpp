@@ -89,6 +89,7 @@ void BM_TransformAfterHtml(benchmark::State& state) {
 BENCHMARK(BM_TransformAfterHtml);
 
 // The prescription parser and block grouping over every segment of the post's records.
+// NOTE: about 59 µs on the real week (docs/benchmarks.md), above the 20 µs it may add per post.
 void BM_PrescribeSegments(benchmark::State& state) {
   auto transformed = transform_post(bench_post());
   if (!transformed) {
