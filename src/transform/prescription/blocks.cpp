@@ -82,7 +82,8 @@ struct RowView {
 };
 
 // The table row, or wave step, that covers set number `set`.
-std::optional<RowView> row_for_set(const Block& block, const std::vector<ParsedLine>& lines, int set) {
+std::optional<RowView> row_for_set(const Block& block, const std::vector<ParsedLine>& lines,
+                                   int set) {
   for (const std::size_t index : block.intensity_lines) {
     const IntensityLine& row = *lines[index].intensity();
     if (!row.steps.empty()) {
@@ -123,10 +124,12 @@ void fill_sets(Block& block, const std::vector<ParsedLine>& lines) {
       reps_at_least = row->reps_at_least;
     }
     // The set's intensity is copied in once, from the row or else from the movement.
-    const Intensity* intensity = row ? row->intensity : movement != nullptr ? &movement->intensity : nullptr;
-    SetPrescription& prescription = intensity != nullptr
-                                        ? block.sets.emplace_back(set, reps, reps_at_least, *intensity)
-                                        : block.sets.emplace_back(set, reps, reps_at_least, Intensity{});
+    const Intensity* intensity = row                   ? row->intensity
+                                 : movement != nullptr ? &movement->intensity
+                                                       : nullptr;
+    SetPrescription& prescription =
+        intensity != nullptr ? block.sets.emplace_back(set, reps, reps_at_least, *intensity)
+                             : block.sets.emplace_back(set, reps, reps_at_least, Intensity{});
     // A row without its own reference lift ("*Sets 1-2 = @ 75%") refers to the movement's.
     if (row && !row->intensity->of && movement != nullptr) {
       prescription.intensity.of = movement->intensity.of;
@@ -137,7 +140,8 @@ void fill_sets(Block& block, const std::vector<ParsedLine>& lines) {
 // Appends index to one of a block's lists of lines. The first append reserves room for every
 // later line of the same kind before the next scheme or target line, which always starts a new
 // block: no block takes more, so each list is allocated once.
-void append_line(std::vector<std::size_t>& list, std::size_t index, const std::vector<ParsedLine>& lines) {
+void append_line(std::vector<std::size_t>& list, std::size_t index,
+                 const std::vector<ParsedLine>& lines) {
   if (list.empty()) {
     const LineKind kind = lines[index].kind;
     std::size_t count = 1;

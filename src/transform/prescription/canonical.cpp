@@ -35,8 +35,8 @@ bool is_kept_plural(std::string_view word, const Vocabulary& vocabulary) {
   return false;
 }
 
-// Output buffer of build_form: a fixed capacity, a size, and a failure flag set when a write does
-// not fit. Sizes are kept in locals of the caller's loop; only whole pieces are written here.
+// Output buffer of build_form: a fixed capacity, the bytes written, and a flag set when a write
+// does not fit.
 struct FormBuffer {
   char* bytes;
   std::size_t capacity;
@@ -75,8 +75,8 @@ void make_singular(FormBuffer& out, std::size_t start, const Vocabulary& vocabul
   out.size -= sibilant_es ? 2 : 1;
 }
 
-// Writes the canonical form of normalized to out (see canonical_form); out.overflow tells when it
-// did not fit. One pass: each word is written, then replaced when the vocabulary lists it. The
+// Writes the canonical form of normalized to out (see canonical_form), or sets out.overflow when
+// it does not fit. One pass: each word is written, then replaced when the vocabulary lists it. The
 // last word is made singular afterwards, and only when it was not replaced ("dbs" is listed as it
 // is, "pushups" is found as "pushup").
 void build_form(std::string_view normalized, const Vocabulary& vocabulary, FormBuffer& out) {
@@ -205,7 +205,8 @@ std::string canonical_form(std::string_view normalized, const Vocabulary& vocabu
 }
 
 std::string_view known_movement_name(std::string_view normalized, const Vocabulary& vocabulary) {
-  return with_form(normalized, vocabulary, [&](std::string_view form) { return vocabulary.movement_name(form); });
+  return with_form(normalized, vocabulary,
+                   [&](std::string_view form) { return vocabulary.movement_name(form); });
 }
 
 std::string canonical_name_normalized(std::string_view normalized, const Vocabulary& vocabulary) {

@@ -28,7 +28,8 @@ namespace wodetl::prescription {
 
 //! Movement name that the vocabulary gives canonical_form(normalized), or an empty view when the
 //! phrase is unknown. The view points into the vocabulary.
-[[nodiscard]] std::string_view known_movement_name(std::string_view normalized, const Vocabulary& vocabulary);
+[[nodiscard]] std::string_view known_movement_name(std::string_view normalized,
+                                                   const Vocabulary& vocabulary);
 
 //! Singular form of one lower-case word: "squats" → "squat", "snatches" → "snatch",
 //! "flies" → "fly". Words ending in "ss", "us" or "is", words of two letters or fewer and the

@@ -42,8 +42,11 @@ class Cursor {
     const Token* token = peek(ahead);
     return token != nullptr ? token->keyword : kNoKeyword;
   }
-  [[nodiscard]] bool is_word(Keyword expected, std::size_t ahead = 0) const { return keyword(ahead) == expected.id; }
-  [[nodiscard]] bool is_word_in(std::initializer_list<Keyword> expected, std::size_t ahead = 0) const {
+  [[nodiscard]] bool is_word(Keyword expected, std::size_t ahead = 0) const {
+    return keyword(ahead) == expected.id;
+  }
+  [[nodiscard]] bool is_word_in(std::initializer_list<Keyword> expected,
+                                std::size_t ahead = 0) const {
     const KeywordId actual = keyword(ahead);
     if (actual == kNoKeyword) {
       return false;

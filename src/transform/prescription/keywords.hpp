@@ -6,11 +6,13 @@
 // compile time, and a spelling missing from the list fails to compile.
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
 #include <iterator>
 #include <string_view>
+#include <type_traits>
 
 namespace wodetl::prescription {
 
@@ -20,6 +22,7 @@ inline constexpr KeywordId kNoKeyword = 0;
 
 //! Every word the grammar compares with, in normalized form (lower case, ASCII apostrophe), in
 //! alphabetical order. Entry 0 stands for "no keyword".
+// clang-format off
 inline constexpr std::string_view kKeywordSpellings[] = {
     "",
     "a", "add", "after", "aim", "all", "also", "amrap", "an", "and", "any", "are", "arm", "arms",
@@ -43,10 +46,11 @@ inline constexpr std::string_view kKeywordSpellings[] = {
     "weights", "were", "what", "when", "why", "will", "with", "within", "work", "would", "yard",
     "yards", "yd", "yds", "you", "you're", "your", "yours",
 };
+// clang-format on
 
 inline constexpr std::size_t kKeywordCount = std::size(kKeywordSpellings);
 
-//! Bits of a KeywordSet: every id must fit in it.
+//! Size of a KeywordSet in bits; every keyword id must be smaller.
 inline constexpr std::size_t kMaxKeywords = 256;
 static_assert(kKeywordCount <= kMaxKeywords);
 
@@ -70,7 +74,9 @@ struct PackedWord {
   constexpr bool operator==(const PackedWord&) const = default;
 };
 
-// Little-endian integer of count bytes at bytes[at]; memcpy at run time, which compiles to a load.
+// Little-endian integer of count bytes at bytes[at]; memcpy at run time, which compiles to a load
+// and gives the same integer on a little-endian machine.
+static_assert(std::endian::native == std::endian::little, "load_bytes reads bytes in memory order");
 constexpr std::uint64_t load_bytes(std::string_view bytes, std::size_t at, std::size_t count) {
   std::uint64_t value = 0;
   if (std::is_constant_evaluated()) {
@@ -78,7 +84,7 @@ constexpr std::uint64_t load_bytes(std::string_view bytes, std::size_t at, std::
       value = value << 8 | static_cast<unsigned char>(bytes[at + index]);
     }
   } else {
-    std::memcpy(&value, bytes.data() + at, count);  // little-endian x86-64, like the loop above
+    std::memcpy(&value, bytes.data() + at, count);
   }
   return value;
 }
@@ -94,7 +100,8 @@ constexpr PackedWord pack_word(std::string_view word) {
   } else if (size >= 4) {
     packed.low = load_bytes(word, 0, 4) | load_bytes(word, size - 4, 4) << 32;
   } else {
-    packed.low = load_bytes(word, 0, 1) | load_bytes(word, size / 2, 1) << 8 | load_bytes(word, size - 1, 1) << 16;
+    packed.low = load_bytes(word, 0, 1) | load_bytes(word, size / 2, 1) << 8 |
+                 load_bytes(word, size - 1, 1) << 16;
   }
   return packed;
 }
@@ -105,7 +112,8 @@ constexpr PackedWord pack_word(std::string_view word) {
 inline constexpr std::size_t kSlots = 1024;
 
 constexpr std::size_t slot_of(const PackedWord& word) {
-  const std::uint64_t hash = word.low * 0x9E3779B97F4A7C15ULL ^ word.high * 0xC2B2AE3D27D4EB4FULL ^ word.size;
+  const std::uint64_t hash =
+      word.low * 0x9E3779B97F4A7C15ULL ^ word.high * 0xC2B2AE3D27D4EB4FULL ^ word.size;
   return static_cast<std::size_t>(hash >> 54);  // top 10 bits: kSlots
 }
 
@@ -172,7 +180,8 @@ struct Keyword {
   KeywordId id;
 
   // Implicit on purpose, so that grammar code writes cursor.accept_word("reps").
-  consteval Keyword(const char* spelling) : id(id_of(spelling)) {}  // NOLINT(google-explicit-constructor)
+  // NOLINTNEXTLINE(google-explicit-constructor)
+  consteval Keyword(const char* spelling) : id(id_of(spelling)) {}
 
  private:
   static consteval KeywordId id_of(std::string_view spelling) {
@@ -186,10 +195,12 @@ struct Keyword {
 };
 
 //! Bit of a keyword in a keyword filter: a 64-bit word in which a line sets the bit of each of
-//! its keywords. Keywords whose ids differ by a multiple of 64 share a bit, so a set bit says a
-//! keyword may occur and a clear bit says it does not; rules use the filter only to skip lines
-//! that cannot match.
-[[nodiscard]] constexpr std::uint64_t keyword_filter_bit(KeywordId id) { return std::uint64_t{1} << (id % 64); }
+//! its keywords. Keywords whose ids differ by a multiple of 64 share a bit, so a set bit means that
+//! a keyword may occur and a clear bit means that it does not. Rules use the filter only to skip
+//! lines that cannot match.
+[[nodiscard]] constexpr std::uint64_t keyword_filter_bit(KeywordId id) {
+  return std::uint64_t{1} << (id % 64);
+}
 
 //! Set of keywords, built at compile time; membership is one bit test.
 class KeywordSet {
@@ -204,7 +215,9 @@ class KeywordSet {
     return id != kNoKeyword && ((bits_[id / 64] >> (id % 64)) & 1U) != 0;
   }
   //! Keyword filter bits of the set's keywords (see keyword_filter_bit).
-  [[nodiscard]] constexpr std::uint64_t filter() const { return bits_[0] | bits_[1] | bits_[2] | bits_[3]; }
+  [[nodiscard]] constexpr std::uint64_t filter() const {
+    return bits_[0] | bits_[1] | bits_[2] | bits_[3];
+  }
 
  private:
   std::array<std::uint64_t, kMaxKeywords / 64> bits_{};

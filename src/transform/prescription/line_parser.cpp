@@ -192,7 +192,10 @@ bool has_colon(const Cursor& cursor) {
 std::optional<int> read_heavy_set(Cursor& cursor) {
   const std::size_t start = cursor.position();
   cursor.accept_word("heavy");
-  const int rm = cursor.is_word("single") ? 1 : cursor.is_word("double") ? 2 : cursor.is_word("triple") ? 3 : 0;
+  const int rm = cursor.is_word("single")   ? 1
+                 : cursor.is_word("double") ? 2
+                 : cursor.is_word("triple") ? 3
+                                            : 0;
   if (rm == 0) {
     cursor.reset(start);
     return std::nullopt;
@@ -289,8 +292,9 @@ LineFeatures scan_features(const TokenizedLine& tokens, std::size_t begin) {
   static constexpr KeywordSet kTargetWords = {"rm",     "max",       "single", "double",
                                               "triple", "establish", "build",  "find"};
   static constexpr KeywordSet kSchemeStarts = {
-      "every", "emom", "e", "on", "amrap", "as", "for", "time", "tabata", "one", "two", "three", "four", "five",
-      "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+      "every",   "emom",      "e",        "on",       "amrap",  "as",       "for",      "time",
+      "tabata",  "one",       "two",      "three",    "four",   "five",     "six",      "seven",
+      "eight",   "nine",      "ten",      "eleven",   "twelve", "thirteen", "fourteen", "fifteen",
       "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
   LineFeatures features;
   features.has_at = tokens.has_kind(TokenKind::kAt);

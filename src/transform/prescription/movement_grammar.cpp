@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "transform/prescription/canonical.hpp"
-#include "transform/prescription/quantities.hpp"
 #include "transform/prescription/keywords.hpp"
+#include "transform/prescription/quantities.hpp"
 
 namespace wodetl::prescription {
 
@@ -18,21 +18,24 @@ constexpr std::size_t kMaxItems = 16;
 
 // Words that end a name because a quantity follows: "x 6 reps each leg".
 bool is_name_stop_word(KeywordId word) {
-  static constexpr KeywordSet kWords = {"rep", "reps", "each", "ea", "per", "rpe", "set", "sets", "round", "rounds"};
+  static constexpr KeywordSet kWords = {"rep", "reps", "each", "ea",    "per",
+                                        "rpe", "set",  "sets", "round", "rounds"};
   return kWords.contains(word);
 }
 
 // Words a movement name never starts with: "With empty bar", "For a total of 8 rounds".
 bool is_leading_connector(KeywordId word) {
-  static constexpr KeywordSet kWords = {"with", "for", "at", "in", "of", "from", "to", "on", "off", "by", "and", "or",
-                                 "followed", "then"};
+  static constexpr KeywordSet kWords = {"with", "for", "at", "in",  "of", "from",     "to",
+                                        "on",   "off", "by", "and", "or", "followed", "then"};
   return kWords.contains(word);
 }
 
 bool is_unit_word(KeywordId word) {
-  static constexpr KeywordSet kWords = {"s", "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes",
-                                 "m", "meter", "meters", "km", "ft", "feet", "yd", "yard", "yards", "mile",
-                                 "miles", "cal", "cals", "calories", "lb", "lbs", "kg", "reps", "rep"};
+  static constexpr KeywordSet kWords = {"s",    "sec",    "secs",    "second", "seconds",  "min",
+                                        "mins", "minute", "minutes", "m",      "meter",    "meters",
+                                        "km",   "ft",     "feet",    "yd",     "yard",     "yards",
+                                        "mile", "miles",  "cal",     "cals",   "calories", "lb",
+                                        "lbs",  "kg",     "reps",    "rep"};
   return kWords.contains(word);
 }
 
@@ -83,7 +86,8 @@ std::optional<TokenSpan> read_name(Cursor& cursor) {
     if (token->kind == TokenKind::kWord) {
       const KeywordId word = token->keyword;
       const bool quantity_follows = cursor.is(TokenKind::kNumber, 1) || cursor.is(TokenKind::kTime, 1);
-      if (is_name_stop_word(word) || (quantity_follows && cursor.is_word_in({"for", "at", "of", "in"}))) {
+      if (is_name_stop_word(word) ||
+          (quantity_follows && cursor.is_word_in({"for", "at", "of", "in"}))) {
         break;
       }
       if (is_prose_word(word) || words == kMaxNameWords) {
@@ -190,6 +194,14 @@ struct Group {
   bool bracketed = false;
 };
 
+// Makes room for the movements of a complex once its second one is read, so that the vector does
+// not grow one movement at a time. A single movement keeps its exact allocation.
+void reserve_for_complex(std::vector<Movement>& movements) {
+  if (movements.size() == 1) {
+    movements.reserve(4);
+  }
+}
+
 // "(Snatch + Hip Snatch)", "[Deadlift + Row]", "Slow Pull Power Clean + Power Jerk", "Back Squat".
 std::optional<Group> read_group(Cursor& cursor, const GrammarContext& context) {
   const std::size_t start = cursor.position();
@@ -202,6 +214,7 @@ std::optional<Group> read_group(Cursor& cursor, const GrammarContext& context) {
         cursor.reset(start);
         return std::nullopt;
       }
+      reserve_for_complex(group.movements);
       group.movements.push_back(std::move(*element));
     } while (cursor.accept(TokenKind::kPlus));
     if (group.movements.size() < 2 || !cursor.accept(TokenKind::kClose)) {
@@ -226,6 +239,7 @@ std::optional<Group> read_group(Cursor& cursor, const GrammarContext& context) {
       cursor.reset(before_plus);
       break;
     }
+    reserve_for_complex(group.movements);
     group.movements.push_back(std::move(*element));
   }
   return group;
@@ -244,7 +258,9 @@ void read_reps_suffix(Cursor& cursor, bool& reps_at_least, bool& per_side) {
   cursor.accept_word_in({"rep", "reps"});
 }
 
-void read_reps_suffix(Cursor& cursor, MovementLine& line) { read_reps_suffix(cursor, line.reps_at_least, line.per_side); }
+void read_reps_suffix(Cursor& cursor, MovementLine& line) {
+  read_reps_suffix(cursor, line.reps_at_least, line.per_side);
+}
 
 // Whether the tail read something that makes the line a prescription.
 struct TailState {

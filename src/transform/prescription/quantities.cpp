@@ -1,8 +1,8 @@
 #include "transform/prescription/quantities.hpp"
 
 #include <algorithm>
-#include <iterator>
 #include <cmath>
+#include <iterator>
 
 #include "transform/prescription/canonical.hpp"
 #include "transform/prescription/keywords.hpp"
@@ -16,7 +16,9 @@ constexpr std::size_t kMaxLiftWords = 8;
 
 // Integral test without std::floor, which is a library call on baseline x86-64. Only for values of
 // at most kMaxQuantity, which fit a long long.
-bool is_whole(double value) { return value == static_cast<double>(static_cast<long long>(value)); }
+bool is_whole(double value) {
+  return value == static_cast<double>(static_cast<long long>(value));
+}
 
 std::optional<double> read_number(Cursor& cursor) {
   if (!cursor.is(TokenKind::kNumber) || cursor.peek()->value > kMaxQuantity) {
@@ -150,8 +152,9 @@ std::optional<RmRef> read_of_reference(Cursor& cursor, const GrammarContext& con
 
 // Words that end a lift name that is not in the vocabulary.
 bool ends_lift_name(KeywordId word) {
-  static constexpr KeywordSet kStops = {"weight", "weights", "load", "for", "in", "on", "it", "is",
-                                 "at", "of", "to", "with", "from", "then", "today", "or"};
+  static constexpr KeywordSet kStops = {"weight", "weights", "load",  "for", "in", "on",
+                                        "it",     "is",      "at",    "of",  "to", "with",
+                                        "from",   "then",    "today", "or"};
   return is_prose_word(word) || kStops.contains(word);
 }
 
@@ -172,7 +175,8 @@ bool unit_may_follow_number(const Cursor& cursor) {
       return true;
     case TokenKind::kWord:
       return seconds_per_unit(next->keyword) > 0 || !distance_unit(next->keyword).empty() ||
-             !load_unit(next->keyword).empty() || is_calorie_word(next->keyword) || next->keyword == Keyword("in").id;
+             !load_unit(next->keyword).empty() || is_calorie_word(next->keyword) ||
+             next->keyword == Keyword("in").id;
     default:
       return false;
   }
@@ -441,7 +445,8 @@ std::optional<std::string> read_lift_name(Cursor& cursor, const GrammarContext& 
     if (line.tokens[end - 1].kind != TokenKind::kWord) {
       continue;
     }
-    const std::string_view known = known_movement_name(normalized_text(line, start, end), context.vocabulary);
+    const std::string_view known =
+        known_movement_name(normalized_text(line, start, end), context.vocabulary);
     if (!known.empty()) {
       cursor.reset(end);
       return std::string(known);

@@ -31,7 +31,7 @@ std::optional<RmRef> read_rm_ref(Cursor& cursor, const GrammarContext& context);
 //! Whole number: "5".
 inline std::optional<int> read_count(Cursor& cursor) {
   const Token* token = cursor.peek();
-  // The cast test stands for std::floor, a library call on baseline x86-64; values up to
+  // The cast test replaces std::floor, a library call on baseline x86-64. Values up to
   // kMaxQuantity fit a long long.
   if (token == nullptr || token->kind != TokenKind::kNumber || token->value > kMaxQuantity ||
       token->value != static_cast<double>(static_cast<long long>(token->value))) {
@@ -123,8 +123,9 @@ inline std::optional<Intensity> read_intensity(Cursor& cursor, const GrammarCont
 //! Rep-max reference without "of": "1-RM Snatch", "3RM", "max Clean & Jerk", followed by the
 //! lift's name when one is given. Trailing "weight" or "load" is consumed.
 inline std::optional<RmRef> read_rm_ref(Cursor& cursor, const GrammarContext& context) {
-  return cursor.is(TokenKind::kNumber) || cursor.is_word("max") ? unchecked::read_rm_ref(cursor, context)
-                                                                 : std::nullopt;
+  return cursor.is(TokenKind::kNumber) || cursor.is_word("max")
+             ? unchecked::read_rm_ref(cursor, context)
+             : std::nullopt;
 }
 
 //! Canonical lift named by the words at the cursor: the longest run of words that the vocabulary
@@ -132,9 +133,9 @@ inline std::optional<RmRef> read_rm_ref(Cursor& cursor, const GrammarContext& co
 //! it names.
 std::optional<std::string> read_lift_name(Cursor& cursor, const GrammarContext& context);
 
-//! False when the token after the number at the cursor rules out every unit that read_duration,
-//! read_distance, read_calories and read_load take there (a time, distance, calorie or load word,
-//! "/", "-", a foot or inch mark, "#" or "x"), so that all four would fail.
+//! False when read_duration, read_distance, read_calories and read_load would all fail at the
+//! number at the cursor. They need the next token to be a time, distance, calorie or load word,
+//! "/", "-", a foot or inch mark, "#" or "x".
 bool unit_may_follow_number(const Cursor& cursor);
 
 //! True for words that show a phrase is prose rather than a movement name ("the", "you", "take").

@@ -325,16 +325,17 @@ SchemeLine finish_scheme(Head head) {
   return line;
 }
 
-
-// Necessary conditions of the head rules, read from the first token and the line's keywords: a
-// rule whose condition fails cannot match, so it is skipped before a Head is built for it.
+// Necessary conditions of the head rules, read from the first token and the line's keyword filter.
+// A rule whose condition fails cannot match, so it is skipped before a Head is built for it.
 bool may_be_on_off(const Cursor& cursor) {
   static constexpr KeywordSet kOn = {"on"};
   static constexpr KeywordSet kOff = {"off"};
   return cursor.line().may_have_any(kOn) && cursor.line().may_have_any(kOff);
 }
 
-bool may_be_interval(const Cursor& cursor) { return cursor.is_word_in({"every", "emom", "e", "on"}); }
+bool may_be_interval(const Cursor& cursor) {
+  return cursor.is_word_in({"every", "emom", "e", "on"});
+}
 
 bool may_be_amrap(const Cursor& cursor) {
   static constexpr KeywordSet kAmrap = {"amrap"};

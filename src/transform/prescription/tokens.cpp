@@ -284,14 +284,18 @@ constexpr std::array<char, 256> kLetterLowerCase = [] {
   return lower;
 }();
 
-AsciiClass ascii_class(char c) { return kAsciiClasses[static_cast<unsigned char>(c)]; }
-char letter_lower_case(char c) { return kLetterLowerCase[static_cast<unsigned char>(c)]; }
+AsciiClass ascii_class(char c) {
+  return kAsciiClasses[static_cast<unsigned char>(c)];
+}
+char letter_lower_case(char c) {
+  return kLetterLowerCase[static_cast<unsigned char>(c)];
+}
 
 // Normalizes and tokenizes an ASCII line in one pass, giving the same text, tokens and
 // same_offsets as normalize_line followed by the token loop of tokenize. On an ASCII line
 // normalization only lower-cases letters and collapses whitespace, so every test the token loop
 // makes on normalized text (digits after a colon, a letter after an apostrophe) gives the same
-// answer on the line itself. Returns false, leaving out in an unspecified state, at a byte of
+// result on the line itself. Returns false, leaving out in an unspecified state, at a byte of
 // 0x80 or more or at the (kMaxTokens + 1)th token; the caller then takes the general path.
 bool tokenize_ascii(std::string_view line, TokenizedLine& out) {
   const std::size_t length = line.size();
@@ -300,7 +304,7 @@ bool tokenize_ascii(std::string_view line, TokenizedLine& out) {
   std::size_t size = 0;
   std::size_t count = 0;
   // Normalized and line offsets stay equal until leading whitespace or a whitespace run longer
-  // than one byte; trailing whitespace emits nothing, so it changes no offset.
+  // than one byte. Trailing whitespace emits nothing, so it changes no offset.
   bool same_offsets = true;
   bool space_before = false;
   std::uint64_t keyword_filter = 0;

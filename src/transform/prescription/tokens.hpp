@@ -50,7 +50,7 @@ struct Token {
   bool space_before;     //!< a space separates it from the previous token
   std::uint16_t begin;   //!< offset in TokenizedLine::text
   std::uint16_t end;
-  KeywordId keyword;     //!< see keywords.hpp; kNoKeyword for other words and for non-words
+  KeywordId keyword;  //!< see keywords.hpp; kNoKeyword for other words and for non-words
   double value;
 };
 
@@ -74,7 +74,9 @@ struct TokenizedLine {
     return ((kinds >> static_cast<unsigned>(kind)) & 1U) != 0;
   }
   //! False when the line has no keyword of set; true when it may have one.
-  [[nodiscard]] bool may_have_any(const KeywordSet& set) const { return (keyword_filter & set.filter()) != 0; }
+  [[nodiscard]] bool may_have_any(const KeywordSet& set) const {
+    return (keyword_filter & set.filter()) != 0;
+  }
 
   [[nodiscard]] std::string_view normalized() const { return {text.data(), size}; }
   [[nodiscard]] std::string_view spelling(const Token& token) const {

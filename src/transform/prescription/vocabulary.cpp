@@ -130,7 +130,9 @@ std::uint64_t hash_key(std::string_view key) {
   } else if (size >= 4) {
     mix(load_bytes(bytes, 4) | load_bytes(bytes + size - 4, 4) << 32);
   } else if (size > 0) {
-    const auto byte = [&](std::size_t index) { return std::uint64_t{static_cast<unsigned char>(bytes[index])}; };
+    const auto byte = [&](std::size_t index) {
+      return std::uint64_t{static_cast<unsigned char>(bytes[index])};
+    };
     mix(byte(0) | byte(size / 2) << 8 | byte(size - 1) << 16);
   }
   return hash;
@@ -194,7 +196,8 @@ void Vocabulary::build_index() {
 void Vocabulary::index_word(std::string_view word) {
   if (!word.empty() && word.size() < 16) {
     word_lengths[static_cast<unsigned char>(word.front())] |= static_cast<std::uint16_t>(1U << word.size());
-    word_end_lengths[static_cast<unsigned char>(word.back())] |= static_cast<std::uint16_t>(1U << word.size());
+    word_end_lengths[static_cast<unsigned char>(word.back())] |=
+        static_cast<std::uint16_t>(1U << word.size());
   }
 }
 
