@@ -9,6 +9,7 @@
 #include <mutex>
 #include <thread>
 
+#include "core/ascii.hpp"
 #include "core/version.hpp"
 
 namespace wodetl {
@@ -36,14 +37,6 @@ struct Transfer {
   HttpResponse response;
 };
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
-    text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
-    text.remove_suffix(1);
-  return text;
-}
-
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
   auto* transfer = static_cast<Transfer*>(user);
   std::size_t bytes = size * count;
@@ -70,10 +63,10 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
     return bytes;
   }
 
-  std::string name(trim(line.substr(0, colon)));
+  std::string name(trim_ascii_whitespace(line.substr(0, colon)));
   std::transform(name.begin(), name.end(), name.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  std::string value(trim(line.substr(colon + 1)));
+  std::string value(trim_ascii_whitespace(line.substr(colon + 1)));
   auto [entry, inserted] = transfer->response.headers.emplace(name, value);
   if (!inserted) {
     entry->second += ", " + value;

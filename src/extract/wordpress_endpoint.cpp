@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/ascii.hpp"
 #include "extract/http_client.hpp"
 
 namespace wodetl {
@@ -12,14 +13,6 @@ const char* const kPostsRoute = "wp/v2/posts";
 
 std::string_view key_of(std::string_view parameter) {
   return parameter.substr(0, parameter.find('='));
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
-    text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
-    text.remove_suffix(1);
-  return text;
 }
 
 std::string lower(std::string_view text) {
@@ -56,7 +49,7 @@ std::string PostsEndpoint::page_url(std::optional<std::int64_t> category_id, int
 }
 
 Result<PostsEndpoint> parse_posts_endpoint(std::string_view api_url) {
-  std::string_view url = trim(api_url);
+  std::string_view url = trim_ascii_whitespace(api_url);
   const std::string scheme =
       lower(url.substr(0, url.find("://") == std::string_view::npos ? 0 : url.find("://")));
   const std::string hint =

@@ -65,17 +65,7 @@ bool starts_like_header(std::string_view text) {
           text[start] == '>' || static_cast<unsigned char>(text[start]) >= 0x80)) {
     ++start;
   }
-  std::string word;
-  for (std::size_t index = start; index < text.size() && word.size() <= 9; ++index) {
-    const char c = text[index];
-    if (c >= 'A' && c <= 'Z') {
-      word += static_cast<char>(c - 'A' + 'a');
-    } else if (c >= 'a' && c <= 'z') {
-      word += c;
-    } else {
-      break;
-    }
-  }
+  const std::string word = leading_word(text.substr(start));
   if (word == "day" || word == "session" || word == "week") {
     return true;
   }

@@ -99,24 +99,6 @@ std::string canonical_name(std::string_view name) {
   return out;
 }
 
-// Lower-case first word of text, letters only, at most 12 of them.
-std::string first_word(std::string_view text) {
-  std::string word;
-  for (const char c : text) {
-    if (word.size() > 12) {
-      break;
-    }
-    if (c >= 'A' && c <= 'Z') {
-      word += static_cast<char>(c - 'A' + 'a');
-    } else if (c >= 'a' && c <= 'z') {
-      word += c;
-    } else {
-      break;
-    }
-  }
-  return word;
-}
-
 // First words that can open a warm-up or named part; other lines skip the regular expressions.
 bool may_open_named_part(const std::string& word) {
   static constexpr std::string_view kWords[] = {
@@ -148,7 +130,7 @@ std::optional<PartLabel> match_part_label(std::string_view line_text) {
     }
   }
 
-  if (!may_open_named_part(first_word(text))) {
+  if (!may_open_named_part(leading_word(text))) {
     return std::nullopt;
   }
   const std::string normalized = normalize_for_matching(text);

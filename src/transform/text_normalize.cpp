@@ -11,56 +11,6 @@ bool is_ascii_space(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-// Length of the valid UTF-8 sequence starting at text[i], or 0 when it is invalid.
-std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
-  const auto lead = static_cast<unsigned char>(text[i]);
-  std::size_t length = 0;
-  std::uint32_t minimum = 0;
-  if (lead < 0x80) {
-    return 1;
-  }
-  if ((lead & 0xE0) == 0xC0) {
-    length = 2;
-    minimum = 0x80;
-  } else if ((lead & 0xF0) == 0xE0) {
-    length = 3;
-    minimum = 0x800;
-  } else if ((lead & 0xF8) == 0xF0) {
-    length = 4;
-    minimum = 0x10000;
-  } else {
-    return 0;
-  }
-  if (i + length > text.size()) {
-    return 0;
-  }
-  std::uint32_t code_point = lead & (0x7F >> length);
-  for (std::size_t k = 1; k < length; ++k) {
-    const auto next = static_cast<unsigned char>(text[i + k]);
-    if ((next & 0xC0) != 0x80) {
-      return 0;
-    }
-    code_point = (code_point << 6) | (next & 0x3F);
-  }
-  const bool surrogate = code_point >= 0xD800 && code_point <= 0xDFFF;
-  if (code_point < minimum || code_point > 0x10FFFF || surrogate) {
-    return 0;
-  }
-  return length;
-}
-
-std::uint32_t decode_code_point(std::string_view text, std::size_t i, std::size_t length) {
-  const auto lead = static_cast<unsigned char>(text[i]);
-  if (length == 1) {
-    return lead;
-  }
-  std::uint32_t code_point = lead & (0x7F >> length);
-  for (std::size_t k = 1; k < length; ++k) {
-    code_point = (code_point << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-  }
-  return code_point;
-}
-
 // ASCII replacement used for matching, or nullptr to keep the character as it is.
 const char* ascii_form(std::uint32_t code_point) {
   switch (code_point) {
@@ -100,6 +50,66 @@ const char* ascii_form(std::uint32_t code_point) {
 
 }  // namespace
 
+std::size_t decode_utf8(std::string_view text, std::size_t index, std::uint32_t& code_point) {
+  const auto lead = static_cast<unsigned char>(text[index]);
+  if (lead < 0x80) {
+    code_point = lead;
+    return 1;
+  }
+
+  std::size_t length = 0;
+  std::uint32_t minimum = 0;
+  if ((lead & 0xE0) == 0xC0) {
+    length = 2;
+    minimum = 0x80;
+  } else if ((lead & 0xF0) == 0xE0) {
+    length = 3;
+    minimum = 0x800;
+  } else if ((lead & 0xF8) == 0xF0) {
+    length = 4;
+    minimum = 0x10000;
+  } else {
+    return 0;
+  }
+  if (index + length > text.size()) {
+    return 0;
+  }
+
+  std::uint32_t value = lead & (0x7F >> length);
+  for (std::size_t k = 1; k < length; ++k) {
+    const auto next = static_cast<unsigned char>(text[index + k]);
+    if ((next & 0xC0) != 0x80) {
+      return 0;
+    }
+    value = (value << 6) | (next & 0x3F);
+  }
+
+  const bool surrogate = value >= 0xD800 && value <= 0xDFFF;
+  if (value < minimum || value > 0x10FFFF || surrogate) {
+    return 0;
+  }
+  code_point = value;
+  return length;
+}
+
+std::string leading_word(std::string_view text) {
+  constexpr std::size_t kMaxLetters = 16;
+  std::string word;
+  for (const char c : text) {
+    if (word.size() >= kMaxLetters) {
+      break;
+    }
+    if (c >= 'A' && c <= 'Z') {
+      word += static_cast<char>(c - 'A' + 'a');
+    } else if (c >= 'a' && c <= 'z') {
+      word += c;
+    } else {
+      break;
+    }
+  }
+  return word;
+}
+
 std::string normalize_for_matching(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -118,13 +128,14 @@ std::string normalize_for_matching(std::string_view text) {
     }
   };
   for (std::size_t i = 0; i < text.size();) {
-    const std::size_t length = utf8_sequence_length(text, i);
+    std::uint32_t code_point = 0;
+    const std::size_t length = decode_utf8(text, i, code_point);
     if (length <= 1) {
       append(text.substr(i, 1));
       i += 1;
       continue;
     }
-    const char* replacement = ascii_form(decode_code_point(text, i, length));
+    const char* replacement = ascii_form(code_point);
     append(replacement != nullptr ? std::string_view(replacement) : text.substr(i, length));
     i += length;
   }
@@ -137,7 +148,8 @@ bool is_valid_utf8(std::string_view text) {
       ++i;
       continue;
     }
-    const std::size_t length = utf8_sequence_length(text, i);
+    std::uint32_t code_point = 0;
+    const std::size_t length = decode_utf8(text, i, code_point);
     if (length == 0) {
       return false;
     }
@@ -150,7 +162,8 @@ std::string repair_utf8(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
-    const std::size_t length = utf8_sequence_length(text, i);
+    std::uint32_t code_point = 0;
+    const std::size_t length = decode_utf8(text, i, code_point);
     if (length == 0) {
       out += "\xEF\xBF\xBD";
       i += 1;

@@ -3,6 +3,7 @@
 // digits, non-breaking spaces); matching works on a normalized copy while records keep the text
 // as written.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -20,6 +21,14 @@ namespace wodetl {
 //! Returns text with invalid UTF-8 sequences replaced by U+FFFD, so every later stage and every
 //! JSON writer sees valid UTF-8.
 [[nodiscard]] std::string repair_utf8(std::string_view text);
+
+//! Decodes the UTF-8 sequence that starts at text[index] into code_point and returns its length
+//! in bytes, or 0 when it is invalid: truncated, overlong, a surrogate or past U+10FFFF.
+[[nodiscard]] std::size_t decode_utf8(std::string_view text, std::size_t index, std::uint32_t& code_point);
+
+//! Returns the ASCII letters that start text, lower-cased, up to the first other character and
+//! at most 16 of them: enough to compare a line's first word with a keyword.
+[[nodiscard]] std::string leading_word(std::string_view text);
 
 //! Removes leading and trailing ASCII whitespace and U+00A0 from text.
 [[nodiscard]] std::string_view trim_spaces(std::string_view text);

@@ -1,5 +1,7 @@
 #include "transform/prescription/tokens.hpp"
 
+#include "transform/text_normalize.hpp"
+
 #include <array>
 #include <cstdint>
 
@@ -34,49 +36,6 @@ constexpr std::array<char, 256> kLowerCase = [] {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_letter(char c) { return c >= 'a' && c <= 'z'; }
 
-// Length of the valid UTF-8 sequence at text[i], or 0 when it is invalid. Same rules as
-// text_normalize.cpp: no overlong forms, surrogates or values past U+10FFFF.
-std::size_t utf8_sequence_length(std::string_view text, std::size_t i, std::uint32_t& code_point) {
-  const auto lead = static_cast<unsigned char>(text[i]);
-  if (lead < 0x80) {
-    code_point = lead;
-    return 1;
-  }
-
-  std::size_t length = 0;
-  std::uint32_t minimum = 0;
-  if ((lead & 0xE0) == 0xC0) {
-    length = 2;
-    minimum = 0x80;
-  } else if ((lead & 0xF0) == 0xE0) {
-    length = 3;
-    minimum = 0x800;
-  } else if ((lead & 0xF8) == 0xF0) {
-    length = 4;
-    minimum = 0x10000;
-  } else {
-    return 0;
-  }
-  if (i + length > text.size()) {
-    return 0;
-  }
-
-  std::uint32_t value = lead & (0x7F >> length);
-  for (std::size_t k = 1; k < length; ++k) {
-    const auto next = static_cast<unsigned char>(text[i + k]);
-    if ((next & 0xC0) != 0x80) {
-      return 0;
-    }
-    value = (value << 6) | (next & 0x3F);
-  }
-
-  const bool surrogate = value >= 0xD800 && value <= 0xDFFF;
-  if (value < minimum || value > 0x10FFFF || surrogate) {
-    return 0;
-  }
-  code_point = value;
-  return length;
-}
 
 // ASCII form used for matching, or nullptr to keep the character. It must stay equal to the table
 // in text_normalize.cpp, which NormalizeLine.MatchesNormalizeForMatching checks.
@@ -148,7 +107,7 @@ void for_each_normalized_byte(std::string_view line, Emit&& emit) {
       continue;
     }
     std::uint32_t code_point = 0;
-    const std::size_t length = utf8_sequence_length(line, i, code_point);
+    const std::size_t length = decode_utf8(line, i, code_point);
     if (length == 0) {
       append(byte, i);  // an invalid byte passes through unchanged
       ++i;
