@@ -12,8 +12,7 @@ namespace wodetl {
 
 namespace {
 
-// "Loads: Set 1: 60 kg; Sets 2-3: 65 kg" for each block of a part that prescribes an intensity.
-// Names of the block's movements as written, "Snatch + Hip Snatch", so each loads line says
+// Returns the block's movements as written, "Snatch + Hip Snatch", so each loads line names
 // what it is for when a part has several blocks.
 std::string movement_names(const prescription::PartPrescription& part, std::size_t block) {
   const prescription::MovementLine* movement = prescription::main_movement(part.blocks[block], part.lines);
@@ -28,7 +27,7 @@ std::string movement_names(const prescription::PartPrescription& part, std::size
 }
 
 // "Loads (Snatch): Set 1: 60 kg; Sets 2-3: 65 kg" for each block of a part that prescribes an
-// intensity. When every set misses the same max, the line says so once.
+// intensity. When every set misses the same max, the line names that max once.
 std::string format_loads_text(const prescription::PartPrescription& part, const Maxes& maxes) {
   std::string text;
   for (const BlockLoads& block : compute_loads(part, maxes)) {

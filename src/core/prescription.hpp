@@ -87,7 +87,7 @@ struct Movement {
   bool operator==(const Movement&) const = default;
 };
 
-//! How the movements of a line are joined.
+//! Way the movements of a line are joined.
 enum class Grouping {
   kSingle,   //!< one movement
   kComplex,  //!< joined by "+": done back to back as one set
@@ -112,7 +112,7 @@ struct MovementLine {
   bool operator==(const MovementLine&) const = default;
 };
 
-//! How the sets of a block are clocked or counted.
+//! Clock or count of the sets of a block.
 enum class SchemeType {
   kInterval,   //!< every N seconds: EMOM, "Every 2:30"
   kSets,       //!< "Three sets of:"
@@ -206,7 +206,7 @@ struct ParsedLine {
   [[nodiscard]] const NoteLine* note() const { return std::get_if<NoteLine>(&detail); }
 };
 
-//! What one set of a block asks for, after the intensity table is applied.
+//! Reps and intensity of one set of a block, after the intensity table is applied.
 struct SetPrescription {
   int set = 0;  //!< 1-based
   std::optional<CountRange> reps;

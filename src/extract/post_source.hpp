@@ -13,7 +13,7 @@ namespace wodetl {
 //! kept one item from becoming a post, so one bad item never hides the others.
 using PostBatch = std::vector<Result<Post>>;
 
-//! Where posts come from: a WordPress site, a JSON file or a folder of JSON files.
+//! Source of posts: a WordPress site, a JSON file or a folder of JSON files.
 class PostSource {
  public:
   virtual ~PostSource() = default;

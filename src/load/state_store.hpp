@@ -13,7 +13,7 @@ namespace wodetl {
 
 using Clock = std::chrono::system_clock;
 
-//! What the last run did with a post.
+//! Outcome of the last run for a post.
 enum class PostStatus { kStored, kSkipped, kFailed };
 
 //! Bookkeeping row for one post: what was seen and what became of it.

@@ -22,7 +22,7 @@ std::string percent_text(const prescription::Range& percent) {
              : format_number(percent.min) + "-" + format_number(percent.max) + "%";
 }
 
-// The load one set asks for, or nullopt when the set prescribes no intensity to load from.
+// The load one set requires, or nullopt when the set prescribes no intensity to load from.
 std::optional<SetLoad> load_for(const Intensity& intensity, const std::string& fallback_lift,
                                 const Maxes& maxes) {
   if (!intensity.percent && !(intensity.of && intensity.of->rm)) {
