@@ -8,10 +8,14 @@ DATA_DIR ?= wod-data
 SOURCE ?=
 JOBS ?= 2
 
-.PHONY: deps configure build run test bench format clean
+.PHONY: deps standins configure build run test bench format clean
 
 deps:
 	@scripts/install-deps.sh
+
+# npm packages of the local AWS stand-ins that the tests start (tests/standins/README.md).
+standins:
+	@tests/standins/install.sh
 
 $(BUILD_DIR)/build.ninja:
 	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
@@ -24,7 +28,7 @@ build: configure
 run: build
 	./$(BUILD_DIR)/wodetl run --data-dir "$(DATA_DIR)" $(if $(SOURCE),--source "$(SOURCE)")
 
-test: build
+test: build standins
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
 
 bench: build
