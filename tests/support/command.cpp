@@ -22,8 +22,9 @@ std::string quoted(const std::string& word) {
 
 }  // namespace
 
-CommandResult run_wodetl(const std::vector<std::string>& arguments, const std::string& input,
-                         const std::map<std::string, std::string>& environment) {
+CommandResult run_program(const std::string& program, const std::vector<std::string>& arguments,
+                          const std::string& input,
+                          const std::map<std::string, std::string>& environment) {
   const TempFolder folder;
   const auto input_path = folder.path() / "stdin";
   const auto output_path = folder.path() / "stdout";
@@ -34,7 +35,7 @@ CommandResult run_wodetl(const std::vector<std::string>& arguments, const std::s
   for (const auto& [name, value] : environment) {
     command += " " + quoted(name + "=" + value);
   }
-  command += " " + quoted(WODETL_BINARY);
+  command += " " + quoted(program);
   for (const std::string& argument : arguments) {
     command += " " + quoted(argument);
   }
@@ -42,11 +43,16 @@ CommandResult run_wodetl(const std::vector<std::string>& arguments, const std::s
              quoted(errors_path.string());
 
   CommandResult result;
-  const int status = std::system(command.c_str());  // NOLINT(cert-env33-c): runs our own binary
+  const int status = std::system(command.c_str());  // NOLINT(cert-env33-c): arguments are quoted
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   result.output = read_file(output_path);
   result.errors = read_file(errors_path);
   return result;
+}
+
+CommandResult run_wodetl(const std::vector<std::string>& arguments, const std::string& input,
+                         const std::map<std::string, std::string>& environment) {
+  return run_program(WODETL_BINARY, arguments, input, environment);
 }
 
 }  // namespace wodetl::testing

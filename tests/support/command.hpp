@@ -1,5 +1,6 @@
 #pragma once
-// Runs the wodetl executable the way a user does, for end-to-end tests of the CLI.
+// Runs programs for end-to-end tests: the wodetl executable the way a user does, and helper
+// programs such as php-cli.
 
 #include <map>
 #include <string>
@@ -9,10 +10,17 @@ namespace wodetl::testing {
 
 //! What a finished command left behind.
 struct CommandResult {
-  int exit_code = -1;
+  int exit_code = -1;  //!< -1 when the program did not exit normally (e.g. a signal ended it)
   std::string output;  //!< standard output
   std::string errors;  //!< standard error
 };
+
+//! Runs `program` (a path, or a name looked up in PATH) with arguments, standard input and extra
+//! environment variables through /bin/sh; waits for it.
+[[nodiscard]] CommandResult run_program(const std::string& program,
+                                        const std::vector<std::string>& arguments,
+                                        const std::string& input = "",
+                                        const std::map<std::string, std::string>& environment = {});
 
 //! Runs build/wodetl with arguments, standard input and extra environment variables; waits for it.
 [[nodiscard]] CommandResult run_wodetl(const std::vector<std::string>& arguments,
