@@ -192,7 +192,10 @@ void AwsLocalServices::start(const std::filesystem::path& npm_folder) {
   if (::pipe(pipe_fds) != 0) {
     throw std::runtime_error("could not create a pipe for s3rver");
   }
-  const auto s3_data = folder_.path() / "s3";
+  folder_ = std::filesystem::temp_directory_path() /
+            ("wodetl-aws-standins-" + std::to_string(::getpid()));
+  const auto s3_data = folder_ / "s3";
+  std::filesystem::create_directories(folder_ / "home");
   std::filesystem::create_directories(s3_data);
   // s3rver needs OpenSSL's legacy provider for the MD5 of ListObjectsV2 continuation tokens.
   s3_pid_ = spawn(
@@ -217,6 +220,10 @@ void AwsLocalServices::start(const std::filesystem::path& npm_folder) {
 AwsLocalServices::~AwsLocalServices() {
   stop(dynamodb_pid_);
   stop(s3_pid_);
+  if (!folder_.empty()) {
+    std::error_code error;
+    std::filesystem::remove_all(folder_, error);
+  }
 }
 
 std::string AwsLocalServices::dynamodb_endpoint() const {
@@ -240,7 +247,7 @@ AwsSettings AwsLocalServices::settings() const {
 
 std::map<std::string, std::string> AwsLocalServices::environment() const {
   return {
-      {"HOME", (folder_.path() / "home").string()},       {"AWS_ACCESS_KEY_ID", kAccessKeyId},
+      {"HOME", (folder_ / "home").string()},       {"AWS_ACCESS_KEY_ID", kAccessKeyId},
       {"AWS_SECRET_ACCESS_KEY", kSecretAccessKey},        {"AWS_REGION", "us-east-1"},
       {"AWS_ENDPOINT_URL_DYNAMODB", dynamodb_endpoint()}, {"AWS_ENDPOINT_URL_S3", s3_endpoint()}};
 }

@@ -17,7 +17,6 @@
 #include <string>
 
 #include "load/aws/aws_settings.hpp"
-#include "support/fixtures.hpp"
 
 namespace wodetl::testing {
 
@@ -34,7 +33,7 @@ class AwsLocalServices {
 
   AwsLocalServices(const AwsLocalServices&) = delete;
   AwsLocalServices& operator=(const AwsLocalServices&) = delete;
-  //! Stops both servers by the process ids this object started.
+  //! Stops both servers by the process ids this object started and removes their folder.
   ~AwsLocalServices();
 
   [[nodiscard]] std::string dynamodb_endpoint() const;
@@ -55,7 +54,7 @@ class AwsLocalServices {
   AwsLocalServices() = default;
   void start(const std::filesystem::path& npm_folder);
 
-  TempFolder folder_;
+  std::filesystem::path folder_;  //!< s3rver's data and an empty HOME; removed by the destructor
   pid_t dynamodb_pid_ = -1;
   pid_t s3_pid_ = -1;
   int dynamodb_port_ = 0;

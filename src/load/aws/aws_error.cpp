@@ -183,6 +183,10 @@ Error AwsServiceError::to_error() const {
       store ? ErrorCode::kStore : ErrorCode::kHttpStatus, std::move(text), {}, hint_for(*this)};
 }
 
+Error aws_store_error(std::string message, std::string hint, PostRef post) {
+  return Error{ErrorCode::kStore, std::move(message), std::move(post), std::move(hint)};
+}
+
 std::string request_id_of(const HttpResponse& response) {
   for (const char* name : {"x-amzn-requestid", "x-amz-request-id"}) {
     if (const std::string* value = response.header(name)) {

@@ -43,6 +43,11 @@ struct AwsServiceError {
 [[nodiscard]] AwsServiceError parse_aws_error(AwsService service, const std::string& operation,
                                               const HttpResponse& response);
 
+//! Builds an ErrorCode::kStore Error for a failure of the AWS store that is not an AWS error
+//! response (a malformed response, a limit), with hint as what to do. Error::store would add
+//! the local store's hint about the data folder.
+[[nodiscard]] Error aws_store_error(std::string message, std::string hint = {}, PostRef post = {});
+
 //! The request id of a response, from x-amzn-RequestId or x-amz-request-id; "" when absent.
 [[nodiscard]] std::string request_id_of(const HttpResponse& response);
 

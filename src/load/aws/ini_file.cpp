@@ -152,12 +152,14 @@ Result<std::optional<IniFile>> read_ini_file(const std::filesystem::path& path) 
   }
   std::ifstream stream(path, std::ios::binary);
   if (!stream) {
-    return Error::store("failed to open " + path.string());
+    return Error::invalid_input("failed to open " + path.string(), {},
+                                "Check the file's permissions");
   }
   std::ostringstream text;
   text << stream.rdbuf();
   if (stream.bad()) {
-    return Error::store("failed to read " + path.string());
+    return Error::invalid_input("failed to read " + path.string(), {},
+                                "Check the file's permissions");
   }
   Result<IniFile> parsed = parse_ini(text.str(), path.string());
   if (!parsed) {

@@ -325,9 +325,11 @@ Result<std::vector<std::string>> S3ObjectStore::list(const std::string& prefix) 
     Result<XmlTexts> texts =
         read_xml_texts(response->body, {"Key", "IsTruncated", "NextContinuationToken"});
     if (!texts) {
-      return Error::store("S3 ListObjectsV2 on s3://" + bucket_ + "/" + prefix +
-                          " returned a body that is not XML (request id " + response->request_id +
-                          ")");
+      return aws_store_error("S3 ListObjectsV2 on s3://" + bucket_ + "/" + prefix +
+                                 " returned a body that is not XML (request id " +
+                                 response->request_id + ")",
+                             "Check that the S3 endpoint (AWS_ENDPOINT_URL_S3) is S3 or a "
+                             "compatible service");
     }
     if (auto found = texts->find("Key"); found != texts->end()) {
       keys.insert(keys.end(), found->second.begin(), found->second.end());
@@ -337,8 +339,9 @@ Result<std::vector<std::string>> S3ObjectStore::list(const std::string& prefix) 
     }
     token = first_text(*texts, "NextContinuationToken");
     if (token.empty() || !seen_tokens.insert(token).second) {
-      return Error::store("S3 ListObjectsV2 on s3://" + bucket_ + "/" + prefix +
-                          " returned a truncated page without a new continuation token");
+      return aws_store_error("S3 ListObjectsV2 on s3://" + bucket_ + "/" + prefix +
+                                 " returned a truncated page without a new continuation token",
+                             "The endpoint pages wrongly; check AWS_ENDPOINT_URL_S3");
     }
   }
   std::sort(keys.begin(), keys.end());
