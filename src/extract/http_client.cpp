@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <memory>
 #include <mutex>
@@ -125,12 +126,58 @@ void set_method(CURL* curl, const HttpRequest& request, CURLcode& status) {
 
 }  // namespace
 
+//! libcurl share handle for the connection cache, DNS cache and TLS sessions, with the locks that
+//! let several threads' easy handles use it at once.
+class HttpClient::ConnectionPool {
+ public:
+  ConnectionPool() : share_(curl_share_init()) {
+    if (share_ == nullptr) {
+      return;
+    }
+    curl_share_setopt(share_, CURLSHOPT_LOCKFUNC, &ConnectionPool::lock);
+    curl_share_setopt(share_, CURLSHOPT_UNLOCKFUNC, &ConnectionPool::unlock);
+    curl_share_setopt(share_, CURLSHOPT_USERDATA, static_cast<void*>(this));
+    curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
+    curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+    curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+  }
+  ConnectionPool(const ConnectionPool&) = delete;
+  ConnectionPool& operator=(const ConnectionPool&) = delete;
+  ~ConnectionPool() {
+    if (share_ != nullptr) {
+      curl_share_cleanup(share_);
+    }
+  }
+
+  //! The share handle, or nullptr when libcurl could not create one.
+  [[nodiscard]] CURLSH* handle() const { return share_; }
+
+ private:
+  static void lock(CURL*, curl_lock_data data, curl_lock_access, void* user) {
+    static_cast<ConnectionPool*>(user)->mutex_for(data).lock();
+  }
+  static void unlock(CURL*, curl_lock_data data, void* user) {
+    static_cast<ConnectionPool*>(user)->mutex_for(data).unlock();
+  }
+  std::mutex& mutex_for(curl_lock_data data) {
+    const auto index = static_cast<std::size_t>(data);
+    return mutexes_[index < mutexes_.size() ? index : 0];
+  }
+
+  CURLSH* share_;
+  std::array<std::mutex, CURL_LOCK_DATA_LAST> mutexes_;
+};
+
 const std::string* HttpResponse::header(const std::string& name) const {
   auto entry = headers.find(name);
   return entry == headers.end() ? nullptr : &entry->second;
 }
 
-HttpClient::HttpClient(HttpClientOptions options) : options_(std::move(options)) {}
+HttpClient::HttpClient(HttpClientOptions options) : options_(std::move(options)) {
+  if (options_.reuse_connections && init_curl_once()) {
+    pool_ = std::make_shared<ConnectionPool>();
+  }
+}
 
 HttpAttempt HttpClient::send_once(const HttpRequest& request) const {
   const std::string safe_url = redact_url(request.url);
@@ -176,6 +223,9 @@ HttpAttempt HttpClient::send_once(const HttpRequest& request) const {
   set_method(curl, request, setup);
   set_option(curl, CURLOPT_USERAGENT, kUserAgent, setup);
   set_option(curl, CURLOPT_NOSIGNAL, 1L, setup);
+  if (pool_ && pool_->handle() != nullptr) {
+    set_option(curl, CURLOPT_SHARE, pool_->handle(), setup);
+  }
   set_option(curl, CURLOPT_SSL_VERIFYPEER, 1L, setup);
   set_option(curl, CURLOPT_SSL_VERIFYHOST, 2L, setup);
   set_option(curl, CURLOPT_PROTOCOLS_STR, "http,https", setup);

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -63,6 +64,10 @@ struct HttpClientOptions {
   //! Waits between attempts; empty means std::this_thread::sleep_for. Tests replace it to
   //! record the delays without waiting.
   std::function<void(std::chrono::milliseconds)> sleep;
+  //! Keeps connections, DNS answers and TLS sessions for later requests of this client (and its
+  //! copies) through a libcurl share handle, so a series of API calls to one host does not pay
+  //! a TCP and TLS handshake each time.
+  bool reuse_connections = false;
 };
 
 //! Result of one attempt, and whether a failure is worth repeating.
@@ -105,7 +110,10 @@ class HttpClient {
  private:
   void wait(std::chrono::milliseconds delay) const;
 
+  class ConnectionPool;
+
   HttpClientOptions options_;
+  std::shared_ptr<ConnectionPool> pool_;  //!< set when options_.reuse_connections
 };
 
 //! Returns the URL without its userinfo ("https://user:password@host/" becomes

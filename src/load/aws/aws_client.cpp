@@ -16,7 +16,9 @@ const std::string* AwsResponse::header(const std::string& name) const {
 }
 
 AwsClient::AwsClient(AwsSettings settings, AwsClientOptions options)
-    : settings_(std::move(settings)), options_(std::move(options)) {}
+    : settings_(std::move(settings)),
+      options_(std::move(options)),
+      http_(HttpClientOptions{.reuse_connections = true}) {}
 
 std::string AwsClient::url_of(const AwsRequest& request) const {
   std::string url =

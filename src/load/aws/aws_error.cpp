@@ -113,6 +113,19 @@ void read_xml_error(const std::string& body, AwsServiceError& error) {
   }
 }
 
+// The IAM action that allows the operation. S3's actions differ from its operation names.
+std::string iam_action(const AwsServiceError& error) {
+  if (error.service == AwsService::kS3) {
+    if (error.operation == "HeadObject" || error.operation == "GetObject") {
+      return "s3:GetObject";
+    }
+    if (error.operation == "HeadBucket" || error.operation == "ListObjectsV2") {
+      return "s3:ListBucket";
+    }
+  }
+  return std::string(names_of(error.service).signing_name) + ":" + error.operation;
+}
+
 std::string hint_for(const AwsServiceError& error) {
   const std::string& code = error.code;
   if (code == "SignatureDoesNotMatch" || code == "InvalidSignatureException" ||
@@ -126,8 +139,7 @@ std::string hint_for(const AwsServiceError& error) {
     return "The session token has expired; get new temporary credentials";
   }
   if (code == "AccessDenied" || code == "AccessDeniedException" || error.status == 403) {
-    return "Grant the credentials' IAM identity permission for " +
-           std::string(names_of(error.service).signing_name) + ":" + error.operation;
+    return "Grant the credentials' IAM identity the permission " + iam_action(error);
   }
   if (code == "ResourceNotFoundException" && error.service == AwsService::kDynamoDb) {
     return "Create the tables with `wodetl init --store aws`, or check DYNAMODB_TABLE, "

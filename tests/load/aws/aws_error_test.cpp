@@ -103,6 +103,19 @@ TEST(AwsError, MessageNamesServiceOperationResource) {
   EXPECT_NE(user_error.hint.find("wodetl init --store aws"), std::string::npos);
 }
 
+TEST(AwsError, AccessDeniedHintNamesIamAction) {
+  AwsServiceError error;
+  error.service = AwsService::kS3;
+  error.operation = "HeadObject";
+  error.status = 403;
+  error.code = "Forbidden";
+  EXPECT_NE(error.to_error().hint.find("s3:GetObject"), std::string::npos);
+  error.service = AwsService::kDynamoDb;
+  error.operation = "BatchWriteItem";
+  error.code = "AccessDeniedException";
+  EXPECT_NE(error.to_error().hint.find("dynamodb:BatchWriteItem"), std::string::npos);
+}
+
 TEST(AwsError, RedirectHintNamesBucketRegion) {
   const AwsServiceError error =
       parse_aws_error(AwsService::kS3, "PutObject",
