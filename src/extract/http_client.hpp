@@ -1,6 +1,6 @@
 #pragma once
 // Small HTTP client over libcurl with the politeness rules every request of wodetl follows.
-// The WordPress source uses get(), which retries; the AWS clients (load/aws) use send_once()
+// The WordPress source uses get(), which retries. The AWS clients (load/aws) use send_once()
 // with a method, a body and libcurl's AWS Signature Version 4, and retry by AWS's rules.
 
 #include <chrono>

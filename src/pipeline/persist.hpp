@@ -42,8 +42,8 @@ struct ObjectWrite {
 //! body and kTransformVersion.
 [[nodiscard]] std::string process_post_key(const Post& post);
 
-//! Idempotency key of the claim a worker holds while it processes one version of a post: a key
-//! of its own, so that a claim never reads as "done".
+//! Idempotency key of the claim a worker takes while it processes one version of a post. It
+//! differs from process_post_key, so that a claim never reads as "done".
 [[nodiscard]] std::string claim_post_key(const Post& post);
 
 //! How long a claim holds when its worker neither finishes nor releases it, e.g. after a crash.

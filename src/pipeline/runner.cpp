@@ -89,7 +89,7 @@ class ClaimGuard {
       return;
     }
     if (Status released = state_.release(key_); !released) {
-      spdlog::warn("Could not release the claim {}, so it holds until it expires: {}", key_,
+      spdlog::warn("Could not release the claim {}, so it stays until it expires: {}", key_,
                    released.error().to_string());
     }
   }
@@ -155,8 +155,8 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
   }
 
   // Claim this version before the work, so that of several workers reading it at once only one
-  // processes it. A claim that another worker holds counts as done. When the idempotency table
-  // could not be read just above, the claim is not tried either.
+  // processes it. A version that another worker has claimed counts as done. When the idempotency
+  // table could not be read just above, the claim is not tried either.
   if (!options.force && done) {
     const Clock::time_point now = Clock::now();
     auto claimed =

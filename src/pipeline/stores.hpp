@@ -41,8 +41,8 @@ struct Stores {
 
 //! Opens the AWS store: the S3 bucket settings.bucket (also for records too large for a
 //! DynamoDB item), the sessions table and the idempotency and posts tables, all reached with
-//! aws. Sends no request: a missing bucket or table shows in the first call that needs it, whose
-//! Error says to run `wodetl init --store aws`.
+//! aws. Sends no request: a missing bucket or table shows in the first call that needs it, and
+//! that call's Error names `wodetl init --store aws` as the fix.
 [[nodiscard]] Result<Stores> open_aws_stores(const AwsStoreSettings& settings,
                                              std::shared_ptr<const AwsClient> aws);
 

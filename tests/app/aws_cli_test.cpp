@@ -1,6 +1,6 @@
 // End-to-end tests of `--store aws`, `wodetl init`, the completion message and the WordPress
 // secret: the commands a user types, against dynalite, s3rver and small local servers that
-// answer like SNS and Secrets Manager.
+// respond like SNS and Secrets Manager.
 
 #include <gtest/gtest.h>
 
@@ -135,7 +135,7 @@ TEST(AwsCliSettings, ErrorsAreClear) {
   EXPECT_TRUE(contains(no_credentials.errors, "no AWS credentials")) << no_credentials.errors;
 }
 
-//! Server that answers SNS Publish and Secrets Manager GetSecretValue, and records requests.
+//! Server that responds to SNS Publish and Secrets Manager GetSecretValue and records requests.
 class FakeAwsApis {
  public:
   explicit FakeAwsApis(bool fail_publish = false)

@@ -7,7 +7,7 @@
 // and read, not that the signing is right.
 //
 // TODO: move to the signature-checking stand-ins in tests/support/aws_standins.* once they are
-// on main; this fixture is the seam the AWS tests go through, so only this file changes.
+// on main. Every AWS test reaches the stand-ins through this fixture, so only this file changes.
 
 #include <sys/types.h>
 

@@ -65,8 +65,8 @@ struct AwsClientOptions {
 //! Sends signed requests to AWS.
 //!
 //! Every request carries x-amz-content-sha256 (the SHA-256 of the body), x-amz-security-token
-//! when the credentials have a session token, and the wodetl User-Agent; libcurl adds
-//! x-amz-date and the Authorization header and signs every header set here. Redirects are not
+//! when the credentials have a session token, and the wodetl User-Agent. libcurl adds
+//! x-amz-date and the Authorization header, and it signs every header set here. Redirects are not
 //! followed, because a redirected request would need a new signature.
 //!
 //! Thread safety: const methods may be called from several threads at once, provided the

@@ -1,6 +1,6 @@
 #pragma once
 // AWS error responses: their code, message and request id, whether a retry may help, and the
-// Error a user sees.
+// Error shown to users.
 
 #include <string>
 

@@ -14,7 +14,7 @@
 
 namespace wodetl {
 
-//! What provision_aws_store found and did, one line per resource.
+//! Report of provision_aws_store: one line per resource, and the warnings.
 struct ProvisionReport {
   std::vector<std::string> created;   //!< e.g. "DynamoDB table sessions"
   std::vector<std::string> existing;  //!< resources that were already there

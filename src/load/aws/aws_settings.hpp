@@ -10,7 +10,7 @@
 //      else ~/.aws/credentials), else from "[profile NAME]" ("[default]") in the config file
 //      (AWS_CONFIG_FILE, else ~/.aws/config).
 //   Roles (role_arn), credential_process, SSO and the EC2/ECS metadata services are not
-//   supported; a profile that uses them gets an error that says how to export static keys.
+//   supported. A profile that uses them gets an error that shows how to export static keys.
 //
 // Region: AWS_REGION, else AWS_DEFAULT_REGION, else the profile's region, else us-east-1 (the
 // original pipeline's default).
@@ -39,7 +39,7 @@ struct AwsCredentials {
   std::string origin;         //!< where they were read, e.g. "the environment"
 };
 
-//! How S3 requests name the bucket.
+//! Addressing style of S3 requests: where the bucket name goes in the URL.
 enum class S3AddressingStyle {
   kAuto,     //!< virtual-hosted on AWS's endpoint when the bucket name allows, else path-style
   kPath,     //!< https://host/BUCKET/KEY
@@ -66,10 +66,10 @@ struct AwsSettings {
 };
 
 //! Reads the settings from the environment and the shared files. Returns Error::invalid_input
-//! when only one of AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY is set, when AWS_PROFILE names
-//! a profile that neither file has, when no credentials are found, when the profile uses a
-//! credential source this build does not support, when an endpoint is not an http(s) URL, and
-//! when a file is not valid INI. Messages never contain a secret.
+//! when only one of AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY is set, or AWS_PROFILE names a
+//! profile that neither file has, or no credentials are found. It also rejects a profile with a
+//! credential source this build does not support, an endpoint that is not an http(s) URL, and
+//! a file that is not valid INI. Messages never contain a secret.
 [[nodiscard]] Result<AwsSettings> read_aws_settings(const Environment& environment);
 
 }  // namespace wodetl

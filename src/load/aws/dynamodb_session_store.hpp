@@ -20,23 +20,23 @@ struct DynamoDbSessionStoreOptions {
   //! Replaces DynamoDbClient::call as the sender of BatchWriteItem; tests use it to return
   //! UnprocessedItems. Empty means the client.
   BatchWriteSender batch_sender;
-  //! A date range up to this many days is read with one Query per date; a longer one with a
+  //! Longest date range, in days, read with one Query per date. A longer range is read with a
   //! Scan filtered on date, because date is the hash key and no Query spans several dates.
   int max_query_days = 31;
 };
 
 //! Session records in a DynamoDB table keyed by date (hash) and session (range).
 //!
-//! replace_post_sessions reads the stored items of the records' keys (BatchGetItem, strongly
-//! consistent) and the keys of the post's items (Query on post_id-index, or a filtered Scan
-//! when the table lacks that index, as a table made for the original pipeline does). It then
-//! writes the new and changed items and deletes the post's items that the records no longer
-//! have, through BatchWriteItem. Unlike the SQLite store this is not one transaction: a failure
-//! can leave part of the writes done, and the post is then processed again by the next run,
-//! because it is not marked done.
+//! replace_post_sessions reads the stored items of the records' keys with a strongly consistent
+//! BatchGetItem. It finds the keys of the post's items with a Query on post_id-index, or with a
+//! filtered Scan when the table lacks that index, as tables made for the original pipeline do.
+//! It then writes the new and changed items and deletes the post's items that the records no
+//! longer have, through BatchWriteItem. Unlike the SQLite store this is not one transaction: a
+//! failure can leave part of the writes done, and the post is then processed again by the next
+//! run, because it is not marked done.
 //!
 //! A record whose item would pass DynamoDB's 400 KB limit keeps its JSON in the object store
-//! under large-records/ and a pointer in the item; without an object store it fails with an
+//! under large-records/ and a pointer in the item. Without an object store it fails with an
 //! Error naming the record and its size.
 //!
 //! Thread safety: every method may be called from several threads at once.
@@ -62,7 +62,7 @@ class DynamoDbSessionStore : public SessionStore {
   Result<std::vector<StoredItem>> read_items(const std::vector<Json>& keys) const;
   //! Keys of every item of post_id.
   Result<std::vector<Json>> post_item_keys(std::int64_t post_id) const;
-  //! True when the table has post_id-index; asks DescribeTable once.
+  //! True when the table has post_id-index. Calls DescribeTable once and caches the result.
   Result<bool> has_post_index() const;
   //! Turns items into records, reading external JSON from the object store, and sorts them.
   Result<std::vector<SessionRecord>> records_of(std::vector<Json> items) const;

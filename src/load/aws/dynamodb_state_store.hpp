@@ -13,7 +13,7 @@ namespace wodetl {
 //! Idempotency records and post states in DynamoDB.
 //!
 //! An idempotency item has the original pipeline's attributes: idempotency_key (S), ttl (N,
-//! epoch seconds, the table's Time to Live attribute) and completed_at (S, UTC ISO 8601); wodetl
+//! epoch seconds, the table's Time to Live attribute) and completed_at (S, UTC ISO 8601). wodetl
 //! adds operation (S). DynamoDB deletes expired items only within a few days, so is_done and
 //! claim compare ttl with the current time themselves.
 //!
@@ -33,7 +33,7 @@ class DynamoDbStateStore : public StateStore {
   Status mark_done(const std::string& idempotency_key, const std::string& operation,
                    Clock::time_point expires_at) override;
   //! PutItem with ConditionExpression "attribute_not_exists(idempotency_key) OR ttl <= now";
-  //! ConditionalCheckFailedException means another record holds the key and gives false.
+  //! ConditionalCheckFailedException means that another record has the key, and gives false.
   Result<bool> claim(const std::string& idempotency_key, const std::string& operation,
                      Clock::time_point expires_at, Clock::time_point now) override;
   Status release(const std::string& idempotency_key) override;

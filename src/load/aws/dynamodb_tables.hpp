@@ -1,11 +1,10 @@
 #pragma once
-// The DynamoDB tables of the AWS store, their keys and their CreateTable requests.
-//
-//   sessions (DYNAMODB_TABLE)       key date (S, hash) + session (S, range), as the original;
-//                                   global secondary index post_id-index on post_id (N)
-//   idempotency (IDEMPOTENCY_TABLE) key idempotency_key (S); ttl (N, epoch seconds) is the
-//                                   table's Time to Live attribute, as the original
-//   posts (WODETL_POSTS_TABLE)      key post_id (N): the state of each post (PostState)
+// The DynamoDB tables of the AWS store, their keys and their CreateTable requests:
+//  - sessions (DYNAMODB_TABLE): key date (S, hash) and session (S, range), as in the original,
+//    and the global secondary index post_id-index on post_id (N).
+//  - idempotency (IDEMPOTENCY_TABLE): key idempotency_key (S). Its Time to Live attribute is
+//    ttl (N, epoch seconds), as in the original.
+//  - posts (WODETL_POSTS_TABLE): key post_id (N), one item with the state of each post.
 
 #include <string>
 

@@ -1,7 +1,7 @@
 #pragma once
 // ObjectStore in an S3 bucket, with the keys and object metadata of the original pipeline's
-// bucket: raw/… and weekly/… objects whose metadata holds the idempotency key and operation as
-// x-amz-meta-idempotency_key and x-amz-meta-operation.
+// bucket: raw/… and weekly/… objects whose metadata contains the idempotency key and operation
+// as x-amz-meta-idempotency_key and x-amz-meta-operation.
 
 #include <memory>
 #include <string>
@@ -19,8 +19,8 @@ namespace wodetl {
 //! DeleteObject.
 //!
 //! put_if_changed sends HeadObject first and writes nothing when the stored object has the same
-//! bytes and metadata: the bytes compare through the ETag, which is the MD5 of a single-part
-//! upload; when the ETag is not an MD5 (multipart uploads, SSE-KMS), the object is read and
+//! bytes and metadata. The bytes compare through the ETag, which is the MD5 of a single-part
+//! upload. When the ETag is not an MD5 (multipart uploads, SSE-KMS), the object is read and
 //! compared. Every PutObject carries Content-MD5, so S3 rejects a body damaged on the way.
 //!
 //! Keys are sent URI-encoded segment by segment, so keys with '=', spaces or non-ASCII bytes
@@ -52,7 +52,8 @@ class S3ObjectStore : public ObjectStore {
   [[nodiscard]] const std::string& bucket() const { return bucket_; }
 
  private:
-  //! Request for the bucket (empty key) or one object, addressed as the settings say.
+  //! Request for the bucket (empty key) or one object, path-style or virtual-hosted as
+  //! uses_path_style() decides.
   [[nodiscard]] AwsRequest request(std::string operation, std::string method,
                                    const std::string& key) const;
   [[nodiscard]] bool uses_path_style() const;

@@ -23,7 +23,7 @@ Result<std::string> SecretsManagerClient::get_secret_string(const std::string& s
   if (!response) {
     return response.error();
   }
-  // The body holds the secret, so no part of it goes into a message.
+  // The body contains the secret, so no part of it goes into a message.
   const Json body = Json::parse(response->body, nullptr, /*allow_exceptions=*/false);
   if (!body.is_object()) {
     return Error::http_status(response->status, "secret " + secret_id,

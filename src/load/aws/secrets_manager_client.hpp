@@ -18,7 +18,7 @@ class SecretsManagerClient {
 
   //! Returns the SecretString of the current version of secret_id (a name or an ARN). Returns
   //! an Error naming Secrets Manager and the secret when the call fails, and when the secret
-  //! holds a SecretBinary instead of text.
+  //! contains a SecretBinary instead of text.
   [[nodiscard]] Result<std::string> get_secret_string(const std::string& secret_id) const;
 
  private:

@@ -3,13 +3,15 @@
 //
 // The original pipeline's attributes, all strings: date and session (the key), warm_up and
 // segment_a … segment_e. wodetl adds:
-//   rest_day (BOOL); post_id and day_index (N), which order a day's records and find a post's
-//   records through the post_id-index; source_slug, source_link, source_modified_gmt,
-//   source_title (S); updated_at (S, UTC ISO 8601); record_sha256 (S), the SHA-256 of the
-//   record's JSON, which tells whether a stored record changed; and either record_json (S), the
-//   whole record as one line of compact JSON (the line of its weekly object), or, for a record
-//   whose item would pass DynamoDB's 400 KB limit, record_json_key (S): the S3 key under
-//   large-records/ where that JSON is stored instead.
+//  - rest_day (BOOL)
+//  - post_id and day_index (N), which order a day's records and find a post's records through
+//    the post_id-index
+//  - source_slug, source_link, source_modified_gmt and source_title (S)
+//  - updated_at (S, UTC ISO 8601)
+//  - record_sha256 (S), the SHA-256 of the record's JSON, compared to skip unchanged records
+//  - record_json (S), the whole record as one line of compact JSON (the line of its weekly
+//    object), or, when the item would pass DynamoDB's 400 KB limit, record_json_key (S): the S3
+//    key under large-records/ where that JSON is stored instead
 
 #include <cstddef>
 #include <cstdint>
@@ -41,8 +43,8 @@ inline constexpr const char* kLargeRecordsPrefix = "large-records/";
 [[nodiscard]] std::string large_record_key(const std::string& date, const std::string& session);
 
 //! Size of an item as DynamoDB counts it: each attribute name's UTF-8 length plus its value's
-//! size (strings by UTF-8 length, numbers by 1 byte per two digits plus 1, booleans and nulls
-//! 1, lists and maps 3 plus 1 per element plus their elements).
+//! size. Strings count their UTF-8 length, numbers 1 byte per two digits plus 1, booleans and
+//! nulls 1, and lists and maps 3 plus 1 per element plus their elements.
 [[nodiscard]] std::size_t item_size(const Json& item);
 
 //! Reads the record of item from its record_json, or from record_json when given (the text of

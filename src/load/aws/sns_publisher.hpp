@@ -1,5 +1,5 @@
 #pragma once
-// SNS Publish (the Query protocol: a form POST answered with XML) for the completion message.
+// SNS Publish for the completion message, in SNS's Query protocol: a form POST, and XML back.
 
 #include <memory>
 #include <string>
@@ -9,7 +9,7 @@
 
 namespace wodetl {
 
-//! Where a message goes: an SNS topic or, as the original pipeline sent it, an SMS number.
+//! Destination of a message: an SNS topic or, as the original pipeline used, an SMS number.
 struct SnsTarget {
   enum class Kind { kTopic, kPhoneNumber };
   Kind kind = Kind::kTopic;

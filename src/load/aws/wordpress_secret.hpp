@@ -14,7 +14,7 @@ namespace wodetl {
 //! Variable that names the secret, as in the original pipeline.
 inline constexpr const char* kSecretNameVariable = "INVICTUS_SECRET_NAME";
 
-//! Reads the text of a secret by name; SecretsManagerClient::get_secret_string in real runs.
+//! Reader of a secret's text by name: SecretsManagerClient::get_secret_string in real runs.
 using SecretReader = std::function<Result<std::string>(const std::string& secret_name)>;
 
 //! Parses the secret's text, a JSON object with non-empty strings "username" and "password".
@@ -22,11 +22,12 @@ using SecretReader = std::function<Result<std::string>(const std::string& secret
 [[nodiscard]] Result<BasicAuth> parse_wordpress_secret(const std::string& secret_text,
                                                        const std::string& secret_name);
 
-//! Returns an Environment that answers INVICTUS_USER and INVICTUS_PASS from the secret that
-//! INVICTUS_SECRET_NAME names, and every other variable from environment. As the original:
-//! without INVICTUS_SECRET_NAME it returns environment; when the secret cannot be read or
-//! lacks username or password, it logs a warning without the secret and returns environment,
-//! whose INVICTUS_USER and INVICTUS_PASS are then the credentials. Reads the secret once, now.
+//! Builds an Environment that returns INVICTUS_USER and INVICTUS_PASS from the secret named by
+//! INVICTUS_SECRET_NAME and every other variable from environment. As in the original, without
+//! INVICTUS_SECRET_NAME it returns environment unchanged. When the secret cannot be read or lacks
+//! username or password, it logs a warning without the secret and returns environment, whose
+//! INVICTUS_USER and INVICTUS_PASS then serve as the credentials. It reads the secret once, when
+//! called.
 [[nodiscard]] Environment with_wordpress_secret(const Environment& environment,
                                                 const SecretReader& read_secret);
 

@@ -608,7 +608,7 @@ Result<bool> SqliteStore::claim(const std::string& idempotency_key, const std::s
     return sqlite_error("failed to claim idempotency key " + idempotency_key + " for " + operation,
                         result);
   }
-  // The upsert changes no row when an unexpired record holds the key.
+  // The upsert changes no row when an unexpired record has the key.
   return sqlite3_changes(db_) > 0;
 }
 

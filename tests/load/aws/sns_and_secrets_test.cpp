@@ -1,4 +1,4 @@
-// SnsPublisher and SecretsManagerClient against small local servers that answer like SNS and
+// SnsPublisher and SecretsManagerClient against small local servers that respond like SNS and
 // Secrets Manager. They check what arrives (action, parameters, signing scope), not the
 // signature itself.
 
