@@ -134,7 +134,6 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
 
   // Fail open as the original did: when the idempotency record cannot be read, process the post
   // again; the compare-before-write stores keep that from changing anything.
-  ClaimGuard claim(*stores.state, claim_post_key(post));
   auto done = options.force ? Result<bool>(false) : stores.state->is_done(done_key, Clock::now());
   if (!done) {
     spdlog::warn("Idempotency check failed for {}, processing it again: {}",
@@ -157,10 +156,11 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
   // Claim this version before the work, so that of several workers reading it at once only one
   // processes it. A version that another worker has claimed counts as done. When the idempotency
   // table could not be read just above, the claim is not tried either.
+  const std::string claim_key = claim_post_key(post);
+  ClaimGuard claim(*stores.state, claim_key);
   if (!options.force && done) {
     const Clock::time_point now = Clock::now();
-    auto claimed =
-        stores.state->claim(claim_post_key(post), "process_post", now + kClaimLease, now);
+    auto claimed = stores.state->claim(claim_key, "process_post", now + kClaimLease, now);
     if (!claimed) {
       spdlog::warn("Could not claim {} in the idempotency table, processing it anyway: {}",
                    outcome.post.describe(), claimed.error().to_string());
