@@ -1,5 +1,5 @@
 // wodetl command line: run the pipeline, run one stage, show stored sessions, explain
-// prescription lines.
+// prescription lines, create the stores.
 // Exit codes: 0 success, 1 the run failed for some posts or the source, 2 unusable invocation
 // or an error that stopped the command.
 
@@ -17,11 +17,14 @@
 #include "app/logging.hpp"
 #include "app/settings.hpp"
 #include "app/show_command.hpp"
+#include "app/store_choice.hpp"
 #include "core/json_codec.hpp"
 #include "core/prescription_json.hpp"
 #include "core/version.hpp"
 #include "extract/source_factory.hpp"
+#include "load/aws/aws_provisioning.hpp"
 #include "load/local/sqlite_store.hpp"
+#include "pipeline/completion_notice.hpp"
 #include "pipeline/runner.hpp"
 #include "pipeline/stages.hpp"
 #include "transform/loads/maxes.hpp"
@@ -47,6 +50,7 @@ int default_jobs() {
 struct RunArguments {
   std::string source;
   bool source_given = false;
+  std::string store;
   std::string data_dir;
   int jobs = default_jobs();
   bool force = false;
@@ -55,9 +59,10 @@ struct RunArguments {
 };
 
 int run_command(const RunArguments& arguments) {
-  auto settings = local_store_settings(arguments.data_dir, read_environment_variable);
-  if (!settings) {
-    return report(settings.error());
+  const Environment environment = read_environment_variable;
+  auto store_kind = read_store_kind(arguments.store, environment);
+  if (!store_kind) {
+    return report(store_kind.error());
   }
   if (arguments.source_given && arguments.source.empty()) {
     return report(
@@ -65,7 +70,12 @@ int run_command(const RunArguments& arguments) {
                              "Give a WordPress URL, a post file or a folder, or leave --source out "
                              "to read the default site"));
   }
-  auto source_settings = read_source_settings(arguments.source, read_environment_variable);
+  // Checked before the run, so that a wrong target does not surface only after the work.
+  auto targets = read_notification_targets(environment);
+  if (!targets) {
+    return report(targets.error());
+  }
+  auto source_settings = read_source_settings(arguments.source, source_environment(environment));
   if (!source_settings) {
     return report(source_settings.error());
   }
@@ -74,11 +84,12 @@ int run_command(const RunArguments& arguments) {
   if (!source) {
     return report(source.error());
   }
-  auto stores = open_local_stores(*settings);
+  auto stores = open_stores(*store_kind, arguments.data_dir, environment);
   if (!stores) {
     return report(stores.error());
   }
   spdlog::info("Reading {} into {}", (*source)->describe(), stores->description);
+  const auto started = std::chrono::system_clock::now();
   const RunSummary summary =
       run_pipeline(**source, *stores, RunOptions{.jobs = arguments.jobs, .force = arguments.force});
   if (arguments.format == "json") {
@@ -87,12 +98,27 @@ int run_command(const RunArguments& arguments) {
   } else {
     std::cout << format_summary_text(summary);
   }
-  return summary.failed() ? kExitFailed : 0;
+
+  int exit_code = summary.failed() ? kExitFailed : 0;
+  if (!targets->empty()) {
+    auto client = make_aws_client(environment);
+    Status sent = client
+                      ? publish_completion(SnsPublisher(*client), *targets,
+                                           completion_message(summary, run_name(started), started))
+                      : Status(client.error());
+    if (!sent) {
+      std::cerr << "error: the completion message was not sent: " << sent.error().to_string()
+                << "\n";
+      exit_code = kExitFailed;
+    }
+  }
+  return exit_code;
 }
 
 struct StageArguments {
   std::string name;
   std::string source;
+  std::string store;
   std::string data_dir;
   bool list = false;
 };
@@ -126,14 +152,15 @@ int stage_command(const StageArguments& arguments) {
 
   StageContext context;
   context.fetch_page = [&arguments](int per_page, int page) {
-    return fetch_source_page(arguments.source, per_page, page, read_environment_variable);
+    return fetch_source_page(arguments.source, per_page, page,
+                             source_environment(read_environment_variable));
   };
   context.open_stores = [&arguments]() -> Result<Stores> {
-    auto settings = local_store_settings(arguments.data_dir, read_environment_variable);
-    if (!settings) {
-      return settings.error();
+    auto kind = read_store_kind(arguments.store, read_environment_variable);
+    if (!kind) {
+      return kind.error();
     }
-    return open_local_stores(*settings);
+    return open_stores(*kind, arguments.data_dir, read_environment_variable);
   };
 
   auto result = stage->run(event, context);
@@ -146,20 +173,16 @@ int stage_command(const StageArguments& arguments) {
 }
 
 struct ShowArguments {
+  std::string store;
   std::string data_dir;
   std::string maxes_file;
   ShowOptions options;
 };
 
 int show_command(const ShowArguments& arguments) {
-  auto settings = local_store_settings(arguments.data_dir, read_environment_variable);
-  if (!settings) {
-    return report(settings.error());
-  }
-  const auto database = sqlite_path(settings->data_dir);
-  if (!std::filesystem::exists(database)) {
-    return report(Error::not_found("no wodetl data in " + settings->data_dir.string(),
-                                   "Run `wodetl run` first, or pass the --data-dir it used"));
+  auto store_kind = read_store_kind(arguments.store, read_environment_variable);
+  if (!store_kind) {
+    return report(store_kind.error());
   }
   ShowOptions options = arguments.options;
   if (!arguments.maxes_file.empty()) {
@@ -169,15 +192,83 @@ int show_command(const ShowArguments& arguments) {
     }
     options.maxes = std::move(*maxes);
   }
-  auto store = SqliteStore::open(database, settings->tables);
-  if (!store) {
-    return report(store.error());
+
+  std::shared_ptr<SessionStore> sessions;
+  if (*store_kind == StoreKind::kAws) {
+    auto stores = open_stores(StoreKind::kAws, arguments.data_dir, read_environment_variable);
+    if (!stores) {
+      return report(stores.error());
+    }
+    sessions = stores->sessions;
+  } else {
+    auto settings = local_store_settings(arguments.data_dir, read_environment_variable);
+    if (!settings) {
+      return report(settings.error());
+    }
+    const auto database = sqlite_path(settings->data_dir);
+    if (!std::filesystem::exists(database)) {
+      return report(Error::not_found("no wodetl data in " + settings->data_dir.string(),
+                                     "Run `wodetl run` first, or pass the --data-dir it used"));
+    }
+    auto store = SqliteStore::open(database, settings->tables);
+    if (!store) {
+      return report(store.error());
+    }
+    sessions = std::move(*store);
   }
-  auto text = show_sessions(**store, options);
+  auto text = show_sessions(*sessions, options);
   if (!text) {
     return report(text.error());
   }
   std::cout << *text;
+  return 0;
+}
+
+struct InitArguments {
+  std::string store;
+  std::string data_dir;
+};
+
+int init_command(const InitArguments& arguments) {
+  const Environment environment = read_environment_variable;
+  auto store_kind = read_store_kind(arguments.store, environment);
+  if (!store_kind) {
+    return report(store_kind.error());
+  }
+  if (*store_kind == StoreKind::kLocal) {
+    auto stores = open_stores(StoreKind::kLocal, arguments.data_dir, environment);
+    if (!stores) {
+      return report(stores.error());
+    }
+    std::cout << "Ready: " << stores->description << "\n";
+    return 0;
+  }
+
+  auto settings = aws_store_settings(environment);
+  if (!settings) {
+    return report(settings.error());
+  }
+  auto client = make_aws_client(environment);
+  if (!client) {
+    return report(client.error());
+  }
+  // open_aws_stores checks the names before anything is created.
+  if (auto checked = open_aws_stores(*settings, *client); !checked) {
+    return report(checked.error());
+  }
+  auto provisioned = provision_aws_store(*client, settings->bucket, settings->tables);
+  if (!provisioned) {
+    return report(provisioned.error());
+  }
+  for (const std::string& resource : provisioned->created) {
+    std::cout << "Created " << resource << "\n";
+  }
+  for (const std::string& resource : provisioned->existing) {
+    std::cout << "Exists  " << resource << "\n";
+  }
+  for (const std::string& warning : provisioned->warnings) {
+    std::cout << "Warning: " << warning << "\n";
+  }
   return 0;
 }
 
@@ -237,6 +328,10 @@ int main(int argc, char** argv) {
       },
       "WordPress site or API URL, a post JSON file, or a folder of them "
       "(default: INVICTUS_WEIGHTLIFTING_API, else the Invictus weightlifting category)");
+  const std::string store_help =
+      "Where to store: local (SQLite and a bucket folder) or aws (S3 and DynamoDB) "
+      "(default: WODETL_STORE, else local)";
+  run_app->add_option("--store", run.store, store_help)->check(CLI::IsMember({"local", "aws"}));
   run_app->add_option("--data-dir", run.data_dir,
                       "Folder of the SQLite store and the bucket folder "
                       "(default: WODETL_DATA_DIR, else ./wod-data)");
@@ -264,10 +359,12 @@ int main(int argc, char** argv) {
   stage_app->add_option("name", stage.name, "Stage name, e.g. strip_post_html");
   stage_app->add_flag("--list", stage.list, "List the stages");
   stage_app->add_option("--source", stage.source, "Source for get_invictus_post, as for `run`");
+  stage_app->add_option("--store", stage.store, store_help)->check(CLI::IsMember({"local", "aws"}));
   stage_app->add_option("--data-dir", stage.data_dir, "Data folder for the stages that store");
 
   ShowArguments show;
   CLI::App* show_app = app.add_subcommand("show", "Print stored sessions of one day or one week");
+  show_app->add_option("--store", show.store, store_help)->check(CLI::IsMember({"local", "aws"}));
   show_app->add_option("--data-dir", show.data_dir, "Data folder written by `wodetl run`");
   auto* date_option =
       show_app->add_option("--date", show.options.date, "Show this day (YYYY-MM-DD)");
@@ -284,6 +381,14 @@ int main(int argc, char** argv) {
       throw CLI::RequiredError("--date or --week");
     }
   });
+
+  InitArguments init;
+  CLI::App* init_app = app.add_subcommand(
+      "init",
+      "Create the stores when they do not exist: with --store aws the S3 bucket and the "
+      "DynamoDB tables, else the data folder");
+  init_app->add_option("--store", init.store, store_help)->check(CLI::IsMember({"local", "aws"}));
+  init_app->add_option("--data-dir", init.data_dir, "Data folder of the local store");
 
   std::vector<std::string> explain_texts;
   CLI::App* explain_app = app.add_subcommand(
@@ -309,6 +414,9 @@ int main(int argc, char** argv) {
     }
     if (explain_app->parsed()) {
       return explain_command(explain_texts);
+    }
+    if (init_app->parsed()) {
+      return init_command(init);
     }
     return show_command(show);
   } catch (const std::exception& exception) {

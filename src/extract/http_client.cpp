@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <memory>
 #include <mutex>
@@ -13,12 +14,6 @@
 #include "core/version.hpp"
 
 namespace wodetl {
-
-//! Outcome of one attempt, and whether a failure is worth repeating.
-struct HttpClient::Attempt {
-  Result<HttpResponse> outcome;
-  bool retryable_failure = false;
-};
 
 namespace {
 
@@ -103,19 +98,97 @@ bool has_line_break(const std::string& text) {
   return text.find_first_of("\r\n") != std::string::npos;
 }
 
+// Selects the request method. HEAD uses CURLOPT_NOBODY, because a HEAD sent as a custom method
+// makes curl wait for a body that never comes. Methods with a body send request.body through
+// CURLOPT_POSTFIELDS, which curl reads in place, so request must outlive the transfer.
+void set_method(CURL* curl, const HttpRequest& request, CURLcode& status) {
+  const std::string& method = request.method;
+  if (method == "GET") {
+    set_option(curl, CURLOPT_HTTPGET, 1L, status);
+    return;
+  }
+  if (method == "HEAD") {
+    set_option(curl, CURLOPT_NOBODY, 1L, status);
+    return;
+  }
+  if (method == "POST" || method == "PUT" || method == "PATCH") {
+    set_option(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()),
+               status);
+    set_option(curl, CURLOPT_POSTFIELDS, request.body.data(), status);
+    if (method != "POST") {
+      set_option(curl, CURLOPT_CUSTOMREQUEST, method.c_str(), status);
+    }
+    return;
+  }
+  set_option(curl, CURLOPT_HTTPGET, 1L, status);
+  set_option(curl, CURLOPT_CUSTOMREQUEST, method.c_str(), status);
+}
+
 }  // namespace
+
+//! libcurl share handle for the connection cache, DNS cache and TLS sessions, with the locks that
+//! let several threads' easy handles use it at once.
+class HttpClient::ConnectionPool {
+ public:
+  ConnectionPool() : share_(curl_share_init()) {
+    if (share_ == nullptr) {
+      return;
+    }
+    curl_share_setopt(share_, CURLSHOPT_LOCKFUNC, &ConnectionPool::lock);
+    curl_share_setopt(share_, CURLSHOPT_UNLOCKFUNC, &ConnectionPool::unlock);
+    curl_share_setopt(share_, CURLSHOPT_USERDATA, static_cast<void*>(this));
+    curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
+    curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+    curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+  }
+  ConnectionPool(const ConnectionPool&) = delete;
+  ConnectionPool& operator=(const ConnectionPool&) = delete;
+  ~ConnectionPool() {
+    if (share_ != nullptr) {
+      curl_share_cleanup(share_);
+    }
+  }
+
+  //! The share handle, or nullptr when libcurl could not create one.
+  [[nodiscard]] CURLSH* handle() const { return share_; }
+
+ private:
+  static void lock(CURL*, curl_lock_data data, curl_lock_access, void* user) {
+    static_cast<ConnectionPool*>(user)->mutex_for(data).lock();
+  }
+  static void unlock(CURL*, curl_lock_data data, void* user) {
+    static_cast<ConnectionPool*>(user)->mutex_for(data).unlock();
+  }
+  std::mutex& mutex_for(curl_lock_data data) {
+    const auto index = static_cast<std::size_t>(data);
+    return mutexes_[index < mutexes_.size() ? index : 0];
+  }
+
+  CURLSH* share_;
+  std::array<std::mutex, CURL_LOCK_DATA_LAST> mutexes_;
+};
 
 const std::string* HttpResponse::header(const std::string& name) const {
   auto entry = headers.find(name);
   return entry == headers.end() ? nullptr : &entry->second;
 }
 
-HttpClient::HttpClient(HttpClientOptions options) : options_(std::move(options)) {}
+HttpClient::HttpClient(HttpClientOptions options) : options_(std::move(options)) {
+  if (options_.reuse_connections && init_curl_once()) {
+    pool_ = std::make_shared<ConnectionPool>();
+  }
+}
 
-HttpClient::Attempt HttpClient::perform(const HttpRequest& request) const {
+HttpAttempt HttpClient::send_once(const HttpRequest& request) const {
   const std::string safe_url = redact_url(request.url);
   if (!init_curl_once()) {
     return {Error::internal("curl_global_init failed", PostRef{.url = safe_url}), false};
+  }
+  if (request.method.empty() ||
+      request.method.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string::npos) {
+    return {
+        Error::internal("invalid HTTP method '" + request.method + "'", PostRef{.url = safe_url}),
+        false};
   }
 
   using HeaderList = std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)>;
@@ -147,14 +220,17 @@ HttpClient::Attempt HttpClient::perform(const HttpRequest& request) const {
   CURL* curl = handle.get();
   CURLcode setup = CURLE_OK;
   set_option(curl, CURLOPT_URL, request.url.c_str(), setup);
-  set_option(curl, CURLOPT_HTTPGET, 1L, setup);
+  set_method(curl, request, setup);
   set_option(curl, CURLOPT_USERAGENT, kUserAgent, setup);
   set_option(curl, CURLOPT_NOSIGNAL, 1L, setup);
+  if (pool_ && pool_->handle() != nullptr) {
+    set_option(curl, CURLOPT_SHARE, pool_->handle(), setup);
+  }
   set_option(curl, CURLOPT_SSL_VERIFYPEER, 1L, setup);
   set_option(curl, CURLOPT_SSL_VERIFYHOST, 2L, setup);
   set_option(curl, CURLOPT_PROTOCOLS_STR, "http,https", setup);
   set_option(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https", setup);
-  set_option(curl, CURLOPT_FOLLOWLOCATION, 1L, setup);
+  set_option(curl, CURLOPT_FOLLOWLOCATION, request.follow_redirects ? 1L : 0L, setup);
   set_option(curl, CURLOPT_MAXREDIRS, options_.max_redirects, setup);
   set_option(curl, CURLOPT_ACCEPT_ENCODING, "",
              setup);  // "" offers every encoding this libcurl decodes
@@ -172,7 +248,13 @@ HttpClient::Attempt HttpClient::perform(const HttpRequest& request) const {
   if (header_list) {
     set_option(curl, CURLOPT_HTTPHEADER, header_list.get(), setup);
   }
-  if (request.auth) {
+  if (request.sigv4) {
+    // libcurl computes the Signature Version 4 over the method, path, query, the headers above
+    // and the payload hash, so no signing code lives in wodetl.
+    set_option(curl, CURLOPT_AWS_SIGV4, request.sigv4->provider.c_str(), setup);
+    set_option(curl, CURLOPT_USERNAME, request.sigv4->access_key_id.c_str(), setup);
+    set_option(curl, CURLOPT_PASSWORD, request.sigv4->secret_access_key.c_str(), setup);
+  } else if (request.auth) {
     set_option(curl, CURLOPT_HTTPAUTH, static_cast<long>(CURLAUTH_BASIC), setup);
     set_option(curl, CURLOPT_USERNAME, request.auth->user.c_str(), setup);
     set_option(curl, CURLOPT_PASSWORD, request.auth->password.c_str(), setup);
@@ -184,7 +266,7 @@ HttpClient::Attempt HttpClient::perform(const HttpRequest& request) const {
         false};
   }
 
-  spdlog::debug("GET {}", safe_url);
+  spdlog::debug("{} {}", request.method, safe_url);
   CURLcode code = curl_easy_perform(curl);
   if (transfer.body_too_large || code == CURLE_FILESIZE_EXCEEDED) {
     return {Error{ErrorCode::kNetwork,
@@ -224,7 +306,7 @@ Result<HttpResponse> HttpClient::get(const HttpRequest& request) const {
   const std::string safe_url = redact_url(request.url);
 
   for (int retry = 0;; ++retry) {
-    Attempt attempt = perform(request);
+    HttpAttempt attempt = send_once(request);
     const bool last = retry >= max_retries;
     std::chrono::milliseconds delay{0};
 

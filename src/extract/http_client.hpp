@@ -1,10 +1,13 @@
 #pragma once
-// Small HTTP GET client over libcurl with the politeness rules every request of wodetl follows.
+// Small HTTP client over libcurl with the politeness rules every request of wodetl follows.
+// The WordPress source uses get(), which retries. The AWS clients (load/aws) use send_once()
+// with a method, a body and libcurl's AWS Signature Version 4, and retry by AWS's rules.
 
 #include <chrono>
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,11 +25,23 @@ struct BasicAuth {
   std::string password;
 };
 
+//! Signing of a request with libcurl's CURLOPT_AWS_SIGV4. The secret key is never logged or put
+//! in an Error.
+struct AwsSigV4Signing {
+  std::string provider;  //!< CURLOPT_AWS_SIGV4 value, "aws:amz:REGION:SERVICE"
+  std::string access_key_id;
+  std::string secret_access_key;
+};
+
 struct HttpRequest {
+  std::string method = "GET";  //!< "HEAD" is sent with CURLOPT_NOBODY, so no body is awaited
   std::string url;
+  std::string body;  //!< sent with POST, PUT and PATCH, also when empty
   std::vector<std::pair<std::string, std::string>>
       headers;  //!< extra request headers, name and value
   std::optional<BasicAuth> auth;
+  std::optional<AwsSigV4Signing> sigv4;  //!< replaces auth when set
+  bool follow_redirects = true;
   std::chrono::milliseconds connect_timeout{10000};
   std::chrono::milliseconds total_timeout{60000};  //!< limit for the whole transfer of one attempt
 };
@@ -49,13 +64,24 @@ struct HttpClientOptions {
   //! Waits between attempts; empty means std::this_thread::sleep_for. Tests replace it to
   //! record the delays without waiting.
   std::function<void(std::chrono::milliseconds)> sleep;
+  //! Keeps connections, DNS answers and TLS sessions for later requests of this client (and its
+  //! copies) through a libcurl share handle, so a series of API calls to one host does not pay
+  //! a TCP and TLS handshake each time.
+  bool reuse_connections = false;
 };
 
-//! HTTP GET over libcurl.
+//! Result of one attempt, and whether a failure is worth repeating.
+struct HttpAttempt {
+  Result<HttpResponse> outcome;
+  bool retryable_failure = false;  //!< connection failure, time-out or broken transfer
+};
+
+//! HTTP client over libcurl.
 //!
 //! Every request sends the wodetl User-Agent, verifies the TLS peer and host name, accepts
 //! every content encoding curl supports, follows at most `max_redirects` redirects over http
-//! and https only, and honours the connect and total time-outs.
+//! and https only (unless the request turns redirects off), and honours the connect and total
+//! time-outs.
 //!
 //! Retries: a response with status 429, 500, 502, 503 or 504 is repeated after the delay in its
 //! Retry-After header, or after an exponential backoff when it has none. When Retry-After is
@@ -75,14 +101,19 @@ class HttpClient {
   //! failure, time-out, too many redirects) and when the body exceeds max_body_bytes.
   [[nodiscard]] Result<HttpResponse> get(const HttpRequest& request) const;
 
+  //! Sends the request once with its method, body and signing, without retries. Returns the
+  //! response for any HTTP status; Error::network when no response arrived.
+  [[nodiscard]] HttpAttempt send_once(const HttpRequest& request) const;
+
   [[nodiscard]] const HttpClientOptions& options() const { return options_; }
 
  private:
-  struct Attempt;
-  [[nodiscard]] Attempt perform(const HttpRequest& request) const;
   void wait(std::chrono::milliseconds delay) const;
 
+  class ConnectionPool;
+
   HttpClientOptions options_;
+  std::shared_ptr<ConnectionPool> pool_;  //!< set when options_.reuse_connections
 };
 
 //! Returns the URL without its userinfo ("https://user:password@host/" becomes

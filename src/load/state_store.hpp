@@ -41,6 +41,18 @@ class StateStore {
   virtual Status mark_done(const std::string& idempotency_key, const std::string& operation,
                            Clock::time_point expires_at) = 0;
 
+  //! Records key as done by operation until expires_at, unless a record of key that has not
+  //! expired by now exists. This conditional put lets one of several workers that start the
+  //! same operation at once claim it before doing the work. Returns true when this call wrote
+  //! the record, false when a record already held the key: the operation is done, or another
+  //! worker is doing it, and either way the caller counts it as done.
+  virtual Result<bool> claim(const std::string& idempotency_key, const std::string& operation,
+                             Clock::time_point expires_at, Clock::time_point now) = 0;
+
+  //! Deletes the record of key, so that a claimed operation that failed can be claimed again.
+  //! Deleting a missing key succeeds.
+  virtual Status release(const std::string& idempotency_key) = 0;
+
   virtual Status save_post_state(const PostState& state) = 0;
   virtual Result<std::optional<PostState>> find_post_state(std::int64_t post_id) = 0;
 };

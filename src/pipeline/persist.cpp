@@ -59,4 +59,10 @@ std::string process_post_key(const Post& post) {
                          {id, post.modified_gmt, sha256_hex(post.content_html), kTransformVersion});
 }
 
+std::string claim_post_key(const Post& post) {
+  const std::string id = std::to_string(post.id);
+  return idempotency_key("claim_process_post",
+                         {id, post.modified_gmt, sha256_hex(post.content_html), kTransformVersion});
+}
+
 }  // namespace wodetl

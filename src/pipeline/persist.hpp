@@ -2,6 +2,7 @@
 // Writes of one post to the stores. Every write compares before it writes, so repeating a run
 // leaves objects and rows untouched.
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -40,5 +41,12 @@ struct ObjectWrite {
 //! Idempotency key of processing one version of a post: its id, modified_gmt, the SHA-256 of its
 //! body and kTransformVersion.
 [[nodiscard]] std::string process_post_key(const Post& post);
+
+//! Idempotency key of the claim a worker takes while it processes one version of a post. It
+//! differs from process_post_key, so that a claim never reads as "done".
+[[nodiscard]] std::string claim_post_key(const Post& post);
+
+//! How long a claim holds when its worker neither finishes nor releases it, e.g. after a crash.
+inline constexpr std::chrono::seconds kClaimLease = std::chrono::minutes(15);
 
 }  // namespace wodetl

@@ -77,6 +77,31 @@ void remove_stale_weekly(ObjectStore& objects, const std::optional<PostState>& p
   ++outcome.objects_removed;
 }
 
+// Claim of a post version in the idempotency table, released when the processing ends, whether
+// it succeeded, failed or threw. A claim left by a crash expires after kClaimLease.
+class ClaimGuard {
+ public:
+  ClaimGuard(StateStore& state, std::string key) : state_(state), key_(std::move(key)) {}
+  ClaimGuard(const ClaimGuard&) = delete;
+  ClaimGuard& operator=(const ClaimGuard&) = delete;
+  ~ClaimGuard() {
+    if (!held_) {
+      return;
+    }
+    if (Status released = state_.release(key_); !released) {
+      spdlog::warn("Could not release the claim {}, so it stays until it expires: {}", key_,
+                   released.error().to_string());
+    }
+  }
+
+  void hold() { held_ = true; }
+
+ private:
+  StateStore& state_;
+  std::string key_;
+  bool held_ = false;
+};
+
 // True when state records exactly this version of the post: same modified_gmt and body.
 bool is_stored_version(const PostState& state, const Post& post,
                        const std::string& content_sha256) {
@@ -126,6 +151,28 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
     spdlog::debug("{} {}, already processed in this version", to_string(outcome.result),
                   outcome.post.describe());
     return outcome;
+  }
+
+  // Claim this version before the work, so that of several workers reading it at once only one
+  // processes it. A version that another worker has claimed counts as done. When the idempotency
+  // table could not be read just above, the claim is not tried either.
+  const std::string claim_key = claim_post_key(post);
+  ClaimGuard claim(*stores.state, claim_key);
+  if (!options.force && done) {
+    const Clock::time_point now = Clock::now();
+    auto claimed = stores.state->claim(claim_key, "process_post", now + kClaimLease, now);
+    if (!claimed) {
+      spdlog::warn("Could not claim {} in the idempotency table, processing it anyway: {}",
+                   outcome.post.describe(), claimed.error().to_string());
+    } else if (!*claimed) {
+      outcome.result = PostResult::kUnchanged;
+      outcome.warnings.push_back(
+          "another worker is processing this version, so it counts as done here");
+      spdlog::info("{} is claimed by another worker; counted as done", outcome.post.describe());
+      return outcome;
+    } else {
+      claim.hold();
+    }
   }
 
   auto raw = dump_post_to_bucket(post, *stores.objects);

@@ -3,6 +3,9 @@
 #include <memory>
 #include <utility>
 
+#include "load/aws/dynamodb_session_store.hpp"
+#include "load/aws/dynamodb_state_store.hpp"
+#include "load/aws/s3_object_store.hpp"
 #include "load/local/bucket_folder.hpp"
 
 namespace wodetl {
@@ -25,6 +28,36 @@ Result<Stores> open_local_stores(const LocalStoreSettings& settings) {
   stores.objects = std::move(bucket);
   stores.sessions = shared_database;
   stores.state = shared_database;
+  return stores;
+}
+
+Result<Stores> open_aws_stores(const AwsStoreSettings& settings,
+                               std::shared_ptr<const AwsClient> aws) {
+  if (Status valid = validate_bucket_name(settings.bucket); !valid) {
+    Error error = valid.error();
+    error.message = "INVICTUS_BUCKET: " + error.message;
+    return error;
+  }
+  const std::pair<const char*, const std::string*> tables[] = {
+      {"DYNAMODB_TABLE", &settings.tables.sessions},
+      {"IDEMPOTENCY_TABLE", &settings.tables.idempotency},
+      {"WODETL_POSTS_TABLE", &settings.tables.posts}};
+  for (const auto& [variable, name] : tables) {
+    if (Status valid = validate_dynamodb_table_name(*name, variable); !valid) {
+      return valid.error();
+    }
+  }
+
+  auto objects = std::make_shared<S3ObjectStore>(aws, settings.bucket);
+  auto dynamodb = std::make_shared<const DynamoDbClient>(aws);
+  Stores stores;
+  stores.description = objects->describe() + ", DynamoDB tables " + settings.tables.sessions +
+                       ", " + settings.tables.idempotency + " and " + settings.tables.posts;
+  stores.sessions =
+      std::make_shared<DynamoDbSessionStore>(dynamodb, settings.tables.sessions, objects);
+  stores.state = std::make_shared<DynamoDbStateStore>(dynamodb, settings.tables.idempotency,
+                                                      settings.tables.posts);
+  stores.objects = std::move(objects);
   return stores;
 }
 

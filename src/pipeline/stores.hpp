@@ -5,6 +5,8 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "load/aws/aws_client.hpp"
+#include "load/aws/dynamodb_tables.hpp"
 #include "load/local/sqlite_store.hpp"
 #include "load/object_store.hpp"
 #include "load/session_store.hpp"
@@ -19,6 +21,12 @@ struct LocalStoreSettings {
   SqliteTableNames tables;             //!< DYNAMODB_TABLE and IDEMPOTENCY_TABLE set them
 };
 
+//! Bucket and table names of the AWS store.
+struct AwsStoreSettings {
+  std::string bucket;         //!< INVICTUS_BUCKET; required
+  DynamoDbTableNames tables;  //!< DYNAMODB_TABLE, IDEMPOTENCY_TABLE and WODETL_POSTS_TABLE
+};
+
 //! The stores one run writes to, chosen once and passed to every stage.
 struct Stores {
   std::shared_ptr<ObjectStore> objects;
@@ -30,6 +38,13 @@ struct Stores {
 //! Opens the embedded default: the SQLite file data_dir/wodetl.sqlite and the bucket folder
 //! data_dir/bucket_name. Creates both when missing.
 [[nodiscard]] Result<Stores> open_local_stores(const LocalStoreSettings& settings);
+
+//! Opens the AWS store: the S3 bucket settings.bucket (also for records too large for a
+//! DynamoDB item), the sessions table and the idempotency and posts tables, all reached with
+//! aws. Sends no request: a missing bucket or table shows in the first call that needs it, and
+//! that call's Error names `wodetl init --store aws` as the fix.
+[[nodiscard]] Result<Stores> open_aws_stores(const AwsStoreSettings& settings,
+                                             std::shared_ptr<const AwsClient> aws);
 
 //! Path of the SQLite file inside a data folder.
 [[nodiscard]] std::filesystem::path sqlite_path(const std::filesystem::path& data_dir);

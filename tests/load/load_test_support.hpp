@@ -11,32 +11,9 @@
 #include <vector>
 
 #include "core/session.hpp"
+#include "support/fixtures.hpp"
 
 namespace wodetl::testing {
-
-//! Fresh folder under the system temp folder, removed with its contents on destruction.
-class TempFolder {
- public:
-  TempFolder() {
-    static std::atomic<int> counter{0};
-    std::random_device random;
-    path_ = std::filesystem::temp_directory_path() /
-            ("wodetl-load-test-" + std::to_string(::getpid()) + "-" +
-             std::to_string(counter.fetch_add(1)) + "-" + std::to_string(random()));
-    std::filesystem::create_directories(path_);
-  }
-  TempFolder(const TempFolder&) = delete;
-  TempFolder& operator=(const TempFolder&) = delete;
-  ~TempFolder() {
-    std::error_code error;
-    std::filesystem::remove_all(path_, error);
-  }
-
-  [[nodiscard]] const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
 
 inline SourceRef make_source(std::int64_t post_id, const std::string& slug) {
   return SourceRef{post_id, slug, "https://example.test/" + slug + "/", "2020-12-20T17:00:21",

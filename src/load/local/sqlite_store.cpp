@@ -63,6 +63,17 @@ ON CONFLICT (idempotency_key) DO UPDATE SET
   operation = excluded.operation, ttl = excluded.ttl, completed_at = excluded.completed_at
 )sql";
 
+// Takes over a key only when its record has expired by ?5 (now, epoch seconds).
+constexpr std::string_view kClaimIdempotency = R"sql(
+INSERT INTO @idempotency (idempotency_key, operation, ttl, completed_at) VALUES (?1, ?2, ?3, ?4)
+ON CONFLICT (idempotency_key) DO UPDATE SET
+  operation = excluded.operation, ttl = excluded.ttl, completed_at = excluded.completed_at
+WHERE ttl <= ?5
+)sql";
+
+constexpr std::string_view kDeleteIdempotency =
+    "DELETE FROM @idempotency WHERE idempotency_key = ?1";
+
 constexpr std::string_view kUpsertPost = R"sql(
 INSERT INTO posts (post_id, slug, link, modified_gmt, title, content_sha256, status, reason,
                    preamble_json, session_dates_json, updated_at)
@@ -576,6 +587,41 @@ Status SqliteStore::mark_done(const std::string& idempotency_key, const std::str
   if (int result = upsert.step(); result != SQLITE_DONE) {
     return sqlite_error("failed to write idempotency key " + idempotency_key + " for " + operation,
                         result);
+  }
+  return ok_status();
+}
+
+Result<bool> SqliteStore::claim(const std::string& idempotency_key, const std::string& operation,
+                                Clock::time_point expires_at, Clock::time_point now) {
+  std::lock_guard lock(mutex_);
+  Result<sqlite3_stmt*> prepared = prepare(kClaimIdempotency);
+  if (!prepared) {
+    return prepared.error();
+  }
+  Statement insert(*prepared);
+  insert.bind_text(1, idempotency_key)
+      .bind_text(2, operation)
+      .bind_integer(3, epoch_seconds(expires_at))
+      .bind_text(4, utc_timestamp(Clock::now()))
+      .bind_integer(5, epoch_seconds(now));
+  if (int result = insert.step(); result != SQLITE_DONE) {
+    return sqlite_error("failed to claim idempotency key " + idempotency_key + " for " + operation,
+                        result);
+  }
+  // The upsert changes no row when an unexpired record has the key.
+  return sqlite3_changes(db_) > 0;
+}
+
+Status SqliteStore::release(const std::string& idempotency_key) {
+  std::lock_guard lock(mutex_);
+  Result<sqlite3_stmt*> prepared = prepare(kDeleteIdempotency);
+  if (!prepared) {
+    return prepared.error();
+  }
+  Statement remove(*prepared);
+  remove.bind_text(1, idempotency_key);
+  if (int result = remove.step(); result != SQLITE_DONE) {
+    return sqlite_error("failed to release idempotency key " + idempotency_key, result);
   }
   return ok_status();
 }

@@ -75,6 +75,12 @@ class SqliteStore : public SessionStore, public StateStore {
   Status mark_done(const std::string& idempotency_key, const std::string& operation,
                    Clock::time_point expires_at) override;
 
+  //! An INSERT whose ON CONFLICT update applies only when the stored ttl has passed by now, so
+  //! two connections, in this process or another, cannot both claim a key.
+  Result<bool> claim(const std::string& idempotency_key, const std::string& operation,
+                     Clock::time_point expires_at, Clock::time_point now) override;
+  Status release(const std::string& idempotency_key) override;
+
   Status save_post_state(const PostState& state) override;
   Result<std::optional<PostState>> find_post_state(std::int64_t post_id) override;
 

@@ -1,0 +1,47 @@
+#pragma once
+// Choice of the store backend for `run`, `show`, `stage` and `init`, and the AWS settings that
+// every AWS call of a command shares.
+
+#include <memory>
+#include <string>
+
+#include "core/environment.hpp"
+#include "core/error.hpp"
+#include "load/aws/aws_client.hpp"
+#include "pipeline/stores.hpp"
+
+namespace wodetl {
+
+//! Store backends that --store chooses between.
+enum class StoreKind {
+  kLocal,  //!< SQLite file and bucket folder in the data folder
+  kAws,    //!< S3 bucket and DynamoDB tables
+};
+
+//! Reads --store ("local" or "aws"; empty when not given), else WODETL_STORE, else kLocal.
+//! Returns Error::invalid_input for another value.
+[[nodiscard]] Result<StoreKind> read_store_kind(const std::string& option,
+                                                const Environment& environment);
+
+//! Names of the AWS store: INVICTUS_BUCKET (required), DYNAMODB_TABLE (default "sessions"),
+//! IDEMPOTENCY_TABLE (default "idempotency") and WODETL_POSTS_TABLE (default DYNAMODB_TABLE
+//! followed by "-posts" when DYNAMODB_TABLE is set, else "posts", so that two deployments with
+//! their own tables do not share post states). Returns Error::invalid_input when INVICTUS_BUCKET
+//! is unset.
+[[nodiscard]] Result<AwsStoreSettings> aws_store_settings(const Environment& environment);
+
+//! Creates the client for every AWS call from read_aws_settings.
+[[nodiscard]] Result<std::shared_ptr<const AwsClient>> make_aws_client(
+    const Environment& environment);
+
+//! Opens the stores of kind: open_local_stores with local_store_settings(data_dir_option), or
+//! open_aws_stores with aws_store_settings and make_aws_client.
+[[nodiscard]] Result<Stores> open_stores(StoreKind kind, const std::string& data_dir_option,
+                                         const Environment& environment);
+
+//! The environment the post source reads: INVICTUS_USER and INVICTUS_PASS come from the
+//! Secrets Manager secret INVICTUS_SECRET_NAME when it is set and readable, as in the original
+//! pipeline (see load/aws/wordpress_secret.hpp).
+[[nodiscard]] Environment source_environment(const Environment& environment);
+
+}  // namespace wodetl

@@ -1,0 +1,54 @@
+#pragma once
+// StateStore in DynamoDB: idempotency records in the original pipeline's idempotency table,
+// post states in the posts table (see dynamodb_tables.hpp).
+
+#include <memory>
+#include <string>
+
+#include "load/aws/dynamodb_client.hpp"
+#include "load/state_store.hpp"
+
+namespace wodetl {
+
+//! Idempotency records and post states in DynamoDB.
+//!
+//! An idempotency item has the original pipeline's attributes: idempotency_key (S), ttl (N,
+//! epoch seconds, the table's Time to Live attribute) and completed_at (S, UTC ISO 8601). wodetl
+//! adds operation (S). DynamoDB deletes expired items only within a few days, so is_done and
+//! claim compare ttl with the current time themselves.
+//!
+//! A post item has post_id (N), slug, link, modified_gmt, title, content_sha256, status,
+//! reason, preamble_json and updated_at (S), and session_dates (L of S).
+//!
+//! Calls fail with an Error when a table is unreachable; the runner then logs a warning and
+//! goes on, as the original did ("fail open").
+//!
+//! Thread safety: every method may be called from several threads at once.
+class DynamoDbStateStore : public StateStore {
+ public:
+  DynamoDbStateStore(std::shared_ptr<const DynamoDbClient> client, std::string idempotency_table,
+                     std::string posts_table);
+
+  Result<bool> is_done(const std::string& idempotency_key, Clock::time_point now) override;
+  Status mark_done(const std::string& idempotency_key, const std::string& operation,
+                   Clock::time_point expires_at) override;
+  //! PutItem with ConditionExpression "attribute_not_exists(idempotency_key) OR ttl <= now";
+  //! ConditionalCheckFailedException means that another record has the key, and gives false.
+  Result<bool> claim(const std::string& idempotency_key, const std::string& operation,
+                     Clock::time_point expires_at, Clock::time_point now) override;
+  Status release(const std::string& idempotency_key) override;
+
+  Status save_post_state(const PostState& state) override;
+  Result<std::optional<PostState>> find_post_state(std::int64_t post_id) override;
+
+ private:
+  [[nodiscard]] Json idempotency_item(const std::string& idempotency_key,
+                                      const std::string& operation,
+                                      Clock::time_point expires_at) const;
+
+  std::shared_ptr<const DynamoDbClient> client_;
+  std::string idempotency_table_;
+  std::string posts_table_;
+};
+
+}  // namespace wodetl

@@ -1,0 +1,34 @@
+#pragma once
+// WordPress credentials from a Secrets Manager secret, with the original pipeline's fallback to
+// INVICTUS_USER and INVICTUS_PASS.
+
+#include <functional>
+#include <string>
+
+#include "core/environment.hpp"
+#include "core/error.hpp"
+#include "extract/http_client.hpp"
+
+namespace wodetl {
+
+//! Variable that names the secret, as in the original pipeline.
+inline constexpr const char* kSecretNameVariable = "INVICTUS_SECRET_NAME";
+
+//! Reader of a secret's text by name: SecretsManagerClient::get_secret_string in real runs.
+using SecretReader = std::function<Result<std::string>(const std::string& secret_name)>;
+
+//! Parses the secret's text, a JSON object with non-empty strings "username" and "password".
+//! The Error names the secret and what is missing, never any part of its text.
+[[nodiscard]] Result<BasicAuth> parse_wordpress_secret(const std::string& secret_text,
+                                                       const std::string& secret_name);
+
+//! Builds an Environment that returns INVICTUS_USER and INVICTUS_PASS from the secret named by
+//! INVICTUS_SECRET_NAME and every other variable from environment. As in the original, without
+//! INVICTUS_SECRET_NAME it returns environment unchanged. When the secret cannot be read or lacks
+//! username or password, it logs a warning without the secret and returns environment, whose
+//! INVICTUS_USER and INVICTUS_PASS then serve as the credentials. It reads the secret once, when
+//! called.
+[[nodiscard]] Environment with_wordpress_secret(const Environment& environment,
+                                                const SecretReader& read_secret);
+
+}  // namespace wodetl

@@ -1,0 +1,128 @@
+#include "load/aws/aws_error.hpp"
+
+#include <gtest/gtest.h>
+
+namespace wodetl {
+namespace {
+
+HttpResponse response(long status, std::string body, std::map<std::string, std::string> headers) {
+  HttpResponse result;
+  result.status = status;
+  result.body = std::move(body);
+  result.headers = std::move(headers);
+  return result;
+}
+
+TEST(AwsError, ReadsDynamoDbJson) {
+  const AwsServiceError error = parse_aws_error(
+      AwsService::kDynamoDb, "PutItem",
+      response(400,
+               R"({"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException",)"
+               R"("message":"The conditional request failed"})",
+               {{"x-amzn-requestid", "REQ123"}}));
+  EXPECT_EQ(error.code, "ConditionalCheckFailedException");
+  EXPECT_EQ(error.message, "The conditional request failed");
+  EXPECT_EQ(error.request_id, "REQ123");
+  EXPECT_FALSE(error.is_retryable());
+}
+
+TEST(AwsError, ReadsS3Xml) {
+  const AwsServiceError error = parse_aws_error(
+      AwsService::kS3, "GetObject",
+      response(403,
+               "<?xml version=\"1.0\"?><Error><Code>SignatureDoesNotMatch</Code>"
+               "<Message>The request signature we calculated does not match</Message>"
+               "<RequestId>S3REQ</RequestId></Error>",
+               {}));
+  EXPECT_EQ(error.code, "SignatureDoesNotMatch");
+  EXPECT_EQ(error.request_id, "S3REQ");
+  const Error user_error = error.to_error();
+  EXPECT_EQ(user_error.code, ErrorCode::kStore);
+  EXPECT_NE(user_error.message.find("S3 GetObject failed: HTTP 403 SignatureDoesNotMatch"),
+            std::string::npos)
+      << user_error.message;
+  EXPECT_NE(user_error.message.find("request id S3REQ"), std::string::npos);
+  EXPECT_NE(user_error.hint.find("AWS_SECRET_ACCESS_KEY"), std::string::npos);
+}
+
+TEST(AwsError, ReadsSnsXml) {
+  const AwsServiceError error = parse_aws_error(
+      AwsService::kSns, "Publish",
+      response(400,
+               "<ErrorResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><Error>"
+               "<Type>Sender</Type><Code>InvalidParameter</Code><Message>bad</Message></Error>"
+               "<RequestId>SNSREQ</RequestId></ErrorResponse>",
+               {}));
+  EXPECT_EQ(error.code, "InvalidParameter");
+  EXPECT_EQ(error.request_id, "SNSREQ");
+  EXPECT_EQ(error.to_error().code, ErrorCode::kHttpStatus);
+}
+
+TEST(AwsError, HeadWithoutBodyUsesStatus) {
+  const AwsServiceError error = parse_aws_error(AwsService::kS3, "HeadObject",
+                                                response(404, "", {{"x-amz-request-id", "R"}}));
+  EXPECT_EQ(error.code, "NotFound");
+  EXPECT_EQ(error.request_id, "R");
+}
+
+TEST(AwsError, ErrorTypeHeader) {
+  const AwsServiceError error = parse_aws_error(
+      AwsService::kDynamoDb, "Query",
+      response(400, "not json", {{"x-amzn-errortype", "ValidationException:http://internal"}}));
+  EXPECT_EQ(error.code, "ValidationException");
+}
+
+TEST(AwsError, ThrottlingAndServerErrorsRetry) {
+  AwsServiceError error;
+  error.status = 400;
+  error.code = "ProvisionedThroughputExceededException";
+  EXPECT_TRUE(error.is_throttling());
+  EXPECT_TRUE(error.is_retryable());
+  error.code = "ValidationException";
+  EXPECT_FALSE(error.is_retryable());
+  error.status = 503;
+  error.code = "SlowDown";
+  EXPECT_TRUE(error.is_retryable());
+  error.status = 500;
+  error.code = "InternalServerError";
+  EXPECT_TRUE(error.is_retryable());
+}
+
+TEST(AwsError, MessageNamesServiceOperationResource) {
+  AwsServiceError error;
+  error.service = AwsService::kDynamoDb;
+  error.operation = "BatchWriteItem";
+  error.resource = "table sessions";
+  error.status = 400;
+  error.code = "ResourceNotFoundException";
+  error.request_id = "ABC";
+  const Error user_error = error.to_error();
+  EXPECT_EQ(user_error.message,
+            "DynamoDB BatchWriteItem on table sessions failed: HTTP 400 ResourceNotFoundException "
+            "(request id ABC)");
+  EXPECT_NE(user_error.hint.find("wodetl init --store aws"), std::string::npos);
+}
+
+TEST(AwsError, AccessDeniedHintNamesIamAction) {
+  AwsServiceError error;
+  error.service = AwsService::kS3;
+  error.operation = "HeadObject";
+  error.status = 403;
+  error.code = "Forbidden";
+  EXPECT_NE(error.to_error().hint.find("s3:GetObject"), std::string::npos);
+  error.service = AwsService::kDynamoDb;
+  error.operation = "BatchWriteItem";
+  error.code = "AccessDeniedException";
+  EXPECT_NE(error.to_error().hint.find("dynamodb:BatchWriteItem"), std::string::npos);
+}
+
+TEST(AwsError, RedirectHintNamesBucketRegion) {
+  const AwsServiceError error =
+      parse_aws_error(AwsService::kS3, "PutObject",
+                      response(301, "<Error><Code>PermanentRedirect</Code></Error>",
+                               {{"x-amz-bucket-region", "eu-west-1"}}));
+  EXPECT_NE(error.to_error().hint.find("AWS_REGION=eu-west-1"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace wodetl

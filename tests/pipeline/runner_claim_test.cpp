@@ -1,0 +1,103 @@
+// How process_post claims a post version in the idempotency table before working on it.
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "load/idempotency.hpp"
+#include "pipeline/persist.hpp"
+#include "pipeline/runner.hpp"
+#include "support/fixtures.hpp"
+
+namespace wodetl {
+namespace {
+
+using testing::TempFolder;
+
+//! Session store whose writes fail, so a post fails after its claim.
+class FailingSessionStore : public SessionStore {
+ public:
+  Result<ReplaceOutcome> replace_post_sessions(const SourceRef&,
+                                               const std::vector<SessionRecord>&) override {
+    return Error::store("the test store rejects every write");
+  }
+  Result<std::vector<SessionRecord>> sessions_between(const std::string&,
+                                                      const std::string&) override {
+    return std::vector<SessionRecord>{};
+  }
+  Result<std::vector<SessionRecord>> all_sessions() override {
+    return std::vector<SessionRecord>{};
+  }
+};
+
+class RunnerClaimTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto stores = open_local_stores(LocalStoreSettings{folder_.path() / "data", "bucket"});
+    ASSERT_TRUE(stores.ok()) << stores.error().to_string();
+    stores_ = *stores;
+    post_ = testing::load_post_case("weekly-program-crossing-year.json");
+  }
+
+  TempFolder folder_;
+  Stores stores_;
+  Post post_;
+};
+
+TEST_F(RunnerClaimTest, LostClaimCountsAsDone) {
+  // Another worker claimed this version a moment ago and is still working on it.
+  const Clock::time_point now = Clock::now();
+  ASSERT_TRUE(
+      *stores_.state->claim(claim_post_key(post_), "process_post", now + kClaimLease, now));
+
+  const PostOutcome outcome = process_post(post_, stores_, RunOptions{});
+  EXPECT_EQ(outcome.result, PostResult::kUnchanged);
+  ASSERT_EQ(outcome.warnings.size(), 1U);
+  EXPECT_NE(outcome.warnings[0].find("another worker is processing"), std::string::npos);
+  EXPECT_EQ(outcome.records_written + outcome.objects_written, 0);
+  EXPECT_TRUE(stores_.sessions->all_sessions()->empty());
+}
+
+TEST_F(RunnerClaimTest, ForceIgnoresClaims) {
+  const Clock::time_point now = Clock::now();
+  ASSERT_TRUE(
+      *stores_.state->claim(claim_post_key(post_), "process_post", now + kClaimLease, now));
+
+  const PostOutcome outcome = process_post(post_, stores_, RunOptions{.force = true});
+  EXPECT_EQ(outcome.result, PostResult::kNew);
+  EXPECT_FALSE(stores_.sessions->all_sessions()->empty());
+}
+
+TEST_F(RunnerClaimTest, StoredPostIsDoneAndClaimReleased) {
+  const PostOutcome outcome = process_post(post_, stores_, RunOptions{});
+  ASSERT_EQ(outcome.result, PostResult::kNew) << outcome.reason;
+  const Clock::time_point now = Clock::now();
+  EXPECT_TRUE(*stores_.state->is_done(process_post_key(post_), now));
+  EXPECT_FALSE(*stores_.state->is_done(claim_post_key(post_), now));
+}
+
+TEST_F(RunnerClaimTest, ExpiredClaimIsTakenOver) {
+  // A worker that crashed left its claim; once the lease has passed the post is processed.
+  const Clock::time_point past = Clock::now() - kClaimLease - std::chrono::minutes(1);
+  ASSERT_TRUE(
+      *stores_.state->claim(claim_post_key(post_), "process_post", past + kClaimLease, past));
+  const PostOutcome outcome = process_post(post_, stores_, RunOptions{});
+  EXPECT_EQ(outcome.result, PostResult::kNew) << outcome.reason;
+}
+
+TEST_F(RunnerClaimTest, FailedPostReleasesClaim) {
+  Stores failing = stores_;
+  failing.sessions = std::make_shared<FailingSessionStore>();
+
+  const PostOutcome outcome = process_post(post_, failing, RunOptions{});
+  ASSERT_EQ(outcome.result, PostResult::kFailed);
+  EXPECT_FALSE(*stores_.state->is_done(process_post_key(post_), Clock::now()));
+  EXPECT_FALSE(*stores_.state->is_done(claim_post_key(post_), Clock::now()));
+
+  // So the next run processes the post.
+  const PostOutcome retried = process_post(post_, stores_, RunOptions{});
+  EXPECT_EQ(retried.result, PostResult::kNew) << retried.reason;
+}
+
+}  // namespace
+}  // namespace wodetl
