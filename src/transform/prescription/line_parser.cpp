@@ -336,11 +336,8 @@ void parse_into(ParsedLine& line, std::string_view text, const Vocabulary& vocab
     return;
   }
   const LineFeatures features = scan_features(tokens, begin);
-  if (features.may_start_scheme) {
-    if (auto scheme = parse_scheme_line(cursor, context)) {
-      set_detail(line, LineKind::kScheme, std::move(*scheme));
-      return;
-    }
+  if (features.may_start_scheme && parse_scheme_line(cursor, context, line)) {
+    return;
   }
   if (features.names_rep_max) {
     if (auto target = parse_target(cursor, context)) {
@@ -354,10 +351,11 @@ void parse_into(ParsedLine& line, std::string_view text, const Vocabulary& vocab
       return;
     }
   }
-  if (auto movement = parse_movement_line(cursor, context)) {
-    set_detail(line, LineKind::kMovement, std::move(*movement));
+  if (parse_movement_line(cursor, context, line.detail.emplace<MovementLine>())) {
+    line.kind = LineKind::kMovement;
     return;
   }
+  line.detail.emplace<NoteLine>();
   if (features.has_percent) {
     set_detail(line, LineKind::kNote, NoteLine{find_limit(tokens, begin, end, context)});
   }

@@ -1,6 +1,7 @@
 #include "transform/prescription/movement_grammar.hpp"
 
 #include <iterator>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -496,27 +497,22 @@ bool finish_line(Cursor& cursor, MovementLine& line, const GrammarContext& conte
 }
 
 // A line of quantities only: "5x5 @ 75%", "21-15-9", "4-6 sets of 1-3 reps".
-std::optional<MovementLine> read_quantities_only(Cursor& cursor, const GrammarContext& context) {
-  MovementLine line;
+bool read_quantities_only(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
   TailState state;
   read_tail(cursor, line, context, state);
-  if (!cursor.at_end() || !state.strong) {
-    return std::nullopt;
-  }
-  return line;
+  return cursor.at_end() && state.strong;
 }
 
 // "12 x Goblet Squat", "3x [ Deadlift + Row ]".
-std::optional<MovementLine> read_count_times_group(Cursor& cursor, const GrammarContext& context) {
+bool read_count_times_group(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
   const auto count = read_count_range(cursor);
   if (!count || !cursor.accept(TokenKind::kTimes)) {
-    return std::nullopt;
+    return false;
   }
   auto group = read_group(cursor, context);
   if (!group) {
-    return std::nullopt;
+    return false;
   }
-  MovementLine line;
   line.movements = std::move(group->movements);
   line.grouping = line.movements.size() > 1 ? Grouping::kComplex : Grouping::kSingle;
   if (group->bracketed) {
@@ -526,10 +522,7 @@ std::optional<MovementLine> read_count_times_group(Cursor& cursor, const Grammar
   }
   TailState state{.strong = true, .marked = true};
   read_tail(cursor, line, context, state);
-  if (!finish_line(cursor, line, context, state)) {
-    return std::nullopt;
-  }
-  return line;
+  return finish_line(cursor, line, context, state);
 }
 
 // Quantities an item of a reps-first line may carry besides its movement's reps, distance and
@@ -601,13 +594,12 @@ void lift_single_item(MovementLine& line, ItemExtras& extras) {
 }
 
 // "10 Air Squats, 10 Pushups, 10 V-Ups", "1 Hang Clean + 2 Front Squats + 1 Jerk", "400m run".
-std::optional<MovementLine> read_items(Cursor& cursor, const GrammarContext& context) {
+bool read_items(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
   Movement first;
   ItemExtras first_extras;
   if (!read_item(cursor, context, true, first, first_extras)) {
-    return std::nullopt;  // the common failure, before anything is allocated
+    return false;  // the common failure, before anything is allocated
   }
-  MovementLine line;
   line.movements.reserve(4);
   line.movements.push_back(std::move(first));
   bool listed = false;
@@ -636,7 +628,7 @@ std::optional<MovementLine> read_items(Cursor& cursor, const GrammarContext& con
     any_known = any_known || context.vocabulary.names_movement(movement.canonical);
   }
   if (!any_known) {
-    return std::nullopt;
+    return false;
   }
   if (line.movements.size() == 1) {
     lift_single_item(line, first_extras);
@@ -652,19 +644,15 @@ std::optional<MovementLine> read_items(Cursor& cursor, const GrammarContext& con
   }
   TailState state{.strong = true};
   read_tail(cursor, line, context, state);
-  if (!finish_line(cursor, line, context, state)) {
-    return std::nullopt;
-  }
-  return line;
+  return finish_line(cursor, line, context, state);
 }
 
 // "(Snatch + Hip Snatch) x 1 rep", "Back Squat 5x5 @ 75%", "Slow Pull Power Snatch".
-std::optional<MovementLine> read_named(Cursor& cursor, const GrammarContext& context) {
+bool read_named(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
   auto group = read_group(cursor, context);
   if (!group) {
-    return std::nullopt;
+    return false;
   }
-  MovementLine line;
   line.movements = std::move(group->movements);
   line.grouping = line.movements.size() > 1 ? Grouping::kComplex : Grouping::kSingle;
   cursor.accept(TokenKind::kColon);  // "Snatch: 5x3 @ 80%"
@@ -673,30 +661,31 @@ std::optional<MovementLine> read_named(Cursor& cursor, const GrammarContext& con
   if (!state.strong) {
     for (const Movement& movement : line.movements) {
       if (!context.vocabulary.names_movement(movement.canonical)) {
-        return std::nullopt;
+        return false;
       }
     }
   }
-  if (!finish_line(cursor, line, context, state)) {
-    return std::nullopt;
-  }
-  return line;
+  return finish_line(cursor, line, context, state);
 }
 
 }  // namespace
 
-std::optional<MovementLine> parse_movement_line(Cursor& cursor, const GrammarContext& context) {
-  using Rule = std::optional<MovementLine> (*)(Cursor&, const GrammarContext&);
+bool parse_movement_line(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
+  // Each rule fills line as it reads and returns whether it read the whole line. A rule that
+  // fails may have filled part of it, so line is made new before the next rule.
+  using Rule = bool (*)(Cursor&, const GrammarContext&, MovementLine&);
   static constexpr Rule kRules[] = {read_named, read_count_times_group, read_items, read_quantities_only};
   const std::size_t start = cursor.position();
   for (const Rule rule : kRules) {
     cursor.reset(start);
-    if (auto line = rule(cursor, context)) {
-      return line;
+    if (rule(cursor, context, line)) {
+      return true;
     }
+    std::destroy_at(&line);
+    std::construct_at(&line);
   }
   cursor.reset(start);
-  return std::nullopt;
+  return false;
 }
 
 }  // namespace wodetl::prescription
