@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "transform/prescription/line_parser.hpp"
+#include "transform/prescription/tokens.hpp"
 #include "transform/text_normalize.hpp"
 
 namespace wodetl::prescription {
@@ -41,7 +42,16 @@ bool ends_block(const ParsedLine& line) {
   if (line.kind != LineKind::kNote || !may_start_with_f_t_or_a(line.text)) {
     return false;
   }
-  const std::string normalized = normalize_for_matching(line.text);
+  // The tokenizer's buffer normalizes without allocating; it takes lines up to kMaxLineBytes.
+  TokenizedLine buffer;
+  std::string long_line;
+  std::string_view normalized;
+  if (normalize_line(line.text, buffer)) {
+    normalized = buffer.normalized();
+  } else {
+    long_line = normalize_for_matching(line.text);
+    normalized = long_line;
+  }
   return normalized.starts_with("followed by") || normalized.starts_with("then") ||
          normalized.starts_with("and then");
 }

@@ -259,6 +259,14 @@ std::string canonical_name_normalized(std::string_view normalized, const Vocabul
   });
 }
 
+void assign_canonical_name(std::string& out, std::string_view normalized,
+                           const Vocabulary& vocabulary) {
+  with_cached_form(normalized, vocabulary, [&](std::string_view form) {
+    const std::string_view known = vocabulary.movement_name(form);
+    out.assign(known.empty() ? form : known);
+  });
+}
+
 std::string canonical_name(std::string_view written, const Vocabulary& vocabulary) {
   return canonical_name_normalized(normalize_for_matching(written), vocabulary);
 }

@@ -129,14 +129,8 @@ std::optional<TokenSpan> read_name(Cursor& cursor) {
 
 void set_names(Movement& movement, const Cursor& cursor, TokenSpan span, const GrammarContext& context) {
   movement.name = written_text(cursor.line(), context.original, span.first, span.last);
-  movement.canonical =
-      canonical_name_normalized(normalized_text(cursor.line(), span.first, span.last), context.vocabulary);
-}
-
-Movement make_movement(const Cursor& cursor, TokenSpan span, const GrammarContext& context) {
-  Movement movement;
-  set_names(movement, cursor, span, context);
-  return movement;
+  assign_canonical_name(movement.canonical, normalized_text(cursor.line(), span.first, span.last),
+                        context.vocabulary);
 }
 
 // Index of the kClose that matches the kOpen at the cursor, or 0 when there is none.
@@ -176,18 +170,20 @@ void merge_intensity(Intensity& into, Intensity&& from) {
   }
 }
 
-// [count] name: one element of a complex.
-std::optional<Movement> read_element(Cursor& cursor, const GrammarContext& context) {
+// [count] name: one element of a complex, appended to movements (built in place, as moving a
+// Movement moves its two strings).
+bool read_element(Cursor& cursor, const GrammarContext& context, std::vector<Movement>& movements) {
   const std::size_t start = cursor.position();
   const auto count = read_count(cursor);
   const auto name = read_name(cursor);
   if (!name) {
     cursor.reset(start);
-    return std::nullopt;
+    return false;
   }
-  Movement movement = make_movement(cursor, *name, context);
+  Movement& movement = movements.emplace_back();
+  set_names(movement, cursor, *name, context);
   movement.count = count;
-  return movement;
+  return true;
 }
 
 struct Group {
@@ -195,8 +191,8 @@ struct Group {
   bool bracketed = false;
 };
 
-// Makes room for the movements of a complex once its second one is read, so that the vector does
-// not grow one movement at a time. A single movement keeps its exact allocation.
+// Makes room for the movements of a complex before its second one is read, so that the vector
+// does not grow one movement at a time. A single movement keeps its exact allocation.
 void reserve_for_complex(std::vector<Movement>& movements) {
   if (movements.size() == 1) {
     movements.reserve(4);
@@ -210,13 +206,11 @@ std::optional<Group> read_group(Cursor& cursor, const GrammarContext& context) {
   if (cursor.accept(TokenKind::kOpen)) {
     group.bracketed = true;
     do {
-      auto element = read_element(cursor, context);
-      if (!element || group.movements.size() == kMaxItems) {
+      reserve_for_complex(group.movements);
+      if (group.movements.size() == kMaxItems || !read_element(cursor, context, group.movements)) {
         cursor.reset(start);
         return std::nullopt;
       }
-      reserve_for_complex(group.movements);
-      group.movements.push_back(std::move(*element));
     } while (cursor.accept(TokenKind::kPlus));
     if (group.movements.size() < 2 || !cursor.accept(TokenKind::kClose)) {
       cursor.reset(start);  // a parenthetical remark, not a complex
@@ -229,19 +223,17 @@ std::optional<Group> read_group(Cursor& cursor, const GrammarContext& context) {
   if (!first) {
     return std::nullopt;
   }
-  group.movements.push_back(make_movement(cursor, *first, context));
+  set_names(group.movements.emplace_back(), cursor, *first, context);
   while (group.movements.size() < kMaxItems) {
     const std::size_t before_plus = cursor.position();
     if (!cursor.accept(TokenKind::kPlus)) {
       break;
     }
-    auto element = read_element(cursor, context);
-    if (!element) {
+    reserve_for_complex(group.movements);
+    if (!read_element(cursor, context, group.movements)) {
       cursor.reset(before_plus);
       break;
     }
-    reserve_for_complex(group.movements);
-    group.movements.push_back(std::move(*element));
   }
   return group;
 }
@@ -467,8 +459,7 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       line.per_side = true;
       continue;
     }
-    if (auto intensity = read_intensity(cursor, context)) {
-      merge_intensity(line.intensity, std::move(*intensity));
+    if (read_intensity(cursor, context, line.intensity)) {  // replaces only the parts it reads
       state.strong = state.marked = true;
       continue;
     }
@@ -610,9 +601,9 @@ bool read_items(Cursor& cursor, const GrammarContext& context, MovementLine& lin
     if (!comma && !cursor.accept(TokenKind::kPlus)) {
       break;
     }
-    Movement movement;
     ItemExtras extras;
-    if (!read_item(cursor, context, false, movement, extras)) {
+    if (!read_item(cursor, context, false, line.movements.emplace_back(), extras)) {
+      line.movements.pop_back();
       cursor.reset(before_separator);
       break;
     }
@@ -620,7 +611,6 @@ bool read_items(Cursor& cursor, const GrammarContext& context, MovementLine& lin
     if (!load) {
       load = extras.load;
     }
-    line.movements.push_back(std::move(movement));
   }
 
   bool any_known = false;
