@@ -241,9 +241,12 @@ std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines) {
   return blocks;
 }
 
-PartPrescription prescribe_segment(const Segment& segment) {
+namespace {
+
+// Fills part, a new PartPrescription, from segment: building it in place spares moving its label
+// and heading strings into the caller's vector.
+void fill_part(PartPrescription& part, const Segment& segment) {
   const Vocabulary& vocabulary = default_vocabulary();
-  PartPrescription part;
   part.label = segment.label;
   part.heading = segment.heading.text;
   part.lines.reserve(segment.lines.size() + 1);
@@ -259,6 +262,13 @@ PartPrescription prescribe_segment(const Segment& segment) {
     parse(line.text);
   }
   part.blocks = build_blocks(part.lines);
+}
+
+}  // namespace
+
+PartPrescription prescribe_segment(const Segment& segment) {
+  PartPrescription part;
+  fill_part(part, segment);
   return part;
 }
 
@@ -266,7 +276,7 @@ std::vector<PartPrescription> prescribe_segments(const std::vector<Segment>& seg
   std::vector<PartPrescription> parts;
   parts.reserve(segments.size());
   for (const Segment& segment : segments) {
-    parts.push_back(prescribe_segment(segment));
+    fill_part(parts.emplace_back(), segment);
   }
   return parts;
 }
