@@ -667,12 +667,14 @@ bool parse_movement_line(Cursor& cursor, const GrammarContext& context, Movement
   static constexpr Rule kRules[] = {read_named, read_count_times_group, read_items, read_quantities_only};
   const std::size_t start = cursor.position();
   for (const Rule rule : kRules) {
+    if (rule != kRules[0]) {
+      std::destroy_at(&line);
+      std::construct_at(&line);
+    }
     cursor.reset(start);
     if (rule(cursor, context, line)) {
       return true;
     }
-    std::destroy_at(&line);
-    std::construct_at(&line);
   }
   cursor.reset(start);
   return false;

@@ -21,8 +21,9 @@ namespace wodetl::prescription {
 
 //! Parses every token from the cursor to its end as a movement line into line, which must hold a
 //! default MovementLine: filling the caller's value in place spares moving a result of several
-//! hundred bytes out of every rule. Returns false, with the cursor where it was and line back to
-//! its default, when the tokens do not form a movement line.
+//! hundred bytes out of every rule. Returns false, with the cursor where it was and line holding
+//! whatever the last rule left (the caller discards it), when the tokens do not form a movement
+//! line.
 bool parse_movement_line(Cursor& cursor, const GrammarContext& context, MovementLine& line);
 
 }  // namespace wodetl::prescription
