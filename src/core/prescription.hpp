@@ -96,6 +96,11 @@ enum class Grouping {
 
 //! A line that names what to do, or only how much of it.
 struct MovementLine {
+  //! Every member has a default member initializer or a class type. The user-provided
+  //! constructor keeps value-initialization, as in std::variant::emplace<MovementLine>(), from
+  //! zero-filling the line's several hundred bytes before initializing the members.
+  MovementLine() noexcept {}  // NOLINT(modernize-use-equals-default): = default would zero-fill
+
   std::vector<Movement> movements;  //!< empty for a line of quantities only ("5x5 @ 75%")
   Grouping grouping = Grouping::kSingle;
   std::optional<CountRange> reps;   //!< reps of the whole line ("x 5-6 reps"); empty for lists
@@ -140,6 +145,9 @@ struct Scheme {
 };
 
 struct SchemeLine {
+  //! Skips the zero-fill of value-initialization, as MovementLine's constructor does.
+  SchemeLine() noexcept {}  // NOLINT(modernize-use-equals-default): = default would zero-fill
+
   Scheme scheme;
   std::optional<MovementLine> movement;  //!< movements after the colon, if any
   std::string warning;  //!< set when the stated sets disagree with duration ÷ interval
@@ -157,6 +165,9 @@ struct IntensityStep {
 //! A row of a per-set table ("*Sets 1-2 = 8 reps @ 65-70%") or a wave. For a wave, sets runs
 //! from 1 to the number of steps and each step holds its own reps and percentage.
 struct IntensityLine {
+  //! Skips the zero-fill of value-initialization, as MovementLine's constructor does.
+  IntensityLine() noexcept {}  // NOLINT(modernize-use-equals-default): = default would zero-fill
+
   std::optional<SetNumbers> sets;
   std::optional<CountRange> reps;
   bool reps_at_least = false;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "transform/prescription/line_parser.hpp"
+#include "transform/prescription/tokens.hpp"
 #include "transform/text_normalize.hpp"
 
 namespace wodetl::prescription {
@@ -41,7 +42,16 @@ bool ends_block(const ParsedLine& line) {
   if (line.kind != LineKind::kNote || !may_start_with_f_t_or_a(line.text)) {
     return false;
   }
-  const std::string normalized = normalize_for_matching(line.text);
+  // The tokenizer's buffer normalizes without allocating; it takes lines up to kMaxLineBytes.
+  TokenizedLine buffer;
+  std::string long_line;
+  std::string_view normalized;
+  if (normalize_line(line.text, buffer)) {
+    normalized = buffer.normalized();
+  } else {
+    long_line = normalize_for_matching(line.text);
+    normalized = long_line;
+  }
   return normalized.starts_with("followed by") || normalized.starts_with("then") ||
          normalized.starts_with("and then");
 }
@@ -231,9 +241,12 @@ std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines) {
   return blocks;
 }
 
-PartPrescription prescribe_segment(const Segment& segment) {
+namespace {
+
+// Fills part, a new PartPrescription, from segment: building it in place spares moving its label
+// and heading strings into the caller's vector.
+void fill_part(PartPrescription& part, const Segment& segment) {
   const Vocabulary& vocabulary = default_vocabulary();
-  PartPrescription part;
   part.label = segment.label;
   part.heading = segment.heading.text;
   part.lines.reserve(segment.lines.size() + 1);
@@ -249,6 +262,13 @@ PartPrescription prescribe_segment(const Segment& segment) {
     parse(line.text);
   }
   part.blocks = build_blocks(part.lines);
+}
+
+}  // namespace
+
+PartPrescription prescribe_segment(const Segment& segment) {
+  PartPrescription part;
+  fill_part(part, segment);
   return part;
 }
 
@@ -256,7 +276,7 @@ std::vector<PartPrescription> prescribe_segments(const std::vector<Segment>& seg
   std::vector<PartPrescription> parts;
   parts.reserve(segments.size());
   for (const Segment& segment : segments) {
-    parts.push_back(prescribe_segment(segment));
+    fill_part(parts.emplace_back(), segment);
   }
   return parts;
 }

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 #include "transform/text_normalize.hpp"
 
@@ -190,6 +191,48 @@ auto with_form(std::string_view normalized, const Vocabulary& vocabulary, Use&& 
   }
 }
 
+// Per-thread cache of canonical forms: a movement name recurs in a post and from post to post,
+// and building its form costs a vocabulary lookup per word. Direct-mapped, so a lookup reads one
+// entry and a new form replaces the one in its slot. An entry belongs to the vocabulary state
+// whose index_id it holds, so a changed or another vocabulary never reads a form made with an
+// earlier one. Fixed-size and trivially constructible: the cache allocates nothing and needs no
+// initialization guard. Longer phrases and forms are not cached.
+struct CachedForm {
+  std::uint64_t index_id;  // Vocabulary::index_id of the vocabulary that made the form, 0 if unused
+  std::uint8_t key_size;
+  std::uint8_t form_size;
+  std::array<char, 54> key;  // the normalized phrase
+  std::array<char, 64> form;
+};
+static_assert(sizeof(CachedForm) == 128);
+
+constexpr std::size_t kCachedForms = 256;
+thread_local std::array<CachedForm, kCachedForms> cached_forms;
+
+// Calls use(form) with the canonical form of normalized, taken from the cache when it is there.
+template <typename Use>
+auto with_cached_form(std::string_view normalized, const Vocabulary& vocabulary, Use&& use) {
+  if (!vocabulary.indexed || vocabulary.index_id == 0 ||
+      normalized.size() > sizeof CachedForm::key) {
+    return with_form(normalized, vocabulary, use);
+  }
+  CachedForm& entry = cached_forms[hash_key(normalized) % kCachedForms];
+  if (entry.index_id == vocabulary.index_id && entry.key_size == normalized.size() &&
+      std::memcmp(entry.key.data(), normalized.data(), normalized.size()) == 0) {
+    return use(std::string_view(entry.form.data(), entry.form_size));
+  }
+  return with_form(normalized, vocabulary, [&](std::string_view form) {
+    if (form.size() <= entry.form.size()) {
+      entry.index_id = vocabulary.index_id;
+      entry.key_size = static_cast<std::uint8_t>(normalized.size());
+      entry.form_size = static_cast<std::uint8_t>(form.size());
+      std::memcpy(entry.key.data(), normalized.data(), normalized.size());
+      std::memcpy(entry.form.data(), form.data(), form.size());
+    }
+    return use(form);
+  });
+}
+
 }  // namespace
 
 std::string singular_word(std::string_view word, const Vocabulary& vocabulary) {
@@ -205,14 +248,22 @@ std::string canonical_form(std::string_view normalized, const Vocabulary& vocabu
 }
 
 std::string_view known_movement_name(std::string_view normalized, const Vocabulary& vocabulary) {
-  return with_form(normalized, vocabulary,
-                   [&](std::string_view form) { return vocabulary.movement_name(form); });
+  return with_cached_form(normalized, vocabulary,
+                          [&](std::string_view form) { return vocabulary.movement_name(form); });
 }
 
 std::string canonical_name_normalized(std::string_view normalized, const Vocabulary& vocabulary) {
-  return with_form(normalized, vocabulary, [&](std::string_view form) {
+  return with_cached_form(normalized, vocabulary, [&](std::string_view form) {
     const std::string_view known = vocabulary.movement_name(form);
     return std::string(known.empty() ? form : known);
+  });
+}
+
+void assign_canonical_name(std::string& out, std::string_view normalized,
+                           const Vocabulary& vocabulary) {
+  with_cached_form(normalized, vocabulary, [&](std::string_view form) {
+    const std::string_view known = vocabulary.movement_name(form);
+    out.assign(known.empty() ? form : known);
   });
 }
 

@@ -26,6 +26,11 @@ namespace wodetl::prescription {
 [[nodiscard]] std::string canonical_name_normalized(std::string_view normalized,
                                                     const Vocabulary& vocabulary);
 
+//! Writes canonical_name_normalized(normalized) into out, reusing out's buffer rather than moving
+//! a new string into it.
+void assign_canonical_name(std::string& out, std::string_view normalized,
+                           const Vocabulary& vocabulary);
+
 //! Movement name that the vocabulary gives canonical_form(normalized), or an empty view when the
 //! phrase is unknown. The view points into the vocabulary.
 [[nodiscard]] std::string_view known_movement_name(std::string_view normalized,

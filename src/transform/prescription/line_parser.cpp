@@ -57,25 +57,30 @@ bool only_comment_left(const Cursor& cursor) {
   return cursor.at_end() || cursor.is(TokenKind::kComma) || cursor.is(TokenKind::kOpen);
 }
 
-// "*Sets 4-5 = @ 75% of 1-RM Snatch", "*Set 1 = @ 60%", "*Sets 1-2 = 8 reps @ 65-70%".
-std::optional<IntensityLine> parse_set_row(Cursor& cursor, const GrammarContext& context) {
+// "*Sets 4-5 = @ 75% of 1-RM Snatch", "*Set 1 = @ 60%", "*Sets 1-2 = 8 reps @ 65-70%". Builds the
+// row in parsed once "Set N" has matched, and makes parsed a note again when the row fails.
+bool parse_set_row(Cursor& cursor, const GrammarContext& context, ParsedLine& parsed) {
   const std::size_t start = cursor.position();
   if (!cursor.accept_word_in({"set", "sets"})) {
-    return std::nullopt;
+    return false;
   }
   const auto first = read_count(cursor);
   if (!first) {
     cursor.reset(start);
-    return std::nullopt;
+    return false;
   }
-  IntensityLine line;
+  const auto fail = [&] {
+    parsed.detail.emplace<NoteLine>();
+    cursor.reset(start);
+    return false;
+  };
+  IntensityLine& line = parsed.detail.emplace<IntensityLine>();
   line.sets = SetNumbers{*first, *first};
   if (cursor.accept(TokenKind::kDash) || cursor.accept_word_in({"to", "and", "through"}) ||
       cursor.accept(TokenKind::kAmpersand)) {
     const auto last = read_count(cursor);
     if (!last || *last < *first) {
-      cursor.reset(start);
-      return std::nullopt;
+      return fail();
     }
     line.sets->last = *last;
   }
@@ -96,14 +101,12 @@ std::optional<IntensityLine> parse_set_row(Cursor& cursor, const GrammarContext&
       cursor.reset(before_reps);
     }
   }
-  if (auto intensity = read_intensity(cursor, context)) {
-    line.intensity = std::move(*intensity);
-  }
+  read_intensity(cursor, context, line.intensity);
   if ((!line.reps && line.intensity.empty()) || !only_comment_left(cursor)) {
-    cursor.reset(start);
-    return std::nullopt;
+    return fail();
   }
-  return line;
+  parsed.kind = LineKind::kIntensity;
+  return true;
 }
 
 // "4@70%, 3@76%, 2@82%", "3+ @ 85%".
@@ -127,11 +130,9 @@ std::optional<IntensityLine> parse_wave(Cursor& cursor, const GrammarContext& co
     if (!cursor.is(TokenKind::kAt)) {
       break;
     }
-    auto intensity = read_intensity(cursor, context);
-    if (!intensity || !intensity->percent) {
+    if (!read_intensity(cursor, context, step.intensity) || !step.intensity.percent) {
       break;
     }
-    step.intensity = std::move(*intensity);
     line.steps.push_back(std::move(step));
   } while (line.steps.size() < kMaxWaveSteps && cursor.accept(TokenKind::kComma));
 
@@ -180,6 +181,9 @@ std::optional<RestLine> parse_rest(Cursor& cursor) {
 }
 
 bool has_colon(const Cursor& cursor) {
+  if (!cursor.line().has_kind(TokenKind::kColon)) {
+    return false;  // no colon anywhere in the line
+  }
   for (std::size_t ahead = 0; ahead < cursor.remaining(); ++ahead) {
     if (cursor.is(TokenKind::kColon, ahead)) {
       return true;
@@ -327,8 +331,7 @@ void parse_into(ParsedLine& line, std::string_view text, const Vocabulary& vocab
     return;
   }
 
-  if (auto row = parse_set_row(cursor, context)) {
-    set_detail(line, LineKind::kIntensity, std::move(*row));
+  if (parse_set_row(cursor, context, line)) {
     return;
   }
   if (auto rest = parse_rest(cursor)) {
@@ -336,11 +339,8 @@ void parse_into(ParsedLine& line, std::string_view text, const Vocabulary& vocab
     return;
   }
   const LineFeatures features = scan_features(tokens, begin);
-  if (features.may_start_scheme) {
-    if (auto scheme = parse_scheme_line(cursor, context)) {
-      set_detail(line, LineKind::kScheme, std::move(*scheme));
-      return;
-    }
+  if (features.may_start_scheme && parse_scheme_line(cursor, context, line)) {
+    return;
   }
   if (features.names_rep_max) {
     if (auto target = parse_target(cursor, context)) {
@@ -354,10 +354,11 @@ void parse_into(ParsedLine& line, std::string_view text, const Vocabulary& vocab
       return;
     }
   }
-  if (auto movement = parse_movement_line(cursor, context)) {
-    set_detail(line, LineKind::kMovement, std::move(*movement));
+  if (parse_movement_line(cursor, context, line.detail.emplace<MovementLine>())) {
+    line.kind = LineKind::kMovement;
     return;
   }
+  line.detail.emplace<NoteLine>();
   if (features.has_percent) {
     set_detail(line, LineKind::kNote, NoteLine{find_limit(tokens, begin, end, context)});
   }

@@ -1,6 +1,7 @@
 #include "transform/prescription/movement_grammar.hpp"
 
 #include <iterator>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -128,14 +129,8 @@ std::optional<TokenSpan> read_name(Cursor& cursor) {
 
 void set_names(Movement& movement, const Cursor& cursor, TokenSpan span, const GrammarContext& context) {
   movement.name = written_text(cursor.line(), context.original, span.first, span.last);
-  movement.canonical =
-      canonical_name_normalized(normalized_text(cursor.line(), span.first, span.last), context.vocabulary);
-}
-
-Movement make_movement(const Cursor& cursor, TokenSpan span, const GrammarContext& context) {
-  Movement movement;
-  set_names(movement, cursor, span, context);
-  return movement;
+  assign_canonical_name(movement.canonical, normalized_text(cursor.line(), span.first, span.last),
+                        context.vocabulary);
 }
 
 // Index of the kClose that matches the kOpen at the cursor, or 0 when there is none.
@@ -175,18 +170,20 @@ void merge_intensity(Intensity& into, Intensity&& from) {
   }
 }
 
-// [count] name: one element of a complex.
-std::optional<Movement> read_element(Cursor& cursor, const GrammarContext& context) {
+// [count] name: one element of a complex, appended to movements (built in place, as moving a
+// Movement moves its two strings).
+bool read_element(Cursor& cursor, const GrammarContext& context, std::vector<Movement>& movements) {
   const std::size_t start = cursor.position();
   const auto count = read_count(cursor);
   const auto name = read_name(cursor);
   if (!name) {
     cursor.reset(start);
-    return std::nullopt;
+    return false;
   }
-  Movement movement = make_movement(cursor, *name, context);
+  Movement& movement = movements.emplace_back();
+  set_names(movement, cursor, *name, context);
   movement.count = count;
-  return movement;
+  return true;
 }
 
 struct Group {
@@ -194,8 +191,8 @@ struct Group {
   bool bracketed = false;
 };
 
-// Makes room for the movements of a complex once its second one is read, so that the vector does
-// not grow one movement at a time. A single movement keeps its exact allocation.
+// Makes room for the movements of a complex before its second one is read, so that the vector
+// does not grow one movement at a time. A single movement keeps its exact allocation.
 void reserve_for_complex(std::vector<Movement>& movements) {
   if (movements.size() == 1) {
     movements.reserve(4);
@@ -209,13 +206,11 @@ std::optional<Group> read_group(Cursor& cursor, const GrammarContext& context) {
   if (cursor.accept(TokenKind::kOpen)) {
     group.bracketed = true;
     do {
-      auto element = read_element(cursor, context);
-      if (!element || group.movements.size() == kMaxItems) {
+      reserve_for_complex(group.movements);
+      if (group.movements.size() == kMaxItems || !read_element(cursor, context, group.movements)) {
         cursor.reset(start);
         return std::nullopt;
       }
-      reserve_for_complex(group.movements);
-      group.movements.push_back(std::move(*element));
     } while (cursor.accept(TokenKind::kPlus));
     if (group.movements.size() < 2 || !cursor.accept(TokenKind::kClose)) {
       cursor.reset(start);  // a parenthetical remark, not a complex
@@ -228,19 +223,17 @@ std::optional<Group> read_group(Cursor& cursor, const GrammarContext& context) {
   if (!first) {
     return std::nullopt;
   }
-  group.movements.push_back(make_movement(cursor, *first, context));
+  set_names(group.movements.emplace_back(), cursor, *first, context);
   while (group.movements.size() < kMaxItems) {
     const std::size_t before_plus = cursor.position();
     if (!cursor.accept(TokenKind::kPlus)) {
       break;
     }
-    auto element = read_element(cursor, context);
-    if (!element) {
+    reserve_for_complex(group.movements);
+    if (!read_element(cursor, context, group.movements)) {
       cursor.reset(before_plus);
       break;
     }
-    reserve_for_complex(group.movements);
-    group.movements.push_back(std::move(*element));
   }
   return group;
 }
@@ -466,8 +459,7 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       line.per_side = true;
       continue;
     }
-    if (auto intensity = read_intensity(cursor, context)) {
-      merge_intensity(line.intensity, std::move(*intensity));
+    if (read_intensity(cursor, context, line.intensity)) {  // replaces only the parts it reads
       state.strong = state.marked = true;
       continue;
     }
@@ -496,27 +488,22 @@ bool finish_line(Cursor& cursor, MovementLine& line, const GrammarContext& conte
 }
 
 // A line of quantities only: "5x5 @ 75%", "21-15-9", "4-6 sets of 1-3 reps".
-std::optional<MovementLine> read_quantities_only(Cursor& cursor, const GrammarContext& context) {
-  MovementLine line;
+bool read_quantities_only(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
   TailState state;
   read_tail(cursor, line, context, state);
-  if (!cursor.at_end() || !state.strong) {
-    return std::nullopt;
-  }
-  return line;
+  return cursor.at_end() && state.strong;
 }
 
 // "12 x Goblet Squat", "3x [ Deadlift + Row ]".
-std::optional<MovementLine> read_count_times_group(Cursor& cursor, const GrammarContext& context) {
+bool read_count_times_group(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
   const auto count = read_count_range(cursor);
   if (!count || !cursor.accept(TokenKind::kTimes)) {
-    return std::nullopt;
+    return false;
   }
   auto group = read_group(cursor, context);
   if (!group) {
-    return std::nullopt;
+    return false;
   }
-  MovementLine line;
   line.movements = std::move(group->movements);
   line.grouping = line.movements.size() > 1 ? Grouping::kComplex : Grouping::kSingle;
   if (group->bracketed) {
@@ -526,10 +513,7 @@ std::optional<MovementLine> read_count_times_group(Cursor& cursor, const Grammar
   }
   TailState state{.strong = true, .marked = true};
   read_tail(cursor, line, context, state);
-  if (!finish_line(cursor, line, context, state)) {
-    return std::nullopt;
-  }
-  return line;
+  return finish_line(cursor, line, context, state);
 }
 
 // Quantities an item of a reps-first line may carry besides its movement's reps, distance and
@@ -601,13 +585,12 @@ void lift_single_item(MovementLine& line, ItemExtras& extras) {
 }
 
 // "10 Air Squats, 10 Pushups, 10 V-Ups", "1 Hang Clean + 2 Front Squats + 1 Jerk", "400m run".
-std::optional<MovementLine> read_items(Cursor& cursor, const GrammarContext& context) {
+bool read_items(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
   Movement first;
   ItemExtras first_extras;
   if (!read_item(cursor, context, true, first, first_extras)) {
-    return std::nullopt;  // the common failure, before anything is allocated
+    return false;  // the common failure, before anything is allocated
   }
-  MovementLine line;
   line.movements.reserve(4);
   line.movements.push_back(std::move(first));
   bool listed = false;
@@ -618,9 +601,9 @@ std::optional<MovementLine> read_items(Cursor& cursor, const GrammarContext& con
     if (!comma && !cursor.accept(TokenKind::kPlus)) {
       break;
     }
-    Movement movement;
     ItemExtras extras;
-    if (!read_item(cursor, context, false, movement, extras)) {
+    if (!read_item(cursor, context, false, line.movements.emplace_back(), extras)) {
+      line.movements.pop_back();
       cursor.reset(before_separator);
       break;
     }
@@ -628,7 +611,6 @@ std::optional<MovementLine> read_items(Cursor& cursor, const GrammarContext& con
     if (!load) {
       load = extras.load;
     }
-    line.movements.push_back(std::move(movement));
   }
 
   bool any_known = false;
@@ -636,7 +618,7 @@ std::optional<MovementLine> read_items(Cursor& cursor, const GrammarContext& con
     any_known = any_known || context.vocabulary.names_movement(movement.canonical);
   }
   if (!any_known) {
-    return std::nullopt;
+    return false;
   }
   if (line.movements.size() == 1) {
     lift_single_item(line, first_extras);
@@ -652,19 +634,15 @@ std::optional<MovementLine> read_items(Cursor& cursor, const GrammarContext& con
   }
   TailState state{.strong = true};
   read_tail(cursor, line, context, state);
-  if (!finish_line(cursor, line, context, state)) {
-    return std::nullopt;
-  }
-  return line;
+  return finish_line(cursor, line, context, state);
 }
 
 // "(Snatch + Hip Snatch) x 1 rep", "Back Squat 5x5 @ 75%", "Slow Pull Power Snatch".
-std::optional<MovementLine> read_named(Cursor& cursor, const GrammarContext& context) {
+bool read_named(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
   auto group = read_group(cursor, context);
   if (!group) {
-    return std::nullopt;
+    return false;
   }
-  MovementLine line;
   line.movements = std::move(group->movements);
   line.grouping = line.movements.size() > 1 ? Grouping::kComplex : Grouping::kSingle;
   cursor.accept(TokenKind::kColon);  // "Snatch: 5x3 @ 80%"
@@ -673,30 +651,33 @@ std::optional<MovementLine> read_named(Cursor& cursor, const GrammarContext& con
   if (!state.strong) {
     for (const Movement& movement : line.movements) {
       if (!context.vocabulary.names_movement(movement.canonical)) {
-        return std::nullopt;
+        return false;
       }
     }
   }
-  if (!finish_line(cursor, line, context, state)) {
-    return std::nullopt;
-  }
-  return line;
+  return finish_line(cursor, line, context, state);
 }
 
 }  // namespace
 
-std::optional<MovementLine> parse_movement_line(Cursor& cursor, const GrammarContext& context) {
-  using Rule = std::optional<MovementLine> (*)(Cursor&, const GrammarContext&);
+bool parse_movement_line(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
+  // Each rule fills line as it reads and returns whether it read the whole line. A rule that
+  // fails may have filled part of it, so line is made new before the next rule.
+  using Rule = bool (*)(Cursor&, const GrammarContext&, MovementLine&);
   static constexpr Rule kRules[] = {read_named, read_count_times_group, read_items, read_quantities_only};
   const std::size_t start = cursor.position();
   for (const Rule rule : kRules) {
+    if (rule != kRules[0]) {
+      std::destroy_at(&line);
+      std::construct_at(&line);
+    }
     cursor.reset(start);
-    if (auto line = rule(cursor, context)) {
-      return line;
+    if (rule(cursor, context, line)) {
+      return true;
     }
   }
   cursor.reset(start);
-  return std::nullopt;
+  return false;
 }
 
 }  // namespace wodetl::prescription

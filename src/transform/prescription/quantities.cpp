@@ -136,18 +136,39 @@ void skip_up_to(Cursor& cursor) {
 }
 
 // Reference after "of": "1-RM Snatch", "your 1-RM Deadlift", "3RM", "today's top set", "max".
-std::optional<RmRef> read_of_reference(Cursor& cursor, const GrammarContext& context) {
+// Fills reference, which must hold a default RmRef. A failed read may leave it partly filled.
+bool read_of_reference(Cursor& cursor, const GrammarContext& context, RmRef& reference) {
   const std::size_t start = cursor.position();
   cursor.accept_word_in({"your", "the", "a", "an", "today's", "todays"});
   cursor.accept_word_in({"today's", "todays"});
-  if (auto reference = read_rm_ref(cursor, context)) {
-    return reference;
+  if (read_rm_ref(cursor, context, reference)) {
+    return true;
   }
   if (cursor.accept_words({"top", "set"})) {
-    return RmRef{.top_set = true};
+    reference = RmRef{.top_set = true};
+    return true;
   }
   cursor.reset(start);
-  return std::nullopt;
+  return false;
+}
+
+// Calls read(reference) with a default RmRef and stores the result in of when read returns true.
+// The reference is built in of itself unless of holds one already, which a failed read must keep.
+template <typename Read>
+bool read_reference_into(std::optional<RmRef>& of, Read&& read) {
+  if (of) {
+    RmRef reference;
+    if (!read(reference)) {
+      return false;
+    }
+    of = std::move(reference);
+    return true;
+  }
+  if (read(of.emplace())) {
+    return true;
+  }
+  of.reset();
+  return false;
 }
 
 // Words that end a lift name that is not in the vocabulary.
@@ -205,6 +226,32 @@ std::optional<int> read_count_or_number_word(Cursor& cursor) {
     return value;
   }
   return read_count(cursor);
+}
+
+std::uint64_t unchecked::read_count_range(Cursor& cursor) {
+  const auto pack = [](int low, int high) {
+    return static_cast<std::uint64_t>(static_cast<std::uint32_t>(low)) |
+           static_cast<std::uint64_t>(static_cast<std::uint32_t>(high)) << 32;
+  };
+  const std::size_t start = cursor.position();
+  const auto low = read_count(cursor);
+  if (!low) {
+    return kNoCountRange;
+  }
+  const std::size_t after_low = cursor.position();
+  if (cursor.accept(TokenKind::kDash) || cursor.accept_word("to")) {
+    const auto high = read_count(cursor);
+    const bool sequence_follows = cursor.is(TokenKind::kDash) && cursor.is(TokenKind::kNumber, 1);
+    if (high && !sequence_follows && *high >= *low) {
+      return pack(*low, *high);
+    }
+    if (high) {
+      cursor.reset(start);  // "21-15" or "5-4-3": a sequence, read by read_rep_sequence
+      return kNoCountRange;
+    }
+    cursor.reset(after_low);
+  }
+  return pack(*low, *low);
 }
 
 std::vector<int> unchecked::read_rep_sequence(Cursor& cursor) {
@@ -289,7 +336,7 @@ std::vector<int> unchecked::read_rep_sequence(Cursor& cursor) {
   return values;
 }
 
-std::optional<int> unchecked::read_duration(Cursor& cursor, bool minutes_default) {
+int unchecked::read_duration(Cursor& cursor, bool minutes_default) {
   const std::size_t start = cursor.position();
   if (cursor.is(TokenKind::kTime)) {
     const double seconds = cursor.advance().value;
@@ -298,7 +345,7 @@ std::optional<int> unchecked::read_duration(Cursor& cursor, bool minutes_default
   }
   const auto value = read_number(cursor);
   if (!value) {
-    return std::nullopt;
+    return kNoDuration;
   }
   const std::size_t after_value = cursor.position();
   if (cursor.is(TokenKind::kDash) && !cursor.peek()->space_before) {
@@ -314,7 +361,7 @@ std::optional<int> unchecked::read_duration(Cursor& cursor, bool minutes_default
     return static_cast<int>(*value) * 60;
   }
   cursor.reset(start);
-  return std::nullopt;
+  return kNoDuration;
 }
 
 std::optional<Quantity> unchecked::read_distance(Cursor& cursor) {
@@ -412,7 +459,7 @@ bool unchecked::read_side(Cursor& cursor) {
   return false;
 }
 
-std::optional<std::string> read_lift_name(Cursor& cursor, const GrammarContext& context) {
+bool read_lift_name(Cursor& cursor, const GrammarContext& context, std::string& lift) {
   const std::size_t start = cursor.position();
   const TokenizedLine& line = cursor.line();
 
@@ -437,7 +484,7 @@ std::optional<std::string> read_lift_name(Cursor& cursor, const GrammarContext& 
     ++ahead;
   }
   if (run_end == start) {
-    return std::nullopt;
+    return false;
   }
 
   // The longest prefix the vocabulary knows wins; "Snatch for the day" names the snatch.
@@ -449,38 +496,41 @@ std::optional<std::string> read_lift_name(Cursor& cursor, const GrammarContext& 
         known_movement_name(normalized_text(line, start, end), context.vocabulary);
     if (!known.empty()) {
       cursor.reset(end);
-      return std::string(known);
+      lift.assign(known);
+      return true;
     }
   }
   cursor.reset(run_end);
-  return canonical_name_normalized(normalized_text(line, start, run_end), context.vocabulary);
+  lift = canonical_name_normalized(normalized_text(line, start, run_end), context.vocabulary);
+  return true;
 }
 
-std::optional<RmRef> unchecked::read_rm_ref(Cursor& cursor, const GrammarContext& context) {
+bool unchecked::read_rm_ref(Cursor& cursor, const GrammarContext& context, RmRef& reference) {
   const std::size_t start = cursor.position();
-  RmRef reference;
   if (cursor.accept_word("max")) {
     reference.rm = 1;
   } else {
     const auto reps = read_count(cursor);
     if (!reps || *reps < 1 || *reps > 100) {
       cursor.reset(start);
-      return std::nullopt;
+      return false;
     }
     cursor.accept(TokenKind::kDash);
     if (!cursor.accept_word("rm") && !cursor.accept_words({"rep", "max"})) {
       cursor.reset(start);
-      return std::nullopt;
+      return false;
     }
     reference.rm = *reps;
   }
-  reference.lift = read_lift_name(cursor, context);
+  if (!read_lift_name(cursor, context, reference.lift.emplace())) {
+    reference.lift.reset();
+  }
   cursor.accept_word_in({"weight", "weights", "load"});
-  return reference;
+  return true;
 }
 
-std::optional<Intensity> unchecked::read_intensity(Cursor& cursor, const GrammarContext& context) {
-  Intensity intensity;
+bool unchecked::read_intensity(Cursor& cursor, const GrammarContext& context,
+                               Intensity& intensity) {
   bool found = false;
   for (int part = 0; part < 6 && !cursor.at_end(); ++part) {
     const std::size_t mark = cursor.position();
@@ -492,17 +542,20 @@ std::optional<Intensity> unchecked::read_intensity(Cursor& cursor, const Grammar
       found = true;
       const std::size_t before_of = cursor.position();
       if (cursor.accept_word("of")) {
-        if (auto reference = read_of_reference(cursor, context)) {
-          intensity.of = std::move(reference);
-        } else {
+        const bool read = read_reference_into(intensity.of, [&](RmRef& reference) {
+          return read_of_reference(cursor, context, reference);
+        });
+        if (!read) {
           cursor.reset(before_of);
         }
       }
       continue;
     }
     if (marked) {
-      if (auto reference = prescription::read_rm_ref(cursor, context)) {
-        intensity.of = std::move(reference);
+      const bool read = read_reference_into(intensity.of, [&](RmRef& reference) {
+        return prescription::read_rm_ref(cursor, context, reference);
+      });
+      if (read) {
         found = true;
         continue;
       }
@@ -517,10 +570,7 @@ std::optional<Intensity> unchecked::read_intensity(Cursor& cursor, const Grammar
     cursor.reset(mark);
     break;
   }
-  if (!found) {
-    return std::nullopt;
-  }
-  return intensity;
+  return found;
 }
 
 }  // namespace wodetl::prescription

@@ -3,11 +3,13 @@
 // sequences, durations, distances, loads, percentages, rep-max references and sides. Each rule
 // consumes what it recognized, or nothing.
 
+#include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
-#include "transform/prescription/grammar_cursor.hpp"
 #include "core/prescription.hpp"
+#include "transform/prescription/grammar_cursor.hpp"
 
 namespace wodetl::prescription {
 
@@ -19,13 +21,22 @@ inline constexpr double kMaxQuantity = 100000;
 // optional through memory.
 namespace unchecked {
 std::vector<int> read_rep_sequence(Cursor& cursor);
-std::optional<int> read_duration(Cursor& cursor, bool minutes_default);
+// Seconds, or kNoDuration. An int comes back in a register (see kNoCountRange).
+inline constexpr int kNoDuration = -1;
+int read_duration(Cursor& cursor, bool minutes_default);
 std::optional<Quantity> read_distance(Cursor& cursor);
 std::optional<Quantity> read_calories(Cursor& cursor);
 std::optional<Quantity> read_load(Cursor& cursor, bool bare_allowed);
 bool read_side(Cursor& cursor);
-std::optional<Intensity> read_intensity(Cursor& cursor, const GrammarContext& context);
-std::optional<RmRef> read_rm_ref(Cursor& cursor, const GrammarContext& context);
+bool read_intensity(Cursor& cursor, const GrammarContext& context, Intensity& intensity);
+bool read_rm_ref(Cursor& cursor, const GrammarContext& context, RmRef& reference);
+
+// A count range as min | max << 32, or kNoCountRange. GCC 12 returns a small std::optional from a
+// function that is not inlined through a stack slot, which it writes in parts and reads in one
+// load. That load waits until the parts reach the cache, so these functions return an integer,
+// which comes back in a register.
+inline constexpr std::uint64_t kNoCountRange = ~std::uint64_t{0};
+std::uint64_t read_count_range(Cursor& cursor);
 }  // namespace unchecked
 
 //! Whole number: "5".
@@ -47,25 +58,14 @@ std::optional<int> read_count_or_number_word(Cursor& cursor);
 //! "5", "5-6", "5 to 6", "5–6". A dash followed by a third number is a rep sequence, not a range,
 //! and a descending pair ("21-15") is not a range either.
 inline std::optional<CountRange> read_count_range(Cursor& cursor) {
-  const std::size_t start = cursor.position();
-  const auto low = read_count(cursor);
-  if (!low) {
+  if (!cursor.is(TokenKind::kNumber)) {
     return std::nullopt;
   }
-  const std::size_t after_low = cursor.position();
-  if (cursor.accept(TokenKind::kDash) || cursor.accept_word("to")) {
-    const auto high = read_count(cursor);
-    const bool sequence_follows = cursor.is(TokenKind::kDash) && cursor.is(TokenKind::kNumber, 1);
-    if (high && !sequence_follows && *high >= *low) {
-      return CountRange{*low, *high};
-    }
-    if (high) {
-      cursor.reset(start);  // "21-15" or "5-4-3": a sequence, read by read_rep_sequence
-      return std::nullopt;
-    }
-    cursor.reset(after_low);
+  const std::uint64_t range = unchecked::read_count_range(cursor);
+  if (range == unchecked::kNoCountRange) {
+    return std::nullopt;
   }
-  return CountRange{*low, *low};
+  return CountRange{static_cast<int>(range & 0xFFFFFFFFU), static_cast<int>(range >> 32)};
 }
 
 //! Reps set by set: "5-4-3-2-1", "3,3,3,3", "2 2 2 2", "(4-4-4-4)", "21-15-9", and the ladder
@@ -84,7 +84,8 @@ inline std::optional<int> read_duration(Cursor& cursor, bool minutes_default = f
   if (!cursor.is(TokenKind::kNumber) && !cursor.is(TokenKind::kTime)) {
     return std::nullopt;
   }
-  return unchecked::read_duration(cursor, minutes_default);
+  const int seconds = unchecked::read_duration(cursor, minutes_default);
+  return seconds != unchecked::kNoDuration ? std::optional<int>(seconds) : std::nullopt;
 }
 
 //! "400m", "400 meters", "100ft", "80'", "2 km", "24/20″".
@@ -112,26 +113,56 @@ inline bool read_side(Cursor& cursor) {
 
 //! Percentages, rep-max weights and RPE in any order: "@ 75-80% of 1-RM Snatch", "at 75 percent",
 //! "(up to) 85%", "@ 101%+", "@ 10-RM Back Squat weight", "of today's top set", "RPE 8".
-//! Returns nullopt when it read nothing.
-inline std::optional<Intensity> read_intensity(Cursor& cursor, const GrammarContext& context) {
+//! Writes each part it reads into intensity and replaces that part only (a percentage with its
+//! at_least, the reference, the RPE), so intensity may already hold parts read before. Returns
+//! false, having written nothing, when it reads nothing. Writing in place spares moving the
+//! reference's lift name, a std::string, out of every rule that reads it.
+inline bool read_intensity(Cursor& cursor, const GrammarContext& context, Intensity& intensity) {
   // Every part of an intensity starts with one of these tokens.
   const bool may_start = cursor.is(TokenKind::kAt) || cursor.is(TokenKind::kNumber) ||
                          cursor.is(TokenKind::kOpen) || cursor.is_word_in({"at", "up", "rpe"});
-  return may_start ? unchecked::read_intensity(cursor, context) : std::nullopt;
+  return may_start && unchecked::read_intensity(cursor, context, intensity);
+}
+
+//! Same, as a new value, or nullopt when it read nothing.
+inline std::optional<Intensity> read_intensity(Cursor& cursor, const GrammarContext& context) {
+  std::optional<Intensity> intensity(std::in_place);
+  if (!read_intensity(cursor, context, *intensity)) {
+    intensity.reset();
+  }
+  return intensity;
 }
 
 //! Rep-max reference without "of": "1-RM Snatch", "3RM", "max Clean & Jerk", followed by the
-//! lift's name when one is given. Trailing "weight" or "load" is consumed.
+//! lift's name when one is given. Trailing "weight" or "load" is consumed. Fills reference,
+//! which must hold a default RmRef. Returns false, leaving it partly filled, when there is none.
+inline bool read_rm_ref(Cursor& cursor, const GrammarContext& context, RmRef& reference) {
+  return (cursor.is(TokenKind::kNumber) || cursor.is_word("max")) &&
+         unchecked::read_rm_ref(cursor, context, reference);
+}
+
+//! Same, as a new value, or nullopt when there is none.
 inline std::optional<RmRef> read_rm_ref(Cursor& cursor, const GrammarContext& context) {
-  return cursor.is(TokenKind::kNumber) || cursor.is_word("max")
-             ? unchecked::read_rm_ref(cursor, context)
-             : std::nullopt;
+  std::optional<RmRef> reference(std::in_place);
+  if (!read_rm_ref(cursor, context, *reference)) {
+    reference.reset();
+  }
+  return reference;
 }
 
 //! Canonical lift named by the words at the cursor: the longest run of words that the vocabulary
 //! knows as a movement, else the words up to a word that cannot be part of a name. Consumes what
-//! it names.
-std::optional<std::string> read_lift_name(Cursor& cursor, const GrammarContext& context);
+//! it names and writes it into lift. Returns false, leaving lift as it was, when there is no word.
+bool read_lift_name(Cursor& cursor, const GrammarContext& context, std::string& lift);
+
+//! Same, as a new value, or nullopt when there is no word.
+inline std::optional<std::string> read_lift_name(Cursor& cursor, const GrammarContext& context) {
+  std::optional<std::string> lift(std::in_place);
+  if (!read_lift_name(cursor, context, *lift)) {
+    lift.reset();
+  }
+  return lift;
+}
 
 //! False when read_duration, read_distance, read_calories and read_load would all fail at the
 //! number at the cursor. They need the next token to be a time, distance, calorie or load word,

@@ -282,9 +282,9 @@ std::string format_count(double value) {
   return buffer;
 }
 
-// Fills the counts that follow from the others and checks the stated ones.
-SchemeLine finish_scheme(Head head) {
-  SchemeLine line;
+// Fills line with the head's scheme and the counts that follow from the others, and checks the
+// stated ones.
+void finish_scheme(Head& head, SchemeLine& line) {
   Scheme& scheme = head.scheme;
   if (scheme.type == SchemeType::kTabata) {
     scheme.every_seconds = kTabataWorkSeconds + kTabataRestSeconds;
@@ -298,7 +298,7 @@ SchemeLine finish_scheme(Head head) {
       scheme.sets = head.stated_sets;
     }
     line.scheme = std::move(scheme);
-    return line;
+    return;
   }
 
   const std::optional<int> every = scheme.every_seconds;
@@ -322,7 +322,6 @@ SchemeLine finish_scheme(Head head) {
     scheme.every_seconds = *duration / *stated;
   }
   line.scheme = std::move(scheme);
-  return line;
 }
 
 // Necessary conditions of the head rules, read from the first token and the line's keyword filter.
@@ -354,7 +353,7 @@ bool may_be_counted(const Cursor& cursor) {
 
 }  // namespace
 
-std::optional<SchemeLine> parse_scheme_line(Cursor& cursor, const GrammarContext& context) {
+bool parse_scheme_line(Cursor& cursor, const GrammarContext& context, ParsedLine& parsed) {
   struct HeadRule {
     bool (*may_match)(const Cursor&);
     bool (*read)(Cursor&, Head&);
@@ -376,7 +375,6 @@ std::optional<SchemeLine> parse_scheme_line(Cursor& cursor, const GrammarContext
     }
     read_clauses(cursor, head);
 
-    std::optional<MovementLine> movement;
     if (!cursor.at_end()) {
       // "Tabata V-Ups" names its movement without a colon.
       const bool introduced = cursor.accept(TokenKind::kColon) || cursor.accept_word("of") ||
@@ -385,17 +383,21 @@ std::optional<SchemeLine> parse_scheme_line(Cursor& cursor, const GrammarContext
         continue;
       }
       cursor.accept(TokenKind::kColon);
-      if (!cursor.at_end()) {
-        movement = parse_movement_line(cursor, context);
-        cursor.reset(cursor.end());
-      }
     }
-    SchemeLine line = finish_scheme(std::move(head));
-    line.movement = std::move(movement);
-    return line;
+    // The line is a scheme from here on, so its value is built in place.
+    parsed.kind = LineKind::kScheme;
+    SchemeLine& line = parsed.detail.emplace<SchemeLine>();
+    finish_scheme(head, line);
+    if (!cursor.at_end()) {
+      if (!parse_movement_line(cursor, context, line.movement.emplace())) {
+        line.movement.reset();
+      }
+      cursor.reset(cursor.end());
+    }
+    return true;
   }
   cursor.reset(start);
-  return std::nullopt;
+  return false;
 }
 
 }  // namespace wodetl::prescription

@@ -12,15 +12,15 @@
 //
 // N may be a number word up to twenty ("Three sets of:").
 
-#include <optional>
-
 #include "transform/prescription/grammar_cursor.hpp"
 #include "core/prescription.hpp"
 
 namespace wodetl::prescription {
 
-//! Parses every token from the cursor to its end as a scheme line. Returns nullopt, with the
-//! cursor where it was, when they do not form one.
-std::optional<SchemeLine> parse_scheme_line(Cursor& cursor, const GrammarContext& context);
+//! Parses every token from the cursor to its end as a scheme line and stores it in parsed, which
+//! must still hold a note: the scheme is built in place rather than moved out of the grammar.
+//! Returns false, with the cursor where it was and parsed unchanged, when the tokens do not form
+//! a scheme line.
+bool parse_scheme_line(Cursor& cursor, const GrammarContext& context, ParsedLine& parsed);
 
 }  // namespace wodetl::prescription

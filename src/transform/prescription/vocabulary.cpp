@@ -2,6 +2,7 @@
 
 #include <toml++/toml.h>
 
+#include <atomic>
 #include <cstring>
 #include <sstream>
 
@@ -108,8 +109,8 @@ std::uint64_t load_bytes(const char* bytes, std::size_t count) {
   return value;
 }
 
-// Hash of a short string: eight bytes at a time, and the last bytes with one load that may
-// overlap bytes already read, so that no loop runs byte by byte.
+}  // namespace
+
 std::uint64_t hash_key(std::string_view key) {
   constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
   const char* bytes = key.data();
@@ -137,8 +138,6 @@ std::uint64_t hash_key(std::string_view key) {
   }
   return hash;
 }
-
-}  // namespace
 
 FlatStringIndex::FlatStringIndex(const StringMap& map) {
   build({map.begin(), map.end()});
@@ -187,10 +186,12 @@ const std::string* FlatStringIndex::find(std::string_view key) const {
 }
 
 void Vocabulary::build_index() {
+  static std::atomic<std::uint64_t> last_index_id{0};
   word_index = FlatStringIndex(words);
   head_index = FlatStringIndex(heads);
   name_index = FlatStringIndex(names);
   indexed = true;
+  index_id = ++last_index_id;
 }
 
 void Vocabulary::index_word(std::string_view word) {

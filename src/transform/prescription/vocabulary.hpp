@@ -78,8 +78,13 @@ struct Vocabulary {
   FlatStringIndex head_index;
   FlatStringIndex name_index;
   bool indexed = false;
+  //! Number that build_index gives each state of the vocabulary, unique within the process (a
+  //! copy keeps it). Caches of results derived from the vocabulary, such as the canonical form
+  //! cache in canonical.cpp, use it as their key. It is 0 until build_index runs.
+  std::uint64_t index_id = 0;
 
-  //! Fills the indexes from words, heads and names; parse_vocabulary calls it.
+  //! Fills the indexes from words, heads and names and gives the vocabulary a new index_id.
+  //! parse_vocabulary calls it. Call it again after changing any field.
   void build_index();
 
   //! Records a key of words in word_lengths and word_end_lengths; call it for every key inserted.
@@ -93,6 +98,10 @@ struct Vocabulary {
   [[nodiscard]] bool names_movement(std::string_view canonical) const;
   [[nodiscard]] bool is_lift(std::string_view canonical) const { return lifts.contains(canonical); }
 };
+
+//! Hash of a short string such as a word or a name: eight bytes at a time, and the last bytes with
+//! one load that may overlap bytes already read, so that no loop runs byte by byte.
+[[nodiscard]] std::uint64_t hash_key(std::string_view key);
 
 //! Reads a vocabulary in the format of data/exercises.toml. Returns an invalid-input Error naming
 //! the line and column of a TOML syntax error, or the entry with a missing or mistyped field.

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace wodetl::prescription {
 namespace {
 
@@ -37,6 +39,42 @@ TEST(CanonicalName, NormalizesSpellings) {
   for (const auto& [written, canonical] : cases) {
     SCOPED_TRACE(written);
     EXPECT_EQ(canonical_name(written), canonical);
+  }
+}
+
+// Canonical forms are cached per thread and per vocabulary state, so the same phrase read with
+// another vocabulary, or again after the cache filled up, still gives that vocabulary's name.
+TEST(CanonicalName, CachedPerVocabulary) {
+  const auto custom = parse_vocabulary(R"toml(
+[abbreviations]
+db = "dual bell"
+[[movement]]
+name = "Dual Bell Row"
+aliases = ["Bell Haul"]
+)toml");
+  ASSERT_TRUE(custom.ok()) << custom.error().to_string();
+  for (int round = 0; round < 3; ++round) {
+    SCOPED_TRACE(round);
+    EXPECT_EQ(canonical_name_normalized("db row", default_vocabulary()), "dumbbell row");
+    EXPECT_EQ(canonical_name_normalized("db row", *custom), "dual bell row");
+    EXPECT_EQ(canonical_name_normalized("bell hauls", *custom), "dual bell row");
+    EXPECT_EQ(known_movement_name("bell hauls", *custom), "dual bell row");
+    EXPECT_EQ(known_movement_name("bell hauls", default_vocabulary()), "");
+  }
+
+  Vocabulary changed = *custom;
+  changed.words.insert_or_assign("db", "double bell");
+  changed.build_index();
+  EXPECT_EQ(canonical_name_normalized("db row", changed), "double bell row");
+  EXPECT_EQ(canonical_name_normalized("db row", *custom), "dual bell row");
+
+  // Far more phrases than the cache holds, read twice: evicted entries are built again.
+  for (int round = 0; round < 2; ++round) {
+    for (int index = 0; index < 2000; ++index) {
+      const std::string phrase = "db row " + std::to_string(index) + " pulls";
+      ASSERT_EQ(canonical_name_normalized(phrase, default_vocabulary()),
+                "dumbbell row " + std::to_string(index) + " pull");
+    }
   }
 }
 
