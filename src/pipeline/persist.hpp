@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "core/post.hpp"
+#include "core/program_profile.hpp"
 #include "core/session.hpp"
 #include "load/object_store.hpp"
 #include "load/session_store.hpp"
@@ -38,7 +39,9 @@ struct ObjectWrite {
 [[nodiscard]] std::string weekly_key_of(const std::vector<SessionRecord>& records);
 
 //! Idempotency key of processing one version of a post: its id, modified_gmt, the SHA-256 of its
-//! body and kTransformVersion.
-[[nodiscard]] std::string process_post_key(const Post& post);
+//! body, kTransformVersion and, for a profile other than weekly, the profile. Weekly keys are
+//! the keys of releases that had no profiles, so their stores need no processing again.
+[[nodiscard]] std::string process_post_key(const Post& post,
+                                           ProgramProfile profile = ProgramProfile::kWeekly);
 
 }  // namespace wodetl
