@@ -203,9 +203,9 @@ Status ListingWalker::walk(const std::function<void(ListingPage&&)>& on_page) {
             !key || (bound && *key <= *bound) || (previous_key && *key < *previous_key);
         if (out_of_order) {
           spdlog::warn(
-              "The site does not filter or order posts by {} date (WordPress before 5.7 ignores "
-              "modified_after); reading the whole listing page by page",
-              key_name);
+              "The site ignores {} or orderby={} (WordPress before 5.7 ignores modified_after), "
+              "so the whole listing is read page by page",
+              settings_.key == ListingKey::kModified ? "modified_after" : "after", key_name);
           stats_.filter_ignored = true;
           break;
         }

@@ -10,6 +10,7 @@
 
 #include "core/json_codec.hpp"
 #include "extract/post_parser.hpp"
+#include "extract/wordpress_login.hpp"
 #include "extract/wordpress_response.hpp"
 
 namespace wodetl {
@@ -171,11 +172,18 @@ HttpRequest WordPressSource::request_for(std::string url) const {
                      .total_timeout = config_.total_timeout};
 }
 
-Status WordPressSource::resolve_terms() {
-  if (terms_resolved_) {
-    return *terms_resolved_;
+Status WordPressSource::prepare_listing() {
+  if (prepared_) {
+    return *prepared_;
   }
-  terms_resolved_ = ok_status();
+  prepared_ = ok_status();
+  if (config_.auth) {
+    if (Status login = check_login(client_, endpoint_, request_for(""), config_.credentials_hint);
+        !login.ok()) {
+      prepared_ = login.error();
+      return login.error();
+    }
+  }
   const std::pair<Taxonomy, std::pair<std::optional<std::int64_t>*, const std::string*>> terms[] = {
       {Taxonomy::kCategory, {&config_.category_id, &config_.category_slug}},
       {Taxonomy::kTag, {&config_.tag_id, &config_.tag_slug}}};
@@ -187,14 +195,14 @@ Status WordPressSource::resolve_terms() {
     Result<std::int64_t> found = find_term_id(client_, endpoint_, request_for(""), taxonomy, *slug,
                                               config_.credentials_hint);
     if (!found.ok()) {
-      terms_resolved_ = found.error();
+      prepared_ = found.error();
       return found.error();
     }
     *id = *found;
     spdlog::info("{}: {} '{}' is id {}", redact_url(endpoint_.url()), to_string(taxonomy), *slug,
                  *found);
   }
-  return *terms_resolved_;
+  return *prepared_;
 }
 
 Result<Json> WordPressSource::get_json(const std::string& url, HttpResponse* raw) const {
@@ -229,7 +237,7 @@ Result<Json> WordPressSource::get_json(const std::string& url, HttpResponse* raw
 }
 
 Result<WordPressPage> WordPressSource::fetch_page(int page) {
-  if (Status resolved = resolve_terms(); !resolved.ok()) {
+  if (Status resolved = prepare_listing(); !resolved.ok()) {
     return resolved.error();
   }
   WordPressPage result;
@@ -297,7 +305,7 @@ Result<WindowResponse> WordPressSource::fetch_window(const ListingPlan& plan,
 
 Status WordPressSource::walk(const ListingPlan& plan, SeenPosts& seen,
                              const std::function<void(ListingPage&&)>& on_page) {
-  if (Status resolved = resolve_terms(); !resolved.ok()) {
+  if (Status resolved = prepare_listing(); !resolved.ok()) {
     return resolved;
   }
   WalkSettings settings{.key = plan.key,

@@ -72,7 +72,8 @@ struct ListingPlan {
 //!
 //! fetch() walks the whole listing ordered by modification time with a ListingWalker, so posts
 //! published or edited meanwhile are neither lost nor delivered twice. walk() reads the part of
-//! the listing after a bound. A category or tag given by slug is looked up on first use. An
+//! the listing after a bound. Before the first listing request, the credentials are checked and
+//! a category or tag given by slug is looked up. An
 //! empty listing (200 with []) is not an error. Any other HTTP error status, and a body that is
 //! not the API's JSON, ends the walk with an Error naming the request URL (see
 //! read_wordpress_json). Not thread-safe: one fetch or walk at a time.
@@ -100,8 +101,9 @@ class WordPressSource : public PostSource {
   //! one.
   [[nodiscard]] std::string page_url(int page) const;
 
-  //! Looks up the category and tag given by slug; later calls return the first result.
-  Status resolve_terms();
+  //! Checks the credentials, when there are any (see check_login), and looks up the category and
+  //! tag given by slug. Later calls return the first result.
+  Status prepare_listing();
 
   [[nodiscard]] const WordPressTotals& totals() const { return totals_; }
   [[nodiscard]] const WordPressConfig& config() const { return config_; }
@@ -117,7 +119,7 @@ class WordPressSource : public PostSource {
   PostsEndpoint endpoint_;
   HttpClient client_;
   WordPressTotals totals_;
-  std::optional<Status> terms_resolved_;
+  std::optional<Status> prepared_;
 };
 
 }  // namespace wodetl

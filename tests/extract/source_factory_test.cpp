@@ -155,8 +155,8 @@ TEST(MakeSource, ReadsStandinFromEnvironmentUrl) {
 
   ASSERT_TRUE(status.ok()) << status.error().to_string();
   EXPECT_EQ(posts, 4u);
-  ASSERT_EQ(standin.requests().size(), 1u);
-  EXPECT_EQ(standin.requests()[0].param("categories"), "213");
+  ASSERT_EQ(standin.posts_requests().size(), 1u);
+  EXPECT_EQ(standin.posts_requests()[0].param("categories"), "213");
 }
 
 TEST(MakeSource, RejectsInvalidUrl) {

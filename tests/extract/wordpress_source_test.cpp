@@ -264,6 +264,41 @@ TEST(WordPressSource, WrongPasswordErrorHidesPassword) {
   EXPECT_TRUE(outcome.batches.empty());
 }
 
+TEST(WordPressSource, WrongPasswordCaughtOnPublicSite) {
+  testing::WordPressStandin standin;
+  standin.add_workout_posts(3, kCategory);
+  standin.require_basic_auth("coach", "barbell-pass-77", /*public_posts=*/true);
+  WordPressConfig config = test_config(standin.posts_url());
+  config.auth = BasicAuth{"coach", "wrong-pass-12"};
+  auto source = create_source(config);
+  ASSERT_NE(source, nullptr);
+
+  FetchOutcome outcome = fetch_all(*source);
+
+  ASSERT_FALSE(outcome.status.ok());
+  const Error& error = outcome.status.error();
+  EXPECT_TRUE(contains(error.message, "authentication failed: the site answered HTTP 401"))
+      << error.message;
+  EXPECT_TRUE(contains(error.post.url, "/wp-json/wp/v2/users/me")) << error.post.url;
+  EXPECT_TRUE(outcome.batches.empty());
+  EXPECT_TRUE(standin.posts_requests().empty());
+}
+
+TEST(WordPressSource, HiddenUsersRouteSkipsCheck) {
+  testing::WordPressStandin standin;
+  standin.add_workout_posts(3, kCategory);
+  standin.hide_users_route();
+  WordPressConfig config = test_config(standin.posts_url());
+  config.auth = BasicAuth{"coach", "barbell-pass-77"};
+  auto source = create_source(config);
+  ASSERT_NE(source, nullptr);
+
+  FetchOutcome outcome = fetch_all(*source);
+
+  ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
+  EXPECT_EQ(outcome.post_count(), 3u);
+}
+
 TEST(WordPressSource, RetriesAfterServiceUnavailable) {
   testing::WordPressStandin standin;
   standin.add_workout_posts(4, kCategory);

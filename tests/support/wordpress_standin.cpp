@@ -212,6 +212,10 @@ WordPressStandin::WordPressStandin() {
                [this](const httplib::Request& request, httplib::Response& response) {
                  serve_terms("post_tag", request, response);
                });
+    server.Get("/wp-json/wp/v2/users/me",
+               [this](const httplib::Request& request, httplib::Response& response) {
+                 serve_current_user(request, response);
+               });
     server.Get("/", [this](const httplib::Request& request, httplib::Response& response) {
       const std::string route = request.get_param_value("rest_route");
       if (route == "/wp/v2/posts") {
@@ -220,6 +224,8 @@ WordPressStandin::WordPressStandin() {
         serve_terms("category", request, response);
       } else if (route == "/wp/v2/tags") {
         serve_terms("post_tag", request, response);
+      } else if (route == "/wp/v2/users/me") {
+        serve_current_user(request, response);
       } else if (request.has_param("rest_route")) {
         send_json(response, 404,
                   wordpress_error("rest_no_route",
@@ -293,10 +299,17 @@ void WordPressStandin::add_term(const std::string& taxonomy, std::int64_t id,
   terms_.push_back(StoredTerm{taxonomy == "tag" ? "post_tag" : taxonomy, id, slug, name});
 }
 
-void WordPressStandin::require_basic_auth(std::string user, std::string password) {
+void WordPressStandin::require_basic_auth(std::string user, std::string password,
+                                          bool public_posts) {
   std::lock_guard lock(mutex_);
+  public_posts_ = public_posts;
   expected_user_ = user;
   expected_authorization_ = "Basic " + base64(user + ":" + password);
+}
+
+void WordPressStandin::hide_users_route() {
+  std::lock_guard lock(mutex_);
+  users_hidden_ = true;
 }
 
 void WordPressStandin::add_fault(Fault fault) {
@@ -418,6 +431,27 @@ bool WordPressStandin::check_authorization(const httplib::Request& request,
   return false;
 }
 
+void WordPressStandin::serve_current_user(const httplib::Request& request,
+                                          httplib::Response& response) {
+  std::lock_guard lock(mutex_);
+  requests_.push_back(RecordedRequest{request.path, request.params, request.headers});
+  if (users_hidden_) {
+    send_json(response, 404,
+              wordpress_error("rest_no_route",
+                              "No route was found matching the URL and request method.", 404));
+    return;
+  }
+  if (!check_authorization(request, response)) {
+    return;
+  }
+  if (request.get_header_value("Authorization").empty()) {
+    send_json(response, 401,
+              wordpress_error("rest_not_logged_in", "You are not currently logged in.", 401));
+    return;
+  }
+  send_json(response, 200, Json{{"id", 1}, {"name", expected_user_.value_or("coach")}});
+}
+
 void WordPressStandin::serve_terms(const std::string& taxonomy, const httplib::Request& request,
                                    httplib::Response& response) {
   std::lock_guard lock(mutex_);
@@ -458,7 +492,7 @@ void WordPressStandin::serve_posts(const httplib::Request& request, httplib::Res
   }
 
   std::lock_guard lock(mutex_);
-  if (serve_fault(response) || !check_authorization(request, response)) {
+  if (serve_fault(response) || (!public_posts_ && !check_authorization(request, response))) {
     return;
   }
 

@@ -77,6 +77,7 @@ struct Fault {
 //!  - a page past the end: 400 rest_post_invalid_page_number; a bad parameter: 400
 //!    rest_invalid_param; an unknown or empty category: 200 [] with X-WP-Total 0;
 //!  - GET …/wp/v2/categories and …/wp/v2/tags with `slug` list the terms added with add_term;
+//!  - GET …/wp/v2/users/me returns the user for valid credentials, else 401;
 //!  - with require_basic_auth(), a missing or wrong Authorization: 401 rest_not_logged_in, or
 //!    401 incorrect_password for a known user with a wrong password.
 //! Every request is recorded. Thread-safe: tests configure it while the server runs.
@@ -110,7 +111,11 @@ class WordPressStandin {
   void add_term(const std::string& taxonomy, std::int64_t id, const std::string& slug,
                 const std::string& name);
 
-  void require_basic_auth(std::string user, std::string password);
+  //! Makes the site check basic authentication: on every route, or with `public_posts` only on
+  //! users/me, as WordPress does, which ignores a wrong password when listing public posts.
+  void require_basic_auth(std::string user, std::string password, bool public_posts = false);
+  //! Answers users/me with 404 rest_no_route, as sites that hide their users do.
+  void hide_users_route();
   //! Queues a fault. Queued faults respond to requests in the order they were added.
   void add_fault(Fault fault);
   //! Holds every posts response for `delay` before sending it.
@@ -144,6 +149,7 @@ class WordPressStandin {
   void serve_posts(const httplib::Request& request, httplib::Response& response);
   void serve_terms(const std::string& taxonomy, const httplib::Request& request,
                    httplib::Response& response);
+  void serve_current_user(const httplib::Request& request, httplib::Response& response);
   //! Answers with the next queued fault; returns false when none is queued.
   bool serve_fault(httplib::Response& response);
   //! Returns false when the request lacks the required authorization; then sets the 401.
@@ -159,6 +165,8 @@ class WordPressStandin {
   std::deque<Fault> faults_;
   std::optional<std::string> expected_user_;
   std::optional<std::string> expected_authorization_;
+  bool public_posts_ = false;
+  bool users_hidden_ = false;
   std::chrono::milliseconds delay_{0};
   std::optional<int> reported_total_pages_;
   bool ignore_date_filters_ = false;
