@@ -73,7 +73,7 @@ TEST_F(RealWordPressSyncTest, PostPublishedBetweenPagesNotLost) {
   }
 
   // After the first page, one post is published and one already read is edited, as an author
-  // working during the sync would; both move to the end of the listing by modification time.
+  // working during the sync would. Both move to the end of the listing by modification time.
   WordPressConfig settings = config(program.id);
   std::optional<SeededPost> published;
   std::optional<SeededPost> edited;
@@ -111,7 +111,7 @@ TEST_F(RealWordPressSyncTest, PostPublishedBetweenPagesNotLost) {
   ASSERT_GE(requested_bounds.size(), 2U);
   EXPECT_NE(requested_bounds[1].find("modified_after="), std::string::npos) << requested_bounds[1];
 
-  // The store holds every post once, the edited one in its new version.
+  // The store contains every post once, the edited one in its new version.
   auto* database = dynamic_cast<SqliteStore*>(stores_.state.get());
   ASSERT_NE(database, nullptr);
   Result<std::vector<PostState>> states = database->all_post_states();
