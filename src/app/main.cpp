@@ -1,5 +1,5 @@
-// wodetl command line: run the pipeline, run one stage, show stored sessions, explain
-// prescription lines, create the stores.
+// wodetl command line: run the pipeline, sync sources incrementally, list the sources, run one
+// stage, show stored sessions, explain prescription lines, create the stores.
 // Exit codes: 0 success, 1 the run failed for some posts or the source, 2 unusable invocation
 // or an error that stopped the command.
 
@@ -17,7 +17,10 @@
 #include "app/logging.hpp"
 #include "app/settings.hpp"
 #include "app/show_command.hpp"
+#include "app/source_catalog.hpp"
+#include "app/sources_command.hpp"
 #include "app/store_choice.hpp"
+#include "app/sync_command.hpp"
 #include "core/json_codec.hpp"
 #include "core/prescription_json.hpp"
 #include "core/version.hpp"
@@ -38,8 +41,54 @@ constexpr int kExitFailed = 1;
 constexpr int kExitUnusable = 2;
 
 int report(const Error& error) {
-  std::cerr << "error: " << error.to_string() << "\n";
+  std::cerr << mask_secrets("error: " + error.to_string()) << "\n";
   return kExitUnusable;
+}
+
+bool is_web_url(const std::string& text) {
+  return text.starts_with("http://") || text.starts_with("https://") ||
+         text.starts_with("HTTP://") || text.starts_with("HTTPS://");
+}
+
+//! Loads the catalog of sources and registers its secrets with the logger.
+Result<SourceCatalog> load_catalog(LayeredEnvironment& environment, const std::string& config,
+                                   const std::string& data_dir) {
+  Result<SourceCatalog> catalog = load_source_catalog(
+      environment, CatalogOptions{.config_option = config, .data_dir_option = data_dir});
+  if (catalog.ok()) {
+    for (const std::string& secret : catalog->secrets) {
+      add_secret(secret);
+    }
+  }
+  return catalog;
+}
+
+//! Picks the configured source that `run` or `show` reads when --source is not a URL or a path:
+//! the source named `name`, or without a name the only source of the catalog. Returns nullptr
+//! when `name` is a URL or an existing path, which the command reads directly.
+Result<const CatalogSource*> configured_source_for(const SourceCatalog& catalog,
+                                                   const std::string& name) {
+  if (!name.empty() && (is_web_url(name) || std::filesystem::exists(name))) {
+    return static_cast<const CatalogSource*>(nullptr);
+  }
+  if (name.empty() && catalog.sources.size() > 1) {
+    std::string names;
+    for (const CatalogSource& source : catalog.sources) {
+      names += (names.empty() ? "" : ", ") + source.config.name;
+    }
+    return Error::invalid_input("the configuration defines several sources: " + names, {},
+                                "Name one with --source NAME");
+  }
+  if (name.empty()) {
+    return &catalog.sources.front();
+  }
+  Result<std::vector<const CatalogSource*>> selected = select_sources(catalog, name);
+  if (!selected.ok()) {
+    Error error = selected.error();
+    error.message = "'" + name + "' is not a URL, a file, a folder or a configured source";
+    return error;
+  }
+  return selected->front();
 }
 
 int default_jobs() {
@@ -51,57 +100,95 @@ struct RunArguments {
   std::string source;
   bool source_given = false;
   std::string store;
+  std::string config;
   std::string data_dir;
   int jobs = default_jobs();
   bool force = false;
-  int timeout_seconds = 30;
+  std::optional<int> timeout_seconds;
   std::string format = "text";
 };
 
 int run_command(const RunArguments& arguments) {
-  const Environment environment = read_environment_variable;
-  auto store_kind = read_store_kind(arguments.store, environment);
-  if (!store_kind) {
-    return report(store_kind.error());
-  }
   if (arguments.source_given && arguments.source.empty()) {
     return report(
         Error::invalid_input("--source is empty", {},
-                             "Give a WordPress URL, a post file or a folder, or leave --source out "
-                             "to read the default site"));
+                             "Give a WordPress URL, a post file, a folder or a configured source "
+                             "name, or leave --source out to read the default source"));
+  }
+  LayeredEnvironment environment;
+  auto store_kind = read_store_kind(arguments.store, environment.environment());
+  if (!store_kind) {
+    return report(store_kind.error());
   }
   // Checked before the run, so that a wrong target does not surface only after the work.
-  auto targets = read_notification_targets(environment);
+  auto targets = read_notification_targets(environment.environment());
   if (!targets) {
     return report(targets.error());
   }
-  auto source_settings = read_source_settings(arguments.source, source_environment(environment));
-  if (!source_settings) {
-    return report(source_settings.error());
+  auto catalog = load_catalog(environment, arguments.config, arguments.data_dir);
+  if (!catalog) {
+    return report(catalog.error());
   }
-  source_settings->wordpress.total_timeout = std::chrono::seconds(arguments.timeout_seconds);
-  auto source = make_source(*source_settings);
-  if (!source) {
-    return report(source.error());
+  auto configured = configured_source_for(*catalog, arguments.source);
+  if (!configured) {
+    return report(configured.error());
   }
-  auto stores = open_stores(*store_kind, arguments.data_dir, environment);
+
+  std::unique_ptr<PostSource> source;
+  std::string data_dir = arguments.data_dir;
+  RunOptions options{.jobs = arguments.jobs, .force = arguments.force};
+  if (*configured != nullptr) {
+    const CatalogSource& chosen = **configured;
+    if (chosen.problem) {
+      return report(*chosen.problem);
+    }
+    WordPressConfig wordpress = chosen.wordpress;
+    if (arguments.timeout_seconds) {
+      wordpress.total_timeout = std::chrono::seconds(*arguments.timeout_seconds);
+    }
+    auto created = WordPressSource::create(wordpress);
+    if (!created) {
+      return report(created.error());
+    }
+    source = std::move(*created);
+    data_dir = chosen.data_dir.string();
+    options.profile = chosen.config.profile;
+  } else {
+    auto source_settings =
+        read_source_settings(arguments.source, source_environment(environment.environment()));
+    if (!source_settings) {
+      return report(source_settings.error());
+    }
+    source_settings->wordpress.total_timeout =
+        std::chrono::seconds(arguments.timeout_seconds.value_or(30));
+    auto created = make_source(*source_settings);
+    if (!created) {
+      return report(created.error());
+    }
+    source = std::move(*created);
+    if (data_dir.empty() && !environment.lookup(kDataDirVariable) && catalog->store_data_dir) {
+      data_dir = catalog->store_data_dir->string();
+    }
+  }
+
+  auto stores = open_stores(*store_kind, data_dir, environment.environment());
   if (!stores) {
     return report(stores.error());
   }
-  spdlog::info("Reading {} into {}", (*source)->describe(), stores->description);
+  spdlog::info("Reading {} into {}", source->describe(), stores->description);
   const auto started = std::chrono::system_clock::now();
-  const RunSummary summary =
-      run_pipeline(**source, *stores, RunOptions{.jobs = arguments.jobs, .force = arguments.force});
+  const RunSummary summary = run_pipeline(*source, *stores, options);
   if (arguments.format == "json") {
-    std::cout << summary_to_json(summary).dump(2, ' ', false, Json::error_handler_t::replace)
+    std::cout << mask_secrets(
+                     summary_to_json(summary).dump(2, ' ', false, Json::error_handler_t::replace))
               << "\n";
   } else {
-    std::cout << format_summary_text(summary);
+    std::cout << mask_secrets(format_summary_text(summary));
   }
 
   int exit_code = summary.failed() ? kExitFailed : 0;
   if (!targets->empty()) {
-    auto client = make_aws_client(environment);
+    auto client = make_aws_client(environment.environment());
     Status sent = client
                       ? publish_completion(SnsPublisher(*client), *targets,
                                            completion_message(summary, run_name(started), started))
@@ -174,15 +261,32 @@ int stage_command(const StageArguments& arguments) {
 
 struct ShowArguments {
   std::string store;
+  std::string source;
+  std::string config;
   std::string data_dir;
   std::string maxes_file;
   ShowOptions options;
 };
 
 int show_command(const ShowArguments& arguments) {
-  auto store_kind = read_store_kind(arguments.store, read_environment_variable);
+  LayeredEnvironment environment;
+  auto store_kind = read_store_kind(arguments.store, environment.environment());
   if (!store_kind) {
     return report(store_kind.error());
+  }
+  auto catalog = load_catalog(environment, arguments.config, arguments.data_dir);
+  if (!catalog) {
+    return report(catalog.error());
+  }
+  std::string data_dir = arguments.data_dir;
+  if (data_dir.empty()) {
+    auto configured = configured_source_for(*catalog, arguments.source);
+    if (!configured) {
+      return report(configured.error());
+    }
+    if (*configured != nullptr) {
+      data_dir = (*configured)->data_dir.string();
+    }
   }
   ShowOptions options = arguments.options;
   if (!arguments.maxes_file.empty()) {
@@ -195,20 +299,21 @@ int show_command(const ShowArguments& arguments) {
 
   std::shared_ptr<SessionStore> sessions;
   if (*store_kind == StoreKind::kAws) {
-    auto stores = open_stores(StoreKind::kAws, arguments.data_dir, read_environment_variable);
+    auto stores = open_stores(StoreKind::kAws, data_dir, environment.environment());
     if (!stores) {
       return report(stores.error());
     }
     sessions = stores->sessions;
   } else {
-    auto settings = local_store_settings(arguments.data_dir, read_environment_variable);
+    auto settings = local_store_settings(data_dir, environment.environment());
     if (!settings) {
       return report(settings.error());
     }
     const auto database = sqlite_path(settings->data_dir);
     if (!std::filesystem::exists(database)) {
       return report(Error::not_found("no wodetl data in " + settings->data_dir.string(),
-                                     "Run `wodetl run` first, or pass the --data-dir it used"));
+                                     "Run `wodetl sync` or `wodetl run` first, or pass the "
+                                     "--data-dir or --source it used"));
     }
     auto store = SqliteStore::open(database, settings->tables);
     if (!store) {
@@ -309,6 +414,8 @@ int main(int argc, char** argv) {
   CLI::App app{"wodetl: turns WordPress workout posts into dated, structured training sessions"};
   app.set_version_flag("--version", std::string("wodetl ") + kVersion);
   app.require_subcommand(1);
+  // Subcommands created below inherit this, so --log-level and -v also work after the command.
+  app.fallthrough();
   // Per-post problems are in the run summary, so only errors are logged unless asked for more.
   std::string log_level = "error";
   app.add_option("--log-level", log_level, "Log messages from this level up, on stderr")
@@ -326,15 +433,17 @@ int main(int argc, char** argv) {
         run.source = value;
         run.source_given = true;
       },
-      "WordPress site or API URL, a post JSON file, or a folder of them "
-      "(default: INVICTUS_WEIGHTLIFTING_API, else the Invictus weightlifting category)");
+      "WordPress site or API URL, a post JSON file, a folder of them, or the name of a configured "
+      "source (default: the only configured source, else the Invictus weightlifting category)");
   const std::string store_help =
       "Where to store: local (SQLite and a bucket folder) or aws (S3 and DynamoDB) "
       "(default: WODETL_STORE, else local)";
   run_app->add_option("--store", run.store, store_help)->check(CLI::IsMember({"local", "aws"}));
+  run_app->add_option("--config", run.config,
+                      "Configuration file (default: WODETL_CONFIG, else ./wodetl.toml if present)");
   run_app->add_option("--data-dir", run.data_dir,
                       "Folder of the SQLite store and the bucket folder "
-                      "(default: WODETL_DATA_DIR, else ./wod-data)");
+                      "(default: the source's data_dir, WODETL_DATA_DIR, else ./wod-data)");
   run_app->add_option("--jobs", run.jobs, "Posts processed at the same time")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
@@ -344,11 +453,54 @@ int main(int argc, char** argv) {
       "rows, and still writes only what differs");
   run_app
       ->add_option("--timeout", run.timeout_seconds,
-                   "Seconds one HTTP request may take before it fails; a failed request is tried "
-                   "3 times in all")
-      ->check(CLI::Range(1, 3600))
-      ->capture_default_str();
+                   "Seconds one HTTP request may take before it fails (default 30, or the "
+                   "source's timeout_seconds); a failed request is tried 4 times in all")
+      ->check(CLI::Range(1, 3600));
   run_app->add_option("--format", run.format, "Summary format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+
+  SyncArguments sync;
+  CLI::App* sync_app = app.add_subcommand(
+      "sync", "Fetch what changed since the last sync of each source, and store it");
+  sync_app->add_option("--source", sync.source, "Sync only the source with this name");
+  sync_app->add_option(
+      "--config", sync.config,
+      "Configuration file (default: WODETL_CONFIG, else ./wodetl.toml if present)");
+  sync_app->add_option("--data-dir", sync.data_dir,
+                       "Data folder of the one source synced (default: the source's data_dir, "
+                       "WODETL_DATA_DIR, [store] data_dir, else ./wod-data)");
+  auto* full_option =
+      sync_app->add_flag("--full", sync.full, "Read every post again, not only what changed");
+  auto* since_option = sync_app->add_option(
+      "--since", sync.since,
+      "Read the posts published on or after this date (YYYY-MM-DD, midnight UTC, or an ISO 8601 "
+      "time); sets the cursor only for a source that has none");
+  full_option->excludes(since_option);
+  sync_app->add_flag("--quiet", sync.quiet,
+                     "No progress and no summary, unless the sync fails; warnings and errors stay");
+  std::string log_format = "text";
+  sync_app
+      ->add_option("--log-format", log_format,
+                   "Log messages on stderr as text, or as one JSON object per line (then the "
+                   "summary on stdout is JSON too)")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  sync_app->add_option("--format", sync.format, "Summary format (default: as --log-format)")
+      ->check(CLI::IsMember({"text", "json"}));
+  sync.jobs = default_jobs();
+  sync_app->add_option("--jobs", sync.jobs, "Posts processed at the same time")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+  sync_app->add_flag("--force", sync.force,
+                     "Process every post read again, even versions already stored");
+
+  SourcesArguments sources;
+  CLI::App* sources_app =
+      app.add_subcommand("sources", "List the configured sources and their sync cursors");
+  sources_app->add_option("--config", sources.config,
+                          "Configuration file (default: WODETL_CONFIG, else ./wodetl.toml)");
+  sources_app->add_option("--format", sources.format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
 
@@ -366,6 +518,10 @@ int main(int argc, char** argv) {
   CLI::App* show_app = app.add_subcommand("show", "Print stored sessions of one day or one week");
   show_app->add_option("--store", show.store, store_help)->check(CLI::IsMember({"local", "aws"}));
   show_app->add_option("--data-dir", show.data_dir, "Data folder written by `wodetl run`");
+  show_app->add_option("--source", show.source,
+                       "Show the data of this configured source (default: the only one)");
+  show_app->add_option("--config", show.config,
+                       "Configuration file (default: WODETL_CONFIG, else ./wodetl.toml)");
   auto* date_option =
       show_app->add_option("--date", show.options.date, "Show this day (YYYY-MM-DD)");
   auto* week_option = show_app->add_option("--week", show.options.week,
@@ -404,8 +560,20 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : kExitUnusable;
   }
 
-  configure_logging(verbose && log_level == "error" ? "info" : log_level);
+  const bool level_given = app.get_option("--log-level")->count() > 0 || verbose;
+  const std::string level = verbose && log_level == "error" ? "info" : log_level;
+  configure_logging(level);
   try {
+    if (sync_app->parsed()) {
+      sync.log_format = *parse_log_format(log_format);
+      if (level_given) {
+        sync.log_level = level;
+      }
+      return run_sync_command(sync);
+    }
+    if (sources_app->parsed()) {
+      return run_sources_command(sources);
+    }
     if (run_app->parsed()) {
       return run_command(run);
     }
@@ -420,7 +588,7 @@ int main(int argc, char** argv) {
     }
     return show_command(show);
   } catch (const std::exception& exception) {
-    std::cerr << "error: " << exception.what() << "\n";
+    std::cerr << mask_secrets(std::string("error: ") + exception.what()) << "\n";
     return kExitUnusable;
   }
 }

@@ -46,6 +46,8 @@ struct GroupedPost {
   std::string post_date;
   std::vector<Line> preamble;  //!< lines before the first day header; they belong to the post
   std::vector<DayGroup> days;
+  //! The daily profile made the whole post one day, headed by its title and dated by its date.
+  bool dated_by_post = false;
 };
 
 //! Kind of a segment of a day.
@@ -79,6 +81,7 @@ struct SegmentedPost {
   std::string post_date;
   std::vector<Line> preamble;
   std::vector<SegmentedDay> days;
+  bool dated_by_post = false;  //!< see GroupedPost::dated_by_post
 };
 
 //! A segmented day with its calendar date; output of sessions_to_date_records.

@@ -8,10 +8,12 @@
 #include <cctype>
 #include <memory>
 #include <mutex>
+#include <random>
 #include <thread>
 
 #include "core/ascii.hpp"
 #include "core/version.hpp"
+#include "extract/body_excerpt.hpp"
 
 namespace wodetl {
 
@@ -76,10 +78,6 @@ void set_option(CURL* handle, CURLoption option, T value, CURLcode& status) {
   }
 }
 
-bool is_retryable_status(long status) {
-  return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
-}
-
 bool is_retryable_failure(CURLcode code) {
   switch (code) {
     case CURLE_COULDNT_CONNECT:
@@ -88,6 +86,9 @@ bool is_retryable_failure(CURLcode code) {
     case CURLE_SEND_ERROR:
     case CURLE_RECV_ERROR:
     case CURLE_PARTIAL_FILE:
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_HTTP2:
+    case CURLE_HTTP2_STREAM:
       return true;
     default:
       return false;
@@ -122,6 +123,39 @@ void set_method(CURL* curl, const HttpRequest& request, CURLcode& status) {
   }
   set_option(curl, CURLOPT_HTTPGET, 1L, status);
   set_option(curl, CURLOPT_CUSTOMREQUEST, method.c_str(), status);
+}
+
+//! Describes a response that stopped before its end: what had arrived, for the error message.
+std::string describe_cut_off_response(CURL* curl, const Transfer& transfer) {
+  long status = 0;
+  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+  curl_off_t expected = -1;
+  curl_easy_getinfo(curl, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &expected);
+  const std::string* content_type = transfer.response.header("content-type");
+
+  std::string text =
+      "the response was cut off after " + std::to_string(transfer.response.body.size()) + " bytes";
+  if (expected >= 0) {
+    text += " of the " + std::to_string(expected) + " its Content-Length announced";
+  }
+  text += " (HTTP " + std::to_string(status) + ", content type " +
+          (content_type != nullptr ? *content_type : std::string("not given")) + ")";
+  if (!transfer.response.body.empty()) {
+    text += ", starting: " + body_excerpt(transfer.response.body);
+  }
+  return text;
+}
+
+//! Rewrites "request failed: …" as "request failed after N attempts: …".
+Error with_attempts(Error error, int attempts) {
+  const std::string prefix = "request failed: ";
+  const std::string counted = "request failed after " + std::to_string(attempts) + " attempts: ";
+  if (error.message.starts_with(prefix)) {
+    error.message = counted + error.message.substr(prefix.size());
+  } else {
+    error.message = counted + error.message;
+  }
+  return error;
 }
 
 }  // namespace
@@ -266,8 +300,13 @@ HttpAttempt HttpClient::send_once(const HttpRequest& request) const {
         false};
   }
 
+  std::optional<RequestGate::Permit> permit;
+  if (options_.gate) {
+    permit.emplace(options_.gate->acquire());
+  }
   spdlog::debug("{} {}", request.method, safe_url);
   CURLcode code = curl_easy_perform(curl);
+  permit.reset();
   if (transfer.body_too_large || code == CURLE_FILESIZE_EXCEEDED) {
     return {Error{ErrorCode::kNetwork,
                   "response body is larger than the maximum of " +
@@ -275,6 +314,9 @@ HttpAttempt HttpClient::send_once(const HttpRequest& request) const {
                   PostRef{.url = safe_url},
                   "Check that the URL points to the API and not to a large file"},
             false};
+  }
+  if (code == CURLE_PARTIAL_FILE) {
+    return {Error::network(safe_url, describe_cut_off_response(curl, transfer)), true};
   }
   if (code != CURLE_OK) {
     std::string detail = error_text[0] != '\0' ? error_text : curl_easy_strerror(code);
@@ -300,6 +342,14 @@ void HttpClient::wait(std::chrono::milliseconds delay) const {
   }
 }
 
+double HttpClient::next_random_fraction() const {
+  if (options_.random_fraction) {
+    return options_.random_fraction();
+  }
+  thread_local std::mt19937_64 generator{std::random_device{}()};
+  return std::uniform_real_distribution<double>(0.0, 1.0)(generator);
+}
+
 Result<HttpResponse> HttpClient::get(const HttpRequest& request) const {
   const RetryPolicy& policy = options_.retry;
   const int max_retries = std::max(0, policy.max_retries);
@@ -307,30 +357,35 @@ Result<HttpResponse> HttpClient::get(const HttpRequest& request) const {
 
   for (int retry = 0;; ++retry) {
     HttpAttempt attempt = send_once(request);
+    const int attempts = retry + 1;
     const bool last = retry >= max_retries;
     std::chrono::milliseconds delay{0};
 
     if (!attempt.outcome.ok()) {
       if (!attempt.retryable_failure || last) {
-        return std::move(attempt.outcome);
+        if (attempts == 1) {
+          return std::move(attempt.outcome);
+        }
+        return with_attempts(attempt.outcome.error(), attempts);
       }
-      delay = backoff_delay(policy, retry);
+      delay = backoff_delay(policy, retry, next_random_fraction());
       spdlog::warn("GET {} failed ({}); retry {} of {} in {} ms", safe_url,
                    attempt.outcome.error().message, retry + 1, max_retries, delay.count());
     } else {
-      const HttpResponse& response = attempt.outcome.value();
+      HttpResponse& response = attempt.outcome.value();
+      response.attempts = attempts;
       if (!is_retryable_status(response.status) || last) {
         return std::move(attempt.outcome);
       }
-      delay = backoff_delay(policy, retry);
+      delay = backoff_delay(policy, retry, next_random_fraction());
       if (const std::string* retry_after = response.header("retry-after")) {
         std::optional<std::chrono::milliseconds> requested = parse_retry_after(*retry_after);
         if (requested && *requested > policy.max_wait) {
           spdlog::warn(
               "GET {} returned HTTP {} with Retry-After: {}, longer than the maximum wait of {} "
-              "ms; "
-              "not retrying",
+              "ms; not retrying",
               safe_url, response.status, *retry_after, policy.max_wait.count());
+          response.retry_after_too_long = *requested;
           return std::move(attempt.outcome);
         }
         if (requested) {

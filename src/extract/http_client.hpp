@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "extract/request_gate.hpp"
 #include "extract/retry_policy.hpp"
 
 namespace wodetl {
@@ -52,6 +53,10 @@ struct HttpResponse {
       headers;                //!< names lower-cased; repeated headers joined with ", "
   std::string body;           //!< decoded when the server compressed it
   std::string effective_url;  //!< URL after redirects, without userinfo
+  int attempts = 1;           //!< requests sent, the first one included
+  //! Set when the client stopped retrying because the Retry-After header asked for a longer
+  //! wait than RetryPolicy::max_wait; the requested wait.
+  std::optional<std::chrono::milliseconds> retry_after_too_long;
 
   //! Returns the value of the header with the lower-case `name`, or nullptr.
   [[nodiscard]] const std::string* header(const std::string& name) const;
@@ -68,6 +73,12 @@ struct HttpClientOptions {
   //! copies) through a libcurl share handle, so a series of API calls to one host does not pay
   //! a TCP and TLS handshake each time.
   bool reuse_connections = false;
+  //! Rate and concurrency limits that every attempt waits for; none means no limit. Share one
+  //! gate between the clients that talk to the same site.
+  std::shared_ptr<RequestGate> gate;
+  //! Returns a number in [0, 1) for the backoff jitter; empty means a thread-safe generator
+  //! seeded from std::random_device.
+  std::function<double()> random_fraction;
 };
 
 //! Result of one attempt, and whether a failure is worth repeating.
@@ -83,12 +94,13 @@ struct HttpAttempt {
 //! and https only (unless the request turns redirects off), and honours the connect and total
 //! time-outs.
 //!
-//! Retries: a response with status 429, 500, 502, 503 or 504 is repeated after the delay in its
-//! Retry-After header, or after an exponential backoff when it has none. When Retry-After is
-//! longer than `retry.max_wait`, the client returns the response without retrying, so that it
-//! never comes back earlier than the server requested. A connection failure or time-out is
-//! repeated after the backoff. At most `retry.max_retries` retries follow the
-//! first attempt.
+//! Retries: a response with a status that is_retryable_status accepts (408, 429, transient 5xx)
+//! is repeated after the delay in its Retry-After header, or after an exponential backoff with
+//! full jitter when it has none. When Retry-After is longer than `retry.max_wait`, the client
+//! returns the response without retrying and sets retry_after_too_long, so that it never comes
+//! back earlier than the server requested. A connection failure, a dropped connection, a body
+//! shorter than its Content-Length or a time-out is repeated after the backoff. At most
+//! `retry.max_retries` retries follow the first attempt; every attempt waits for `gate`.
 //!
 //! Thread safety: each attempt uses its own curl easy handle, so one client may serve
 //! concurrent get() calls, provided the `sleep` hook is thread-safe.
@@ -97,8 +109,10 @@ class HttpClient {
   explicit HttpClient(HttpClientOptions options = {});
 
   //! Sends a GET request. Returns the response for any HTTP status, including 4xx and 5xx
-  //! after the last retry. Returns Error::network when no response arrived (connection
-  //! failure, time-out, too many redirects) and when the body exceeds max_body_bytes.
+  //! after the last retry. Returns Error::network naming the URL and the number of attempts
+  //! when no complete response arrived (connection failure, time-out, too many redirects, a
+  //! body cut off before its end), and when the body exceeds max_body_bytes. The error of a
+  //! cut-off body says what had arrived: status, content type, byte counts and the first bytes.
   [[nodiscard]] Result<HttpResponse> get(const HttpRequest& request) const;
 
   //! Sends the request once with its method, body and signing, without retries. Returns the
@@ -109,6 +123,7 @@ class HttpClient {
 
  private:
   void wait(std::chrono::milliseconds delay) const;
+  [[nodiscard]] double next_random_fraction() const;
 
   class ConnectionPool;
 

@@ -4,17 +4,17 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <ctime>
 #include <string>
+
+#include "core/ascii.hpp"
 
 namespace wodetl {
 
 std::optional<std::chrono::milliseconds> parse_retry_after(
     std::string_view value, std::chrono::system_clock::time_point now) {
-  while (!value.empty() && std::isspace(static_cast<unsigned char>(value.front())))
-    value.remove_prefix(1);
-  while (!value.empty() && std::isspace(static_cast<unsigned char>(value.back())))
-    value.remove_suffix(1);
+  value = trim_ascii_whitespace(value);
   if (value.empty()) {
     return std::nullopt;
   }
@@ -38,12 +38,31 @@ std::optional<std::chrono::milliseconds> parse_retry_after(
                   std::chrono::duration_cast<std::chrono::milliseconds>(wait));
 }
 
-std::chrono::milliseconds backoff_delay(const RetryPolicy& policy, int retry) {
+std::chrono::milliseconds backoff_ceiling(const RetryPolicy& policy, int retry) {
   std::chrono::milliseconds delay = std::max(policy.initial_backoff, std::chrono::milliseconds(0));
   for (int i = 0; i < retry && delay < policy.max_wait; ++i) {
     delay *= 2;
   }
   return std::min(delay, policy.max_wait);
+}
+
+std::chrono::milliseconds backoff_delay(const RetryPolicy& policy, int retry,
+                                        double random_fraction) {
+  const std::chrono::milliseconds ceiling = backoff_ceiling(policy, retry);
+  if (policy.jitter == Jitter::kNone) {
+    return ceiling;
+  }
+  const double fraction = std::clamp(random_fraction, 0.0, 1.0);
+  const auto scaled = static_cast<std::chrono::milliseconds::rep>(
+      std::floor(static_cast<double>(ceiling.count()) * fraction));
+  return std::min(ceiling, std::chrono::milliseconds(scaled));
+}
+
+bool is_retryable_status(long status) {
+  if (status == 408 || status == 429) {
+    return true;
+  }
+  return status >= 500 && status <= 599 && status != 501 && status != 505;
 }
 
 }  // namespace wodetl

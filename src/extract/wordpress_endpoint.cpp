@@ -1,7 +1,10 @@
 #include "extract/wordpress_endpoint.hpp"
 
+#include <curl/curl.h>
+
 #include <algorithm>
 #include <cctype>
+#include <new>
 
 #include "core/ascii.hpp"
 #include "extract/http_client.hpp"
@@ -39,13 +42,82 @@ std::string PostsEndpoint::url() const {
 
 std::string PostsEndpoint::page_url(std::optional<std::int64_t> category_id, int per_page,
                                     int page) const {
-  std::vector<std::string> parameters = query;
-  if (category_id && !has_parameter("categories")) {
-    parameters.push_back("categories=" + std::to_string(*category_id));
+  return listing_url(ListingQuery{.category_id = category_id, .per_page = per_page, .page = page});
+}
+
+std::string PostsEndpoint::listing_url(const ListingQuery& listing) const {
+  std::vector<std::pair<std::string, std::string>> added;
+  if (listing.category_id && !has_parameter("categories")) {
+    added.emplace_back("categories", std::to_string(*listing.category_id));
   }
-  parameters.push_back("per_page=" + std::to_string(per_page));
-  parameters.push_back("page=" + std::to_string(page));
+  if (listing.tag_id && !has_parameter("tags")) {
+    added.emplace_back("tags", std::to_string(*listing.tag_id));
+  }
+  if (!listing.orderby.empty()) {
+    added.emplace_back("orderby", percent_encode(listing.orderby));
+  }
+  if (!listing.order.empty()) {
+    added.emplace_back("order", percent_encode(listing.order));
+  }
+  if (listing.modified_after) {
+    added.emplace_back("modified_after", percent_encode(*listing.modified_after));
+  }
+  if (listing.after) {
+    added.emplace_back("after", percent_encode(*listing.after));
+  }
+  added.emplace_back("per_page", std::to_string(listing.per_page));
+  if (listing.offset) {
+    added.emplace_back("offset", std::to_string(*listing.offset));
+  } else if (listing.page) {
+    added.emplace_back("page", std::to_string(*listing.page));
+  }
+
+  std::vector<std::string> parameters;
+  for (const std::string& parameter : query) {
+    const std::string_view key = key_of(parameter);
+    const bool replaced = std::any_of(added.begin(), added.end(),
+                                      [key](const auto& entry) { return entry.first == key; });
+    if (!replaced) {
+      parameters.push_back(parameter);
+    }
+  }
+  for (const auto& [key, value] : added) {
+    parameters.push_back(key + "=" + value);
+  }
   return PostsEndpoint{base, std::move(parameters)}.url();
+}
+
+std::string PostsEndpoint::collection_url(std::string_view route,
+                                          const std::vector<std::string>& parameters) const {
+  PostsEndpoint collection;
+  collection.base = base;
+  for (const std::string& parameter : query) {
+    if (key_of(parameter) == "rest_route") {
+      collection.query.push_back("rest_route=/wp/v2/" + std::string(route));
+    }
+  }
+  if (collection.query.empty()) {
+    std::string& path = collection.base;
+    const std::size_t posts = path.rfind("/posts");
+    if (posts != std::string::npos && posts + 6 == path.size()) {
+      path.replace(posts + 1, std::string::npos, route);
+    } else {
+      path += (path.ends_with("/") ? "" : "/") + std::string(route);
+    }
+  }
+  collection.query.insert(collection.query.end(), parameters.begin(), parameters.end());
+  return collection.url();
+}
+
+std::string percent_encode(std::string_view text) {
+  // curl_easy_escape ignores its handle since libcurl 7.82; Debian 12 ships 7.88.
+  char* escaped = curl_easy_escape(nullptr, text.data(), static_cast<int>(text.size()));
+  if (escaped == nullptr) {
+    throw std::bad_alloc();
+  }
+  std::string encoded(escaped);
+  curl_free(escaped);
+  return encoded;
 }
 
 Result<PostsEndpoint> parse_posts_endpoint(std::string_view api_url) {

@@ -10,93 +10,11 @@
 
 #include "core/json_codec.hpp"
 #include "extract/post_parser.hpp"
+#include "extract/wordpress_login.hpp"
+#include "extract/wordpress_response.hpp"
 
 namespace wodetl {
 namespace {
-
-const char* const kEndpointHint =
-    "Check that the URL is the WordPress REST API posts endpoint (…/wp-json/wp/v2/posts) and "
-    "whether the site "
-    "requires a login";
-
-//! Error object of the WordPress REST API: {"code": "...", "message": "...", "data": {...}}.
-struct WordPressError {
-  std::string code;
-  std::string message;
-};
-
-std::optional<WordPressError> parse_wordpress_error(const std::string& body) {
-  Json document = Json::parse(body, nullptr, false);
-  if (document.is_discarded() || !document.is_object()) {
-    return std::nullopt;
-  }
-  auto code = document.find("code");
-  if (code == document.end() || !code->is_string()) {
-    return std::nullopt;
-  }
-  WordPressError error{code->get<std::string>(), {}};
-  auto message = document.find("message");
-  if (message != document.end() && message->is_string()) {
-    error.message = message->get<std::string>();
-  }
-  return error;
-}
-
-//! Returns the length of the last UTF-8 sequence of `text` when it is cut short, else 0.
-std::size_t incomplete_utf8_tail(const std::string& text) {
-  std::size_t continuation = 0;
-  while (continuation < text.size() && continuation < 3 &&
-         (static_cast<unsigned char>(text[text.size() - 1 - continuation]) & 0xC0) == 0x80) {
-    ++continuation;
-  }
-  if (continuation == text.size()) {
-    return 0;
-  }
-  auto lead = static_cast<unsigned char>(text[text.size() - 1 - continuation]);
-  std::size_t expected = 1;
-  if (lead >= 0xF0) {
-    expected = 4;
-  } else if (lead >= 0xE0) {
-    expected = 3;
-  } else if (lead >= 0xC0) {
-    expected = 2;
-  }
-  return continuation + 1 < expected ? continuation + 1 : 0;
-}
-
-//! Returns the start of a response body for an error message: at most `max_bytes`, control
-//! characters and runs of white space replaced by one space, cut on a UTF-8 boundary.
-std::string body_excerpt(std::string_view body, std::size_t max_bytes = 100) {
-  std::string text;
-  bool pending_space = false;
-  std::size_t index = 0;
-  for (; index < body.size() && text.size() < max_bytes; ++index) {
-    auto byte = static_cast<unsigned char>(body[index]);
-    if (byte <= 0x20 || byte == 0x7F) {
-      pending_space = !text.empty();
-      continue;
-    }
-    if (pending_space) {
-      text += ' ';
-      pending_space = false;
-    }
-    text += body[index];
-  }
-  text.resize(text.size() - incomplete_utf8_tail(text));
-  if (body.substr(index).find_first_not_of(" \t\r\n") != std::string_view::npos) {
-    text += "…";
-  }
-  return text;
-}
-
-bool looks_like_html(const HttpResponse& response) {
-  const std::string* content_type = response.header("content-type");
-  if (content_type != nullptr && content_type->find("html") != std::string::npos) {
-    return true;
-  }
-  std::size_t first = response.body.find_first_not_of(" \t\r\n");
-  return first != std::string::npos && response.body[first] == '<';
-}
 
 //! Parses a non-negative integer header such as X-WP-Total; nothing when absent or malformed.
 std::optional<std::int64_t> header_count(const HttpResponse& response, const std::string& name) {
@@ -135,6 +53,24 @@ Error invalid_setting(const std::string& message, const std::string& api_url,
   return Error::invalid_input(message, PostRef{.url = redact_url(api_url)}, std::move(hint));
 }
 
+//! Maps a listing response body to posts: each element of the array becomes a post or an
+//! error item.
+Result<PostBatch> posts_of(const Json& document, const std::string& url) {
+  if (!document.is_array()) {
+    return Error::invalid_input(
+        std::string("the response is not a JSON list of posts but a JSON ") + document.type_name(),
+        PostRef{.url = url},
+        "Check that the URL is the WordPress REST API posts endpoint "
+        "(…/wp-json/wp/v2/posts)");
+  }
+  PostBatch batch;
+  batch.reserve(document.size());
+  for (const Json& item : document) {
+    batch.push_back(parse_post(item, url));
+  }
+  return batch;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<WordPressSource>> WordPressSource::create(WordPressConfig config) {
@@ -160,8 +96,14 @@ Result<std::unique_ptr<WordPressSource>> WordPressSource::create(WordPressConfig
     return invalid_setting("max_pages must be 1 or more, got " + std::to_string(config.max_pages),
                            config.api_url);
   }
-  if (config.min_request_interval.count() < 0) {
-    return invalid_setting("min_request_interval must not be negative", config.api_url);
+  if (config.tag_id && *config.tag_id < 1) {
+    return invalid_setting(
+        "tag id must be a positive integer, got " + std::to_string(*config.tag_id), config.api_url);
+  }
+  if (config.limits.concurrency < 1 || config.limits.concurrency > 16) {
+    return invalid_setting(
+        "concurrency must be between 1 and 16, got " + std::to_string(config.limits.concurrency),
+        config.api_url, "Most sites expect one request at a time");
   }
   if (config.auth && config.auth->user.empty()) {
     return invalid_setting("the user name for basic authentication is empty", config.api_url,
@@ -180,16 +122,41 @@ Result<std::unique_ptr<WordPressSource>> WordPressSource::create(WordPressConfig
 }
 
 WordPressSource::WordPressSource(WordPressConfig config, PostsEndpoint endpoint)
-    : config_(std::move(config)), endpoint_(std::move(endpoint)), client_(config_.http) {}
+    : config_(std::move(config)), endpoint_(std::move(endpoint)), client_([this] {
+        HttpClientOptions options = config_.http;
+        if (!options.gate) {
+          options.gate = std::make_shared<RequestGate>(config_.limits, options.sleep);
+        }
+        return options;
+      }()) {}
 
 std::string WordPressSource::page_url(int page) const {
-  return endpoint_.page_url(config_.category_id, config_.per_page, page);
+  return endpoint_.listing_url(ListingQuery{.category_id = config_.category_id,
+                                            .tag_id = config_.tag_id,
+                                            .per_page = config_.per_page,
+                                            .page = page});
 }
 
 std::string WordPressSource::describe() const {
   std::string text = "WordPress " + redact_url(endpoint_.url());
-  if (config_.category_id && !endpoint_.has_parameter("categories")) {
-    text += " category " + std::to_string(*config_.category_id);
+  if (!endpoint_.has_parameter("categories")) {
+    if (config_.category_id && !config_.category_slug.empty()) {
+      text +=
+          " category " + config_.category_slug + " (" + std::to_string(*config_.category_id) + ")";
+    } else if (config_.category_id) {
+      text += " category " + std::to_string(*config_.category_id);
+    } else if (!config_.category_slug.empty()) {
+      text += " category " + config_.category_slug;
+    }
+  }
+  if (!endpoint_.has_parameter("tags")) {
+    if (config_.tag_id && !config_.tag_slug.empty()) {
+      text += " tag " + config_.tag_slug + " (" + std::to_string(*config_.tag_id) + ")";
+    } else if (config_.tag_id) {
+      text += " tag " + std::to_string(*config_.tag_id);
+    } else if (!config_.tag_slug.empty()) {
+      text += " tag " + config_.tag_slug;
+    }
   }
   if (config_.page) {
     text += " page " + std::to_string(*config_.page);
@@ -197,124 +164,203 @@ std::string WordPressSource::describe() const {
   return text;
 }
 
-void WordPressSource::wait_for_request_slot() {
-  auto now = std::chrono::steady_clock::now();
-  if (last_request_start_ && config_.min_request_interval.count() > 0) {
-    auto next_start = *last_request_start_ + config_.min_request_interval;
-    if (now < next_start) {
-      auto delay = std::chrono::ceil<std::chrono::milliseconds>(next_start - now);
-      if (config_.http.sleep) {
-        config_.http.sleep(delay);
-      } else {
-        std::this_thread::sleep_for(delay);
-      }
-      now = std::chrono::steady_clock::now();
+HttpRequest WordPressSource::request_for(std::string url) const {
+  return HttpRequest{.url = std::move(url),
+                     .headers = {{"Accept", "application/json"}},
+                     .auth = config_.auth,
+                     .connect_timeout = config_.connect_timeout,
+                     .total_timeout = config_.total_timeout};
+}
+
+Status WordPressSource::prepare_listing() {
+  if (prepared_) {
+    return *prepared_;
+  }
+  prepared_ = ok_status();
+  if (config_.auth) {
+    if (Status login = check_login(client_, endpoint_, request_for(""), config_.credentials_hint);
+        !login.ok()) {
+      prepared_ = login.error();
+      return login.error();
     }
   }
-  last_request_start_ = now;
+  const std::pair<Taxonomy, std::pair<std::optional<std::int64_t>*, const std::string*>> terms[] = {
+      {Taxonomy::kCategory, {&config_.category_id, &config_.category_slug}},
+      {Taxonomy::kTag, {&config_.tag_id, &config_.tag_slug}}};
+  for (const auto& [taxonomy, fields] : terms) {
+    auto& [id, slug] = fields;
+    if (id->has_value() || slug->empty()) {
+      continue;
+    }
+    Result<std::int64_t> found = find_term_id(client_, endpoint_, request_for(""), taxonomy, *slug,
+                                              config_.credentials_hint);
+    if (!found.ok()) {
+      prepared_ = found.error();
+      return found.error();
+    }
+    *id = *found;
+    spdlog::info("{}: {} '{}' is id {}", redact_url(endpoint_.url()), to_string(taxonomy), *slug,
+                 *found);
+  }
+  return *prepared_;
+}
+
+Result<Json> WordPressSource::get_json(const std::string& url, HttpResponse* raw) const {
+  const std::string safe_url = redact_url(url);
+  const RetryPolicy& policy = config_.http.retry;
+  // A body cut off without a Content-Length to tell curl is only found by the JSON parser, so
+  // this loop retries it as the client retries a cut-off body it can detect.
+  for (int retry = 0;; ++retry) {
+    Result<HttpResponse> response = client_.get(request_for(url));
+    if (!response.ok()) {
+      return response.error();
+    }
+    if (is_past_last_page(*response)) {
+      *raw = std::move(response).value();
+      return Json::array();
+    }
+    Result<Json> document = read_wordpress_json(*response, safe_url, config_.credentials_hint);
+    if (document.ok() || document.error().code != ErrorCode::kNetwork ||
+        retry >= policy.max_retries) {
+      *raw = std::move(response).value();
+      return document;
+    }
+    const auto delay = backoff_ceiling(policy, retry);
+    spdlog::warn("GET {}: {}; retry {} of {} in {} ms", safe_url, document.error().message,
+                 retry + 1, policy.max_retries, delay.count());
+    if (config_.http.sleep) {
+      config_.http.sleep(delay);
+    } else {
+      std::this_thread::sleep_for(delay);
+    }
+  }
 }
 
 Result<WordPressPage> WordPressSource::fetch_page(int page) {
+  if (Status resolved = prepare_listing(); !resolved.ok()) {
+    return resolved.error();
+  }
   WordPressPage result;
   result.page = page;
   result.url = redact_url(page_url(page));
 
-  wait_for_request_slot();
-  HttpRequest request{.url = page_url(page),
-                      .headers = {{"Accept", "application/json"}},
-                      .auth = config_.auth,
-                      .connect_timeout = config_.connect_timeout,
-                      .total_timeout = config_.total_timeout};
-  Result<HttpResponse> response = client_.get(request);
-  if (!response.ok()) {
-    return response.error();
+  HttpResponse response;
+  Result<Json> document = get_json(page_url(page), &response);
+  if (!document.ok()) {
+    return document.error();
   }
-
-  if (response->status < 200 || response->status >= 300) {
-    std::optional<WordPressError> wordpress_error = parse_wordpress_error(response->body);
-    if (response->status == 400 && wordpress_error &&
-        wordpress_error->code == "rest_post_invalid_page_number") {
-      result.past_last_page = true;
-      return result;
-    }
-    std::string detail;
-    if (wordpress_error) {
-      detail = wordpress_error->code;
-      if (!wordpress_error->message.empty()) {
-        detail += ": " + wordpress_error->message;
-      }
-    } else if (!response->body.empty()) {
-      detail = "response body: " + body_excerpt(response->body);
-    }
-    return Error::http_status(response->status, result.url, detail);
+  if (is_past_last_page(response)) {
+    result.past_last_page = true;
+    return result;
   }
-
-  if (looks_like_html(*response)) {
-    return Error::invalid_input("the site returned HTML, not JSON: " + body_excerpt(response->body),
-                                PostRef{.url = result.url}, kEndpointHint);
-  }
-  if (!Json::accept(response->body)) {
-    return Error::invalid_input(
-        "the site returned a body that is not JSON: " + body_excerpt(response->body),
-        PostRef{.url = result.url}, kEndpointHint);
-  }
-  Result<PostBatch> batch = parse_posts_document(response->body, result.url);
+  Result<PostBatch> batch = posts_of(*document, result.url);
   if (!batch.ok()) {
-    Error error = batch.error();
-    error.message = "the response is not a JSON list of posts: " + error.message;
-    error.hint = kEndpointHint;
-    return error;
+    return batch.error();
   }
   result.posts = std::move(batch).value();
-
-  result.total = header_count(*response, "x-wp-total");
-  std::optional<std::int64_t> total_pages = header_count(*response, "x-wp-totalpages");
+  result.total = header_count(response, "x-wp-total");
+  std::optional<std::int64_t> total_pages = header_count(response, "x-wp-totalpages");
   if (total_pages && *total_pages <= std::numeric_limits<int>::max()) {
     result.total_pages = static_cast<int>(*total_pages);
   }
   return result;
 }
 
+Result<WindowResponse> WordPressSource::fetch_window(const ListingPlan& plan,
+                                                     const WindowRequest& window) const {
+  ListingQuery query{.category_id = config_.category_id,
+                     .tag_id = config_.tag_id,
+                     .per_page = std::max(2, config_.per_page),
+                     .orderby = plan.key == ListingKey::kModified ? "modified" : "date",
+                     .order = "asc"};
+  if (window.offset > 0) {
+    query.offset = window.offset;
+  } else {
+    query.page = 1;
+  }
+  if (window.after) {
+    // WordPress converts a timestamp with an offset to the site's time zone before it compares.
+    (plan.key == ListingKey::kModified ? query.modified_after : query.after) =
+        format_utc_timestamp(*window.after);
+  }
+  const std::string url = endpoint_.listing_url(query);
+
+  WindowResponse result;
+  result.url = redact_url(url);
+  HttpResponse response;
+  Result<Json> document = get_json(url, &response);
+  if (!document.ok()) {
+    return document.error();
+  }
+  Result<PostBatch> batch = posts_of(*document, result.url);
+  if (!batch.ok()) {
+    return batch.error();
+  }
+  result.items = std::move(batch).value();
+  result.total = header_count(response, "x-wp-total");
+  spdlog::debug("{}: {} posts (X-WP-Total {})", result.url, result.items.size(),
+                result.total ? std::to_string(*result.total) : std::string("not sent"));
+  return result;
+}
+
+Status WordPressSource::walk(const ListingPlan& plan, SeenPosts& seen,
+                             const std::function<void(ListingPage&&)>& on_page) {
+  if (Status resolved = prepare_listing(); !resolved.ok()) {
+    return resolved;
+  }
+  WalkSettings settings{.key = plan.key,
+                        .after = plan.after,
+                        .per_page = config_.per_page,
+                        .concurrency = config_.limits.concurrency,
+                        .max_requests = config_.max_pages,
+                        .max_restarts = config_.max_restarts,
+                        .after_page = config_.after_page};
+  ListingWalker walker(
+      settings, [this, plan](const WindowRequest& window) { return fetch_window(plan, window); },
+      seen);
+  bool first = true;
+  Status status = walker.walk([&](ListingPage&& page) {
+    if (first) {
+      totals_.total = page.estimated_total;
+      first = false;
+    }
+    on_page(std::move(page));
+  });
+  totals_.requests += walker.stats().requests;
+  totals_.shifts += walker.stats().shifts;
+  totals_.filter_ignored = totals_.filter_ignored || walker.stats().filter_ignored;
+  if (!status.ok()) {
+    Error error = status.error();
+    if (error.post.url.empty()) {
+      error.post.url = redact_url(endpoint_.url());
+    }
+    return error;
+  }
+  return status;
+}
+
 Status WordPressSource::fetch(const std::function<void(PostBatch&&)>& on_batch) {
   totals_ = WordPressTotals{};
-  const int first_page = config_.page.value_or(1);
-  const int last_page = config_.page.value_or(config_.max_pages);
-
-  for (int page = first_page; page <= last_page; ++page) {
-    Result<WordPressPage> result = fetch_page(page);
-    if (!result.ok()) {
-      return result.error();
+  if (config_.page) {
+    Result<WordPressPage> page = fetch_page(*config_.page);
+    if (!page.ok()) {
+      return page.error();
     }
-    if (result->past_last_page) {
-      spdlog::info("{}: page {} is past the last page; listing complete", describe(), page);
-      return ok_status();
+    totals_.total = page->total;
+    totals_.requests = 1;
+    if (!page->posts.empty()) {
+      on_batch(std::move(page->posts));
     }
-
-    totals_.total = result->total;
-    totals_.total_pages = result->total_pages;
-    ++totals_.pages_fetched;
-    const std::size_t count = result->posts.size();
-    if (result->total == 0) {
-      spdlog::info("{}: the listing is empty", describe());
-    } else {
-      spdlog::info(
-          "{}: read page {} of {} ({} items)", describe(), page,
-          result->total_pages ? std::to_string(*result->total_pages) : std::string("unknown"),
-          count);
-    }
-    on_batch(std::move(result->posts));
-
-    const bool last = result->total_pages ? page >= *result->total_pages
-                                          : count < static_cast<std::size_t>(config_.per_page);
-    if (last || config_.page) {
-      return ok_status();
-    }
+    return ok_status();
   }
 
-  return Error::invalid_input("stopped after max_pages (" + std::to_string(config_.max_pages) +
-                                  ") pages without reaching the last page",
-                              PostRef{.url = redact_url(endpoint_.url())},
-                              "Check that the API URL is the posts endpoint of a WordPress site");
+  SeenPosts seen;
+  return walk(ListingPlan{}, seen, [&](ListingPage&& page) {
+    spdlog::debug("{}: {} new posts from {}", describe(), page.posts.size(), page.url);
+    if (!page.posts.empty()) {
+      on_batch(std::move(page.posts));
+    }
+  });
 }
 
 }  // namespace wodetl

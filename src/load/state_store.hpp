@@ -24,9 +24,24 @@ struct PostState {
   std::string reason;                      //!< why it was skipped or failed; empty when stored
   std::vector<Line> preamble;              //!< lines before the first day header
   std::vector<std::string> session_dates;  //!< dates of its records, sorted
+  //! Idempotency key of the processing that wrote this state (see process_post_key); a version
+  //! processed again with the same key needs no writes, even after the idempotency record
+  //! expired. Empty in states written before the key was recorded.
+  std::string process_key;
 };
 
-//! Idempotency records and per-post state.
+//! Place of a source's incremental sync: every post of the source's listing modified at or
+//! before modified_gmt has been stored, or failed and kept the cursor before its own time.
+struct SyncCursor {
+  std::string source;   //!< source name from the configuration, e.g. "invictus"
+  std::string listing;  //!< what the source lists (site, category, tag); a cursor is only valid
+                        //!< for the same listing
+  std::string modified_gmt;  //!< newest modified_gmt stored, as WordPress writes it (UTC)
+  std::string updated_at;    //!< when the cursor was saved, UTC ISO 8601; the store fills in
+                             //!< the current time when it is empty
+};
+
+//! Idempotency records, per-post state and the sync cursor of each source.
 //! Implementations: SQLite (load/local/sqlite_store.hpp) and DynamoDB.
 //! Implementations are safe to call from several threads at once.
 class StateStore {
@@ -55,6 +70,13 @@ class StateStore {
 
   virtual Status save_post_state(const PostState& state) = 0;
   virtual Result<std::optional<PostState>> find_post_state(std::int64_t post_id) = 0;
+
+  //! Returns the cursor saved for `source`, or nothing when the source has never been synced.
+  virtual Result<std::optional<SyncCursor>> find_sync_cursor(const std::string& source) = 0;
+
+  //! Inserts or replaces the cursor of cursor.source. Callers save it only after the posts up to
+  //! cursor.modified_gmt are stored.
+  virtual Status save_sync_cursor(const SyncCursor& cursor) = 0;
 };
 
 [[nodiscard]] const char* to_string(PostStatus status);

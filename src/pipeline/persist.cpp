@@ -53,10 +53,14 @@ Result<ObjectWrite> save_sessions_to_bucket(const std::vector<SessionRecord>& re
   return write;
 }
 
-std::string process_post_key(const Post& post) {
+std::string process_post_key(const Post& post, ProgramProfile profile) {
   const std::string id = std::to_string(post.id);
-  return idempotency_key("process_post",
-                         {id, post.modified_gmt, sha256_hex(post.content_html), kTransformVersion});
+  const std::string body_sha256 = sha256_hex(post.content_html);
+  if (profile == ProgramProfile::kWeekly) {
+    return idempotency_key("process_post", {id, post.modified_gmt, body_sha256, kTransformVersion});
+  }
+  return idempotency_key(
+      "process_post", {id, post.modified_gmt, body_sha256, kTransformVersion, to_string(profile)});
 }
 
 std::string claim_post_key(const Post& post) {

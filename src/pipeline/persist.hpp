@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "core/post.hpp"
+#include "core/program_profile.hpp"
 #include "core/session.hpp"
 #include "load/object_store.hpp"
 #include "load/session_store.hpp"
@@ -39,8 +40,10 @@ struct ObjectWrite {
 [[nodiscard]] std::string weekly_key_of(const std::vector<SessionRecord>& records);
 
 //! Idempotency key of processing one version of a post: its id, modified_gmt, the SHA-256 of its
-//! body and kTransformVersion.
-[[nodiscard]] std::string process_post_key(const Post& post);
+//! body, kTransformVersion and, for a profile other than weekly, the profile. Weekly keys are
+//! the keys of releases that had no profiles, so their stores need no processing again.
+[[nodiscard]] std::string process_post_key(const Post& post,
+                                           ProgramProfile profile = ProgramProfile::kWeekly);
 
 //! Idempotency key of the claim a worker takes while it processes one version of a post. It
 //! differs from process_post_key, so that a claim never reads as "done".

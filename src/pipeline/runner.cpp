@@ -3,17 +3,13 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <condition_variable>
-#include <deque>
+#include <chrono>
 #include <exception>
-#include <map>
-#include <memory>
-#include <mutex>
-#include <thread>
 #include <utility>
 
 #include "load/idempotency.hpp"
 #include "pipeline/persist.hpp"
+#include "pipeline/post_processor.hpp"
 #include "transform/transform_post.hpp"
 
 namespace wodetl {
@@ -36,12 +32,16 @@ void count_write(PostOutcome& outcome, WriteOutcome write) {
   }
 }
 
-PostOutcome failure(PostOutcome outcome, const Error& error) {
+}  // namespace
+
+PostOutcome failed_outcome(PostOutcome outcome, const Error& error) {
   outcome.result = PostResult::kFailed;
   outcome.reason = error.message + (error.hint.empty() ? "" : ". " + error.hint);
   spdlog::warn("Failed {}: {}", outcome.post.describe(), outcome.reason);
   return outcome;
 }
+
+namespace {
 
 // Saves the post's state and marks its version done. A failure here is logged and not fatal:
 // the data is stored, and the next run only repeats comparisons.
@@ -111,7 +111,7 @@ bool is_stored_version(const PostState& state, const Post& post,
 PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOptions& options) {
   PostOutcome outcome;
   outcome.post = ref_of(post);
-  const std::string done_key = process_post_key(post);
+  const std::string done_key = process_post_key(post, options.profile);
   const std::string content_sha256 = sha256_hex(post.content_html);
 
   auto previous = stores.state->find_post_state(post.id);
@@ -132,9 +132,16 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
     return outcome;
   }
 
+  // The stored state records the key of the processing that wrote it, which outlives the
+  // idempotency record's expiry.
+  const bool recorded = !options.force && previous_state &&
+                        previous_state->status != PostStatus::kFailed &&
+                        previous_state->process_key == done_key;
+
   // Fail open as the original did: when the idempotency record cannot be read, process the post
   // again; the compare-before-write stores keep that from changing anything.
-  auto done = options.force ? Result<bool>(false) : stores.state->is_done(done_key, Clock::now());
+  auto done = options.force || recorded ? Result<bool>(recorded)
+                                        : stores.state->is_done(done_key, Clock::now());
   if (!done) {
     spdlog::warn("Idempotency check failed for {}, processing it again: {}",
                  outcome.post.describe(), done.error().to_string());
@@ -177,20 +184,21 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
 
   auto raw = dump_post_to_bucket(post, *stores.objects);
   if (!raw) {
-    return failure(std::move(outcome), raw.error());
+    return failed_outcome(std::move(outcome), raw.error());
   }
   count_write(outcome, raw->outcome);
 
   PostState state;
   state.source = source_of(post);
   state.content_sha256 = content_sha256;
+  state.process_key = done_key;
 
-  auto transformed = transform_post(post);
+  auto transformed = transform_post(post, options.profile);
   if (!transformed) {
     state.status = PostStatus::kFailed;
     state.reason = transformed.error().message;
     (void)stores.state->save_post_state(state);
-    return failure(std::move(outcome), transformed.error());
+    return failed_outcome(std::move(outcome), transformed.error());
   }
   state.source.title =
       transformed->records.empty() ? post.title : transformed->records.front().source.title;
@@ -200,9 +208,10 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
   if (transformed->records.empty()) {
     outcome.result = PostResult::kSkipped;
     outcome.reason =
-        "no day headers found (such as 'Monday (Session One)' or 'Day 2'), so it holds no "
-        "sessions; "
-        "the post is kept in raw/";
+        options.profile == ProgramProfile::kDaily
+            ? "the post has no text, so it holds no session; the post is kept in raw/"
+            : "no day headers found (such as 'Monday (Session One)' or 'Day 2'), so it holds no "
+              "sessions; the post is kept in raw/";
     state.status = PostStatus::kSkipped;
     state.reason = outcome.reason;
     record_state(*stores.state, state, done_key);
@@ -213,7 +222,7 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
   auto replaced = stores.sessions->replace_post_sessions(transformed->records.front().source,
                                                          transformed->records);
   if (!replaced) {
-    return failure(std::move(outcome), replaced.error());
+    return failed_outcome(std::move(outcome), replaced.error());
   }
   outcome.records_written = replaced->written;
   outcome.records_unchanged = replaced->unchanged;
@@ -221,7 +230,7 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
 
   auto weekly = save_sessions_to_bucket(transformed->records, *stores.objects);
   if (!weekly) {
-    return failure(std::move(outcome), weekly.error());
+    return failed_outcome(std::move(outcome), weekly.error());
   }
   count_write(outcome, weekly->outcome);
   remove_stale_weekly(*stores.objects, previous_state, weekly->key, outcome);
@@ -241,64 +250,10 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
   } else {
     outcome.result = wrote ? PostResult::kChanged : PostResult::kUnchanged;
   }
-  spdlog::info("{} {}: {} records ({} written)", to_string(outcome.result), outcome.post.describe(),
-               outcome.records, outcome.records_written);
+  spdlog::debug("{} {}: {} records ({} written)", to_string(outcome.result),
+                outcome.post.describe(), outcome.records, outcome.records_written);
   return outcome;
 }
-
-// Work queue shared by the fetching thread and the workers.
-class PostQueue {
- public:
-  void push(std::size_t index, Post post) {
-    {
-      std::lock_guard lock(mutex_);
-      items_.emplace_back(index, std::move(post));
-    }
-    ready_.notify_one();
-  }
-
-  void close() {
-    {
-      std::lock_guard lock(mutex_);
-      closed_ = true;
-    }
-    ready_.notify_all();
-  }
-
-  std::optional<std::pair<std::size_t, Post>> pop() {
-    std::unique_lock lock(mutex_);
-    ready_.wait(lock, [this] { return closed_ || !items_.empty(); });
-    if (items_.empty()) {
-      return std::nullopt;
-    }
-    auto item = std::move(items_.front());
-    items_.pop_front();
-    return item;
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable ready_;
-  std::deque<std::pair<std::size_t, Post>> items_;
-  bool closed_ = false;
-};
-
-// Mutexes that serialize the processing of posts with the same id.
-class PostLocks {
- public:
-  std::mutex& for_post(std::int64_t post_id) {
-    std::lock_guard lock(mutex_);
-    std::unique_ptr<std::mutex>& entry = locks_[post_id];
-    if (!entry) {
-      entry = std::make_unique<std::mutex>();
-    }
-    return *entry;
-  }
-
- private:
-  std::mutex mutex_;
-  std::map<std::int64_t, std::unique_ptr<std::mutex>> locks_;
-};
 
 }  // namespace
 
@@ -309,7 +264,7 @@ PostOutcome process_post(const Post& post, Stores& stores, const RunOptions& opt
     PostOutcome outcome;
     outcome.post = ref_of(post);
     const Error error = Error::internal(exception.what(), outcome.post);
-    return failure(std::move(outcome), error);
+    return failed_outcome(std::move(outcome), error);
   }
 }
 
@@ -319,54 +274,17 @@ RunSummary run_pipeline(PostSource& source, Stores& stores, const RunOptions& op
   summary.source = source.describe();
   summary.stores = stores.description;
 
-  std::mutex outcomes_mutex;
-  std::vector<std::pair<std::size_t, PostOutcome>> outcomes;
-  auto add_outcome = [&](std::size_t index, PostOutcome outcome) {
-    std::lock_guard lock(outcomes_mutex);
-    outcomes.emplace_back(index, std::move(outcome));
-  };
-
-  PostQueue queue;
-  PostLocks locks;
-  std::vector<std::thread> workers;
-  const int jobs = std::max(1, options.jobs);
-  for (int worker = 0; worker < jobs; ++worker) {
-    workers.emplace_back([&] {
-      while (auto item = queue.pop()) {
-        // Two versions of one post (two files, or a post listed twice) are processed one after
-        // the other, so the stores never mix them.
-        std::lock_guard post_lock(locks.for_post(item->second.id));
-        add_outcome(item->first, process_post(item->second, stores, options));
-      }
-    });
-  }
-
-  std::size_t next_index = 0;
-  Status fetched = source.fetch([&](PostBatch&& batch) {
+  PostProcessor processor(stores, options);
+  Status fetched = source.fetch([&processor](PostBatch&& batch) {
     for (Result<Post>& item : batch) {
-      const std::size_t index = next_index++;
-      if (item) {
-        queue.push(index, std::move(item.value()));
-        continue;
-      }
-      PostOutcome outcome;
-      outcome.post = item.error().post;
-      add_outcome(index, failure(std::move(outcome), item.error()));
+      processor.submit(std::move(item));
     }
   });
-  queue.close();
-  for (std::thread& worker : workers) {
-    worker.join();
-  }
+  summary.posts = processor.finish();
 
   if (!fetched) {
     summary.source_error = fetched.error();
     spdlog::warn("Listing posts failed: {}", fetched.error().to_string());
-  }
-  std::sort(outcomes.begin(), outcomes.end(),
-            [](const auto& left, const auto& right) { return left.first < right.first; });
-  for (auto& [index, outcome] : outcomes) {
-    summary.posts.push_back(std::move(outcome));
   }
   summary.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::steady_clock::now() - started);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/program_profile.hpp"
 #include "extract/post_source.hpp"
 #include "pipeline/run_summary.hpp"
 #include "pipeline/stores.hpp"
@@ -10,16 +11,22 @@ namespace wodetl {
 struct RunOptions {
   int jobs = 4;        //!< posts transformed and stored at the same time
   bool force = false;  //!< process posts again even when their version is marked done
+  ProgramProfile profile = ProgramProfile::kWeekly;  //!< how the source's posts are dated
 };
 
 //! Processes one post: skips it when this version was already processed (unless options.force)
 //! or when a newer version is stored, else dumps it to the bucket, transforms it, replaces its
-//! session records, saves its weekly file, records its state and marks it done. Catches every
-//! std::exception, so failures always come back in the outcome.
+//! session records, saves its weekly file, records its state and marks it done. A version counts
+//! as processed when its idempotency key is marked done, or when the stored post state records
+//! the same key, so an unchanged post costs no writes even after its idempotency record expired.
+//! Catches every std::exception, so failures always come back in the outcome.
 [[nodiscard]] PostOutcome process_post(const Post& post, Stores& stores, const RunOptions& options);
 
+//! Marks `outcome` failed with the error's message and hint as its reason, and logs it.
+[[nodiscard]] PostOutcome failed_outcome(PostOutcome outcome, const Error& error);
+
 //! Runs the whole pipeline: fetches every post from source and processes posts on `jobs`
-//! threads while later pages are still being fetched.
+//! threads (see PostProcessor) while later pages are still being fetched.
 [[nodiscard]] RunSummary run_pipeline(PostSource& source, Stores& stores,
                                       const RunOptions& options);
 

@@ -61,6 +61,11 @@ std::string post_date_from(const Json& event) {
   return date != nullptr && date->is_string() ? date->get<std::string>() : std::string();
 }
 
+bool dated_by_post_from(const Json& event) {
+  const Json* flag = find_member(event, "dated_by_post");
+  return flag != nullptr && flag->is_boolean() && flag->get<bool>();
+}
+
 std::vector<Line> preamble_from(const Json& event) {
   const Json* preamble = find_member(event, "preamble");
   return preamble != nullptr ? preamble->get<std::vector<Line>>() : std::vector<Line>{};
@@ -196,8 +201,18 @@ Result<Json> group_stage(const Json& event, StageContext& /*context*/) {
   if (!lines) {
     return lines.error();
   }
+  ProgramProfile profile = ProgramProfile::kWeekly;
+  if (const Json* name = find_member(event, "profile"); name != nullptr) {
+    std::optional<ProgramProfile> parsed =
+        name->is_string() ? parse_program_profile(name->get<std::string>()) : std::nullopt;
+    if (!parsed) {
+      return Error::invalid_input("group_post_by_day: \"profile\" must be \"weekly\" or \"daily\"",
+                                  {}, "Leave it out for weekly programs");
+    }
+    profile = *parsed;
+  }
   StrippedPost stripped{source_from(event), post_date_from(event), std::move(*lines)};
-  GroupedPost grouped = group_post_by_day(std::move(stripped));
+  GroupedPost grouped = group_post_by_day(std::move(stripped), profile);
 
   Json sessions = Json::array();
   Json days = Json::array();
@@ -212,7 +227,7 @@ Result<Json> group_stage(const Json& event, StageContext& /*context*/) {
   return Json{{"sessions", std::move(sessions)}, {"days", std::move(days)},
               {"preamble", grouped.preamble},    {"post_date", grouped.post_date},
               {"slug", grouped.source.slug},     {"title", grouped.source.title},
-              {"source", grouped.source}};
+              {"source", grouped.source},        {"dated_by_post", grouped.dated_by_post}};
 }
 
 // Day groups from "days", or from the original's "sessions" lists of strings.
@@ -262,7 +277,7 @@ Result<Json> segment_stage(const Json& event, StageContext& /*context*/) {
     return groups.error();
   }
   GroupedPost grouped{source_from(event), post_date_from(event), preamble_from(event),
-                      std::move(*groups)};
+                      std::move(*groups), dated_by_post_from(event)};
   SegmentedPost segmented = segment_days(std::move(grouped));
 
   Json original = Json::array();
@@ -275,7 +290,8 @@ Result<Json> segment_stage(const Json& event, StageContext& /*context*/) {
               {"post_date", segmented.post_date},
               {"slug", segmented.source.slug},
               {"title", segmented.source.title},
-              {"source", segmented.source}};
+              {"source", segmented.source},
+              {"dated_by_post", segmented.dated_by_post}};
 }
 
 // Segmented days from "days", or rebuilt from the original's "segmented_sessions".
@@ -316,7 +332,7 @@ Result<Json> date_stage(const Json& event, StageContext& /*context*/) {
     return days.error();
   }
   SegmentedPost segmented{source_from(event), post_date_from(event), preamble_from(event),
-                          std::move(*days)};
+                          std::move(*days), dated_by_post_from(event)};
   auto dated = sessions_to_date_records(std::move(segmented));
   if (!dated) {
     return dated.error();

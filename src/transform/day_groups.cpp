@@ -6,7 +6,7 @@
 
 namespace wodetl {
 
-GroupedPost group_post_by_day(StrippedPost stripped) {
+GroupedPost group_post_by_day(StrippedPost stripped, ProgramProfile profile) {
   GroupedPost grouped;
   grouped.source = std::move(stripped.source);
   grouped.post_date = std::move(stripped.post_date);
@@ -19,6 +19,14 @@ GroupedPost group_post_by_day(StrippedPost stripped) {
     } else {
       grouped.days.back().lines.push_back(std::move(line));
     }
+  }
+
+  if (profile == ProgramProfile::kDaily && grouped.days.empty() && !grouped.preamble.empty()) {
+    const std::string& title = grouped.source.title;
+    grouped.days.push_back(
+        DayGroup{Line{title.empty() ? kUntitledWorkout : title, {}}, std::move(grouped.preamble)});
+    grouped.preamble.clear();
+    grouped.dated_by_post = true;
   }
   return grouped;
 }

@@ -43,6 +43,7 @@ SegmentedPost segment_days(GroupedPost grouped) {
   segmented.source = std::move(grouped.source);
   segmented.post_date = std::move(grouped.post_date);
   segmented.preamble = std::move(grouped.preamble);
+  segmented.dated_by_post = grouped.dated_by_post;
   segmented.days.reserve(grouped.days.size());
   for (DayGroup& day : grouped.days) {
     segmented.days.push_back(segment_day(std::move(day)));

@@ -10,7 +10,7 @@
 
 namespace wodetl {
 
-Result<TransformedPost> transform_post(const Post& post) {
+Result<TransformedPost> transform_post(const Post& post, ProgramProfile profile) {
   auto stripped = strip_post_html(post);
   if (!stripped) {
     return stripped.error();
@@ -18,7 +18,7 @@ Result<TransformedPost> transform_post(const Post& post) {
   TransformedPost transformed;
   transformed.counts.lines = static_cast<int>(stripped->lines.size());
 
-  SegmentedPost segmented = segment_days(group_post_by_day(std::move(*stripped)));
+  SegmentedPost segmented = segment_days(group_post_by_day(std::move(*stripped), profile));
   transformed.counts.days = static_cast<int>(segmented.days.size());
   for (const SegmentedDay& day : segmented.days) {
     transformed.counts.segments += static_cast<int>(day.segments.size());

@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "core/post.hpp"
+#include "core/program_profile.hpp"
 #include "core/session.hpp"
 
 namespace wodetl {
@@ -26,7 +27,9 @@ struct TransformedPost {
 };
 
 //! Runs strip_post_html, group_post_by_day, segment_days, sessions_to_date_records and
-//! clean_session_records on one post, passing values in memory. Pure: no I/O.
-[[nodiscard]] Result<TransformedPost> transform_post(const Post& post);
+//! clean_session_records on one post, passing values in memory. Pure: no I/O. `profile` decides
+//! what a post without day headers becomes (see group_post_by_day).
+[[nodiscard]] Result<TransformedPost> transform_post(
+    const Post& post, ProgramProfile profile = ProgramProfile::kWeekly);
 
 }  // namespace wodetl

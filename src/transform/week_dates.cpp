@@ -190,6 +190,21 @@ Result<DatedPost> sessions_to_date_records(SegmentedPost segmented) {
   dated.preamble = std::move(segmented.preamble);
 
   const std::optional<year_month_day> post_date = parse_iso_date(dated.post_date);
+
+  // A daily post without day headers is one session on the day the site published it.
+  if (segmented.dated_by_post) {
+    if (!post_date) {
+      return Error::invalid_input(
+          "cannot date the daily post: its date '" + dated.post_date + "' is not an ISO date",
+          PostRef{.id = dated.source.post_id, .slug = dated.source.slug, .url = dated.source.link},
+          "Check the post's date field");
+    }
+    for (SegmentedDay& day : segmented.days) {
+      dated.sessions.push_back(DatedSession{format_iso_date(*post_date), std::move(day)});
+    }
+    return dated;
+  }
+
   const std::optional<year> default_year =
       post_date ? std::optional<year>(post_date->year()) : std::nullopt;
 

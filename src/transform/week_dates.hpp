@@ -34,6 +34,8 @@ struct WeekRange {
 //! otherwise the first header takes the first date on or after the post's date with its weekday
 //! and each later header the first date after the previous one with its weekday. A header without
 //! a weekday takes the day after the previous one (the range start or the post date for the first).
+//! A post with dated_by_post set (a daily post without day headers) is one day on the post's
+//! date; Error::invalid_input when that date is not an ISO date.
 [[nodiscard]] Result<DatedPost> sessions_to_date_records(SegmentedPost segmented);
 
 }  // namespace wodetl

@@ -36,8 +36,10 @@ struct RecordedSleeps {
 
 HttpClientOptions fast_options(RecordedSleeps& sleeps) {
   HttpClientOptions options;
-  options.retry = RetryPolicy{
-      .max_retries = 2, .initial_backoff = milliseconds(100), .max_wait = milliseconds(5000)};
+  options.retry = RetryPolicy{.max_retries = 2,
+                              .initial_backoff = milliseconds(100),
+                              .max_wait = milliseconds(5000),
+                              .jitter = Jitter::kNone};
   options.sleep = sleeps.hook();
   return options;
 }
@@ -197,6 +199,58 @@ TEST(HttpClient, ServerErrorRetriedWithBackoff) {
   EXPECT_EQ(sleeps.delays, (std::vector<milliseconds>{milliseconds(100), milliseconds(200)}));
 }
 
+TEST(HttpClient, FullJitterScalesBackoff) {
+  testing::WordPressStandin standin;
+  standin.add_fault(testing::Fault{.status = 503, .times = 2});
+  RecordedSleeps sleeps;
+  HttpClientOptions options = fast_options(sleeps);
+  options.retry.jitter = Jitter::kFull;
+  options.random_fraction = [] { return 0.5; };
+  HttpClient client(options);
+
+  Result<HttpResponse> response = client.get(HttpRequest{.url = standin.posts_url()});
+
+  ASSERT_TRUE(response.ok()) << response.error().to_string();
+  EXPECT_EQ(response->status, 200);
+  EXPECT_EQ(response->attempts, 3);
+  EXPECT_EQ(sleeps.delays, (std::vector<milliseconds>{milliseconds(50), milliseconds(100)}));
+}
+
+TEST(HttpClient, RetryAfterHttpDateHonoured) {
+  testing::WordPressStandin standin;
+  // An HTTP-date in the past asks for no wait at all.
+  standin.add_fault(
+      testing::Fault{.status = 503, .times = 1, .retry_after = "Wed, 21 Oct 2015 07:28:00 GMT"});
+  RecordedSleeps sleeps;
+  HttpClient client(fast_options(sleeps));
+
+  Result<HttpResponse> response = client.get(HttpRequest{.url = standin.posts_url()});
+
+  ASSERT_TRUE(response.ok()) << response.error().to_string();
+  EXPECT_EQ(response->status, 200);
+  EXPECT_EQ(sleeps.delays, std::vector<milliseconds>{milliseconds(0)});
+}
+
+TEST(HttpClient, RetriesWaitForGate) {
+  testing::WordPressStandin standin;
+  standin.add_fault(testing::Fault{.status = 503, .times = 2, .retry_after = "0"});
+  RecordedSleeps sleeps;
+  std::vector<milliseconds> gate_waits;
+  HttpClientOptions options = fast_options(sleeps);
+  options.gate = std::make_shared<RequestGate>(
+      RequestLimits{.requests_per_second = 2, .concurrency = 1},
+      [&gate_waits](milliseconds delay) { gate_waits.push_back(delay); });
+  HttpClient client(options);
+
+  Result<HttpResponse> response = client.get(HttpRequest{.url = standin.posts_url()});
+
+  ASSERT_TRUE(response.ok()) << response.error().to_string();
+  EXPECT_EQ(response->status, 200);
+  // The retries after Retry-After: 0 still start at most two per second.
+  ASSERT_EQ(gate_waits.size(), 2u);
+  EXPECT_GT(gate_waits[1], milliseconds(400));
+}
+
 TEST(HttpClient, ClientErrorNotRetried) {
   testing::WordPressStandin standin;
   standin.add_fault(testing::Fault{.status = 404, .times = -1});
@@ -220,6 +274,8 @@ TEST(HttpClient, ConnectionRefusedIsNetworkError) {
   ASSERT_FALSE(response.ok());
   EXPECT_EQ(response.error().code, ErrorCode::kNetwork);
   EXPECT_EQ(response.error().post.url, url);
+  EXPECT_TRUE(contains(response.error().message, "request failed after 3 attempts: "))
+      << response.error().message;
   EXPECT_EQ(sleeps.delays.size(), 2u);
 }
 

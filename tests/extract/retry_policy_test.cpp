@@ -41,14 +41,42 @@ TEST(ParseRetryAfter, HugeDelayComparesAsTooLong) {
   EXPECT_GT(*delay, milliseconds(30000));
 }
 
-TEST(BackoffDelay, DoublesUpToMaxWait) {
+TEST(BackoffCeiling, DoublesUpToMaxWait) {
   RetryPolicy policy{
       .max_retries = 5, .initial_backoff = milliseconds(1000), .max_wait = milliseconds(5000)};
-  EXPECT_EQ(backoff_delay(policy, 0), milliseconds(1000));
-  EXPECT_EQ(backoff_delay(policy, 1), milliseconds(2000));
-  EXPECT_EQ(backoff_delay(policy, 2), milliseconds(4000));
-  EXPECT_EQ(backoff_delay(policy, 3), milliseconds(5000));
-  EXPECT_EQ(backoff_delay(policy, 60), milliseconds(5000));
+  EXPECT_EQ(backoff_ceiling(policy, 0), milliseconds(1000));
+  EXPECT_EQ(backoff_ceiling(policy, 1), milliseconds(2000));
+  EXPECT_EQ(backoff_ceiling(policy, 2), milliseconds(4000));
+  EXPECT_EQ(backoff_ceiling(policy, 3), milliseconds(5000));
+  EXPECT_EQ(backoff_ceiling(policy, 60), milliseconds(5000));
+}
+
+TEST(BackoffDelay, FullJitterScalesCeiling) {
+  RetryPolicy policy{
+      .max_retries = 5, .initial_backoff = milliseconds(1000), .max_wait = milliseconds(5000)};
+  EXPECT_EQ(backoff_delay(policy, 0, 0.0), milliseconds(0));
+  EXPECT_EQ(backoff_delay(policy, 0, 0.5), milliseconds(500));
+  EXPECT_EQ(backoff_delay(policy, 2, 0.25), milliseconds(1000));
+  EXPECT_EQ(backoff_delay(policy, 9, 0.999), milliseconds(4995));
+  EXPECT_EQ(backoff_delay(policy, 1, 7.0), milliseconds(2000));
+}
+
+TEST(BackoffDelay, NoJitterIsCeiling) {
+  RetryPolicy policy{.max_retries = 5,
+                     .initial_backoff = milliseconds(100),
+                     .max_wait = milliseconds(5000),
+                     .jitter = Jitter::kNone};
+  EXPECT_EQ(backoff_delay(policy, 0, 0.1), milliseconds(100));
+  EXPECT_EQ(backoff_delay(policy, 3, 0.1), milliseconds(800));
+}
+
+TEST(IsRetryableStatus, TransientStatusesOnly) {
+  for (long status : {408L, 429L, 500L, 502L, 503L, 504L, 520L, 522L, 599L}) {
+    EXPECT_TRUE(is_retryable_status(status)) << status;
+  }
+  for (long status : {200L, 301L, 400L, 401L, 403L, 404L, 410L, 501L, 505L}) {
+    EXPECT_FALSE(is_retryable_status(status)) << status;
+  }
 }
 
 }  // namespace

@@ -81,5 +81,58 @@ TEST(PostsEndpoint, FindsParameterByKey) {
   EXPECT_FALSE(endpoint->has_parameter("categories"));
 }
 
+TEST(PostsEndpoint, ListingUrlEncodesTimestamps) {
+  Result<PostsEndpoint> endpoint = parse_posts_endpoint("https://site.test");
+  ASSERT_TRUE(endpoint.ok());
+
+  const std::string url =
+      endpoint->listing_url(ListingQuery{.category_id = 213,
+                                         .tag_id = 7,
+                                         .per_page = 100,
+                                         .offset = 99,
+                                         .orderby = "modified",
+                                         .order = "asc",
+                                         .modified_after = "2024-01-31T23:59:59+00:00"});
+
+  EXPECT_EQ(url,
+            "https://site.test/wp-json/wp/v2/posts?categories=213&tags=7&orderby=modified&"
+            "order=asc&modified_after=2024-01-31T23%3A59%3A59%2B00%3A00&per_page=100&offset=99");
+}
+
+TEST(PostsEndpoint, ListingQueryReplacesUrlOrder) {
+  Result<PostsEndpoint> endpoint = parse_posts_endpoint(
+      "https://site.test/?rest_route=/wp/v2/posts&orderby=title&tags=5&after=2020-01-01T00:00:00");
+  ASSERT_TRUE(endpoint.ok());
+
+  const std::string url = endpoint->listing_url(
+      ListingQuery{.tag_id = 9, .per_page = 10, .page = 3, .orderby = "date", .order = "asc"});
+
+  EXPECT_EQ(url,
+            "https://site.test/?rest_route=/wp/v2/posts&tags=5&after=2020-01-01T00:00:00&"
+            "orderby=date&order=asc&per_page=10&page=3");
+}
+
+TEST(PostsEndpoint, CollectionUrlOfEachForm) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"https://site.test", "https://site.test/wp-json/wp/v2/categories?slug=olympic-lifting"},
+      {"https://site.test/blog/wp-json/wp/v2/posts?categories=4",
+       "https://site.test/blog/wp-json/wp/v2/categories?slug=olympic-lifting"},
+      {"https://site.test/?rest_route=/wp/v2/posts&categories=4",
+       "https://site.test/?rest_route=/wp/v2/categories&slug=olympic-lifting"},
+  };
+  for (const auto& [api_url, expected] : cases) {
+    Result<PostsEndpoint> endpoint = parse_posts_endpoint(api_url);
+    ASSERT_TRUE(endpoint.ok()) << api_url;
+
+    EXPECT_EQ(endpoint->collection_url("categories", {"slug=olympic-lifting"}), expected)
+        << api_url;
+  }
+}
+
+TEST(PercentEncode, KeepsUnreservedOnly) {
+  EXPECT_EQ(percent_encode("2024-01-01T00:00:00Z"), "2024-01-01T00%3A00%3A00Z");
+  EXPECT_EQ(percent_encode("a b&c=d/é~_."), "a%20b%26c%3Dd%2F%C3%A9~_.");
+}
+
 }  // namespace
 }  // namespace wodetl

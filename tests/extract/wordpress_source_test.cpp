@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -21,12 +22,12 @@ bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-//! Settings for tests: no pause between pages, tiny retry waits, short time-outs.
+//! Settings for tests: no pause between requests, tiny retry waits, short time-outs.
 WordPressConfig test_config(const std::string& api_url) {
   WordPressConfig config;
   config.api_url = api_url;
   config.category_id = kCategory;
-  config.min_request_interval = milliseconds(0);
+  config.limits = RequestLimits{.requests_per_second = 0, .concurrency = 1};
   config.connect_timeout = milliseconds(2000);
   config.total_timeout = milliseconds(5000);
   config.http.retry = RetryPolicy{
@@ -46,6 +47,27 @@ std::unique_ptr<WordPressSource> create_source(const WordPressConfig& config) {
 struct FetchOutcome {
   Status status = ok_status();
   std::vector<PostBatch> batches;
+
+  //! Returns how often each post id was delivered.
+  [[nodiscard]] std::map<std::int64_t, int> id_counts() const {
+    std::map<std::int64_t, int> counts;
+    for (const PostBatch& batch : batches) {
+      for (const Result<Post>& post : batch) {
+        if (post.ok()) {
+          ++counts[post->id];
+        }
+      }
+    }
+    return counts;
+  }
+
+  [[nodiscard]] std::size_t post_count() const {
+    std::size_t count = 0;
+    for (const PostBatch& batch : batches) {
+      count += batch.size();
+    }
+    return count;
+  }
 };
 
 FetchOutcome fetch_all(WordPressSource& source) {
@@ -55,7 +77,25 @@ FetchOutcome fetch_all(WordPressSource& source) {
   return outcome;
 }
 
-TEST(WordPressSource, ReadsEveryPageOnce) {
+FetchOutcome walk_all(WordPressSource& source, const ListingPlan& plan) {
+  FetchOutcome outcome;
+  SeenPosts seen;
+  outcome.status = source.walk(plan, seen, [&outcome](ListingPage&& page) {
+    outcome.batches.push_back(std::move(page.posts));
+  });
+  return outcome;
+}
+
+void expect_each_id_once(const FetchOutcome& outcome, std::int64_t first, std::int64_t last) {
+  const std::map<std::int64_t, int> counts = outcome.id_counts();
+  for (std::int64_t id = first; id <= last; ++id) {
+    auto found = counts.find(id);
+    ASSERT_NE(found, counts.end()) << "post " << id << " was lost";
+    EXPECT_EQ(found->second, 1) << "post " << id << " was delivered " << found->second << " times";
+  }
+}
+
+TEST(WordPressSource, ReadsEveryPostOnce) {
   testing::WordPressStandin standin;
   standin.add_workout_posts(230, kCategory, 1000);
   standin.add_workout_posts(5, 99, 5000);
@@ -65,35 +105,29 @@ TEST(WordPressSource, ReadsEveryPageOnce) {
   FetchOutcome outcome = fetch_all(*source);
 
   ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
-  ASSERT_EQ(outcome.batches.size(), 3u);
-  EXPECT_EQ(outcome.batches[0].size(), 100u);
-  EXPECT_EQ(outcome.batches[1].size(), 100u);
-  EXPECT_EQ(outcome.batches[2].size(), 30u);
-  std::set<std::int64_t> ids;
-  for (const PostBatch& batch : outcome.batches) {
-    for (const Result<Post>& post : batch) {
-      ASSERT_TRUE(post.ok()) << post.error().to_string();
-      EXPECT_TRUE(ids.insert(post->id).second) << "post " << post->id << " delivered twice";
-    }
-  }
-  EXPECT_EQ(ids.size(), 230u);
-  EXPECT_EQ(*ids.begin(), 1000);
-  EXPECT_EQ(*ids.rbegin(), 1229);
+  EXPECT_EQ(outcome.post_count(), 230u);
+  expect_each_id_once(outcome, 1000, 1229);
 
+  // Oldest first by modification time; each request after the first starts one second before
+  // the last post read, so pages overlap by that post.
   std::vector<testing::RecordedRequest> requests = standin.requests();
   ASSERT_EQ(requests.size(), 3u);
-  for (std::size_t i = 0; i < requests.size(); ++i) {
-    EXPECT_EQ(requests[i].path, "/wp-json/wp/v2/posts");
-    EXPECT_EQ(requests[i].param("page"), std::to_string(i + 1));
-    EXPECT_EQ(requests[i].param("per_page"), "100");
-    EXPECT_EQ(requests[i].param("categories"), "213");
+  for (const testing::RecordedRequest& request : requests) {
+    EXPECT_EQ(request.path, "/wp-json/wp/v2/posts");
+    EXPECT_EQ(request.param("orderby"), "modified");
+    EXPECT_EQ(request.param("order"), "asc");
+    EXPECT_EQ(request.param("page"), "1");
+    EXPECT_EQ(request.param("per_page"), "100");
+    EXPECT_EQ(request.param("categories"), "213");
   }
+  EXPECT_EQ(requests[0].param("modified_after"), "");
+  // Post 1099 is week 100: 2023-01-02 + 99 weeks, modified at 22:05:00 UTC.
+  EXPECT_EQ(requests[1].param("modified_after"), "2024-11-25T22:04:59Z");
   EXPECT_EQ(source->totals().total, 230);
-  EXPECT_EQ(source->totals().total_pages, 3);
-  EXPECT_EQ(source->totals().pages_fetched, 3);
+  EXPECT_EQ(source->totals().requests, 3);
 }
 
-TEST(WordPressSource, PostOriginIsPageUrl) {
+TEST(WordPressSource, PostOriginIsRequestUrl) {
   testing::WordPressStandin standin;
   standin.add_workout_posts(1, kCategory);
   auto source = create_source(test_config(standin.posts_url()));
@@ -104,23 +138,23 @@ TEST(WordPressSource, PostOriginIsPageUrl) {
   ASSERT_TRUE(outcome.status.ok());
   ASSERT_EQ(outcome.batches.size(), 1u);
   ASSERT_TRUE(outcome.batches[0][0].ok());
-  EXPECT_EQ(outcome.batches[0][0]->origin, source->page_url(1));
+  EXPECT_EQ(outcome.batches[0][0]->origin,
+            standin.posts_url() + "?categories=213&orderby=modified&order=asc&per_page=100&page=1");
 }
 
-TEST(WordPressSource, PagePastEndEndsNormally) {
+TEST(WordPressSource, ConfiguredPagePastEndIsEmpty) {
   testing::WordPressStandin standin;
   standin.add_workout_posts(150, kCategory);
-  standin.set_reported_total_pages(5);
-  auto source = create_source(test_config(standin.posts_url()));
+  WordPressConfig config = test_config(standin.posts_url());
+  config.page = 3;
+  auto source = create_source(config);
   ASSERT_NE(source, nullptr);
 
   FetchOutcome outcome = fetch_all(*source);
 
   ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
-  ASSERT_EQ(outcome.batches.size(), 2u);
-  EXPECT_EQ(outcome.batches[0].size() + outcome.batches[1].size(), 150u);
-  EXPECT_EQ(standin.requests().size(), 3u);
-  EXPECT_EQ(source->totals().pages_fetched, 2);
+  EXPECT_EQ(outcome.post_count(), 0u);
+  EXPECT_EQ(standin.requests().size(), 1u);
 }
 
 TEST(WordPressSource, EmptyCategoryGivesNoPosts) {
@@ -212,6 +246,7 @@ TEST(WordPressSource, WrongPasswordErrorHidesPassword) {
   standin.require_basic_auth("coach", "barbell-pass-77");
   WordPressConfig config = test_config(standin.posts_url());
   config.auth = BasicAuth{"coach", "wrong-pass-12"};
+  config.credentials_hint = "Check INVICTUS_USER and INVICTUS_PASS";
   auto source = create_source(config);
   ASSERT_NE(source, nullptr);
 
@@ -220,10 +255,48 @@ TEST(WordPressSource, WrongPasswordErrorHidesPassword) {
   ASSERT_FALSE(outcome.status.ok());
   const Error& error = outcome.status.error();
   EXPECT_EQ(error.code, ErrorCode::kHttpStatus);
-  EXPECT_TRUE(contains(error.message, "401")) << error.message;
-  EXPECT_TRUE(contains(error.message, "rest_not_logged_in")) << error.message;
+  EXPECT_TRUE(contains(error.message, "authentication failed")) << error.message;
+  EXPECT_TRUE(contains(error.message, "HTTP 401")) << error.message;
+  EXPECT_TRUE(contains(error.message, "incorrect_password")) << error.message;
+  EXPECT_EQ(error.hint, "Check INVICTUS_USER and INVICTUS_PASS");
   EXPECT_FALSE(contains(error.to_string(), "wrong-pass-12")) << error.to_string();
   EXPECT_FALSE(contains(error.to_string(), "Basic ")) << error.to_string();
+  EXPECT_TRUE(outcome.batches.empty());
+}
+
+TEST(WordPressSource, WrongPasswordCaughtOnPublicSite) {
+  testing::WordPressStandin standin;
+  standin.add_workout_posts(3, kCategory);
+  standin.require_basic_auth("coach", "barbell-pass-77", /*public_posts=*/true);
+  WordPressConfig config = test_config(standin.posts_url());
+  config.auth = BasicAuth{"coach", "wrong-pass-12"};
+  auto source = create_source(config);
+  ASSERT_NE(source, nullptr);
+
+  FetchOutcome outcome = fetch_all(*source);
+
+  ASSERT_FALSE(outcome.status.ok());
+  const Error& error = outcome.status.error();
+  EXPECT_TRUE(contains(error.message, "authentication failed: the site answered HTTP 401"))
+      << error.message;
+  EXPECT_TRUE(contains(error.post.url, "/wp-json/wp/v2/users/me")) << error.post.url;
+  EXPECT_TRUE(outcome.batches.empty());
+  EXPECT_TRUE(standin.posts_requests().empty());
+}
+
+TEST(WordPressSource, HiddenUsersRouteSkipsCheck) {
+  testing::WordPressStandin standin;
+  standin.add_workout_posts(3, kCategory);
+  standin.hide_users_route();
+  WordPressConfig config = test_config(standin.posts_url());
+  config.auth = BasicAuth{"coach", "barbell-pass-77"};
+  auto source = create_source(config);
+  ASSERT_NE(source, nullptr);
+
+  FetchOutcome outcome = fetch_all(*source);
+
+  ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
+  EXPECT_EQ(outcome.post_count(), 3u);
 }
 
 TEST(WordPressSource, RetriesAfterServiceUnavailable) {
@@ -255,12 +328,13 @@ TEST(WordPressSource, ServerErrorFailsAfterRetries) {
   EXPECT_EQ(error.code, ErrorCode::kHttpStatus);
   EXPECT_TRUE(contains(error.message, "HTTP status 500")) << error.message;
   EXPECT_TRUE(contains(error.message, "standin_fault")) << error.message;
-  EXPECT_EQ(error.post.url, source->page_url(1));
+  EXPECT_TRUE(contains(error.message, "after 3 attempts")) << error.message;
+  EXPECT_TRUE(contains(error.post.url, standin.posts_url())) << error.post.url;
   EXPECT_EQ(standin.requests().size(), 3u);
   EXPECT_TRUE(outcome.batches.empty());
 }
 
-TEST(WordPressSource, WordPressErrorCodeInMessage) {
+TEST(WordPressSource, ForbiddenJsonIsAuthenticationError) {
   testing::WordPressStandin standin;
   standin.add_fault(testing::Fault{
       .status = 403,
@@ -274,19 +348,17 @@ TEST(WordPressSource, WordPressErrorCodeInMessage) {
 
   ASSERT_FALSE(outcome.status.ok());
   EXPECT_TRUE(contains(outcome.status.error().message,
-                       "rest_forbidden: Sorry, you are not allowed to do that."))
+                       "authentication failed: the site answered HTTP 403 (rest_forbidden: "
+                       "Sorry, you are not allowed to do that.)"))
       << outcome.status.error().message;
 }
 
-TEST(WordPressSource, HtmlBodyIsNotJson) {
+TEST(WordPressSource, LoginPageIsClearError) {
   testing::WordPressStandin standin;
-  standin.add_fault(testing::Fault{
-      .status = 200,
-      .times = -1,
-      .body = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<title>Log In &lsaquo; Stand-in</title>"
-              "</head><body><form id=\"loginform\">" +
-              std::string(300, ' ') + "</form></body></html>",
-      .content_type = "text/html; charset=UTF-8"});
+  standin.add_fault(testing::Fault{.status = 200,
+                                   .times = -1,
+                                   .body = testing::login_page_html(),
+                                   .content_type = "text/html; charset=UTF-8"});
   auto source = create_source(test_config(standin.posts_url()));
   ASSERT_NE(source, nullptr);
 
@@ -295,12 +367,56 @@ TEST(WordPressSource, HtmlBodyIsNotJson) {
   ASSERT_FALSE(outcome.status.ok());
   const Error& error = outcome.status.error();
   EXPECT_EQ(error.code, ErrorCode::kInvalidInput);
-  EXPECT_TRUE(contains(error.message, "returned HTML, not JSON")) << error.message;
-  EXPECT_TRUE(contains(error.message, "<!DOCTYPE html> <html lang=\"en\"> <head> <title>Log In"))
+  EXPECT_TRUE(contains(error.message,
+                       "the site returned its login page instead of JSON (HTTP 200, content type "
+                       "text/html; charset=UTF-8): <!DOCTYPE html> <html lang=\"en-US\"> <head> "
+                       "<title>Log In"))
       << error.message;
   EXPECT_FALSE(contains(error.message, "\n")) << error.message;
-  EXPECT_LT(error.message.size(), 200u) << error.message;
-  EXPECT_EQ(error.post.url, source->page_url(1));
+  EXPECT_LT(error.message.size(), 250u) << error.message;
+  EXPECT_TRUE(contains(error.hint, "application password")) << error.hint;
+  EXPECT_TRUE(contains(error.post.url, standin.posts_url())) << error.post.url;
+}
+
+TEST(WordPressSource, HtmlBodyIsNotJson) {
+  testing::WordPressStandin standin;
+  standin.add_fault(testing::Fault{.status = 200,
+                                   .times = -1,
+                                   .body = "<html><body><h1>Stand-in blog</h1></body></html>",
+                                   .content_type = "text/html"});
+  auto source = create_source(test_config(standin.posts_url()));
+  ASSERT_NE(source, nullptr);
+
+  FetchOutcome outcome = fetch_all(*source);
+
+  ASSERT_FALSE(outcome.status.ok());
+  EXPECT_EQ(outcome.status.error().message,
+            "the site returned HTML, not JSON (HTTP 200, content type text/html): <html><body>"
+            "<h1>Stand-in blog</h1></body></html>");
+}
+
+TEST(WordPressSource, SecurityPluginPageIsClearError) {
+  testing::WordPressStandin standin;
+  standin.add_fault(testing::Fault{.status = 403,
+                                   .times = -1,
+                                   .body = testing::blocked_page_html(),
+                                   .content_type = "text/html; charset=UTF-8"});
+  auto source = create_source(test_config(standin.posts_url()));
+  ASSERT_NE(source, nullptr);
+
+  FetchOutcome outcome = fetch_all(*source);
+
+  ASSERT_FALSE(outcome.status.ok());
+  const Error& error = outcome.status.error();
+  EXPECT_EQ(error.code, ErrorCode::kHttpStatus);
+  EXPECT_TRUE(contains(error.message,
+                       "the site refused the request with an HTML page (HTTP 403, content type "
+                       "text/html; charset=UTF-8), page title 'Access Denied': <!DOCTYPE html>"))
+      << error.message;
+  EXPECT_TRUE(contains(error.hint, "security plugin or firewall")) << error.hint;
+  EXPECT_TRUE(contains(error.post.url, standin.posts_url())) << error.post.url;
+  // A 403 is not retried.
+  EXPECT_EQ(standin.requests().size(), 1u);
 }
 
 TEST(WordPressSource, HtmlErrorPageShownInMessage) {
@@ -332,16 +448,141 @@ TEST(WordPressSource, PlainTextBodyIsNotJson) {
 
   ASSERT_FALSE(outcome.status.ok());
   EXPECT_EQ(outcome.status.error().message,
-            "the site returned a body that is not JSON: Service ready");
+            "the site returned a body that is not JSON (HTTP 200, content type text/plain): "
+            "Service ready");
+}
+
+TEST(WordPressSource, CutBodyIsRetriedThenNamed) {
+  testing::WordPressStandin standin;
+  const std::string body = Json::array({testing::workout_post(1, 1)}).dump();
+  standin.add_fault(testing::Fault{
+      .status = 200, .times = -1, .body = body, .kind = testing::FaultKind::kCutBody});
+  auto source = create_source(test_config(standin.posts_url()));
+  ASSERT_NE(source, nullptr);
+
+  FetchOutcome outcome = fetch_all(*source);
+
+  ASSERT_FALSE(outcome.status.ok());
+  const Error& error = outcome.status.error();
+  EXPECT_EQ(error.code, ErrorCode::kNetwork);
+  EXPECT_TRUE(contains(error.message,
+                       "request failed after 3 attempts: the response was cut off "
+                       "after " +
+                           std::to_string(body.size() / 2) + " bytes of the " +
+                           std::to_string(body.size()) +
+                           " its Content-Length announced (HTTP 200, content type "
+                           "application/json; charset=UTF-8), starting: [{\"id\":1,"))
+      << error.message;
+  EXPECT_TRUE(contains(error.post.url, standin.posts_url())) << error.post.url;
+  EXPECT_EQ(standin.requests().size(), 3u);
+}
+
+TEST(WordPressSource, CutJsonWithoutLengthIsNamed) {
+  testing::WordPressStandin standin;
+  const std::string body = Json::array({testing::workout_post(1, 1)}).dump();
+  standin.add_fault(testing::Fault{
+      .status = 200, .times = -1, .body = body, .kind = testing::FaultKind::kCutCloseDelimited});
+  auto source = create_source(test_config(standin.posts_url()));
+  ASSERT_NE(source, nullptr);
+
+  FetchOutcome outcome = fetch_all(*source);
+
+  ASSERT_FALSE(outcome.status.ok());
+  const Error& error = outcome.status.error();
+  EXPECT_EQ(error.code, ErrorCode::kNetwork);
+  EXPECT_TRUE(contains(error.message, "the JSON body ends before it is complete, after " +
+                                          std::to_string(body.size() / 2) +
+                                          " bytes (HTTP 200, content type application/json"))
+      << error.message;
+  EXPECT_EQ(standin.requests().size(), 3u);
+}
+
+TEST(WordPressSource, CutBodyOnceIsRecovered) {
+  testing::WordPressStandin standin;
+  standin.add_workout_posts(3, kCategory);
+  standin.add_fault(testing::Fault{.status = 200,
+                                   .times = 1,
+                                   .body = Json::array({testing::workout_post(1, 1)}).dump(),
+                                   .kind = testing::FaultKind::kCutBody});
+  auto source = create_source(test_config(standin.posts_url()));
+  ASSERT_NE(source, nullptr);
+
+  FetchOutcome outcome = fetch_all(*source);
+
+  ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
+  EXPECT_EQ(outcome.post_count(), 3u);
+}
+
+TEST(WordPressSource, DroppedConnectionIsRetried) {
+  testing::WordPressStandin standin;
+  standin.add_workout_posts(3, kCategory);
+  standin.drop_next_connections(1);
+  auto source = create_source(test_config(standin.posts_url()));
+  ASSERT_NE(source, nullptr);
+
+  FetchOutcome outcome = fetch_all(*source);
+
+  ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
+  EXPECT_EQ(outcome.post_count(), 3u);
+  EXPECT_EQ(standin.dropped_connections(), 1);
+}
+
+TEST(WordPressSource, DroppedConnectionsFailWithUrl) {
+  testing::WordPressStandin standin;
+  standin.add_workout_posts(3, kCategory);
+  standin.drop_next_connections(10);
+  auto source = create_source(test_config(standin.posts_url()));
+  ASSERT_NE(source, nullptr);
+
+  FetchOutcome outcome = fetch_all(*source);
+
+  ASSERT_FALSE(outcome.status.ok());
+  const Error& error = outcome.status.error();
+  EXPECT_EQ(error.code, ErrorCode::kNetwork);
+  EXPECT_TRUE(contains(error.message, "request failed after 3 attempts")) << error.message;
+  EXPECT_TRUE(contains(error.post.url, standin.posts_url())) << error.post.url;
+  EXPECT_EQ(standin.dropped_connections(), 3);
+}
+
+TEST(WordPressSource, TooManyRequestsHonoursRetryAfter) {
+  testing::WordPressStandin standin;
+  standin.add_workout_posts(3, kCategory);
+  standin.add_fault(testing::Fault{.status = 429, .times = 1, .retry_after = "1"});
+  std::vector<milliseconds> waits;
+  WordPressConfig config = test_config(standin.posts_url());
+  config.http.retry.max_wait = milliseconds(5000);
+  config.http.sleep = [&waits](milliseconds delay) { waits.push_back(delay); };
+  auto source = create_source(config);
+  ASSERT_NE(source, nullptr);
+
+  FetchOutcome outcome = fetch_all(*source);
+
+  ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
+  EXPECT_EQ(outcome.post_count(), 3u);
+  EXPECT_EQ(waits, std::vector<milliseconds>{milliseconds(1000)});
+}
+
+TEST(WordPressSource, LongRetryAfterNamedInError) {
+  testing::WordPressStandin standin;
+  standin.add_fault(testing::Fault{.status = 429, .times = -1, .retry_after = "3600"});
+  auto source = create_source(test_config(standin.posts_url()));
+  ASSERT_NE(source, nullptr);
+
+  FetchOutcome outcome = fetch_all(*source);
+
+  ASSERT_FALSE(outcome.status.ok());
+  const Error& error = outcome.status.error();
+  EXPECT_TRUE(contains(error.message, "HTTP status 429")) << error.message;
+  EXPECT_TRUE(contains(error.message, "the site asked to wait 3600 s (Retry-After)"))
+      << error.message;
+  EXPECT_EQ(standin.requests().size(), 1u);
 }
 
 TEST(WordPressSource, StopsAtMaxPages) {
   testing::WordPressStandin standin;
-  // Full pages without X-WP-TotalPages, as from a site that never reports its last page.
-  standin.add_fault(testing::Fault{
-      .status = 200, .times = -1, .body = Json::array({testing::workout_post(1, 1)}).dump()});
+  standin.add_workout_posts(30, kCategory);
   WordPressConfig config = test_config(standin.posts_url());
-  config.per_page = 1;
+  config.per_page = 2;
   config.max_pages = 3;
   auto source = create_source(config);
   ASSERT_NE(source, nullptr);
@@ -349,9 +590,8 @@ TEST(WordPressSource, StopsAtMaxPages) {
   FetchOutcome outcome = fetch_all(*source);
 
   ASSERT_FALSE(outcome.status.ok());
-  EXPECT_TRUE(contains(outcome.status.error().message, "stopped after max_pages (3) pages"))
+  EXPECT_TRUE(contains(outcome.status.error().message, "stopped after max_pages (3) requests"))
       << outcome.status.error().message;
-  EXPECT_EQ(outcome.batches.size(), 3u);
   EXPECT_EQ(standin.requests().size(), 3u);
 }
 
@@ -361,7 +601,7 @@ TEST(WordPressSource, SlowResponseTimesOut) {
   standin.set_response_delay(milliseconds(3000));
   WordPressConfig config = test_config(standin.posts_url());
   config.total_timeout = milliseconds(200);
-  config.http.retry.max_retries = 0;
+  config.http.retry.max_retries = 1;
   auto source = create_source(config);
   ASSERT_NE(source, nullptr);
 
@@ -370,10 +610,12 @@ TEST(WordPressSource, SlowResponseTimesOut) {
   auto elapsed = std::chrono::steady_clock::now() - start;
 
   ASSERT_FALSE(outcome.status.ok());
-  EXPECT_EQ(outcome.status.error().code, ErrorCode::kNetwork);
-  EXPECT_TRUE(contains(outcome.status.error().message, "timed out"))
-      << outcome.status.error().message;
-  EXPECT_LT(elapsed, milliseconds(2000));
+  const Error& error = outcome.status.error();
+  EXPECT_EQ(error.code, ErrorCode::kNetwork);
+  EXPECT_TRUE(contains(error.message, "request failed after 2 attempts")) << error.message;
+  EXPECT_TRUE(contains(error.message, "timed out")) << error.message;
+  EXPECT_TRUE(contains(error.post.url, standin.posts_url())) << error.post.url;
+  EXPECT_LT(elapsed, milliseconds(2500));
 }
 
 TEST(WordPressSource, MalformedItemBecomesErrorItem) {
@@ -393,15 +635,18 @@ TEST(WordPressSource, MalformedItemBecomesErrorItem) {
   ASSERT_EQ(outcome.batches.size(), 1u);
   const PostBatch& batch = outcome.batches[0];
   ASSERT_EQ(batch.size(), 4u);
-  EXPECT_TRUE(batch[0].ok());
-  EXPECT_TRUE(batch[1].ok());
-  ASSERT_FALSE(batch[2].ok());
-  EXPECT_EQ(batch[2].error().post.id, 77);
-  EXPECT_EQ(batch[2].error().post.slug, "broken-week");
-  EXPECT_TRUE(contains(batch[2].error().to_string(), "post 77 'broken-week'"))
-      << batch[2].error().to_string();
-  ASSERT_TRUE(batch[3].ok());
-  EXPECT_EQ(batch[3]->id, 2000);
+  // Oldest first: weeks 1 (posts 1000 and 2000), 2 (post 1001), then the broken week 9.
+  ASSERT_TRUE(batch[0].ok());
+  EXPECT_EQ(batch[0]->id, 1000);
+  ASSERT_TRUE(batch[1].ok());
+  EXPECT_EQ(batch[1]->id, 2000);
+  ASSERT_TRUE(batch[2].ok());
+  EXPECT_EQ(batch[2]->id, 1001);
+  ASSERT_FALSE(batch[3].ok());
+  EXPECT_EQ(batch[3].error().post.id, 77);
+  EXPECT_EQ(batch[3].error().post.slug, "broken-week");
+  EXPECT_TRUE(contains(batch[3].error().to_string(), "post 77 'broken-week'"))
+      << batch[3].error().to_string();
 }
 
 TEST(WordPressSource, ReadsRestRouteUrl) {
@@ -468,10 +713,12 @@ TEST(WordPressSource, FetchesOnlyConfiguredPage) {
   ASSERT_EQ(outcome.batches.size(), 1u);
   ASSERT_EQ(outcome.batches[0].size(), 10u);
   ASSERT_TRUE(outcome.batches[0][0].ok());
-  EXPECT_EQ(outcome.batches[0][0]->id, 1010);
+  // The site's order is newest first: page 2 starts with the eleventh newest post.
+  EXPECT_EQ(outcome.batches[0][0]->id, 1014);
   ASSERT_EQ(standin.requests().size(), 1u);
   EXPECT_EQ(standin.requests()[0].param("page"), "2");
   EXPECT_EQ(standin.requests()[0].param("per_page"), "10");
+  EXPECT_EQ(standin.requests()[0].param("orderby"), "");
 }
 
 TEST(WordPressSource, FetchPagePastEndIsFlagged) {
@@ -489,10 +736,10 @@ TEST(WordPressSource, FetchPagePastEndIsFlagged) {
 
 TEST(WordPressSource, WaitsBetweenRequests) {
   testing::WordPressStandin standin;
-  standin.add_workout_posts(3, kCategory);
+  standin.add_workout_posts(5, kCategory);
   WordPressConfig config = test_config(standin.posts_url());
-  config.per_page = 1;
-  config.min_request_interval = milliseconds(60);
+  config.per_page = 2;
+  config.limits.requests_per_second = 1000.0 / 60.0;
   auto source = create_source(config);
   ASSERT_NE(source, nullptr);
 
@@ -501,8 +748,256 @@ TEST(WordPressSource, WaitsBetweenRequests) {
   auto elapsed = std::chrono::steady_clock::now() - start;
 
   ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
-  EXPECT_EQ(outcome.batches.size(), 3u);
-  EXPECT_GE(elapsed, milliseconds(120));
+  EXPECT_EQ(outcome.post_count(), 5u);
+  // Pages of two posts overlap by one, so five posts take five requests, 60 ms apart.
+  EXPECT_EQ(standin.requests().size(), 5u);
+  EXPECT_GE(elapsed, milliseconds(235));
+}
+
+TEST(WordPressSource, WalkSendsModifiedAfterInUtc) {
+  testing::WordPressStandin standin;
+  standin.add_workout_posts(20, kCategory, 1000);
+  auto source = create_source(test_config(standin.posts_url()));
+  ASSERT_NE(source, nullptr);
+
+  // Post 1009 (week 10) was modified at 2023-03-06T22:05:00 UTC, 17:05 on the site's clock.
+  FetchOutcome outcome =
+      walk_all(*source, ListingPlan{.key = ListingKey::kModified,
+                                    .after = parse_utc_timestamp("2023-03-06T22:05:00")});
+
+  ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
+  EXPECT_EQ(outcome.post_count(), 10u);
+  expect_each_id_once(outcome, 1010, 1019);
+  ASSERT_EQ(standin.requests().size(), 1u);
+  EXPECT_EQ(standin.requests()[0].param("modified_after"), "2023-03-06T22:05:00Z");
+  EXPECT_EQ(standin.requests()[0].param("orderby"), "modified");
+  EXPECT_EQ(standin.requests()[0].param("order"), "asc");
+  EXPECT_EQ(outcome.batches[0].front()->id, 1010);
+  EXPECT_EQ(outcome.batches[0].back()->id, 1019);
+}
+
+TEST(WordPressSource, WalkByDateSendsAfter) {
+  testing::WordPressStandin standin;
+  standin.add_workout_posts(20, kCategory, 1000);
+  auto source = create_source(test_config(standin.posts_url()));
+  ASSERT_NE(source, nullptr);
+
+  FetchOutcome outcome = walk_all(
+      *source,
+      ListingPlan{.key = ListingKey::kDate, .after = parse_utc_timestamp("2023-04-30T00:00:00")});
+
+  ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
+  ASSERT_EQ(standin.requests().size(), 1u);
+  EXPECT_EQ(standin.requests()[0].param("after"), "2023-04-30T00:00:00Z");
+  EXPECT_EQ(standin.requests()[0].param("orderby"), "date");
+  // Weeks 18 to 20 start on 2023-05-01, 05-08 and 05-15.
+  expect_each_id_once(outcome, 1017, 1019);
+  EXPECT_EQ(outcome.post_count(), 3u);
+}
+
+TEST(WordPressSource, PostPublishedBetweenPagesNotLost) {
+  testing::WordPressStandin standin;
+  standin.add_workout_posts(250, kCategory, 1000);
+  WordPressConfig config = test_config(standin.posts_url());
+  config.after_page = [&standin](const FetchedPage& page) {
+    if (page.request == 1) {
+      Json post = testing::workout_post(9000, 300);
+      post["modified_gmt"] = "2030-01-01T08:00:00";
+      standin.add_post(post, {kCategory});
+    }
+  };
+  auto source = create_source(config);
+  ASSERT_NE(source, nullptr);
+
+  FetchOutcome outcome = fetch_all(*source);
+
+  ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
+  expect_each_id_once(outcome, 1000, 1249);
+  expect_each_id_once(outcome, 9000, 9000);
+  EXPECT_EQ(outcome.post_count(), 251u);
+}
+
+TEST(WordPressSource, PostsDeletedBetweenPagesLoseNothing) {
+  testing::WordPressStandin standin;
+  standin.add_workout_posts(250, kCategory, 1000);
+  WordPressConfig config = test_config(standin.posts_url());
+  config.after_page = [&standin](const FetchedPage& page) {
+    if (page.request == 1) {
+      standin.remove_post(1010);  // read already
+      standin.remove_post(1150);  // not read yet
+    }
+  };
+  auto source = create_source(config);
+  ASSERT_NE(source, nullptr);
+
+  FetchOutcome outcome = fetch_all(*source);
+
+  ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
+  expect_each_id_once(outcome, 1000, 1149);
+  expect_each_id_once(outcome, 1151, 1249);
+  EXPECT_EQ(outcome.id_counts().count(1150), 0u);
+}
+
+TEST(WordPressSource, PostEditedBetweenPagesReadAgain) {
+  testing::WordPressStandin standin;
+  standin.add_workout_posts(250, kCategory, 1000);
+  WordPressConfig config = test_config(standin.posts_url());
+  config.after_page = [&standin](const FetchedPage& page) {
+    if (page.request == 1) {
+      standin.edit_post(1005, [](Json& post) {
+        post["modified_gmt"] = "2030-01-01T08:00:00";
+        post["content"]["rendered"] = "<p><strong>Monday</strong></p>\n<p>A. Snatch 3x3</p>\n";
+      });
+    }
+  };
+  auto source = create_source(config);
+  ASSERT_NE(source, nullptr);
+
+  FetchOutcome outcome = fetch_all(*source);
+
+  ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
+  EXPECT_EQ(outcome.id_counts().at(1005), 2);
+  const Result<Post>& last = outcome.batches.back().back();
+  ASSERT_TRUE(last.ok());
+  EXPECT_EQ(last->id, 1005);
+  EXPECT_EQ(last->modified_gmt, "2030-01-01T08:00:00");
+  expect_each_id_once(outcome, 1006, 1249);
+}
+
+TEST(WordPressSource, PostsSharingSecondReadOnce) {
+  testing::WordPressStandin standin;
+  for (int i = 0; i < 230; ++i) {
+    Json post = testing::workout_post(1000 + i, i + 1);
+    post["modified_gmt"] = "2023-06-01T12:00:00";
+    standin.add_post(post, {kCategory});
+  }
+  WordPressConfig config = test_config(standin.posts_url());
+  config.after_page = [&standin](const FetchedPage& page) {
+    if (page.request == 2) {
+      standin.remove_post(1001);  // moves every later post of the shared second
+    }
+  };
+  auto source = create_source(config);
+  ASSERT_NE(source, nullptr);
+
+  FetchOutcome outcome = fetch_all(*source);
+
+  ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
+  expect_each_id_once(outcome, 1002, 1229);
+  EXPECT_GE(source->totals().shifts, 1);
+  bool paged_by_offset = false;
+  for (const testing::RecordedRequest& request : standin.requests()) {
+    paged_by_offset = paged_by_offset || !request.param("offset").empty();
+  }
+  EXPECT_TRUE(paged_by_offset);
+}
+
+TEST(WordPressSource, ParallelRequestsReadEachOnce) {
+  testing::WordPressStandin standin;
+  standin.add_workout_posts(450, kCategory, 1000);
+  WordPressConfig config = test_config(standin.posts_url());
+  config.limits.concurrency = 3;
+  config.after_page = [&standin](const FetchedPage& page) {
+    if (page.request == 2) {
+      Json post = testing::workout_post(9000, 500);
+      post["modified_gmt"] = "2031-01-01T08:00:00";
+      standin.add_post(post, {kCategory});
+      standin.remove_post(1300);
+    }
+  };
+  auto source = create_source(config);
+  ASSERT_NE(source, nullptr);
+
+  FetchOutcome outcome = fetch_all(*source);
+
+  ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
+  expect_each_id_once(outcome, 1000, 1299);
+  expect_each_id_once(outcome, 1301, 1449);
+  expect_each_id_once(outcome, 9000, 9000);
+}
+
+TEST(WordPressSource, SiteIgnoringModifiedAfterStillFiltered) {
+  testing::WordPressStandin standin;
+  standin.ignore_date_filters();
+  standin.add_workout_posts(120, kCategory, 1000);
+  auto source = create_source(test_config(standin.posts_url()));
+  ASSERT_NE(source, nullptr);
+
+  FetchOutcome outcome =
+      walk_all(*source, ListingPlan{.key = ListingKey::kModified,
+                                    .after = parse_utc_timestamp("2024-03-04T22:05:00")});
+
+  ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
+  EXPECT_TRUE(source->totals().filter_ignored);
+  // Week 62 (post 1061) was modified at 2024-03-04T22:05:00; later weeks remain.
+  expect_each_id_once(outcome, 1062, 1119);
+  EXPECT_EQ(outcome.post_count(), 58u);
+}
+
+TEST(WordPressSource, CategorySlugLookedUp) {
+  testing::WordPressStandin standin;
+  standin.add_term("category", 44, "olympic-lifting", "Olympic Lifting");
+  standin.add_term("category", 45, "crossfit", "CrossFit");
+  standin.add_workout_posts(3, 44, 1000);
+  standin.add_workout_posts(2, 45, 2000);
+  WordPressConfig config = test_config(standin.rest_route_url());
+  config.category_id.reset();
+  config.category_slug = "olympic-lifting";
+  auto source = create_source(config);
+  ASSERT_NE(source, nullptr);
+
+  FetchOutcome outcome = fetch_all(*source);
+
+  ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
+  expect_each_id_once(outcome, 1000, 1002);
+  EXPECT_EQ(outcome.post_count(), 3u);
+  const std::vector<testing::RecordedRequest> requests = standin.requests();
+  ASSERT_EQ(requests.size(), 2u);
+  EXPECT_EQ(requests[0].param("rest_route"), "/wp/v2/categories");
+  EXPECT_EQ(requests[0].param("slug"), "olympic-lifting");
+  EXPECT_EQ(requests[1].param("categories"), "44");
+  EXPECT_EQ(source->describe(),
+            "WordPress " + standin.rest_route_url() + " category olympic-lifting (44)");
+}
+
+TEST(WordPressSource, TagSlugLookedUp) {
+  testing::WordPressStandin standin;
+  standin.add_term("tag", 7, "snatch-complex", "Snatch complex");
+  for (int i = 0; i < 4; ++i) {
+    standin.add_post(testing::workout_post(1000 + i, i + 1), {kCategory},
+                     i % 2 == 0 ? std::vector<std::int64_t>{7} : std::vector<std::int64_t>{});
+  }
+  WordPressConfig config = test_config(standin.posts_url());
+  config.tag_slug = "snatch-complex";
+  auto source = create_source(config);
+  ASSERT_NE(source, nullptr);
+
+  FetchOutcome outcome = fetch_all(*source);
+
+  ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
+  EXPECT_EQ(outcome.post_count(), 2u);
+  EXPECT_EQ(standin.requests().back().param("tags"), "7");
+  EXPECT_EQ(standin.requests().back().param("categories"), "213");
+}
+
+TEST(WordPressSource, UnknownCategorySlugIsNotFound) {
+  testing::WordPressStandin standin;
+  standin.add_term("category", 44, "olympic-lifting", "Olympic Lifting");
+  WordPressConfig config = test_config(standin.posts_url());
+  config.category_id.reset();
+  config.category_slug = "weightlifting";
+  auto source = create_source(config);
+  ASSERT_NE(source, nullptr);
+
+  FetchOutcome outcome = fetch_all(*source);
+
+  ASSERT_FALSE(outcome.status.ok());
+  const Error& error = outcome.status.error();
+  EXPECT_EQ(error.code, ErrorCode::kNotFound);
+  EXPECT_TRUE(contains(error.message, "the site has no category with the slug 'weightlifting'"))
+      << error.message;
+  EXPECT_TRUE(contains(error.message, "categories?slug=weightlifting")) << error.message;
+  EXPECT_EQ(standin.posts_requests().size(), 0u);
 }
 
 }  // namespace

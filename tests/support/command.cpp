@@ -24,14 +24,15 @@ std::string quoted(const std::string& word) {
 
 CommandResult run_program(const std::string& program, const std::vector<std::string>& arguments,
                           const std::string& input,
-                          const std::map<std::string, std::string>& environment) {
+                          const std::map<std::string, std::string>& environment,
+                          const std::string& working_dir) {
   const TempFolder folder;
   const auto input_path = folder.path() / "stdin";
   const auto output_path = folder.path() / "stdout";
   const auto errors_path = folder.path() / "stderr";
   std::ofstream(input_path) << input;
 
-  std::string command = "env";
+  std::string command = working_dir.empty() ? "env" : "cd " + quoted(working_dir) + " && env";
   for (const auto& [name, value] : environment) {
     command += " " + quoted(name + "=" + value);
   }
@@ -51,8 +52,9 @@ CommandResult run_program(const std::string& program, const std::vector<std::str
 }
 
 CommandResult run_wodetl(const std::vector<std::string>& arguments, const std::string& input,
-                         const std::map<std::string, std::string>& environment) {
-  return run_program(WODETL_BINARY, arguments, input, environment);
+                         const std::map<std::string, std::string>& environment,
+                         const std::string& working_dir) {
+  return run_program(WODETL_BINARY, arguments, input, environment, working_dir);
 }
 
 }  // namespace wodetl::testing

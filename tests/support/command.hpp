@@ -16,15 +16,18 @@ struct CommandResult {
 };
 
 //! Runs `program` (a path, or a name looked up in PATH) with arguments, standard input and extra
-//! environment variables through /bin/sh; waits for it.
+//! environment variables through /bin/sh, in `working_dir` when it is not empty; waits for it.
 [[nodiscard]] CommandResult run_program(const std::string& program,
                                         const std::vector<std::string>& arguments,
                                         const std::string& input = "",
-                                        const std::map<std::string, std::string>& environment = {});
+                                        const std::map<std::string, std::string>& environment = {},
+                                        const std::string& working_dir = "");
 
-//! Runs build/wodetl with arguments, standard input and extra environment variables; waits for it.
+//! Runs build/wodetl with arguments, standard input and extra environment variables, in
+//! `working_dir` when it is not empty; waits for it.
 [[nodiscard]] CommandResult run_wodetl(const std::vector<std::string>& arguments,
                                        const std::string& input = "",
-                                       const std::map<std::string, std::string>& environment = {});
+                                       const std::map<std::string, std::string>& environment = {},
+                                       const std::string& working_dir = "");
 
 }  // namespace wodetl::testing

@@ -3,10 +3,14 @@
 
 #include <httplib.h>
 
+#include <atomic>
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <thread>
+#include <vector>
 
 namespace wodetl::testing {
 
@@ -16,7 +20,8 @@ class LocalHttpServer {
   //! Throws std::runtime_error when binding fails or the server does not start.
   explicit LocalHttpServer(const std::function<void(httplib::Server&)>& add_routes);
 
-  //! Stops the server and joins its thread. A handler still running delays this until it returns.
+  //! Stops the server and joins its threads. A handler still running delays this until it
+  //! returns.
   ~LocalHttpServer();
 
   LocalHttpServer(const LocalHttpServer&) = delete;
@@ -27,10 +32,31 @@ class LocalHttpServer {
   //! Returns "http://127.0.0.1:PORT" followed by `path`.
   [[nodiscard]] std::string url(std::string_view path = "") const;
 
+  //! Closes the next `count` connections as soon as they are accepted, before reading the
+  //! request, as a server that crashes or a network that drops the connection does.
+  void drop_next_connections(int count);
+
+  //! Returns the number of connections closed by drop_next_connections so far.
+  [[nodiscard]] int dropped_connections() const { return dropped_.load(); }
+
  private:
+  void accept_connections();
+  void relay(int client);
+
   httplib::Server server_;
+  int server_port_ = -1;  // httplib listens here; clients connect to port_
+  std::thread server_thread_;
+
+  // httplib 0.11 has no hook to close a connection unread, so clients connect to a listening
+  // socket of our own that relays each connection to httplib, or closes it when asked to.
+  int listener_ = -1;
   int port_ = -1;
-  std::thread thread_;
+  std::thread accept_thread_;
+  std::atomic<bool> stopping_{false};
+  std::atomic<int> connections_to_drop_{0};
+  std::atomic<int> dropped_{0};
+  std::mutex relays_mutex_;
+  std::vector<std::thread> relays_;
 };
 
 }  // namespace wodetl::testing

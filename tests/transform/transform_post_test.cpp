@@ -143,5 +143,89 @@ TEST(TransformPost, CountsLinesDaysSegments) {
   EXPECT_GT(post.counts.lines, 40);
 }
 
+TEST(TransformPost, DailyPostIsOneSessionOnItsDate) {
+  const Post post = load_post_case("daily-workout.json");
+
+  auto transformed = transform_post(post, ProgramProfile::kDaily);
+
+  ASSERT_TRUE(transformed.ok()) << transformed.error().to_string();
+  ASSERT_EQ(transformed->records.size(), 1U);
+  const SessionRecord& record = transformed->records.front();
+  EXPECT_EQ(record.date, "2021-02-09");
+  EXPECT_EQ(record.session, "Tuesday Grind \u2013 Snatch Day");
+  EXPECT_FALSE(record.rest_day);
+  EXPECT_TRUE(transformed->preamble.empty());
+  EXPECT_EQ(transformed->counts.days, 1);
+  ASSERT_EQ(record.segments.size(), 5U);
+  EXPECT_EQ(record.segments[0].lines.front().text,
+            "Coach\u2019s note: move fast on the pulls today.");
+  EXPECT_EQ(record.segments[1].kind, SegmentKind::kWarmUp);
+  EXPECT_EQ(record.segments[2].label, "A");
+  EXPECT_EQ(record.segments[3].label, "B");
+  EXPECT_EQ(record.segments[4].label, "C");
+  EXPECT_EQ(record.segment_a, "Snatch \u2013 5 x 2 @ 75%");
+  ASSERT_EQ(record.links.size(), 1U);
+  EXPECT_EQ(record.links.front().url, "https://daily.example.test/movements/ghd/");
+}
+
+TEST(TransformPost, DailyPostKeepsEveryLine) {
+  const Post post = load_post_case("daily-workout.json");
+  auto lines = html_to_lines(post.content_html);
+  ASSERT_TRUE(lines.ok());
+
+  auto transformed = transform_post(post, ProgramProfile::kDaily);
+
+  ASSERT_TRUE(transformed.ok());
+  std::vector<std::string> stored = stored_line_texts(transformed->preamble, transformed->records);
+  // The day's heading is the title, which is not a line of the body.
+  ASSERT_FALSE(stored.empty());
+  stored.erase(stored.begin());
+  EXPECT_EQ(stored, testing::line_texts(*lines));
+}
+
+TEST(TransformPost, WeeklyProfileSkipsDailyPost) {
+  auto transformed = transform_post(load_post_case("daily-workout.json"), ProgramProfile::kWeekly);
+
+  ASSERT_TRUE(transformed.ok());
+  EXPECT_TRUE(transformed->records.empty());
+  EXPECT_EQ(transformed->preamble.size(), 5U);
+}
+
+TEST(TransformPost, DailyProfileKeepsDayHeaders) {
+  const Post post = load_post_case("weekly-program-crossing-year.json");
+
+  auto daily = transform_post(post, ProgramProfile::kDaily);
+  auto weekly = transform_post(post, ProgramProfile::kWeekly);
+
+  ASSERT_TRUE(daily.ok());
+  ASSERT_TRUE(weekly.ok());
+  ASSERT_EQ(daily->records.size(), weekly->records.size());
+  for (std::size_t i = 0; i < daily->records.size(); ++i) {
+    EXPECT_EQ(daily->records[i].date, weekly->records[i].date) << i;
+    EXPECT_EQ(daily->records[i].session, weekly->records[i].session) << i;
+  }
+}
+
+TEST(TransformPost, UntitledDailyPostIsWorkout) {
+  Post post = load_post_case("daily-workout.json");
+  post.title.clear();
+
+  auto transformed = transform_post(post, ProgramProfile::kDaily);
+
+  ASSERT_TRUE(transformed.ok());
+  ASSERT_EQ(transformed->records.size(), 1U);
+  EXPECT_EQ(transformed->records.front().session, "Workout");
+}
+
+TEST(TransformPost, EmptyDailyPostHasNoSession) {
+  Post post = load_post_case("daily-workout.json");
+  post.content_html = "<p> </p>";
+
+  auto transformed = transform_post(post, ProgramProfile::kDaily);
+
+  ASSERT_TRUE(transformed.ok());
+  EXPECT_TRUE(transformed->records.empty());
+}
+
 }  // namespace
 }  // namespace wodetl

@@ -139,6 +139,7 @@ Status DynamoDbStateStore::save_post_state(const PostState& state) {
                                    {"modified_gmt", string_value(state.source.modified_gmt)},
                                    {"title", string_value(state.source.title)},
                                    {"content_sha256", string_value(state.content_sha256)},
+                                   {"process_key", string_value(state.process_key)},
                                    {"status", string_value(to_string(state.status))},
                                    {"reason", string_value(state.reason)},
                                    {"preamble_json", string_value(preamble_json)},
@@ -174,6 +175,7 @@ Result<std::optional<PostState>> DynamoDbStateStore::find_post_state(std::int64_
   state.source.title = string_attribute(*item, "title").value_or("");
   state.content_sha256 = string_attribute(*item, "content_sha256").value_or("");
   state.reason = string_attribute(*item, "reason").value_or("");
+  state.process_key = string_attribute(*item, "process_key").value_or("");
 
   const std::string status = string_attribute(*item, "status").value_or("");
   std::optional<PostStatus> parsed_status = post_status_from(status);
@@ -203,6 +205,51 @@ Result<std::optional<PostState>> DynamoDbStateStore::find_post_state(std::int64_
     }
   }
   return std::optional<PostState>{std::move(state)};
+}
+
+namespace {
+
+std::string sync_cursor_key(const std::string& source) {
+  return "sync_cursor#" + source;
+}
+
+}  // namespace
+
+Result<std::optional<SyncCursor>> DynamoDbStateStore::find_sync_cursor(const std::string& source) {
+  const Json request{{"TableName", idempotency_table_},
+                     {"Key", Json{{"idempotency_key", string_value(sync_cursor_key(source))}}},
+                     {"ConsistentRead", true}};
+  Result<Json> response = client_->call("GetItem", request, "table " + idempotency_table_);
+  if (!response) {
+    return response.error();
+  }
+  auto item = response->find("Item");
+  if (item == response->end() || !item->is_object() || item->empty()) {
+    return std::optional<SyncCursor>{};
+  }
+  SyncCursor cursor;
+  cursor.source = source;
+  cursor.listing = string_attribute(*item, "listing").value_or("");
+  cursor.modified_gmt = string_attribute(*item, "modified_gmt").value_or("");
+  cursor.updated_at = string_attribute(*item, "updated_at").value_or("");
+  return std::optional<SyncCursor>{std::move(cursor)};
+}
+
+Status DynamoDbStateStore::save_sync_cursor(const SyncCursor& cursor) {
+  const std::string updated_at =
+      cursor.updated_at.empty() ? iso_timestamp(Clock::now()) : cursor.updated_at;
+  const Json request{
+      {"TableName", idempotency_table_},
+      {"Item", Json{{"idempotency_key", string_value(sync_cursor_key(cursor.source))},
+                    {"operation", string_value("sync_cursor")},
+                    {"listing", string_value(cursor.listing)},
+                    {"modified_gmt", string_value(cursor.modified_gmt)},
+                    {"updated_at", string_value(updated_at)}}}};
+  Result<Json> response = client_->call("PutItem", request, "table " + idempotency_table_);
+  if (!response) {
+    return response.error();
+  }
+  return ok_status();
 }
 
 }  // namespace wodetl

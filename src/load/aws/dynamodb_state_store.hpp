@@ -41,6 +41,11 @@ class DynamoDbStateStore : public StateStore {
   Status save_post_state(const PostState& state) override;
   Result<std::optional<PostState>> find_post_state(std::int64_t post_id) override;
 
+  //! The cursor of a source is an item of the idempotency table with the key
+  //! "sync_cursor#SOURCE" and no ttl, so that it never expires and needs no table of its own.
+  Result<std::optional<SyncCursor>> find_sync_cursor(const std::string& source) override;
+  Status save_sync_cursor(const SyncCursor& cursor) override;
+
  private:
   [[nodiscard]] Json idempotency_item(const std::string& idempotency_key,
                                       const std::string& operation,

@@ -26,6 +26,15 @@ CREATE TABLE posts (
   updated_at TEXT NOT NULL
 );
 )sql"},
+    SchemaMigration{2, R"sql(
+ALTER TABLE posts ADD COLUMN process_key TEXT;
+CREATE TABLE sync_cursors (
+  source TEXT PRIMARY KEY,
+  listing TEXT NOT NULL,
+  modified_gmt TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+)sql"},
 };
 
 Error schema_error(sqlite3* db, const std::filesystem::path& file, const std::string& failure) {

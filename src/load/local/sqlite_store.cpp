@@ -76,23 +76,34 @@ constexpr std::string_view kDeleteIdempotency =
 
 constexpr std::string_view kUpsertPost = R"sql(
 INSERT INTO posts (post_id, slug, link, modified_gmt, title, content_sha256, status, reason,
-                   preamble_json, session_dates_json, updated_at)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                   preamble_json, session_dates_json, updated_at, process_key)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
 ON CONFLICT (post_id) DO UPDATE SET
   slug = excluded.slug, link = excluded.link, modified_gmt = excluded.modified_gmt,
   title = excluded.title, content_sha256 = excluded.content_sha256, status = excluded.status,
   reason = excluded.reason, preamble_json = excluded.preamble_json,
-  session_dates_json = excluded.session_dates_json, updated_at = excluded.updated_at
+  session_dates_json = excluded.session_dates_json, updated_at = excluded.updated_at,
+  process_key = excluded.process_key
 )sql";
 
 // read_post_state reads the columns in this order.
 constexpr std::string_view kSelectPost =
     "SELECT post_id, slug, link, modified_gmt, title, content_sha256, status, reason, "
-    "preamble_json, session_dates_json FROM posts WHERE post_id = ?1";
+    "preamble_json, session_dates_json, process_key FROM posts WHERE post_id = ?1";
 
 constexpr std::string_view kSelectAllPosts =
     "SELECT post_id, slug, link, modified_gmt, title, content_sha256, status, reason, "
-    "preamble_json, session_dates_json FROM posts ORDER BY post_id";
+    "preamble_json, session_dates_json, process_key FROM posts ORDER BY post_id";
+
+constexpr std::string_view kSelectSyncCursor =
+    "SELECT source, listing, modified_gmt, updated_at FROM sync_cursors WHERE source = ?1";
+
+constexpr std::string_view kUpsertSyncCursor = R"sql(
+INSERT INTO sync_cursors (source, listing, modified_gmt, updated_at) VALUES (?1, ?2, ?3, ?4)
+ON CONFLICT (source) DO UPDATE SET
+  listing = excluded.listing, modified_gmt = excluded.modified_gmt,
+  updated_at = excluded.updated_at
+)sql";
 
 std::int64_t epoch_seconds(Clock::time_point time) {
   return std::chrono::floor<std::chrono::seconds>(time.time_since_epoch()).count();
@@ -646,7 +657,8 @@ Status SqliteStore::save_post_state(const PostState& state) {
       .bind_text(8, state.reason)
       .bind_text(9, preamble_json)
       .bind_text(10, session_dates_json)
-      .bind_text(11, utc_timestamp(Clock::now()));
+      .bind_text(11, utc_timestamp(Clock::now()))
+      .bind_text(12, state.process_key);
   if (int result = upsert.step(); result != SQLITE_DONE) {
     Error error = sqlite_error("failed to write the post state", result);
     error.post = post_ref_of(state.source);
@@ -664,6 +676,7 @@ Result<PostState> SqliteStore::read_post_state(Statement& row) {
   state.source.title = row.text(4);
   state.content_sha256 = row.text(5);
   state.reason = row.text(7);
+  state.process_key = row.text(10);
 
   const std::string status = row.text(6);
   std::optional<PostStatus> parsed_status = post_status_from(status);
@@ -727,6 +740,43 @@ Result<std::vector<PostState>> SqliteStore::all_post_states() {
     return sqlite_error("failed to read the post states", result);
   }
   return states;
+}
+
+Result<std::optional<SyncCursor>> SqliteStore::find_sync_cursor(const std::string& source) {
+  std::lock_guard lock(mutex_);
+  Result<sqlite3_stmt*> prepared = prepare(kSelectSyncCursor);
+  if (!prepared) {
+    return prepared.error();
+  }
+  Statement select(*prepared);
+  select.bind_text(1, source);
+  const int result = select.step();
+  if (result == SQLITE_DONE) {
+    return std::optional<SyncCursor>{};
+  }
+  if (result != SQLITE_ROW) {
+    return sqlite_error("failed to read the sync cursor of source '" + source + "'", result);
+  }
+  return std::optional<SyncCursor>{
+      SyncCursor{select.text(0), select.text(1), select.text(2), select.text(3)}};
+}
+
+Status SqliteStore::save_sync_cursor(const SyncCursor& cursor) {
+  std::lock_guard lock(mutex_);
+  Result<sqlite3_stmt*> prepared = prepare(kUpsertSyncCursor);
+  if (!prepared) {
+    return prepared.error();
+  }
+  Statement upsert(*prepared);
+  upsert.bind_text(1, cursor.source)
+      .bind_text(2, cursor.listing)
+      .bind_text(3, cursor.modified_gmt)
+      .bind_text(4, cursor.updated_at.empty() ? utc_timestamp(Clock::now()) : cursor.updated_at);
+  if (int result = upsert.step(); result != SQLITE_DONE) {
+    return sqlite_error("failed to write the sync cursor of source '" + cursor.source + "'",
+                        result);
+  }
+  return ok_status();
 }
 
 Result<int> SqliteStore::schema_version() {

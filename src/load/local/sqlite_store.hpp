@@ -1,10 +1,11 @@
 #pragma once
 // SessionStore and StateStore in one SQLite file, the embedded stand-in for the original
-// pipeline's DynamoDB tables. The tables of schema version 1 (see sqlite_schema.cpp) are:
-//   sessions     one row per record, keyed by (date, session). record_json contains the whole
-//                record, and the flat columns copy its fields for ad-hoc SQL.
-//   idempotency  completed operations, keyed by idempotency_key, expiring at ttl (epoch seconds)
-//   posts        one PostState row per post id
+// pipeline's DynamoDB tables. The tables (see sqlite_schema.cpp for their columns) are:
+//   sessions      one row per record, keyed by (date, session). record_json contains the whole
+//                 record, and the flat columns copy its fields for ad-hoc SQL.
+//   idempotency   completed operations, keyed by idempotency_key, expiring at ttl (epoch seconds)
+//   posts         one PostState row per post id
+//   sync_cursors  one SyncCursor row per source name
 
 #include <cstdint>
 #include <filesystem>
@@ -83,6 +84,9 @@ class SqliteStore : public SessionStore, public StateStore {
 
   Status save_post_state(const PostState& state) override;
   Result<std::optional<PostState>> find_post_state(std::int64_t post_id) override;
+
+  Result<std::optional<SyncCursor>> find_sync_cursor(const std::string& source) override;
+  Status save_sync_cursor(const SyncCursor& cursor) override;
 
   //! Every stored post state, sorted by post id.
   Result<std::vector<PostState>> all_post_states();

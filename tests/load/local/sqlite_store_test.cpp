@@ -13,6 +13,7 @@
 
 #include "load/bucket_keys.hpp"
 #include "load/load_test_support.hpp"
+#include "load/local/sqlite_schema.hpp"
 
 namespace wodetl {
 namespace {
@@ -37,7 +38,9 @@ using SessionRows = std::map<std::pair<std::string, std::string>, SessionRow>;
 class Connection {
  public:
   explicit Connection(const fs::path& file) {
-    EXPECT_EQ(sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
+    EXPECT_EQ(
+        sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr),
+        SQLITE_OK);
   }
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
@@ -123,7 +126,7 @@ TEST_F(SqliteStoreTest, OpenCreatesFileAndSchema) {
   EXPECT_TRUE(fs::is_regular_file(file_));
   Result<int> version = store_->schema_version();
   ASSERT_TRUE(version.ok());
-  EXPECT_EQ(*version, 1);
+  EXPECT_EQ(*version, 2);
   Result<std::vector<SessionRecord>> records = store_->all_sessions();
   ASSERT_TRUE(records.ok());
   EXPECT_TRUE(records->empty());
@@ -420,6 +423,7 @@ PostState make_post_state() {
   state.preamble = {Line{"Coach's note: deload week", {Link{"video", "https://example.test/v"}}},
                     Line{"Scale loads as needed", {}}};
   state.session_dates = {"2020-12-21", "2020-12-22"};
+  state.process_key = "5f1e0c";
   return state;
 }
 
@@ -430,6 +434,7 @@ void expect_same_state(const PostState& actual, const PostState& expected) {
   EXPECT_EQ(actual.reason, expected.reason);
   EXPECT_EQ(actual.preamble, expected.preamble);
   EXPECT_EQ(actual.session_dates, expected.session_dates);
+  EXPECT_EQ(actual.process_key, expected.process_key);
 }
 
 TEST_F(SqliteStoreTest, PostStateRoundTrip) {
@@ -515,6 +520,37 @@ TEST_F(SqliteStoreTest, ReopenReadsEverythingBack) {
   Result<ReplaceOutcome> again = reopened->replace_post_sessions(source, records);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->unchanged, 2);
+}
+
+TEST_F(SqliteStoreTest, SyncCursorRoundTrip) {
+  Result<std::optional<SyncCursor>> missing = store_->find_sync_cursor("invictus");
+  ASSERT_TRUE(missing.ok()) << missing.error().to_string();
+  EXPECT_FALSE(missing->has_value());
+
+  ASSERT_TRUE(store_
+                  ->save_sync_cursor(SyncCursor{"invictus", "https://site.test category 213",
+                                                "2024-01-31T08:00:00", "2024-02-01T00:00:00.000Z"})
+                  .ok());
+  ASSERT_TRUE(
+      store_->save_sync_cursor(SyncCursor{"other", "https://other.test", "2023-05-01T00:00:00", ""})
+          .ok());
+  ASSERT_TRUE(store_
+                  ->save_sync_cursor(SyncCursor{"invictus", "https://site.test category 213",
+                                                "2024-02-02T09:30:00", "2024-02-03T00:00:00.000Z"})
+                  .ok());
+
+  Result<std::optional<SyncCursor>> found = store_->find_sync_cursor("invictus");
+  ASSERT_TRUE(found.ok()) << found.error().to_string();
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->source, "invictus");
+  EXPECT_EQ((*found)->listing, "https://site.test category 213");
+  EXPECT_EQ((*found)->modified_gmt, "2024-02-02T09:30:00");
+  EXPECT_EQ((*found)->updated_at, "2024-02-03T00:00:00.000Z");
+  Result<std::optional<SyncCursor>> other = store_->find_sync_cursor("other");
+  ASSERT_TRUE(other.ok());
+  ASSERT_TRUE(other->has_value());
+  EXPECT_EQ((*other)->modified_gmt, "2023-05-01T00:00:00");
+  EXPECT_FALSE((*other)->updated_at.empty());
 }
 
 TEST_F(SqliteStoreTest, ConcurrentReplacesStayConsistent) {
@@ -604,6 +640,32 @@ TEST(SqliteStoreOpen, NewerSchemaGivesStoreError) {
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.error().code, ErrorCode::kStore);
   EXPECT_NE(store.error().message.find("schema version 99"), std::string::npos);
+}
+
+TEST(SqliteStoreOpen, MigratesVersionOneFile) {
+  TempFolder temp;
+  const fs::path file = temp.path() / "wodetl.sqlite";
+  {
+    Connection connection(file);
+    connection.execute(schema_migrations()[0].sql);
+    connection.execute("PRAGMA user_version = 1");
+    connection.execute(
+        "INSERT INTO posts (post_id, slug, link, modified_gmt, title, content_sha256, status, "
+        "reason, preamble_json, session_dates_json, updated_at) VALUES (7, 'week', "
+        "'https://example.test/week/', '2020-12-20T17:00:21', 'Week', 'ab', 'stored', '', '[]', "
+        "'[\"2020-12-21\"]', 'then')");
+  }
+
+  std::unique_ptr<SqliteStore> store = open_store(file);
+
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(*store->schema_version(), 2);
+  Result<std::optional<PostState>> state = store->find_post_state(7);
+  ASSERT_TRUE(state.ok()) << state.error().to_string();
+  ASSERT_TRUE(state->has_value());
+  EXPECT_EQ((*state)->session_dates, std::vector<std::string>{"2020-12-21"});
+  EXPECT_EQ((*state)->process_key, "");
+  EXPECT_TRUE(store->save_sync_cursor(SyncCursor{"a", "b", "2020-12-20T17:00:21", ""}).ok());
 }
 
 TEST(SqliteStoreOpen, UsesWalJournal) {

@@ -1,0 +1,262 @@
+#include "app/source_catalog.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <map>
+#include <system_error>
+#include <utility>
+
+#include "extract/source_factory.hpp"
+#include "extract/wordpress_endpoint.hpp"
+
+namespace wodetl {
+
+namespace {
+
+//! Reads a .env file into the environment; a missing file is not an error.
+Status add_dotenv(LayeredEnvironment& environment, const std::filesystem::path& path) {
+  for (const DotenvFile& file : environment.files()) {
+    std::error_code error;
+    if (std::filesystem::equivalent(file.path, path, error)) {
+      return ok_status();
+    }
+  }
+  Result<std::optional<DotenvFile>> file = read_dotenv_file(path);
+  if (!file.ok()) {
+    return file.error();
+  }
+  if (*file) {
+    spdlog::debug("Read {} variables from {}", (*file)->variables.size(), path.string());
+    environment.add(std::move(**file));
+  }
+  return ok_status();
+}
+
+//! Applies the request settings of the configuration to the WordPress settings.
+void apply_limits(const SourceConfig& config, WordPressConfig& wordpress) {
+  wordpress.limits =
+      RequestLimits{.requests_per_second = config.rate, .concurrency = config.concurrency};
+  wordpress.total_timeout = std::chrono::seconds(config.timeout_seconds);
+  wordpress.http.retry.max_retries = config.retries;
+}
+
+std::string listing_of(const CatalogSource& source) {
+  Result<PostsEndpoint> endpoint = parse_posts_endpoint(source.wordpress.api_url);
+  std::string text = endpoint.ok() ? redact_url(endpoint->url()) : source.wordpress.api_url;
+  if (source.config.category) {
+    text += " category " + source.config.category->text();
+  }
+  if (source.config.tag) {
+    text += " tag " + source.config.tag->text();
+  }
+  return text;
+}
+
+//! Looks up a variable a credential names; the message never contains a value.
+Result<std::string> credential_variable(const LayeredEnvironment& environment,
+                                        const std::string& variable, const std::string& what,
+                                        const std::string& source_name) {
+  std::optional<std::string> value = environment.lookup(variable);
+  if (!value || value->empty()) {
+    return Error::invalid_input("the " + what + " of source '" + source_name +
+                                    "' comes from the variable " + variable + ", which is not set",
+                                {}, "Set " + variable + " in the environment or in a .env file");
+  }
+  return *value;
+}
+
+std::string origin_text(const LayeredEnvironment& environment, const std::string& variable) {
+  return variable + " (" + environment.origin(variable).value_or("not set") + ")";
+}
+
+CatalogSource configured_source(const SourceConfig& config, const ConfigFile& file,
+                                const LayeredEnvironment& environment,
+                                std::vector<std::string>& secrets) {
+  CatalogSource source;
+  source.config = config;
+  source.wordpress.api_url = config.site;
+  if (config.category) {
+    source.wordpress.category_id = config.category->id;
+    source.wordpress.category_slug = config.category->slug;
+  }
+  if (config.tag) {
+    source.wordpress.tag_id = config.tag->id;
+    source.wordpress.tag_slug = config.tag->slug;
+  }
+  apply_limits(config, source.wordpress);
+  source.listing = listing_of(source);
+  source.credentials = "none";
+  if (!config.credentials) {
+    return source;
+  }
+
+  const CredentialsConfig& credentials = *config.credentials;
+  Result<std::string> user =
+      credentials.user_env.empty()
+          ? Result<std::string>(credentials.user)
+          : credential_variable(environment, credentials.user_env, "user name", config.name);
+  Result<std::string> password =
+      credentials.password_env.empty()
+          ? Result<std::string>(credentials.password)
+          : credential_variable(environment, credentials.password_env, "password", config.name);
+  const std::string user_origin =
+      credentials.user_env.empty() ? "user " + credentials.user + " (the configuration file)"
+                                   : "user from " + origin_text(environment, credentials.user_env);
+  const std::string password_origin =
+      credentials.password_env.empty()
+          ? "password from the configuration file"
+          : "password from " + origin_text(environment, credentials.password_env);
+  source.credentials = user_origin + ", " + password_origin;
+  source.wordpress.credentials_hint = "Check the user name and application password of source '" +
+                                      config.name + "' (" + source.credentials + ")";
+
+  if (!user.ok()) {
+    source.problem = user.error();
+    return source;
+  }
+  if (!password.ok()) {
+    source.problem = password.error();
+    return source;
+  }
+  secrets.push_back(*password);
+  source.wordpress.auth = BasicAuth{*user, *password};
+
+  if (!credentials.password.empty()) {
+    std::error_code error;
+    const auto permissions = std::filesystem::status(file.path, error).permissions();
+    using std::filesystem::perms;
+    if (!error && (permissions & (perms::group_read | perms::others_read)) != perms::none) {
+      spdlog::warn(
+          "Configuration file {} holds the password of source '{}' and other users can read it; "
+          "use password_env, or chmod 600 the file",
+          file.path.string(), config.name);
+    }
+  }
+  return source;
+}
+
+CatalogSource built_in_source(const LayeredEnvironment& environment,
+                              std::vector<std::string>& secrets) {
+  CatalogSource source;
+  source.built_in = true;
+  source.config.name = kBuiltInSourceName;
+  Result<SourceSettings> settings = read_source_settings("", environment.environment());
+  if (!settings.ok()) {
+    source.config.site = environment.lookup(kApiUrlVariable).value_or(kDefaultApiUrl);
+    source.credentials = "INVICTUS_USER and INVICTUS_PASS";
+    source.problem = settings.error();
+    return source;
+  }
+  source.wordpress = settings->wordpress;
+  source.config.site = source.wordpress.api_url;
+  if (source.wordpress.category_id) {
+    source.config.category = TermConfig{source.wordpress.category_id, {}};
+  }
+  apply_limits(source.config, source.wordpress);
+  source.listing = listing_of(source);
+  if (source.wordpress.auth) {
+    secrets.push_back(source.wordpress.auth->password);
+    source.credentials = "user from " + origin_text(environment, kUserVariable) +
+                         ", password from " + origin_text(environment, kPasswordVariable);
+    source.wordpress.credentials_hint = std::string("Check ") + kUserVariable + " and " +
+                                        kPasswordVariable +
+                                        " (a WordPress user name and application password)";
+  } else {
+    source.credentials = "none";
+    source.wordpress.credentials_hint =
+        std::string("Set ") + kUserVariable + " and " + kPasswordVariable +
+        " to a WordPress user name and application password if the site requires a login";
+  }
+  return source;
+}
+
+std::filesystem::path data_dir_of(const CatalogSource& source, const ConfigFile* file,
+                                  const LayeredEnvironment& environment,
+                                  const std::filesystem::path& working_dir) {
+  if (source.config.data_dir) {
+    return *source.config.data_dir;
+  }
+  if (std::optional<std::string> variable = environment.lookup(kDataDirVariable);
+      variable && !variable->empty()) {
+    return *variable;
+  }
+  if (file != nullptr && file->data_dir) {
+    return *file->data_dir;
+  }
+  return working_dir / kDefaultDataDir;
+}
+
+}  // namespace
+
+Result<SourceCatalog> load_source_catalog(LayeredEnvironment& environment,
+                                          const CatalogOptions& options) {
+  if (Status read = add_dotenv(environment, options.working_dir / ".env"); !read.ok()) {
+    return read.error();
+  }
+  Result<std::optional<std::filesystem::path>> path =
+      find_config_file(options.config_option, environment.environment(), options.working_dir);
+  if (!path.ok()) {
+    return path.error();
+  }
+
+  SourceCatalog catalog;
+  std::optional<ConfigFile> file;
+  if (*path) {
+    catalog.config_path = **path;
+    Result<ConfigFile> read = read_config_file(**path);
+    if (!read.ok()) {
+      return read.error();
+    }
+    file = std::move(read).value();
+    catalog.store_data_dir = file->data_dir;
+    if (Status beside = add_dotenv(environment, (**path).parent_path() / ".env"); !beside.ok()) {
+      return beside.error();
+    }
+  }
+
+  if (file && !file->sources.empty()) {
+    for (const SourceConfig& config : file->sources) {
+      catalog.sources.push_back(configured_source(config, *file, environment, catalog.secrets));
+    }
+  } else {
+    catalog.sources.push_back(built_in_source(environment, catalog.secrets));
+  }
+
+  std::map<std::string, std::string> owners;
+  for (CatalogSource& source : catalog.sources) {
+    source.data_dir = data_dir_of(source, file ? &*file : nullptr, environment, options.working_dir)
+                          .lexically_normal();
+    auto [owner, added] = owners.emplace(source.data_dir.string(), source.config.name);
+    if (!added) {
+      return Error::invalid_input("sources '" + owner->second + "' and '" + source.config.name +
+                                      "' would share the data folder " + source.data_dir.string() +
+                                      ", and their sessions would overwrite each other",
+                                  {},
+                                  "Give each source its own data_dir in the configuration file");
+    }
+    if (!options.data_dir_option.empty()) {
+      source.data_dir = std::filesystem::path(options.data_dir_option).lexically_normal();
+    }
+  }
+  return catalog;
+}
+
+Result<std::vector<const CatalogSource*>> select_sources(const SourceCatalog& catalog,
+                                                         const std::string& name) {
+  std::vector<const CatalogSource*> selected;
+  std::string names;
+  for (const CatalogSource& source : catalog.sources) {
+    names += (names.empty() ? "" : ", ") + source.config.name;
+    if (name.empty() || source.config.name == name) {
+      selected.push_back(&source);
+    }
+  }
+  if (selected.empty()) {
+    return Error::not_found("there is no source named '" + name + "'",
+                            "The sources are: " + names + ". `wodetl sources` lists them");
+  }
+  return selected;
+}
+
+}  // namespace wodetl

@@ -1,0 +1,122 @@
+#include "app/sources_command.hpp"
+
+#include <cstdio>
+#include <iostream>
+#include <system_error>
+
+#include "app/logging.hpp"
+#include "load/local/sqlite_store.hpp"
+#include "pipeline/stores.hpp"
+
+namespace wodetl {
+
+namespace {
+
+//! Returns the saved cursor of the source as "2024-01-31T08:00:00 (saved …)", "none", or why it
+//! cannot be read. Opens the store only when its file exists, so listing creates no files.
+std::string cursor_text(const CatalogSource& source) {
+  const std::filesystem::path file = sqlite_path(source.data_dir);
+  std::error_code error;
+  if (!std::filesystem::exists(file, error)) {
+    return "none (no data yet)";
+  }
+  Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(file);
+  if (!store.ok()) {
+    return "unreadable: " + store.error().message;
+  }
+  Result<std::optional<SyncCursor>> cursor = (*store)->find_sync_cursor(source.config.name);
+  if (!cursor.ok()) {
+    return "unreadable: " + cursor.error().message;
+  }
+  if (!*cursor) {
+    return "none";
+  }
+  std::string text = (*cursor)->modified_gmt + " (saved " + (*cursor)->updated_at + ")";
+  if ((*cursor)->listing != source.listing) {
+    text += ", for another listing (" + (*cursor)->listing + "), so the next sync reads everything";
+  }
+  return text;
+}
+
+std::string rate_text(double rate) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", rate);
+  return text;
+}
+
+}  // namespace
+
+std::string format_sources_text(const SourceCatalog& catalog) {
+  std::string text = "Configuration: " +
+                     (catalog.config_path ? catalog.config_path->string() : std::string("none")) +
+                     "\n";
+  for (const CatalogSource& source : catalog.sources) {
+    const SourceConfig& config = source.config;
+    text += "\n" + config.name + (source.built_in ? " (built-in default)" : "") + "\n";
+    text += "  site:        " + config.site + "\n";
+    text += "  category:    " + (config.category ? config.category->text() : "all") + "\n";
+    text += "  tag:         " + (config.tag ? config.tag->text() : "all") + "\n";
+    text += "  profile:     " + std::string(to_string(config.profile)) + "\n";
+    text += "  credentials: " + source.credentials + "\n";
+    text += "  requests:    " + rate_text(config.rate) + " per second, " +
+            std::to_string(config.concurrency) + " at a time, time-out " +
+            std::to_string(config.timeout_seconds) + " s, " + std::to_string(config.retries) +
+            " retries\n";
+    text += "  overlap:     " + std::to_string(config.overlap_seconds) + " s\n";
+    text += "  data folder: " + source.data_dir.string() + "\n";
+    text += "  cursor:      " + cursor_text(source) + "\n";
+    if (source.problem) {
+      text += "  problem:     " + source.problem->to_string() + "\n";
+    }
+  }
+  return mask_secrets(text);
+}
+
+Json sources_to_json(const SourceCatalog& catalog) {
+  Json sources = Json::array();
+  for (const CatalogSource& source : catalog.sources) {
+    const SourceConfig& config = source.config;
+    sources.push_back(
+        Json{{"name", config.name},
+             {"built_in", source.built_in},
+             {"site", config.site},
+             {"category", config.category ? Json(config.category->text()) : Json(nullptr)},
+             {"tag", config.tag ? Json(config.tag->text()) : Json(nullptr)},
+             {"profile", to_string(config.profile)},
+             {"credentials", source.credentials},
+             {"rate", config.rate},
+             {"concurrency", config.concurrency},
+             {"timeout_seconds", config.timeout_seconds},
+             {"retries", config.retries},
+             {"overlap_seconds", config.overlap_seconds},
+             {"data_dir", source.data_dir.string()},
+             {"listing", source.listing},
+             {"cursor", cursor_text(source)},
+             {"problem", source.problem ? Json(source.problem->to_string()) : Json(nullptr)}});
+  }
+  return Json{{"config", catalog.config_path ? Json(catalog.config_path->string()) : Json(nullptr)},
+              {"sources", std::move(sources)}};
+}
+
+int run_sources_command(const SourcesArguments& arguments) {
+  LayeredEnvironment environment;
+  Result<SourceCatalog> catalog =
+      load_source_catalog(environment, CatalogOptions{.config_option = arguments.config});
+  if (!catalog.ok()) {
+    std::cerr << mask_secrets("error: " + catalog.error().to_string()) << "\n";
+    return 2;
+  }
+  for (const std::string& secret : catalog->secrets) {
+    add_secret(secret);
+  }
+  if (arguments.format == "json") {
+    std::cout << mask_secrets(
+                     sources_to_json(*catalog).dump(2, ' ', false, Json::error_handler_t::replace))
+              << "\n";
+  } else {
+    std::cout << format_sources_text(*catalog);
+  }
+  return 0;
+}
+
+}  // namespace wodetl

@@ -1,0 +1,27 @@
+#pragma once
+// Lookup of category and tag ids by slug through the REST API (wp/v2/categories, wp/v2/tags).
+
+#include <cstdint>
+#include <string>
+
+#include "core/error.hpp"
+#include "extract/http_client.hpp"
+#include "extract/wordpress_endpoint.hpp"
+
+namespace wodetl {
+
+//! WordPress taxonomy a post listing can be filtered by.
+enum class Taxonomy { kCategory, kTag };
+
+[[nodiscard]] const char* to_string(Taxonomy taxonomy);
+
+//! Requests GET wp/v2/categories?slug=SLUG (or wp/v2/tags) from the site of `endpoint` and
+//! returns the id of the term with that slug. `request` supplies the authentication and
+//! time-outs; its URL is replaced. Returns Error::not_found naming the slug when the site has no
+//! such term, and the Errors of read_wordpress_json when the response is not the API's JSON.
+[[nodiscard]] Result<std::int64_t> find_term_id(const HttpClient& client,
+                                                const PostsEndpoint& endpoint, HttpRequest request,
+                                                Taxonomy taxonomy, const std::string& slug,
+                                                const std::string& credentials_hint);
+
+}  // namespace wodetl

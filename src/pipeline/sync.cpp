@@ -1,0 +1,275 @@
+#include "pipeline/sync.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <mutex>
+#include <utility>
+#include <vector>
+
+#include "pipeline/cursor_tracker.hpp"
+#include "pipeline/post_processor.hpp"
+
+namespace wodetl {
+
+namespace {
+
+constexpr std::chrono::seconds kOneSecond{1};
+
+//! Walks of a sync and what they mean for the cursor.
+struct SyncPlan {
+  std::vector<ListingPlan> walks;
+  std::string reading;
+  std::optional<UtcSeconds> tracker_start;
+  bool raise = true;        // stored posts move the cursor up
+  bool save_cursor = true;  // the sync may write the cursor
+};
+
+SyncPlan plan_sync(const SyncRequest& request, std::optional<UtcSeconds> cursor) {
+  SyncPlan plan;
+  switch (request.mode) {
+    case SyncMode::kIncremental:
+      if (cursor) {
+        const UtcSeconds bound = *cursor - request.overlap;
+        plan.walks = {ListingPlan{ListingKey::kModified, bound},
+                      ListingPlan{ListingKey::kDate, bound}};
+        plan.reading = "posts modified or published after " + format_utc_timestamp(bound);
+        plan.tracker_start = cursor;
+        return plan;
+      }
+      plan.walks = {ListingPlan{ListingKey::kModified, std::nullopt}};
+      plan.reading = "every post (no cursor saved yet)";
+      return plan;
+    case SyncMode::kFull:
+      plan.walks = {ListingPlan{ListingKey::kModified, std::nullopt}};
+      plan.reading = "every post";
+      return plan;
+    case SyncMode::kSince: {
+      const UtcSeconds since = request.since.value_or(UtcSeconds{});
+      plan.walks = {ListingPlan{ListingKey::kDate, since - kOneSecond}};
+      plan.reading = "posts published on or after " + format_utc_timestamp(since);
+      // A backfill of older posts must not move the cursor of a source already synced: posts
+      // published before the date but edited after the cursor were not read.
+      if (cursor) {
+        plan.tracker_start = cursor;
+        plan.raise = false;
+        plan.save_cursor = false;
+      }
+      return plan;
+    }
+  }
+  return plan;
+}
+
+//! State shared by the listing thread and the workers; every member is guarded by `mutex`.
+struct SyncState {
+  std::mutex mutex;
+  CursorTracker tracker;
+  std::optional<UtcSeconds> saved;  // cursor value in the store for this listing
+  std::chrono::steady_clock::time_point last_commit;
+  SyncProgress progress;
+  std::optional<Error> cursor_error;
+
+  SyncState(std::optional<UtcSeconds> start, bool raise) : tracker(start, raise) {}
+};
+
+//! Saves `value` as the cursor; on failure logs it and keeps the error for the summary.
+bool save_cursor(Stores& stores, const SyncRequest& request, UtcSeconds value, SyncState& state) {
+  const SyncCursor cursor{request.source_name, request.listing, format_wordpress_gmt(value), ""};
+  if (Status saved = stores.state->save_sync_cursor(cursor); !saved) {
+    spdlog::warn("Could not save the sync cursor of source '{}', so the next sync reads more: {}",
+                 request.source_name, saved.error().to_string());
+    state.cursor_error = saved.error();
+    return false;
+  }
+  state.saved = value;
+  spdlog::debug("Source '{}': cursor saved at {}", request.source_name, cursor.modified_gmt);
+  return true;
+}
+
+}  // namespace
+
+const char* to_string(SyncMode mode) {
+  switch (mode) {
+    case SyncMode::kIncremental:
+      return "incremental";
+    case SyncMode::kFull:
+      return "full";
+    case SyncMode::kSince:
+      return "since";
+  }
+  return "incremental";
+}
+
+SyncSummary sync_source(WordPressSource& source, Stores& stores, const SyncRequest& request) {
+  const auto started = std::chrono::steady_clock::now();
+  SyncSummary summary;
+  summary.source_name = request.source_name;
+  summary.mode = request.mode;
+  summary.run.source = source.describe();
+  summary.run.stores = stores.description;
+  auto finish = [&summary, started]() -> SyncSummary {
+    summary.run.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now() - started);
+    return std::move(summary);
+  };
+
+  // The cursor of the last sync, when it was saved for the same listing.
+  Result<std::optional<SyncCursor>> stored = stores.state->find_sync_cursor(request.source_name);
+  if (!stored.ok()) {
+    summary.run.source_error = stored.error();
+    return finish();
+  }
+  std::optional<UtcSeconds> cursor;
+  if (*stored) {
+    summary.cursor_before = (*stored)->modified_gmt;
+    cursor = parse_utc_timestamp((*stored)->modified_gmt);
+    if ((*stored)->listing != request.listing) {
+      spdlog::warn(
+          "Source '{}': the saved cursor belongs to another listing ({}), so this sync reads "
+          "every post of {}",
+          request.source_name, (*stored)->listing, request.listing);
+      cursor.reset();
+    } else if (!cursor) {
+      spdlog::warn("Source '{}': the saved cursor '{}' is not a timestamp; reading every post",
+                   request.source_name, (*stored)->modified_gmt);
+    }
+  }
+
+  const SyncPlan plan = plan_sync(request, cursor);
+  summary.reading = plan.reading;
+  spdlog::info("Syncing source '{}' ({}): {} from {}", request.source_name, to_string(request.mode),
+               plan.reading, source.describe());
+
+  SyncState state(plan.tracker_start, plan.raise);
+  state.saved = cursor;
+  state.last_commit = std::chrono::steady_clock::now();
+  state.progress.source = request.source_name;
+  auto report = [&request, &state] {
+    if (request.on_progress) {
+      request.on_progress(state.progress);
+    }
+  };
+
+  PostProcessor processor(stores, request.run, [&](std::size_t index, const PostOutcome& outcome) {
+    std::lock_guard lock(state.mutex);
+    state.tracker.complete(index, outcome.result != PostResult::kFailed);
+    ++state.progress.processed;
+
+    const auto now = std::chrono::steady_clock::now();
+    const std::optional<UtcSeconds> safe = state.tracker.safe_cursor();
+    if (plan.save_cursor && safe && (!state.saved || *safe > *state.saved) &&
+        now - state.last_commit >= request.commit_interval) {
+      state.last_commit = now;
+      save_cursor(stores, request, *safe, state);
+    }
+    report();
+  });
+
+  SeenPosts seen;
+  std::size_t next_index = 0;
+  for (const ListingPlan& walk : plan.walks) {
+    const std::int64_t listed_before = state.progress.listed;
+    {
+      std::lock_guard lock(state.mutex);
+      state.tracker.begin_walk(walk.key, walk.after);
+    }
+    Status walked = source.walk(walk, seen, [&](ListingPage&& page) {
+      for (Result<Post>& item : page.posts) {
+        {
+          std::lock_guard lock(state.mutex);
+          state.tracker.add(next_index, item);
+          ++state.progress.listed;
+        }
+        const std::size_t index = processor.submit(std::move(item));
+        next_index = index + 1;
+      }
+      std::lock_guard lock(state.mutex);
+      if (page.estimated_total) {
+        state.progress.total =
+            std::max(state.progress.listed, listed_before + *page.estimated_total);
+      }
+      report();
+    });
+    {
+      std::lock_guard lock(state.mutex);
+      state.tracker.end_walk(walked.ok());
+    }
+    if (!walked.ok()) {
+      summary.run.source_error = walked.error();
+      spdlog::warn("Listing the posts of source '{}' failed: {}", request.source_name,
+                   walked.error().to_string());
+      break;
+    }
+  }
+  {
+    std::lock_guard lock(state.mutex);
+    state.progress.listing_done = true;
+    report();
+  }
+  summary.run.posts = processor.finish();
+
+  const WordPressTotals& totals = source.totals();
+  summary.requests = totals.requests;
+  summary.shifts = totals.shifts;
+  summary.filter_ignored = totals.filter_ignored;
+
+  // The final save may also lower the cursor, when a post below it failed.
+  std::lock_guard lock(state.mutex);
+  const std::optional<UtcSeconds> safe = state.tracker.safe_cursor();
+  if (plan.save_cursor && safe && safe != state.saved) {
+    summary.cursor_saved = save_cursor(stores, request, *safe, state);
+  } else if (state.saved && state.saved != cursor) {
+    summary.cursor_saved = true;  // saved while the sync ran
+  }
+  if (state.saved) {
+    summary.cursor_after = format_wordpress_gmt(*state.saved);
+  } else {
+    summary.cursor_after = summary.cursor_before;
+  }
+  summary.cursor_error = state.cursor_error;
+  return finish();
+}
+
+std::string format_sync_summary_text(const SyncSummary& summary) {
+  std::string text = "Source '" + summary.source_name + "' (" + to_string(summary.mode) +
+                     " sync): " + summary.reading + "\n";
+  text += "Cursor: " + summary.cursor_before.value_or("none") + " -> " +
+          summary.cursor_after.value_or("none") + (summary.cursor_saved ? " (saved)" : "") + "\n";
+  text += "Listing: " + std::to_string(summary.requests) +
+          (summary.requests == 1 ? " request" : " requests");
+  if (summary.shifts > 0) {
+    text += ", " + std::to_string(summary.shifts) + " shift" + (summary.shifts == 1 ? "" : "s") +
+            " of the listing detected and read again";
+  }
+  if (summary.filter_ignored) {
+    text += ", the site ignored the date filter so every page was read";
+  }
+  text += "\n";
+  if (summary.cursor_error) {
+    text += "Cursor not saved, so the next sync reads more: " + summary.cursor_error->to_string() +
+            "\n";
+  }
+  return text + format_summary_text(summary.run);
+}
+
+Json sync_summary_to_json(const SyncSummary& summary) {
+  Json json{{"source_name", summary.source_name},
+            {"mode", to_string(summary.mode)},
+            {"reading", summary.reading},
+            {"cursor_before", summary.cursor_before ? Json(*summary.cursor_before) : Json(nullptr)},
+            {"cursor_after", summary.cursor_after ? Json(*summary.cursor_after) : Json(nullptr)},
+            {"cursor_saved", summary.cursor_saved},
+            {"requests", summary.requests},
+            {"shifts", summary.shifts},
+            {"filter_ignored", summary.filter_ignored},
+            {"cursor_error",
+             summary.cursor_error ? Json(summary.cursor_error->to_string()) : Json(nullptr)}};
+  const Json run = summary_to_json(summary.run);
+  for (const auto& [key, value] : run.items()) {
+    json[key] = value;
+  }
+  return json;
+}
+
+}  // namespace wodetl

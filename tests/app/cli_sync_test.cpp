@@ -1,0 +1,328 @@
+// End-to-end tests of `wodetl sync` and `wodetl sources` against the WordPress stand-in.
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/json_codec.hpp"
+#include "support/command.hpp"
+#include "support/fixtures.hpp"
+#include "support/wordpress_standin.hpp"
+
+namespace wodetl {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+//! Counts the rows of a table of the SQLite store in `data_dir`.
+int count_rows(const fs::path& data_dir, const std::string& table) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2((data_dir / "wodetl.sqlite").c_str(), &db, SQLITE_OPEN_READONLY, nullptr) !=
+      SQLITE_OK) {
+    sqlite3_close_v2(db);
+    return -1;
+  }
+  sqlite3_stmt* statement = nullptr;
+  int count = -1;
+  if (sqlite3_prepare_v2(db, ("SELECT COUNT(*) FROM " + table).c_str(), -1, &statement, nullptr) ==
+          SQLITE_OK &&
+      sqlite3_step(statement) == SQLITE_ROW) {
+    count = sqlite3_column_int(statement, 0);
+  }
+  sqlite3_finalize(statement);
+  sqlite3_close_v2(db);
+  return count;
+}
+
+class CliSyncTest : public ::testing::Test {
+ protected:
+  void SetUp() override { site_.add_workout_posts(12, 213, 1000); }
+
+  fs::path folder() const { return folder_.path(); }
+  fs::path data_dir() const { return folder_.path() / "data"; }
+
+  //! Writes wodetl.toml with one source "blog" that reads the stand-in fast.
+  void write_config(const std::string& extra_source_lines = "") {
+    std::ofstream(folder() / "wodetl.toml")
+        << "[store]\ndata_dir = \"data\"\n\n[[sources]]\nname = \"blog\"\nsite = \""
+        << site_.root_url() << "\"\ncategory = 213\nrate = 20\nretries = 1\n"
+        << extra_source_lines;
+  }
+
+  testing::CommandResult wodetl(const std::vector<std::string>& arguments,
+                                const std::map<std::string, std::string>& environment = {}) {
+    return testing::run_wodetl(arguments, "", environment, folder().string());
+  }
+
+  testing::TempFolder folder_;
+  testing::WordPressStandin site_;
+};
+
+TEST_F(CliSyncTest, SecondSyncWritesNothing) {
+  write_config();
+
+  const auto first = wodetl({"sync", "--format", "json"});
+  ASSERT_EQ(first.exit_code, 0) << first.output << first.errors;
+  const Json first_summary = Json::parse(first.output);
+  ASSERT_EQ(first_summary["sources"].size(), 1U);
+  EXPECT_EQ(first_summary["sources"][0]["new"], 12);
+  EXPECT_EQ(first_summary["sources"][0]["cursor_saved"], true);
+  EXPECT_EQ(first_summary["succeeded"], true);
+  EXPECT_EQ(count_rows(data_dir(), "posts"), 12);
+
+  const auto second = wodetl({"sync", "--format", "json"});
+  ASSERT_EQ(second.exit_code, 0) << second.output << second.errors;
+  const Json summary = Json::parse(second.output)["sources"][0];
+  EXPECT_EQ(summary["new"], 0);
+  EXPECT_EQ(summary["changed"], 0);
+  EXPECT_EQ(summary["records_written"], 0);
+  EXPECT_EQ(summary["objects_written"], 0);
+  EXPECT_EQ(summary["cursor_saved"], false);
+  EXPECT_EQ(summary["mode"], "incremental");
+  EXPECT_TRUE(contains(summary["reading"].get<std::string>(), "modified or published after"));
+}
+
+TEST_F(CliSyncTest, TextSummaryNamesCounts) {
+  write_config();
+
+  const auto sync = wodetl({"sync"});
+
+  ASSERT_EQ(sync.exit_code, 0) << sync.errors;
+  EXPECT_TRUE(contains(sync.output, "Source 'blog' (incremental sync): every post")) << sync.output;
+  EXPECT_TRUE(contains(sync.output, "Posts: 12 new, 0 changed, 0 unchanged, 0 skipped, 0 failed"))
+      << sync.output;
+  EXPECT_TRUE(contains(sync.output, "Cursor: none -> 2023-03-20T22:05:00 (saved)")) << sync.output;
+  EXPECT_TRUE(contains(sync.output, "Run succeeded in")) << sync.output;
+  EXPECT_TRUE(contains(sync.errors, "Syncing source 'blog'")) << sync.errors;
+}
+
+TEST_F(CliSyncTest, WrongPasswordFailsWithoutLeakingIt) {
+  site_.require_basic_auth("coach", "right-pass-1234");
+  write_config("credentials = { user = \"coach\", password_env = \"BLOG_PASSWORD\" }\n");
+  std::ofstream(folder() / ".env") << "BLOG_PASSWORD=wrong-pass-5678\n";
+
+  const auto sync = wodetl({"sync", "--log-level", "debug"});
+  const auto json = wodetl({"sync", "--log-format", "json", "--log-level", "debug"});
+
+  EXPECT_EQ(sync.exit_code, 1);
+  EXPECT_TRUE(contains(sync.output,
+                       "authentication failed: the site answered HTTP 401 "
+                       "(incorrect_password"))
+      << sync.output;
+  EXPECT_TRUE(contains(sync.output, "source 'blog'")) << sync.output;
+  EXPECT_TRUE(contains(sync.output, "BLOG_PASSWORD")) << sync.output;
+  for (const auto* result : {&sync, &json}) {
+    for (const std::string* text : {&result->output, &result->errors}) {
+      EXPECT_FALSE(contains(*text, "wrong-pass-5678")) << *text;
+      // "coach:wrong-pass-5678" in base64, as an Authorization header would carry it.
+      EXPECT_FALSE(contains(*text, "Y29hY2g6d3JvbmctcGFzcy01Njc4")) << *text;
+    }
+  }
+  EXPECT_EQ(count_rows(data_dir(), "sessions"), 0);
+  EXPECT_EQ(count_rows(data_dir(), "sync_cursors"), 0);
+}
+
+TEST_F(CliSyncTest, SourcesHidesPasswords) {
+  write_config("credentials = { user = \"coach\", password = \"literal-pass-4321\" }\n");
+  std::ofstream(folder() / "wodetl.toml", std::ios::app)
+      << "\n[[sources]]\nname = \"other\"\nsite = \"https://other.test\"\ncategory = "
+         "\"olympic-lifting\"\nprofile = \"daily\"\ndata_dir = \"other\"\ncredentials = { "
+         "user_env = \"OTHER_USER\", password_env = \"OTHER_PASS\" }\n";
+  ASSERT_EQ(wodetl({"sync", "--source", "blog", "--quiet"}).exit_code, 0);
+
+  const auto text = wodetl({"sources"}, {{"OTHER_USER", "u1"}, {"OTHER_PASS", "env-pass-8765"}});
+  const auto json = wodetl({"sources", "--format", "json"},
+                           {{"OTHER_USER", "u1"}, {"OTHER_PASS", "env-pass-8765"}});
+
+  ASSERT_EQ(text.exit_code, 0) << text.errors;
+  EXPECT_TRUE(contains(text.output, "blog\n  site:        " + site_.root_url())) << text.output;
+  EXPECT_TRUE(contains(text.output,
+                       "credentials: user coach (the configuration file), password "
+                       "from the configuration file"))
+      << text.output;
+  EXPECT_TRUE(contains(text.output, "password from OTHER_PASS (the environment)")) << text.output;
+  EXPECT_TRUE(contains(text.output, "cursor:      2023-03-20T22:05:00 (saved ")) << text.output;
+  EXPECT_TRUE(contains(text.output, "category:    olympic-lifting")) << text.output;
+  EXPECT_TRUE(contains(text.output, "profile:     daily")) << text.output;
+  ASSERT_EQ(json.exit_code, 0) << json.errors;
+  const Json listed = Json::parse(json.output);
+  ASSERT_EQ(listed["sources"].size(), 2U);
+  EXPECT_EQ(listed["sources"][1]["name"], "other");
+  for (const auto* result : {&text, &json}) {
+    EXPECT_FALSE(contains(result->output, "literal-pass-4321")) << result->output;
+    EXPECT_FALSE(contains(result->output, "env-pass-8765")) << result->output;
+  }
+}
+
+TEST_F(CliSyncTest, JsonLogFormatWritesJsonLines) {
+  write_config();
+
+  const auto sync = wodetl({"sync", "--log-format", "json"});
+
+  ASSERT_EQ(sync.exit_code, 0) << sync.errors;
+  const Json summary = Json::parse(sync.output);
+  EXPECT_EQ(summary["sources"][0]["posts_seen"], 12);
+  std::istringstream lines(sync.errors);
+  std::string line;
+  int parsed = 0;
+  bool saw_synced = false;
+  while (std::getline(lines, line)) {
+    if (line.empty()) {
+      continue;
+    }
+    const Json object = Json::parse(line, nullptr, false);
+    ASSERT_FALSE(object.is_discarded()) << line;
+    EXPECT_TRUE(object.contains("time")) << line;
+    EXPECT_TRUE(object.contains("level")) << line;
+    EXPECT_TRUE(object.contains("message")) << line;
+    saw_synced = saw_synced || object.value("event", "") == "source_synced";
+    ++parsed;
+  }
+  EXPECT_GT(parsed, 0);
+  EXPECT_TRUE(saw_synced) << sync.errors;
+}
+
+TEST_F(CliSyncTest, QuietPrintsNothingOnSuccess) {
+  write_config();
+
+  const auto sync = wodetl({"sync", "--quiet"});
+
+  EXPECT_EQ(sync.exit_code, 0);
+  EXPECT_EQ(sync.output, "");
+  EXPECT_EQ(sync.errors, "");
+}
+
+TEST_F(CliSyncTest, QuietPrintsSummaryOnFailure) {
+  write_config();
+  site_.add_fault(testing::Fault{.status = 404, .times = -1});
+
+  const auto sync = wodetl({"sync", "--quiet"});
+
+  EXPECT_EQ(sync.exit_code, 1);
+  EXPECT_TRUE(contains(sync.output, "Listing failed")) << sync.output;
+  EXPECT_TRUE(contains(sync.output, "HTTP status 404")) << sync.output;
+}
+
+TEST_F(CliSyncTest, SinceAndFullModes) {
+  write_config();
+
+  const auto since = wodetl({"sync", "--since", "2023-03-06", "--format", "json"});
+  const auto full = wodetl({"sync", "--full", "--format", "json"});
+  const auto both = wodetl({"sync", "--full", "--since", "2023-03-06"});
+  const auto bad = wodetl({"sync", "--since", "March"});
+
+  ASSERT_EQ(since.exit_code, 0) << since.errors;
+  const Json since_summary = Json::parse(since.output)["sources"][0];
+  EXPECT_EQ(since_summary["mode"], "since");
+  EXPECT_EQ(since_summary["posts_seen"], 3);
+  ASSERT_EQ(full.exit_code, 0) << full.errors;
+  const Json full_summary = Json::parse(full.output)["sources"][0];
+  EXPECT_EQ(full_summary["mode"], "full");
+  EXPECT_EQ(full_summary["posts_seen"], 12);
+  EXPECT_EQ(full_summary["new"], 9);
+  EXPECT_EQ(full_summary["unchanged"], 3);
+  EXPECT_EQ(both.exit_code, 2);
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_TRUE(contains(bad.errors, "--since 'March' is not a date")) << bad.errors;
+}
+
+TEST_F(CliSyncTest, CategorySlugFromConfig) {
+  site_.add_term("category", 44, "olympic-lifting", "Olympic Lifting");
+  site_.add_workout_posts(3, 44, 5000);
+  std::ofstream(folder() / "wodetl.toml")
+      << "[[sources]]\nname = \"oly\"\nsite = \"" << site_.rest_route_url()
+      << "\"\ncategory = \"olympic-lifting\"\nrate = 20\ndata_dir = \"oly-data\"\n";
+
+  const auto sync = wodetl({"sync", "--format", "json"});
+
+  ASSERT_EQ(sync.exit_code, 0) << sync.output << sync.errors;
+  EXPECT_EQ(Json::parse(sync.output)["sources"][0]["new"], 3);
+  EXPECT_EQ(count_rows(folder() / "oly-data", "posts"), 3);
+}
+
+TEST_F(CliSyncTest, BuiltInSourceFromEnvironment) {
+  const std::map<std::string, std::string> environment{
+      {"INVICTUS_WEIGHTLIFTING_API", site_.posts_url()},
+      {"INVICTUS_WEIGHTLIFTING_API_CAT_ID", "213"}};
+
+  const auto sync = wodetl({"sync", "--format", "json"}, environment);
+
+  ASSERT_EQ(sync.exit_code, 0) << sync.output << sync.errors;
+  const Json summary = Json::parse(sync.output)["sources"][0];
+  EXPECT_EQ(summary["source_name"], "invictus");
+  EXPECT_EQ(summary["new"], 12);
+  EXPECT_EQ(count_rows(folder() / "wod-data", "posts"), 12);
+}
+
+TEST_F(CliSyncTest, RetriesServiceUnavailable) {
+  write_config();
+  site_.add_fault(testing::Fault{.status = 503, .times = 1, .retry_after = "0"});
+
+  const auto sync = wodetl({"sync", "--format", "json"});
+
+  ASSERT_EQ(sync.exit_code, 0) << sync.output << sync.errors;
+  EXPECT_EQ(Json::parse(sync.output)["sources"][0]["new"], 12);
+  EXPECT_TRUE(contains(sync.errors, "returned HTTP 503; retry 1 of 1")) << sync.errors;
+}
+
+TEST_F(CliSyncTest, SecurityPluginPageNamed) {
+  write_config();
+  site_.add_fault(testing::Fault{.status = 403,
+                                 .times = -1,
+                                 .body = testing::blocked_page_html(),
+                                 .content_type = "text/html; charset=UTF-8"});
+
+  const auto sync = wodetl({"sync"});
+
+  EXPECT_EQ(sync.exit_code, 1);
+  EXPECT_TRUE(contains(sync.output, "the site refused the request with an HTML page (HTTP 403"))
+      << sync.output;
+  EXPECT_TRUE(contains(sync.output, "page title 'Access Denied'")) << sync.output;
+  EXPECT_TRUE(contains(sync.output, site_.root_url())) << sync.output;
+}
+
+TEST_F(CliSyncTest, RunAndShowConfiguredSource) {
+  write_config();
+
+  const auto run = wodetl({"run", "--source", "blog", "--format", "json"});
+  const auto show =
+      wodetl({"show", "--source", "blog", "--date", "2023-01-02", "--format", "json"});
+
+  ASSERT_EQ(run.exit_code, 0) << run.output << run.errors;
+  EXPECT_EQ(Json::parse(run.output)["new"], 12);
+  ASSERT_EQ(show.exit_code, 0) << show.errors;
+  EXPECT_EQ(Json::parse(show.output).size(), 1U);
+}
+
+TEST_F(CliSyncTest, UnknownSourceIsUnusable) {
+  write_config();
+
+  const auto sync = wodetl({"sync", "--source", "nope"});
+  const auto run = wodetl({"run", "--source", "nope"});
+
+  EXPECT_EQ(sync.exit_code, 2);
+  EXPECT_TRUE(contains(sync.errors, "there is no source named 'nope'")) << sync.errors;
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_TRUE(contains(run.errors, "'nope' is not a URL, a file, a folder or a configured source"))
+      << run.errors;
+}
+
+TEST_F(CliSyncTest, InvalidConfigIsUnusable) {
+  std::ofstream(folder() / "wodetl.toml") << "[[sources]]\nname = \"a\"\nsite = 5\n";
+
+  const auto sync = wodetl({"sync"});
+
+  EXPECT_EQ(sync.exit_code, 2);
+  EXPECT_TRUE(contains(sync.errors, "configuration file wodetl.toml line 3: site must be a string"))
+      << sync.errors;
+}
+
+}  // namespace
+}  // namespace wodetl

@@ -1,0 +1,192 @@
+#include "app/source_catalog.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+
+#include "support/fixtures.hpp"
+
+namespace wodetl {
+namespace {
+
+namespace fs = std::filesystem;
+
+Environment fake_environment(std::map<std::string, std::string> variables) {
+  return [variables = std::move(variables)](const std::string& name) -> std::optional<std::string> {
+    auto entry = variables.find(name);
+    return entry == variables.end() ? std::nullopt : std::optional<std::string>(entry->second);
+  };
+}
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+class SourceCatalogTest : public ::testing::Test {
+ protected:
+  void write(const fs::path& relative, const std::string& text) {
+    fs::create_directories((folder_.path() / relative).parent_path());
+    std::ofstream(folder_.path() / relative) << text;
+  }
+
+  Result<SourceCatalog> load(std::map<std::string, std::string> variables = {},
+                             CatalogOptions options = {}) {
+    environment_ = std::make_unique<LayeredEnvironment>(fake_environment(std::move(variables)));
+    options.working_dir = folder_.path();
+    return load_source_catalog(*environment_, options);
+  }
+
+  testing::TempFolder folder_;
+  std::unique_ptr<LayeredEnvironment> environment_;
+};
+
+TEST_F(SourceCatalogTest, BuiltInSourceWithoutConfig) {
+  Result<SourceCatalog> catalog = load();
+
+  ASSERT_TRUE(catalog.ok()) << catalog.error().to_string();
+  EXPECT_FALSE(catalog->config_path.has_value());
+  ASSERT_EQ(catalog->sources.size(), 1U);
+  const CatalogSource& source = catalog->sources.front();
+  EXPECT_TRUE(source.built_in);
+  EXPECT_EQ(source.config.name, "invictus");
+  EXPECT_EQ(source.wordpress.api_url, "https://www.crossfitinvictus.com/wp-json/wp/v2/posts");
+  EXPECT_EQ(source.wordpress.category_id, 213);
+  EXPECT_EQ(source.listing, "https://www.crossfitinvictus.com/wp-json/wp/v2/posts category 213");
+  EXPECT_EQ(source.data_dir, folder_.path() / "wod-data");
+  EXPECT_DOUBLE_EQ(source.wordpress.limits.requests_per_second, 2.0);
+  EXPECT_EQ(source.wordpress.http.retry.max_retries, 3);
+  EXPECT_EQ(source.credentials, "none");
+  EXPECT_FALSE(source.problem.has_value());
+}
+
+TEST_F(SourceCatalogTest, BuiltInSourceReadsDotenv) {
+  write(".env", "INVICTUS_USER=coach\nINVICTUS_PASS='abcd efgh ijkl'\n");
+
+  Result<SourceCatalog> catalog = load();
+
+  ASSERT_TRUE(catalog.ok()) << catalog.error().to_string();
+  const CatalogSource& source = catalog->sources.front();
+  ASSERT_TRUE(source.wordpress.auth.has_value());
+  EXPECT_EQ(source.wordpress.auth->user, "coach");
+  EXPECT_EQ(source.wordpress.auth->password, "abcd efgh ijkl");
+  EXPECT_EQ(catalog->secrets, std::vector<std::string>{"abcd efgh ijkl"});
+  EXPECT_TRUE(contains(source.credentials, "INVICTUS_PASS (.env file")) << source.credentials;
+  EXPECT_FALSE(contains(source.credentials, "abcd")) << source.credentials;
+}
+
+TEST_F(SourceCatalogTest, ConfiguredSourcesResolved) {
+  write("conf/wodetl.toml", R"toml(
+[store]
+data_dir = "store"
+
+[[sources]]
+name = "invictus"
+site = "https://www.crossfitinvictus.com"
+category = "weightlifting"
+rate = 4
+concurrency = 2
+timeout_seconds = 12
+retries = 1
+credentials = { user = "coach", password_env = "INVICTUS_APP_PASSWORD" }
+
+[[sources]]
+name = "daily"
+site = "https://daily.test"
+profile = "daily"
+data_dir = "daily-data"
+)toml");
+  write("conf/.env", "INVICTUS_APP_PASSWORD=app-pass-1234\n");
+
+  Result<SourceCatalog> catalog = load({}, CatalogOptions{.config_option = "conf/wodetl.toml"});
+
+  ASSERT_TRUE(catalog.ok()) << catalog.error().to_string();
+  EXPECT_EQ(catalog->config_path, folder_.path() / "conf/wodetl.toml");
+  ASSERT_EQ(catalog->sources.size(), 2U);
+  const CatalogSource& invictus = catalog->sources[0];
+  EXPECT_FALSE(invictus.built_in);
+  EXPECT_EQ(invictus.wordpress.category_slug, "weightlifting");
+  EXPECT_FALSE(invictus.wordpress.category_id.has_value());
+  EXPECT_DOUBLE_EQ(invictus.wordpress.limits.requests_per_second, 4.0);
+  EXPECT_EQ(invictus.wordpress.limits.concurrency, 2);
+  EXPECT_EQ(invictus.wordpress.total_timeout, std::chrono::seconds(12));
+  EXPECT_EQ(invictus.wordpress.http.retry.max_retries, 1);
+  ASSERT_TRUE(invictus.wordpress.auth.has_value());
+  EXPECT_EQ(invictus.wordpress.auth->password, "app-pass-1234");
+  EXPECT_EQ(invictus.data_dir, folder_.path() / "conf/store");
+  EXPECT_EQ(invictus.listing,
+            "https://www.crossfitinvictus.com/wp-json/wp/v2/posts category weightlifting");
+  EXPECT_TRUE(contains(invictus.wordpress.credentials_hint, "source 'invictus'"));
+  const CatalogSource& daily = catalog->sources[1];
+  EXPECT_EQ(daily.config.profile, ProgramProfile::kDaily);
+  EXPECT_EQ(daily.data_dir, folder_.path() / "conf/daily-data");
+  EXPECT_FALSE(daily.wordpress.auth.has_value());
+}
+
+TEST_F(SourceCatalogTest, MissingPasswordVariableIsSourceProblem) {
+  write("wodetl.toml",
+        "[[sources]]\nname = \"a\"\nsite = \"https://a.test\"\ncredentials = { user = \"coach\", "
+        "password_env = \"A_PASSWORD\" }\n[[sources]]\nname = \"b\"\nsite = \"https://b.test\"\n"
+        "data_dir = \"b\"\n");
+
+  Result<SourceCatalog> catalog = load();
+
+  ASSERT_TRUE(catalog.ok()) << catalog.error().to_string();
+  ASSERT_TRUE(catalog->sources[0].problem.has_value());
+  EXPECT_TRUE(contains(catalog->sources[0].problem->message,
+                       "the password of source 'a' comes from the variable A_PASSWORD, which is "
+                       "not set"));
+  EXPECT_FALSE(catalog->sources[1].problem.has_value());
+}
+
+TEST_F(SourceCatalogTest, SharedDataFolderRejected) {
+  write("wodetl.toml",
+        "[[sources]]\nname = \"a\"\nsite = \"https://a.test\"\n[[sources]]\nname = \"b\"\nsite = "
+        "\"https://b.test\"\n");
+
+  Result<SourceCatalog> catalog = load({{"WODETL_DATA_DIR", "/var/wod"}});
+
+  ASSERT_FALSE(catalog.ok());
+  EXPECT_TRUE(
+      contains(catalog.error().message, "sources 'a' and 'b' would share the data folder /var/wod"))
+      << catalog.error().message;
+  EXPECT_TRUE(contains(catalog.error().hint, "data_dir"));
+}
+
+TEST_F(SourceCatalogTest, DataDirOptionWins) {
+  write("wodetl.toml", "[[sources]]\nname = \"a\"\nsite = \"https://a.test\"\ndata_dir = \"x\"\n");
+
+  Result<SourceCatalog> catalog =
+      load({{"WODETL_DATA_DIR", "/var/wod"}}, CatalogOptions{.data_dir_option = "/tmp/here"});
+
+  ASSERT_TRUE(catalog.ok());
+  EXPECT_EQ(catalog->sources[0].data_dir, fs::path("/tmp/here"));
+}
+
+TEST_F(SourceCatalogTest, ConfigVariableNamesFile) {
+  write("elsewhere/wod.toml", "[[sources]]\nname = \"from-variable\"\nsite = \"https://a.test\"\n");
+
+  Result<SourceCatalog> catalog =
+      load({{"WODETL_CONFIG", (folder_.path() / "elsewhere/wod.toml").string()}});
+
+  ASSERT_TRUE(catalog.ok()) << catalog.error().to_string();
+  EXPECT_EQ(catalog->sources[0].config.name, "from-variable");
+}
+
+TEST_F(SourceCatalogTest, SelectSourcesByName) {
+  write("wodetl.toml",
+        "[[sources]]\nname = \"a\"\nsite = \"https://a.test\"\ndata_dir = \"a\"\n[[sources]]\n"
+        "name = \"b\"\nsite = \"https://b.test\"\ndata_dir = \"b\"\n");
+  Result<SourceCatalog> catalog = load();
+  ASSERT_TRUE(catalog.ok());
+
+  EXPECT_EQ(select_sources(*catalog, "")->size(), 2U);
+  EXPECT_EQ(select_sources(*catalog, "b")->front()->config.name, "b");
+  Result<std::vector<const CatalogSource*>> missing = select_sources(*catalog, "c");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+  EXPECT_TRUE(contains(missing.error().hint, "The sources are: a, b"));
+}
+
+}  // namespace
+}  // namespace wodetl

@@ -1,0 +1,125 @@
+#include "pipeline/cursor_tracker.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace wodetl {
+namespace {
+
+UtcSeconds at(const std::string& text) {
+  return *parse_utc_timestamp(text);
+}
+
+Post post_modified(std::int64_t id, const std::string& modified, const std::string& date = "") {
+  Post post;
+  post.id = id;
+  post.modified_gmt = modified;
+  post.date_gmt = date.empty() ? modified : date;
+  return post;
+}
+
+std::string text_of(const std::optional<UtcSeconds>& cursor) {
+  return cursor ? format_wordpress_gmt(*cursor) : "none";
+}
+
+TEST(CursorTracker, RisesWithStoredPosts) {
+  CursorTracker tracker(std::nullopt);
+  tracker.begin_walk(ListingKey::kModified, std::nullopt);
+  tracker.add(0, post_modified(1, "2024-01-01T10:00:00"));
+  tracker.add(1, post_modified(2, "2024-01-02T10:00:00"));
+  tracker.end_walk(true);
+
+  EXPECT_EQ(text_of(tracker.safe_cursor()), "none");
+  tracker.complete(1, true);
+  // Post 1 is still being processed, so the cursor stays below its time.
+  EXPECT_EQ(text_of(tracker.safe_cursor()), "2024-01-01T09:59:59");
+  tracker.complete(0, true);
+  EXPECT_EQ(text_of(tracker.safe_cursor()), "2024-01-02T10:00:00");
+}
+
+TEST(CursorTracker, FailedPostHoldsCursorBelowIt) {
+  CursorTracker tracker(at("2024-01-01T00:00:00"));
+  tracker.begin_walk(ListingKey::kModified, at("2023-12-31T23:50:00"));
+  tracker.add(0, post_modified(1, "2024-01-01T10:00:00"));
+  tracker.add(1, post_modified(2, "2024-01-02T10:00:00"));
+  tracker.add(2, post_modified(3, "2024-01-03T10:00:00"));
+  tracker.end_walk(true);
+  tracker.complete(0, true);
+  tracker.complete(1, false);
+  tracker.complete(2, true);
+
+  EXPECT_EQ(text_of(tracker.safe_cursor()), "2024-01-02T09:59:59");
+}
+
+TEST(CursorTracker, RunningWalkHoldsLastSecond) {
+  CursorTracker tracker(std::nullopt);
+  tracker.begin_walk(ListingKey::kModified, std::nullopt);
+  tracker.add(0, post_modified(1, "2024-01-01T10:00:00"));
+  tracker.add(1, post_modified(2, "2024-01-02T10:00:00"));
+  tracker.complete(0, true);
+  tracker.complete(1, true);
+
+  // More posts modified in the same second as post 2 may still follow.
+  EXPECT_EQ(text_of(tracker.safe_cursor()), "2024-01-02T09:59:59");
+  tracker.end_walk(true);
+  EXPECT_EQ(text_of(tracker.safe_cursor()), "2024-01-02T10:00:00");
+}
+
+TEST(CursorTracker, FailedWalkKeepsItsLimit) {
+  CursorTracker tracker(std::nullopt);
+  tracker.begin_walk(ListingKey::kModified, std::nullopt);
+  tracker.add(0, post_modified(1, "2024-01-01T10:00:00"));
+  tracker.add(1, post_modified(2, "2024-01-02T10:00:00"));
+  tracker.complete(0, true);
+  tracker.complete(1, true);
+  tracker.end_walk(false);
+
+  EXPECT_EQ(text_of(tracker.safe_cursor()), "2024-01-02T09:59:59");
+}
+
+TEST(CursorTracker, FailedWalkWithoutPostsKeepsStart) {
+  CursorTracker tracker(at("2024-01-05T00:00:00"));
+  tracker.begin_walk(ListingKey::kModified, at("2024-01-04T23:50:00"));
+  tracker.end_walk(false);
+
+  EXPECT_EQ(text_of(tracker.safe_cursor()), "2024-01-04T23:50:00");
+}
+
+TEST(CursorTracker, InvalidItemLimitedByPreviousPost) {
+  CursorTracker tracker(std::nullopt);
+  tracker.begin_walk(ListingKey::kModified, std::nullopt);
+  tracker.add(0, post_modified(1, "2024-01-01T10:00:00"));
+  tracker.add(1, Error::invalid_input("post 2 has no content"));
+  tracker.add(2, post_modified(3, "2024-01-03T10:00:00"));
+  tracker.end_walk(true);
+  tracker.complete(0, true);
+  tracker.complete(1, false);
+  tracker.complete(2, true);
+
+  EXPECT_EQ(text_of(tracker.safe_cursor()), "2024-01-01T09:59:59");
+}
+
+TEST(CursorTracker, DateWalkLimitsByPublicationDate) {
+  CursorTracker tracker(at("2024-02-01T00:00:00"));
+  tracker.begin_walk(ListingKey::kDate, at("2024-01-31T23:50:00"));
+  // A scheduled post: written in January, published on February 1st.
+  tracker.add(0, post_modified(1, "2024-01-20T08:00:00", "2024-02-01T06:00:00"));
+  tracker.end_walk(true);
+  tracker.complete(0, false);
+
+  EXPECT_EQ(text_of(tracker.safe_cursor()), "2024-02-01T00:00:00");
+}
+
+TEST(CursorTracker, NoRaiseKeepsStart) {
+  CursorTracker tracker(at("2024-02-01T00:00:00"), /*raise=*/false);
+  tracker.begin_walk(ListingKey::kDate, at("2023-12-31T23:59:59"));
+  tracker.add(0, post_modified(1, "2024-03-01T00:00:00", "2024-01-05T00:00:00"));
+  tracker.end_walk(true);
+  tracker.complete(0, true);
+
+  EXPECT_EQ(text_of(tracker.safe_cursor()), "2024-02-01T00:00:00");
+}
+
+}  // namespace
+}  // namespace wodetl
