@@ -96,9 +96,10 @@ enum class Grouping {
 
 //! A line that names what to do, or only how much of it.
 struct MovementLine {
-  //! Every member has a default member initializer or a class type. The user-provided
-  //! constructor keeps value-initialization, as in std::variant::emplace<MovementLine>(), from
-  //! zero-filling the line's several hundred bytes before initializing the members.
+  //! Every member must have a default member initializer or a class type, because this
+  //! user-provided constructor leaves any other member uninitialized. It keeps
+  //! value-initialization, as in std::variant::emplace<MovementLine>(), from zero-filling the
+  //! line's several hundred bytes before initializing the members.
   MovementLine() noexcept {}  // NOLINT(modernize-use-equals-default): = default would zero-fill
 
   std::vector<Movement> movements;  //!< empty for a line of quantities only ("5x5 @ 75%")
@@ -145,7 +146,8 @@ struct Scheme {
 };
 
 struct SchemeLine {
-  //! Skips the zero-fill of value-initialization, as MovementLine's constructor does.
+  //! Skips the zero-fill of value-initialization, as MovementLine's constructor does, so every
+  //! member must have a default member initializer or a class type.
   SchemeLine() noexcept {}  // NOLINT(modernize-use-equals-default): = default would zero-fill
 
   Scheme scheme;
@@ -165,7 +167,8 @@ struct IntensityStep {
 //! A row of a per-set table ("*Sets 1-2 = 8 reps @ 65-70%") or a wave. For a wave, sets runs
 //! from 1 to the number of steps and each step holds its own reps and percentage.
 struct IntensityLine {
-  //! Skips the zero-fill of value-initialization, as MovementLine's constructor does.
+  //! Skips the zero-fill of value-initialization, as MovementLine's constructor does, so every
+  //! member must have a default member initializer or a class type.
   IntensityLine() noexcept {}  // NOLINT(modernize-use-equals-default): = default would zero-fill
 
   std::optional<SetNumbers> sets;

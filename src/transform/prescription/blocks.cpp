@@ -42,7 +42,7 @@ bool ends_block(const ParsedLine& line) {
   if (line.kind != LineKind::kNote || !may_start_with_f_t_or_a(line.text)) {
     return false;
   }
-  // The tokenizer's buffer normalizes without allocating; it takes lines up to kMaxLineBytes.
+  // The tokenizer's buffer normalizes lines of up to kMaxLineBytes without allocating.
   TokenizedLine buffer;
   std::string long_line;
   std::string_view normalized;

@@ -20,7 +20,7 @@
 namespace wodetl::prescription {
 
 //! Parses every token from the cursor to its end as a movement line into line, which must hold a
-//! default MovementLine: filling the caller's value in place spares moving a result of several
+//! default MovementLine. Filling the caller's value in place spares moving a result of several
 //! hundred bytes out of every rule. Returns false, with the cursor where it was and line holding
 //! whatever the last rule left (the caller discards it), when the tokens do not form a movement
 //! line.

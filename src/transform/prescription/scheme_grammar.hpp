@@ -18,7 +18,7 @@
 namespace wodetl::prescription {
 
 //! Parses every token from the cursor to its end as a scheme line and stores it in parsed, which
-//! must still hold a note: the scheme is built in place rather than moved out of the grammar.
+//! must still hold a note. The scheme is built in place rather than moved out of the grammar.
 //! Returns false, with the cursor where it was and parsed unchanged, when the tokens do not form
 //! a scheme line.
 bool parse_scheme_line(Cursor& cursor, const GrammarContext& context, ParsedLine& parsed);
