@@ -115,7 +115,9 @@ int run_command(const RunArguments& arguments) {
                              "Give a WordPress URL, a post file, a folder or a configured source "
                              "name, or leave --source out to read the default source"));
   }
-  LayeredEnvironment environment;
+  // INVICTUS_USER and INVICTUS_PASS come from the Secrets Manager secret INVICTUS_SECRET_NAME
+  // when it is set, as in the original pipeline; the configuration and .env files read the rest.
+  LayeredEnvironment environment(source_environment(read_environment_variable));
   auto store_kind = read_store_kind(arguments.store, environment.environment());
   if (!store_kind) {
     return report(store_kind.error());
@@ -154,8 +156,7 @@ int run_command(const RunArguments& arguments) {
     data_dir = chosen.data_dir.string();
     options.profile = chosen.config.profile;
   } else {
-    auto source_settings =
-        read_source_settings(arguments.source, source_environment(environment.environment()));
+    auto source_settings = read_source_settings(arguments.source, environment.environment());
     if (!source_settings) {
       return report(source_settings.error());
     }
