@@ -48,8 +48,22 @@ const char* to_string(Grouping grouping) {
       return "complex";
     case Grouping::kList:
       return "list";
+    case Grouping::kAlternating:
+      return "alternating";
   }
   return "single";
+}
+
+const char* to_string(MinuteParity parity) {
+  switch (parity) {
+    case MinuteParity::kAny:
+      return "any";
+    case MinuteParity::kOdd:
+      return "odd";
+    case MinuteParity::kEven:
+      return "even";
+  }
+  return "any";
 }
 
 }  // namespace wodetl::prescription

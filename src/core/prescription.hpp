@@ -18,6 +18,7 @@
 // The values are built so that a part's lines can later be grouped into blocks: a scheme, the
 // movement lines under it and the intensity rows that apply to its sets.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -76,6 +77,25 @@ struct Intensity {
   [[nodiscard]] bool empty() const { return !percent && !of && !rpe; }
 };
 
+//! Minutes of a running clock that a line applies to, numbered from 1 as coaches count them:
+//! "Minute 3" is {3, 3}, "Minutes 5 to 9" {5, 9}, "Odd" every odd minute.
+enum class MinuteParity : std::uint8_t { kAny, kOdd, kEven };
+
+struct MinuteSelection {
+  std::optional<int> first;
+  std::optional<int> last;
+  MinuteParity parity = MinuteParity::kAny;
+  bool operator==(const MinuteSelection&) const = default;
+};
+
+//! Span of a running clock in seconds from its start: "From 20:00 - 32:00" is {1200, 1920};
+//! "At the 11 minute mark" is {660, none}.
+struct ClockWindow {
+  int from_seconds = 0;
+  std::optional<int> to_seconds;
+  bool operator==(const ClockWindow&) const = default;
+};
+
 //! One movement of a movement line.
 struct Movement {
   std::string name;       //!< as written: "Hip Snatch", "Pull-Ups"
@@ -84,14 +104,16 @@ struct Movement {
   std::optional<CountRange> reps;   //!< reps of one item of a list: "10 Air Squats, 10 Pushups"
   std::optional<Quantity> distance;       //!< distance of one list item: "400m run, 10 squats"
   std::optional<int> duration_seconds;    //!< duration of one list item
+  std::optional<MinuteSelection> minutes;  //!< "Odd: 5 Power Cleans, Even: 10 Burpees"
   bool operator==(const Movement&) const = default;
 };
 
 //! Way the movements of a line are joined.
 enum class Grouping {
-  kSingle,   //!< one movement
-  kComplex,  //!< joined by "+": done back to back as one set
-  kList,     //!< separated by commas: done one after the other, each with its own count
+  kSingle,       //!< one movement
+  kComplex,      //!< joined by "+": done back to back as one set
+  kList,         //!< separated by commas: done one after the other, each with its own count
+  kAlternating,  //!< "Odd: …, Even: …": each on its own minutes of the clock
 };
 
 //! A line that names what to do, or only how much of it.
@@ -142,6 +164,8 @@ struct Scheme {
   std::optional<int> time_cap_seconds;   //!< "Time cap: 14 minutes"
   std::optional<int> work_seconds;       //!< "20 seconds on, 10 seconds off"
   std::optional<int> rest_seconds;
+  std::optional<MinuteSelection> minutes;  //!< "Minutes 5 to 9:", "Odd:"
+  std::optional<ClockWindow> window;       //!< "From 20:00 - 32:00: AMRAP"
   bool operator==(const Scheme&) const = default;
 };
 
@@ -189,12 +213,15 @@ struct TargetLine {
 
 struct RestLine {
   std::optional<int> rest_seconds;  //!< empty for "Rest as needed"
+  std::optional<MinuteSelection> minutes;  //!< "Minute 3 = rest"
   bool operator==(const RestLine&) const = default;
 };
 
 struct NoteLine {
   //! A ceiling the note sets, as in "stay below 70% of your 1-RM Power Clean".
   std::optional<Intensity> limit;
+  //! Clock window the note names: "From 20:00 - 32:00" on its own line, "At the 11 minute mark…".
+  std::optional<ClockWindow> window;
   bool operator==(const NoteLine&) const = default;
 };
 
@@ -238,6 +265,9 @@ struct Block {
   std::vector<std::size_t> rest_lines;
   std::vector<std::size_t> note_lines;
   std::vector<SetPrescription> sets;  //!< one entry per set when the set count is known
+  //! Problems found while applying the lines, such as a per-set table naming sets past the
+  //! stated set count.
+  std::vector<std::string> warnings;
 };
 
 //! Prescription of one segment of a day: every line parsed, and the lines grouped into blocks.
@@ -252,5 +282,6 @@ struct PartPrescription {
 [[nodiscard]] const char* to_string(LineKind kind);
 [[nodiscard]] const char* to_string(SchemeType type);
 [[nodiscard]] const char* to_string(Grouping grouping);
+[[nodiscard]] const char* to_string(MinuteParity parity);
 
 }  // namespace wodetl::prescription

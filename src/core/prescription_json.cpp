@@ -70,6 +70,20 @@ void add_sets_range(Json& json, const std::optional<CountRange>& sets) {
   }
 }
 
+// {"first", "last", "parity"}: minute numbers, and "odd" or "even" (null for any minute).
+Json minute_selection(const MinuteSelection& minutes) {
+  return Json{{"first", optional_value(minutes.first)},
+              {"last", optional_value(minutes.last)},
+              {"parity", minutes.parity == MinuteParity::kAny ? Json(nullptr)
+                                                              : Json(to_string(minutes.parity))}};
+}
+
+// {"from_seconds", "to_seconds"}: seconds from the start of the clock.
+Json clock_window(const ClockWindow& window) {
+  return Json{{"from_seconds", window.from_seconds},
+              {"to_seconds", optional_value(window.to_seconds)}};
+}
+
 void add_intensity_extras(Json& json, const Intensity& intensity) {
   if (intensity.at_least) {
     json["at_least"] = true;
@@ -79,8 +93,8 @@ void add_intensity_extras(Json& json, const Intensity& intensity) {
   }
 }
 
-// {"name", "canonical"}, plus "count" in a complex, and "reps", "distance", "duration_seconds"
-// for an item of a list.
+// {"name", "canonical"}, plus "count" in a complex, "reps", "distance", "duration_seconds" for an
+// item of a list, and "minutes" for an item of an alternating line.
 Json movement_json(const Movement& movement) {
   Json json{{"name", movement.name}, {"canonical", movement.canonical}};
   if (movement.count) {
@@ -94,6 +108,9 @@ Json movement_json(const Movement& movement) {
   }
   if (movement.duration_seconds) {
     json["duration_seconds"] = *movement.duration_seconds;
+  }
+  if (movement.minutes) {
+    json["minutes"] = minute_selection(*movement.minutes);
   }
   return json;
 }
@@ -138,7 +155,8 @@ void add_movement_fields(Json& json, const MovementLine& line) {
 }
 
 // "scheme": {"type", "every_seconds", "duration_seconds", "sets", "rounds"}, extras
-// "sets_range", "rep_scheme", "time_cap_seconds", "work_seconds", "rest_seconds"; then "warning"
+// "sets_range", "rep_scheme", "time_cap_seconds", "work_seconds", "rest_seconds", "minutes",
+// "window"; then "warning"
 // and "movement" (the movement fields of the text after the colon) on the line.
 void add_scheme_fields(Json& json, const SchemeLine& line) {
   const Scheme& scheme = line.scheme;
@@ -159,6 +177,12 @@ void add_scheme_fields(Json& json, const SchemeLine& line) {
   }
   if (scheme.rest_seconds) {
     body["rest_seconds"] = *scheme.rest_seconds;
+  }
+  if (scheme.minutes) {
+    body["minutes"] = minute_selection(*scheme.minutes);
+  }
+  if (scheme.window) {
+    body["window"] = clock_window(*scheme.window);
   }
   json["scheme"] = std::move(body);
   if (!line.warning.empty()) {
@@ -214,8 +238,17 @@ void to_json(Json& json, const ParsedLine& line) {
     json["duration_seconds"] = optional_value(target->duration_seconds);
   } else if (const RestLine* rest = line.rest()) {
     json["rest_seconds"] = optional_value(rest->rest_seconds);
-  } else if (const NoteLine* note = line.note(); note != nullptr && note->limit) {
-    json["limit"] = Json{{"percent", range(note->limit->percent)}, {"of", rm_ref(note->limit->of)}};
+    if (rest->minutes) {
+      json["minutes"] = minute_selection(*rest->minutes);
+    }
+  } else if (const NoteLine* note = line.note()) {
+    if (note->limit) {
+      json["limit"] =
+          Json{{"percent", range(note->limit->percent)}, {"of", rm_ref(note->limit->of)}};
+    }
+    if (note->window) {
+      json["window"] = clock_window(*note->window);
+    }
   }
 }
 
@@ -246,6 +279,9 @@ void to_json(Json& json, const Block& block) {
               {"rest_lines", block.rest_lines},
               {"note_lines", block.note_lines},
               {"sets", block.sets}};
+  if (!block.warnings.empty()) {
+    json["warnings"] = block.warnings;
+  }
 }
 
 void to_json(Json& json, const PartPrescription& part) {
