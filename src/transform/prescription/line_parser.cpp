@@ -9,6 +9,7 @@
 #include "transform/prescription/quantities.hpp"
 #include "transform/prescription/scheme_grammar.hpp"
 #include "transform/prescription/tokens.hpp"
+#include "transform/prescription/window_grammar.hpp"
 
 namespace wodetl::prescription {
 
@@ -296,10 +297,10 @@ LineFeatures scan_features(const TokenizedLine& tokens, std::size_t begin) {
   static constexpr KeywordSet kTargetWords = {"rm",     "max",       "single", "double",
                                               "triple", "establish", "build",  "find"};
   static constexpr KeywordSet kSchemeStarts = {
-      "every",   "emom",      "e",        "on",       "amrap",  "as",       "for",      "time",
-      "tabata",  "one",       "two",      "three",    "four",   "five",     "six",      "seven",
-      "eight",   "nine",      "ten",      "eleven",   "twelve", "thirteen", "fourteen", "fifteen",
-      "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+      "every",   "emom",    "e",         "on",       "amrap",    "as",     "for",      "time",
+      "cap",     "tabata",  "one",       "two",      "three",    "four",   "five",     "six",
+      "seven",   "eight",   "nine",      "ten",      "eleven",   "twelve", "thirteen", "fourteen",
+      "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
   LineFeatures features;
   features.has_at = tokens.has_kind(TokenKind::kAt);
   features.has_percent = tokens.has_kind(TokenKind::kPercent);
@@ -314,6 +315,111 @@ template <typename Detail>
 void set_detail(ParsedLine& line, LineKind kind, Detail&& detail) {
   line.kind = kind;
   line.detail.emplace<std::decay_t<Detail>>(std::forward<Detail>(detail));
+}
+
+// Interval that a minute selection sets on its own: "Minutes 5 to 9:" is every minute for five
+// minutes, "Odd:" every other minute.
+Scheme minutes_scheme(const MinuteSelection& minutes) {
+  constexpr int kMinute = 60;
+  Scheme scheme;
+  scheme.type = SchemeType::kInterval;
+  scheme.minutes = minutes;
+  if (const auto count = minute_count(minutes)) {
+    scheme.every_seconds = kMinute;
+    scheme.sets = CountRange{*count, *count};
+    scheme.duration_seconds = *count * kMinute;
+  } else {
+    scheme.every_seconds = minutes.parity == MinuteParity::kAny ? kMinute : 2 * kMinute;
+  }
+  return scheme;
+}
+
+// Length in seconds of the clock a window or a minute selection covers, when it says.
+std::optional<int> window_seconds(const LineWindow& window) {
+  if (window.window && window.window->to_seconds) {
+    return *window.window->to_seconds - window.window->from_seconds;
+  }
+  if (window.minutes) {
+    if (const auto count = minute_count(*window.minutes)) {
+      return *count * 60;
+    }
+  }
+  return std::nullopt;
+}
+
+// A line that opens with minutes or a clock window: "Odd: 5 Power Cleans", "Minute 3 = rest",
+// "Minutes 5 to 9:", "From 20:00 - 32:00: AMRAP 3 Pull-ups, 6 Push-ups", "At the 11 minute mark,
+// start the run". Minutes with movements make an interval scheme over those minutes, a window with
+// prose stays a note that keeps the window. Returns false, with the cursor where it was, for
+// other lines.
+bool parse_windowed(ParsedLine& line, Cursor& cursor, const GrammarContext& context) {
+  const std::size_t start = cursor.position();
+  // Stores an interval scheme in line and returns it, for the movements to be added.
+  const auto store_scheme = [&line](const Scheme& clock) -> SchemeLine& {
+    line.kind = LineKind::kScheme;
+    SchemeLine& scheme = line.detail.emplace<SchemeLine>();
+    scheme.scheme = clock;
+    return scheme;
+  };
+
+  if (auto alternating = parse_alternating_line(cursor, context)) {
+    Scheme every_minute;
+    every_minute.type = SchemeType::kInterval;
+    every_minute.every_seconds = 60;
+    store_scheme(every_minute).movement = std::move(alternating);
+    return true;
+  }
+  const auto window = read_line_window(cursor);
+  if (!window) {
+    return false;
+  }
+  if (cursor.at_end()) {
+    if (window->minutes) {
+      store_scheme(minutes_scheme(*window->minutes));
+    } else {
+      set_detail(line, LineKind::kNote, NoteLine{.window = window->window});
+    }
+    return true;
+  }
+  if (auto rest = parse_rest(cursor)) {
+    rest->minutes = window->minutes;
+    if (!rest->rest_seconds) {
+      rest->rest_seconds = window->minutes && !minute_count(*window->minutes)
+                               ? std::optional<int>(60)
+                               : window_seconds(*window);
+    }
+    set_detail(line, LineKind::kRest, *rest);
+    return true;
+  }
+  if (parse_scheme_line(cursor, context, line)) {
+    Scheme& clock = std::get<SchemeLine>(line.detail).scheme;
+    clock.minutes = window->minutes;
+    clock.window = window->window;
+    if (!clock.duration_seconds) {
+      clock.duration_seconds = window_seconds(*window);
+      if (clock.type == SchemeType::kInterval && !clock.sets && clock.every_seconds &&
+          clock.duration_seconds && *clock.every_seconds > 0 &&
+          *clock.duration_seconds % *clock.every_seconds == 0) {
+        const int sets = *clock.duration_seconds / *clock.every_seconds;
+        clock.sets = CountRange{sets, sets};
+      }
+    }
+    return true;
+  }
+  if (window->minutes) {
+    MovementLine movement;
+    if (parse_movement_line(cursor, context, movement)) {
+      store_scheme(minutes_scheme(*window->minutes)).movement = std::move(movement);
+      return true;
+    }
+  } else {
+    // NOTE: only a scheme or a rest takes a clock window into its fields; movements after one
+    // ("From 0:00 - 5:00: 500m Row") leave the line a note that keeps the window.
+    set_detail(line, LineKind::kNote, NoteLine{.window = window->window});
+    return true;
+  }
+  cursor.reset(start);
+  return false;
 }
 
 // Parses text into line; writing in place spares moving the result, which is several hundred
@@ -331,6 +437,9 @@ void parse_into(ParsedLine& line, std::string_view text, const Vocabulary& vocab
     return;
   }
 
+  if (may_start_window(cursor) && parse_windowed(line, cursor, context)) {
+    return;
+  }
   if (parse_set_row(cursor, context, line)) {
     return;
   }

@@ -2,12 +2,13 @@
 // Prescription parser: classifies each line of a part (scheme, movement, intensity, target,
 // rest or note; see core/prescription.hpp) and extracts its structure. A line is normalized and
 // tokenized (tokens.hpp), then tried against small recursive-descent grammars in this order:
+// minutes and clock windows that open the line (whose rest is then read by the other grammars),
 // per-set rows, rest, schemes, targets, waves, movements. A line that none of them reads whole is
 // a note, so nothing is ever lost or rejected.
 //
-// NOTE: alternating minutes ("Odd: 5 Power Cleans", "Minute 3 = rest"), clock windows ("From
-// 20:00 - 32:00"), split loads ("Men 205, Women 145") and lone "20 seconds on" or "10 seconds
-// off" lines are not read yet, so they stay notes.
+// NOTE: lone "20 seconds on" or "10 seconds off" lines, load tiers ("Rx 95/65, Rx+ 115/75") and
+// movements after a clock window ("From 0:00 - 5:00: 500m Row") are not read into fields; the
+// first two stay notes or remarks, and the last a note that keeps its window.
 
 #include <string>
 #include <string_view>
@@ -20,7 +21,8 @@ namespace wodetl::prescription {
 
 //! Parses one line of a part with the given vocabulary. Lines longer than kMaxLineBytes, or with
 //! more than kMaxTokens tokens, are notes without further reading. Every grammar loop is bounded
-//! by a constant or by the number of tokens, and rules call each other without cycles, so parsing
+//! by a constant or by the number of tokens, and a rule calls back into a grammar that called it
+//! only on fewer tokens (sets before a name, then the movement line after them), so parsing
 //! always ends. Throws nothing but std::bad_alloc.
 [[nodiscard]] ParsedLine parse_prescription_line(std::string_view text, const Vocabulary& vocabulary);
 

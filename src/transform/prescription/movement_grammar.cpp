@@ -1,5 +1,6 @@
 #include "transform/prescription/movement_grammar.hpp"
 
+#include <algorithm>
 #include <iterator>
 #include <memory>
 #include <utility>
@@ -170,11 +171,14 @@ void merge_intensity(Intensity& into, Intensity&& from) {
   }
 }
 
-// [count] name: one element of a complex, appended to movements (built in place, as moving a
-// Movement moves its two strings).
+// [count ["x"]] name: one element of a complex, "Front Squat", "2 Front Squats", "2 x OHS",
+// appended to movements (built in place, as moving a Movement moves its two strings).
 bool read_element(Cursor& cursor, const GrammarContext& context, std::vector<Movement>& movements) {
   const std::size_t start = cursor.position();
   const auto count = read_count(cursor);
+  if (count) {
+    cursor.accept(TokenKind::kTimes);
+  }
   const auto name = read_name(cursor);
   if (!name) {
     cursor.reset(start);
@@ -261,7 +265,30 @@ struct TailState {
   bool marked = false;  //!< an "x", "@" or sets x reps was read, so leftovers are remarks
 };
 
-// "x 5", "x 5-6 reps", "x 40 seconds", "x 400 meters", "x 5-4-3-2-1".
+// "5x5", "3 x 8-10", "4 x 400m", "5 x :30".
+bool read_sets_by_reps(Cursor& cursor, MovementLine& line) {
+  const std::size_t start = cursor.position();
+  const auto sets = read_count_range(cursor);
+  if (!sets || !cursor.accept(TokenKind::kTimes)) {
+    cursor.reset(start);
+    return false;
+  }
+  if (const auto seconds = read_duration(cursor)) {
+    line.duration_seconds = seconds;
+  } else if (auto distance = read_distance(cursor)) {
+    line.distance = distance;
+  } else if (const auto reps = read_count_range(cursor)) {
+    line.reps = reps;
+    read_reps_suffix(cursor, line);
+  } else {
+    cursor.reset(start);
+    return false;
+  }
+  line.sets = sets;
+  return true;
+}
+
+// "x 5", "x 5-6 reps", "x 40 seconds", "x 400 meters", "x 5-4-3-2-1", "x 5x5".
 bool read_times_quantity(Cursor& cursor, MovementLine& line) {
   const std::size_t start = cursor.position();
   if (!cursor.accept(TokenKind::kTimes)) {
@@ -285,6 +312,9 @@ bool read_times_quantity(Cursor& cursor, MovementLine& line) {
     line.rep_scheme = std::move(sequence);
     return true;
   }
+  if (read_sets_by_reps(cursor, line)) {
+    return true;  // "Back Squat x 5x5": sets and reps
+  }
   if (const auto reps = read_count_range(cursor)) {
     if (cursor.accept_word_in({"set", "sets"})) {
       line.sets = reps;
@@ -296,29 +326,6 @@ bool read_times_quantity(Cursor& cursor, MovementLine& line) {
   }
   cursor.reset(start);
   return false;
-}
-
-// "5x5", "3 x 8-10", "4 x 400m", "5 x :30".
-bool read_sets_by_reps(Cursor& cursor, MovementLine& line) {
-  const std::size_t start = cursor.position();
-  const auto sets = read_count_range(cursor);
-  if (!sets || !cursor.accept(TokenKind::kTimes)) {
-    cursor.reset(start);
-    return false;
-  }
-  if (const auto seconds = read_duration(cursor)) {
-    line.duration_seconds = seconds;
-  } else if (auto distance = read_distance(cursor)) {
-    line.distance = distance;
-  } else if (const auto reps = read_count_range(cursor)) {
-    line.reps = reps;
-    read_reps_suffix(cursor, line);
-  } else {
-    cursor.reset(start);
-    return false;
-  }
-  line.sets = sets;
-  return true;
 }
 
 // "5 reps", "3+ reps", "8e", "5 L / 5 R", "4-6 sets of 1-3 reps".
@@ -362,7 +369,8 @@ bool read_counted(Cursor& cursor, MovementLine& line) {
   return true;
 }
 
-// "(Light)", "(Sots Press)", "(95/65)", "(each side)", "(up to) 85%" is read by read_intensity.
+// "(Light)", "(Sots Press)", "(95/65)", "(Men 95, Women 65)", "(each side)"; "(up to) 85%" is read
+// by read_intensity.
 bool read_parenthetical(Cursor& cursor, MovementLine& line, const GrammarContext& context) {
   const std::size_t close = matching_close(cursor);
   if (close == 0) {
@@ -371,6 +379,8 @@ bool read_parenthetical(Cursor& cursor, MovementLine& line, const GrammarContext
   const std::size_t open = cursor.position();
   Cursor inner(cursor.line(), open + 1, close);
   if (auto load = read_load(inner, true); load && inner.at_end()) {
+    line.load = load;
+  } else if (inner.reset(open + 1); (load = read_gendered_load(inner)) && inner.at_end()) {
     line.load = load;
   } else if (inner.reset(open + 1); read_side(inner) && inner.at_end()) {
     line.per_side = true;
@@ -455,6 +465,11 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       state.strong = true;
       continue;
     }
+    if (auto load = read_gendered_load(cursor)) {
+      line.load = load;
+      state.strong = true;
+      continue;
+    }
     if (read_side(cursor)) {
       line.per_side = true;
       continue;
@@ -506,8 +521,13 @@ bool read_count_times_group(Cursor& cursor, const GrammarContext& context, Movem
   }
   line.movements = std::move(group->movements);
   line.grouping = line.movements.size() > 1 ? Grouping::kComplex : Grouping::kSingle;
+  const bool counts_per_element =
+      std::any_of(line.movements.begin() + 1, line.movements.end(),
+                  [](const Movement& movement) { return movement.count.has_value(); });
   if (group->bracketed) {
     line.sets = count;
+  } else if (counts_per_element && count->min == count->max) {
+    line.movements.front().count = count->min;  // "3 x Snatch + 2 x OHS": 3 snatches, 2 squats
   } else {
     line.reps = count;
   }
@@ -637,7 +657,104 @@ bool read_items(Cursor& cursor, const GrammarContext& context, MovementLine& lin
   return finish_line(cursor, line, context, state);
 }
 
-// "(Snatch + Hip Snatch) x 1 rep", "Back Squat 5x5 @ 75%", "Slow Pull Power Snatch".
+// One more movement of a line whose first movement has its own count: "OHS x 2", "Clean x 2 reps",
+// "Row x 500m", "2 x OHS", "2 OHS". Fills movement; returns false, consuming nothing, when the
+// item has no count, as in "focus on speed".
+bool read_counted_item(Cursor& cursor, const GrammarContext& context, Movement& movement) {
+  const std::size_t start = cursor.position();
+  if (const auto count = read_count_range(cursor)) {
+    cursor.accept(TokenKind::kTimes);
+    cursor.accept_word_in({"rep", "reps"});
+    if (const auto name = read_name(cursor)) {
+      set_names(movement, cursor, *name, context);
+      movement.reps = count;
+      return true;
+    }
+    cursor.reset(start);
+    return false;
+  }
+  const auto name = read_name(cursor);
+  if (!name || !cursor.accept(TokenKind::kTimes)) {
+    cursor.reset(start);
+    return false;
+  }
+  if (const auto seconds = read_duration(cursor)) {
+    movement.duration_seconds = seconds;
+  } else if (auto distance = read_distance(cursor)) {
+    movement.distance = distance;
+  } else if (const auto reps = read_count_range(cursor)) {
+    movement.reps = reps;
+    cursor.accept_word_in({"rep", "reps"});
+  } else {
+    cursor.reset(start);
+    return false;
+  }
+  set_names(movement, cursor, *name, context);
+  return true;
+}
+
+// Moves a count in a complex from reps to count, where the contract keeps it.
+void count_in_complex(Movement& movement) {
+  if (movement.reps && movement.reps->min == movement.reps->max) {
+    movement.count = movement.reps->min;
+    movement.reps.reset();
+  }
+}
+
+// "Snatch x 3, Clean x 2" and "Snatch x 3 + OHS x 2": after the first movement and its count, the
+// other movements with theirs. Each movement keeps its own count: reps in a list, count in a
+// complex. Returns false, consuming nothing, when no such item follows.
+bool read_more_counted_items(Cursor& cursor, MovementLine& line, const GrammarContext& context) {
+  const std::size_t start = cursor.position();
+  const bool after_comma = start > 0 && cursor.line().tokens[start - 1].kind == TokenKind::kComma;
+  const bool listed = after_comma || cursor.is(TokenKind::kComma);
+  const TokenKind separator = listed ? TokenKind::kComma : TokenKind::kPlus;
+  // Only a lone movement whose count went to the line, and no intensity that would then belong to
+  // one movement only.
+  const bool first_counted = line.reps || line.duration_seconds || line.distance;
+  if (line.movements.size() != 1 || !first_counted || line.sets || !line.rep_scheme.empty() ||
+      !line.intensity.empty() || (!listed && !cursor.is(TokenKind::kPlus))) {
+    return false;
+  }
+
+  std::vector<Movement> more;
+  bool first_item = after_comma;
+  while (line.movements.size() + more.size() < kMaxItems) {
+    const std::size_t before = cursor.position();
+    if (!first_item && !cursor.accept(separator)) {
+      break;
+    }
+    first_item = false;
+    Movement movement;
+    if (!read_counted_item(cursor, context, movement)) {
+      cursor.reset(before);
+      break;
+    }
+    more.push_back(std::move(movement));
+  }
+  if (more.empty()) {
+    cursor.reset(start);
+    return false;
+  }
+
+  Movement& first = line.movements.front();
+  first.reps = std::exchange(line.reps, std::nullopt);
+  first.duration_seconds = std::exchange(line.duration_seconds, std::nullopt);
+  first.distance = std::exchange(line.distance, std::nullopt);
+  for (Movement& movement : more) {
+    line.movements.push_back(std::move(movement));
+  }
+  line.grouping = listed ? Grouping::kList : Grouping::kComplex;
+  if (!listed) {
+    for (Movement& movement : line.movements) {
+      count_in_complex(movement);
+    }
+  }
+  return true;
+}
+
+// "(Snatch + Hip Snatch) x 1 rep", "Back Squat 5x5 @ 75%", "Slow Pull Power Snatch",
+// "Snatch x 3, Clean x 2".
 bool read_named(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
   auto group = read_group(cursor, context);
   if (!group) {
@@ -648,6 +765,9 @@ bool read_named(Cursor& cursor, const GrammarContext& context, MovementLine& lin
   cursor.accept(TokenKind::kColon);  // "Snatch: 5x3 @ 80%"
   TailState state;
   read_tail(cursor, line, context, state);
+  if (!cursor.at_end() && state.marked && read_more_counted_items(cursor, line, context)) {
+    read_tail(cursor, line, context, state);
+  }
   if (!state.strong) {
     for (const Movement& movement : line.movements) {
       if (!context.vocabulary.names_movement(movement.canonical)) {
@@ -658,13 +778,69 @@ bool read_named(Cursor& cursor, const GrammarContext& context, MovementLine& lin
   return finish_line(cursor, line, context, state);
 }
 
+// "5 sets of", "4-6 sets of", "Three sets of", "4 sets x": a set count before the name.
+std::optional<CountRange> read_sets_count(Cursor& cursor) {
+  const std::size_t start = cursor.position();
+  std::optional<CountRange> count = read_count_range(cursor);
+  if (!count) {
+    if (const auto word = read_count_or_number_word(cursor)) {
+      count = CountRange{*word, *word};
+    }
+  }
+  if (!count || !cursor.accept_word_in({"sets", "set"})) {
+    cursor.reset(start);
+    return std::nullopt;
+  }
+  if (!cursor.accept_word("of")) {
+    cursor.accept(TokenKind::kTimes);
+  }
+  return count;
+}
+
+// Sets written before the name: "5x5 Back Squat", "5 x 5 Back Squat", "4 x 400m run",
+// "4-6 sets of 1-3 reps Snatch", "Three sets of 10 Burpees". A number must follow "x": "12 x
+// Goblet Squat" is reps. The rest of the line is a movement line of its own that names movements;
+// the sets go to it.
+bool read_sets_first(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
+  static constexpr KeywordSet kNumberWords = {
+      "one",     "two",     "three",     "four",     "five",     "six",      "seven",
+      "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen", "fourteen",
+      "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+  if (!cursor.is(TokenKind::kNumber) && !kNumberWords.contains(cursor.keyword())) {
+    return false;  // the common case: a line of prose
+  }
+  const std::size_t start = cursor.position();
+  std::optional<CountRange> sets = read_count_range(cursor);
+  const bool times = sets && cursor.is(TokenKind::kTimes) &&
+                     (cursor.is(TokenKind::kNumber, 1) || cursor.is(TokenKind::kTime, 1));
+  if (times) {
+    cursor.advance();
+  } else {
+    cursor.reset(start);
+    sets = read_sets_count(cursor);
+  }
+  if (!sets || cursor.at_end()) {
+    cursor.reset(start);
+    return false;
+  }
+  if (!parse_movement_line(cursor, context, line) || line.movements.empty()) {
+    cursor.reset(start);
+    return false;
+  }
+  if (!line.sets) {
+    line.sets = sets;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool parse_movement_line(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
   // Each rule fills line as it reads and returns whether it read the whole line. A rule that
   // fails may have filled part of it, so line is made new before the next rule.
   using Rule = bool (*)(Cursor&, const GrammarContext&, MovementLine&);
-  static constexpr Rule kRules[] = {read_named, read_count_times_group, read_items, read_quantities_only};
+  static constexpr Rule kRules[] = {read_named, read_count_times_group, read_items, read_sets_first,
+                                    read_quantities_only};
   const std::size_t start = cursor.position();
   for (const Rule rule : kRules) {
     if (rule != kRules[0]) {

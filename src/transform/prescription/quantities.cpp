@@ -135,17 +135,38 @@ void skip_up_to(Cursor& cursor) {
   cursor.accept_words({"up", "to"});
 }
 
-// Reference after "of": "1-RM Snatch", "your 1-RM Deadlift", "3RM", "today's top set", "max".
+// "top set", "best set", "heaviest single": the heaviest set done earlier in the session.
+bool accept_top_set(Cursor& cursor) {
+  if (cursor.is_word_in({"top", "best", "heaviest"}) &&
+      cursor.is_word_in({"set", "single", "double", "triple"}, 1)) {
+    cursor.advance();
+    cursor.advance();
+    return true;
+  }
+  return false;
+}
+
+// Reference after "of": "1-RM Snatch", "your 1-RM Deadlift", "3RM", "today's top set", "max",
+// "your best Jerk" (the 1-RM of the jerk), "your best" (the 1-RM of the line's movement).
 // Fills reference, which must hold a default RmRef. A failed read may leave it partly filled.
 bool read_of_reference(Cursor& cursor, const GrammarContext& context, RmRef& reference) {
   const std::size_t start = cursor.position();
-  cursor.accept_word_in({"your", "the", "a", "an", "today's", "todays"});
-  cursor.accept_word_in({"today's", "todays"});
+  const bool today = cursor.accept_word_in({"today's", "todays"});
+  if (!today) {
+    cursor.accept_word_in({"your", "the", "a", "an"});
+  }
+  const bool session = today || cursor.accept_word_in({"today's", "todays"});
   if (read_rm_ref(cursor, context, reference)) {
     return true;
   }
-  if (cursor.accept_words({"top", "set"})) {
+  if (accept_top_set(cursor) || (session && cursor.accept_word_in({"best", "top", "heaviest"}))) {
     reference = RmRef{.top_set = true};
+    return true;
+  }
+  if (cursor.accept_word("best")) {
+    reference = RmRef{.rm = 1};
+    reference.lift = read_lift_name(cursor, context);
+    cursor.accept_word_in({"weight", "weights", "load"});
     return true;
   }
   cursor.reset(start);
@@ -431,6 +452,44 @@ std::optional<Quantity> unchecked::read_load(Cursor& cursor, bool bare_allowed) 
   }
   cursor.reset(start);
   return std::nullopt;
+}
+
+std::optional<Quantity> unchecked::read_gendered_load(Cursor& cursor) {
+  const std::size_t start = cursor.position();
+  // One load after its label: "Men 205", "Women: 145 lb", "Women 65#".
+  const auto read_one = [&](std::initializer_list<Keyword> labels,
+                            std::string_view& unit) -> std::optional<double> {
+    if (!cursor.accept_word_in(labels)) {
+      return std::nullopt;
+    }
+    cursor.accept(TokenKind::kColon);
+    const auto value = read_number(cursor);
+    if (!value) {
+      return std::nullopt;
+    }
+    if (cursor.accept(TokenKind::kHash)) {
+      unit = "lb";
+    } else if (const std::string_view named = load_unit(cursor.keyword()); !named.empty()) {
+      cursor.advance();
+      unit = named;
+    }
+    return value;
+  };
+  Quantity quantity;
+  std::string_view men_unit;
+  std::string_view women_unit;
+  const auto men = read_one({"men", "male"}, men_unit);
+  const bool separated =
+      men && (cursor.accept(TokenKind::kComma) || cursor.accept(TokenKind::kSlash));
+  const auto women = separated ? read_one({"women", "female"}, women_unit) : std::nullopt;
+  if (!women) {
+    cursor.reset(start);
+    return std::nullopt;
+  }
+  quantity.value = *men;
+  quantity.alt_value = *women;
+  quantity.unit = men_unit.empty() ? women_unit : men_unit;
+  return quantity;
 }
 
 bool unchecked::read_side(Cursor& cursor) {

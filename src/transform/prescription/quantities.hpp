@@ -27,6 +27,7 @@ int read_duration(Cursor& cursor, bool minutes_default);
 std::optional<Quantity> read_distance(Cursor& cursor);
 std::optional<Quantity> read_calories(Cursor& cursor);
 std::optional<Quantity> read_load(Cursor& cursor, bool bare_allowed);
+std::optional<Quantity> read_gendered_load(Cursor& cursor);
 bool read_side(Cursor& cursor);
 bool read_intensity(Cursor& cursor, const GrammarContext& context, Intensity& intensity);
 bool read_rm_ref(Cursor& cursor, const GrammarContext& context, RmRef& reference);
@@ -102,6 +103,12 @@ inline std::optional<Quantity> read_calories(Cursor& cursor) {
 //! unit ("95/65", as inside "(95/65) Thrusters").
 inline std::optional<Quantity> read_load(Cursor& cursor, bool bare_allowed = false) {
   return cursor.is(TokenKind::kNumber) ? unchecked::read_load(cursor, bare_allowed) : std::nullopt;
+}
+
+//! Loads for men and women: "Men 205, Women 145", "Men: 95 lb / Women: 65 lb". The women's load is
+//! alt_value, as in "135/95 lbs"; the unit is the one either load names, or empty.
+inline std::optional<Quantity> read_gendered_load(Cursor& cursor) {
+  return cursor.is_word_in({"men", "male"}) ? unchecked::read_gendered_load(cursor) : std::nullopt;
 }
 
 //! Sides: "each leg", "each arm", "each side", "per side", "/side", "e/s", "ea"; the "e" of "8e"

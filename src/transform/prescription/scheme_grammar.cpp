@@ -28,6 +28,33 @@ bool accept_count_word(Cursor& cursor) {
   return cursor.accept_word_in({"sets", "set", "rounds", "round", "intervals", "interval"});
 }
 
+// Time cap in any of its forms: "time cap: 14 minutes", "cap 14", "14 min cap", "14:00 time cap".
+// A bare number after "cap" counts minutes.
+std::optional<int> read_time_cap(Cursor& cursor) {
+  static constexpr KeywordSet kCap = {"cap"};
+  if (!cursor.line().may_have_any(kCap)) {
+    return std::nullopt;  // every form has the word: most lines skip the reads below
+  }
+  const std::size_t start = cursor.position();
+  if (cursor.accept_words({"time", "cap"}) || cursor.accept_word("cap")) {
+    cursor.accept(TokenKind::kColon);
+    cursor.accept(TokenKind::kDash);
+    if (const auto seconds = read_duration(cursor, true)) {
+      return seconds;
+    }
+    cursor.reset(start);
+    return std::nullopt;
+  }
+  if (const auto seconds = read_duration(cursor)) {
+    cursor.accept_word("time");
+    if (cursor.accept_word("cap")) {
+      return seconds;
+    }
+  }
+  cursor.reset(start);
+  return std::nullopt;
+}
+
 // "every 2 minutes", "every 2:30", "every other minute", "emom", "e2mom", "on the minute".
 bool read_interval_head(Cursor& cursor, Head& head) {
   const std::size_t start = cursor.position();
@@ -99,22 +126,17 @@ bool read_amrap_head(Cursor& cursor, Head& head) {
   return false;
 }
 
-// "for time", "5 rounds for time", "5 rft", "21-15-9 for time", "time cap: 14 minutes".
+// "for time", "5 rounds for time", "5 rft", "21-15-9 for time", "time cap: 14 minutes",
+// "14 min time cap".
 bool read_for_time_head(Cursor& cursor, Head& head) {
   const std::size_t start = cursor.position();
   head.scheme.type = SchemeType::kForTime;
   if (cursor.accept_words({"for", "time"})) {
     return true;
   }
-  if (cursor.accept_words({"time", "cap"})) {
-    cursor.accept(TokenKind::kColon);
-    cursor.accept(TokenKind::kDash);
-    if (const auto seconds = read_duration(cursor, true)) {
-      head.scheme.time_cap_seconds = seconds;
-      return true;
-    }
-    cursor.reset(start);
-    return false;
+  if (const auto cap = read_time_cap(cursor)) {
+    head.scheme.time_cap_seconds = cap;
+    return true;
   }
   if (auto sequence = read_rep_sequence(cursor); !sequence.empty()) {
     cursor.accept_word_in({"rep", "reps"});
@@ -195,7 +217,7 @@ bool read_on_off_head(Cursor& cursor, Head& head) {
   return true;
 }
 
-// "(8 sets)", "(time cap: 14 min)".
+// "(8 sets)", "(time cap: 14 min)", "(14 min cap)".
 bool read_parenthesized_clause(Cursor& cursor, Head& head) {
   const std::size_t start = cursor.position();
   if (!cursor.accept(TokenKind::kOpen)) {
@@ -206,12 +228,9 @@ bool read_parenthesized_clause(Cursor& cursor, Head& head) {
     return true;
   }
   cursor.reset(start + 1);
-  if (cursor.accept_words({"time", "cap"})) {
-    cursor.accept(TokenKind::kColon);
-    if (const auto seconds = read_duration(cursor, true); seconds && cursor.accept(TokenKind::kClose)) {
-      head.scheme.time_cap_seconds = seconds;
-      return true;
-    }
+  if (const auto cap = read_time_cap(cursor); cap && cursor.accept(TokenKind::kClose)) {
+    head.scheme.time_cap_seconds = cap;
+    return true;
   }
   cursor.reset(start);
   return false;
@@ -252,17 +271,16 @@ void read_clauses(Cursor& cursor, Head& head) {
     if (cursor.is(TokenKind::kOpen) && read_parenthesized_clause(cursor, head)) {
       continue;
     }
-    if (cursor.accept_words({"time", "cap"})) {
-      cursor.accept(TokenKind::kColon);
-      if (const auto seconds = read_duration(cursor, true)) {
-        head.scheme.time_cap_seconds = seconds;
-        continue;
-      }
-      cursor.reset(mark);
-      return;
+    if (const auto cap = read_time_cap(cursor)) {
+      head.scheme.time_cap_seconds = cap;
+      continue;
     }
     if (head.minutes_follow && !head.scheme.duration_seconds) {
-      if (const auto seconds = read_duration(cursor, true)) {
+      // In "AMRAP 3 Pull-ups" a bare number before a word counts the pull-ups, not minutes.
+      const bool counts_next_word = cursor.is(TokenKind::kNumber) &&
+                                    cursor.is(TokenKind::kWord, 1) && !cursor.is_word("of", 1) &&
+                                    !unit_may_follow_number(cursor);
+      if (const auto seconds = counts_next_word ? std::nullopt : read_duration(cursor, true)) {
         head.scheme.duration_seconds = seconds;
         continue;
       }
@@ -342,7 +360,7 @@ bool may_be_amrap(const Cursor& cursor) {
 }
 
 bool may_be_for_time(const Cursor& cursor) {
-  static constexpr KeywordSet kWords = {"time", "rft"};
+  static constexpr KeywordSet kWords = {"time", "rft", "cap"};
   return cursor.line().may_have_any(kWords);
 }
 
@@ -373,18 +391,29 @@ bool parse_scheme_line(Cursor& cursor, const GrammarContext& context, ParsedLine
     if (!rule.read(cursor, head)) {
       continue;
     }
+    const std::size_t after_head = cursor.position();
     read_clauses(cursor, head);
 
+    bool movement_required = false;
+    bool sets_phrase = false;
     if (!cursor.at_end()) {
-      // "Tabata V-Ups" names its movement without a colon.
-      const bool introduced = cursor.accept(TokenKind::kColon) || cursor.accept_word("of") ||
-                              head.scheme.type == SchemeType::kTabata;
-      if (!introduced) {
+      const bool of_follows_head = cursor.position() == after_head && cursor.is_word("of") &&
+                                   !cursor.is(TokenKind::kColon, 1);
+      const bool introduced = cursor.accept(TokenKind::kColon) || cursor.accept_word("of");
+      // "Tabata V-Ups", "AMRAP 3 Pull-ups, 6 Push-ups" and "For time 21 Thrusters" may name their
+      // movements without a colon; the movements must then be there.
+      const bool names_directly = head.scheme.type == SchemeType::kTabata ||
+                                  head.scheme.type == SchemeType::kAmrap ||
+                                  head.scheme.type == SchemeType::kForTime;
+      if (!introduced && !names_directly) {
         continue;
       }
       cursor.accept(TokenKind::kColon);
+      movement_required = !introduced && head.scheme.type != SchemeType::kTabata;
+      sets_phrase = of_follows_head && head.scheme.type == SchemeType::kSets;
     }
-    // The line is a scheme from here on, so its value is built in place.
+    // The line is a scheme from here on, unless its movements decide otherwise below, so its value
+    // is built in place.
     parsed.kind = LineKind::kScheme;
     SchemeLine& line = parsed.detail.emplace<SchemeLine>();
     finish_scheme(head, line);
@@ -393,6 +422,17 @@ bool parse_scheme_line(Cursor& cursor, const GrammarContext& context, ParsedLine
         line.movement.reset();
       }
       cursor.reset(cursor.end());
+    }
+    const bool names_movements = line.movement && !line.movement->movements.empty();
+    // "3 sets of 8 Goblet Squats" names its movement in the phrase that counts the sets, like
+    // "Goblet Squat 3x8": the movement grammar reads it as a movement line with sets.
+    if ((movement_required && !names_movements) || (sets_phrase && names_movements)) {
+      parsed.kind = LineKind::kNote;
+      parsed.detail.emplace<NoteLine>();
+      if (sets_phrase) {
+        break;
+      }
+      continue;
     }
     return true;
   }

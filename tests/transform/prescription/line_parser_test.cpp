@@ -21,23 +21,32 @@ TEST(PrescriptionLine, SetsAndReps) {
       {"Strict Press 3 x 8-10", "movement", R"json({"sets":3,"reps":{"min":8,"max":10}})json"},
       {"12 x Goblet Squat", "movement",
        R"json({"movements":[{"name":"Goblet Squat","canonical":"goblet squat"}],"reps":{"min":12,"max":12},"sets":null})json"},
-      {"Ring Rows x 9 reps", "movement", R"json({"movements":[{"name":"Ring Rows","canonical":"ring row"}],"reps":{"min":9,"max":9}})json"},
+      {"Ring Rows x 9 reps", "movement",
+       R"json({"movements":[{"name":"Ring Rows","canonical":"ring row"}],"reps":{"min":9,"max":9}})json"},
       {"Front Squat x 5-6 reps", "movement", R"json({"reps":{"min":5,"max":6}})json"},
-      {"Push Press 4-6 sets of 1-3 reps", "movement", R"json({"sets":null,"sets_range":{"min":4,"max":6},"reps":{"min":1,"max":3}})json"},
-      {"Deadlift 5-4-3-2-1", "movement", R"json({"sets":5,"rep_scheme":[5,4,3,2,1],"reps":null})json"},
+      {"Push Press 4-6 sets of 1-3 reps", "movement",
+       R"json({"sets":null,"sets_range":{"min":4,"max":6},"reps":{"min":1,"max":3}})json"},
+      {"Deadlift 5-4-3-2-1", "movement",
+       R"json({"sets":5,"rep_scheme":[5,4,3,2,1],"reps":null})json"},
       {"Clean Pull 3,3,3,3", "movement", R"json({"sets":4,"rep_scheme":[3,3,3,3]})json"},
       {"Snatch Balance 2 2 2 2", "movement", R"json({"sets":4,"rep_scheme":[2,2,2,2]})json"},
       {"Overhead Squat (4-4-4-4)", "movement", R"json({"sets":4,"rep_scheme":[4,4,4,4]})json"},
       {"21-15-9", "movement", R"json({"movements":[],"sets":3,"rep_scheme":[21,15,9]})json"},
       {"1-2-3-...-6", "movement", R"json({"movements":[],"rep_scheme":[1,2,3,4,5,6]})json"},
-      {"5x3 @ 80%", "movement", R"json({"movements":[],"sets":5,"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}})json"},
+      {"5x3 @ 80%", "movement",
+       R"json({"movements":[],"sets":5,"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}})json"},
       {"Slow Pull Power Snatch", "movement",
        R"json({"movements":[{"name":"Slow Pull Power Snatch","canonical":"slow pull power snatch"}],"reps":null,"sets":null})json"},
-      {"Back Squat", "movement", R"json({"movements":[{"name":"Back Squat","canonical":"back squat"}],"reps":null})json"},
-      {"Six sets of:", "scheme", R"json({"scheme":{"type":"sets","every_seconds":null,"duration_seconds":null,"sets":6,"rounds":null}})json"},
-      {"Three sets of:", "scheme", R"json({"scheme":{"type":"sets","every_seconds":null,"duration_seconds":null,"sets":3,"rounds":null}})json"},
-      {"3 sets of 8 Goblet Squats", "scheme",
-       R"json({"scheme":{"type":"sets","every_seconds":null,"duration_seconds":null,"sets":3,"rounds":null},"movement":{"movements":[{"name":"Goblet Squats","canonical":"goblet squat"}],"reps":{"min":8,"max":8},"per_side":false,"duration_seconds":null,"distance":null,"percent":null,"of":null,"sets":null}})json"},
+      {"Back Squat", "movement",
+       R"json({"movements":[{"name":"Back Squat","canonical":"back squat"}],"reps":null})json"},
+      {"Six sets of:", "scheme",
+       R"json({"scheme":{"type":"sets","every_seconds":null,"duration_seconds":null,"sets":6,"rounds":null}})json"},
+      {"Three sets of:", "scheme",
+       R"json({"scheme":{"type":"sets","every_seconds":null,"duration_seconds":null,"sets":3,"rounds":null}})json"},
+      {"3 sets of 8 Goblet Squats", "movement",
+       R"json({"movements":[{"name":"Goblet Squats","canonical":"goblet squat"}],"reps":{"min":8,"max":8},"per_side":false,"duration_seconds":null,"distance":null,"percent":null,"of":null,"sets":3})json"},
+      {"3 sets of: 8 Goblet Squats", "scheme",
+       R"json({"scheme":{"type":"sets","every_seconds":null,"duration_seconds":null,"sets":3,"rounds":null},"movement":{"movements":[{"name":"Goblet Squats","canonical":"goblet squat"}],"reps":{"min":8,"max":8},"sets":null}})json"},
   };
   for (const NotationCase& notation : cases) {
     expect_case(notation);
@@ -247,8 +256,8 @@ TEST(PrescriptionLine, ProseStaysNote) {
 
 // Notations not read yet: each stays a note, so nothing is lost.
 TEST(PrescriptionLine, UnreadClockNotationsStayNotes) {
-  const char* lines[] = {"Odd: 5 Power Cleans", "Minute 3 = rest", "Minutes 5 to 9:", "From 20:00 - 32:00",
-                         "At the 11 minute mark, start the run", "Men 205, Women 145"};
+  const char* lines[] = {"20 seconds on", "10 seconds off", "From 0:00 - 5:00: 500m Row",
+                         "At the 11 minute mark, start the run"};
   for (const char* text : lines) {
     SCOPED_TRACE(text);
     EXPECT_EQ(parse_prescription_line(text).kind, LineKind::kNote);

@@ -1,0 +1,310 @@
+// One table per family of notations that coaches use in prescriptions, with lines made up in their
+// shapes. Every row also runs texturized the way WordPress prints it (U+00D7 for "x", en dashes,
+// curly quotes, no-break spaces) and must parse to the same structure.
+
+#include <gtest/gtest.h>
+
+#include "transform/prescription/notation_cases.hpp"
+
+namespace wodetl::prescription {
+namespace {
+
+using testing::expect_case_and_texturized;
+using testing::NotationCase;
+
+void expect_rows(std::initializer_list<NotationCase> cases) {
+  for (const NotationCase& notation : cases) {
+    expect_case_and_texturized(notation);
+  }
+}
+
+TEST(NotationFamilies, SetsAndReps) {
+  expect_rows({
+      {"5 x 5", "movement", R"json({"movements":[],"sets":5,"reps":{"min":5,"max":5}})json"},
+      {"5x5", "movement", R"json({"movements":[],"sets":5,"reps":{"min":5,"max":5}})json"},
+      {"Six sets of:", "scheme", R"json({"scheme":{"type":"sets","sets":6}})json"},
+      {"Three sets of:", "scheme", R"json({"scheme":{"type":"sets","sets":3}})json"},
+      {"12 x Goblet Squat", "movement",
+       R"json({"movements":[{"canonical":"goblet squat"}],"reps":{"min":12,"max":12},"sets":null})json"},
+      {"Ring Rows x 9 reps", "movement",
+       R"json({"movements":[{"canonical":"ring row"}],"reps":{"min":9,"max":9}})json"},
+      {"4-6 sets of 1-3 reps", "scheme",
+       R"json({"scheme":{"type":"sets","sets":null,"sets_range":{"min":4,"max":6}},"movement":{"movements":[],"reps":{"min":1,"max":3}}})json"},
+      {"Front Squat x 5-6 reps", "movement", R"json({"reps":{"min":5,"max":6},"sets":null})json"},
+  });
+}
+
+// Sets written before the movement's name.
+TEST(NotationFamilies, SetsBeforeName) {
+  expect_rows({
+      {"5x5 Back Squat", "movement",
+       R"json({"movements":[{"name":"Back Squat","canonical":"back squat"}],"sets":5,"reps":{"min":5,"max":5}})json"},
+      {"5 x 5 Back Squat", "movement",
+       R"json({"movements":[{"name":"Back Squat","canonical":"back squat"}],"sets":5,"reps":{"min":5,"max":5}})json"},
+      {"3 x 8-10 Strict Press @ 70%", "movement",
+       R"json({"sets":3,"reps":{"min":8,"max":10},"percent":{"min":70,"max":70}})json"},
+      {"4-6 sets of 1-3 reps Snatch", "movement",
+       R"json({"movements":[{"name":"Snatch","canonical":"snatch"}],"sets":null,"sets_range":{"min":4,"max":6},"reps":{"min":1,"max":3}})json"},
+      {"5 sets of 3 Back Squats", "movement",
+       R"json({"movements":[{"canonical":"back squat"}],"sets":5,"reps":{"min":3,"max":3}})json"},
+      {"Three sets of 10 Burpees", "movement",
+       R"json({"movements":[{"canonical":"burpee"}],"sets":3,"reps":{"min":10,"max":10}})json"},
+      {"4 x 400m Run", "movement",
+       R"json({"movements":[{"canonical":"run"}],"sets":4,"distance":{"value":400,"unit":"m"},"reps":null})json"},
+      {"3 x 10 Air Squats, 10 Push-ups", "movement",
+       R"json({"grouping":"list","sets":3,"movements":[{"canonical":"air squat","reps":{"min":10,"max":10}},{"canonical":"push up","reps":{"min":10,"max":10}}]})json"},
+      {"Back Squat x 5x5", "movement",
+       R"json({"movements":[{"canonical":"back squat"}],"sets":5,"reps":{"min":5,"max":5}})json"},
+      {"Back Squat x 5 x 3 @ 80%", "movement",
+       R"json({"sets":5,"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}})json"},
+      {"Row x 3 x 500m", "movement", R"json({"sets":3,"distance":{"value":500,"unit":"m"}})json"},
+  });
+}
+
+TEST(NotationFamilies, RepSequences) {
+  expect_rows({
+      {"Deadlift 5-4-3-2-1", "movement",
+       R"json({"sets":5,"rep_scheme":[5,4,3,2,1],"reps":null})json"},
+      {"Push Press 3,3,3,3", "movement", R"json({"sets":4,"rep_scheme":[3,3,3,3]})json"},
+      {"Snatch Pull 2 2 2 2", "movement", R"json({"sets":4,"rep_scheme":[2,2,2,2]})json"},
+      {"Front Squat (4-4-4-4)", "movement", R"json({"sets":4,"rep_scheme":[4,4,4,4]})json"},
+      {"21-15-9", "movement", R"json({"movements":[],"sets":3,"rep_scheme":[21,15,9]})json"},
+      {"1-2-3-...-10", "movement",
+       R"json({"movements":[],"sets":10,"rep_scheme":[1,2,3,4,5,6,7,8,9,10]})json"},
+  });
+}
+
+TEST(NotationFamilies, Complexes) {
+  expect_rows({
+      {"(Snatch + Hip Snatch) x 1 rep", "movement",
+       R"json({"grouping":"complex","movements":[{"canonical":"snatch"},{"canonical":"hip snatch"}],"reps":{"min":1,"max":1}})json"},
+      {"1 Hang Clean + 2 Front Squats + 1 Jerk", "movement",
+       R"json({"grouping":"complex","reps":null,"movements":[{"name":"Hang Clean","canonical":"hang clean","count":1},{"name":"Front Squats","canonical":"front squat","count":2},{"name":"Jerk","canonical":"jerk","count":1}]})json"},
+      {"3x [ Deadlift + Row ]", "movement",
+       R"json({"grouping":"complex","sets":3,"reps":null,"movements":[{"canonical":"deadlift"},{"canonical":"row"}]})json"},
+      {"3x [ Deadlift + Row ] @ 70%", "movement",
+       R"json({"sets":3,"percent":{"min":70,"max":70},"movements":[{"canonical":"deadlift"},{"canonical":"row"}]})json"},
+      {"3x [ Deadlift + Row ], rest 60 seconds", "movement",
+       R"json({"sets":3,"movements":[{"canonical":"deadlift"},{"canonical":"row"}],"remark":"rest 60 seconds"})json"},
+  });
+}
+
+// Complexes and lists where each movement has its own count.
+TEST(NotationFamilies, CountsPerMovement) {
+  expect_rows({
+      {"3 x Snatch + 2 x OHS", "movement",
+       R"json({"grouping":"complex","reps":null,"movements":[{"name":"Snatch","canonical":"snatch","count":3},{"name":"OHS","canonical":"overhead squat","count":2}]})json"},
+      {"Snatch x 3 + OHS x 2", "movement",
+       R"json({"grouping":"complex","reps":null,"movements":[{"canonical":"snatch","count":3},{"canonical":"overhead squat","count":2}]})json"},
+      {"1 x Hang Clean + 2 x Front Squats + 1 x Jerk", "movement",
+       R"json({"grouping":"complex","reps":null,"movements":[{"canonical":"hang clean","count":1},{"canonical":"front squat","count":2},{"canonical":"jerk","count":1}]})json"},
+      {"Clean x 1 + Front Squat x 2 + Jerk x 1 @ 75%", "movement",
+       R"json({"grouping":"complex","reps":null,"percent":{"min":75,"max":75},"movements":[{"canonical":"clean","count":1},{"canonical":"front squat","count":2},{"canonical":"jerk","count":1}]})json"},
+      {"Snatch x 3, Clean x 2", "movement",
+       R"json({"grouping":"list","reps":null,"movements":[{"name":"Snatch","canonical":"snatch","reps":{"min":3,"max":3}},{"name":"Clean","canonical":"clean","reps":{"min":2,"max":2}}]})json"},
+      {"Plank x 30 seconds, Push-ups x 10 reps, Row x 250m", "movement",
+       R"json({"grouping":"list","duration_seconds":null,"distance":null,"movements":[{"canonical":"plank","duration_seconds":30},{"canonical":"push up","reps":{"min":10,"max":10}},{"canonical":"row","distance":{"value":250,"unit":"m"}}]})json"},
+      {"Hang Power Clean + Push Jerk x 2 reps", "movement",
+       R"json({"grouping":"complex","reps":{"min":2,"max":2},"movements":[{"canonical":"hang power clean"},{"canonical":"push jerk"}]})json"},
+      {"Back Squat x 5 reps, focus on speed", "movement",
+       R"json({"movements":[{"canonical":"back squat"}],"reps":{"min":5,"max":5},"remark":"focus on speed"})json"},
+  });
+}
+
+TEST(NotationFamilies, SidesAndUnits) {
+  expect_rows({
+      {"Walking Lunge x 6 reps each leg", "movement",
+       R"json({"reps":{"min":6,"max":6},"per_side":true})json"},
+      {"Step-ups 8e", "movement", R"json({"reps":{"min":8,"max":8},"per_side":true})json"},
+      {"Single-Leg RDL 5 L / 5 R", "movement",
+       R"json({"reps":{"min":5,"max":5},"per_side":true})json"},
+      {"Side Plank 30 sec e/s", "movement", R"json({"duration_seconds":30,"per_side":true})json"},
+      {"Hollow Rock x 40 seconds", "movement", R"json({"duration_seconds":40})json"},
+      {"L-sit :30 hold", "movement", R"json({"duration_seconds":30})json"},
+      {"400m run", "movement",
+       R"json({"movements":[{"canonical":"run"}],"distance":{"value":400,"unit":"m"}})json"},
+      {"Sled Push 100ft", "movement", R"json({"distance":{"value":100,"unit":"ft"}})json"},
+      {"Sled Push 80'", "movement", R"json({"distance":{"value":80,"unit":"ft"}})json"},
+      {"30/22 Calories Row", "movement",
+       R"json({"calories":{"value":30,"alt_value":22,"unit":"cal"}})json"},
+      {"Box Jumps 24/20\"", "movement",
+       R"json({"distance":{"value":24,"alt_value":20,"unit":"in"}})json"},
+  });
+}
+
+TEST(NotationFamilies, PercentAndReference) {
+  expect_rows({
+      {"Snatch @ 75%", "movement", R"json({"percent":{"min":75,"max":75},"of":null})json"},
+      {"Snatch @75%", "movement", R"json({"percent":{"min":75,"max":75}})json"},
+      {"Clean at 75 percent", "movement", R"json({"percent":{"min":75,"max":75}})json"},
+      {"Clean x 2 @ 75-80%", "movement", R"json({"percent":{"min":75,"max":80}})json"},
+      {"Jerk x 1 (up to) 85%", "movement", R"json({"percent":{"min":85,"max":85}})json"},
+      {"Snatch Pull x 3 @ 90% of 1-RM Snatch", "movement",
+       R"json({"of":{"rm":1,"lift":"snatch"}})json"},
+      {"Deadlift x 5 @ 70% of your 1-RM Deadlift", "movement",
+       R"json({"of":{"rm":1,"lift":"deadlift"}})json"},
+      {"Push Press x 3 @ 80% of 3RM", "movement",
+       R"json({"percent":{"min":80,"max":80},"of":{"rm":3,"lift":null}})json"},
+      {"Snatch x 1 @ 90% of today's top set", "movement",
+       R"json({"of":{"rm":null,"lift":null,"top_set":true}})json"},
+      {"Jerk x 2 @ 80% of your best Jerk", "movement",
+       R"json({"percent":{"min":80,"max":80},"of":{"rm":1,"lift":"jerk"}})json"},
+      {"Split Jerk x 2 @ 80% of your best Clean & Jerk", "movement",
+       R"json({"of":{"rm":1,"lift":"clean and jerk"}})json"},
+      {"Jerk x 2 @ 80% of your best", "movement", R"json({"of":{"rm":1,"lift":null}})json"},
+      {"Clean x 1 @ 95% of today's best", "movement",
+       R"json({"of":{"rm":null,"lift":null,"top_set":true}})json"},
+      {"Back Squat x 3 @ 90% of the top set", "movement",
+       R"json({"of":{"rm":null,"lift":null,"top_set":true}})json"},
+      {"*Sets 1-2 = @ 80% of 3RM", "intensity",
+       R"json({"sets":{"first":1,"last":2},"of":{"rm":3,"lift":null}})json"},
+  });
+}
+
+TEST(NotationFamilies, PerSetTables) {
+  expect_rows({
+      {"*Set 1 = @ 60% of 1-RM Snatch", "intensity",
+       R"json({"sets":{"first":1,"last":1},"reps":null,"percent":{"min":60,"max":60},"of":{"rm":1,"lift":"snatch"}})json"},
+      {"*Sets 4-5 = @ 75%", "intensity",
+       R"json({"sets":{"first":4,"last":5},"percent":{"min":75,"max":75},"of":null})json"},
+      {"*Sets 1-2 = 8 reps @ 65-70%", "intensity",
+       R"json({"sets":{"first":1,"last":2},"reps":{"min":8,"max":8},"percent":{"min":65,"max":70}})json"},
+      {"4@70%, 3@76%", "intensity",
+       R"json({"sets":{"first":1,"last":2},"steps":[{"reps":{"min":4,"max":4},"percent":{"min":70,"max":70},"of":null},{"reps":{"min":3,"max":3},"percent":{"min":76,"max":76},"of":null}]})json"},
+      {"3+ @ 85%", "intensity",
+       R"json({"reps":{"min":3,"max":3},"reps_at_least":true,"percent":{"min":85,"max":85}})json"},
+  });
+}
+
+TEST(NotationFamilies, RepMaxes) {
+  expect_rows({
+      {"Establish a 1-RM Back Squat", "target",
+       R"json({"target":{"rm":1,"lift":"back squat"}})json"},
+      {"Build to a 10-RM Deadlift", "target", R"json({"target":{"rm":10,"lift":"deadlift"}})json"},
+      {"Back Squat x 5-6 reps @ 10-RM Back Squat weight", "movement",
+       R"json({"reps":{"min":5,"max":6},"percent":null,"of":{"rm":10,"lift":"back squat"}})json"},
+      {"Find a heavy single", "target", R"json({"target":{"rm":1,"lift":null}})json"},
+  });
+}
+
+TEST(NotationFamilies, Effort) {
+  expect_rows({
+      {"Back Squat x 5 @ RPE 8", "movement", R"json({"rpe":8})json"},
+      {"Snatch x 2, AHAP", "movement", R"json({"reps":{"min":2,"max":2},"remark":"AHAP"})json"},
+      {"Build over the sets", "note", R"json({})json"},
+      {"Stay below 70%", "note", R"json({"limit":{"percent":{"min":70,"max":70},"of":null}})json"},
+  });
+}
+
+TEST(NotationFamilies, Loads) {
+  expect_rows({
+      {"Thrusters 135/95 lbs", "movement",
+       R"json({"load":{"value":135,"alt_value":95,"unit":"lb"}})json"},
+      {"Front Squats (60/40 kg)", "movement",
+       R"json({"load":{"value":60,"alt_value":40,"unit":"kg"}})json"},
+      {"Deadlift 115#", "movement", R"json({"load":{"value":115,"unit":"lb"}})json"},
+      {"Men 205, Women 145", "movement",
+       R"json({"movements":[],"load":{"value":205,"alt_value":145,"unit":null}})json"},
+      {"Thrusters (Men: 95 lb, Women: 65 lb)", "movement",
+       R"json({"movements":[{"canonical":"thruster"}],"load":{"value":95,"alt_value":65,"unit":"lb"}})json"},
+      {"Thrusters (Mx 75/55, Rx 95/65, Rx+ 115/75)", "movement",
+       R"json({"movements":[{"canonical":"thruster"}],"remark":"(Mx 75/55, Rx 95/65, Rx+ 115/75)"})json"},
+      {"(95/65) Thrusters", "movement",
+       R"json({"load":{"value":95,"alt_value":65,"unit":null}})json"},
+      {"Hip Thrust 1.5 x BW", "movement", R"json({"load":{"value":1.5,"unit":"bodyweight"}})json"},
+  });
+}
+
+TEST(NotationFamilies, Intervals) {
+  expect_rows({
+      {"Every minute, on the minute, for 7 minutes (7 sets):", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":420,"sets":7,"rounds":null}})json"},
+      {"EMOM 14", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":840,"sets":14}})json"},
+      {"On the minute x 10", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":600,"sets":10}})json"},
+      {"Every 2 minutes, for 16 minutes (8 sets):", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":120,"duration_seconds":960,"sets":8}})json"},
+      {"Every 2:30, for 15 minutes", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":150,"duration_seconds":900,"sets":6}})json"},
+      {"Every 90 seconds x 7", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":90,"duration_seconds":630,"sets":7}})json"},
+      {"Every 4:00 x 4 rounds", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":240,"duration_seconds":960,"sets":4,"rounds":null}})json"},
+  });
+}
+
+// Minutes of a running clock: what follows a minute selection is done on those minutes.
+TEST(NotationFamilies, AlternatingMinutes) {
+  expect_rows({
+      {"Odd: 5 Power Cleans, Even: 10 Burpees", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":null,"sets":null},"movement":{"grouping":"alternating","reps":null,"movements":[{"name":"Power Cleans","canonical":"power clean","reps":{"min":5,"max":5},"minutes":{"first":null,"last":null,"parity":"odd"}},{"name":"Burpees","canonical":"burpee","reps":{"min":10,"max":10},"minutes":{"first":null,"last":null,"parity":"even"}}]}})json"},
+      {"Odd minutes: 3 Power Cleans @ 75% / Even minutes: 3 Front Squats @ 75%", "scheme",
+       R"json({"movement":{"grouping":"alternating","percent":{"min":75,"max":75},"movements":[{"canonical":"power clean","minutes":{"parity":"odd"}},{"canonical":"front squat","minutes":{"parity":"even"}}]}})json"},
+      {"Min 1: 12 Cal Row, Min 2: 8 Burpees, Min 3: Rest", "scheme",
+       R"json({"movement":{"grouping":"alternating","movements":[{"canonical":"row","minutes":{"first":1,"last":1}},{"canonical":"burpee","reps":{"min":8,"max":8},"minutes":{"first":2,"last":2}},{"name":"Rest","canonical":"rest","minutes":{"first":3,"last":3}}]}})json"},
+      {"Odd: 5 Power Cleans", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":120,"duration_seconds":null,"sets":null,"minutes":{"first":null,"last":null,"parity":"odd"}},"movement":{"movements":[{"canonical":"power clean"}],"reps":{"min":5,"max":5}}})json"},
+      {"Even:", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":120,"minutes":{"parity":"even"}}})json"},
+      {"Minute 3 = rest", "rest",
+       R"json({"rest_seconds":60,"minutes":{"first":3,"last":3,"parity":null}})json"},
+      {"Minutes 5 to 9:", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":300,"sets":5,"minutes":{"first":5,"last":9,"parity":null}}})json"},
+      {"Minutes 1-4: 10 Wall Balls", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":240,"sets":4,"minutes":{"first":1,"last":4}},"movement":{"movements":[{"canonical":"wall ball"}],"reps":{"min":10,"max":10}}})json"},
+  });
+}
+
+TEST(NotationFamilies, ClockWindows) {
+  expect_rows({
+      {"From 20:00 - 32:00", "note",
+       R"json({"window":{"from_seconds":1200,"to_seconds":1920}})json"},
+      {"From 20:00 - 32:00: AMRAP of 3 Pull-ups, 6 Push-ups", "scheme",
+       R"json({"scheme":{"type":"amrap","duration_seconds":720,"window":{"from_seconds":1200,"to_seconds":1920}},"movement":{"grouping":"list"}})json"},
+      {"Minutes 0-12: AMRAP", "scheme",
+       R"json({"scheme":{"type":"amrap","duration_seconds":720,"window":{"from_seconds":0,"to_seconds":720}}})json"},
+      {"From 0:00 - 5:00: 500m Row", "note",
+       R"json({"window":{"from_seconds":0,"to_seconds":300}})json"},
+      {"At the 11 minute mark, start the run", "note",
+       R"json({"window":{"from_seconds":660,"to_seconds":null}})json"},
+  });
+}
+
+TEST(NotationFamilies, TimedWork) {
+  expect_rows({
+      {"AMRAP 12", "scheme", R"json({"scheme":{"type":"amrap","duration_seconds":720}})json"},
+      {"12 min AMRAP", "scheme", R"json({"scheme":{"type":"amrap","duration_seconds":720}})json"},
+      {"As many rounds as possible in 12 minutes of:", "scheme",
+       R"json({"scheme":{"type":"amrap","duration_seconds":720}})json"},
+      {"AMRAP 7: 3 Pull-ups, 6 Push-ups", "scheme",
+       R"json({"scheme":{"type":"amrap","duration_seconds":420},"movement":{"grouping":"list"}})json"},
+      {"For time:", "scheme", R"json({"scheme":{"type":"for_time","rounds":null}})json"},
+      {"5 Rounds for time of:", "scheme", R"json({"scheme":{"type":"for_time","rounds":5}})json"},
+      {"Time cap: 14 minutes", "scheme",
+       R"json({"scheme":{"type":"for_time","time_cap_seconds":840}})json"},
+      {"For time, 14 min cap", "scheme",
+       R"json({"scheme":{"type":"for_time","time_cap_seconds":840}})json"},
+      {"For time (14:00 time cap):", "scheme",
+       R"json({"scheme":{"type":"for_time","time_cap_seconds":840}})json"},
+      {"Cap: 9 minutes", "scheme",
+       R"json({"scheme":{"type":"for_time","time_cap_seconds":540}})json"},
+      {"In 24 minutes, establish a 1-RM Back Squat", "target",
+       R"json({"target":{"rm":1,"lift":"back squat"},"duration_seconds":1440})json"},
+      {"Tabata", "scheme",
+       R"json({"scheme":{"type":"tabata","rounds":8,"work_seconds":20,"rest_seconds":10}})json"},
+      {"20 seconds on, 10 seconds off", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":30,"work_seconds":20,"rest_seconds":10}})json"},
+  });
+}
+
+TEST(NotationFamilies, Sequencing) {
+  expect_rows({
+      {"Followed by...", "note", R"json({})json"},
+      {"Rest 3 minutes, then:", "rest", R"json({"rest_seconds":180})json"},
+      {"and then,", "note", R"json({})json"},
+  });
+}
+
+}  // namespace
+}  // namespace wodetl::prescription
