@@ -49,6 +49,24 @@ std::string format_loads_text(const prescription::PartPrescription& part, const 
   return text;
 }
 
+// "Warning: …" lines for what a part states inconsistently: per-set rows past the block's sets,
+// or stated sets that disagree with duration ÷ interval.
+std::string format_warnings_text(const prescription::PartPrescription& part) {
+  std::string text;
+  for (const prescription::ParsedLine& line : part.lines) {
+    if (const prescription::SchemeLine* scheme = line.scheme();
+        scheme != nullptr && !scheme->warning.empty()) {
+      text += "    Warning: \"" + line.text + "\": " + scheme->warning + "\n";
+    }
+  }
+  for (const prescription::Block& block : part.blocks) {
+    for (const std::string& warning : block.warnings) {
+      text += "    Warning: " + warning + "\n";
+    }
+  }
+  return text;
+}
+
 Json record_json_with_loads(const SessionRecord& record, const Maxes& maxes) {
   Json json = record;
   Json loads = Json::array();
@@ -79,8 +97,11 @@ std::string format_record_text(const SessionRecord& record, const std::optional<
     for (const Line& line : segment.lines) {
       text += "    " + line.text + "\n";
     }
-    if (maxes && index < record.prescriptions.size()) {
-      text += format_loads_text(record.prescriptions[index], *maxes);
+    if (index < record.prescriptions.size()) {
+      text += format_warnings_text(record.prescriptions[index]);
+      if (maxes) {
+        text += format_loads_text(record.prescriptions[index], *maxes);
+      }
     }
   }
   if (!record.links.empty()) {

@@ -334,6 +334,43 @@ TEST(CliShowMaxes, PrintsLoadsAndMissingMaxes) {
   EXPECT_NE(bad.errors.find("absent.toml"), std::string::npos);
 }
 
+TEST(CliShowMaxes, WarnsAboutTableRowsPastSets) {
+  testing::TempFolder folder;
+  const std::string data_dir = (folder.path() / "data").string();
+  const auto post = testing::case_path("posts/three-sets-table-past-count.json").string();
+  ASSERT_EQ(testing::run_wodetl({"run", "--source", post, "--data-dir", data_dir}).exit_code, 0);
+  const auto maxes = folder.path() / "maxes.toml";
+  std::ofstream(maxes)
+      << "unit = \"kg\"\nrounding = 2.5\nsnatch = \"100 kg\"\n\"back squat\" = \"160 kg\"\n";
+
+  const auto show = testing::run_wodetl(
+      {"show", "--data-dir", data_dir, "--date", "2021-03-15", "--maxes", maxes.string()});
+  ASSERT_EQ(show.exit_code, 0) << show.errors;
+  const std::string table_end = "*Sets 4\u20135 = @ 75% of 1\u2013RM Snatch\n";
+  const std::string warning =
+      "    Warning: \"*Sets 4\u20135 = @ 75% of 1\u2013RM Snatch\" names sets 4-5, but the "
+      "scheme states 3 sets: sets 4-5 left out\n";
+  // The warning comes right after the table, before the loads.
+  EXPECT_NE(show.output.find(table_end + warning + "    Loads (Snatch): Sets 1-3: 70 kg\n"),
+            std::string::npos)
+      << show.output;
+  EXPECT_NE(show.output.find("Loads (Back Squat): Sets 1-5: 120 kg"), std::string::npos)
+      << show.output;
+
+  const auto json = testing::run_wodetl({"show", "--data-dir", data_dir, "--date", "2021-03-15",
+                                         "--maxes", maxes.string(), "--format", "json"});
+  ASSERT_EQ(json.exit_code, 0) << json.errors;
+  const Json records = Json::parse(json.output);
+  ASSERT_EQ(records.size(), 1U);
+  const Json& loads = records[0]["loads"][0];
+  EXPECT_EQ(loads["label"], "A");
+  ASSERT_EQ(loads["blocks"][0]["warnings"].size(), 1U);
+  EXPECT_NE(loads["blocks"][0]["warnings"][0].get<std::string>().find("names sets 4-5"),
+            std::string::npos);
+  const Json& block = records[0]["prescriptions"][loads["segment"].get<std::size_t>()]["blocks"][0];
+  EXPECT_EQ(block["warnings"], loads["blocks"][0]["warnings"]);
+}
+
 TEST(CliWeekly, RecordsCarryPrescriptions) {
   testing::TempFolder folder;
   const std::string data_dir = (folder.path() / "data").string();

@@ -76,7 +76,7 @@ std::vector<BlockLoads> compute_loads(const PartPrescription& part, const Maxes&
           SetPrescription{1, movement->reps, movement->reps_at_least, movement->intensity});
     }
 
-    BlockLoads block_loads{index, {}};
+    BlockLoads block_loads{index, {}, block.warnings};
     for (const SetPrescription& set : sets) {
       std::optional<SetLoad> load = load_for(set.intensity, fallback_lift, maxes);
       if (!load) {
@@ -130,7 +130,11 @@ Json loads_json(const std::vector<BlockLoads>& loads, WeightUnit unit) {
                           {"basis", load.basis},
                           {"missing", load.missing.empty() ? Json(nullptr) : Json(load.missing)}});
     }
-    blocks.push_back(Json{{"block", block.block}, {"sets", std::move(sets)}});
+    Json json{{"block", block.block}, {"sets", std::move(sets)}};
+    if (!block.warnings.empty()) {
+      json["warnings"] = block.warnings;
+    }
+    blocks.push_back(std::move(json));
   }
   return blocks;
 }

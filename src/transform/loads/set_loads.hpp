@@ -25,6 +25,7 @@ struct SetLoad {
 struct BlockLoads {
   std::size_t block = 0;  //!< index in PartPrescription::blocks
   std::vector<SetLoad> sets;
+  std::vector<std::string> warnings;  //!< the block's warnings, such as table rows past its sets
 };
 
 //! Loads of every block of part that prescribes an intensity: a percentage of a rep max, or a
@@ -38,7 +39,7 @@ struct BlockLoads {
 [[nodiscard]] std::string format_set_load(const SetLoad& load, WeightUnit unit);
 
 //! JSON of the loads: [{"block", "sets": [{"first_set", "last_set", "weight": {"min", "max",
-//! "unit"} | null, "basis", "missing"}]}].
+//! "unit"} | null, "basis", "missing"}]}], with "warnings": [text, …] on a block that has any.
 [[nodiscard]] Json loads_json(const std::vector<BlockLoads>& loads, WeightUnit unit);
 
 }  // namespace wodetl

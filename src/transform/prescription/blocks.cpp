@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "transform/part_labels.hpp"
 #include "transform/prescription/line_parser.hpp"
 #include "transform/prescription/tokens.hpp"
 #include "transform/text_normalize.hpp"
@@ -37,9 +38,16 @@ bool may_start_with_f_t_or_a(std::string_view text) {
   return false;
 }
 
-// "Followed by…", "and then,", "Then:" separate two pieces of work within a part.
+// "Followed by…", "and then,", "Then:" separate two pieces of work within a part, and so does a
+// clock window on its own line, "From 20:00 - 32:00".
 bool ends_block(const ParsedLine& line) {
-  if (line.kind != LineKind::kNote || !may_start_with_f_t_or_a(line.text)) {
+  if (line.kind != LineKind::kNote) {
+    return false;
+  }
+  if (const NoteLine* note = line.note(); note->window && note->window->to_seconds) {
+    return true;
+  }
+  if (!may_start_with_f_t_or_a(line.text)) {
     return false;
   }
   // The tokenizer's buffer normalizes lines of up to kMaxLineBytes without allocating.
@@ -56,21 +64,33 @@ bool ends_block(const ParsedLine& line) {
          normalized.starts_with("and then");
 }
 
-// Number of sets a block has, when something states it.
-std::optional<int> set_count(const Block& block, const std::vector<ParsedLine>& lines) {
+// Number of sets a block has, and the line kind that states it: "scheme", "movement line", or
+// nullptr when only the per-set table gives it.
+struct SetCount {
+  int count = 0;
+  const char* stated_by = nullptr;
+};
+
+// Number of sets a block has, when something states it. inherited_sets is the count the block
+// takes from the clock it runs within ("Odd:" under "EMOM 12" has 6 sets).
+std::optional<SetCount> set_count(const Block& block, const std::vector<ParsedLine>& lines,
+                                  std::optional<int> inherited_sets) {
   if (block.scheme_line) {
     const Scheme& scheme = lines[*block.scheme_line].scheme()->scheme;
     if (scheme.sets) {
-      return scheme.sets->max;
+      return SetCount{scheme.sets->max, "scheme"};
     }
     if (scheme.rounds) {
-      return scheme.rounds;
+      return SetCount{*scheme.rounds, "scheme"};
+    }
+    if (inherited_sets) {
+      return SetCount{*inherited_sets, "scheme"};
     }
   }
   for (const std::size_t index : block.movement_lines) {
     const MovementLine& movement = *lines[index].movement();
     if (movement.sets) {
-      return movement.sets->max;
+      return SetCount{movement.sets->max, "movement line"};
     }
   }
   int last_row = 0;
@@ -79,9 +99,36 @@ std::optional<int> set_count(const Block& block, const std::vector<ParsedLine>& 
     last_row = std::max(last_row, row.sets ? row.sets->last : static_cast<int>(row.steps.size()));
   }
   if (last_row > 0) {
-    return last_row;
+    return SetCount{last_row, nullptr};
   }
   return std::nullopt;
+}
+
+// Warns about each per-set row or wave that names sets past the count the block states, since
+// those sets are left out: "*Sets 4-5" under "Three sets of:".
+void check_table_against_count(Block& block, const std::vector<ParsedLine>& lines,
+                               const SetCount& count) {
+  if (count.stated_by == nullptr) {
+    return;
+  }
+  for (const std::size_t index : block.intensity_lines) {
+    const IntensityLine& row = *lines[index].intensity();
+    const int first = row.sets ? row.sets->first : 1;
+    const int last = row.sets ? row.sets->last : static_cast<int>(row.steps.size());
+    if (last <= count.count) {
+      continue;
+    }
+    const int first_left_out = std::max(first, count.count + 1);
+    const std::string left_out = first_left_out == last ? "set " + std::to_string(last)
+                                                        : "sets " + std::to_string(first_left_out) +
+                                                              "-" + std::to_string(last);
+    const std::string named = first == last
+                                  ? "set " + std::to_string(last)
+                                  : "sets " + std::to_string(first) + "-" + std::to_string(last);
+    block.warnings.push_back("\"" + lines[index].text + "\" names " + named + ", but the " +
+                             count.stated_by + " states " + std::to_string(count.count) +
+                             (count.count == 1 ? " set" : " sets") + ": " + left_out + " left out");
+  }
 }
 
 // Reps and intensity of one row of a per-set table or one step of a wave.
@@ -110,11 +157,14 @@ std::optional<RowView> row_for_set(const Block& block, const std::vector<ParsedL
   return std::nullopt;
 }
 
-void fill_sets(Block& block, const std::vector<ParsedLine>& lines) {
-  const std::optional<int> count = set_count(block, lines);
-  if (!count || *count <= 0 || *count > 100) {
+void fill_sets(Block& block, const std::vector<ParsedLine>& lines,
+               std::optional<int> inherited_sets) {
+  const std::optional<SetCount> stated = set_count(block, lines, inherited_sets);
+  if (!stated || stated->count <= 0 || stated->count > 100) {
     return;
   }
+  check_table_against_count(block, lines, *stated);
+  const std::optional<int> count = stated->count;
   const MovementLine* movement = main_movement(block, lines);
   block.sets.reserve(static_cast<std::size_t>(*count));
   for (int set = 1; set <= *count; ++set) {
@@ -145,6 +195,50 @@ void fill_sets(Block& block, const std::vector<ParsedLine>& lines) {
       prescription.intensity.of = movement->intensity.of;
     }
   }
+}
+
+// A scheme line that states only a time cap: "Time cap: 14 minutes".
+bool is_lone_time_cap(const ParsedLine& line) {
+  const SchemeLine& scheme = *line.scheme();
+  return scheme.scheme.type == SchemeType::kForTime && scheme.scheme.time_cap_seconds &&
+         !scheme.scheme.rounds && scheme.scheme.rep_scheme.empty() && !scheme.movement;
+}
+
+// Whether a time cap line can join the block: its scheme is a clock that has no cap yet.
+bool caps_time(const Block& block, const std::vector<ParsedLine>& lines) {
+  if (!block.scheme_line) {
+    return false;
+  }
+  const Scheme& scheme = lines[*block.scheme_line].scheme()->scheme;
+  return !scheme.time_cap_seconds && scheme.type != SchemeType::kSets;
+}
+
+// Minutes of a clock that runs minute by minute, "EMOM 12", for the minute selections under it.
+std::optional<int> minute_clock_length(const Scheme& scheme) {
+  if (scheme.type != SchemeType::kInterval || scheme.every_seconds != 60 ||
+      !scheme.duration_seconds || *scheme.duration_seconds % 60 != 0) {
+    return std::nullopt;
+  }
+  return *scheme.duration_seconds / 60;
+}
+
+// A scheme that selects minutes of the clock before it: "Odd: …", "Odd: …, Even: …".
+bool runs_within_clock(const SchemeLine& scheme) {
+  return (scheme.scheme.minutes && scheme.scheme.minutes->parity != MinuteParity::kAny) ||
+         (scheme.movement && scheme.movement->grouping == Grouping::kAlternating);
+}
+
+// Sets of such a scheme within a clock of clock_minutes: the odd or even minutes, or every minute
+// for alternating movements.
+std::optional<int> sets_within(const SchemeLine& scheme, std::optional<int> clock_minutes) {
+  if (!clock_minutes) {
+    return std::nullopt;
+  }
+  if (!scheme.scheme.minutes) {
+    return clock_minutes;
+  }
+  return scheme.scheme.minutes->parity == MinuteParity::kOdd ? (*clock_minutes + 1) / 2
+                                                             : *clock_minutes / 2;
 }
 
 // Appends index to one of a block's lists of lines. The first append reserves room for every
@@ -203,6 +297,11 @@ std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines) {
     const ParsedLine& line = lines[index];
     switch (line.kind) {
       case LineKind::kScheme:
+        if (open && is_lone_time_cap(line) && caps_time(blocks.back(), lines)) {
+          append_line(blocks.back().note_lines, index,
+                      lines);  // "Time cap: 14 minutes" under "For time:"
+          break;
+        }
         start_block().scheme_line = index;
         break;
       case LineKind::kTarget:
@@ -235,8 +334,18 @@ std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines) {
         break;
     }
   }
+  std::optional<int> clock_minutes;  // minutes of the last whole-minute clock, "EMOM 12"
   for (Block& block : blocks) {
-    fill_sets(block, lines);
+    std::optional<int> inherited_sets;
+    if (block.scheme_line) {
+      const SchemeLine& scheme = *lines[*block.scheme_line].scheme();
+      if (runs_within_clock(scheme)) {
+        inherited_sets = sets_within(scheme, clock_minutes);
+      } else {
+        clock_minutes = minute_clock_length(scheme.scheme);
+      }
+    }
+    fill_sets(block, lines, inherited_sets);
   }
   return blocks;
 }
@@ -282,9 +391,19 @@ std::vector<PartPrescription> prescribe_segments(const std::vector<Segment>& seg
 }
 
 void add_prescriptions(SessionRecord& record) {
-  if (record.prescriptions.empty()) {
-    record.prescriptions = prescribe_segments(record.segments);
+  if (!record.prescriptions.empty()) {
+    return;
   }
+  // The stored form of a segment keeps its heading but not the text after the label, so a record
+  // read back takes it from the heading again: "B. 5x5 Back Squat @ 75%" keeps its prescription.
+  for (Segment& segment : record.segments) {
+    if (segment.kind != SegmentKind::kDay && segment.heading_rest.empty()) {
+      if (std::optional<PartLabel> label = match_part_label(segment.heading.text)) {
+        segment.heading_rest = std::move(label->heading_rest);
+      }
+    }
+  }
+  record.prescriptions = prescribe_segments(record.segments);
 }
 
 }  // namespace wodetl::prescription

@@ -25,7 +25,7 @@ namespace wodetl::prescription {
 [[nodiscard]] std::vector<PartPrescription> prescribe_segments(const std::vector<Segment>& segments);
 
 //! Fills record.prescriptions from record.segments when it is empty, as after reading a stored
-//! record back.
+//! record back. A part segment without heading_rest, as read back, first gets it from its heading.
 void add_prescriptions(SessionRecord& record);
 
 //! The movement line that gives a block its lift: the first one that names movements.

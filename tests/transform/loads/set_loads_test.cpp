@@ -90,6 +90,36 @@ TEST(ComputeLoads, UsesOtherRepMaxEntry) {
       (std::vector<std::string>{"Set 1: 3-RM deadlift (no 3-RM for deadlift in the maxes file)"}));
 }
 
+TEST(ComputeLoads, RepMaxWithoutLiftUsesMovement) {
+  Maxes maxes = test_maxes();
+  maxes.entries[{3, "push press"}] = Weight{100, WeightUnit::kKilogram};
+  const auto part = part_of({"Push Press x 3 @ 80% of 3RM"});
+  EXPECT_EQ(formatted(compute_loads(part, maxes), WeightUnit::kKilogram),
+            (std::vector<std::string>{"Set 1: 80 kg"}));
+}
+
+TEST(ComputeLoads, BestLiftIsOneRepMax) {
+  const auto named = part_of({"Power Snatch x 2 @ 70% of your best Snatch"});
+  EXPECT_EQ(formatted(compute_loads(named, test_maxes()), WeightUnit::kKilogram),
+            (std::vector<std::string>{"Set 1: 70 kg"}));
+  const auto unnamed = part_of({"Snatch x 2 @ 85% of your best"});
+  EXPECT_EQ(formatted(compute_loads(unnamed, test_maxes()), WeightUnit::kKilogram),
+            (std::vector<std::string>{"Set 1: 85 kg"}));
+}
+
+TEST(ComputeLoads, CarriesTableWarning) {
+  const auto part =
+      part_of({"Three sets of:", "Snatch x 2 reps", "*Sets 1-3 = @ 70% of 1-RM Snatch",
+               "*Sets 4-5 = @ 75% of 1-RM Snatch"});
+  const auto loads = compute_loads(part, test_maxes());
+  EXPECT_EQ(formatted(loads, WeightUnit::kKilogram), (std::vector<std::string>{"Sets 1-3: 70 kg"}));
+  ASSERT_EQ(loads.size(), 1U);
+  ASSERT_EQ(loads[0].warnings.size(), 1U);
+  EXPECT_NE(loads[0].warnings[0].find("names sets 4-5"), std::string::npos) << loads[0].warnings[0];
+  const Json json = loads_json(loads, WeightUnit::kKilogram);
+  EXPECT_EQ(json[0]["warnings"][0], loads[0].warnings[0]);
+}
+
 TEST(ComputeLoads, ShowsPoundsWhenAsked) {
   Maxes maxes = test_maxes();
   maxes.unit = WeightUnit::kPound;

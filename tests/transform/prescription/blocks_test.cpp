@@ -74,6 +74,93 @@ TEST(BuildBlocks, MovementsWithoutSchemeAreSeparate) {
   EXPECT_TRUE(blocks[1].sets.empty());
 }
 
+TEST(BuildBlocks, WarnsWhenTableNamesSetsPastCount) {
+  const auto lines = parse({"Three sets of:", "Snatch x 2 reps", "*Sets 1-3 = @ 70%",
+                            "*Sets 4-5 = @ 75% of 1-RM Snatch"});
+  const auto blocks = build_blocks(lines);
+  ASSERT_EQ(blocks.size(), 1U);
+  EXPECT_EQ(blocks[0].sets.size(), 3U);
+  ASSERT_EQ(blocks[0].warnings.size(), 1U);
+  EXPECT_EQ(blocks[0].warnings[0],
+            "\"*Sets 4-5 = @ 75% of 1-RM Snatch\" names sets 4-5, but the scheme states 3 sets: "
+            "sets 4-5 left out");
+}
+
+TEST(BuildBlocks, WarnsForRowPartlyPastCount) {
+  const auto lines = parse({"Back Squat 4x5", "*Sets 3-5 = @ 80%"});
+  const auto blocks = build_blocks(lines);
+  ASSERT_EQ(blocks.size(), 1U);
+  ASSERT_EQ(blocks[0].warnings.size(), 1U);
+  EXPECT_EQ(
+      blocks[0].warnings[0],
+      "\"*Sets 3-5 = @ 80%\" names sets 3-5, but the movement line states 4 sets: set 5 left out");
+}
+
+TEST(BuildBlocks, TableWithinCountHasNoWarning) {
+  const auto stated = build_blocks(parse({"Every 2 minutes, for 10 minutes (5 sets):", "Snatch",
+                                          "*Sets 1-3 = @ 70%", "*Sets 4-5 = @ 75%"}));
+  ASSERT_EQ(stated.size(), 1U);
+  EXPECT_TRUE(stated[0].warnings.empty());
+  // Without a stated count the table itself gives it.
+  const auto unstated = build_blocks(parse({"Snatch", "*Sets 1-3 = @ 70%", "*Sets 4-5 = @ 75%"}));
+  ASSERT_EQ(unstated.size(), 1U);
+  EXPECT_EQ(unstated[0].sets.size(), 5U);
+  EXPECT_TRUE(unstated[0].warnings.empty());
+}
+
+TEST(BuildBlocks, SetsBeforeNameGiveSets) {
+  const auto blocks = build_blocks(parse({"5x5 Back Squat @ 75%"}));
+  ASSERT_EQ(blocks.size(), 1U);
+  ASSERT_EQ(blocks[0].sets.size(), 5U);
+  EXPECT_EQ(blocks[0].sets[4].reps, (CountRange{5, 5}));
+  EXPECT_EQ(blocks[0].sets[4].intensity.percent, (Range{75, 75}));
+}
+
+TEST(BuildBlocks, OddAndEvenMinutesShareClock) {
+  const auto lines =
+      parse({"EMOM 11", "Odd: 3 Power Cleans @ 75%", "Even: 10 Burpees", "Minute 11 = rest"});
+  const auto blocks = build_blocks(lines);
+  ASSERT_EQ(blocks.size(), 3U);
+  EXPECT_TRUE(blocks[0].movement_lines.empty());
+  EXPECT_EQ(blocks[1].scheme_line, 1U);
+  EXPECT_EQ(blocks[1].sets.size(), 6U);
+  EXPECT_EQ(blocks[1].sets[5].intensity.percent, (Range{75, 75}));
+  EXPECT_EQ(blocks[2].sets.size(), 5U);
+  EXPECT_EQ(blocks[2].rest_lines, (std::vector<std::size_t>{3}));
+}
+
+TEST(BuildBlocks, AlternatingLineTakesEveryMinute) {
+  const auto blocks = build_blocks(parse({"EMOM 10", "Odd: 3 Cleans, Even: 3 Front Squats"}));
+  ASSERT_EQ(blocks.size(), 2U);
+  EXPECT_EQ(blocks[1].sets.size(), 10U);
+}
+
+TEST(BuildBlocks, MinuteRangeIsOwnBlock) {
+  const auto blocks = build_blocks(
+      parse({"EMOM 9", "Minutes 1-4:", "5 Power Snatches", "Minutes 5 to 9:", "10 Burpees"}));
+  ASSERT_EQ(blocks.size(), 3U);
+  EXPECT_EQ(blocks[1].movement_lines, (std::vector<std::size_t>{2}));
+  EXPECT_EQ(blocks[1].sets.size(), 4U);
+  EXPECT_EQ(blocks[2].movement_lines, (std::vector<std::size_t>{4}));
+  EXPECT_EQ(blocks[2].sets.size(), 5U);
+}
+
+TEST(BuildBlocks, TimeCapJoinsOpenBlock) {
+  const auto blocks =
+      build_blocks(parse({"For time:", "21-15-9", "Thrusters", "Time cap: 10 minutes"}));
+  ASSERT_EQ(blocks.size(), 1U);
+  EXPECT_EQ(blocks[0].movement_lines, (std::vector<std::size_t>{1, 2}));
+  EXPECT_EQ(blocks[0].note_lines, (std::vector<std::size_t>{3}));
+}
+
+TEST(BuildBlocks, ClockWindowEndsBlock) {
+  const auto blocks =
+      build_blocks(parse({"AMRAP 5: 5 Burpees", "From 8:00 - 13:00", "10 Wall Balls"}));
+  ASSERT_EQ(blocks.size(), 2U);
+  EXPECT_TRUE(blocks[0].note_lines.empty());
+  EXPECT_EQ(blocks[1].movement_lines, (std::vector<std::size_t>{2}));
+}
+
 TEST(PrescribeSegment, HeadingRemainderIsFirstLine) {
   Segment segment;
   segment.kind = SegmentKind::kPart;
