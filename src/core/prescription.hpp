@@ -218,6 +218,10 @@ struct RestLine {
 };
 
 struct NoteLine {
+  //! Skips the zero-fill of value-initialization, as MovementLine's constructor does: every
+  //! ParsedLine starts as a note, and without it each line would zero the note's bytes first.
+  NoteLine() noexcept {}  // NOLINT(modernize-use-equals-default): = default would zero-fill
+
   //! A ceiling the note sets, as in "stay below 70% of your 1-RM Power Clean".
   std::optional<Intensity> limit;
   //! Clock window the note names: "From 20:00 - 32:00" on its own line, "At the 11 minute mark…".

@@ -377,7 +377,7 @@ bool parse_windowed(ParsedLine& line, Cursor& cursor, const GrammarContext& cont
     if (window->minutes) {
       store_scheme(minutes_scheme(*window->minutes));
     } else {
-      set_detail(line, LineKind::kNote, NoteLine{.window = window->window});
+      line.detail.emplace<NoteLine>().window = window->window;
     }
     return true;
   }
@@ -415,7 +415,7 @@ bool parse_windowed(ParsedLine& line, Cursor& cursor, const GrammarContext& cont
   } else {
     // NOTE: only a scheme or a rest takes a clock window into its fields; movements after one
     // ("From 0:00 - 5:00: 500m Row") leave the line a note that keeps the window.
-    set_detail(line, LineKind::kNote, NoteLine{.window = window->window});
+    line.detail.emplace<NoteLine>().window = window->window;
     return true;
   }
   cursor.reset(start);
@@ -443,7 +443,9 @@ void parse_into(ParsedLine& line, std::string_view text, const Vocabulary& vocab
   if (parse_set_row(cursor, context, line)) {
     return;
   }
-  if (auto rest = parse_rest(cursor)) {
+  // The test before the call keeps most lines from calling parse_rest, which is not inlined
+  // since parse_windowed calls it too.
+  if (auto rest = cursor.is_word("rest") ? parse_rest(cursor) : std::nullopt) {
     set_detail(line, LineKind::kRest, *rest);
     return;
   }
@@ -467,9 +469,9 @@ void parse_into(ParsedLine& line, std::string_view text, const Vocabulary& vocab
     line.kind = LineKind::kMovement;
     return;
   }
-  line.detail.emplace<NoteLine>();
+  NoteLine& note = line.detail.emplace<NoteLine>();
   if (features.has_percent) {
-    set_detail(line, LineKind::kNote, NoteLine{find_limit(tokens, begin, end, context)});
+    note.limit = find_limit(tokens, begin, end, context);
   }
 }
 

@@ -167,12 +167,6 @@ std::optional<Movement> read_rest_piece(Cursor& body, const GrammarContext& cont
 
 }  // namespace
 
-bool may_start_window(const Cursor& cursor) {
-  static constexpr KeywordSet kStarts = {"odd", "even", "minute", "minutes",
-                                         "min", "mins", "from",   "at"};
-  return kStarts.contains(cursor.keyword()) || cursor.is(TokenKind::kTime);
-}
-
 std::optional<LineWindow> read_line_window(Cursor& cursor) {
   if (cursor.is_word_in({"odd", "even"})) {
     return read_parity(cursor);

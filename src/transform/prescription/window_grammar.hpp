@@ -29,8 +29,12 @@ struct LineWindow {
 };
 
 //! False when the first token of the cursor cannot start a window, so that most lines skip
-//! read_line_window without building anything.
-[[nodiscard]] bool may_start_window(const Cursor& cursor);
+//! read_line_window without building anything. Inline, as every line is tested.
+[[nodiscard]] inline bool may_start_window(const Cursor& cursor) {
+  static constexpr KeywordSet kStarts = {"odd", "even", "minute", "minutes",
+                                         "min", "mins", "from",   "at"};
+  return kStarts.contains(cursor.keyword()) || cursor.is(TokenKind::kTime);
+}
 
 //! Reads a window and the separator after it. Returns nullopt, consuming nothing, when the tokens
 //! at the cursor do not start with one.
