@@ -88,7 +88,7 @@ struct MinuteSelection {
   bool operator==(const MinuteSelection&) const = default;
 };
 
-//! Span of a running clock in seconds from its start: "From 20:00 - 32:00" is {1200, 1920};
+//! Span of a running clock in seconds from its start: "From 20:00 - 32:00" is {1200, 1920}, and
 //! "At the 11 minute mark" is {660, none}.
 struct ClockWindow {
   int from_seconds = 0;
@@ -218,8 +218,9 @@ struct RestLine {
 };
 
 struct NoteLine {
-  //! Skips the zero-fill of value-initialization, as MovementLine's constructor does: every
-  //! ParsedLine starts as a note, and without it each line would zero the note's bytes first.
+  //! Skips the zero-fill of value-initialization, as MovementLine's constructor does, so every
+  //! member must have a default member initializer or a class type. Every ParsedLine starts as a
+  //! note, so without it each line would zero the note's bytes first.
   NoteLine() noexcept {}  // NOLINT(modernize-use-equals-default): = default would zero-fill
 
   //! A ceiling the note sets, as in "stay below 70% of your 1-RM Power Clean".

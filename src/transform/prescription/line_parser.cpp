@@ -334,7 +334,8 @@ Scheme minutes_scheme(const MinuteSelection& minutes) {
   return scheme;
 }
 
-// Length in seconds of the clock a window or a minute selection covers, when it says.
+// Length in seconds of the clock a window or a minute selection covers, or nullopt when it has
+// no end or is odd or even minutes.
 std::optional<int> window_seconds(const LineWindow& window) {
   if (window.window && window.window->to_seconds) {
     return *window.window->to_seconds - window.window->from_seconds;
@@ -413,7 +414,7 @@ bool parse_windowed(ParsedLine& line, Cursor& cursor, const GrammarContext& cont
       return true;
     }
   } else {
-    // NOTE: only a scheme or a rest takes a clock window into its fields; movements after one
+    // NOTE: only a scheme or a rest takes a clock window into its fields. Movements after one
     // ("From 0:00 - 5:00: 500m Row") leave the line a note that keeps the window.
     line.detail.emplace<NoteLine>().window = window->window;
     return true;

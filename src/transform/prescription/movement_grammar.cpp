@@ -658,7 +658,7 @@ bool read_items(Cursor& cursor, const GrammarContext& context, MovementLine& lin
 }
 
 // One more movement of a line whose first movement has its own count: "OHS x 2", "Clean x 2 reps",
-// "Row x 500m", "2 x OHS", "2 OHS". Fills movement; returns false, consuming nothing, when the
+// "Row x 500m", "2 x OHS", "2 OHS". Fills movement, or returns false, consuming nothing, when the
 // item has no count, as in "focus on speed".
 bool read_counted_item(Cursor& cursor, const GrammarContext& context, Movement& movement) {
   const std::size_t start = cursor.position();

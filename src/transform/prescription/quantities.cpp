@@ -475,7 +475,7 @@ std::optional<Quantity> unchecked::read_gendered_load(Cursor& cursor) {
     }
     return value;
   };
-  Quantity quantity;
+
   std::string_view men_unit;
   std::string_view women_unit;
   const auto men = read_one({"men", "male"}, men_unit);
@@ -486,6 +486,8 @@ std::optional<Quantity> unchecked::read_gendered_load(Cursor& cursor) {
     cursor.reset(start);
     return std::nullopt;
   }
+
+  Quantity quantity;
   quantity.value = *men;
   quantity.alt_value = *women;
   quantity.unit = men_unit.empty() ? women_unit : men_unit;

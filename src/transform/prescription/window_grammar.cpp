@@ -108,8 +108,8 @@ std::optional<LineWindow> read_mark(Cursor& cursor) {
   return LineWindow{.window = ClockWindow{*seconds, std::nullopt}};
 }
 
-// Index of the next "," or "/" at or after from that starts a new minute selection, and the
-// window read after it; nullopt when there is none.
+// Index of the next "," or "/" at or after from that starts a new minute selection, with the
+// window read after it, or nullopt when there is none.
 std::optional<std::pair<std::size_t, LineWindow>> find_next_piece(const Cursor& cursor,
                                                                   std::size_t from) {
   const TokenizedLine& line = cursor.line();

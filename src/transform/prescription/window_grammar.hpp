@@ -22,7 +22,7 @@
 
 namespace wodetl::prescription {
 
-//! Minutes or clock window read at the start of a line; exactly one of the two is set.
+//! Minutes or clock window read at the start of a line. Exactly one of the two is set.
 struct LineWindow {
   std::optional<MinuteSelection> minutes;
   std::optional<ClockWindow> window;

@@ -306,5 +306,19 @@ TEST(NotationFamilies, Sequencing) {
   });
 }
 
+// Bullets before a prescription are set aside; other text around the workout stays a note.
+TEST(NotationFamilies, Noise) {
+  expect_rows({
+      {"\u2022 Back Squat 5x5 @ 75%", "movement",
+       R"json({"movements":[{"canonical":"back squat"}],"sets":5,"reps":{"min":5,"max":5},"percent":{"min":75,"max":75}})json"},
+      {"- 3 x Snatch + 2 x OHS", "movement",
+       R"json({"grouping":"complex","movements":[{"canonical":"snatch","count":3},{"canonical":"overhead squat","count":2}]})json"},
+      {"\u2022 Rest 90 seconds", "rest", R"json({"rest_seconds":90})json"},
+      {"Previous Post", "note", R"json({})json"},
+      {"12", "note", R"json({})json"},
+      {"[gallery ids=\"4,5\"]", "note", R"json({})json"},
+  });
+}
+
 }  // namespace
 }  // namespace wodetl::prescription
