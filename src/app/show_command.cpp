@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <set>
 
 #include "core/json_codec.hpp"
 #include "transform/loads/set_loads.hpp"
@@ -15,7 +16,8 @@ namespace {
 // Returns the block's movements as written, "Snatch + Hip Snatch", so each loads line names
 // what it is for when a part has several blocks.
 std::string movement_names(const prescription::PartPrescription& part, std::size_t block) {
-  const prescription::MovementLine* movement = prescription::main_movement(part.blocks[block], part.lines);
+  const prescription::MovementLine* movement =
+      prescription::main_movement(part.blocks[block], part.lines);
   std::string names;
   if (movement == nullptr) {
     return names;
@@ -26,23 +28,43 @@ std::string movement_names(const prescription::PartPrescription& part, std::size
   return names;
 }
 
-// "Loads (Snatch): Set 1: 60 kg; Sets 2-3: 65 kg" for each block of a part that prescribes an
-// intensity. When every set misses the same max, the line names that max once.
-std::string format_loads_text(const prescription::PartPrescription& part, const Maxes& maxes) {
+// "Loads (Snatch): Set 1: 60 kg; Sets 2-3: 65 kg; Limit: 55 kg" for each block of a part that
+// prescribes an intensity or a ceiling. When every set misses the same max, the line names that
+// max once.
+std::string format_loads_text(const prescription::PartPrescription& part, const Maxes& maxes,
+                              std::set<std::pair<int, std::string>>& missing) {
   std::string text;
   for (const BlockLoads& block : compute_loads(part, maxes)) {
+    for (const SetLoad& load : block.sets) {
+      if (load.missing_max) {
+        missing.insert(*load.missing_max);
+      }
+    }
+    for (const SetLoad& limit : block.limits) {
+      if (limit.missing_max) {
+        missing.insert(*limit.missing_max);
+      }
+    }
     const std::string names = movement_names(part, block.block);
     text += "    Loads" + (names.empty() ? std::string() : " (" + names + ")") + ":";
+    std::vector<std::string> items;
     const bool same_missing =
+        !block.sets.empty() &&
         std::all_of(block.sets.begin(), block.sets.end(), [&](const SetLoad& load) {
           return !load.missing.empty() && load.missing == block.sets.front().missing;
         });
     if (same_missing) {
-      text += " " + block.sets.front().missing + "\n";
-      continue;
+      items.push_back(block.sets.front().missing);
+    } else {
+      for (const SetLoad& load : block.sets) {
+        items.push_back(format_set_load(load, maxes.unit));
+      }
     }
-    for (std::size_t index = 0; index < block.sets.size(); ++index) {
-      text += (index == 0 ? " " : "; ") + format_set_load(block.sets[index], maxes.unit);
+    for (const SetLoad& limit : block.limits) {
+      items.push_back(format_limit_load(limit, maxes.unit));
+    }
+    for (std::size_t index = 0; index < items.size(); ++index) {
+      text += (index == 0 ? " " : "; ") + items[index];
     }
     text += "\n";
   }
@@ -83,7 +105,8 @@ Json record_json_with_loads(const SessionRecord& record, const Maxes& maxes) {
   return json;
 }
 
-std::string format_record_text(const SessionRecord& record, const std::optional<Maxes>& maxes) {
+std::string format_record_text(const SessionRecord& record, const std::optional<Maxes>& maxes,
+                               std::set<std::pair<int, std::string>>& missing_maxes) {
   // The header usually says "Rest Day" itself; the marker is for rest days it does not name.
   const bool header_says_rest = record.session.find("Rest") != std::string::npos ||
                                 record.session.find("rest") != std::string::npos;
@@ -100,7 +123,7 @@ std::string format_record_text(const SessionRecord& record, const std::optional<
     if (index < record.prescriptions.size()) {
       text += format_warnings_text(record.prescriptions[index]);
       if (maxes) {
-        text += format_loads_text(record.prescriptions[index], *maxes);
+        text += format_loads_text(record.prescriptions[index], *maxes, missing_maxes);
       }
     }
   }
@@ -155,11 +178,15 @@ Result<std::string> show_sessions(SessionStore& sessions, const ShowOptions& opt
                    : "No sessions stored on " + format_iso_date(first) + ".\n";
   }
   std::string text;
+  std::set<std::pair<int, std::string>> missing_maxes;
   for (const SessionRecord& record : *records) {
     if (!text.empty()) {
       text += "\n";
     }
-    text += format_record_text(record, options.maxes);
+    text += format_record_text(record, options.maxes, missing_maxes);
+  }
+  if (!missing_maxes.empty()) {
+    text += "\n" + format_missing_maxes(missing_maxes, options.maxes->unit) + "\n";
   }
   return text;
 }

@@ -20,7 +20,16 @@ constexpr double kKilogramsPerPound = 0.45359237;
 constexpr double kMaxWeight = 10000;
 constexpr double kMaxRounding = 50;
 
-std::optional<WeightUnit> parse_unit(std::string_view text) {
+std::string lower_ascii(std::string_view text) {
+  std::string lowered(text);
+  for (char& c : lowered) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return lowered;
+}
+
+std::optional<WeightUnit> parse_unit(std::string_view written) {
+  const std::string text = lower_ascii(written);
   if (text == "kg" || text == "kgs" || text == "kilo" || text == "kilos" || text == "kilograms") {
     return WeightUnit::kKilogram;
   }
@@ -39,15 +48,44 @@ Error entry_error(const std::string& origin, const std::string& key, const std::
   return Error::invalid_input("maxes file " + origin + ": " + key + " " + problem, {}, hint);
 }
 
+// Keys that look like a misspelled setting rather than a lift, with the setting they mean.
+std::optional<std::string_view> setting_meant_by(std::string_view key) {
+  const std::string lowered = lower_ascii(key);
+  if (lowered == "units" || lowered == "weight_unit" || lowered == "unit_of_weight") {
+    return "unit";
+  }
+  if (lowered == "round" || lowered == "rounding_step" || lowered == "step" ||
+      lowered == "plate_step" || lowered == "increment" || lowered == "rounding") {
+    return "rounding";
+  }
+  return std::nullopt;
+}
 
+// Reason text: why a max entry's value is not a weight, for the error message.
+std::string weight_problem(const std::string& text) {
+  double value = 0;
+  // NOLINTNEXTLINE(cert-err34-c): only the number's size is wanted here, the rest is checked later
+  if (std::sscanf(text.c_str(), " %lf", &value) == 1 && value > kMaxWeight) {
+    return "= \"" + text + "\" is above " + format_number(kMaxWeight) +
+           ", the largest max accepted (a typing mistake?)";
+  }
+  return "= \"" + text + "\" is not a positive weight with a unit (kg or lb)";
+}
+
+// Where each (rep max, canonical lift) came from, so a second spelling can name the first.
+using EntrySpellings = std::map<std::pair<int, std::string>, std::string>;
 
 // Reads the entries of one table ("lift" = "100 kg") as rep_max-RMs.
 Status read_lift_table(const toml::table& table, int rep_max, const std::string& origin,
-                       const std::string& prefix, Maxes& maxes) {
+                       const std::string& prefix, Maxes& maxes, EntrySpellings& spellings) {
   for (const auto& [key, node] : table) {
     const std::string name(key.str());
     if (rep_max == 1 && (name == "unit" || name == "rounding" || name == "rep_maxes")) {
       continue;
+    }
+    if (const std::optional<std::string_view> setting = setting_meant_by(name)) {
+      return entry_error(origin, prefix + name, "is not a setting of the maxes file",
+                         "Did you mean " + std::string(*setting) + "? " + kFormatHint);
     }
     const auto* text = node.as_string();
     if (text == nullptr) {
@@ -55,18 +93,19 @@ Status read_lift_table(const toml::table& table, int rep_max, const std::string&
     }
     const std::optional<Weight> weight = parse_weight(text->get());
     if (!weight) {
-      return entry_error(origin, prefix + name,
-                         "= \"" + text->get() + "\" is not a positive weight with a unit (kg or lb)",
-                         kWeightHint);
+      return entry_error(origin, prefix + name, weight_problem(text->get()), kWeightHint);
     }
     // Two spellings of one lift ("Clean & Jerk" and "clean and jerk") would silently override
     // each other, so the second is rejected.
     const std::string lift = prescription::canonical_name(name);
-    if (!maxes.entries.try_emplace({rep_max, lift}, *weight).second) {
+    const auto [first, inserted] = spellings.try_emplace({rep_max, lift}, prefix + name);
+    if (!inserted) {
       return entry_error(origin, prefix + name,
-                         "gives the " + std::to_string(rep_max) + "-RM of " + lift + " a second time",
+                         "gives the " + std::to_string(rep_max) + "-RM of " + lift +
+                             " a second time; " + first->second + " gave it first",
                          "Keep one entry per lift and rep max");
     }
+    maxes.entries.emplace(std::make_pair(rep_max, lift), *weight);
   }
   return ok_status();
 }
@@ -93,9 +132,6 @@ std::optional<Weight> parse_weight(std::string_view text) {
   std::string unit = trimmed.substr(static_cast<std::size_t>(consumed));
   unit.erase(0, unit.find_first_not_of(' '));
   unit.erase(unit.find_last_not_of(' ') + 1);
-  for (char& c : unit) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
   const std::optional<WeightUnit> parsed = parse_unit(unit);
   if (!parsed) {
     return std::nullopt;
@@ -111,11 +147,26 @@ double convert_weight(Weight weight, WeightUnit unit) {
                                        : weight.value / kKilogramsPerPound;
 }
 
-double round_to_step(double value, double step) {
+double round_to_step(double value, double step, RoundingDirection direction) {
   if (!(step > 0)) {
     return value;
   }
-  return std::round(value / step) * step;
+  // A quotient within a millionth of a whole number counts as whole, so 100 kg at 55% with a
+  // 2.5 step stays 55 instead of going to 57.5 or 52.5 on a floating-point remainder.
+  const double steps = value / step;
+  const double nearest = std::round(steps);
+  if (std::fabs(steps - nearest) < 1e-6) {
+    return nearest * step;
+  }
+  switch (direction) {
+    case RoundingDirection::kUp:
+      return std::ceil(steps) * step;
+    case RoundingDirection::kDown:
+      return std::floor(steps) * step;
+    case RoundingDirection::kNearest:
+      break;
+  }
+  return nearest * step;
 }
 
 const char* unit_symbol(WeightUnit unit) {
@@ -154,13 +205,16 @@ Result<Maxes> parse_maxes(std::string_view toml_text, const std::string& origin)
     }
     maxes.unit = *parsed;
   } else if (table.contains("unit")) {
-    return entry_error(origin, "unit", "must be the string \"kg\" or \"lb\"", "Set unit to the unit loads are printed in");
+    return entry_error(origin, "unit", "must be the string \"kg\" or \"lb\"",
+                       "Set unit to the unit loads are printed in");
   }
-  const std::string rounding_hint = "Set rounding to the smallest plate step, e.g. 2.5, or 0 for no rounding";
+  const std::string rounding_hint =
+      "Set rounding to the smallest plate step, e.g. 2.5, or 0 for no rounding";
   if (const auto rounding = table["rounding"].value<double>()) {
     if (!(*rounding >= 0) || *rounding > kMaxRounding) {
       return entry_error(origin, "rounding",
-                         "= " + format_number(*rounding) + " is not a plate step from 0 to " + format_number(kMaxRounding),
+                         "= " + format_number(*rounding) + " is not a plate step from 0 to " +
+                             format_number(kMaxRounding),
                          rounding_hint);
     }
     maxes.rounding = *rounding;
@@ -168,7 +222,8 @@ Result<Maxes> parse_maxes(std::string_view toml_text, const std::string& origin)
     return entry_error(origin, "rounding", "must be a number such as 2.5", rounding_hint);
   }
 
-  if (Status read = read_lift_table(table, 1, origin, "", maxes); !read) {
+  EntrySpellings spellings;
+  if (Status read = read_lift_table(table, 1, origin, "", maxes, spellings); !read) {
     return read.error();
   }
   if (const auto* rep_maxes = table["rep_maxes"].as_table()) {
@@ -182,10 +237,12 @@ Result<Maxes> parse_maxes(std::string_view toml_text, const std::string& origin)
       }
       const auto* lifts = node.as_table();
       if (rep_max < 1 || rep_max > 100 || std::to_string(rep_max) != name || lifts == nullptr) {
-        return entry_error(origin, "rep_maxes." + name, "is not a table named by a rep count from 1 to 100",
+        return entry_error(origin, "rep_maxes." + name,
+                           "is not a table named by a rep count from 1 to 100",
                            "Write other rep maxes under a table such as [rep_maxes.10]");
       }
-      if (Status read = read_lift_table(*lifts, rep_max, origin, "rep_maxes." + name + ".", maxes);
+      if (Status read =
+              read_lift_table(*lifts, rep_max, origin, "rep_maxes." + name + ".", maxes, spellings);
           !read) {
         return read.error();
       }

@@ -54,8 +54,12 @@ struct Maxes {
 //! Converts a weight to unit (1 lb = 0.45359237 kg exactly).
 [[nodiscard]] double convert_weight(Weight weight, WeightUnit unit);
 
-//! Rounds value to the nearest multiple of step; step <= 0 leaves it unchanged.
-[[nodiscard]] double round_to_step(double value, double step);
+//! Which way round_to_step goes: to the nearest multiple (halves up), or up or down to one.
+enum class RoundingDirection { kNearest, kUp, kDown };
+
+//! Rounds value to a multiple of step; step <= 0 leaves it unchanged.
+[[nodiscard]] double round_to_step(double value, double step,
+                                   RoundingDirection direction = RoundingDirection::kNearest);
 
 //! "kg" or "lb".
 [[nodiscard]] const char* unit_symbol(WeightUnit unit);

@@ -2,7 +2,9 @@
 // Weights on the bar for the sets of a part, from its prescription and the athlete's maxes.
 
 #include <optional>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/json_codec.hpp"
@@ -17,14 +19,20 @@ struct SetLoad {
   int last_set = 0;
   std::optional<double> min_weight;  //!< in Maxes::unit, rounded to the plate step
   std::optional<double> max_weight;
-  std::string missing;  //!< why there is no weight, e.g. "no 1-RM for snatch in the maxes file"
-  std::string basis;    //!< what the weight comes from: "75-80% of 1-RM snatch"
+  bool at_least = false;  //!< a floor such as "101%+": the weight is the least to lift
+  std::string missing;    //!< why there is no weight, e.g. "no 1-RM for snatch in the maxes file"
+  std::string basis;      //!< what the weight comes from: "75-80% of 1-RM snatch"
+  //! The max that the maxes file lacks, as {rep max, canonical lift}, when that is why there is
+  //! no weight.
+  std::optional<std::pair<int, std::string>> missing_max;
 };
 
 //! Loads of one block of a part.
 struct BlockLoads {
   std::size_t block = 0;  //!< index in PartPrescription::blocks
   std::vector<SetLoad> sets;
+  //! Ceilings the block's notes set, rounded down; first_set and last_set are 0.
+  std::vector<SetLoad> limits;
   std::vector<std::string> warnings;  //!< the block's warnings, such as table rows past its sets
 };
 
@@ -34,12 +42,25 @@ struct BlockLoads {
 [[nodiscard]] std::vector<BlockLoads> compute_loads(const prescription::PartPrescription& part,
                                                     const Maxes& maxes);
 
-//! "Set 1: 60 kg", "Sets 4-5: 75 kg", "Sets 6-8: 75-80 kg", or "Sets 1-2: 75% of 1-RM snatch
-//! (no 1-RM for snatch in the maxes file)".
+//! "Set 1: 60 kg", "Sets 4-5: 75 kg", "Sets 6-8: 75-80 kg", "Set 1: 102.5 kg or more" for a
+//! floor such as "101%+", or "Sets 1-2: 75% of 1-RM snatch (no 1-RM for snatch in the maxes
+//! file)".
 [[nodiscard]] std::string format_set_load(const SetLoad& load, WeightUnit unit);
 
+//! Formats the maxes that loads lacked as the entries to add: "Add the missing maxes to the maxes
+//! file: "power snatch" = "… kg"; [rep_maxes.3] "deadlift" = "… kg"." Returns "" for none.
+[[nodiscard]] std::string format_missing_maxes(const std::set<std::pair<int, std::string>>& missing,
+                                               WeightUnit unit);
+
+//! Formats a ceiling that a note sets: "Limit: 55 kg".
+[[nodiscard]] std::string format_limit_load(const SetLoad& limit, WeightUnit unit);
+
+//! Formats the weight of a load: "75 kg", "75-80 kg", or its basis and why there is no weight.
+[[nodiscard]] std::string format_weight(const SetLoad& load, WeightUnit unit);
+
 //! JSON of the loads: [{"block", "sets": [{"first_set", "last_set", "weight": {"min", "max",
-//! "unit"} | null, "basis", "missing"}]}], with "warnings": [text, …] on a block that has any.
+//! "unit"} | null, "basis", "missing"}], "limits": [{"weight", "basis", "missing"}]}], with
+//! "warnings": [text, …] on a block that has any.
 [[nodiscard]] Json loads_json(const std::vector<BlockLoads>& loads, WeightUnit unit);
 
 }  // namespace wodetl

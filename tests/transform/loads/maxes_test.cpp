@@ -34,6 +34,14 @@ snatch = "100 kg"
   EXPECT_FALSE(maxes->find(3, "back squat").has_value());
 }
 
+TEST(ParseMaxes, UnitIgnoresCase) {
+  auto maxes = parse_maxes("unit = \"LB\"\nsnatch = \"100 KG\"\n", "maxes.toml");
+  ASSERT_TRUE(maxes.ok()) << maxes.error().to_string();
+  EXPECT_EQ(maxes->unit, WeightUnit::kPound);
+  ASSERT_TRUE(maxes->find(1, "snatch").has_value());
+  EXPECT_EQ(maxes->find(1, "snatch")->unit, WeightUnit::kKilogram);
+}
+
 TEST(ParseMaxes, DefaultsToKilogramsAndStepOne) {
   auto maxes = parse_maxes("deadlift = \"200 kg\"\n", "maxes.toml");
   ASSERT_TRUE(maxes.ok());
@@ -51,11 +59,17 @@ TEST(ParseMaxes, RejectsBadEntriesWithKey) {
       {"snatch = \"100\"\n", "not a positive weight with a unit"},
       {"snatch = \"heavy kg\"\n", "not a positive weight with a unit"},
       {"snatch = \"0 kg\"\n", "not a positive weight with a unit"},
-      {"snatch = \"1e308 kg\"\n", "not a positive weight with a unit"},
+      {"snatch = \"1e308 kg\"\n", "is above 10000, the largest max accepted"},
+      {"snatch = \"100000 kg\"\n", "is above 10000, the largest max accepted"},
+      {"units = \"lb\"\n", "units is not a setting of the maxes file"},
+      {"[rep_maxes.3]\nrounding_step = 2.5\n", "rep_maxes.3.rounding_step is not a setting"},
       {"unit = \"stone\"\n", "unit must be"},
       {"rounding = -1\n", "rounding = -1 is not a plate step"},
       {"rounding = 1000\n", "rounding = 1000 is not a plate step"},
-      {"\"Clean & Jerk\" = \"120 kg\"\n\"clean and jerk\" = \"130 kg\"\n", "1-RM of clean and jerk a second time"},
+      {"\"Clean & Jerk\" = \"120 kg\"\n\"clean and jerk\" = \"130 kg\"\n",
+       "1-RM of clean and jerk a second time; Clean & Jerk gave it first"},
+      {"snatch = \"100 kg\"\n[rep_maxes.1]\nsnatch = \"101 kg\"\n",
+       "rep_maxes.1.snatch gives the 1-RM"},
       {"[rep_maxes.ten]\nsnatch = \"80 kg\"\n", "rep_maxes.ten"},
       {"[rep_maxes.3]\nsnatch = 80\n", "rep_maxes.3.snatch"},
       {"snatch = \"100 kg\n", "not valid TOML at line 1"},
@@ -80,7 +94,8 @@ TEST(LoadMaxesFile, MissingFileIsNotFound) {
 TEST(LoadMaxesFile, FolderIsRejected) {
   auto maxes = load_maxes_file(std::filesystem::temp_directory_path());
   ASSERT_FALSE(maxes.ok());
-  EXPECT_NE(maxes.error().to_string().find("is not a file"), std::string::npos) << maxes.error().to_string();
+  EXPECT_NE(maxes.error().to_string().find("is not a file"), std::string::npos)
+      << maxes.error().to_string();
 }
 
 TEST(WeightMath, ConvertsAndRounds) {

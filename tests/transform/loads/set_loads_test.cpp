@@ -78,6 +78,22 @@ TEST(ComputeLoads, NamesMissingMax) {
             "Sets 1-8: 65-70% of 1-RM power snatch (no 1-RM for power snatch in the maxes file)");
 }
 
+TEST(FormatMissingMaxes, NamesKeysToAdd) {
+  const auto part = part_of({"Power Snatch x 1 rep @ 65% of 1-RM Power Snatch",
+                             "Deadlift x 5 reps @ 3-RM Deadlift weight"});
+  std::set<std::pair<int, std::string>> missing;
+  for (const BlockLoads& block : compute_loads(part, test_maxes())) {
+    for (const SetLoad& load : block.sets) {
+      ASSERT_TRUE(load.missing_max.has_value()) << load.basis;
+      missing.insert(*load.missing_max);
+    }
+  }
+  EXPECT_EQ(format_missing_maxes(missing, WeightUnit::kPound),
+            "Add the missing maxes to the maxes file: \"power snatch\" = \"… lb\"; "
+            "[rep_maxes.3] \"deadlift\" = \"… lb\".");
+  EXPECT_EQ(format_missing_maxes({}, WeightUnit::kKilogram), "");
+}
+
 TEST(ComputeLoads, UsesOtherRepMaxEntry) {
   const auto part = part_of({"Every 3 minutes, for 9 minutes (3 sets):",
                              "Back Squat x 5-6 reps @ 10-RM Back Squat weight"});
@@ -133,6 +149,40 @@ TEST(ComputeLoads, ShowsPoundsWhenAsked) {
 TEST(ComputeLoads, NoIntensityNoLoads) {
   const auto part = part_of({"Three sets of:", "Chin-ups x 10 reps", "Rest 60 seconds"});
   EXPECT_TRUE(compute_loads(part, test_maxes()).empty());
+}
+
+TEST(ComputeLoads, FloorRoundsUp) {
+  Maxes maxes = test_maxes();
+  maxes.rounding = 2.5;
+  const auto part = part_of({"Snatch x 1 @ 101%+"});
+  // 101% of 100 kg is 101 kg; the nearest step (100 kg) would fall short of the floor.
+  EXPECT_EQ(formatted(compute_loads(part, maxes), WeightUnit::kKilogram),
+            (std::vector<std::string>{"Set 1: 102.5 kg or more"}));
+  EXPECT_EQ(compute_loads(part, maxes)[0].sets[0].basis, "101%+ of 1-RM snatch");
+}
+
+TEST(ComputeLoads, CeilingRoundsDown) {
+  Maxes maxes = test_maxes();
+  maxes.rounding = 2.5;
+  const auto part = part_of(
+      {"Three sets of:", "Snatch Pull x 3 reps", "Keep this under 57% of your 1-RM Snatch"});
+  const auto loads = compute_loads(part, maxes);
+  ASSERT_EQ(loads.size(), 1U);
+  EXPECT_TRUE(loads[0].sets.empty());
+  ASSERT_EQ(loads[0].limits.size(), 1U);
+  // 57% of 100 kg is 57 kg; the nearest step (57.5 kg) would pass the ceiling.
+  EXPECT_EQ(format_limit_load(loads[0].limits[0], WeightUnit::kKilogram), "Limit: 55 kg");
+  const Json json = loads_json(loads, WeightUnit::kKilogram);
+  EXPECT_EQ(json[0]["limits"][0]["weight"]["max"], 55);
+  EXPECT_EQ(json[0]["limits"][0]["basis"], "57% of 1-RM snatch");
+}
+
+TEST(RoundToStep, WholeStepsStay) {
+  EXPECT_EQ(round_to_step(55.0000000001, 2.5, RoundingDirection::kUp), 55);
+  EXPECT_EQ(round_to_step(54.9999999999, 2.5, RoundingDirection::kDown), 55);
+  EXPECT_EQ(round_to_step(55.1, 2.5, RoundingDirection::kUp), 57.5);
+  EXPECT_EQ(round_to_step(57.4, 2.5, RoundingDirection::kDown), 55);
+  EXPECT_EQ(round_to_step(56.25, 2.5, RoundingDirection::kNearest), 57.5);
 }
 
 TEST(LoadsJson, CarriesWeightAndMissing) {
