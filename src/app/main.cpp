@@ -4,6 +4,7 @@
 // or an error that stopped the command.
 
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -14,6 +15,7 @@
 #include <string>
 #include <thread>
 
+#include "app/explain_command.hpp"
 #include "app/logging.hpp"
 #include "app/settings.hpp"
 #include "app/show_command.hpp"
@@ -22,7 +24,6 @@
 #include "app/store_choice.hpp"
 #include "app/sync_command.hpp"
 #include "core/json_codec.hpp"
-#include "core/prescription_json.hpp"
 #include "core/version.hpp"
 #include "extract/source_factory.hpp"
 #include "load/aws/aws_provisioning.hpp"
@@ -31,7 +32,6 @@
 #include "pipeline/runner.hpp"
 #include "pipeline/stages.hpp"
 #include "transform/loads/maxes.hpp"
-#include "transform/prescription/line_parser.hpp"
 
 namespace {
 
@@ -378,37 +378,6 @@ int init_command(const InitArguments& arguments) {
   return 0;
 }
 
-// Splits text into lines at '\n'; a final newline does not make an empty last line.
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    const std::size_t end = std::min(text.find('\n', start), text.size());
-    std::string line = text.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') {
-      line.pop_back();
-    }
-    lines.push_back(std::move(line));
-    start = end + 1;
-  }
-  return lines;
-}
-
-int explain_command(const std::vector<std::string>& texts) {
-  std::string input;
-  if (texts.empty()) {
-    input.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  } else {
-    for (const std::string& text : texts) {
-      input += text + "\n";
-    }
-  }
-  const Json explained =
-      prescription::explain_json(prescription::parse_prescription_lines(split_lines(input)));
-  std::cout << explained.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
-  return 0;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -582,7 +551,8 @@ int main(int argc, char** argv) {
       return stage_command(stage);
     }
     if (explain_app->parsed()) {
-      return explain_command(explain_texts);
+      return run_explain(ExplainOptions{explain_texts, ::isatty(STDIN_FILENO) == 1}, std::cin,
+                         std::cout, std::cerr);
     }
     if (init_app->parsed()) {
       return init_command(init);

@@ -1,0 +1,110 @@
+#include "app/explain_command.hpp"
+
+#include <istream>
+#include <iterator>
+#include <ostream>
+
+#include "core/json_codec.hpp"
+#include "core/prescription_json.hpp"
+#include "transform/html_lines.hpp"
+#include "transform/prescription/line_parser.hpp"
+
+namespace wodetl {
+
+namespace {
+
+// Lines parsed and written at a time: large enough to amortize the parser's per-call setup,
+// small enough that the JSON of one batch stays a few megabytes.
+constexpr std::size_t kBatchLines = 1024;
+
+// Splits text into lines at '\n', dropping a '\r' before it; a final newline does not make an
+// empty last line.
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    std::string line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') {
+      line.pop_back();
+    }
+    lines.push_back(std::move(line));
+    start = end + 1;
+  }
+  return lines;
+}
+
+// Returns the line as a post's body would give it to the parser: entities decoded and tags
+// dropped. A line without '&' or '<' is returned as it is, and so is one that decodes to nothing.
+std::string decoded_line(const std::string& line) {
+  if (line.find_first_of("&<") == std::string::npos) {
+    return line;
+  }
+  Result<std::string> text = html_to_text(line);
+  if (!text || text->empty()) {
+    return line;
+  }
+  return std::move(*text);
+}
+
+// Writes the objects of one batch, each indented as an element of the "lines" array.
+void write_batch(const std::vector<std::string>& lines, std::size_t first, std::size_t count,
+                 bool& wrote_any, std::ostream& output) {
+  std::vector<std::string> decoded;
+  decoded.reserve(count);
+  for (std::size_t index = first; index < first + count; ++index) {
+    decoded.push_back(decoded_line(lines[index]));
+  }
+  Json batch = prescription::explain_json(prescription::parse_prescription_lines(decoded));
+  Json& objects = batch["lines"];
+  for (std::size_t index = 0; index < objects.size(); ++index) {
+    objects[index]["text"] = lines[first + index];
+    const std::string dumped = objects[index].dump(2, ' ', false, Json::error_handler_t::replace);
+    output << (wrote_any ? ",\n" : "\n") << "    ";
+    for (const char c : dumped) {
+      output << c;
+      if (c == '\n') {
+        output << "    ";
+      }
+    }
+    wrote_any = true;
+  }
+}
+
+}  // namespace
+
+int run_explain(const ExplainOptions& options, std::istream& input, std::ostream& output,
+                std::ostream& errors) {
+  std::string text;
+  if (options.texts.empty()) {
+    if (options.input_is_terminal) {
+      errors << "Reading prescription lines from standard input; end with Ctrl-D, or give the "
+                "lines as arguments.\n";
+    }
+    text.assign(std::istreambuf_iterator<char>(input), std::istreambuf_iterator<char>());
+  } else {
+    for (const std::string& argument : options.texts) {
+      text += argument + "\n";
+    }
+  }
+
+  const std::vector<std::string> lines = split_lines(text);
+  for (std::size_t index = 0; index < lines.size(); ++index) {
+    if (lines[index].find('\0') != std::string::npos) {
+      errors << "wodetl explain: line " << index + 1
+             << " contains a NUL byte, so the input is not text. Give prescription lines as "
+                "text, one per line.\n";
+      return 2;
+    }
+  }
+
+  output << "{\n  \"lines\": [";
+  bool wrote_any = false;
+  for (std::size_t first = 0; first < lines.size(); first += kBatchLines) {
+    write_batch(lines, first, std::min(kBatchLines, lines.size() - first), wrote_any, output);
+  }
+  output << (wrote_any ? "\n  ]\n}\n" : "]\n}\n");
+  return 0;
+}
+
+}  // namespace wodetl

@@ -1,0 +1,89 @@
+#include "app/explain_command.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "core/json_codec.hpp"
+
+namespace wodetl {
+namespace {
+
+struct ExplainRun {
+  int exit_code = 0;
+  std::string output;
+  std::string errors;
+};
+
+ExplainRun explain(const std::string& input, std::vector<std::string> texts = {}) {
+  std::istringstream in(input);
+  std::ostringstream out;
+  std::ostringstream err;
+  ExplainRun run;
+  run.exit_code = run_explain(ExplainOptions{std::move(texts), false}, in, out, err);
+  run.output = out.str();
+  run.errors = err.str();
+  return run;
+}
+
+TEST(RunExplain, EntitiesParseAsPlainText) {
+  const ExplainRun texturized = explain(
+      "Clean &amp; Jerk x 2 @ 80%\n5&#215;5 Back Squat\n*Sets 4&#8211;5 = @ 75% of 1-RM "
+      "Snatch\nSnatch&nbsp;x&nbsp;2\n");
+  const ExplainRun plain = explain(
+      "Clean & Jerk x 2 @ 80%\n5x5 Back Squat\n*Sets 4-5 = @ 75% of 1-RM Snatch\nSnatch x 2\n");
+  ASSERT_EQ(texturized.exit_code, 0) << texturized.errors;
+  ASSERT_EQ(plain.exit_code, 0) << plain.errors;
+  Json texturized_lines = Json::parse(texturized.output)["lines"];
+  Json plain_lines = Json::parse(plain.output)["lines"];
+  ASSERT_EQ(texturized_lines.size(), 4U);
+  ASSERT_EQ(plain_lines.size(), 4U);
+  EXPECT_EQ(texturized_lines[0]["text"], "Clean &amp; Jerk x 2 @ 80%") << "text stays as given";
+  for (std::size_t index = 0; index < plain_lines.size(); ++index) {
+    texturized_lines[index].erase("text");
+    plain_lines[index].erase("text");
+    EXPECT_EQ(texturized_lines[index], plain_lines[index]) << "line " << index;
+  }
+  EXPECT_EQ(plain_lines[0]["movements"][0]["canonical"], "clean and jerk");
+}
+
+TEST(RunExplain, ArgumentsMaySpanLines) {
+  const ExplainRun run = explain("ignored\n", {"Three sets of:\nSnatch x 2", "Rest 60 seconds"});
+  ASSERT_EQ(run.exit_code, 0);
+  const Json lines = Json::parse(run.output)["lines"];
+  ASSERT_EQ(lines.size(), 3U);
+  EXPECT_EQ(lines[0]["kind"], "scheme");
+  EXPECT_EQ(lines[1]["kind"], "movement");
+  EXPECT_EQ(lines[2]["text"], "Rest 60 seconds");
+}
+
+TEST(RunExplain, EmptyInputGivesNoLines) {
+  const ExplainRun run = explain("");
+  ASSERT_EQ(run.exit_code, 0);
+  EXPECT_EQ(Json::parse(run.output), Json::parse(R"({"lines": []})"));
+}
+
+TEST(RunExplain, ManyLinesStayInOrder) {
+  std::string input;
+  for (int index = 0; index < 2500; ++index) {
+    input += "Snatch x " + std::to_string(index % 7 + 1) + "\r\n";
+  }
+  const ExplainRun run = explain(input);
+  ASSERT_EQ(run.exit_code, 0);
+  const Json lines = Json::parse(run.output)["lines"];
+  ASSERT_EQ(lines.size(), 2500U);
+  for (int index : {0, 1023, 1024, 2047, 2048, 2499}) {
+    EXPECT_EQ(lines[index]["reps"]["min"], index % 7 + 1) << "line " << index;
+    EXPECT_EQ(lines[index]["text"], "Snatch x " + std::to_string(index % 7 + 1));
+  }
+}
+
+TEST(RunExplain, NulByteIsRejected) {
+  const ExplainRun run = explain(std::string("Snatch x 2\nSnatch\0 x 2 @ 75%\n", 28));
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_TRUE(run.output.empty()) << run.output;
+  EXPECT_NE(run.errors.find("line 2 contains a NUL byte"), std::string::npos) << run.errors;
+}
+
+}  // namespace
+}  // namespace wodetl
