@@ -117,6 +117,19 @@ std::string json_error_text(const Json::exception& error) {
   if (text.starts_with("[json.exception.") && end_of_prefix != std::string::npos) {
     text.erase(0, end_of_prefix + 2);
   }
+  // nlohmann-json quotes everything it read of a token, which for an unterminated string is the
+  // rest of the post body; the error keeps the last bytes of it, where the problem is.
+  constexpr std::string_view kLastRead = "; last read: '";
+  constexpr std::size_t kQuotedBytes = 60;
+  const std::size_t quote = text.find(kLastRead);
+  if (quote != std::string::npos && text.size() - quote - kLastRead.size() > kQuotedBytes + 1) {
+    std::size_t keep_from = text.size() - 1 - kQuotedBytes;
+    while (keep_from < text.size() &&
+           (static_cast<unsigned char>(text[keep_from]) & 0xC0U) == 0x80U) {
+      ++keep_from;  // start on a UTF-8 lead byte
+    }
+    text = text.substr(0, quote + kLastRead.size()) + "..." + text.substr(keep_from);
+  }
   return text;
 }
 

@@ -187,6 +187,19 @@ TEST(ParsePostsDocument, InvalidJsonNamesOriginAndPosition) {
   EXPECT_FALSE(contains(error.message, "[json.exception")) << error.message;
 }
 
+TEST(ParsePostsDocument, TruncatedBodyQuotesOnlyItsEnd) {
+  const std::string body(5000, 'a');
+  Result<PostBatch> batch =
+      parse_posts_document(R"({"id": 1, "content": {"rendered": ")" + body + "the end", kFile);
+
+  ASSERT_FALSE(batch.ok());
+  const std::string& message = batch.error().message;
+  EXPECT_TRUE(contains(message, "missing closing quote")) << message;
+  EXPECT_TRUE(contains(message, "last read: '...")) << message;
+  EXPECT_TRUE(contains(message, "the end'")) << message;
+  EXPECT_LT(message.size(), 300U) << message;
+}
+
 TEST(ParsePostsDocument, EmptyTextRejected) {
   Result<PostBatch> batch = parse_posts_document("", kFile);
 
