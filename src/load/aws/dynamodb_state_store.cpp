@@ -1,49 +1,13 @@
 #include "load/aws/dynamodb_state_store.hpp"
 
 #include <chrono>
-#include <ctime>
 #include <utility>
 
 #include "core/json_codec.hpp"
+#include "core/utc_time.hpp"
 #include "load/aws/dynamodb_tables.hpp"
 
 namespace wodetl {
-
-namespace {
-
-std::int64_t epoch_seconds(Clock::time_point time) {
-  return std::chrono::floor<std::chrono::seconds>(time.time_since_epoch()).count();
-}
-
-// Formats time as UTC ISO 8601 with microseconds and offset, as the original's
-// datetime.isoformat() wrote completed_at, e.g. "2024-05-01T12:00:00.123456+00:00".
-std::string iso_timestamp(Clock::time_point time) {
-  const auto seconds = std::chrono::floor<std::chrono::seconds>(time);
-  const auto microseconds =
-      std::chrono::duration_cast<std::chrono::microseconds>(time - seconds).count();
-  const std::time_t time_t_value = Clock::to_time_t(seconds);
-  std::tm utc{};
-  gmtime_r(&time_t_value, &utc);
-  char text[48];
-  std::size_t length = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &utc);
-  std::snprintf(text + length, sizeof text - length, ".%06d+00:00", static_cast<int>(microseconds));
-  return text;
-}
-
-std::optional<PostStatus> post_status_from(std::string_view name) {
-  for (PostStatus status : {PostStatus::kStored, PostStatus::kSkipped, PostStatus::kFailed}) {
-    if (name == to_string(status)) {
-      return status;
-    }
-  }
-  return std::nullopt;
-}
-
-PostRef post_ref_of(const SourceRef& source) {
-  return PostRef{.id = source.post_id, .slug = source.slug, .url = source.link};
-}
-
-}  // namespace
 
 DynamoDbStateStore::DynamoDbStateStore(std::shared_ptr<const DynamoDbClient> client,
                                        std::string idempotency_table, std::string posts_table)
@@ -54,9 +18,10 @@ DynamoDbStateStore::DynamoDbStateStore(std::shared_ptr<const DynamoDbClient> cli
 Json DynamoDbStateStore::idempotency_item(const std::string& idempotency_key,
                                           const std::string& operation,
                                           Clock::time_point expires_at) const {
+  // completed_at is written as the original's datetime.isoformat() wrote it.
   return Json{{"idempotency_key", string_value(idempotency_key)},
               {kTtlAttribute, number_value(epoch_seconds(expires_at))},
-              {"completed_at", string_value(iso_timestamp(Clock::now()))},
+              {"completed_at", string_value(format_utc_isoformat(Clock::now()))},
               {"operation", string_value(operation)}};
 }
 
@@ -132,19 +97,20 @@ Status DynamoDbStateStore::save_post_state(const PostState& state) {
   }
   const std::string preamble_json =
       Json(state.preamble).dump(-1, ' ', false, Json::error_handler_t::replace);
-  const Json request{{"TableName", posts_table_},
-                     {"Item", Json{{"post_id", number_value(state.source.post_id)},
-                                   {"slug", string_value(state.source.slug)},
-                                   {"link", string_value(state.source.link)},
-                                   {"modified_gmt", string_value(state.source.modified_gmt)},
-                                   {"title", string_value(state.source.title)},
-                                   {"content_sha256", string_value(state.content_sha256)},
-                                   {"process_key", string_value(state.process_key)},
-                                   {"status", string_value(to_string(state.status))},
-                                   {"reason", string_value(state.reason)},
-                                   {"preamble_json", string_value(preamble_json)},
-                                   {"session_dates", Json{{"L", std::move(dates)}}},
-                                   {"updated_at", string_value(iso_timestamp(Clock::now()))}}}};
+  const Json request{
+      {"TableName", posts_table_},
+      {"Item", Json{{"post_id", number_value(state.source.post_id)},
+                    {"slug", string_value(state.source.slug)},
+                    {"link", string_value(state.source.link)},
+                    {"modified_gmt", string_value(state.source.modified_gmt)},
+                    {"title", string_value(state.source.title)},
+                    {"content_sha256", string_value(state.content_sha256)},
+                    {"process_key", string_value(state.process_key)},
+                    {"status", string_value(to_string(state.status))},
+                    {"reason", string_value(state.reason)},
+                    {"preamble_json", string_value(preamble_json)},
+                    {"session_dates", Json{{"L", std::move(dates)}}},
+                    {"updated_at", string_value(format_utc_milliseconds(Clock::now()))}}}};
   Result<Json> response = client_->call("PutItem", request, "table " + posts_table_);
   if (!response) {
     Error error = response.error();
@@ -178,7 +144,7 @@ Result<std::optional<PostState>> DynamoDbStateStore::find_post_state(std::int64_
   state.process_key = string_attribute(*item, "process_key").value_or("");
 
   const std::string status = string_attribute(*item, "status").value_or("");
-  std::optional<PostStatus> parsed_status = post_status_from(status);
+  std::optional<PostStatus> parsed_status = parse_post_status(status);
   if (!parsed_status) {
     return aws_store_error(
         "stored post state in table " + posts_table_ + " has unknown status '" + status + "'",
@@ -237,7 +203,7 @@ Result<std::optional<SyncCursor>> DynamoDbStateStore::find_sync_cursor(const std
 
 Status DynamoDbStateStore::save_sync_cursor(const SyncCursor& cursor) {
   const std::string updated_at =
-      cursor.updated_at.empty() ? iso_timestamp(Clock::now()) : cursor.updated_at;
+      cursor.updated_at.empty() ? format_utc_milliseconds(Clock::now()) : cursor.updated_at;
   const Json request{
       {"TableName", idempotency_table_},
       {"Item", Json{{"idempotency_key", string_value(sync_cursor_key(cursor.source))},
