@@ -17,11 +17,11 @@ namespace wodetl {
 //! adds operation (S). DynamoDB deletes expired items only within a few days, so is_done and
 //! claim compare ttl with the current time themselves.
 //!
-//! A post item has post_id (N), slug, link, modified_gmt, title, content_sha256, status,
-//! reason, preamble_json and updated_at (S), and session_dates (L of S).
+//! A post item has post_id (N), slug, link, modified_gmt, title, content_sha256, process_key,
+//! status, reason, preamble_json and updated_at (S), and session_dates (L of S).
 //!
-//! Calls fail with an Error when a table is unreachable; the runner then logs a warning and
-//! goes on, as the original did ("fail open").
+//! Calls fail with an Error when a table is unreachable. The runner and the sync then log a
+//! warning and go on, as the original did ("fail open").
 //!
 //! Thread safety: every method may be called from several threads at once.
 class DynamoDbStateStore : public StateStore {
