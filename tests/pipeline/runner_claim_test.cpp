@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <ostream>
 
 #include "load/aws/aws_provisioning.hpp"
 #include "load/aws/dynamodb_test_support.hpp"
@@ -33,6 +34,11 @@ class FailingSessionStore : public SessionStore {
 };
 
 enum class Backend { kLocal, kAws };
+
+// Names the backend in the test list, which CTest turns into test names.
+void PrintTo(Backend backend, std::ostream* out) {
+  *out << (backend == Backend::kLocal ? "local" : "aws");
+}
 
 //! Runs each test on the local store, and on the AWS store against the stand-ins, where the
 //! claim is DynamoDB's conditional PutItem.
