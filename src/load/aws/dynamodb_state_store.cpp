@@ -25,24 +25,37 @@ Json DynamoDbStateStore::idempotency_item(const std::string& idempotency_key,
               {"operation", string_value(operation)}};
 }
 
-Result<bool> DynamoDbStateStore::is_done(const std::string& idempotency_key,
-                                         Clock::time_point now) {
-  const Json request{
-      {"TableName", idempotency_table_},
-      {"Key", Json{{"idempotency_key", string_value(idempotency_key)}}},
-      {"ConsistentRead", true},
-      {"ProjectionExpression", "#k, #t"},
-      {"ExpressionAttributeNames", Json{{"#k", "idempotency_key"}, {"#t", kTtlAttribute}}}};
-  Result<Json> response = client_->call("GetItem", request, "table " + idempotency_table_);
+Result<std::optional<Json>> DynamoDbStateStore::get_item(const std::string& table, Json key,
+                                                         Json options) const {
+  Json request = std::move(options);
+  request["TableName"] = table;
+  request["Key"] = std::move(key);
+  request["ConsistentRead"] = true;
+  Result<Json> response = client_->call("GetItem", request, "table " + table);
   if (!response) {
     return response.error();
   }
   auto item = response->find("Item");
   if (item == response->end() || !item->is_object() || item->empty()) {
+    return std::optional<Json>{};
+  }
+  return std::optional<Json>{std::move(*item)};
+}
+
+Result<bool> DynamoDbStateStore::is_done(const std::string& idempotency_key,
+                                         Clock::time_point now) {
+  Result<std::optional<Json>> item = get_item(
+      idempotency_table_, Json{{"idempotency_key", string_value(idempotency_key)}},
+      Json{{"ProjectionExpression", "#k, #t"},
+           {"ExpressionAttributeNames", Json{{"#k", "idempotency_key"}, {"#t", kTtlAttribute}}}});
+  if (!item) {
+    return item.error();
+  }
+  if (!*item) {
     return false;
   }
   // A record without ttl never expires, like an item without the Time to Live attribute.
-  const std::optional<std::int64_t> ttl = number_attribute(*item, kTtlAttribute);
+  const std::optional<std::int64_t> ttl = number_attribute(**item, kTtlAttribute);
   return !ttl || *ttl > epoch_seconds(now);
 }
 
@@ -121,29 +134,27 @@ Status DynamoDbStateStore::save_post_state(const PostState& state) {
 }
 
 Result<std::optional<PostState>> DynamoDbStateStore::find_post_state(std::int64_t post_id) {
-  const Json request{{"TableName", posts_table_},
-                     {"Key", Json{{"post_id", number_value(post_id)}}},
-                     {"ConsistentRead", true}};
-  Result<Json> response = client_->call("GetItem", request, "table " + posts_table_);
-  if (!response) {
-    return response.error();
+  Result<std::optional<Json>> found =
+      get_item(posts_table_, Json{{"post_id", number_value(post_id)}});
+  if (!found) {
+    return found.error();
   }
-  auto item = response->find("Item");
-  if (item == response->end() || !item->is_object() || item->empty()) {
+  if (!*found) {
     return std::optional<PostState>{};
   }
+  const Json& item = **found;
 
   PostState state;
   state.source.post_id = post_id;
-  state.source.slug = string_attribute(*item, "slug").value_or("");
-  state.source.link = string_attribute(*item, "link").value_or("");
-  state.source.modified_gmt = string_attribute(*item, "modified_gmt").value_or("");
-  state.source.title = string_attribute(*item, "title").value_or("");
-  state.content_sha256 = string_attribute(*item, "content_sha256").value_or("");
-  state.reason = string_attribute(*item, "reason").value_or("");
-  state.process_key = string_attribute(*item, "process_key").value_or("");
+  state.source.slug = string_attribute(item, "slug").value_or("");
+  state.source.link = string_attribute(item, "link").value_or("");
+  state.source.modified_gmt = string_attribute(item, "modified_gmt").value_or("");
+  state.source.title = string_attribute(item, "title").value_or("");
+  state.content_sha256 = string_attribute(item, "content_sha256").value_or("");
+  state.reason = string_attribute(item, "reason").value_or("");
+  state.process_key = string_attribute(item, "process_key").value_or("");
 
-  const std::string status = string_attribute(*item, "status").value_or("");
+  const std::string status = string_attribute(item, "status").value_or("");
   std::optional<PostStatus> parsed_status = parse_post_status(status);
   if (!parsed_status) {
     return aws_store_error(
@@ -154,7 +165,7 @@ Result<std::optional<PostState>> DynamoDbStateStore::find_post_state(std::int64_
   state.status = *parsed_status;
 
   try {
-    state.preamble = Json::parse(string_attribute(*item, "preamble_json").value_or("[]"))
+    state.preamble = Json::parse(string_attribute(item, "preamble_json").value_or("[]"))
                          .get<std::vector<Line>>();
   } catch (const Json::exception& exception) {
     return aws_store_error("stored post state in table " + posts_table_ +
@@ -163,7 +174,7 @@ Result<std::optional<PostState>> DynamoDbStateStore::find_post_state(std::int64_
                            "again",
                            post_ref_of(state.source));
   }
-  if (auto dates = item->find("session_dates"); dates != item->end() && dates->contains("L")) {
+  if (auto dates = item.find("session_dates"); dates != item.end() && dates->contains("L")) {
     for (const Json& date : dates->at("L")) {
       if (date.contains("S") && date.at("S").is_string()) {
         state.session_dates.push_back(date.at("S").get<std::string>());
@@ -182,22 +193,20 @@ std::string sync_cursor_key(const std::string& source) {
 }  // namespace
 
 Result<std::optional<SyncCursor>> DynamoDbStateStore::find_sync_cursor(const std::string& source) {
-  const Json request{{"TableName", idempotency_table_},
-                     {"Key", Json{{"idempotency_key", string_value(sync_cursor_key(source))}}},
-                     {"ConsistentRead", true}};
-  Result<Json> response = client_->call("GetItem", request, "table " + idempotency_table_);
-  if (!response) {
-    return response.error();
+  Result<std::optional<Json>> found = get_item(
+      idempotency_table_, Json{{"idempotency_key", string_value(sync_cursor_key(source))}});
+  if (!found) {
+    return found.error();
   }
-  auto item = response->find("Item");
-  if (item == response->end() || !item->is_object() || item->empty()) {
+  if (!*found) {
     return std::optional<SyncCursor>{};
   }
+  const Json& item = **found;
   SyncCursor cursor;
   cursor.source = source;
-  cursor.listing = string_attribute(*item, "listing").value_or("");
-  cursor.modified_gmt = string_attribute(*item, "modified_gmt").value_or("");
-  cursor.updated_at = string_attribute(*item, "updated_at").value_or("");
+  cursor.listing = string_attribute(item, "listing").value_or("");
+  cursor.modified_gmt = string_attribute(item, "modified_gmt").value_or("");
+  cursor.updated_at = string_attribute(item, "updated_at").value_or("");
   return std::optional<SyncCursor>{std::move(cursor)};
 }
 

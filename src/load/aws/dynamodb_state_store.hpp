@@ -47,6 +47,10 @@ class DynamoDbStateStore : public StateStore {
   Status save_sync_cursor(const SyncCursor& cursor) override;
 
  private:
+  //! Reads the item of key in table with a strongly consistent GetItem, with the members of
+  //! options (e.g. ProjectionExpression) added to the request; std::nullopt when it is absent.
+  [[nodiscard]] Result<std::optional<Json>> get_item(const std::string& table, Json key,
+                                                     Json options = Json::object()) const;
   [[nodiscard]] Json idempotency_item(const std::string& idempotency_key,
                                       const std::string& operation,
                                       Clock::time_point expires_at) const;
