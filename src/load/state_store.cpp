@@ -14,4 +14,13 @@ const char* to_string(PostStatus status) {
   return "failed";
 }
 
+std::optional<PostStatus> parse_post_status(std::string_view name) {
+  for (PostStatus status : {PostStatus::kStored, PostStatus::kSkipped, PostStatus::kFailed}) {
+    if (name == to_string(status)) {
+      return status;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace wodetl

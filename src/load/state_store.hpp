@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.hpp"
@@ -80,5 +81,8 @@ class StateStore {
 };
 
 [[nodiscard]] const char* to_string(PostStatus status);
+
+//! Reads a status that to_string wrote; std::nullopt for any other text.
+[[nodiscard]] std::optional<PostStatus> parse_post_status(std::string_view name);
 
 }  // namespace wodetl

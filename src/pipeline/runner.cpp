@@ -145,6 +145,9 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
   if (!done) {
     spdlog::warn("Idempotency check failed for {}, processing it again: {}",
                  outcome.post.describe(), done.error().to_string());
+    outcome.warnings.push_back(
+        "the idempotency record could not be read, so the post was processed again: " +
+        done.error().message);
   } else if (*done && previous_state && is_stored_version(*previous_state, post, content_sha256)) {
     // A post skipped before stays listed as skipped, with its reason, so every summary shows it.
     if (previous_state->status == PostStatus::kSkipped) {
@@ -203,7 +206,8 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
   state.source.title =
       transformed->records.empty() ? post.title : transformed->records.front().source.title;
   state.preamble = transformed->preamble;
-  outcome.warnings = transformed->warnings;
+  outcome.warnings.insert(outcome.warnings.end(), transformed->warnings.begin(),
+                          transformed->warnings.end());
 
   if (transformed->records.empty()) {
     outcome.result = PostResult::kSkipped;

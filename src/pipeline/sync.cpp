@@ -114,11 +114,15 @@ SyncSummary sync_source(WordPressSource& source, Stores& stores, const SyncReque
     return std::move(summary);
   };
 
-  // The cursor of the last sync, when it was saved for the same listing.
+  // The cursor of the last sync, when it was saved for the same listing. When it cannot be read,
+  // the sync fails open as the idempotency checks do: it reads every post, and the stores skip
+  // what they already hold.
   Result<std::optional<SyncCursor>> stored = stores.state->find_sync_cursor(request.source_name);
-  if (!stored.ok()) {
-    summary.run.source_error = stored.error();
-    return finish();
+  const bool cursor_unreadable = !stored.ok();
+  if (cursor_unreadable) {
+    spdlog::warn("Could not read the sync cursor of source '{}', so this sync reads every post: {}",
+                 request.source_name, stored.error().to_string());
+    stored = std::optional<SyncCursor>{};
   }
   std::optional<UtcSeconds> cursor;
   if (*stored) {
@@ -136,7 +140,14 @@ SyncSummary sync_source(WordPressSource& source, Stores& stores, const SyncReque
     }
   }
 
-  const SyncPlan plan = plan_sync(request, cursor);
+  SyncPlan plan = plan_sync(request, cursor);
+  if (cursor_unreadable && request.mode == SyncMode::kIncremental) {
+    plan.reading = "every post (the saved cursor could not be read)";
+  }
+  // A backfill saves a cursor only for a source that has none, which is unknown here.
+  if (cursor_unreadable && request.mode == SyncMode::kSince) {
+    plan.save_cursor = false;
+  }
   summary.reading = plan.reading;
   spdlog::info("Syncing source '{}' ({}): {} from {}", request.source_name, to_string(request.mode),
                plan.reading, source.describe());

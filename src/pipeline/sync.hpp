@@ -80,7 +80,8 @@ struct SyncSummary {
 //!
 //! The cursor is saved while the sync runs (at most once per commit_interval, only upwards) and
 //! once at the end; see CursorTracker for the value. A failed post keeps the cursor below its
-//! own time, so the next sync reads it again.
+//! own time, so the next sync reads it again. A cursor that cannot be read (an unreachable
+//! DynamoDB table) is logged as a warning and the sync reads every post, as without a cursor.
 [[nodiscard]] SyncSummary sync_source(WordPressSource& source, Stores& stores,
                                       const SyncRequest& request);
 
