@@ -403,8 +403,9 @@ int explain_command(const std::vector<std::string>& texts) {
       input += text + "\n";
     }
   }
-  const Json explained =
-      prescription::explain_json(prescription::parse_prescription_lines(split_lines(input)));
+  // The parsed lines view these texts.
+  const std::vector<std::string> lines = split_lines(input);
+  const Json explained = prescription::explain_json(prescription::parse_prescription_lines(lines));
   std::cout << explained.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
   return 0;
 }

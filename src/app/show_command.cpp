@@ -15,13 +15,15 @@ namespace {
 // Returns the block's movements as written, "Snatch + Hip Snatch", so each loads line names
 // what it is for when a part has several blocks.
 std::string movement_names(const prescription::PartPrescription& part, std::size_t block) {
-  const prescription::MovementLine* movement = prescription::main_movement(part.blocks[block], part.lines);
+  const prescription::MovementLine* movement =
+      prescription::main_movement(part.blocks[block], part.lines);
   std::string names;
   if (movement == nullptr) {
     return names;
   }
   for (const prescription::Movement& item : movement->movements) {
-    names += (names.empty() ? "" : " + ") + item.name;
+    names += names.empty() ? "" : " + ";
+    names += item.name;
   }
   return names;
 }
@@ -56,7 +58,7 @@ std::string format_warnings_text(const prescription::PartPrescription& part) {
   for (const prescription::ParsedLine& line : part.lines) {
     if (const prescription::SchemeLine* scheme = line.scheme();
         scheme != nullptr && !scheme->warning.empty()) {
-      text += "    Warning: \"" + line.text + "\": " + scheme->warning + "\n";
+      text += "    Warning: \"" + std::string(line.text) + "\": " + scheme->warning + "\n";
     }
   }
   for (const prescription::Block& block : part.blocks) {
