@@ -24,6 +24,7 @@
 #include "core/json_codec.hpp"
 #include "core/prescription_json.hpp"
 #include "core/version.hpp"
+#include "core/xml_library.hpp"
 #include "extract/source_factory.hpp"
 #include "load/aws/aws_provisioning.hpp"
 #include "load/local/sqlite_store.hpp"
@@ -412,6 +413,8 @@ int explain_command(const std::vector<std::string>& texts) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Worker threads parse HTML and XML, so libxml2 is set up on this thread before any starts.
+  init_xml_library();
   CLI::App app{"wodetl: turns WordPress workout posts into dated, structured training sessions"};
   app.set_version_flag("--version", std::string("wodetl ") + kVersion);
   app.require_subcommand(1);

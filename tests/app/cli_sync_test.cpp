@@ -261,16 +261,33 @@ TEST_F(CliSyncTest, BuiltInSourceFromEnvironment) {
   EXPECT_EQ(count_rows(folder() / "wod-data", "posts"), 12);
 }
 
-// DISABLED: after merging the AWS HTTP changes this test hung past 300 s once; see the closing note.
-TEST_F(CliSyncTest, DISABLED_RetriesServiceUnavailable) {
+TEST_F(CliSyncTest, RetriesServiceUnavailable) {
   write_config();
   site_.add_fault(testing::Fault{.status = 503, .times = 1, .retry_after = "0"});
 
   const auto sync = wodetl({"sync", "--format", "json"});
 
+  ASSERT_FALSE(sync.timed_out) << sync.errors;
   ASSERT_EQ(sync.exit_code, 0) << sync.output << sync.errors;
   EXPECT_EQ(Json::parse(sync.output)["sources"][0]["new"], 12);
-  EXPECT_TRUE(contains(sync.errors, "returned HTTP 503; retry 1 of 1")) << sync.errors;
+  EXPECT_TRUE(contains(sync.errors, "returned HTTP 503; retry 1 of 1 in 0 ms")) << sync.errors;
+  // The 503 and its one retry: the first sync reads the whole listing in one request.
+  EXPECT_EQ(site_.posts_requests().size(), 2U);
+}
+
+TEST_F(CliSyncTest, UnavailableSiteFailsAfterRetries) {
+  write_config();
+  site_.add_fault(testing::Fault{.status = 503, .times = -1, .retry_after = "0"});
+
+  const auto sync = wodetl({"sync"});
+
+  ASSERT_FALSE(sync.timed_out) << sync.errors;
+  EXPECT_EQ(sync.exit_code, 1);
+  EXPECT_TRUE(contains(sync.output, "HTTP status 503")) << sync.output;
+  EXPECT_TRUE(contains(sync.output, "after 2 attempts")) << sync.output;
+  // retries = 1: one retry after the first attempt, then the sync gives up.
+  EXPECT_EQ(site_.posts_requests().size(), 2U);
+  EXPECT_EQ(count_rows(data_dir(), "sync_cursors"), 0);
 }
 
 TEST_F(CliSyncTest, SecurityPluginPageNamed) {

@@ -25,14 +25,18 @@ std::string quoted(const std::string& word) {
 CommandResult run_program(const std::string& program, const std::vector<std::string>& arguments,
                           const std::string& input,
                           const std::map<std::string, std::string>& environment,
-                          const std::string& working_dir) {
+                          const std::string& working_dir, std::chrono::seconds time_limit) {
   const TempFolder folder;
   const auto input_path = folder.path() / "stdin";
   const auto output_path = folder.path() / "stdout";
   const auto errors_path = folder.path() / "stderr";
   std::ofstream(input_path) << input;
 
-  std::string command = working_dir.empty() ? "env" : "cd " + quoted(working_dir) + " && env";
+  // coreutils `timeout` exits with 124 after stopping the program, or 137 after killing it.
+  const std::string limited =
+      "timeout --kill-after=5 " + std::to_string(time_limit.count()) + " env";
+  std::string command =
+      working_dir.empty() ? limited : "cd " + quoted(working_dir) + " && " + limited;
   for (const auto& [name, value] : environment) {
     command += " " + quoted(name + "=" + value);
   }
@@ -46,6 +50,7 @@ CommandResult run_program(const std::string& program, const std::vector<std::str
   CommandResult result;
   const int status = std::system(command.c_str());  // NOLINT(cert-env33-c): arguments are quoted
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.timed_out = result.exit_code == 124 || result.exit_code == 137;
   result.output = read_file(output_path);
   result.errors = read_file(errors_path);
   return result;
