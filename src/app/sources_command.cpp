@@ -1,6 +1,7 @@
 #include "app/sources_command.hpp"
 
-#include <cstdio>
+#include <fmt/format.h>
+
 #include <iostream>
 #include <system_error>
 
@@ -38,12 +39,6 @@ std::string cursor_text(const CatalogSource& source) {
   return text;
 }
 
-std::string rate_text(double rate) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%g", rate);
-  return text;
-}
-
 }  // namespace
 
 std::string format_sources_text(const SourceCatalog& catalog) {
@@ -58,7 +53,7 @@ std::string format_sources_text(const SourceCatalog& catalog) {
     text += "  tag:         " + (config.tag ? config.tag->text() : "all") + "\n";
     text += "  profile:     " + std::string(to_string(config.profile)) + "\n";
     text += "  credentials: " + source.credentials + "\n";
-    text += "  requests:    " + rate_text(config.rate) + " per second, " +
+    text += "  requests:    " + fmt::format("{}", config.rate) + " per second, " +
             std::to_string(config.concurrency) + " at a time, time-out " +
             std::to_string(config.timeout_seconds) + " s, " + std::to_string(config.retries) +
             " retries\n";

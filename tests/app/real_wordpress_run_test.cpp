@@ -82,26 +82,14 @@ class RealWordPressRunTest : public testing::RealWordPressTest {
 
 TEST_F(RealWordPressRunTest, StoresEachPublishedPostOfCategoryOnce) {
   testing::RealWordPress& site = wordpress();
-  const testing::WordPressTerm program = site.create_category("Weightlifting");
-  const testing::WordPressTerm other = site.create_category("Announcements");
-
-  std::vector<NewPost> posts;
-  for (int week = 1; week <= kPublishedPosts; ++week) {
-    posts.push_back(testing::weekly_program_post(week, program.id));
-  }
-  NewPost draft = testing::weekly_program_post(kPublishedPosts + 1, program.id);
-  draft.status = "draft";
-  posts.push_back(draft);
-  for (int week = 1; week <= 3; ++week) {
-    posts.push_back(testing::weekly_program_post(week, other.id));
-  }
-  const std::vector<SeededPost> seeded = site.insert_posts(posts);
-  ASSERT_EQ(seeded.size(), posts.size());
+  const testing::SeededProgram seeded =
+      testing::seed_program(site, "Weightlifting", kPublishedPosts, "Announcements", 3);
+  const testing::WordPressTerm& program = seeded.category;
 
   std::map<std::string, int> week_of_id;  // published posts of the category: id to week number
   for (int week = 1; week <= kPublishedPosts; ++week) {
-    ASSERT_EQ(seeded[week - 1].status, "publish");
-    week_of_id[std::to_string(seeded[week - 1].id)] = week;
+    ASSERT_EQ(seeded.published[week - 1].status, "publish");
+    week_of_id[std::to_string(seeded.published[week - 1].id)] = week;
   }
 
   const auto run =
@@ -124,8 +112,8 @@ TEST_F(RealWordPressRunTest, StoresEachPublishedPostOfCategoryOnce) {
 
   // WordPress texturized " - " into an en dash (but left "4-10" alone); the store has the decoded
   // text.
-  const auto first_title =
-      query(database(), "SELECT title FROM posts WHERE post_id = " + std::to_string(seeded[0].id));
+  const auto first_title = query(database(), "SELECT title FROM posts WHERE post_id = " +
+                                                 std::to_string(seeded.published[0].id));
   ASSERT_EQ(first_title.size(), 1U);
   EXPECT_EQ(first_title[0][0], "January 4-10, 2021 \u2013 3 Day Weightlifting Program");
 
@@ -145,7 +133,7 @@ TEST_F(RealWordPressRunTest, StoresEachPublishedPostOfCategoryOnce) {
   // The records keep the text as WordPress rendered it, with every entity decoded.
   const auto monday =
       query(database(), "SELECT record_json FROM sessions WHERE post_id = " +
-                            std::to_string(seeded[0].id) + " AND date = '2021-01-04'");
+                            std::to_string(seeded.published[0].id) + " AND date = '2021-01-04'");
   ASSERT_EQ(monday.size(), 1U);
   const std::string& record = monday[0][0];
   EXPECT_FALSE(contains(record, "&#")) << record;
