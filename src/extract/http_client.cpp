@@ -165,7 +165,7 @@ Error with_attempts(Error error, int attempts) {
 //! connections. libcurl does not support sharing one connection cache between threads
 //! (CURLSHOPT_SHARE with CURL_LOCK_DATA_CONNECT), so each idle handle keeps its own connections
 //! and serves one request, on one thread, at a time. DNS answers and TLS sessions are shared
-//! between the handles through a share handle, with the locks libcurl asks for.
+//! between the handles through a share handle, with the locks that libcurl requires.
 class HttpClient::ConnectionPool {
  public:
   using Handle = std::unique_ptr<CURL, decltype(&curl_easy_cleanup)>;
@@ -290,10 +290,10 @@ HttpAttempt HttpClient::send_once(const HttpRequest& request) const {
   // Hands the handle back to the pool when the attempt ends, however it ends.
   struct GiveBack {
     ConnectionPool* target;
-    ConnectionPool::Handle& taken;
+    ConnectionPool::Handle& borrowed;
     ~GiveBack() {
-      if (target != nullptr && taken) {
-        target->give_back(std::move(taken));
+      if (target != nullptr && borrowed) {
+        target->give_back(std::move(borrowed));
       }
     }
   } give_back{pool_.get(), handle};

@@ -1,6 +1,6 @@
 // The first HTML parses of a process, on many threads at once. libxml2 2.9 creates the mutex of
 // its string dictionaries on the first parse, without a lock, so threads that parse first
-// together could wait for each other forever: `wodetl sync` hung that way in about one run of a
+// together could wait for each other forever. `wodetl sync` hung that way in about one run of a
 // few hundred, when its two workers transformed their first posts together. html_to_lines
 // initializes libxml2 before its first parse.
 
