@@ -180,6 +180,21 @@ TEST_F(CliSyncTest, QuietPrintsSummaryOnFailure) {
   EXPECT_TRUE(contains(sync.output, "HTTP status 404")) << sync.output;
 }
 
+TEST_F(CliSyncTest, ProgressBarOnTerminal) {
+  write_config();
+
+  // script(1) from util-linux runs wodetl with a pseudo-terminal as its stdout and stderr.
+  const auto sync = testing::run_program("script",
+                                         {"--quiet", "--return", "--command",
+                                          "'" + std::string(WODETL_BINARY) + "' sync", "/dev/null"},
+                                         "", {}, folder().string());
+
+  ASSERT_EQ(sync.exit_code, 0) << sync.output << sync.errors;
+  testing::expect_contains_all(sync.output, {"blog [", "/12 posts", "Posts: 12 new"});
+  // The bar is erased before the summary is printed.
+  EXPECT_TRUE(contains(sync.output, "\r\x1b[K")) << sync.output;
+}
+
 TEST_F(CliSyncTest, SinceAndFullModes) {
   write_config();
 

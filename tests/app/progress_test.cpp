@@ -1,6 +1,12 @@
 #include "app/progress.hpp"
 
 #include <gtest/gtest.h>
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
+
+#include <memory>
+#include <sstream>
+#include <string>
 
 namespace wodetl {
 namespace {
@@ -58,6 +64,86 @@ TEST(FormatProgressLine, NamesCountsAndTimeLeft) {
 
   EXPECT_EQ(format_progress_line(progress, progress_rate(progress, milliseconds(40000))),
             "invictus: 120 of 240 posts read, 110 processed (3.0 posts/s, about 40 s left)");
+}
+
+//! Sends spdlog's default logger to a string for the life of the object, then restores it.
+class CapturedLog {
+ public:
+  CapturedLog() : previous_(spdlog::default_logger()) {
+    auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(text_);
+    sink->set_pattern("%v");
+    spdlog::set_default_logger(std::make_shared<spdlog::logger>("captured", sink));
+  }
+  CapturedLog(const CapturedLog&) = delete;
+  CapturedLog& operator=(const CapturedLog&) = delete;
+  ~CapturedLog() { spdlog::set_default_logger(previous_); }
+
+  [[nodiscard]] std::string text() const { return text_.str(); }
+
+ private:
+  std::shared_ptr<spdlog::logger> previous_;
+  std::ostringstream text_;
+};
+
+//! Clock that the test moves by hand.
+struct ManualClock {
+  std::chrono::steady_clock::time_point now{};
+
+  ProgressReporter::Clock reader() {
+    return [this] { return now; };
+  }
+};
+
+TEST(ProgressReporter, LinesWaitOneInterval) {
+  CapturedLog log;
+  ManualClock clock;
+  ProgressReporter reporter(ProgressStyle::kLines, std::chrono::seconds(10), clock.reader());
+
+  reporter.update(progress_of(20, 240));
+  clock.now += std::chrono::seconds(9);
+  reporter.update(progress_of(50, 240));
+  const std::string before_interval = log.text();
+  clock.now += std::chrono::seconds(1);
+  reporter.update(progress_of(60, 240));
+  clock.now += std::chrono::seconds(5);
+  reporter.update(progress_of(80, 240));
+
+  // A short sync prints no line; after ten seconds, one line, then one per interval.
+  EXPECT_EQ(before_interval, "");
+  EXPECT_EQ(log.text(),
+            "invictus: 60 of 240 posts read, 50 processed (6.0 posts/s, about 30 s left)\n");
+}
+
+TEST(ProgressReporter, NewSourceRestartsRate) {
+  CapturedLog log;
+  ManualClock clock;
+  ProgressReporter reporter(ProgressStyle::kLines, std::chrono::seconds(10), clock.reader());
+  reporter.update(progress_of(20, 240));
+  clock.now += std::chrono::seconds(30);
+  reporter.finish();
+
+  SyncProgress other = progress_of(20, 40);
+  other.source = "daily";
+  reporter.update(other);
+  clock.now += std::chrono::seconds(10);
+  reporter.update(other);
+
+  EXPECT_EQ(log.text(),
+            "daily: 20 of 40 posts read, 10 processed (2.0 posts/s, about 10 s left)\n");
+}
+
+TEST(ProgressReporter, OffShowsNothing) {
+  CapturedLog log;
+  ManualClock clock;
+  ProgressReporter reporter(ProgressStyle::kOff, std::chrono::seconds(10), clock.reader());
+
+  for (int second = 0; second < 30; ++second) {
+    reporter.update(progress_of(20 + second, 240));
+    clock.now += std::chrono::seconds(1);
+  }
+  reporter.finish();
+
+  EXPECT_EQ(log.text(), "");
 }
 
 }  // namespace

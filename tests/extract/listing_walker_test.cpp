@@ -237,6 +237,28 @@ TEST(ListingWalker, ShiftInSharedSecondIsRecovered) {
   EXPECT_GE(walked.stats.shifts, 1);
 }
 
+TEST(ListingWalker, TotalChangeIsShift) {
+  FakeListing listing;
+  for (int i = 0; i < 45; ++i) {
+    listing.add(100 + i, minute_stamp(3));
+  }
+  WalkSettings settings{.per_page = 10};
+  // A post added at the end of the shared second leaves the next window's first post in place,
+  // so only X-WP-Total shows that the listing changed.
+  settings.after_page = [&listing](const FetchedPage& page) {
+    if (page.request == 2) {
+      listing.add(200, minute_stamp(3));
+    }
+  };
+
+  Walked walked = walk(listing, settings);
+
+  ASSERT_TRUE(walked.status.ok()) << walked.status.error().to_string();
+  expect_each_once(walked, 100, 144);
+  expect_each_once(walked, 200, 200);
+  EXPECT_EQ(walked.stats.shifts, 1);
+}
+
 TEST(ListingWalker, ParallelWindowsDeliverEachOnce) {
   FakeListing listing;
   for (int i = 0; i < 95; ++i) {
