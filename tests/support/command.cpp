@@ -50,7 +50,6 @@ CommandResult run_program(const std::string& program, const std::vector<std::str
   CommandResult result;
   const int status = std::system(command.c_str());  // NOLINT(cert-env33-c): arguments are quoted
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  result.timed_out = result.exit_code == 124 || result.exit_code == 137;
   result.output = read_file(output_path);
   result.errors = read_file(errors_path);
   return result;

@@ -11,10 +11,9 @@ namespace wodetl::testing {
 
 //! What a finished command left behind.
 struct CommandResult {
-  int exit_code = -1;      //!< -1 when the program did not exit normally (e.g. a signal ended it)
-  std::string output;      //!< standard output
-  std::string errors;      //!< standard error
-  bool timed_out = false;  //!< the program ran past its time limit and was stopped
+  int exit_code = -1;  //!< -1 when the program did not exit normally (e.g. a signal ended it)
+  std::string output;  //!< standard output
+  std::string errors;  //!< standard error
 };
 
 //! Default time limit of a command: far above what any test command takes, and far below the
@@ -24,7 +23,7 @@ inline constexpr std::chrono::seconds kCommandTimeLimit{120};
 //! Runs `program` (a path, or a name looked up in PATH) with arguments, standard input and extra
 //! environment variables through /bin/sh, in `working_dir` when it is not empty; waits for it,
 //! at most `time_limit`. A program still running then is stopped (coreutils `timeout`: SIGTERM,
-//! then SIGKILL 5 s later) and its result has timed_out set.
+//! then SIGKILL 5 s later), and its exit code is 124, or 137 when it had to be killed.
 [[nodiscard]] CommandResult run_program(const std::string& program,
                                         const std::vector<std::string>& arguments,
                                         const std::string& input = "",

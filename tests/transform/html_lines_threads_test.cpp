@@ -63,9 +63,10 @@ TEST(HtmlLinesThreads, FirstParsesOnManyThreadsFinish) {
     const testing::CommandResult child =
         testing::run_program(self, {"--gtest_filter=" + std::string(kTestName)}, "",
                              {{kChildVariable, "1"}}, "", std::chrono::seconds(10));
-    ASSERT_FALSE(child.timed_out) << "round " << round
-                                  << ": the threads' first parses did not finish in 10 s";
-    ASSERT_EQ(child.exit_code, 0) << "round " << round << "\n" << child.output << child.errors;
+    // A hung child is stopped at the time limit and fails this check too.
+    ASSERT_EQ(child.exit_code, 0) << "round " << round << ": the first parses failed or did not "
+                                  << "finish in 10 s\n"
+                                  << child.output << child.errors;
   }
 }
 
