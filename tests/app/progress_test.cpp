@@ -94,56 +94,61 @@ struct ManualClock {
   }
 };
 
-TEST(ProgressReporter, LinesWaitOneInterval) {
-  CapturedLog log;
-  ManualClock clock;
-  ProgressReporter reporter(ProgressStyle::kLines, std::chrono::seconds(10), clock.reader());
+class ProgressReporterTest : public ::testing::Test {
+ protected:
+  //! Returns a reporter of `style` that logs every 10 s by the test's clock.
+  ProgressReporter reporter_of(ProgressStyle style) {
+    return ProgressReporter(style, std::chrono::seconds(10), clock_.reader());
+  }
+
+  CapturedLog log_;
+  ManualClock clock_;
+};
+
+TEST_F(ProgressReporterTest, LinesWaitOneInterval) {
+  ProgressReporter reporter = reporter_of(ProgressStyle::kLines);
 
   reporter.update(progress_of(20, 240));
-  clock.now += std::chrono::seconds(9);
+  clock_.now += std::chrono::seconds(9);
   reporter.update(progress_of(50, 240));
-  const std::string before_interval = log.text();
-  clock.now += std::chrono::seconds(1);
+  const std::string before_interval = log_.text();
+  clock_.now += std::chrono::seconds(1);
   reporter.update(progress_of(60, 240));
-  clock.now += std::chrono::seconds(5);
+  clock_.now += std::chrono::seconds(5);
   reporter.update(progress_of(80, 240));
 
   // A short sync prints no line; after ten seconds, one line, then one per interval.
   EXPECT_EQ(before_interval, "");
-  EXPECT_EQ(log.text(),
+  EXPECT_EQ(log_.text(),
             "invictus: 60 of 240 posts read, 50 processed (6.0 posts/s, about 30 s left)\n");
 }
 
-TEST(ProgressReporter, NewSourceRestartsRate) {
-  CapturedLog log;
-  ManualClock clock;
-  ProgressReporter reporter(ProgressStyle::kLines, std::chrono::seconds(10), clock.reader());
+TEST_F(ProgressReporterTest, NewSourceRestartsRate) {
+  ProgressReporter reporter = reporter_of(ProgressStyle::kLines);
   reporter.update(progress_of(20, 240));
-  clock.now += std::chrono::seconds(30);
+  clock_.now += std::chrono::seconds(30);
   reporter.finish();
 
   SyncProgress other = progress_of(20, 40);
   other.source = "daily";
   reporter.update(other);
-  clock.now += std::chrono::seconds(10);
+  clock_.now += std::chrono::seconds(10);
   reporter.update(other);
 
-  EXPECT_EQ(log.text(),
+  EXPECT_EQ(log_.text(),
             "daily: 20 of 40 posts read, 10 processed (2.0 posts/s, about 10 s left)\n");
 }
 
-TEST(ProgressReporter, OffShowsNothing) {
-  CapturedLog log;
-  ManualClock clock;
-  ProgressReporter reporter(ProgressStyle::kOff, std::chrono::seconds(10), clock.reader());
+TEST_F(ProgressReporterTest, OffShowsNothing) {
+  ProgressReporter reporter = reporter_of(ProgressStyle::kOff);
 
   for (int second = 0; second < 30; ++second) {
     reporter.update(progress_of(20 + second, 240));
-    clock.now += std::chrono::seconds(1);
+    clock_.now += std::chrono::seconds(1);
   }
   reporter.finish();
 
-  EXPECT_EQ(log.text(), "");
+  EXPECT_EQ(log_.text(), "");
 }
 
 }  // namespace

@@ -62,6 +62,13 @@ class SyncTest : public ::testing::Test {
     return sync_source(**source, stores_, request);
   }
 
+  //! Adds `count` workout posts (ids from 1000) in the category and syncs them once.
+  void sync_first_posts(int count) {
+    site_.add_workout_posts(count, kCategory, 1000);
+    const SyncSummary first = sync();
+    ASSERT_FALSE(first.failed()) << format_sync_summary_text(first);
+  }
+
   std::optional<std::string> saved_cursor() {
     auto cursor = stores_.state->find_sync_cursor("standin");
     EXPECT_TRUE(cursor.ok());
@@ -98,8 +105,7 @@ TEST_F(SyncTest, FirstSyncStoresEveryPostOnce) {
 }
 
 TEST_F(SyncTest, UnchangedSyncWritesNothing) {
-  site_.add_workout_posts(30, kCategory, 1000);
-  ASSERT_FALSE(sync().run.failed());
+  ASSERT_NO_FATAL_FAILURE(sync_first_posts(30));
   execute(database(),
           "UPDATE posts SET updated_at = 'marker'; UPDATE sessions SET updated_at = "
           "'marker'; UPDATE sync_cursors SET updated_at = 'marker'");
@@ -138,8 +144,7 @@ TEST_F(SyncTest, UnchangedSyncWritesNothing) {
 }
 
 TEST_F(SyncTest, UnchangedAfterIdempotencyExpiryWritesNothing) {
-  site_.add_workout_posts(5, kCategory, 1000);
-  ASSERT_FALSE(sync().run.failed());
+  ASSERT_NO_FATAL_FAILURE(sync_first_posts(5));
   execute(database(), "DELETE FROM idempotency; UPDATE posts SET updated_at = 'marker'");
 
   const SyncSummary summary = sync(SyncRequest{.mode = SyncMode::kFull});
@@ -153,8 +158,7 @@ TEST_F(SyncTest, UnchangedAfterIdempotencyExpiryWritesNothing) {
 }
 
 TEST_F(SyncTest, EditedPostReplacesItsRecords) {
-  site_.add_workout_posts(10, kCategory, 1000);
-  ASSERT_FALSE(sync().run.failed());
+  ASSERT_NO_FATAL_FAILURE(sync_first_posts(10));
   site_.edit_post(1003, [](Json& post) {
     post["modified_gmt"] = "2024-05-01T09:00:00";
     post["content"]["rendered"] =
@@ -218,8 +222,7 @@ TEST_F(SyncTest, ListingErrorKeepsCursorBeforeUnreadPosts) {
 }
 
 TEST_F(SyncTest, FullSyncReadsEverythingAgain) {
-  site_.add_workout_posts(12, kCategory, 1000);
-  ASSERT_FALSE(sync().run.failed());
+  ASSERT_NO_FATAL_FAILURE(sync_first_posts(12));
   const std::size_t before = site_.posts_requests().size();
 
   const SyncSummary summary = sync(SyncRequest{.mode = SyncMode::kFull});
@@ -248,8 +251,7 @@ TEST_F(SyncTest, SinceReadsPostsPublishedFromDate) {
 }
 
 TEST_F(SyncTest, SinceLeavesExistingCursor) {
-  site_.add_workout_posts(12, kCategory, 1000);
-  ASSERT_FALSE(sync().run.failed());
+  ASSERT_NO_FATAL_FAILURE(sync_first_posts(12));
   ASSERT_EQ(saved_cursor(), "2023-03-20T22:05:00");
   site_.edit_post(1001, [](Json& post) { post["modified_gmt"] = "2025-01-01T00:00:00"; });
 
@@ -262,8 +264,7 @@ TEST_F(SyncTest, SinceLeavesExistingCursor) {
 }
 
 TEST_F(SyncTest, ScheduledPostFoundByPublicationDate) {
-  site_.add_workout_posts(8, kCategory, 1000);
-  ASSERT_FALSE(sync().run.failed());
+  ASSERT_NO_FATAL_FAILURE(sync_first_posts(8));
   // WordPress publishes a scheduled post without touching its modified time, which here is a
   // month before the cursor.
   Json scheduled = testing::workout_post(2000, 9);
@@ -279,8 +280,7 @@ TEST_F(SyncTest, ScheduledPostFoundByPublicationDate) {
 }
 
 TEST_F(SyncTest, BackdatedPostReadById) {
-  site_.add_workout_posts(8, kCategory, 1000);
-  ASSERT_FALSE(sync().run.failed());
+  ASSERT_NO_FATAL_FAILURE(sync_first_posts(8));
   // A post created through the API with a past date: WordPress gives it that date as its
   // modified time too, a month before the cursor, so neither walk of the next sync reads it.
   Json backdated = testing::workout_post(2000, 9);
@@ -311,8 +311,7 @@ TEST_F(SyncTest, BackdatedPostReadById) {
 }
 
 TEST_F(SyncTest, GonePostsReportedThenPruned) {
-  site_.add_workout_posts(6, kCategory, 1000);
-  ASSERT_FALSE(sync().run.failed());
+  ASSERT_NO_FATAL_FAILURE(sync_first_posts(6));
   site_.remove_post(1001);
   site_.edit_post(1002, [](Json& post) { post["status"] = "draft"; });
   site_.edit_post(1003, [](Json& post) { post["categories"] = Json::array({77}); });
@@ -359,8 +358,7 @@ TEST_F(SyncTest, GonePostsReportedThenPruned) {
 }
 
 TEST_F(SyncTest, FullSyncFindsGonePostsWithoutCounting) {
-  site_.add_workout_posts(5, kCategory, 1000);
-  ASSERT_FALSE(sync().run.failed());
+  ASSERT_NO_FATAL_FAILURE(sync_first_posts(5));
   site_.remove_post(1002);
   const std::size_t before = site_.posts_requests().size();
 
@@ -375,8 +373,7 @@ TEST_F(SyncTest, FullSyncFindsGonePostsWithoutCounting) {
 }
 
 TEST_F(SyncTest, FailedGoneCheckFailsSyncKeepsRecords) {
-  site_.add_workout_posts(4, kCategory, 1000);
-  ASSERT_FALSE(sync().run.failed());
+  ASSERT_NO_FATAL_FAILURE(sync_first_posts(4));
   site_.remove_post(1001);
   WordPressConfig settings = config();
   settings.after_page = [this](const FetchedPage& page) {
