@@ -25,6 +25,7 @@
 #include "app/sync_command.hpp"
 #include "core/json_codec.hpp"
 #include "core/version.hpp"
+#include "core/xml_library.hpp"
 #include "extract/source_factory.hpp"
 #include "load/aws/aws_provisioning.hpp"
 #include "load/local/sqlite_store.hpp"
@@ -382,6 +383,8 @@ int init_command(const InitArguments& arguments) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Worker threads parse HTML and XML, so libxml2 is set up on this thread before any starts.
+  init_xml_library();
   CLI::App app{"wodetl: turns WordPress workout posts into dated, structured training sessions"};
   app.set_version_flag("--version", std::string("wodetl ") + kVersion);
   app.require_subcommand(1);
@@ -449,6 +452,12 @@ int main(int argc, char** argv) {
       "Read the posts published on or after this date (YYYY-MM-DD, midnight UTC, or an ISO 8601 "
       "time); sets the cursor only for a source that has none");
   full_option->excludes(since_option);
+  sync_app
+      ->add_flag("--prune", sync.prune,
+                 "Remove the records, weekly files and state of the stored posts that the site "
+                 "deleted, unpublished or moved out of the source's category or tag (a sync "
+                 "without it only reports them)")
+      ->excludes(since_option);
   sync_app->add_flag("--quiet", sync.quiet,
                      "No progress and no summary, unless the sync fails; warnings and errors stay");
   std::string log_format = "text";

@@ -1,6 +1,7 @@
 #include "app/sources_command.hpp"
 
-#include <cstdio>
+#include <fmt/format.h>
+
 #include <iostream>
 #include <system_error>
 
@@ -46,12 +47,6 @@ std::string cursor_text(const CatalogSource& source, const CursorStore& cursors)
   return text;
 }
 
-std::string rate_text(double rate) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%g", rate);
-  return text;
-}
-
 }  // namespace
 
 std::string format_sources_text(const SourceCatalog& catalog, const CursorStore& cursors) {
@@ -66,7 +61,7 @@ std::string format_sources_text(const SourceCatalog& catalog, const CursorStore&
     text += "  tag:         " + (config.tag ? config.tag->text() : "all") + "\n";
     text += "  profile:     " + std::string(to_string(config.profile)) + "\n";
     text += "  credentials: " + source.credentials + "\n";
-    text += "  requests:    " + rate_text(config.rate) + " per second, " +
+    text += "  requests:    " + fmt::format("{}", config.rate) + " per second, " +
             std::to_string(config.concurrency) + " at a time, time-out " +
             std::to_string(config.timeout_seconds) + " s, " + std::to_string(config.retries) +
             " retries\n";

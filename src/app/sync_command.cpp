@@ -71,6 +71,7 @@ SyncSummary sync_one(const CatalogSource& source, const SyncArguments& arguments
   request.mode = mode;
   request.since = since;
   request.overlap = std::chrono::seconds(source.config.overlap_seconds);
+  request.prune = arguments.prune;
   request.run = RunOptions{
       .jobs = arguments.jobs, .force = arguments.force, .profile = source.config.profile};
   request.on_progress = [&progress](const SyncProgress& update) { progress.update(update); };
@@ -78,6 +79,7 @@ SyncSummary sync_one(const CatalogSource& source, const SyncArguments& arguments
   progress.finish();
 
   const RunSummary& run = summary.run;
+  const bool failed = summary.failed();
   Json fields{{"event", "source_synced"},
               {"source", summary.source_name},
               {"posts_seen", run.posts.size()},
@@ -86,10 +88,11 @@ SyncSummary sync_one(const CatalogSource& source, const SyncArguments& arguments
               {"unchanged", run.count(PostResult::kUnchanged)},
               {"failed", run.count(PostResult::kFailed)},
               {"records_written", run.records_written()},
+              {"gone", summary.audit.gone.size()},
               {"elapsed_ms", run.elapsed.count()}};
-  log_with_fields(run.failed() ? spdlog::level::warn : spdlog::level::info,
-                  "Source '" + summary.source_name + "' " + (run.failed() ? "failed" : "synced") +
-                      ": " + std::to_string(run.posts.size()) +
+  log_with_fields(failed ? spdlog::level::warn : spdlog::level::info,
+                  "Source '" + summary.source_name + "' " + (failed ? "failed" : "synced") + ": " +
+                      std::to_string(run.posts.size()) +
                       (run.posts.size() == 1 ? " post seen, " : " posts seen, ") +
                       std::to_string(run.count(PostResult::kNew)) + " new, " +
                       std::to_string(run.count(PostResult::kChanged)) + " changed, " +
@@ -191,7 +194,7 @@ int run_sync_command(const SyncArguments& arguments) {
   for (const CatalogSource* source : *selected) {
     summaries.push_back(
         sync_one(*source, arguments, mode, since, aws_stores, environment, progress));
-    failed = failed || summaries.back().run.failed();
+    failed = failed || summaries.back().failed();
   }
   const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::steady_clock::now() - started);

@@ -15,6 +15,7 @@ struct SyncArguments {
   std::string data_dir;  //!< --data-dir, for one source
   bool full = false;     //!< read every post, not only what changed
   std::string since;     //!< read the posts published from this date (YYYY-MM-DD or ISO 8601)
+  bool prune = false;    //!< remove the records of the posts gone from the site's listing
   bool quiet = false;    //!< no progress; the text summary only when the sync failed
   LogFormat log_format = LogFormat::kText;
   std::string format;  //!< summary format, "text" or "json"; empty follows log_format

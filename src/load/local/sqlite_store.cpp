@@ -94,6 +94,8 @@ constexpr std::string_view kSelectAllPosts =
     "SELECT post_id, slug, link, modified_gmt, title, content_sha256, status, reason, "
     "preamble_json, session_dates_json, process_key FROM posts ORDER BY post_id";
 
+constexpr std::string_view kDeletePost = "DELETE FROM posts WHERE post_id = ?1";
+
 constexpr std::string_view kSelectSyncCursor =
     "SELECT source, listing, modified_gmt, updated_at FROM sync_cursors WHERE source = ?1";
 
@@ -685,6 +687,23 @@ Result<std::optional<PostState>> SqliteStore::find_post_state(std::int64_t post_
     return state.error();
   }
   return std::optional<PostState>{std::move(*state)};
+}
+
+Status SqliteStore::remove_post_state(std::int64_t post_id) {
+  std::lock_guard lock(mutex_);
+  Result<sqlite3_stmt*> prepared = prepare(kDeletePost);
+  if (!prepared) {
+    return prepared.error();
+  }
+  Statement remove(*prepared);
+  remove.bind_integer(1, post_id);
+  if (int result = remove.step(); result != SQLITE_DONE) {
+    Error error =
+        sqlite_error("failed to delete the state of post " + std::to_string(post_id), result);
+    error.post.id = post_id;
+    return error;
+  }
+  return ok_status();
 }
 
 Result<std::vector<PostState>> SqliteStore::all_post_states() {
