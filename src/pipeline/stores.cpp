@@ -55,8 +55,8 @@ Result<Stores> open_aws_stores(const AwsStoreSettings& settings,
                        ", " + settings.tables.idempotency + " and " + settings.tables.posts;
   stores.sessions =
       std::make_shared<DynamoDbSessionStore>(dynamodb, settings.tables.sessions, objects);
-  stores.state = std::make_shared<DynamoDbStateStore>(dynamodb, settings.tables.idempotency,
-                                                      settings.tables.posts);
+  stores.state = std::make_shared<DynamoDbStateStore>(
+      dynamodb, settings.tables.idempotency, settings.tables.posts, settings.tables.sessions);
   stores.objects = std::move(objects);
   return stores;
 }

@@ -116,7 +116,7 @@ TEST_F(AwsParityTest, UnreachableIdempotencyTableFailsOpen) {
   unreachable.endpoint_overrides[AwsService::kDynamoDb] = "http://127.0.0.1:9";
   auto closed = std::make_shared<const DynamoDbClient>(
       std::make_shared<const AwsClient>(unreachable, AwsClientOptions{.max_attempts = 1}));
-  aws_.state = std::make_shared<DynamoDbStateStore>(closed, "idempotency", "posts");
+  aws_.state = std::make_shared<DynamoDbStateStore>(closed, "idempotency", "posts", "sessions");
 
   const RunSummary summary = run(aws_);
   EXPECT_FALSE(summary.failed()) << format_summary_text(summary);
