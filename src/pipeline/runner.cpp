@@ -111,7 +111,7 @@ bool is_stored_version(const PostState& state, const Post& post,
 PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOptions& options) {
   PostOutcome outcome;
   outcome.post = ref_of(post);
-  const std::string done_key = process_post_key(post, options.profile);
+  const std::string done_key = process_post_key(post, stores.bucket, options.profile);
   const std::string content_sha256 = sha256_hex(post.content_html);
 
   auto previous = stores.state->find_post_state(post.id);
@@ -166,7 +166,7 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
   // Claim this version before the work, so that of several workers reading it at once only one
   // processes it. A version that another worker has claimed counts as done. When the idempotency
   // table could not be read just above, the claim is not tried either.
-  const std::string claim_key = claim_post_key(post);
+  const std::string claim_key = claim_post_key(post, stores.bucket);
   ClaimGuard claim(*stores.state, claim_key);
   if (!options.force && done) {
     const Clock::time_point now = Clock::now();

@@ -26,6 +26,7 @@ Result<Stores> open_local_stores(const LocalStoreSettings& settings) {
   stores.description =
       "SQLite " + sqlite_path(settings.data_dir).string() + ", " + bucket->describe();
   stores.objects = std::move(bucket);
+  stores.bucket = settings.bucket_name;
   stores.sessions = shared_database;
   stores.state = shared_database;
   return stores;
@@ -58,6 +59,7 @@ Result<Stores> open_aws_stores(const AwsStoreSettings& settings,
   stores.state = std::make_shared<DynamoDbStateStore>(
       dynamodb, settings.tables.idempotency, settings.tables.posts, settings.tables.sessions);
   stores.objects = std::move(objects);
+  stores.bucket = settings.bucket;
   return stores;
 }
 
