@@ -47,6 +47,15 @@ class AwsParityTest : public ::testing::Test {
 
   void add_post(const fs::path& file) { fs::copy_file(file, posts() / file.filename()); }
 
+  //! Points the AWS store's idempotency and posts tables at a closed port.
+  void use_unreachable_state_store() {
+    AwsSettings unreachable = client_->settings();
+    unreachable.endpoint_overrides[AwsService::kDynamoDb] = "http://127.0.0.1:9";
+    auto closed = std::make_shared<const DynamoDbClient>(
+        std::make_shared<const AwsClient>(unreachable, AwsClientOptions{.max_attempts = 1}));
+    aws_.state = std::make_shared<DynamoDbStateStore>(closed, "idempotency", "posts", "sessions");
+  }
+
   RunSummary run(Stores& stores, bool force = false) {
     FileSource source(posts());
     return run_pipeline(source, stores, RunOptions{.jobs = 2, .force = force});
@@ -112,11 +121,7 @@ TEST_F(AwsParityTest, SameResultsOnRealWeek) {
 
 TEST_F(AwsParityTest, UnreachableIdempotencyTableFailsOpen) {
   add_post(testing::case_path("posts/weekly-program-crossing-year.json"));
-  AwsSettings unreachable = client_->settings();
-  unreachable.endpoint_overrides[AwsService::kDynamoDb] = "http://127.0.0.1:9";
-  auto closed = std::make_shared<const DynamoDbClient>(
-      std::make_shared<const AwsClient>(unreachable, AwsClientOptions{.max_attempts = 1}));
-  aws_.state = std::make_shared<DynamoDbStateStore>(closed, "idempotency", "posts", "sessions");
+  use_unreachable_state_store();
 
   const RunSummary summary = run(aws_);
   EXPECT_FALSE(summary.failed()) << format_summary_text(summary);
@@ -133,11 +138,7 @@ TEST_F(AwsParityTest, UnreachableIdempotencyTableFailsOpen) {
 // done; the summary lists it with the post as the check's failure is listed without --force.
 TEST_F(AwsParityTest, ForcedRunListsUnmarkedPost) {
   add_post(testing::case_path("posts/weekly-program-crossing-year.json"));
-  AwsSettings unreachable = client_->settings();
-  unreachable.endpoint_overrides[AwsService::kDynamoDb] = "http://127.0.0.1:9";
-  auto closed = std::make_shared<const DynamoDbClient>(
-      std::make_shared<const AwsClient>(unreachable, AwsClientOptions{.max_attempts = 1}));
-  aws_.state = std::make_shared<DynamoDbStateStore>(closed, "idempotency", "posts", "sessions");
+  use_unreachable_state_store();
 
   const RunSummary summary = run(aws_, /*force=*/true);
 
