@@ -180,7 +180,11 @@ int run_command(const RunArguments& arguments) {
   }
   spdlog::info("Reading {} into {}", source->describe(), stores->description);
   const auto started = std::chrono::system_clock::now();
-  const RunSummary summary = run_pipeline(*source, *stores, options);
+  RunSummary summary = run_pipeline(*source, *stores, options);
+  if (!targets->empty()) {
+    summary.completion_error =
+        send_completion_message(*targets, summary, started, environment.environment());
+  }
   if (arguments.format == "json") {
     std::cout << mask_secrets(
                      summary_to_json(summary).dump(2, ' ', false, Json::error_handler_t::replace))
@@ -189,12 +193,7 @@ int run_command(const RunArguments& arguments) {
     std::cout << mask_secrets(format_summary_text(summary));
   }
 
-  int exit_code = summary.failed() ? kExitFailed : 0;
-  if (!targets->empty() &&
-      !send_completion_message(*targets, summary, started, environment.environment())) {
-    exit_code = kExitFailed;
-  }
-  return exit_code;
+  return summary.failed() ? kExitFailed : 0;
 }
 
 struct StageArguments {

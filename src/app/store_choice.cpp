@@ -92,21 +92,19 @@ Result<Stores> open_stores(StoreKind kind, const std::string& data_dir_option,
   return open_aws_stores(*settings, *client);
 }
 
-bool send_completion_message(const std::vector<SnsTarget>& targets, const RunSummary& summary,
-                             std::chrono::system_clock::time_point started,
-                             const Environment& environment) {
+std::optional<Error> send_completion_message(const std::vector<SnsTarget>& targets,
+                                             const RunSummary& summary,
+                                             std::chrono::system_clock::time_point started,
+                                             const Environment& environment) {
   Result<std::shared_ptr<const AwsClient>> client = make_aws_client(environment);
   const Status sent =
       client ? publish_completion(SnsPublisher(*client), targets,
                                   completion_message(summary, run_name(started), started))
              : Status(client.error());
   if (!sent) {
-    std::cerr << mask_secrets("error: the completion message was not sent: " +
-                              sent.error().to_string())
-              << "\n";
-    return false;
+    return sent.error();
   }
-  return true;
+  return std::nullopt;
 }
 
 Environment source_environment(const Environment& environment) {

@@ -46,12 +46,12 @@ enum class StoreKind {
                                          const Environment& environment);
 
 //! Publishes the completion message of a run or sync that started at `started` to every target
-//! through SNS, with the AWS settings of the environment. Reports a failure on stderr and returns
-//! false, so that the command exits with 1 even when every post was stored.
-[[nodiscard]] bool send_completion_message(const std::vector<SnsTarget>& targets,
-                                           const RunSummary& summary,
-                                           std::chrono::system_clock::time_point started,
-                                           const Environment& environment);
+//! through SNS, with the AWS settings of the environment. Returns the error when a message was
+//! not sent; the caller puts it in the summary (RunSummary::completion_error), so that the
+//! summary and the exit code both say the run failed, even when every post was stored.
+[[nodiscard]] std::optional<Error> send_completion_message(
+    const std::vector<SnsTarget>& targets, const RunSummary& summary,
+    std::chrono::system_clock::time_point started, const Environment& environment);
 
 //! The environment the post source reads: INVICTUS_USER and INVICTUS_PASS come from the
 //! Secrets Manager secret INVICTUS_SECRET_NAME when it is set and readable, as in the original

@@ -199,6 +199,26 @@ int run_sync_command(const SyncArguments& arguments) {
   const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::steady_clock::now() - started);
 
+  if (!targets->empty()) {
+    RunSummary all_sources;
+    for (const SyncSummary& summary : summaries) {
+      all_sources.posts.insert(all_sources.posts.end(), summary.run.posts.begin(),
+                               summary.run.posts.end());
+    }
+    std::optional<Error> not_sent =
+        send_completion_message(*targets, all_sources, started_at, environment.environment());
+    // The last source's summary is printed last, so its final line says that the sync failed.
+    if (not_sent && !summaries.empty()) {
+      summaries.back().run.completion_error = std::move(not_sent);
+      failed = true;
+    } else if (not_sent) {
+      std::cerr << mask_secrets("error: the completion message was not sent: " +
+                                not_sent->to_string())
+                << "\n";
+      failed = true;
+    }
+  }
+
   const bool json = arguments.format.empty() ? arguments.log_format == LogFormat::kJson
                                              : arguments.format == "json";
   if (json) {
@@ -223,16 +243,6 @@ int run_sync_command(const SyncArguments& arguments) {
     std::cout << mask_secrets(text);
   }
 
-  if (!targets->empty()) {
-    RunSummary all_sources;
-    for (const SyncSummary& summary : summaries) {
-      all_sources.posts.insert(all_sources.posts.end(), summary.run.posts.begin(),
-                               summary.run.posts.end());
-    }
-    if (!send_completion_message(*targets, all_sources, started_at, environment.environment())) {
-      failed = true;
-    }
-  }
   return failed ? kExitFailed : 0;
 }
 

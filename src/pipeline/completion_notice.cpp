@@ -66,10 +66,14 @@ Status publish_completion(const SnsPublisher& publisher, const std::vector<SnsTa
   for (const SnsTarget& target : targets) {
     Result<std::string> message_id = publisher.publish(target, message, kCompletionSubject);
     if (!message_id) {
-      spdlog::error("Could not send the completion message to {}: {}", target.describe(),
-                    message_id.error().to_string());
+      Error error = message_id.error();
+      error.message = target.describe() + ": " + error.message;
+      // The caller shows the first error in the run summary; only the others are logged here,
+      // so that no error is printed twice.
       if (!first_error) {
-        first_error = message_id.error();
+        first_error = std::move(error);
+      } else {
+        spdlog::error("Could not send the completion message to {}", error.to_string());
       }
       continue;
     }

@@ -61,20 +61,23 @@ Result<ObjectWrite> save_sessions_to_bucket(const std::vector<SessionRecord>& re
   return write;
 }
 
-std::string process_post_key(const Post& post, ProgramProfile profile) {
+std::string process_post_key(const Post& post, std::string_view bucket, ProgramProfile profile) {
   const std::string id = std::to_string(post.id);
   const std::string body_sha256 = sha256_hex(post.content_html);
+  const std::string bucket_identifier = "bucket=" + std::string(bucket);
   if (profile == ProgramProfile::kWeekly) {
-    return idempotency_key("process_post", {id, post.modified_gmt, body_sha256, kTransformVersion});
+    return idempotency_key(
+        "process_post", {id, post.modified_gmt, body_sha256, kTransformVersion, bucket_identifier});
   }
-  return idempotency_key(
-      "process_post", {id, post.modified_gmt, body_sha256, kTransformVersion, to_string(profile)});
+  return idempotency_key("process_post", {id, post.modified_gmt, body_sha256, kTransformVersion,
+                                          to_string(profile), bucket_identifier});
 }
 
-std::string claim_post_key(const Post& post) {
+std::string claim_post_key(const Post& post, std::string_view bucket) {
   const std::string id = std::to_string(post.id);
   return idempotency_key("claim_process_post",
-                         {id, post.modified_gmt, sha256_hex(post.content_html), kTransformVersion});
+                         {id, post.modified_gmt, sha256_hex(post.content_html), kTransformVersion,
+                          "bucket=" + std::string(bucket)});
 }
 
 }  // namespace wodetl

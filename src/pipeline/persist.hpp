@@ -44,15 +44,16 @@ struct ObjectWrite {
 //! Weekly key of the records a stored post state describes, or nothing when it has none.
 [[nodiscard]] std::optional<std::string> weekly_key_of(const PostState& state);
 
-//! Idempotency key of processing one version of a post: its id, modified_gmt, the SHA-256 of its
-//! body, kTransformVersion and, for a profile other than weekly, the profile. Weekly keys are
-//! the keys of releases that had no profiles, so their stores need no processing again.
-[[nodiscard]] std::string process_post_key(const Post& post,
+//! Idempotency key of processing one version of a post into `bucket`: its id, modified_gmt, the
+//! SHA-256 of its body, kTransformVersion, for a profile other than weekly the profile, and the
+//! bucket. The bucket is part of the key so that a run into another bucket processes every post
+//! again instead of counting it as done and writing nothing there.
+[[nodiscard]] std::string process_post_key(const Post& post, std::string_view bucket,
                                            ProgramProfile profile = ProgramProfile::kWeekly);
 
-//! Idempotency key of the claim a worker takes while it processes one version of a post. It
-//! differs from process_post_key, so that a claim never reads as "done".
-[[nodiscard]] std::string claim_post_key(const Post& post);
+//! Idempotency key of the claim a worker takes while it processes one version of a post into
+//! `bucket`. It differs from process_post_key, so that a claim never reads as "done".
+[[nodiscard]] std::string claim_post_key(const Post& post, std::string_view bucket);
 
 //! How long a claim holds when its worker neither finishes nor releases it, e.g. after a crash.
 inline constexpr std::chrono::seconds kClaimLease = std::chrono::minutes(15);

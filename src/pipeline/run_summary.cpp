@@ -66,7 +66,7 @@ int RunSummary::objects_removed() const {
 }
 
 bool RunSummary::failed() const {
-  return source_error.has_value() || count(PostResult::kFailed) > 0;
+  return source_error.has_value() || completion_error.has_value() || count(PostResult::kFailed) > 0;
 }
 
 bool RunSummary::wrote_nothing() const {
@@ -120,8 +120,11 @@ std::string format_summary_text(const RunSummary& summary, bool failed) {
   } else if (summary.wrote_nothing() && !summary.failed()) {
     text += "Nothing new: every post was already stored in this version.\n";
   }
-  text += std::string(failed ? "Run failed" : "Run succeeded") + " in " +
-          format_seconds(summary.elapsed) + "\n";
+  if (summary.completion_error) {
+    text += "Completion message not sent: " + summary.completion_error->to_string() + "\n";
+  }
+  text += std::string(failed || summary.completion_error ? "Run failed" : "Run succeeded") +
+          " in " + format_seconds(summary.elapsed) + "\n";
   return text;
 }
 
@@ -144,25 +147,28 @@ Json summary_to_json(const RunSummary& summary) {
               {"warnings", post.warnings}};
     posts.push_back(std::move(item));
   }
-  return Json{{"source", summary.source},
-              {"stores", summary.stores},
-              {"posts_seen", summary.posts.size()},
-              {"new", summary.count(PostResult::kNew)},
-              {"changed", summary.count(PostResult::kChanged)},
-              {"unchanged", summary.count(PostResult::kUnchanged)},
-              {"skipped", summary.count(PostResult::kSkipped)},
-              {"failed", summary.count(PostResult::kFailed)},
-              {"records_written", summary.records_written()},
-              {"records_unchanged", summary.records_unchanged()},
-              {"records_removed", summary.records_removed()},
-              {"objects_written", summary.objects_written()},
-              {"objects_unchanged", summary.objects_unchanged()},
-              {"objects_removed", summary.objects_removed()},
-              {"source_error",
-               summary.source_error ? Json(summary.source_error->to_string()) : Json(nullptr)},
-              {"succeeded", !summary.failed()},
-              {"elapsed_ms", summary.elapsed.count()},
-              {"posts", std::move(posts)}};
+  return Json{
+      {"source", summary.source},
+      {"stores", summary.stores},
+      {"posts_seen", summary.posts.size()},
+      {"new", summary.count(PostResult::kNew)},
+      {"changed", summary.count(PostResult::kChanged)},
+      {"unchanged", summary.count(PostResult::kUnchanged)},
+      {"skipped", summary.count(PostResult::kSkipped)},
+      {"failed", summary.count(PostResult::kFailed)},
+      {"records_written", summary.records_written()},
+      {"records_unchanged", summary.records_unchanged()},
+      {"records_removed", summary.records_removed()},
+      {"objects_written", summary.objects_written()},
+      {"objects_unchanged", summary.objects_unchanged()},
+      {"objects_removed", summary.objects_removed()},
+      {"source_error",
+       summary.source_error ? Json(summary.source_error->to_string()) : Json(nullptr)},
+      {"completion_error",
+       summary.completion_error ? Json(summary.completion_error->to_string()) : Json(nullptr)},
+      {"succeeded", !summary.failed()},
+      {"elapsed_ms", summary.elapsed.count()},
+      {"posts", std::move(posts)}};
 }
 
 }  // namespace wodetl

@@ -42,6 +42,9 @@ struct RunSummary {
   std::string stores;
   std::vector<PostOutcome> posts;     //!< in the order the source listed them
   std::optional<Error> source_error;  //!< failure that ended the listing early
+  //! Why the completion message (SNS) was not sent; the run then fails though its posts are
+  //! stored.
+  std::optional<Error> completion_error;
   std::chrono::milliseconds elapsed{0};
 
   [[nodiscard]] int count(PostResult result) const;
@@ -51,7 +54,8 @@ struct RunSummary {
   [[nodiscard]] int objects_written() const;
   [[nodiscard]] int objects_unchanged() const;
   [[nodiscard]] int objects_removed() const;
-  //! True when a post failed or the listing ended early; the exit code is then non-zero.
+  //! True when a post failed, the listing ended early or the completion message was not sent;
+  //! the exit code is then non-zero.
   [[nodiscard]] bool failed() const;
   //! True when the run wrote no object and no row.
   [[nodiscard]] bool wrote_nothing() const;

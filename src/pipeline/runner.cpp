@@ -43,17 +43,23 @@ PostOutcome failed_outcome(PostOutcome outcome, const Error& error) {
 
 namespace {
 
-// Saves the post's state and marks its version done. A failure here is logged and not fatal:
-// the data is stored, and the next run only repeats comparisons.
-void record_state(StateStore& state, const PostState& post_state, const std::string& done_key) {
+// Saves the post's state and marks its version done. A failure here is logged, listed with the
+// post's warnings and not fatal: the data is stored, and the next run only repeats comparisons.
+void record_state(StateStore& state, const PostState& post_state, const std::string& done_key,
+                  PostOutcome& outcome) {
   if (Status saved = state.save_post_state(post_state); !saved) {
     spdlog::warn("Could not save the state of post {}: {}", post_state.source.post_id,
                  saved.error().to_string());
+    outcome.warnings.push_back("the post's state could not be saved: " + saved.error().message);
   }
   if (Status marked = state.mark_done(done_key, "process_post", Clock::now() + kIdempotencyTtl);
       !marked) {
     spdlog::warn("Could not mark post {} done, so the next run will compare it again: {}",
                  post_state.source.post_id, marked.error().to_string());
+    outcome.warnings.push_back(
+        "the post could not be marked done in the idempotency table, so the next run compares it "
+        "again: " +
+        marked.error().message);
   }
 }
 
@@ -106,7 +112,7 @@ bool is_stored_version(const PostState& state, const Post& post,
 PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOptions& options) {
   PostOutcome outcome;
   outcome.post = ref_of(post);
-  const std::string done_key = process_post_key(post, options.profile);
+  const std::string done_key = process_post_key(post, stores.bucket, options.profile);
   const std::string content_sha256 = sha256_hex(post.content_html);
 
   auto previous = stores.state->find_post_state(post.id);
@@ -161,7 +167,7 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
   // Claim this version before the work, so that of several workers reading it at once only one
   // processes it. A version that another worker has claimed counts as done. When the idempotency
   // table could not be read just above, the claim is not tried either.
-  const std::string claim_key = claim_post_key(post);
+  const std::string claim_key = claim_post_key(post, stores.bucket);
   ClaimGuard claim(*stores.state, claim_key);
   if (!options.force && done) {
     const Clock::time_point now = Clock::now();
@@ -213,7 +219,7 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
               "sessions; the post is kept in raw/";
     state.status = PostStatus::kSkipped;
     state.reason = outcome.reason;
-    record_state(*stores.state, state, done_key);
+    record_state(*stores.state, state, done_key, outcome);
     return outcome;
   }
   outcome.records = static_cast<int>(transformed->records.size());
@@ -239,7 +245,7 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
   }
   std::sort(state.session_dates.begin(), state.session_dates.end());
   state.status = PostStatus::kStored;
-  record_state(*stores.state, state, done_key);
+  record_state(*stores.state, state, done_key, outcome);
 
   const bool wrote = outcome.records_written + outcome.records_removed + outcome.objects_written +
                          outcome.objects_removed >

@@ -26,6 +26,7 @@ Result<Stores> open_local_stores(const LocalStoreSettings& settings) {
   stores.description =
       "SQLite " + sqlite_path(settings.data_dir).string() + ", " + bucket->describe();
   stores.objects = std::move(bucket);
+  stores.bucket = settings.bucket_name;
   stores.sessions = shared_database;
   stores.state = shared_database;
   return stores;
@@ -55,9 +56,10 @@ Result<Stores> open_aws_stores(const AwsStoreSettings& settings,
                        ", " + settings.tables.idempotency + " and " + settings.tables.posts;
   stores.sessions =
       std::make_shared<DynamoDbSessionStore>(dynamodb, settings.tables.sessions, objects);
-  stores.state = std::make_shared<DynamoDbStateStore>(dynamodb, settings.tables.idempotency,
-                                                      settings.tables.posts);
+  stores.state = std::make_shared<DynamoDbStateStore>(
+      dynamodb, settings.tables.idempotency, settings.tables.posts, settings.tables.sessions);
   stores.objects = std::move(objects);
+  stores.bucket = settings.bucket;
   return stores;
 }
 

@@ -32,6 +32,9 @@ struct Stores {
   std::shared_ptr<ObjectStore> objects;
   std::shared_ptr<SessionStore> sessions;
   std::shared_ptr<StateStore> state;
+  //! Name of the S3 bucket or local bucket folder that `objects` writes to. It is part of every
+  //! process key (see process_post_key), so a run into another bucket processes the posts again.
+  std::string bucket;
   std::string description;  //!< e.g. "SQLite wod-data/wodetl.sqlite, bucket folder wod-data/bucket"
 };
 

@@ -313,9 +313,14 @@ TEST_F(CliNotifyTest, FailedPublishFailsRun) {
   FakeAwsApis apis(/*fail_publish=*/true);
   const auto run = run_wodetl(run_arguments(), "", environment(apis.url()));
   EXPECT_EQ(run.exit_code, 1);
-  EXPECT_TRUE(contains(run.errors, "completion message was not sent")) << run.errors;
-  EXPECT_TRUE(contains(run.errors, "SNS Publish")) << run.errors;
-  EXPECT_TRUE(contains(run.errors, "AuthorizationError")) << run.errors;
+  // The error is printed once, in the summary, whose last line agrees with the exit code.
+  const std::string all = run.output + run.errors;
+  EXPECT_TRUE(contains(run.output, "Completion message not sent: ")) << run.output;
+  EXPECT_TRUE(contains(run.output, "SNS Publish")) << run.output;
+  EXPECT_TRUE(contains(run.output, "AuthorizationError")) << run.output;
+  EXPECT_EQ(all.find("AuthorizationError"), all.rfind("AuthorizationError")) << all;
+  EXPECT_TRUE(contains(run.output, "Run failed")) << run.output;
+  EXPECT_FALSE(contains(run.output, "Run succeeded")) << run.output;
   EXPECT_TRUE(fs::exists(folder_.path() / "data" / "wodetl.sqlite"));
 }
 

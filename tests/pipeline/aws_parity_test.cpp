@@ -47,9 +47,18 @@ class AwsParityTest : public ::testing::Test {
 
   void add_post(const fs::path& file) { fs::copy_file(file, posts() / file.filename()); }
 
-  RunSummary run(Stores& stores) {
+  //! Points the AWS store's idempotency and posts tables at a closed port.
+  void use_unreachable_state_store() {
+    AwsSettings unreachable = client_->settings();
+    unreachable.endpoint_overrides[AwsService::kDynamoDb] = "http://127.0.0.1:9";
+    auto closed = std::make_shared<const DynamoDbClient>(
+        std::make_shared<const AwsClient>(unreachable, AwsClientOptions{.max_attempts = 1}));
+    aws_.state = std::make_shared<DynamoDbStateStore>(closed, "idempotency", "posts", "sessions");
+  }
+
+  RunSummary run(Stores& stores, bool force = false) {
     FileSource source(posts());
-    return run_pipeline(source, stores, RunOptions{.jobs = 2});
+    return run_pipeline(source, stores, RunOptions{.jobs = 2, .force = force});
   }
 
   //! Runs both stores over the posts and compares everything they stored.
@@ -112,11 +121,7 @@ TEST_F(AwsParityTest, SameResultsOnRealWeek) {
 
 TEST_F(AwsParityTest, UnreachableIdempotencyTableFailsOpen) {
   add_post(testing::case_path("posts/weekly-program-crossing-year.json"));
-  AwsSettings unreachable = client_->settings();
-  unreachable.endpoint_overrides[AwsService::kDynamoDb] = "http://127.0.0.1:9";
-  auto closed = std::make_shared<const DynamoDbClient>(
-      std::make_shared<const AwsClient>(unreachable, AwsClientOptions{.max_attempts = 1}));
-  aws_.state = std::make_shared<DynamoDbStateStore>(closed, "idempotency", "posts");
+  use_unreachable_state_store();
 
   const RunSummary summary = run(aws_);
   EXPECT_FALSE(summary.failed()) << format_summary_text(summary);
@@ -127,6 +132,21 @@ TEST_F(AwsParityTest, UnreachableIdempotencyTableFailsOpen) {
   EXPECT_NE(summary.posts[0].warnings[0].find("the idempotency record could not be read"),
             std::string::npos)
       << summary.posts[0].warnings[0];
+}
+
+// --force skips the idempotency check, so the table's failure shows only when the post is marked
+// done; the summary lists it with the post as the check's failure is listed without --force.
+TEST_F(AwsParityTest, ForcedRunListsUnmarkedPost) {
+  add_post(testing::case_path("posts/weekly-program-crossing-year.json"));
+  use_unreachable_state_store();
+
+  const RunSummary summary = run(aws_, /*force=*/true);
+
+  EXPECT_FALSE(summary.failed()) << format_summary_text(summary);
+  ASSERT_EQ(summary.posts.size(), 1U);
+  const std::string text = format_summary_text(summary);
+  EXPECT_NE(text.find("could not be marked done in the idempotency table"), std::string::npos)
+      << text;
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include "load/aws/aws_provisioning.hpp"
 #include "load/aws/dynamodb_test_support.hpp"
+#include "load/aws/s3_object_store.hpp"
 #include "load/idempotency.hpp"
 #include "pipeline/persist.hpp"
 #include "pipeline/runner.hpp"
@@ -54,7 +55,8 @@ class RunnerClaimTest : public ::testing::TestWithParam<Backend> {
     }
     WODETL_REQUIRE_AWS_STANDINS(services);
     const auto client = testing::standin_client(*services);
-    AwsStoreSettings settings;
+    aws_client_ = client;
+    AwsStoreSettings& settings = aws_settings_;
     settings.bucket = testing::AwsLocalServices::unique_name("claims");
     settings.tables = DynamoDbTableNames{
         .sessions = testing::AwsLocalServices::unique_name("claims-sessions"),
@@ -69,6 +71,8 @@ class RunnerClaimTest : public ::testing::TestWithParam<Backend> {
   }
 
   TempFolder folder_;
+  std::shared_ptr<const AwsClient> aws_client_;
+  AwsStoreSettings aws_settings_;
   Stores stores_;
   Post post_;
 };
@@ -76,7 +80,8 @@ class RunnerClaimTest : public ::testing::TestWithParam<Backend> {
 TEST_P(RunnerClaimTest, LostClaimCountsAsDone) {
   // Another worker claimed this version a moment ago and is still working on it.
   const Clock::time_point now = Clock::now();
-  ASSERT_TRUE(*stores_.state->claim(claim_post_key(post_), "process_post", now + kClaimLease, now));
+  ASSERT_TRUE(*stores_.state->claim(claim_post_key(post_, stores_.bucket), "process_post",
+                                    now + kClaimLease, now));
 
   const PostOutcome outcome = process_post(post_, stores_, RunOptions{});
   EXPECT_EQ(outcome.result, PostResult::kUnchanged);
@@ -88,7 +93,8 @@ TEST_P(RunnerClaimTest, LostClaimCountsAsDone) {
 
 TEST_P(RunnerClaimTest, ForceIgnoresClaims) {
   const Clock::time_point now = Clock::now();
-  ASSERT_TRUE(*stores_.state->claim(claim_post_key(post_), "process_post", now + kClaimLease, now));
+  ASSERT_TRUE(*stores_.state->claim(claim_post_key(post_, stores_.bucket), "process_post",
+                                    now + kClaimLease, now));
 
   const PostOutcome outcome = process_post(post_, stores_, RunOptions{.force = true});
   EXPECT_EQ(outcome.result, PostResult::kNew);
@@ -99,15 +105,15 @@ TEST_P(RunnerClaimTest, StoredPostIsDoneAndClaimReleased) {
   const PostOutcome outcome = process_post(post_, stores_, RunOptions{});
   ASSERT_EQ(outcome.result, PostResult::kNew) << outcome.reason;
   const Clock::time_point now = Clock::now();
-  EXPECT_TRUE(*stores_.state->is_done(process_post_key(post_), now));
-  EXPECT_FALSE(*stores_.state->is_done(claim_post_key(post_), now));
+  EXPECT_TRUE(*stores_.state->is_done(process_post_key(post_, stores_.bucket), now));
+  EXPECT_FALSE(*stores_.state->is_done(claim_post_key(post_, stores_.bucket), now));
 }
 
 TEST_P(RunnerClaimTest, ExpiredClaimIsTakenOver) {
   // A worker that crashed left its claim; once the lease has passed the post is processed.
   const Clock::time_point past = Clock::now() - kClaimLease - std::chrono::minutes(1);
-  ASSERT_TRUE(
-      *stores_.state->claim(claim_post_key(post_), "process_post", past + kClaimLease, past));
+  ASSERT_TRUE(*stores_.state->claim(claim_post_key(post_, stores_.bucket), "process_post",
+                                    past + kClaimLease, past));
   const PostOutcome outcome = process_post(post_, stores_, RunOptions{});
   EXPECT_EQ(outcome.result, PostResult::kNew) << outcome.reason;
 }
@@ -118,12 +124,54 @@ TEST_P(RunnerClaimTest, FailedPostReleasesClaim) {
 
   const PostOutcome outcome = process_post(post_, failing, RunOptions{});
   ASSERT_EQ(outcome.result, PostResult::kFailed);
-  EXPECT_FALSE(*stores_.state->is_done(process_post_key(post_), Clock::now()));
-  EXPECT_FALSE(*stores_.state->is_done(claim_post_key(post_), Clock::now()));
+  EXPECT_FALSE(*stores_.state->is_done(process_post_key(post_, stores_.bucket), Clock::now()));
+  EXPECT_FALSE(*stores_.state->is_done(claim_post_key(post_, stores_.bucket), Clock::now()));
 
   // So the next run processes the post.
   const PostOutcome retried = process_post(post_, stores_, RunOptions{});
   EXPECT_EQ(retried.result, PostResult::kNew) << retried.reason;
+}
+
+// Post states and idempotency records do not say which bucket holds the objects, so the process
+// key does: after INVICTUS_BUCKET changes, the posts are processed again into the new bucket.
+TEST_P(RunnerClaimTest, ChangedBucketProcessesPostAgain) {
+  ASSERT_EQ(process_post(post_, stores_, RunOptions{}).result, PostResult::kNew);
+  Stores moved = stores_;
+  if (GetParam() == Backend::kLocal) {
+    auto other = open_local_stores(LocalStoreSettings{folder_.path() / "data", "other-bucket"});
+    ASSERT_TRUE(other.ok()) << other.error().to_string();
+    moved = *other;
+  } else {
+    auto bucket = std::make_shared<S3ObjectStore>(aws_client_, aws_settings_.bucket + "-new");
+    ASSERT_TRUE(bucket->create_bucket_if_missing().ok());
+    moved.objects = bucket;
+    moved.bucket = aws_settings_.bucket + "-new";
+  }
+
+  const PostOutcome outcome = process_post(post_, moved, RunOptions{});
+
+  // The records are the same, but the new bucket gets its objects.
+  EXPECT_EQ(outcome.result, PostResult::kChanged) << outcome.reason;
+  EXPECT_GT(outcome.objects_written, 0);
+  Result<std::vector<std::string>> raw = moved.objects->list("raw/");
+  ASSERT_TRUE(raw.ok()) << raw.error().to_string();
+  EXPECT_EQ(raw->size(), 1U);
+}
+
+// A bucket that does not exist fails the post with S3's error instead of "Nothing new".
+TEST_P(RunnerClaimTest, MissingBucketFailsPost) {
+  if (GetParam() == Backend::kLocal) {
+    GTEST_SKIP() << "the local store creates its bucket folder";
+  }
+  ASSERT_EQ(process_post(post_, stores_, RunOptions{}).result, PostResult::kNew);
+  aws_settings_.bucket = testing::AwsLocalServices::unique_name("absent");
+  auto moved = open_aws_stores(aws_settings_, aws_client_);
+  ASSERT_TRUE(moved.ok()) << moved.error().to_string();
+
+  const PostOutcome outcome = process_post(post_, *moved, RunOptions{});
+
+  EXPECT_EQ(outcome.result, PostResult::kFailed);
+  EXPECT_NE(outcome.reason.find("NoSuchBucket"), std::string::npos) << outcome.reason;
 }
 
 // Test names start with "Aws" for the AWS store, so that they run in the process of the stand-ins.

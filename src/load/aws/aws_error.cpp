@@ -126,8 +126,26 @@ std::string iam_action(const AwsServiceError& error) {
   return std::string(names_of(error.service).signing_name) + ":" + error.operation;
 }
 
+// AWS's message for a signature scoped to the wrong region, e.g. "Credential should be scoped
+// to a valid region, not 'us-east-1'" (DynamoDB) or "... the region 'us-east-1' is wrong;
+// expecting 'eu-west-1'" (S3's AuthorizationHeaderMalformed).
+bool names_wrong_region(const AwsServiceError& error) {
+  const bool signature_rejected =
+      error.code == "InvalidSignatureException" || error.code == "SignatureDoesNotMatch" ||
+      error.code == "IncompleteSignature" || error.code == "AuthorizationHeaderMalformed";
+  return signature_rejected &&
+         (error.message.find("scoped to a valid region") != std::string::npos ||
+          error.message.find("region '") != std::string::npos);
+}
+
 std::string hint_for(const AwsServiceError& error) {
   const std::string& code = error.code;
+  if (names_wrong_region(error) && error.bucket_region.empty()) {
+    const std::string signed_for =
+        error.region.empty() ? "" : " (wodetl signed for " + error.region + ")";
+    return "The request was signed for another region than the resource's" + signed_for +
+           ": set AWS_REGION, or the profile's region, to the region of the bucket and tables";
+  }
   if (code == "SignatureDoesNotMatch" || code == "InvalidSignatureException" ||
       code == "IncompleteSignature" || code == "InvalidAccessKeyId" ||
       code == "UnrecognizedClientException" || code == "InvalidClientTokenId" ||
@@ -173,6 +191,33 @@ std::string hint_for(const AwsServiceError& error) {
   return {};
 }
 
+// The first line of an AWS message, at most kMaxMessageBytes long and without its closing
+// period. Some messages go on with the whole canonical request (SignatureDoesNotMatch), which
+// would drown the code and request id; the closing period would double the one that
+// Error::to_string puts before the hint.
+constexpr std::size_t kMaxMessageBytes = 300;
+
+std::string shorten_message(const std::string& message) {
+  std::string text = message.substr(0, message.find_first_of("\r\n"));
+  bool shortened = text.size() < message.find_last_not_of(" \t\r\n") + 1;
+  if (text.size() > kMaxMessageBytes) {
+    std::size_t end = kMaxMessageBytes;
+    // Cut before a UTF-8 continuation byte, never inside a character.
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0U) == 0x80U) {
+      --end;
+    }
+    text.resize(end);
+    shortened = true;
+  }
+  while (!text.empty() && (text.back() == '.' || text.back() == ' ' || text.back() == '\t')) {
+    text.pop_back();
+  }
+  if (shortened) {
+    text += " [...]";
+  }
+  return text;
+}
+
 }  // namespace
 
 bool AwsServiceError::is_throttling() const {
@@ -194,8 +239,8 @@ Error AwsServiceError::to_error() const {
   if (!request_id.empty()) {
     text += " (request id " + request_id + ")";
   }
-  if (!message.empty()) {
-    text += ": " + message;
+  if (const std::string shown = shorten_message(message); !shown.empty()) {
+    text += ": " + shown;
   }
   const bool store = service == AwsService::kS3 || service == AwsService::kDynamoDb;
   return Error{

@@ -31,8 +31,9 @@ struct AwsServiceError {
 
   //! Formats the error for users, e.g. "DynamoDB PutItem on table sessions failed: HTTP 400
   //! ResourceNotFoundException (request id ABC): Requested resource not found", with a hint
-  //! for the codes a user can act on. ErrorCode::kStore for S3 and DynamoDB, kHttpStatus for
-  //! SNS and Secrets Manager.
+  //! for the codes a user can act on. Of AWS's message it keeps the first line, at most 300
+  //! bytes, without the closing period, and marks a cut with " [...]". ErrorCode::kStore for S3 and
+  //! DynamoDB, kHttpStatus for SNS and Secrets Manager.
   [[nodiscard]] Error to_error() const;
 };
 

@@ -10,10 +10,12 @@
 namespace wodetl {
 
 DynamoDbStateStore::DynamoDbStateStore(std::shared_ptr<const DynamoDbClient> client,
-                                       std::string idempotency_table, std::string posts_table)
+                                       std::string idempotency_table, std::string posts_table,
+                                       std::string sessions_table)
     : client_(std::move(client)),
       idempotency_table_(std::move(idempotency_table)),
-      posts_table_(std::move(posts_table)) {}
+      posts_table_(std::move(posts_table)),
+      sessions_table_(std::move(sessions_table)) {}
 
 Json DynamoDbStateStore::idempotency_item(const std::string& idempotency_key,
                                           const std::string& operation,
@@ -184,17 +186,15 @@ Result<std::optional<PostState>> DynamoDbStateStore::find_post_state(std::int64_
   return std::optional<PostState>{std::move(state)};
 }
 
-namespace {
-
-std::string sync_cursor_key(const std::string& source) {
-  return "sync_cursor#" + source;
+std::string sync_cursor_key(const std::string& sessions_table, const std::string& source) {
+  // Table names cannot contain '#', so the key cannot be read two ways.
+  return "sync_cursor#" + sessions_table + "#" + source;
 }
 
-}  // namespace
-
 Result<std::optional<SyncCursor>> DynamoDbStateStore::find_sync_cursor(const std::string& source) {
-  Result<std::optional<Json>> found = get_item(
-      idempotency_table_, Json{{"idempotency_key", string_value(sync_cursor_key(source))}});
+  Result<std::optional<Json>> found =
+      get_item(idempotency_table_,
+               Json{{"idempotency_key", string_value(sync_cursor_key(sessions_table_, source))}});
   if (!found) {
     return found.error();
   }
@@ -213,13 +213,13 @@ Result<std::optional<SyncCursor>> DynamoDbStateStore::find_sync_cursor(const std
 Status DynamoDbStateStore::save_sync_cursor(const SyncCursor& cursor) {
   const std::string updated_at =
       cursor.updated_at.empty() ? format_utc_milliseconds(Clock::now()) : cursor.updated_at;
-  const Json request{
-      {"TableName", idempotency_table_},
-      {"Item", Json{{"idempotency_key", string_value(sync_cursor_key(cursor.source))},
-                    {"operation", string_value("sync_cursor")},
-                    {"listing", string_value(cursor.listing)},
-                    {"modified_gmt", string_value(cursor.modified_gmt)},
-                    {"updated_at", string_value(updated_at)}}}};
+  const Json request{{"TableName", idempotency_table_},
+                     {"Item", Json{{"idempotency_key",
+                                    string_value(sync_cursor_key(sessions_table_, cursor.source))},
+                                   {"operation", string_value("sync_cursor")},
+                                   {"listing", string_value(cursor.listing)},
+                                   {"modified_gmt", string_value(cursor.modified_gmt)},
+                                   {"updated_at", string_value(updated_at)}}}};
   Result<Json> response = client_->call("PutItem", request, "table " + idempotency_table_);
   if (!response) {
     return response.error();

@@ -26,8 +26,10 @@ namespace wodetl {
 //! Thread safety: every method may be called from several threads at once.
 class DynamoDbStateStore : public StateStore {
  public:
+  //! sessions_table names the deployment: it is part of each sync cursor's key, so that
+  //! deployments that share one idempotency table keep their own cursors.
   DynamoDbStateStore(std::shared_ptr<const DynamoDbClient> client, std::string idempotency_table,
-                     std::string posts_table);
+                     std::string posts_table, std::string sessions_table);
 
   Result<bool> is_done(const std::string& idempotency_key, Clock::time_point now) override;
   Status mark_done(const std::string& idempotency_key, const std::string& operation,
@@ -42,7 +44,8 @@ class DynamoDbStateStore : public StateStore {
   Result<std::optional<PostState>> find_post_state(std::int64_t post_id) override;
 
   //! The cursor of a source is an item of the idempotency table with the key
-  //! "sync_cursor#SOURCE" and no ttl, so that it never expires and needs no table of its own.
+  //! "sync_cursor#SESSIONS_TABLE#SOURCE" and no ttl, so that it never expires and needs no table
+  //! of its own. A cursor saved under another sessions table is not read.
   Result<std::optional<SyncCursor>> find_sync_cursor(const std::string& source) override;
   Status save_sync_cursor(const SyncCursor& cursor) override;
 
@@ -58,6 +61,11 @@ class DynamoDbStateStore : public StateStore {
   std::shared_ptr<const DynamoDbClient> client_;
   std::string idempotency_table_;
   std::string posts_table_;
+  std::string sessions_table_;
 };
+
+//! Key of a source's cursor item in the idempotency table: "sync_cursor#SESSIONS_TABLE#SOURCE".
+[[nodiscard]] std::string sync_cursor_key(const std::string& sessions_table,
+                                          const std::string& source);
 
 }  // namespace wodetl

@@ -124,5 +124,70 @@ TEST(AwsError, RedirectHintNamesBucketRegion) {
   EXPECT_NE(error.to_error().hint.find("AWS_REGION=eu-west-1"), std::string::npos);
 }
 
+// AWS appends the whole canonical request to SignatureDoesNotMatch; users see the first line.
+TEST(AwsError, LongMessageKeepsFirstLine) {
+  AwsServiceError error;
+  error.service = AwsService::kSns;
+  error.operation = "Publish";
+  error.status = 403;
+  error.code = "SignatureDoesNotMatch";
+  error.request_id = "REQ9";
+  error.message =
+      "The request signature we calculated does not match the signature you provided.\n\n"
+      "The Canonical String for this request should have been\n'POST\n/\n\nhost:sns'";
+
+  const Error user_error = error.to_error();
+
+  EXPECT_EQ(user_error.message,
+            "SNS Publish failed: HTTP 403 SignatureDoesNotMatch (request id REQ9): The request "
+            "signature we calculated does not match the signature you provided [...]");
+}
+
+TEST(AwsError, MessageBoundedInLength) {
+  AwsServiceError error;
+  error.operation = "GetObject";
+  error.status = 400;
+  error.code = "InvalidRequest";
+  error.message = std::string(2000, 'x');
+
+  const std::string message = error.to_error().message;
+
+  EXPECT_LT(message.size(), 400U) << message;
+  EXPECT_TRUE(message.ends_with(" [...]")) << message;
+}
+
+TEST(AwsError, NoDoubledPeriodBeforeHint) {
+  AwsServiceError error;
+  error.service = AwsService::kSecretsManager;
+  error.operation = "GetSecretValue";
+  error.status = 400;
+  error.code = "ResourceNotFoundException";
+  error.message = "Secrets Manager can't find the specified secret.";
+
+  const std::string text = error.to_error().to_string();
+
+  EXPECT_EQ(text.find(".."), std::string::npos) << text;
+  EXPECT_NE(text.find("can't find the specified secret. Check INVICTUS_SECRET_NAME"),
+            std::string::npos)
+      << text;
+}
+
+TEST(AwsError, WrongRegionHintNamesRegion) {
+  AwsServiceError error;
+  error.service = AwsService::kDynamoDb;
+  error.operation = "GetItem";
+  error.status = 400;
+  error.code = "InvalidSignatureException";
+  error.region = "us-east-1";
+  error.message = "Credential should be scoped to a valid region, not 'us-east-1'. ";
+
+  const Error user_error = error.to_error();
+
+  EXPECT_EQ(user_error.to_string().find(".."), std::string::npos) << user_error.to_string();
+  EXPECT_NE(user_error.hint.find("AWS_REGION"), std::string::npos) << user_error.hint;
+  EXPECT_NE(user_error.hint.find("profile's region"), std::string::npos) << user_error.hint;
+  EXPECT_NE(user_error.hint.find("signed for us-east-1"), std::string::npos) << user_error.hint;
+}
+
 }  // namespace
 }  // namespace wodetl

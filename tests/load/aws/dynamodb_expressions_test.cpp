@@ -120,7 +120,8 @@ TEST(AwsDynamoDbExpressions, EveryAttributeNameIsAliased) {
   ASSERT_TRUE(bucket->create_bucket_if_missing().ok());
   DynamoDbSessionStore sessions(client, prefix + "-sessions", bucket);
   DynamoDbSessionStore plain(client, prefix + "-plain", bucket);
-  DynamoDbStateStore state(client, prefix + "-idempotency", prefix + "-posts");
+  DynamoDbStateStore state(client, prefix + "-idempotency", prefix + "-posts",
+                           prefix + "-sessions");
   const std::size_t first_request = services->standins().requests(AwsService::dynamodb).size();
 
   // Every kind of call the stores make: writes, removals by index and by scan, queries and scans

@@ -22,9 +22,11 @@ class DynamoDbStateStoreHarness {
     client_ = std::make_shared<const DynamoDbClient>(standin_client(*services));
     idempotency_table_ = AwsLocalServices::unique_name("idempotency");
     posts_table_ = AwsLocalServices::unique_name("posts");
+    sessions_table_ = AwsLocalServices::unique_name("sessions");
     create_table(*client_, idempotency_table_definition(idempotency_table_));
     create_table(*client_, posts_table_definition(posts_table_));
-    store_ = std::make_unique<DynamoDbStateStore>(client_, idempotency_table_, posts_table_);
+    store_ = std::make_unique<DynamoDbStateStore>(client_, idempotency_table_, posts_table_,
+                                                  sessions_table_);
   }
 
   StateStore& store() { return *store_; }
@@ -55,6 +57,7 @@ class DynamoDbStateStoreHarness {
   std::shared_ptr<const DynamoDbClient> client_;
   std::string idempotency_table_;
   std::string posts_table_;
+  std::string sessions_table_;
   std::unique_ptr<DynamoDbStateStore> store_;
 };
 
@@ -86,7 +89,8 @@ TEST_F(AwsDynamoDbStateStoreTest, CursorItemHasNoTtl) {
                                                "2024-01-31T08:00:00", ""})
                   .ok());
 
-  const Json item = harness_.raw_idempotency_item("sync_cursor#invictus");
+  const Json item =
+      harness_.raw_idempotency_item("sync_cursor#" + harness_.sessions_table_ + "#invictus");
 
   ASSERT_FALSE(item.empty());
   EXPECT_FALSE(item.contains("ttl")) << item.dump();
@@ -103,8 +107,8 @@ TEST_F(AwsDynamoDbStateStoreTest, ClaimCannotReplaceCursor) {
           .save_sync_cursor(SyncCursor{"blog", "https://blog.test", "2023-05-01T00:00:00", ""})
           .ok());
 
-  Result<bool> claimed =
-      harness_.store().claim("sync_cursor#blog", "process_post", now + hours(24), now);
+  Result<bool> claimed = harness_.store().claim(sync_cursor_key(harness_.sessions_table_, "blog"),
+                                                "process_post", now + hours(24), now);
 
   ASSERT_TRUE(claimed.ok()) << claimed.error().to_string();
   EXPECT_FALSE(*claimed);
@@ -114,9 +118,54 @@ TEST_F(AwsDynamoDbStateStoreTest, ClaimCannotReplaceCursor) {
   EXPECT_EQ((*cursor)->modified_gmt, "2023-05-01T00:00:00");
 }
 
+// Two deployments (sessions tables) that share one idempotency table keep their own cursors: a
+// new deployment must not read the old one's cursor and skip every post it has never stored.
+TEST_F(AwsDynamoDbStateStoreTest, SessionsTablesSharingIdempotencyTableKeepOwnCursors) {
+  const std::string listing = "https://site.test category 213";
+  ASSERT_TRUE(harness_.store()
+                  .save_sync_cursor(SyncCursor{"invictus", listing, "2024-01-31T08:00:00", ""})
+                  .ok());
+  DynamoDbStateStore other(harness_.client_, harness_.idempotency_table_, harness_.posts_table_,
+                           AwsLocalServices::unique_name("new-sessions"));
+
+  Result<std::optional<SyncCursor>> fresh = other.find_sync_cursor("invictus");
+  ASSERT_TRUE(fresh.ok()) << fresh.error().to_string();
+  EXPECT_FALSE(fresh->has_value()) << "the new deployment read the old deployment's cursor";
+
+  ASSERT_TRUE(
+      other.save_sync_cursor(SyncCursor{"invictus", listing, "2020-12-20T10:00:00", ""}).ok());
+  Result<std::optional<SyncCursor>> old_cursor = harness_.store().find_sync_cursor("invictus");
+  Result<std::optional<SyncCursor>> new_cursor = other.find_sync_cursor("invictus");
+  ASSERT_TRUE(old_cursor.ok() && old_cursor->has_value());
+  ASSERT_TRUE(new_cursor.ok() && new_cursor->has_value());
+  EXPECT_EQ((*old_cursor)->modified_gmt, "2024-01-31T08:00:00");
+  EXPECT_EQ((*new_cursor)->modified_gmt, "2020-12-20T10:00:00");
+}
+
+// A cursor saved by an earlier wodetl under "sync_cursor#SOURCE" is not used: the first sync of
+// the deployment reads every post once, instead of trusting a cursor of unknown deployment.
+TEST_F(AwsDynamoDbStateStoreTest, CursorUnderKeyWithoutTableIsIgnored) {
+  Result<Json> put = harness_.client_->call(
+      "PutItem",
+      Json{{"TableName", harness_.idempotency_table_},
+           {"Item", Json{{"idempotency_key", string_value("sync_cursor#invictus")},
+                         {"operation", string_value("sync_cursor")},
+                         {"listing", string_value("https://site.test category 213")},
+                         {"modified_gmt", string_value("2024-01-31T08:00:00")},
+                         {"updated_at", string_value("2024-01-31T08:00:01.000Z")}}}},
+      "test table");
+  ASSERT_TRUE(put.ok()) << put.error().to_string();
+
+  Result<std::optional<SyncCursor>> cursor = harness_.store().find_sync_cursor("invictus");
+
+  ASSERT_TRUE(cursor.ok()) << cursor.error().to_string();
+  EXPECT_FALSE(cursor->has_value());
+}
+
 TEST_F(AwsDynamoDbStateStoreTest, UnreachableTableIsError) {
   DynamoDbStateStore missing(harness_.client_, AwsLocalServices::unique_name("absent"),
-                             AwsLocalServices::unique_name("absent-posts"));
+                             AwsLocalServices::unique_name("absent-posts"),
+                             AwsLocalServices::unique_name("absent-sessions"));
 
   Result<bool> done = missing.is_done("key-1", Clock::now());
   Result<std::optional<SyncCursor>> cursor = missing.find_sync_cursor("blog");
