@@ -6,6 +6,8 @@
 #include <limits>
 #include <memory>
 
+#include "core/xml_library.hpp"
+
 namespace wodetl {
 
 namespace {
@@ -35,6 +37,7 @@ Result<XmlTexts> read_xml_texts(std::string_view xml,
   if (xml.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
     return Error::invalid_input("the XML response is too large to parse");
   }
+  init_xml_library();
   const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
   std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> document(
       xmlReadMemory(xml.data(), static_cast<int>(xml.size()), nullptr, nullptr, options),
