@@ -64,6 +64,30 @@ Result<SourceCatalog> load_catalog(LayeredEnvironment& environment, const std::s
   return catalog;
 }
 
+//! The configured sources and the store a command uses.
+struct CommandConfiguration {
+  SourceCatalog catalog;
+  StoreKind store_kind = StoreKind::kLocal;
+};
+
+//! Loads the catalog of sources, then picks the store from --store, WODETL_STORE and the
+//! configuration file, in that order.
+Result<CommandConfiguration> load_configuration(LayeredEnvironment& environment,
+                                                const std::string& config,
+                                                const std::string& data_dir,
+                                                const std::string& store_option) {
+  Result<SourceCatalog> catalog = load_catalog(environment, config, data_dir);
+  if (!catalog) {
+    return catalog.error();
+  }
+  Result<StoreKind> store_kind =
+      read_store_kind(store_option, environment.environment(), catalog->store_kind);
+  if (!store_kind) {
+    return store_kind.error();
+  }
+  return CommandConfiguration{std::move(*catalog), *store_kind};
+}
+
 //! Picks the configured source that `run` or `show` reads when --source is not a URL or a path:
 //! the source named `name`, or without a name the only source of the catalog. Returns nullptr
 //! when `name` is a URL or an existing path, which the command reads directly.
@@ -124,16 +148,14 @@ int run_command(const RunArguments& arguments) {
   if (!targets) {
     return report(targets.error());
   }
-  auto catalog = load_catalog(environment, arguments.config, arguments.data_dir);
-  if (!catalog) {
-    return report(catalog.error());
+  auto configuration =
+      load_configuration(environment, arguments.config, arguments.data_dir, arguments.store);
+  if (!configuration) {
+    return report(configuration.error());
   }
-  auto store_kind =
-      read_store_kind(arguments.store, environment.environment(), catalog->store_kind);
-  if (!store_kind) {
-    return report(store_kind.error());
-  }
-  auto configured = configured_source_for(*catalog, arguments.source);
+  const SourceCatalog& catalog = configuration->catalog;
+  const StoreKind store_kind = configuration->store_kind;
+  auto configured = configured_source_for(catalog, arguments.source);
   if (!configured) {
     return report(configured.error());
   }
@@ -169,12 +191,12 @@ int run_command(const RunArguments& arguments) {
       return report(created.error());
     }
     source = std::move(*created);
-    if (data_dir.empty() && !environment.lookup(kDataDirVariable) && catalog->store_data_dir) {
-      data_dir = catalog->store_data_dir->string();
+    if (data_dir.empty() && !environment.lookup(kDataDirVariable) && catalog.store_data_dir) {
+      data_dir = catalog.store_data_dir->string();
     }
   }
 
-  auto stores = open_stores(*store_kind, data_dir, environment.environment());
+  auto stores = open_stores(store_kind, data_dir, environment.environment());
   if (!stores) {
     return report(stores.error());
   }
@@ -264,18 +286,16 @@ struct ShowArguments {
 
 int show_command(const ShowArguments& arguments) {
   LayeredEnvironment environment;
-  auto catalog = load_catalog(environment, arguments.config, arguments.data_dir);
-  if (!catalog) {
-    return report(catalog.error());
+  auto configuration =
+      load_configuration(environment, arguments.config, arguments.data_dir, arguments.store);
+  if (!configuration) {
+    return report(configuration.error());
   }
-  auto store_kind =
-      read_store_kind(arguments.store, environment.environment(), catalog->store_kind);
-  if (!store_kind) {
-    return report(store_kind.error());
-  }
+  const SourceCatalog& catalog = configuration->catalog;
+  const StoreKind store_kind = configuration->store_kind;
   std::string data_dir = arguments.data_dir;
   if (data_dir.empty()) {
-    auto configured = configured_source_for(*catalog, arguments.source);
+    auto configured = configured_source_for(catalog, arguments.source);
     if (!configured) {
       return report(configured.error());
     }
@@ -293,7 +313,7 @@ int show_command(const ShowArguments& arguments) {
   }
 
   std::shared_ptr<SessionStore> sessions;
-  if (*store_kind == StoreKind::kAws) {
+  if (store_kind == StoreKind::kAws) {
     auto stores = open_stores(StoreKind::kAws, data_dir, environment.environment());
     if (!stores) {
       return report(stores.error());
@@ -333,16 +353,14 @@ struct InitArguments {
 int init_command(const InitArguments& arguments) {
   // The configuration file may choose the store, and .env files may set its variables.
   LayeredEnvironment layered;
-  auto catalog = load_catalog(layered, arguments.config, arguments.data_dir);
-  if (!catalog) {
-    return report(catalog.error());
+  auto configuration =
+      load_configuration(layered, arguments.config, arguments.data_dir, arguments.store);
+  if (!configuration) {
+    return report(configuration.error());
   }
   const Environment environment = layered.environment();
-  auto store_kind = read_store_kind(arguments.store, environment, catalog->store_kind);
-  if (!store_kind) {
-    return report(store_kind.error());
-  }
-  if (*store_kind == StoreKind::kLocal) {
+  const StoreKind store_kind = configuration->store_kind;
+  if (store_kind == StoreKind::kLocal) {
     auto stores = open_stores(StoreKind::kLocal, arguments.data_dir, environment);
     if (!stores) {
       return report(stores.error());

@@ -136,8 +136,10 @@ TEST_F(AwsDynamoDbStateStoreTest, SessionsTablesSharingIdempotencyTableKeepOwnCu
       other.save_sync_cursor(SyncCursor{"invictus", listing, "2020-12-20T10:00:00", ""}).ok());
   Result<std::optional<SyncCursor>> old_cursor = harness_.store().find_sync_cursor("invictus");
   Result<std::optional<SyncCursor>> new_cursor = other.find_sync_cursor("invictus");
-  ASSERT_TRUE(old_cursor.ok() && old_cursor->has_value());
-  ASSERT_TRUE(new_cursor.ok() && new_cursor->has_value());
+  ASSERT_TRUE(old_cursor.ok()) << old_cursor.error().to_string();
+  ASSERT_TRUE(old_cursor->has_value());
+  ASSERT_TRUE(new_cursor.ok()) << new_cursor.error().to_string();
+  ASSERT_TRUE(new_cursor->has_value());
   EXPECT_EQ((*old_cursor)->modified_gmt, "2024-01-31T08:00:00");
   EXPECT_EQ((*new_cursor)->modified_gmt, "2020-12-20T10:00:00");
 }
