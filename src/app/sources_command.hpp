@@ -17,8 +17,8 @@ struct SourcesArguments {
   std::string format = "text";  //!< "text" or "json"
 };
 
-//! Where the sync cursors are read: each source's SQLite file in its data folder, or the state
-//! store of the AWS store, which every source shares.
+//! Source of the sync cursors: each source's SQLite file in its data folder, or the state store
+//! of the AWS store, which every source shares.
 struct CursorStore {
   std::shared_ptr<StateStore> aws;  //!< null for the local store
   std::string description;          //!< the AWS store's description, or why it cannot be opened

@@ -42,8 +42,8 @@ struct RunSummary {
   std::string stores;
   std::vector<PostOutcome> posts;     //!< in the order the source listed them
   std::optional<Error> source_error;  //!< failure that ended the listing early
-  //! Why the completion message (SNS) was not sent; the run then fails though its posts are
-  //! stored.
+  //! Error that kept the completion message (SNS) from being sent. The run then fails, even
+  //! though its posts are stored.
   std::optional<Error> completion_error;
   std::chrono::milliseconds elapsed{0};
 

@@ -72,7 +72,8 @@ std::string weight_problem(const std::string& text) {
   return "= \"" + text + "\" is not a positive weight with a unit (kg or lb)";
 }
 
-// Where each (rep max, canonical lift) came from, so a second spelling can name the first.
+// Key that first gave each (rep max, canonical lift), so an error about a second spelling can
+// name the first.
 using EntrySpellings = std::map<std::pair<int, std::string>, std::string>;
 
 // Reads the entries of one table ("lift" = "100 kg") as rep_max-RMs.

@@ -54,7 +54,7 @@ struct Maxes {
 //! Converts a weight to unit (1 lb = 0.45359237 kg exactly).
 [[nodiscard]] double convert_weight(Weight weight, WeightUnit unit);
 
-//! Which way round_to_step goes: to the nearest multiple (halves up), or up or down to one.
+//! Direction of round_to_step: to the nearest multiple (halves up), or up or down to one.
 enum class RoundingDirection { kNearest, kUp, kDown };
 
 //! Rounds value to a multiple of step; step <= 0 leaves it unchanged.
