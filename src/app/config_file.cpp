@@ -48,6 +48,54 @@ class ConfigReader {
     return error(node.source(), key + " must be a string");
   }
 
+  // Reads `store = "aws"`, or a [store] table with kind and data_dir.
+  Status store(const toml::node& node, ConfigFile& config) const {
+    if (node.is_string()) {
+      Result<std::string> kind = store_kind(node, "store");
+      if (!kind.ok()) {
+        return kind.error();
+      }
+      config.store_kind = *kind;
+      return ok_status();
+    }
+    const toml::table* table = node.as_table();
+    if (table == nullptr) {
+      return error(node.source(), "store must be \"local\", \"aws\" or a table: [store]");
+    }
+    if (Status keys = check_keys(*table, "[store]", {"kind", "data_dir"}); !keys.ok()) {
+      return keys.error();
+    }
+    if (const toml::node* kind = table->get("kind")) {
+      Result<std::string> value = store_kind(*kind, "kind");
+      if (!value.ok()) {
+        return value.error();
+      }
+      config.store_kind = *value;
+    }
+    if (const toml::node* data_dir = table->get("data_dir")) {
+      Result<std::string> value = text(*data_dir, "data_dir");
+      if (!value.ok()) {
+        return value.error();
+      }
+      config.data_dir = resolve(*value);
+    }
+    return ok_status();
+  }
+
+  Result<std::string> store_kind(const toml::node& node, const std::string& key) const {
+    Result<std::string> value = text(node, key);
+    if (!value.ok()) {
+      return value.error();
+    }
+    if (*value != "local" && *value != "aws") {
+      return error(node.source(),
+                   key + " '" + *value +
+                       "' is not a store; use \"local\" (SQLite and a bucket folder) or \"aws\" "
+                       "(S3 and DynamoDB)");
+    }
+    return value;
+  }
+
   Result<double> number(const toml::node& node, const std::string& key, double minimum,
                         double maximum) const {
     std::optional<double> value;
@@ -258,19 +306,8 @@ Result<ConfigFile> parse_config(std::string_view text, const std::filesystem::pa
   ConfigFile config;
   config.path = path;
   if (const toml::node* store = root.get("store")) {
-    const toml::table* table = store->as_table();
-    if (table == nullptr) {
-      return reader.error(store->source(), "store must be a table: [store]");
-    }
-    if (Status keys = reader.check_keys(*table, "[store]", {"data_dir"}); !keys.ok()) {
-      return keys.error();
-    }
-    if (const toml::node* data_dir = table->get("data_dir")) {
-      Result<std::string> value = reader.text(*data_dir, "data_dir");
-      if (!value.ok()) {
-        return value.error();
-      }
-      config.data_dir = reader.resolve(*value);
+    if (Status read = reader.store(*store, config); !read.ok()) {
+      return read.error();
     }
   }
 

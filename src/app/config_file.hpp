@@ -2,6 +2,7 @@
 // The configuration file (TOML, e.g. wodetl.toml): the sources to sync and the store.
 //
 //   [store]
+//   kind = "local"                     # or "aws": S3 and DynamoDB; `store = "aws"` says the same
 //   data_dir = "wod-data"              # relative paths are relative to the file's folder
 //
 //   [[sources]]
@@ -71,6 +72,8 @@ struct SourceConfig {
 struct ConfigFile {
   std::filesystem::path path;
   std::optional<std::filesystem::path> data_dir;  //!< [store] data_dir, made absolute
+  //! Store backend, "local" or "aws": [store] kind, or store = "…" when store is not a table.
+  std::optional<std::string> store_kind;
   std::vector<SourceConfig> sources;
 };
 

@@ -25,6 +25,7 @@
 #include "app/sync_command.hpp"
 #include "core/json_codec.hpp"
 #include "core/version.hpp"
+#include "core/xml_library.hpp"
 #include "extract/source_factory.hpp"
 #include "load/aws/aws_provisioning.hpp"
 #include "load/local/sqlite_store.hpp"
@@ -118,10 +119,6 @@ int run_command(const RunArguments& arguments) {
   // INVICTUS_USER and INVICTUS_PASS come from the Secrets Manager secret INVICTUS_SECRET_NAME
   // when it is set, as in the original pipeline; the configuration and .env files read the rest.
   LayeredEnvironment environment(source_environment(read_environment_variable));
-  auto store_kind = read_store_kind(arguments.store, environment.environment());
-  if (!store_kind) {
-    return report(store_kind.error());
-  }
   // Checked before the run, so that a wrong target does not surface only after the work.
   auto targets = read_notification_targets(environment.environment());
   if (!targets) {
@@ -130,6 +127,11 @@ int run_command(const RunArguments& arguments) {
   auto catalog = load_catalog(environment, arguments.config, arguments.data_dir);
   if (!catalog) {
     return report(catalog.error());
+  }
+  auto store_kind =
+      read_store_kind(arguments.store, environment.environment(), catalog->store_kind);
+  if (!store_kind) {
+    return report(store_kind.error());
   }
   auto configured = configured_source_for(*catalog, arguments.source);
   if (!configured) {
@@ -188,17 +190,9 @@ int run_command(const RunArguments& arguments) {
   }
 
   int exit_code = summary.failed() ? kExitFailed : 0;
-  if (!targets->empty()) {
-    auto client = make_aws_client(environment.environment());
-    Status sent = client
-                      ? publish_completion(SnsPublisher(*client), *targets,
-                                           completion_message(summary, run_name(started), started))
-                      : Status(client.error());
-    if (!sent) {
-      std::cerr << "error: the completion message was not sent: " << sent.error().to_string()
-                << "\n";
-      exit_code = kExitFailed;
-    }
+  if (!targets->empty() &&
+      !send_completion_message(*targets, summary, started, environment.environment())) {
+    exit_code = kExitFailed;
   }
   return exit_code;
 }
@@ -271,13 +265,14 @@ struct ShowArguments {
 
 int show_command(const ShowArguments& arguments) {
   LayeredEnvironment environment;
-  auto store_kind = read_store_kind(arguments.store, environment.environment());
-  if (!store_kind) {
-    return report(store_kind.error());
-  }
   auto catalog = load_catalog(environment, arguments.config, arguments.data_dir);
   if (!catalog) {
     return report(catalog.error());
+  }
+  auto store_kind =
+      read_store_kind(arguments.store, environment.environment(), catalog->store_kind);
+  if (!store_kind) {
+    return report(store_kind.error());
   }
   std::string data_dir = arguments.data_dir;
   if (data_dir.empty()) {
@@ -332,12 +327,19 @@ int show_command(const ShowArguments& arguments) {
 
 struct InitArguments {
   std::string store;
+  std::string config;
   std::string data_dir;
 };
 
 int init_command(const InitArguments& arguments) {
-  const Environment environment = read_environment_variable;
-  auto store_kind = read_store_kind(arguments.store, environment);
+  // The configuration file may choose the store, and .env files may set its variables.
+  LayeredEnvironment layered;
+  auto catalog = load_catalog(layered, arguments.config, arguments.data_dir);
+  if (!catalog) {
+    return report(catalog.error());
+  }
+  const Environment environment = layered.environment();
+  auto store_kind = read_store_kind(arguments.store, environment, catalog->store_kind);
   if (!store_kind) {
     return report(store_kind.error());
   }
@@ -381,6 +383,8 @@ int init_command(const InitArguments& arguments) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Worker threads parse HTML and XML, so libxml2 is set up on this thread before any starts.
+  init_xml_library();
   CLI::App app{"wodetl: turns WordPress workout posts into dated, structured training sessions"};
   app.set_version_flag("--version", std::string("wodetl ") + kVersion);
   app.require_subcommand(1);
@@ -407,7 +411,7 @@ int main(int argc, char** argv) {
       "source (default: the only configured source, else the Invictus weightlifting category)");
   const std::string store_help =
       "Where to store: local (SQLite and a bucket folder) or aws (S3 and DynamoDB) "
-      "(default: WODETL_STORE, else local)";
+      "(default: WODETL_STORE, else the configuration file's store, else local)";
   run_app->add_option("--store", run.store, store_help)->check(CLI::IsMember({"local", "aws"}));
   run_app->add_option("--config", run.config,
                       "Configuration file (default: WODETL_CONFIG, else ./wodetl.toml if present)");
@@ -437,9 +441,10 @@ int main(int argc, char** argv) {
   sync_app->add_option(
       "--config", sync.config,
       "Configuration file (default: WODETL_CONFIG, else ./wodetl.toml if present)");
+  sync_app->add_option("--store", sync.store, store_help)->check(CLI::IsMember({"local", "aws"}));
   sync_app->add_option("--data-dir", sync.data_dir,
-                       "Data folder of the one source synced (default: the source's data_dir, "
-                       "WODETL_DATA_DIR, [store] data_dir, else ./wod-data)");
+                       "Data folder of the one source synced into the local store (default: the "
+                       "source's data_dir, WODETL_DATA_DIR, [store] data_dir, else ./wod-data)");
   auto* full_option =
       sync_app->add_flag("--full", sync.full, "Read every post again, not only what changed");
   auto* since_option = sync_app->add_option(
@@ -447,6 +452,12 @@ int main(int argc, char** argv) {
       "Read the posts published on or after this date (YYYY-MM-DD, midnight UTC, or an ISO 8601 "
       "time); sets the cursor only for a source that has none");
   full_option->excludes(since_option);
+  sync_app
+      ->add_flag("--prune", sync.prune,
+                 "Remove the records, weekly files and state of the stored posts that the site "
+                 "deleted, unpublished or moved out of the source's category or tag (a sync "
+                 "without it only reports them)")
+      ->excludes(since_option);
   sync_app->add_flag("--quiet", sync.quiet,
                      "No progress and no summary, unless the sync fails; warnings and errors stay");
   std::string log_format = "text";
@@ -470,6 +481,9 @@ int main(int argc, char** argv) {
       app.add_subcommand("sources", "List the configured sources and their sync cursors");
   sources_app->add_option("--config", sources.config,
                           "Configuration file (default: WODETL_CONFIG, else ./wodetl.toml)");
+  sources_app
+      ->add_option("--store", sources.store, "Store whose sync cursors to show: " + store_help)
+      ->check(CLI::IsMember({"local", "aws"}));
   sources_app->add_option("--format", sources.format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
@@ -514,6 +528,9 @@ int main(int argc, char** argv) {
       "Create the stores when they do not exist: with --store aws the S3 bucket and the "
       "DynamoDB tables, else the data folder");
   init_app->add_option("--store", init.store, store_help)->check(CLI::IsMember({"local", "aws"}));
+  init_app->add_option(
+      "--config", init.config,
+      "Configuration file (default: WODETL_CONFIG, else ./wodetl.toml if present)");
   init_app->add_option("--data-dir", init.data_dir, "Data folder of the local store");
 
   std::vector<std::string> explain_texts;

@@ -1,8 +1,9 @@
 #include "app/progress.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include "app/logging.hpp"
 
@@ -12,21 +13,10 @@ namespace {
 
 std::string format_duration(std::chrono::seconds duration) {
   const auto total = duration.count();
-  char text[32];
   if (total >= 3600) {
-    std::snprintf(text, sizeof text, "%lld:%02lld:%02lld", static_cast<long long>(total / 3600),
-                  static_cast<long long>(total / 60 % 60), static_cast<long long>(total % 60));
-  } else {
-    std::snprintf(text, sizeof text, "%lld:%02lld", static_cast<long long>(total / 60),
-                  static_cast<long long>(total % 60));
+    return fmt::format("{}:{:02}:{:02}", total / 3600, total / 60 % 60, total % 60);
   }
-  return text;
-}
-
-std::string format_rate(double rate) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.1f", rate);
-  return text;
+  return fmt::format("{}:{:02}", total / 60, total % 60);
 }
 
 }  // namespace
@@ -61,7 +51,7 @@ std::string format_progress_bar(const SyncProgress& progress, const ProgressRate
     text += "  " + std::to_string(progress.listed) + " posts";
   }
   if (rate.posts_per_second > 0) {
-    text += "  " + format_rate(rate.posts_per_second) + " posts/s";
+    text += "  " + fmt::format("{:.1f}", rate.posts_per_second) + " posts/s";
   }
   if (rate.remaining && !progress.listing_done) {
     text += "  ETA " + format_duration(*rate.remaining);
@@ -79,7 +69,7 @@ std::string format_progress_line(const SyncProgress& progress, const ProgressRat
   }
   text += " posts read, " + std::to_string(progress.processed) + " processed";
   if (rate.posts_per_second > 0) {
-    text += " (" + format_rate(rate.posts_per_second) + " posts/s";
+    text += " (" + fmt::format("{:.1f}", rate.posts_per_second) + " posts/s";
     if (rate.remaining && !progress.listing_done) {
       text += ", about " + std::to_string(rate.remaining->count()) + " s left";
     }

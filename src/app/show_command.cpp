@@ -23,7 +23,8 @@ std::string movement_names(const prescription::PartPrescription& part, std::size
     return names;
   }
   for (const prescription::Movement& item : movement->movements) {
-    names += (names.empty() ? "" : " + ") + item.name;
+    names += names.empty() ? "" : " + ";
+    names += item.name;
   }
   return names;
 }
@@ -78,7 +79,7 @@ std::string format_warnings_text(const prescription::PartPrescription& part) {
   for (const prescription::ParsedLine& line : part.lines) {
     if (const prescription::SchemeLine* scheme = line.scheme();
         scheme != nullptr && !scheme->warning.empty()) {
-      text += "    Warning: \"" + line.text + "\": " + scheme->warning + "\n";
+      text += "    Warning: \"" + std::string(line.text) + "\": " + scheme->warning + "\n";
     }
   }
   for (const prescription::Block& block : part.blocks) {

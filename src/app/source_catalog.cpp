@@ -210,6 +210,7 @@ Result<SourceCatalog> load_source_catalog(LayeredEnvironment& environment,
     }
     file = std::move(read).value();
     catalog.store_data_dir = file->data_dir;
+    catalog.store_kind = file->store_kind;
     if (Status beside = add_dotenv(environment, (**path).parent_path() / ".env"); !beside.ok()) {
       return beside.error();
     }

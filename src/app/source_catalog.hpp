@@ -42,6 +42,7 @@ struct CatalogSource {
 struct SourceCatalog {
   std::optional<std::filesystem::path> config_path;
   std::optional<std::filesystem::path> store_data_dir;  //!< [store] data_dir of the file
+  std::optional<std::string> store_kind;  //!< "local" or "aws", as the file chooses the store
   std::vector<CatalogSource> sources;
   std::vector<std::string> secrets;  //!< passwords, which no output may show
 };

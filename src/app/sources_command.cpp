@@ -1,10 +1,12 @@
 #include "app/sources_command.hpp"
 
-#include <cstdio>
+#include <fmt/format.h>
+
 #include <iostream>
 #include <system_error>
 
 #include "app/logging.hpp"
+#include "app/store_choice.hpp"
 #include "load/local/sqlite_store.hpp"
 #include "pipeline/stores.hpp"
 
@@ -13,18 +15,25 @@ namespace wodetl {
 namespace {
 
 //! Returns the saved cursor of the source as "2024-01-31T08:00:00 (saved …)", "none", or why it
-//! cannot be read. Opens the store only when its file exists, so listing creates no files.
-std::string cursor_text(const CatalogSource& source) {
-  const std::filesystem::path file = sqlite_path(source.data_dir);
-  std::error_code error;
-  if (!std::filesystem::exists(file, error)) {
-    return "none (no data yet)";
+//! cannot be read. Opens a SQLite store only when its file exists, so listing creates no files.
+std::string cursor_text(const CatalogSource& source, const CursorStore& cursors) {
+  if (cursors.problem) {
+    return "unreadable: " + cursors.problem->message;
   }
-  Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(file);
-  if (!store.ok()) {
-    return "unreadable: " + store.error().message;
+  std::shared_ptr<StateStore> store = cursors.aws;
+  if (!store) {
+    const std::filesystem::path file = sqlite_path(source.data_dir);
+    std::error_code error;
+    if (!std::filesystem::exists(file, error)) {
+      return "none (no data yet)";
+    }
+    Result<std::unique_ptr<SqliteStore>> opened = SqliteStore::open(file);
+    if (!opened.ok()) {
+      return "unreadable: " + opened.error().message;
+    }
+    store = std::move(*opened);
   }
-  Result<std::optional<SyncCursor>> cursor = (*store)->find_sync_cursor(source.config.name);
+  Result<std::optional<SyncCursor>> cursor = store->find_sync_cursor(source.config.name);
   if (!cursor.ok()) {
     return "unreadable: " + cursor.error().message;
   }
@@ -38,15 +47,9 @@ std::string cursor_text(const CatalogSource& source) {
   return text;
 }
 
-std::string rate_text(double rate) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%g", rate);
-  return text;
-}
-
 }  // namespace
 
-std::string format_sources_text(const SourceCatalog& catalog) {
+std::string format_sources_text(const SourceCatalog& catalog, const CursorStore& cursors) {
   std::string text = "Configuration: " +
                      (catalog.config_path ? catalog.config_path->string() : std::string("none")) +
                      "\n";
@@ -58,13 +61,17 @@ std::string format_sources_text(const SourceCatalog& catalog) {
     text += "  tag:         " + (config.tag ? config.tag->text() : "all") + "\n";
     text += "  profile:     " + std::string(to_string(config.profile)) + "\n";
     text += "  credentials: " + source.credentials + "\n";
-    text += "  requests:    " + rate_text(config.rate) + " per second, " +
+    text += "  requests:    " + fmt::format("{}", config.rate) + " per second, " +
             std::to_string(config.concurrency) + " at a time, time-out " +
             std::to_string(config.timeout_seconds) + " s, " + std::to_string(config.retries) +
             " retries\n";
     text += "  overlap:     " + std::to_string(config.overlap_seconds) + " s\n";
-    text += "  data folder: " + source.data_dir.string() + "\n";
-    text += "  cursor:      " + cursor_text(source) + "\n";
+    if (cursors.aws || cursors.problem) {
+      text += "  store:       " + cursors.description + "\n";
+    } else {
+      text += "  data folder: " + source.data_dir.string() + "\n";
+    }
+    text += "  cursor:      " + cursor_text(source, cursors) + "\n";
     if (source.problem) {
       text += "  problem:     " + source.problem->to_string() + "\n";
     }
@@ -72,7 +79,7 @@ std::string format_sources_text(const SourceCatalog& catalog) {
   return mask_secrets(text);
 }
 
-Json sources_to_json(const SourceCatalog& catalog) {
+Json sources_to_json(const SourceCatalog& catalog, const CursorStore& cursors) {
   Json sources = Json::array();
   for (const CatalogSource& source : catalog.sources) {
     const SourceConfig& config = source.config;
@@ -90,8 +97,9 @@ Json sources_to_json(const SourceCatalog& catalog) {
              {"retries", config.retries},
              {"overlap_seconds", config.overlap_seconds},
              {"data_dir", source.data_dir.string()},
+             {"store", cursors.aws || cursors.problem ? "aws" : "local"},
              {"listing", source.listing},
-             {"cursor", cursor_text(source)},
+             {"cursor", cursor_text(source, cursors)},
              {"problem", source.problem ? Json(source.problem->to_string()) : Json(nullptr)}});
   }
   return Json{{"config", catalog.config_path ? Json(catalog.config_path->string()) : Json(nullptr)},
@@ -109,12 +117,30 @@ int run_sources_command(const SourcesArguments& arguments) {
   for (const std::string& secret : catalog->secrets) {
     add_secret(secret);
   }
+  Result<StoreKind> store_kind =
+      read_store_kind(arguments.store, environment.environment(), catalog->store_kind);
+  if (!store_kind.ok()) {
+    std::cerr << mask_secrets("error: " + store_kind.error().to_string()) << "\n";
+    return 2;
+  }
+  // The AWS store is opened without a request; a store that cannot be read shows in each cursor.
+  CursorStore cursors;
+  if (*store_kind == StoreKind::kAws) {
+    Result<Stores> stores = open_stores(StoreKind::kAws, "", environment.environment());
+    if (stores.ok()) {
+      cursors.aws = stores->state;
+      cursors.description = stores->description;
+    } else {
+      cursors.problem = stores.error();
+      cursors.description = "the AWS store, which cannot be opened";
+    }
+  }
   if (arguments.format == "json") {
-    std::cout << mask_secrets(
-                     sources_to_json(*catalog).dump(2, ' ', false, Json::error_handler_t::replace))
+    std::cout << mask_secrets(sources_to_json(*catalog, cursors)
+                                  .dump(2, ' ', false, Json::error_handler_t::replace))
               << "\n";
   } else {
-    std::cout << format_sources_text(*catalog);
+    std::cout << format_sources_text(*catalog, cursors);
   }
   return 0;
 }

@@ -1,7 +1,9 @@
 #include "app/store_choice.hpp"
 
+#include <iostream>
 #include <utility>
 
+#include "app/logging.hpp"
 #include "app/settings.hpp"
 #include "load/aws/aws_settings.hpp"
 #include "load/aws/secrets_manager_client.hpp"
@@ -21,12 +23,14 @@ std::optional<std::string> lookup(const Environment& environment, const char* na
 
 }  // namespace
 
-Result<StoreKind> read_store_kind(const std::string& option, const Environment& environment) {
+Result<StoreKind> read_store_kind(const std::string& option, const Environment& environment,
+                                  const std::optional<std::string>& configured) {
   std::string value = option;
   std::string origin = "--store";
   if (value.empty()) {
-    value = lookup(environment, "WODETL_STORE").value_or("local");
-    origin = "WODETL_STORE";
+    std::optional<std::string> variable = lookup(environment, "WODETL_STORE");
+    value = variable.value_or(configured.value_or("local"));
+    origin = variable ? "WODETL_STORE" : "the configuration file's store";
   }
   if (value == "local") {
     return StoreKind::kLocal;
@@ -86,6 +90,23 @@ Result<Stores> open_stores(StoreKind kind, const std::string& data_dir_option,
     return client.error();
   }
   return open_aws_stores(*settings, *client);
+}
+
+bool send_completion_message(const std::vector<SnsTarget>& targets, const RunSummary& summary,
+                             std::chrono::system_clock::time_point started,
+                             const Environment& environment) {
+  Result<std::shared_ptr<const AwsClient>> client = make_aws_client(environment);
+  const Status sent =
+      client ? publish_completion(SnsPublisher(*client), targets,
+                                  completion_message(summary, run_name(started), started))
+             : Status(client.error());
+  if (!sent) {
+    std::cerr << mask_secrets("error: the completion message was not sent: " +
+                              sent.error().to_string())
+              << "\n";
+    return false;
+  }
+  return true;
 }
 
 Environment source_environment(const Environment& environment) {

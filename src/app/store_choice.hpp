@@ -1,13 +1,17 @@
 #pragma once
-// Choice of the store backend for `run`, `show`, `stage` and `init`, and the AWS settings that
-// every AWS call of a command shares.
+// Choice of the store backend for `run`, `sync`, `sources`, `show`, `stage` and `init`, the AWS
+// settings that every AWS call of a command shares, and the AWS calls around a run: the
+// WordPress secret before it and the completion message after it.
 
+#include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/environment.hpp"
 #include "core/error.hpp"
 #include "load/aws/aws_client.hpp"
+#include "pipeline/completion_notice.hpp"
 #include "pipeline/stores.hpp"
 
 namespace wodetl {
@@ -18,10 +22,12 @@ enum class StoreKind {
   kAws,    //!< S3 bucket and DynamoDB tables
 };
 
-//! Reads --store ("local" or "aws"; empty when not given), else WODETL_STORE, else kLocal.
-//! Returns Error::invalid_input for another value.
-[[nodiscard]] Result<StoreKind> read_store_kind(const std::string& option,
-                                                const Environment& environment);
+//! Reads --store ("local" or "aws"; empty when not given), else WODETL_STORE, else the
+//! configuration file's choice (`configured`), else kLocal. Returns Error::invalid_input for
+//! another value.
+[[nodiscard]] Result<StoreKind> read_store_kind(
+    const std::string& option, const Environment& environment,
+    const std::optional<std::string>& configured = std::nullopt);
 
 //! Names of the AWS store: INVICTUS_BUCKET (required), DYNAMODB_TABLE (default "sessions"),
 //! IDEMPOTENCY_TABLE (default "idempotency") and WODETL_POSTS_TABLE (default DYNAMODB_TABLE
@@ -38,6 +44,14 @@ enum class StoreKind {
 //! open_aws_stores with aws_store_settings and make_aws_client.
 [[nodiscard]] Result<Stores> open_stores(StoreKind kind, const std::string& data_dir_option,
                                          const Environment& environment);
+
+//! Publishes the completion message of a run or sync that started at `started` to every target
+//! through SNS, with the AWS settings of the environment. Reports a failure on stderr and returns
+//! false, so that the command exits with 1 even when every post was stored.
+[[nodiscard]] bool send_completion_message(const std::vector<SnsTarget>& targets,
+                                           const RunSummary& summary,
+                                           std::chrono::system_clock::time_point started,
+                                           const Environment& environment);
 
 //! The environment the post source reads: INVICTUS_USER and INVICTUS_PASS come from the
 //! Secrets Manager secret INVICTUS_SECRET_NAME when it is set and readable, as in the original

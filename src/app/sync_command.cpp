@@ -9,6 +9,7 @@
 #include "app/progress.hpp"
 #include "app/settings.hpp"
 #include "app/source_catalog.hpp"
+#include "app/store_choice.hpp"
 #include "pipeline/stores.hpp"
 #include "pipeline/sync.hpp"
 
@@ -35,9 +36,23 @@ SyncSummary failed_before_sync(const CatalogSource& source, SyncMode mode, const
   return summary;
 }
 
+//! The stores of one source: the AWS stores every source shares, or the source's data folder.
+Result<Stores> stores_for(const CatalogSource& source, const std::optional<Stores>& shared,
+                          const LayeredEnvironment& environment) {
+  if (shared) {
+    return *shared;
+  }
+  Result<LocalStoreSettings> settings =
+      local_store_settings(source.data_dir.string(), environment.environment());
+  if (!settings.ok()) {
+    return settings.error();
+  }
+  return open_local_stores(*settings);
+}
+
 SyncSummary sync_one(const CatalogSource& source, const SyncArguments& arguments, SyncMode mode,
-                     std::optional<UtcSeconds> since, const LayeredEnvironment& environment,
-                     ProgressReporter& progress) {
+                     std::optional<UtcSeconds> since, const std::optional<Stores>& shared_stores,
+                     const LayeredEnvironment& environment, ProgressReporter& progress) {
   if (source.problem) {
     return failed_before_sync(source, mode, *source.problem);
   }
@@ -45,12 +60,7 @@ SyncSummary sync_one(const CatalogSource& source, const SyncArguments& arguments
   if (!created.ok()) {
     return failed_before_sync(source, mode, created.error());
   }
-  Result<LocalStoreSettings> settings =
-      local_store_settings(source.data_dir.string(), environment.environment());
-  if (!settings.ok()) {
-    return failed_before_sync(source, mode, settings.error());
-  }
-  Result<Stores> stores = open_local_stores(*settings);
+  Result<Stores> stores = stores_for(source, shared_stores, environment);
   if (!stores.ok()) {
     return failed_before_sync(source, mode, stores.error());
   }
@@ -61,6 +71,7 @@ SyncSummary sync_one(const CatalogSource& source, const SyncArguments& arguments
   request.mode = mode;
   request.since = since;
   request.overlap = std::chrono::seconds(source.config.overlap_seconds);
+  request.prune = arguments.prune;
   request.run = RunOptions{
       .jobs = arguments.jobs, .force = arguments.force, .profile = source.config.profile};
   request.on_progress = [&progress](const SyncProgress& update) { progress.update(update); };
@@ -68,6 +79,7 @@ SyncSummary sync_one(const CatalogSource& source, const SyncArguments& arguments
   progress.finish();
 
   const RunSummary& run = summary.run;
+  const bool failed = summary.failed();
   Json fields{{"event", "source_synced"},
               {"source", summary.source_name},
               {"posts_seen", run.posts.size()},
@@ -76,10 +88,11 @@ SyncSummary sync_one(const CatalogSource& source, const SyncArguments& arguments
               {"unchanged", run.count(PostResult::kUnchanged)},
               {"failed", run.count(PostResult::kFailed)},
               {"records_written", run.records_written()},
+              {"gone", summary.audit.gone.size()},
               {"elapsed_ms", run.elapsed.count()}};
-  log_with_fields(run.failed() ? spdlog::level::warn : spdlog::level::info,
-                  "Source '" + summary.source_name + "' " + (run.failed() ? "failed" : "synced") +
-                      ": " + std::to_string(run.posts.size()) +
+  log_with_fields(failed ? spdlog::level::warn : spdlog::level::info,
+                  "Source '" + summary.source_name + "' " + (failed ? "failed" : "synced") + ": " +
+                      std::to_string(run.posts.size()) +
                       (run.posts.size() == 1 ? " post seen, " : " posts seen, ") +
                       std::to_string(run.count(PostResult::kNew)) + " new, " +
                       std::to_string(run.count(PostResult::kChanged)) + " changed, " +
@@ -88,14 +101,33 @@ SyncSummary sync_one(const CatalogSource& source, const SyncArguments& arguments
   return summary;
 }
 
+//! Rejects an AWS store shared by several sources: its tables are keyed by date and session, and
+//! by post id, so the records and post states of two sources would overwrite each other.
+Status check_aws_store_sources(const std::vector<const CatalogSource*>& selected,
+                               const Stores& stores) {
+  if (selected.size() < 2) {
+    return ok_status();
+  }
+  return Error::invalid_input(
+      "sources '" + selected[0]->config.name + "' and '" + selected[1]->config.name +
+          "' would share the AWS store (" + stores.description +
+          "), and their sessions would overwrite each other",
+      {},
+      "Sync one source at a time with --source NAME, and give each source its own "
+      "DYNAMODB_TABLE, which also names its posts table");
+}
+
 }  // namespace
 
 int run_sync_command(const SyncArguments& arguments) {
   const auto started = std::chrono::steady_clock::now();
+  const auto started_at = std::chrono::system_clock::now();
   configure_logging(arguments.log_level.value_or(arguments.quiet ? "warn" : "info"),
                     arguments.log_format);
 
-  LayeredEnvironment environment;
+  // INVICTUS_USER and INVICTUS_PASS come from the Secrets Manager secret INVICTUS_SECRET_NAME
+  // when it is set, as for `run`; the configuration and .env files read the rest.
+  LayeredEnvironment environment(source_environment(read_environment_variable));
   Result<SourceCatalog> catalog = load_source_catalog(
       environment,
       CatalogOptions{.config_option = arguments.config, .data_dir_option = arguments.data_dir});
@@ -108,6 +140,27 @@ int run_sync_command(const SyncArguments& arguments) {
   Result<std::vector<const CatalogSource*>> selected = select_sources(*catalog, arguments.source);
   if (!selected.ok()) {
     return report_unusable(selected.error());
+  }
+  Result<StoreKind> store_kind =
+      read_store_kind(arguments.store, environment.environment(), catalog->store_kind);
+  if (!store_kind.ok()) {
+    return report_unusable(store_kind.error());
+  }
+  // Checked before the sync, so that a wrong target does not surface only after the work.
+  Result<std::vector<SnsTarget>> targets = read_notification_targets(environment.environment());
+  if (!targets.ok()) {
+    return report_unusable(targets.error());
+  }
+  std::optional<Stores> aws_stores;
+  if (*store_kind == StoreKind::kAws) {
+    Result<Stores> opened = open_stores(StoreKind::kAws, "", environment.environment());
+    if (!opened.ok()) {
+      return report_unusable(opened.error());
+    }
+    if (Status shared = check_aws_store_sources(*selected, *opened); !shared.ok()) {
+      return report_unusable(shared.error());
+    }
+    aws_stores = std::move(*opened);
   }
   if (!arguments.data_dir.empty() && selected->size() > 1) {
     return report_unusable(Error::invalid_input(
@@ -139,8 +192,9 @@ int run_sync_command(const SyncArguments& arguments) {
   std::vector<SyncSummary> summaries;
   bool failed = false;
   for (const CatalogSource* source : *selected) {
-    summaries.push_back(sync_one(*source, arguments, mode, since, environment, progress));
-    failed = failed || summaries.back().run.failed();
+    summaries.push_back(
+        sync_one(*source, arguments, mode, since, aws_stores, environment, progress));
+    failed = failed || summaries.back().failed();
   }
   const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::steady_clock::now() - started);
@@ -167,6 +221,17 @@ int run_sync_command(const SyncArguments& arguments) {
               (failed ? "; some failed\n" : "\n");
     }
     std::cout << mask_secrets(text);
+  }
+
+  if (!targets->empty()) {
+    RunSummary all_sources;
+    for (const SyncSummary& summary : summaries) {
+      all_sources.posts.insert(all_sources.posts.end(), summary.run.posts.begin(),
+                               summary.run.posts.end());
+    }
+    if (!send_completion_message(*targets, all_sources, started_at, environment.environment())) {
+      failed = true;
+    }
   }
   return failed ? kExitFailed : 0;
 }

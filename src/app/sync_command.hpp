@@ -11,9 +11,11 @@ namespace wodetl {
 struct SyncArguments {
   std::string source;    //!< one source by name; empty syncs every source
   std::string config;    //!< --config
+  std::string store;     //!< --store, "local" or "aws"; empty reads WODETL_STORE, then the file
   std::string data_dir;  //!< --data-dir, for one source
   bool full = false;     //!< read every post, not only what changed
   std::string since;     //!< read the posts published from this date (YYYY-MM-DD or ISO 8601)
+  bool prune = false;    //!< remove the records of the posts gone from the site's listing
   bool quiet = false;    //!< no progress; the text summary only when the sync failed
   LogFormat log_format = LogFormat::kText;
   std::string format;  //!< summary format, "text" or "json"; empty follows log_format
@@ -23,7 +25,8 @@ struct SyncArguments {
 };
 
 //! Runs `wodetl sync` and returns the exit code: 0 when every source synced, 1 when a post or a
-//! source failed, 2 for an invalid configuration or invocation.
+//! source failed or the completion message was not sent, 2 for an invalid configuration or
+//! invocation, or an AWS store without its settings.
 [[nodiscard]] int run_sync_command(const SyncArguments& arguments);
 
 }  // namespace wodetl

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <string>
 
+#include "core/error.hpp"
+
 namespace wodetl {
 
 //! One WordPress post as the extract layer delivers it to the transforms.
@@ -33,6 +35,11 @@ struct SourceRef {
 
 inline SourceRef source_of(const Post& post) {
   return SourceRef{post.id, post.slug, post.link, post.modified_gmt, post.title};
+}
+
+//! The post that a record's source names, for the errors of the stores.
+inline PostRef post_ref_of(const SourceRef& source) {
+  return PostRef{.id = source.post_id, .slug = source.slug, .url = source.link};
 }
 
 }  // namespace wodetl

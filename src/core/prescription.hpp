@@ -19,11 +19,14 @@
 // movement lines under it and the intensity rows that apply to its sets.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
 #include <vector>
+
+#include "core/line_indices.hpp"
 
 namespace wodetl::prescription {
 
@@ -98,12 +101,13 @@ struct ClockWindow {
 
 //! One movement of a movement line.
 struct Movement {
-  std::string name;       //!< as written: "Hip Snatch", "Pull-Ups"
-  std::string canonical;  //!< see canonical_name: "hip snatch", "pull up"
-  std::optional<int> count;         //!< reps inside a complex: the 2 of "Clean + 2 Front Squats"
-  std::optional<CountRange> reps;   //!< reps of one item of a list: "10 Air Squats, 10 Pushups"
-  std::optional<Quantity> distance;       //!< distance of one list item: "400m run, 10 squats"
-  std::optional<int> duration_seconds;    //!< duration of one list item
+  //! As written: "Hip Snatch", "Pull-Ups". A view into the text of its line (see ParsedLine::text).
+  std::string_view name;
+  std::string canonical;             //!< see canonical_name: "hip snatch", "pull up"
+  std::optional<int> count;          //!< reps inside a complex: the 2 of "Clean + 2 Front Squats"
+  std::optional<CountRange> reps;    //!< reps of one item of a list: "10 Air Squats, 10 Pushups"
+  std::optional<Quantity> distance;  //!< distance of one list item: "400m run, 10 squats"
+  std::optional<int> duration_seconds;     //!< duration of one list item
   std::optional<MinuteSelection> minutes;  //!< "Odd: 5 Power Cleans, Even: 10 Burpees"
   bool operator==(const Movement&) const = default;
 };
@@ -134,11 +138,11 @@ struct MovementLine {
 
   std::vector<Movement> movements;  //!< empty for a line of quantities only ("5x5 @ 75%")
   Grouping grouping = Grouping::kSingle;
-  std::optional<CountRange> reps;   //!< reps of the whole line ("x 5-6 reps"); empty for lists
-  bool reps_at_least = false;       //!< "3+ reps": as many as possible, at least min
-  std::optional<CountRange> sets;   //!< "5x5", "4-6 sets of", the length of a rep scheme
-  std::vector<int> rep_scheme;      //!< reps set by set: "5-4-3-2-1", "3,3,3,3"
-  bool per_side = false;            //!< "each leg", "per side", "8e", "5 L / 5 R"
+  std::optional<CountRange> reps;       //!< reps of the whole line ("x 5-6 reps"); empty for lists
+  bool reps_at_least = false;           //!< "3+ reps": as many as possible, at least min
+  std::optional<CountRange> sets;       //!< "5x5", "4-6 sets of", the length of a rep scheme
+  std::vector<int> rep_scheme;          //!< reps set by set: "5-4-3-2-1", "3,3,3,3"
+  bool per_side = false;                //!< "each leg", "per side", "8e", "5 L / 5 R"
   std::optional<int> duration_seconds;  //!< "x 40 seconds", ":30 hold", "for 1 minute"
   std::optional<Quantity> distance;     //!< "x 400 meters", "400m run", "x 100ft", "24/20″"
   std::optional<Quantity> calories;     //!< "30/22 Calories"
@@ -170,10 +174,10 @@ struct Scheme {
   std::optional<int> duration_seconds;
   std::optional<CountRange> sets;
   std::optional<int> rounds;
-  std::optional<CountRange> reps;        //!< "4-6 sets of 1-3 reps" without a movement name
-  std::vector<int> rep_scheme;           //!< "21-15-9 for time"
-  std::optional<int> time_cap_seconds;   //!< "Time cap: 14 minutes"
-  std::optional<int> work_seconds;       //!< "20 seconds on, 10 seconds off"
+  std::optional<CountRange> reps;       //!< "4-6 sets of 1-3 reps" without a movement name
+  std::vector<int> rep_scheme;          //!< "21-15-9 for time"
+  std::optional<int> time_cap_seconds;  //!< "Time cap: 14 minutes"
+  std::optional<int> work_seconds;      //!< "20 seconds on, 10 seconds off"
   std::optional<int> rest_seconds;
   std::optional<MinuteSelection> minutes;  //!< "Minutes 5 to 9:", "Odd:"
   std::optional<ClockWindow> window;       //!< "From 20:00 - 32:00: AMRAP"
@@ -215,7 +219,7 @@ struct TargetLine {
 };
 
 struct RestLine {
-  std::optional<int> rest_seconds;  //!< empty for "Rest as needed"
+  std::optional<int> rest_seconds;         //!< empty for "Rest as needed"
   std::optional<MinuteSelection> minutes;  //!< "Minute 3 = rest"
   bool operator==(const RestLine&) const = default;
 };
@@ -238,7 +242,10 @@ enum class LineKind { kNote, kScheme, kMovement, kIntensity, kTarget, kRest };
 //! Result for one input line. kind names the alternative detail holds; the parser keeps the
 //! two in step, and detail.index() equals the enumerator's value.
 struct ParsedLine {
-  std::string text;  //!< the line exactly as given
+  //! The line exactly as given. A view, as are the names of its movements: into the text the
+  //! caller gave the parser, or for a PartPrescription into its text_storage. Keep that text
+  //! alive as long as the line.
+  std::string_view text;
   LineKind kind = LineKind::kNote;
   std::variant<NoteLine, SchemeLine, MovementLine, IntensityLine, TargetLine, RestLine> detail;
 
@@ -249,7 +256,9 @@ struct ParsedLine {
 
   [[nodiscard]] const SchemeLine* scheme() const { return std::get_if<SchemeLine>(&detail); }
   [[nodiscard]] const MovementLine* movement() const { return std::get_if<MovementLine>(&detail); }
-  [[nodiscard]] const IntensityLine* intensity() const { return std::get_if<IntensityLine>(&detail); }
+  [[nodiscard]] const IntensityLine* intensity() const {
+    return std::get_if<IntensityLine>(&detail);
+  }
   [[nodiscard]] const TargetLine* target() const { return std::get_if<TargetLine>(&detail); }
   [[nodiscard]] const RestLine* rest() const { return std::get_if<RestLine>(&detail); }
   [[nodiscard]] const NoteLine* note() const { return std::get_if<NoteLine>(&detail); }
@@ -271,10 +280,10 @@ struct Block {
   //! heads a block of its own when no scheme is open, or the open block already has its movements.
   std::optional<std::size_t> heading_line;
   std::optional<std::size_t> target_line;
-  std::vector<std::size_t> movement_lines;
-  std::vector<std::size_t> intensity_lines;
-  std::vector<std::size_t> rest_lines;
-  std::vector<std::size_t> note_lines;
+  LineIndices movement_lines;
+  LineIndices intensity_lines;
+  LineIndices rest_lines;
+  LineIndices note_lines;
   //! One entry per set when a line states the set count, else empty: "Front Squat x 3 reps" alone
   //! or under "AMRAP 12" states none.
   std::vector<SetPrescription> sets;
@@ -290,6 +299,11 @@ struct PartPrescription {
   std::string heading;  //!< the segment's heading line as written
   std::vector<ParsedLine> lines;
   std::vector<Block> blocks;
+  //! Copy of the texts that lines and their movement names view, shared by the parts made
+  //! together and by every copy of them, so that a copied or moved part stays valid. One buffer
+  //! for all the texts of a session costs one allocation, where a std::string per line and per
+  //! name cost one each.
+  std::shared_ptr<const char[]> text_storage;
 };
 
 [[nodiscard]] const char* to_string(LineKind kind);

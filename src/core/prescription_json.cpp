@@ -217,7 +217,8 @@ void add_scheme_fields(Json& json, const SchemeLine& line) {
 // "sets": {"first", "last"} | null, "reps", "percent", "of"; extras "at_least", "reps_at_least",
 // "rpe" and, for a wave, "steps": [{"reps", "percent", "of"}, …].
 void add_intensity_fields(Json& json, const IntensityLine& line) {
-  json["sets"] = line.sets ? Json{{"first", line.sets->first}, {"last", line.sets->last}} : Json(nullptr);
+  json["sets"] =
+      line.sets ? Json{{"first", line.sets->first}, {"last", line.sets->last}} : Json(nullptr);
   json["reps"] = count_range(line.reps);
   json["percent"] = range(line.intensity.percent);
   json["of"] = rm_ref(line.intensity.of);
@@ -278,6 +279,13 @@ void to_json(Json& json, const SetPrescription& set) {
   add_intensity_extras(json, set.intensity);
 }
 
+void to_json(Json& json, const LineIndices& indices) {
+  json = Json::array();
+  for (const std::size_t index : indices) {
+    json.push_back(index);
+  }
+}
+
 void to_json(Json& json, const Block& block) {
   json = Json{{"scheme_line", optional_value(block.scheme_line)},
               {"heading_line", optional_value(block.heading_line)},
@@ -293,7 +301,10 @@ void to_json(Json& json, const Block& block) {
 }
 
 void to_json(Json& json, const PartPrescription& part) {
-  json = Json{{"label", part.label}, {"heading", part.heading}, {"lines", part.lines}, {"blocks", part.blocks}};
+  json = Json{{"label", part.label},
+              {"heading", part.heading},
+              {"lines", part.lines},
+              {"blocks", part.blocks}};
 }
 
 }  // namespace wodetl::prescription

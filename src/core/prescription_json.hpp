@@ -14,6 +14,9 @@ namespace wodetl::prescription {
 
 void to_json(Json& json, const ParsedLine& line);
 
+//! An array of the line numbers.
+void to_json(Json& json, const LineIndices& indices);
+
 //! {"set", "reps", "percent", "of"} of one set of a block.
 void to_json(Json& json, const SetPrescription& set);
 

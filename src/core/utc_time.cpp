@@ -31,12 +31,22 @@ std::string format(UtcSeconds time, const char* suffix) {
   const sys_days day = floor<days>(time);
   const year_month_day date{day};
   const hh_mm_ss clock{time - day};
-  char text[32];
+  char text[48];
   std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02d%s", static_cast<int>(date.year()),
                 static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
                 static_cast<int>(clock.hours().count()), static_cast<int>(clock.minutes().count()),
                 static_cast<int>(clock.seconds().count()), suffix);
   return text;
+}
+
+// Formats time with `digits` (3 or 6) digits of its fraction of a second, then `suffix`.
+std::string format_with_fraction(system_clock::time_point time, int digits, const char* suffix) {
+  const auto whole = floor<seconds>(time);
+  const auto fraction = duration_cast<microseconds>(time - whole).count();
+  char text[24];
+  std::snprintf(text, sizeof text, ".%0*d%s", digits,
+                static_cast<int>(digits == 3 ? fraction / 1000 : fraction), suffix);
+  return format(whole, text);
 }
 
 }  // namespace
@@ -105,6 +115,18 @@ std::string format_utc_timestamp(UtcSeconds time) {
 
 std::string format_wordpress_gmt(UtcSeconds time) {
   return format(time, "");
+}
+
+std::string format_utc_milliseconds(system_clock::time_point time) {
+  return format_with_fraction(time, 3, "Z");
+}
+
+std::string format_utc_isoformat(system_clock::time_point time) {
+  return format_with_fraction(time, 6, "+00:00");
+}
+
+std::int64_t epoch_seconds(system_clock::time_point time) {
+  return floor<seconds>(time.time_since_epoch()).count();
 }
 
 UtcSeconds utc_now() {

@@ -3,6 +3,7 @@
 // sends them back in modified_after and after ("2020-12-20T22:05:00Z").
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,6 +24,17 @@ using UtcSeconds = std::chrono::sys_seconds;
 
 //! Formats as WordPress's *_gmt fields do, without an offset: "2020-12-20T22:05:00".
 [[nodiscard]] std::string format_wordpress_gmt(UtcSeconds time);
+
+//! Formats with milliseconds: "2024-05-01T12:00:00.123Z".
+[[nodiscard]] std::string format_utc_milliseconds(std::chrono::system_clock::time_point time);
+
+//! Formats with microseconds and an offset, as Python's datetime.isoformat() writes a UTC time:
+//! "2024-05-01T12:00:00.123456+00:00".
+[[nodiscard]] std::string format_utc_isoformat(std::chrono::system_clock::time_point time);
+
+//! Returns the whole seconds since the Unix epoch, rounded down, as DynamoDB's Time to Live
+//! reads them.
+[[nodiscard]] std::int64_t epoch_seconds(std::chrono::system_clock::time_point time);
 
 //! Returns the current time, rounded down to whole seconds.
 [[nodiscard]] UtcSeconds utc_now();

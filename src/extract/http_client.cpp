@@ -10,6 +10,7 @@
 #include <mutex>
 #include <random>
 #include <thread>
+#include <vector>
 
 #include "core/ascii.hpp"
 #include "core/version.hpp"
@@ -160,10 +161,15 @@ Error with_attempts(Error error, int attempts) {
 
 }  // namespace
 
-//! libcurl share handle for the connection cache, DNS cache and TLS sessions, with the locks that
-//! let several threads' easy handles use it at once.
+//! Easy handles kept between requests, so that a series of API calls to one host reuses its
+//! connections. libcurl does not support sharing one connection cache between threads
+//! (CURLSHOPT_SHARE with CURL_LOCK_DATA_CONNECT), so each idle handle keeps its own connections
+//! and serves one request, on one thread, at a time. DNS answers and TLS sessions are shared
+//! between the handles through a share handle, with the locks that libcurl requires.
 class HttpClient::ConnectionPool {
  public:
+  using Handle = std::unique_ptr<CURL, decltype(&curl_easy_cleanup)>;
+
   ConnectionPool() : share_(curl_share_init()) {
     if (share_ == nullptr) {
       return;
@@ -171,22 +177,53 @@ class HttpClient::ConnectionPool {
     curl_share_setopt(share_, CURLSHOPT_LOCKFUNC, &ConnectionPool::lock);
     curl_share_setopt(share_, CURLSHOPT_UNLOCKFUNC, &ConnectionPool::unlock);
     curl_share_setopt(share_, CURLSHOPT_USERDATA, static_cast<void*>(this));
-    curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
     curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
     curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
   }
   ConnectionPool(const ConnectionPool&) = delete;
   ConnectionPool& operator=(const ConnectionPool&) = delete;
   ~ConnectionPool() {
+    // The handles go first: libcurl refuses to clean up a share that handles still use.
+    idle_.clear();
     if (share_ != nullptr) {
       curl_share_cleanup(share_);
     }
   }
 
-  //! The share handle, or nullptr when libcurl could not create one.
-  [[nodiscard]] CURLSH* handle() const { return share_; }
+  //! Returns an idle handle with its connections, or a new one; its options are libcurl's
+  //! defaults plus the share. Holds nullptr when curl_easy_init fails.
+  Handle take() {
+    Handle handle(nullptr, &curl_easy_cleanup);
+    {
+      std::lock_guard lock(idle_mutex_);
+      if (!idle_.empty()) {
+        handle = std::move(idle_.back());
+        idle_.pop_back();
+      }
+    }
+    if (!handle) {
+      handle.reset(curl_easy_init());
+    }
+    if (handle && share_ != nullptr) {
+      curl_easy_setopt(handle.get(), CURLOPT_SHARE, share_);
+    }
+    return handle;
+  }
+
+  //! Keeps `handle` for a later request. Its options are reset, because they point into the
+  //! finished request's buffers; its connections stay open.
+  void give_back(Handle handle) {
+    curl_easy_reset(handle.get());
+    std::lock_guard lock(idle_mutex_);
+    if (idle_.size() < kMaxIdle) {
+      idle_.push_back(std::move(handle));
+    }
+  }
 
  private:
+  //! Idle handles kept; more requests in flight than this open new connections.
+  static constexpr std::size_t kMaxIdle = 16;
+
   static void lock(CURL*, curl_lock_data data, curl_lock_access, void* user) {
     static_cast<ConnectionPool*>(user)->mutex_for(data).lock();
   }
@@ -200,6 +237,8 @@ class HttpClient::ConnectionPool {
 
   CURLSH* share_;
   std::array<std::mutex, CURL_LOCK_DATA_LAST> mutexes_;
+  std::mutex idle_mutex_;
+  std::vector<Handle> idle_;
 };
 
 const std::string* HttpResponse::header(const std::string& name) const {
@@ -243,10 +282,21 @@ HttpAttempt HttpClient::send_once(const HttpRequest& request) const {
     header_list.reset(extended);
   }
 
-  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> handle(curl_easy_init(), &curl_easy_cleanup);
+  ConnectionPool::Handle handle =
+      pool_ ? pool_->take() : ConnectionPool::Handle(curl_easy_init(), &curl_easy_cleanup);
   if (!handle) {
     return {Error::internal("curl_easy_init failed", PostRef{.url = safe_url}), false};
   }
+  // Hands the handle back to the pool when the attempt ends, however it ends.
+  struct GiveBack {
+    ConnectionPool* target;
+    ConnectionPool::Handle& borrowed;
+    ~GiveBack() {
+      if (target != nullptr && borrowed) {
+        target->give_back(std::move(borrowed));
+      }
+    }
+  } give_back{pool_.get(), handle};
 
   Transfer transfer;
   transfer.max_body_bytes = options_.max_body_bytes;
@@ -257,9 +307,6 @@ HttpAttempt HttpClient::send_once(const HttpRequest& request) const {
   set_method(curl, request, setup);
   set_option(curl, CURLOPT_USERAGENT, kUserAgent, setup);
   set_option(curl, CURLOPT_NOSIGNAL, 1L, setup);
-  if (pool_ && pool_->handle() != nullptr) {
-    set_option(curl, CURLOPT_SHARE, pool_->handle(), setup);
-  }
   set_option(curl, CURLOPT_SSL_VERIFYPEER, 1L, setup);
   set_option(curl, CURLOPT_SSL_VERIFYHOST, 2L, setup);
   set_option(curl, CURLOPT_PROTOCOLS_STR, "http,https", setup);

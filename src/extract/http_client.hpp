@@ -69,9 +69,9 @@ struct HttpClientOptions {
   //! Waits between attempts; empty means std::this_thread::sleep_for. Tests replace it to
   //! record the delays without waiting.
   std::function<void(std::chrono::milliseconds)> sleep;
-  //! Keeps connections, DNS answers and TLS sessions for later requests of this client (and its
-  //! copies) through a libcurl share handle, so a series of API calls to one host does not pay
-  //! a TCP and TLS handshake each time.
+  //! Keeps connections for later requests of this client (and its copies), and shares DNS
+  //! answers and TLS sessions between them, so a series of API calls to one host does not pay a
+  //! TCP and TLS handshake each time. Each connection serves one request at a time.
   bool reuse_connections = false;
   //! Rate and concurrency limits that every attempt waits for; none means no limit. Share one
   //! gate between the clients that talk to the same site.

@@ -65,6 +65,12 @@ std::string PostsEndpoint::listing_url(const ListingQuery& listing) const {
   if (listing.after) {
     added.emplace_back("after", percent_encode(*listing.after));
   }
+  if (!listing.include.empty()) {
+    added.emplace_back("include", percent_encode(listing.include));
+  }
+  if (!listing.fields.empty()) {
+    added.emplace_back("_fields", percent_encode(listing.fields));
+  }
   added.emplace_back("per_page", std::to_string(listing.per_page));
   if (listing.offset) {
     added.emplace_back("offset", std::to_string(*listing.offset));

@@ -205,6 +205,15 @@ Status WordPressSource::prepare_listing() {
   return *prepared_;
 }
 
+Result<ListingInventory> WordPressSource::inventory() {
+  if (Status resolved = prepare_listing(); !resolved.ok()) {
+    return resolved.error();
+  }
+  return ListingInventory(client_, endpoint_, request_for(""),
+                          ListingFilter{config_.category_id, config_.tag_id},
+                          config_.credentials_hint);
+}
+
 Result<Json> WordPressSource::get_json(const std::string& url, HttpResponse* raw) const {
   const std::string safe_url = redact_url(url);
   const RetryPolicy& policy = config_.http.retry;

@@ -9,6 +9,7 @@
 
 #include "core/json_codec.hpp"
 #include "extract/http_client.hpp"
+#include "extract/listing_inventory.hpp"
 #include "extract/listing_walker.hpp"
 #include "extract/post_source.hpp"
 #include "extract/request_gate.hpp"
@@ -104,6 +105,10 @@ class WordPressSource : public PostSource {
   //! Checks the credentials, when there are any (see check_login), and looks up the category and
   //! tag given by slug. Later calls return the first result.
   Status prepare_listing();
+
+  //! Prepares the listing (see prepare_listing) and returns the inventory of the whole listing,
+  //! which sends its requests through this source's client. The source must outlive it.
+  [[nodiscard]] Result<ListingInventory> inventory();
 
   [[nodiscard]] const WordPressTotals& totals() const { return totals_; }
   [[nodiscard]] const WordPressConfig& config() const { return config_; }

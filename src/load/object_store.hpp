@@ -34,7 +34,14 @@ class ObjectStore {
   //! Reads the metadata stored with an object; std::nullopt when the key does not exist.
   virtual Result<std::optional<ObjectMetadata>> metadata(const std::string& key) = 0;
 
-  virtual Result<bool> exists(const std::string& key) = 0;
+  //! True when key exists. Reads the object's metadata, so it fails when metadata() fails.
+  [[nodiscard]] Result<bool> exists(const std::string& key) {
+    Result<std::optional<ObjectMetadata>> stored = metadata(key);
+    if (!stored) {
+      return stored.error();
+    }
+    return stored->has_value();
+  }
 
   //! Lists keys starting with prefix, sorted.
   virtual Result<std::vector<std::string>> list(const std::string& prefix) = 0;

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.hpp"
@@ -71,6 +72,16 @@ class StateStore {
   virtual Status save_post_state(const PostState& state) = 0;
   virtual Result<std::optional<PostState>> find_post_state(std::int64_t post_id) = 0;
 
+  //! Returns every stored post state, sorted by post id. A sync compares them with the site's
+  //! listing to find posts that are gone. The default returns Error::store saying that this store
+  //! cannot list its posts.
+  // NOTE: the DynamoDB store keeps the default, so a sync into it does not look for gone posts.
+  virtual Result<std::vector<PostState>> all_post_states();
+
+  //! Deletes the state of one post; deleting a missing one succeeds. The default returns
+  //! Error::store saying that this store cannot delete post states.
+  virtual Status remove_post_state(std::int64_t post_id);
+
   //! Returns the cursor saved for `source`, or nothing when the source has never been synced.
   virtual Result<std::optional<SyncCursor>> find_sync_cursor(const std::string& source) = 0;
 
@@ -80,5 +91,8 @@ class StateStore {
 };
 
 [[nodiscard]] const char* to_string(PostStatus status);
+
+//! Reads a status that to_string wrote; std::nullopt for any other text.
+[[nodiscard]] std::optional<PostStatus> parse_post_status(std::string_view name);
 
 }  // namespace wodetl

@@ -31,6 +31,14 @@ std::string weekly_key_of(const std::vector<SessionRecord>& records) {
   return weekly_key(first->date, last->date, records.front().source.slug);
 }
 
+std::optional<std::string> weekly_key_of(const PostState& state) {
+  if (state.session_dates.empty()) {
+    return std::nullopt;
+  }
+  // session_dates is sorted, so its ends are the earliest and latest dates.
+  return weekly_key(state.session_dates.front(), state.session_dates.back(), state.source.slug);
+}
+
 Result<ObjectWrite> save_sessions_to_bucket(const std::vector<SessionRecord>& records,
                                             ObjectStore& objects) {
   if (records.empty()) {

@@ -3,6 +3,7 @@
 // leaves objects and rows untouched.
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "core/session.hpp"
 #include "load/object_store.hpp"
 #include "load/session_store.hpp"
+#include "load/state_store.hpp"
 #include "pipeline/stores.hpp"
 
 namespace wodetl {
@@ -38,6 +40,9 @@ struct ObjectWrite {
 
 //! Weekly key of a set of records: their earliest and latest dates and the post's slug.
 [[nodiscard]] std::string weekly_key_of(const std::vector<SessionRecord>& records);
+
+//! Weekly key of the records a stored post state describes, or nothing when it has none.
+[[nodiscard]] std::optional<std::string> weekly_key_of(const PostState& state);
 
 //! Idempotency key of processing one version of a post: its id, modified_gmt, the SHA-256 of its
 //! body, kTransformVersion and, for a profile other than weekly, the profile. Weekly keys are

@@ -75,6 +75,10 @@ bool RunSummary::wrote_nothing() const {
 }
 
 std::string format_summary_text(const RunSummary& summary) {
+  return format_summary_text(summary, summary.failed());
+}
+
+std::string format_summary_text(const RunSummary& summary, bool failed) {
   std::string text;
   text += "Read " + std::to_string(summary.posts.size()) +
           (summary.posts.size() == 1 ? " post" : " posts") + " from " + summary.source + "\n";
@@ -116,7 +120,7 @@ std::string format_summary_text(const RunSummary& summary) {
   } else if (summary.wrote_nothing() && !summary.failed()) {
     text += "Nothing new: every post was already stored in this version.\n";
   }
-  text += std::string(summary.failed() ? "Run failed" : "Run succeeded") + " in " +
+  text += std::string(failed ? "Run failed" : "Run succeeded") + " in " +
           format_seconds(summary.elapsed) + "\n";
   return text;
 }

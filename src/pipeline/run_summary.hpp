@@ -60,6 +60,10 @@ struct RunSummary {
 //! Formats the summary for people: totals, then one line per skipped or failed post.
 [[nodiscard]] std::string format_summary_text(const RunSummary& summary);
 
+//! Formats the summary as above, ending with "Run failed" when `failed` is true, for callers
+//! that know of failures outside the summary.
+[[nodiscard]] std::string format_summary_text(const RunSummary& summary, bool failed);
+
 //! Encodes the summary for machines.
 [[nodiscard]] Json summary_to_json(const RunSummary& summary);
 

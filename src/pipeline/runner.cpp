@@ -60,17 +60,12 @@ void record_state(StateStore& state, const PostState& post_state, const std::str
 // Removes the weekly object an earlier version of the post wrote when this version's week differs.
 void remove_stale_weekly(ObjectStore& objects, const std::optional<PostState>& previous,
                          const std::string& current_key, PostOutcome& outcome) {
-  if (!previous || previous->session_dates.empty()) {
+  const std::optional<std::string> old_key = previous ? weekly_key_of(*previous) : std::nullopt;
+  if (!old_key || *old_key == current_key) {
     return;
   }
-  const std::string old_key = weekly_key_of(std::vector<SessionRecord>{
-      SessionRecord{.date = previous->session_dates.front(), .source = previous->source},
-      SessionRecord{.date = previous->session_dates.back(), .source = previous->source}});
-  if (old_key == current_key) {
-    return;
-  }
-  if (Status removed = objects.remove(old_key); !removed) {
-    outcome.warnings.push_back("could not remove the outdated weekly object " + old_key + ": " +
+  if (Status removed = objects.remove(*old_key); !removed) {
+    outcome.warnings.push_back("could not remove the outdated weekly object " + *old_key + ": " +
                                removed.error().to_string());
     return;
   }
@@ -145,6 +140,9 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
   if (!done) {
     spdlog::warn("Idempotency check failed for {}, processing it again: {}",
                  outcome.post.describe(), done.error().to_string());
+    outcome.warnings.push_back(
+        "the idempotency record could not be read, so the post was processed again: " +
+        done.error().message);
   } else if (*done && previous_state && is_stored_version(*previous_state, post, content_sha256)) {
     // A post skipped before stays listed as skipped, with its reason, so every summary shows it.
     if (previous_state->status == PostStatus::kSkipped) {
@@ -203,7 +201,8 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
   state.source.title =
       transformed->records.empty() ? post.title : transformed->records.front().source.title;
   state.preamble = transformed->preamble;
-  outcome.warnings = transformed->warnings;
+  outcome.warnings.insert(outcome.warnings.end(), transformed->warnings.begin(),
+                          transformed->warnings.end());
 
   if (transformed->records.empty()) {
     outcome.result = PostResult::kSkipped;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <set>
 #include <utility>
 #include <vector>
 
@@ -87,6 +88,27 @@ bool save_cursor(Stores& stores, const SyncRequest& request, UtcSeconds value, S
   return true;
 }
 
+//! Runs audit_listing on the source's inventory; an error of the inventory (a failed login or
+//! slug lookup) becomes the audit's error.
+AuditSummary audit_source(WordPressSource& source, Stores& stores, const SyncPlan& plan,
+                          const std::set<std::int64_t>& delivered,
+                          const std::function<void(PostBatch&&)>& on_missed) {
+  Result<ListingInventory> inventory = source.inventory();
+  if (!inventory.ok()) {
+    AuditSummary audit;
+    audit.error = inventory.error();
+    return audit;
+  }
+  const bool read_everything =
+      std::any_of(plan.walks.begin(), plan.walks.end(),
+                  [](const ListingPlan& walk) { return !walk.after.has_value(); });
+  return audit_listing(*inventory, *stores.state,
+                       AuditRequest{.delivered = delivered,
+                                    .walks_read_everything = read_everything,
+                                    .max_requests = source.config().max_pages},
+                       on_missed);
+}
+
 }  // namespace
 
 const char* to_string(SyncMode mode) {
@@ -114,11 +136,15 @@ SyncSummary sync_source(WordPressSource& source, Stores& stores, const SyncReque
     return std::move(summary);
   };
 
-  // The cursor of the last sync, when it was saved for the same listing.
+  // The cursor of the last sync, when it was saved for the same listing. When it cannot be read,
+  // the sync fails open as the idempotency checks do: it reads every post, and the stores skip
+  // what they already hold.
   Result<std::optional<SyncCursor>> stored = stores.state->find_sync_cursor(request.source_name);
-  if (!stored.ok()) {
-    summary.run.source_error = stored.error();
-    return finish();
+  const bool cursor_unreadable = !stored.ok();
+  if (cursor_unreadable) {
+    spdlog::warn("Could not read the sync cursor of source '{}', so this sync reads every post: {}",
+                 request.source_name, stored.error().to_string());
+    stored = std::optional<SyncCursor>{};
   }
   std::optional<UtcSeconds> cursor;
   if (*stored) {
@@ -136,7 +162,14 @@ SyncSummary sync_source(WordPressSource& source, Stores& stores, const SyncReque
     }
   }
 
-  const SyncPlan plan = plan_sync(request, cursor);
+  SyncPlan plan = plan_sync(request, cursor);
+  if (cursor_unreadable && request.mode == SyncMode::kIncremental) {
+    plan.reading = "every post (the saved cursor could not be read)";
+  }
+  // A backfill saves a cursor only for a source that has none, which is unknown here.
+  if (cursor_unreadable && request.mode == SyncMode::kSince) {
+    plan.save_cursor = false;
+  }
   summary.reading = plan.reading;
   spdlog::info("Syncing source '{}' ({}): {} from {}", request.source_name, to_string(request.mode),
                plan.reading, source.describe());
@@ -167,7 +200,25 @@ SyncSummary sync_source(WordPressSource& source, Stores& stores, const SyncReque
   });
 
   SeenPosts seen;
+  std::set<std::int64_t> delivered;
   std::size_t next_index = 0;
+  // Registers each item with the tracker, then hands it to the workers.
+  auto submit = [&](PostBatch& items) {
+    for (Result<Post>& item : items) {
+      if (const std::optional<std::int64_t> id = item.ok() ? item->id : item.error().post.id) {
+        delivered.insert(*id);
+      }
+      {
+        std::lock_guard lock(state.mutex);
+        state.tracker.add(next_index, item);
+        ++state.progress.listed;
+      }
+      const std::size_t index = processor.submit(std::move(item));
+      next_index = index + 1;
+    }
+  };
+
+  bool walks_completed = true;
   for (const ListingPlan& walk : plan.walks) {
     const std::int64_t listed_before = state.progress.listed;
     {
@@ -175,15 +226,7 @@ SyncSummary sync_source(WordPressSource& source, Stores& stores, const SyncReque
       state.tracker.begin_walk(walk.key, walk.after);
     }
     Status walked = source.walk(walk, seen, [&](ListingPage&& page) {
-      for (Result<Post>& item : page.posts) {
-        {
-          std::lock_guard lock(state.mutex);
-          state.tracker.add(next_index, item);
-          ++state.progress.listed;
-        }
-        const std::size_t index = processor.submit(std::move(item));
-        next_index = index + 1;
-      }
+      submit(page.posts);
       std::lock_guard lock(state.mutex);
       if (page.estimated_total) {
         state.progress.total =
@@ -199,8 +242,25 @@ SyncSummary sync_source(WordPressSource& source, Stores& stores, const SyncReque
       summary.run.source_error = walked.error();
       spdlog::warn("Listing the posts of source '{}' failed: {}", request.source_name,
                    walked.error().to_string());
+      walks_completed = false;
       break;
     }
+  }
+
+  if (request.mode == SyncMode::kSince) {
+    summary.audit.skipped_because = "--since reads only a part of the listing";
+  } else if (!walks_completed) {
+    summary.audit.skipped_because = "the listing failed";
+  } else {
+    summary.audit = audit_source(source, stores, plan, delivered, [&](PostBatch&& missed) {
+      {
+        std::lock_guard lock(state.mutex);
+        state.tracker.begin_walk(ListingKey::kModified, std::nullopt);
+      }
+      submit(missed);
+      std::lock_guard lock(state.mutex);
+      state.tracker.end_walk(true);
+    });
   }
   {
     std::lock_guard lock(state.mutex);
@@ -208,9 +268,12 @@ SyncSummary sync_source(WordPressSource& source, Stores& stores, const SyncReque
     report();
   }
   summary.run.posts = processor.finish();
+  if (request.prune) {
+    remove_gone_posts(summary.audit.gone, stores);
+  }
 
   const WordPressTotals& totals = source.totals();
-  summary.requests = totals.requests;
+  summary.requests = totals.requests + summary.audit.requests;
   summary.shifts = totals.shifts;
   summary.filter_ignored = totals.filter_ignored;
 
@@ -250,7 +313,8 @@ std::string format_sync_summary_text(const SyncSummary& summary) {
     text += "Cursor not saved, so the next sync reads more: " + summary.cursor_error->to_string() +
             "\n";
   }
-  return text + format_summary_text(summary.run);
+  text += format_audit_text(summary.audit);
+  return text + format_summary_text(summary.run, summary.failed());
 }
 
 Json sync_summary_to_json(const SyncSummary& summary) {
@@ -264,11 +328,13 @@ Json sync_summary_to_json(const SyncSummary& summary) {
             {"shifts", summary.shifts},
             {"filter_ignored", summary.filter_ignored},
             {"cursor_error",
-             summary.cursor_error ? Json(summary.cursor_error->to_string()) : Json(nullptr)}};
+             summary.cursor_error ? Json(summary.cursor_error->to_string()) : Json(nullptr)},
+            {"audit", audit_to_json(summary.audit)}};
   const Json run = summary_to_json(summary.run);
   for (const auto& [key, value] : run.items()) {
     json[key] = value;
   }
+  json["succeeded"] = !summary.failed();
   return json;
 }
 

@@ -10,6 +10,7 @@
 
 #include "core/utc_time.hpp"
 #include "extract/wordpress_source.hpp"
+#include "pipeline/listing_audit.hpp"
 #include "pipeline/run_summary.hpp"
 #include "pipeline/runner.hpp"
 #include "pipeline/stores.hpp"
@@ -45,6 +46,8 @@ struct SyncRequest {
   //! How far before the cursor an incremental sync starts reading, for posts whose modified time
   //! was written before they became visible (slow saves, caches in front of the site).
   std::chrono::seconds overlap{600};
+  //! Removes the records of the stored posts that the audit finds gone from the listing.
+  bool prune = false;
   RunOptions run;
   //! Minimum time between two saves of the cursor while the sync runs; the final save follows
   //! the last post.
@@ -66,6 +69,10 @@ struct SyncSummary {
   int requests = 0;                   //!< listing requests sent
   int shifts = 0;  //!< times the listing shifted while it was read, each recovered from
   bool filter_ignored = false;  //!< the site ignored modified_after/after (WordPress before 5.7)
+  AuditSummary audit;           //!< posts read by id, and stored posts gone from the listing
+
+  //! True when a post, the listing, the audit or the removal of a gone post failed.
+  [[nodiscard]] bool failed() const { return run.failed() || audit.failed(); }
 };
 
 //! Syncs one source into `stores`.
@@ -78,9 +85,15 @@ struct SyncSummary {
 //! cursor only when the source has none. Posts are de-duplicated by (id, modified_gmt) across
 //! the walks, and process_post skips versions already stored, so re-reading costs no writes.
 //!
+//! After the walks of a full or incremental sync, audit_listing compares the whole listing with
+//! the stored posts. It reads the posts that the walks could not see (created with a past
+//! publication date) and reports the stored posts gone from the listing. `request.prune`
+//! removes those from the stores. A failed walk skips the audit.
+//!
 //! The cursor is saved while the sync runs (at most once per commit_interval, only upwards) and
 //! once at the end; see CursorTracker for the value. A failed post keeps the cursor below its
-//! own time, so the next sync reads it again.
+//! own time, so the next sync reads it again. A cursor that cannot be read (an unreachable
+//! DynamoDB table) is logged as a warning and the sync reads every post, as without a cursor.
 [[nodiscard]] SyncSummary sync_source(WordPressSource& source, Stores& stores,
                                       const SyncRequest& request);
 

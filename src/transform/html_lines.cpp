@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/xml_library.hpp"
 #include "transform/text_normalize.hpp"
 
 namespace wodetl {
@@ -178,6 +179,7 @@ Result<std::vector<Line>> html_to_lines(std::string_view html) {
     return std::move(collector.lines);
   }
 
+  init_xml_library();
   htmlSAXHandler handler{};
   handler.startElement = on_start_element;
   handler.endElement = on_end_element;

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <mutex>
 
 #include "core/json_codec.hpp"
@@ -44,6 +45,18 @@ class AwsCliTest : public ::testing::Test {
 
   testing::CommandResult wodetl(const std::vector<std::string>& arguments) const {
     return run_wodetl(arguments, "", environment_);
+  }
+
+  //! Runs `init --store aws`, then `run --store aws` over one post, and expects both to succeed.
+  void expect_init_and_run() {
+    add_post("weekly-program-without-range.json");
+
+    const auto init = wodetl({"init", "--store", "aws"});
+    const auto run = wodetl({"run", "--store", "aws", "--source", posts().string()});
+
+    ASSERT_EQ(init.exit_code, 0) << init.output << init.errors;
+    ASSERT_EQ(run.exit_code, 0) << run.output << run.errors;
+    EXPECT_TRUE(contains(run.output, "1 new")) << run.output;
   }
 
   testing::TempFolder folder_;
@@ -106,6 +119,76 @@ TEST_F(AwsCliTest, StageStoresIntoAws) {
   ASSERT_EQ(dumped.exit_code, 0) << dumped.errors;
   EXPECT_EQ(Json::parse(dumped.output)["metadata"]["bucket_key"],
             "raw/2021-03-06__strength-cycle-week-three__raw.json");
+}
+
+// Keys from ~/.aws/credentials, the region and the endpoint from ~/.aws/config, as the AWS CLI
+// reads them; the proxy accepts only requests signed with those keys.
+TEST_F(AwsCliTest, ProfileFromSharedFiles) {
+  WODETL_REQUIRE_AWS_STANDINS(services);
+  const testing::AwsCredentials keys = services->standins().credentials();
+  const fs::path home = folder_.path() / "home";
+  fs::create_directories(home / ".aws");
+  std::ofstream(home / ".aws" / "credentials")
+      << "[default]\naws_access_key_id = AKIDWRONGDEFAULT\naws_secret_access_key = wrong\n\n"
+      << "[wod]\naws_access_key_id = " << keys.access_key_id
+      << "\naws_secret_access_key = " << keys.secret_access_key << "\n";
+  std::ofstream(home / ".aws" / "config")
+      << "[profile wod]\nregion = " << services->standins().region()
+      << "\nendpoint_url = " << services->standins().shared_endpoint() << "\n";
+  environment_["HOME"] = home.string();
+  environment_["AWS_PROFILE"] = "wod";
+  for (const char* variable :
+       {"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION",
+        "AWS_DEFAULT_REGION", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3",
+        "AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_SNS", "AWS_ENDPOINT_URL_SECRETS_MANAGER"}) {
+    environment_[variable] = "";
+  }
+
+  ASSERT_NO_FATAL_FAILURE(expect_init_and_run());
+  int signed_with_profile = 0;
+  for (const testing::StandinRequest& request : services->standins().requests()) {
+    if (contains(request.path + request.body, environment_["DYNAMODB_TABLE"])) {
+      EXPECT_EQ(request.decision, "forwarded") << request.operation << " " << request.message;
+      signed_with_profile += request.access_key_id == keys.access_key_id ? 1 : 0;
+    }
+  }
+  EXPECT_GT(signed_with_profile, 0);
+}
+
+// Lambda gives a function temporary keys with a session token in AWS_ACCESS_KEY_ID,
+// AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN; the proxy rejects them without the token.
+TEST_F(AwsCliTest, TemporaryCredentialsWithSessionToken) {
+  WODETL_REQUIRE_AWS_STANDINS(services);
+  for (const auto& [name, value] :
+       services->standins().environment(services->standins().temporary_credentials())) {
+    environment_[name] = value;
+  }
+  ASSERT_FALSE(environment_["AWS_SESSION_TOKEN"].empty());
+
+  ASSERT_NO_FATAL_FAILURE(expect_init_and_run());
+}
+
+// AWS_ENDPOINT_URL_S3 and AWS_ENDPOINT_URL_DYNAMODB win over AWS_ENDPOINT_URL, which points at a
+// port where nothing listens.
+TEST_F(AwsCliTest, ServiceEndpointsBeatGeneralEndpoint) {
+  environment_["AWS_ENDPOINT_URL"] = "http://127.0.0.1:9";
+
+  ASSERT_NO_FATAL_FAILURE(expect_init_and_run());
+}
+
+// The idempotency table is unreachable: the run stores the post anyway and says why in its
+// summary, as the original pipeline logged a warning and went on.
+TEST_F(AwsCliTest, MissingIdempotencyTableFailsOpen) {
+  ASSERT_EQ(wodetl({"init", "--store", "aws"}).exit_code, 0);
+  environment_["IDEMPOTENCY_TABLE"] = AwsLocalServices::unique_name("cli-missing");
+  add_post("weekly-program-without-range.json");
+
+  const auto run = wodetl({"run", "--store", "aws", "--source", posts().string()});
+
+  ASSERT_EQ(run.exit_code, 0) << run.output << run.errors;
+  EXPECT_TRUE(contains(run.output, "1 new")) << run.output;
+  EXPECT_TRUE(contains(run.output, "the idempotency record could not be read")) << run.output;
+  EXPECT_TRUE(contains(run.output, "ResourceNotFoundException")) << run.output;
 }
 
 TEST(AwsCliSettings, ErrorsAreClear) {

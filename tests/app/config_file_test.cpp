@@ -123,6 +123,37 @@ TEST(ParseConfig, ErrorsNameLineAndKey) {
   }
 }
 
+TEST(ParseConfig, ReadsStoreKind) {
+  Result<ConfigFile> line = parse_config("store = \"aws\"\n", "/srv/wodetl.toml");
+  Result<ConfigFile> table =
+      parse_config("[store]\nkind = \"local\"\ndata_dir = \"data\"\n", "/srv/wodetl.toml");
+  Result<ConfigFile> none = parse_config("[store]\ndata_dir = \"data\"\n", "/srv/wodetl.toml");
+
+  ASSERT_TRUE(line.ok()) << line.error().to_string();
+  EXPECT_EQ(line->store_kind, "aws");
+  EXPECT_FALSE(line->data_dir.has_value());
+  ASSERT_TRUE(table.ok()) << table.error().to_string();
+  EXPECT_EQ(table->store_kind, "local");
+  EXPECT_EQ(table->data_dir, std::filesystem::path("/srv/data"));
+  ASSERT_TRUE(none.ok()) << none.error().to_string();
+  EXPECT_FALSE(none->store_kind.has_value());
+}
+
+TEST(ParseConfig, InvalidStoreKindNamesLine) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"store = \"cloud\"\n", "line 1: store 'cloud' is not a store"},
+      {"[store]\nkind = \"s3\"\n", "line 2: kind 's3' is not a store"},
+      {"[store]\nkind = 1\n", "line 2: kind must be a string"},
+      {"store = 1\n", "line 1: store must be \"local\", \"aws\" or a table"},
+  };
+  for (const auto& [text, expected] : cases) {
+    Result<ConfigFile> config = parse_config(text, "/srv/wodetl.toml");
+
+    ASSERT_FALSE(config.ok()) << text;
+    EXPECT_TRUE(contains(config.error().message, expected)) << config.error().message;
+  }
+}
+
 TEST(ParseConfig, ErrorNeverShowsPasswordValue) {
   Result<ConfigFile> config = parse_config(
       "[[sources]]\nname = \"a\"\nsite = \"https://a.test\"\ncredentials = { user = \"coach\", "

@@ -2,7 +2,6 @@
 // API, paging, texturized text and authentication, checked in the SQLite store.
 
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -16,6 +15,7 @@
 #include "support/fixtures.hpp"
 #include "support/program_posts.hpp"
 #include "support/real_wordpress.hpp"
+#include "support/store_queries.hpp"
 
 namespace wodetl {
 namespace {
@@ -31,34 +31,6 @@ constexpr int kSessionsPerPost = 3;
 
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
-}
-
-//! Rows of a query on the store, each row's columns as text (NULL as "").
-std::vector<std::vector<std::string>> query(const fs::path& database, const std::string& sql) {
-  sqlite3* connection = nullptr;
-  std::vector<std::vector<std::string>> rows;
-  if (sqlite3_open_v2(database.c_str(), &connection, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-    ADD_FAILURE() << "cannot open " << database << ": " << sqlite3_errmsg(connection);
-    sqlite3_close(connection);
-    return rows;
-  }
-  sqlite3_stmt* statement = nullptr;
-  if (sqlite3_prepare_v2(connection, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK) {
-    ADD_FAILURE() << sql << ": " << sqlite3_errmsg(connection);
-    sqlite3_close(connection);
-    return rows;
-  }
-  while (sqlite3_step(statement) == SQLITE_ROW) {
-    std::vector<std::string> row;
-    for (int column = 0; column < sqlite3_column_count(statement); ++column) {
-      const unsigned char* text = sqlite3_column_text(statement, column);
-      row.emplace_back(text == nullptr ? "" : reinterpret_cast<const char*>(text));
-    }
-    rows.push_back(std::move(row));
-  }
-  sqlite3_finalize(statement);
-  sqlite3_close(connection);
-  return rows;
 }
 
 //! Every file under `folder`, read whole, for checks that a secret was not written anywhere.
@@ -82,26 +54,14 @@ class RealWordPressRunTest : public testing::RealWordPressTest {
 
 TEST_F(RealWordPressRunTest, StoresEachPublishedPostOfCategoryOnce) {
   testing::RealWordPress& site = wordpress();
-  const testing::WordPressTerm program = site.create_category("Weightlifting");
-  const testing::WordPressTerm other = site.create_category("Announcements");
-
-  std::vector<NewPost> posts;
-  for (int week = 1; week <= kPublishedPosts; ++week) {
-    posts.push_back(testing::weekly_program_post(week, program.id));
-  }
-  NewPost draft = testing::weekly_program_post(kPublishedPosts + 1, program.id);
-  draft.status = "draft";
-  posts.push_back(draft);
-  for (int week = 1; week <= 3; ++week) {
-    posts.push_back(testing::weekly_program_post(week, other.id));
-  }
-  const std::vector<SeededPost> seeded = site.insert_posts(posts);
-  ASSERT_EQ(seeded.size(), posts.size());
+  const testing::SeededProgram seeded =
+      testing::seed_program(site, "Weightlifting", kPublishedPosts, "Announcements", 3);
+  const testing::WordPressTerm& program = seeded.category;
 
   std::map<std::string, int> week_of_id;  // published posts of the category: id to week number
   for (int week = 1; week <= kPublishedPosts; ++week) {
-    ASSERT_EQ(seeded[week - 1].status, "publish");
-    week_of_id[std::to_string(seeded[week - 1].id)] = week;
+    ASSERT_EQ(seeded.published[week - 1].status, "publish");
+    week_of_id[std::to_string(seeded.published[week - 1].id)] = week;
   }
 
   const auto run =
@@ -113,7 +73,8 @@ TEST_F(RealWordPressRunTest, StoresEachPublishedPostOfCategoryOnce) {
   EXPECT_EQ(summary["failed"], 0) << run.output;
 
   // The posts table contains exactly the category's published posts.
-  const auto stored_posts = query(database(), "SELECT post_id, title, status FROM posts");
+  const auto stored_posts =
+      testing::query_rows(database(), "SELECT post_id, title, status FROM posts");
   ASSERT_EQ(stored_posts.size(), static_cast<std::size_t>(kPublishedPosts));
   std::set<std::string> stored_ids;
   for (const auto& row : stored_posts) {
@@ -125,12 +86,14 @@ TEST_F(RealWordPressRunTest, StoresEachPublishedPostOfCategoryOnce) {
   // WordPress texturized " - " into an en dash (but left "4-10" alone); the store has the decoded
   // text.
   const auto first_title =
-      query(database(), "SELECT title FROM posts WHERE post_id = " + std::to_string(seeded[0].id));
+      testing::query_rows(database(), "SELECT title FROM posts WHERE post_id = " +
+                                          std::to_string(seeded.published[0].id));
   ASSERT_EQ(first_title.size(), 1U);
   EXPECT_EQ(first_title[0][0], "January 4-10, 2021 \u2013 3 Day Weightlifting Program");
 
   // Each post gave one session per training day, on the days of its week.
-  const auto sessions = query(database(), "SELECT post_id, date, record_json FROM sessions");
+  const auto sessions =
+      testing::query_rows(database(), "SELECT post_id, date, record_json FROM sessions");
   ASSERT_EQ(sessions.size(), static_cast<std::size_t>(kPublishedPosts * kSessionsPerPost));
   std::map<std::string, std::vector<std::string>> dates_of_post;
   for (const auto& row : sessions) {
@@ -143,9 +106,9 @@ TEST_F(RealWordPressRunTest, StoresEachPublishedPostOfCategoryOnce) {
   }
 
   // The records keep the text as WordPress rendered it, with every entity decoded.
-  const auto monday =
-      query(database(), "SELECT record_json FROM sessions WHERE post_id = " +
-                            std::to_string(seeded[0].id) + " AND date = '2021-01-04'");
+  const auto monday = testing::query_rows(
+      database(), "SELECT record_json FROM sessions WHERE post_id = " +
+                      std::to_string(seeded.published[0].id) + " AND date = '2021-01-04'");
   ASSERT_EQ(monday.size(), 1U);
   const std::string& record = monday[0][0];
   EXPECT_FALSE(contains(record, "&#")) << record;

@@ -24,8 +24,10 @@ std::vector<std::string> read_lines(const std::string& relative) {
 // tests/cases/prescription/sample_part.json contains one line of every kind. Comparing ordered
 // JSON also checks the order of the fields.
 TEST(ExplainJson, MatchesSamplePart) {
-  const Json expected = Json::parse(wodetl::testing::read_file(wodetl::testing::case_path("prescription/sample_part.json")));
-  const Json actual = explain_json(parse_prescription_lines(read_lines("prescription/sample_part.txt")));
+  const Json expected = Json::parse(
+      wodetl::testing::read_file(wodetl::testing::case_path("prescription/sample_part.json")));
+  const std::vector<std::string> lines = read_lines("prescription/sample_part.txt");
+  const Json actual = explain_json(parse_prescription_lines(lines));
   EXPECT_EQ(actual, expected) << actual.dump(2);
 }
 
@@ -34,7 +36,8 @@ TEST(ExplainJson, EmptyPart) {
 }
 
 TEST(ExplainJson, NoteHasOnlyTextAndKind) {
-  EXPECT_EQ(Json(parse_prescription_line("Great work today")).dump(), R"({"text":"Great work today","kind":"note"})");
+  EXPECT_EQ(Json(parse_prescription_line("Great work today")).dump(),
+            R"({"text":"Great work today","kind":"note"})");
 }
 
 TEST(ExplainJson, WritesFractionsAsNumbers) {
@@ -45,7 +48,8 @@ TEST(ExplainJson, WritesFractionsAsNumbers) {
 
 TEST(ExplainJson, ExtraFieldsOnlyWhenSet) {
   const Json plain = parse_prescription_line("Back Squat x 5 reps");
-  for (const char* extra : {"grouping", "remark", "load", "calories", "rep_scheme", "sets_range", "rpe", "at_least"}) {
+  for (const char* extra :
+       {"grouping", "remark", "load", "calories", "rep_scheme", "sets_range", "rpe", "at_least"}) {
     EXPECT_FALSE(plain.contains(extra)) << extra;
   }
   const Json scheme = parse_prescription_line("AMRAP 10");

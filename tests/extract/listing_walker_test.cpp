@@ -77,6 +77,13 @@ std::string minute_stamp(int minute) {
   return text;
 }
 
+//! Adds `count` posts (ids from 100) that share one modified second.
+void add_shared_second(FakeListing& listing, int count) {
+  for (int i = 0; i < count; ++i) {
+    listing.add(100 + i, minute_stamp(3));
+  }
+}
+
 struct Walked {
   Status status = ok_status();
   std::vector<std::pair<std::int64_t, std::string>> posts;  // id and modified_gmt
@@ -218,9 +225,7 @@ TEST(ListingWalker, EditedPostDeliveredInNewVersion) {
 
 TEST(ListingWalker, ShiftInSharedSecondIsRecovered) {
   FakeListing listing;
-  for (int i = 0; i < 45; ++i) {
-    listing.add(100 + i, minute_stamp(3));
-  }
+  add_shared_second(listing, 45);
   WalkSettings settings{.per_page = 10};
   // Deleting a post the walk has read moves every later post one place forward, so an offset
   // page would skip one; the walker must notice and read the second again.
@@ -235,6 +240,26 @@ TEST(ListingWalker, ShiftInSharedSecondIsRecovered) {
   ASSERT_TRUE(walked.status.ok()) << walked.status.error().to_string();
   expect_each_once(walked, 102, 144);
   EXPECT_GE(walked.stats.shifts, 1);
+}
+
+TEST(ListingWalker, TotalChangeIsShift) {
+  FakeListing listing;
+  add_shared_second(listing, 45);
+  WalkSettings settings{.per_page = 10};
+  // A post added at the end of the shared second leaves the next window's first post in place,
+  // so only X-WP-Total shows that the listing changed.
+  settings.after_page = [&listing](const FetchedPage& page) {
+    if (page.request == 2) {
+      listing.add(200, minute_stamp(3));
+    }
+  };
+
+  Walked walked = walk(listing, settings);
+
+  ASSERT_TRUE(walked.status.ok()) << walked.status.error().to_string();
+  expect_each_once(walked, 100, 144);
+  expect_each_once(walked, 200, 200);
+  EXPECT_EQ(walked.stats.shifts, 1);
 }
 
 TEST(ListingWalker, ParallelWindowsDeliverEachOnce) {

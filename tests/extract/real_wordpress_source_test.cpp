@@ -42,21 +42,12 @@ class RealWordPressSourceTest : public testing::RealWordPressTest {
 
 TEST_F(RealWordPressSourceTest, ReadsEveryPublishedPostOnce) {
   testing::RealWordPress& site = wordpress();
-  const testing::WordPressTerm program = site.create_category("Weightlifting");
-  const testing::WordPressTerm other = site.create_category("Nutrition");
-
-  std::vector<NewPost> posts;
-  for (int week = 1; week <= kPublishedPosts; ++week) {
-    posts.push_back(testing::weekly_program_post(week, program.id));
-  }
-  NewPost draft = testing::weekly_program_post(kPublishedPosts + 1, program.id);
-  draft.status = "draft";
-  posts.push_back(draft);
-  posts.push_back(testing::weekly_program_post(1, other.id));
-  const std::vector<SeededPost> seeded = site.insert_posts(posts);
+  const testing::SeededProgram seeded =
+      testing::seed_program(site, "Weightlifting", kPublishedPosts, "Nutrition", 1);
+  const testing::WordPressTerm& program = seeded.category;
   std::set<std::int64_t> published;
-  for (int index = 0; index < kPublishedPosts; ++index) {
-    published.insert(seeded[index].id);
+  for (const SeededPost& post : seeded.published) {
+    published.insert(post.id);
   }
 
   // Both URL forms of the posts endpoint, with pages of 50: 50 + 50 + 20 posts.

@@ -13,23 +13,12 @@
 namespace wodetl {
 namespace {
 
-//! Environment backed by a map, so tests never read or change the process environment.
-Environment fake_environment(std::map<std::string, std::string> variables) {
-  return [variables = std::move(variables)](const std::string& name) -> std::optional<std::string> {
-    auto entry = variables.find(name);
-    if (entry == variables.end()) {
-      return std::nullopt;
-    }
-    return entry->second;
-  };
-}
-
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
 TEST(ReadSourceSettings, DefaultIsInvictusCategory) {
-  Result<SourceSettings> settings = read_source_settings("", fake_environment({}));
+  Result<SourceSettings> settings = read_source_settings("", testing::fixed_environment({}));
 
   ASSERT_TRUE(settings.ok()) << settings.error().to_string();
   EXPECT_EQ(settings->kind, SourceSettings::Kind::kWordPress);
@@ -40,7 +29,7 @@ TEST(ReadSourceSettings, DefaultIsInvictusCategory) {
 
 TEST(ReadSourceSettings, EnvironmentOverridesDefault) {
   Result<SourceSettings> settings = read_source_settings(
-      "", fake_environment(
+      "", testing::fixed_environment(
               {{"INVICTUS_WEIGHTLIFTING_API", "https://blog.test/wp-json/wp/v2/posts?categories=5"},
                {"INVICTUS_WEIGHTLIFTING_API_CAT_ID", "5"},
                {"INVICTUS_USER", "coach"},
@@ -55,9 +44,9 @@ TEST(ReadSourceSettings, EnvironmentOverridesDefault) {
 }
 
 TEST(ReadSourceSettings, EmptyVariablesCountAsUnset) {
-  Result<SourceSettings> settings =
-      read_source_settings("", fake_environment({{"INVICTUS_WEIGHTLIFTING_API", ""},
-                                                 {"INVICTUS_WEIGHTLIFTING_API_CAT_ID", ""}}));
+  Result<SourceSettings> settings = read_source_settings(
+      "", testing::fixed_environment(
+              {{"INVICTUS_WEIGHTLIFTING_API", ""}, {"INVICTUS_WEIGHTLIFTING_API_CAT_ID", ""}}));
 
   ASSERT_TRUE(settings.ok()) << settings.error().to_string();
   EXPECT_EQ(settings->wordpress.api_url, kDefaultApiUrl);
@@ -67,7 +56,7 @@ TEST(ReadSourceSettings, EmptyVariablesCountAsUnset) {
 TEST(ReadSourceSettings, OtherSiteGetsNoDefaultCategoryOrCredentials) {
   Result<SourceSettings> settings = read_source_settings(
       "https://other.test",
-      fake_environment({{"INVICTUS_USER", "coach"}, {"INVICTUS_PASS", "barbell"}}));
+      testing::fixed_environment({{"INVICTUS_USER", "coach"}, {"INVICTUS_PASS", "barbell"}}));
 
   ASSERT_TRUE(settings.ok()) << settings.error().to_string();
   EXPECT_EQ(settings->kind, SourceSettings::Kind::kWordPress);
@@ -78,7 +67,8 @@ TEST(ReadSourceSettings, OtherSiteGetsNoDefaultCategoryOrCredentials) {
 
 TEST(ReadSourceSettings, OtherSiteGetsCategoryFromEnvironment) {
   Result<SourceSettings> settings = read_source_settings(
-      "https://other.test", fake_environment({{"INVICTUS_WEIGHTLIFTING_API_CAT_ID", "17"}}));
+      "https://other.test",
+      testing::fixed_environment({{"INVICTUS_WEIGHTLIFTING_API_CAT_ID", "17"}}));
 
   ASSERT_TRUE(settings.ok()) << settings.error().to_string();
   EXPECT_EQ(settings->wordpress.category_id, 17);
@@ -86,14 +76,15 @@ TEST(ReadSourceSettings, OtherSiteGetsCategoryFromEnvironment) {
 
 TEST(ReadSourceSettings, DefaultSiteUrlGetsDefaultCategory) {
   Result<SourceSettings> settings = read_source_settings(
-      "https://www.crossfitinvictus.com/?rest_route=/wp/v2/posts", fake_environment({}));
+      "https://www.crossfitinvictus.com/?rest_route=/wp/v2/posts", testing::fixed_environment({}));
 
   ASSERT_TRUE(settings.ok()) << settings.error().to_string();
   EXPECT_EQ(settings->wordpress.category_id, 213);
 }
 
 TEST(ReadSourceSettings, PathArgumentIsFileSource) {
-  Result<SourceSettings> settings = read_source_settings("exports/posts", fake_environment({}));
+  Result<SourceSettings> settings =
+      read_source_settings("exports/posts", testing::fixed_environment({}));
 
   ASSERT_TRUE(settings.ok()) << settings.error().to_string();
   EXPECT_EQ(settings->kind, SourceSettings::Kind::kFiles);
@@ -102,8 +93,8 @@ TEST(ReadSourceSettings, PathArgumentIsFileSource) {
 
 TEST(ReadSourceSettings, RejectsInvalidCategory) {
   for (const char* value : {"abc", "0", "-4", "213x"}) {
-    Result<SourceSettings> settings =
-        read_source_settings("", fake_environment({{"INVICTUS_WEIGHTLIFTING_API_CAT_ID", value}}));
+    Result<SourceSettings> settings = read_source_settings(
+        "", testing::fixed_environment({{"INVICTUS_WEIGHTLIFTING_API_CAT_ID", value}}));
 
     ASSERT_FALSE(settings.ok()) << value;
     EXPECT_EQ(settings.error().code, ErrorCode::kInvalidInput);
@@ -114,7 +105,7 @@ TEST(ReadSourceSettings, RejectsInvalidCategory) {
 
 TEST(ReadSourceSettings, RejectsUserWithoutPassword) {
   Result<SourceSettings> settings =
-      read_source_settings("", fake_environment({{"INVICTUS_USER", "coach"}}));
+      read_source_settings("", testing::fixed_environment({{"INVICTUS_USER", "coach"}}));
 
   ASSERT_FALSE(settings.ok());
   EXPECT_EQ(settings.error().message, "INVICTUS_USER is set but INVICTUS_PASS is not");
@@ -122,7 +113,7 @@ TEST(ReadSourceSettings, RejectsUserWithoutPassword) {
 
 TEST(ReadSourceSettings, RejectsPasswordWithoutUser) {
   Result<SourceSettings> settings =
-      read_source_settings("", fake_environment({{"INVICTUS_PASS", "barbell"}}));
+      read_source_settings("", testing::fixed_environment({{"INVICTUS_PASS", "barbell"}}));
 
   ASSERT_FALSE(settings.ok());
   EXPECT_EQ(settings.error().message, "INVICTUS_PASS is set but INVICTUS_USER is not");
@@ -130,7 +121,7 @@ TEST(ReadSourceSettings, RejectsPasswordWithoutUser) {
 }
 
 TEST(MakeSource, DescribesDefaultSource) {
-  Result<std::unique_ptr<PostSource>> source = make_source("", fake_environment({}));
+  Result<std::unique_ptr<PostSource>> source = make_source("", testing::fixed_environment({}));
 
   ASSERT_TRUE(source.ok()) << source.error().to_string();
   EXPECT_EQ((*source)->describe(),
@@ -142,9 +133,9 @@ TEST(MakeSource, ReadsStandinFromEnvironmentUrl) {
   standin.add_workout_posts(4, 213);
   standin.require_basic_auth("coach", "barbell");
   Result<SourceSettings> settings = read_source_settings(
-      "", fake_environment({{"INVICTUS_WEIGHTLIFTING_API", standin.posts_url()},
-                            {"INVICTUS_USER", "coach"},
-                            {"INVICTUS_PASS", "barbell"}}));
+      "", testing::fixed_environment({{"INVICTUS_WEIGHTLIFTING_API", standin.posts_url()},
+                                      {"INVICTUS_USER", "coach"},
+                                      {"INVICTUS_PASS", "barbell"}}));
   ASSERT_TRUE(settings.ok()) << settings.error().to_string();
   settings->wordpress.limits.requests_per_second = 0;
   Result<std::unique_ptr<PostSource>> source = make_source(*settings);
@@ -160,7 +151,8 @@ TEST(MakeSource, ReadsStandinFromEnvironmentUrl) {
 }
 
 TEST(MakeSource, RejectsInvalidUrl) {
-  Result<std::unique_ptr<PostSource>> source = make_source("https://", fake_environment({}));
+  Result<std::unique_ptr<PostSource>> source =
+      make_source("https://", testing::fixed_environment({}));
 
   ASSERT_FALSE(source.ok());
   EXPECT_EQ(source.error().code, ErrorCode::kInvalidInput);
@@ -170,7 +162,8 @@ TEST(FetchSourcePage, ReadsOneWordPressPage) {
   testing::WordPressStandin standin;
   standin.add_workout_posts(25, 213, 1000);
 
-  Result<PostBatch> batch = fetch_source_page(standin.posts_url(), 10, 3, fake_environment({}));
+  Result<PostBatch> batch =
+      fetch_source_page(standin.posts_url(), 10, 3, testing::fixed_environment({}));
 
   ASSERT_TRUE(batch.ok()) << batch.error().to_string();
   ASSERT_EQ(batch->size(), 5u);
@@ -187,7 +180,8 @@ TEST(FetchSourcePage, PagePastEndIsEmpty) {
   testing::WordPressStandin standin;
   standin.add_workout_posts(5, 213);
 
-  Result<PostBatch> batch = fetch_source_page(standin.posts_url(), 10, 4, fake_environment({}));
+  Result<PostBatch> batch =
+      fetch_source_page(standin.posts_url(), 10, 4, testing::fixed_environment({}));
 
   ASSERT_TRUE(batch.ok()) << batch.error().to_string();
   EXPECT_TRUE(batch->empty());
@@ -201,7 +195,8 @@ TEST(FetchSourcePage, SlicesFileItems) {
   }
   std::ofstream(folder.path() / "posts.json") << posts.dump();
 
-  Result<PostBatch> batch = fetch_source_page(folder.path().string(), 3, 3, fake_environment({}));
+  Result<PostBatch> batch =
+      fetch_source_page(folder.path().string(), 3, 3, testing::fixed_environment({}));
 
   ASSERT_TRUE(batch.ok()) << batch.error().to_string();
   ASSERT_EQ(batch->size(), 1u);
@@ -210,7 +205,7 @@ TEST(FetchSourcePage, SlicesFileItems) {
 }
 
 TEST(FetchSourcePage, RejectsPerPageOutOfRange) {
-  Result<PostBatch> batch = fetch_source_page("exports", 101, 1, fake_environment({}));
+  Result<PostBatch> batch = fetch_source_page("exports", 101, 1, testing::fixed_environment({}));
 
   ASSERT_FALSE(batch.ok());
   EXPECT_EQ(batch.error().code, ErrorCode::kInvalidInput);

@@ -4,6 +4,8 @@
 
 #include <chrono>
 #include <map>
+#include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -35,15 +37,6 @@ WordPressConfig test_config(const std::string& api_url) {
   return config;
 }
 
-std::unique_ptr<WordPressSource> create_source(const WordPressConfig& config) {
-  Result<std::unique_ptr<WordPressSource>> source = WordPressSource::create(config);
-  if (!source.ok()) {
-    ADD_FAILURE() << source.error().to_string();
-    return nullptr;
-  }
-  return std::move(source).value();
-}
-
 struct FetchOutcome {
   Status status = ok_status();
   std::vector<PostBatch> batches;
@@ -70,22 +63,6 @@ struct FetchOutcome {
   }
 };
 
-FetchOutcome fetch_all(WordPressSource& source) {
-  FetchOutcome outcome;
-  outcome.status =
-      source.fetch([&outcome](PostBatch&& batch) { outcome.batches.push_back(std::move(batch)); });
-  return outcome;
-}
-
-FetchOutcome walk_all(WordPressSource& source, const ListingPlan& plan) {
-  FetchOutcome outcome;
-  SeenPosts seen;
-  outcome.status = source.walk(plan, seen, [&outcome](ListingPage&& page) {
-    outcome.batches.push_back(std::move(page.posts));
-  });
-  return outcome;
-}
-
 void expect_each_id_once(const FetchOutcome& outcome, std::int64_t first, std::int64_t last) {
   const std::map<std::int64_t, int> counts = outcome.id_counts();
   for (std::int64_t id = first; id <= last; ++id) {
@@ -95,14 +72,76 @@ void expect_each_id_once(const FetchOutcome& outcome, std::int64_t first, std::i
   }
 }
 
-TEST(WordPressSource, ReadsEveryPostOnce) {
-  testing::WordPressStandin standin;
-  standin.add_workout_posts(230, kCategory, 1000);
-  standin.add_workout_posts(5, 99, 5000);
-  auto source = create_source(test_config(standin.posts_url()));
-  ASSERT_NE(source, nullptr);
+//! Fixture with a stand-in site; each test creates one source of it and reads it.
+class WordPressSourceTest : public ::testing::Test {
+ protected:
+  //! test_config for the stand-in's posts URL.
+  WordPressConfig default_config() const { return test_config(site_.posts_url()); }
 
-  FetchOutcome outcome = fetch_all(*source);
+  //! Creates source_ from `settings`, or from default_config() when none are given; fails the
+  //! test when the settings are rejected.
+  WordPressSource* create(const std::optional<WordPressConfig>& settings = std::nullopt) {
+    Result<std::unique_ptr<WordPressSource>> created =
+        WordPressSource::create(settings.value_or(default_config()));
+    if (!created.ok()) {
+      ADD_FAILURE() << created.error().to_string();
+      return nullptr;
+    }
+    source_ = std::move(created).value();
+    return source_.get();
+  }
+
+  //! Creates the source (see create) and fetches every post.
+  FetchOutcome fetch(const std::optional<WordPressConfig>& settings = std::nullopt) {
+    FetchOutcome outcome;
+    if (create(settings) == nullptr) {
+      outcome.status = Error::internal("the test's settings were rejected");
+      return outcome;
+    }
+    outcome.status = source_->fetch(
+        [&outcome](PostBatch&& batch) { outcome.batches.push_back(std::move(batch)); });
+    return outcome;
+  }
+
+  //! Fetches as fetch() does and returns the Error that ended the listing; fails the test when
+  //! the fetch succeeded. `outcome`, when given, receives what was fetched.
+  Error fetch_error(const std::optional<WordPressConfig>& settings = std::nullopt,
+                    FetchOutcome* outcome = nullptr) {
+    FetchOutcome fetched = fetch(settings);
+    if (fetched.status.ok()) {
+      ADD_FAILURE() << "the fetch succeeded with " << fetched.post_count() << " posts";
+      return Error::internal("no error");
+    }
+    Error error = fetched.status.error();
+    if (outcome != nullptr) {
+      *outcome = std::move(fetched);
+    }
+    return error;
+  }
+
+  //! Creates the source from default_config() and walks the part of the listing `plan` selects.
+  FetchOutcome walk(const ListingPlan& plan) {
+    FetchOutcome outcome;
+    if (create() == nullptr) {
+      outcome.status = Error::internal("the test's settings were rejected");
+      return outcome;
+    }
+    SeenPosts seen;
+    outcome.status = source_->walk(plan, seen, [&outcome](ListingPage&& page) {
+      outcome.batches.push_back(std::move(page.posts));
+    });
+    return outcome;
+  }
+
+  testing::WordPressStandin site_;
+  std::unique_ptr<WordPressSource> source_;  //!< the source of the last create or fetch
+};
+
+TEST_F(WordPressSourceTest, ReadsEveryPostOnce) {
+  site_.add_workout_posts(230, kCategory, 1000);
+  site_.add_workout_posts(5, 99, 5000);
+
+  FetchOutcome outcome = fetch();
 
   ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
   EXPECT_EQ(outcome.post_count(), 230u);
@@ -110,7 +149,7 @@ TEST(WordPressSource, ReadsEveryPostOnce) {
 
   // Oldest first by modification time; each request after the first starts one second before
   // the last post read, so pages overlap by that post.
-  std::vector<testing::RecordedRequest> requests = standin.requests();
+  std::vector<testing::RecordedRequest> requests = site_.requests();
   ASSERT_EQ(requests.size(), 3u);
   for (const testing::RecordedRequest& request : requests) {
     EXPECT_EQ(request.path, "/wp-json/wp/v2/posts");
@@ -123,49 +162,40 @@ TEST(WordPressSource, ReadsEveryPostOnce) {
   EXPECT_EQ(requests[0].param("modified_after"), "");
   // Post 1099 is week 100: 2023-01-02 + 99 weeks, modified at 22:05:00 UTC.
   EXPECT_EQ(requests[1].param("modified_after"), "2024-11-25T22:04:59Z");
-  EXPECT_EQ(source->totals().total, 230);
-  EXPECT_EQ(source->totals().requests, 3);
+  EXPECT_EQ(source_->totals().total, 230);
+  EXPECT_EQ(source_->totals().requests, 3);
 }
 
-TEST(WordPressSource, PostOriginIsRequestUrl) {
-  testing::WordPressStandin standin;
-  standin.add_workout_posts(1, kCategory);
-  auto source = create_source(test_config(standin.posts_url()));
-  ASSERT_NE(source, nullptr);
+TEST_F(WordPressSourceTest, PostOriginIsRequestUrl) {
+  site_.add_workout_posts(1, kCategory);
 
-  FetchOutcome outcome = fetch_all(*source);
+  FetchOutcome outcome = fetch();
 
   ASSERT_TRUE(outcome.status.ok());
   ASSERT_EQ(outcome.batches.size(), 1u);
   ASSERT_TRUE(outcome.batches[0][0].ok());
   EXPECT_EQ(outcome.batches[0][0]->origin,
-            standin.posts_url() + "?categories=213&orderby=modified&order=asc&per_page=100&page=1");
+            site_.posts_url() + "?categories=213&orderby=modified&order=asc&per_page=100&page=1");
 }
 
-TEST(WordPressSource, ConfiguredPagePastEndIsEmpty) {
-  testing::WordPressStandin standin;
-  standin.add_workout_posts(150, kCategory);
-  WordPressConfig config = test_config(standin.posts_url());
+TEST_F(WordPressSourceTest, ConfiguredPagePastEndIsEmpty) {
+  site_.add_workout_posts(150, kCategory);
+  WordPressConfig config = default_config();
   config.page = 3;
-  auto source = create_source(config);
-  ASSERT_NE(source, nullptr);
 
-  FetchOutcome outcome = fetch_all(*source);
+  FetchOutcome outcome = fetch(config);
 
   ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
   EXPECT_EQ(outcome.post_count(), 0u);
-  EXPECT_EQ(standin.requests().size(), 1u);
+  EXPECT_EQ(site_.requests().size(), 1u);
 }
 
-TEST(WordPressSource, EmptyCategoryGivesNoPosts) {
-  testing::WordPressStandin standin;
-  standin.add_workout_posts(20, kCategory);
-  WordPressConfig config = test_config(standin.posts_url());
+TEST_F(WordPressSourceTest, EmptyCategoryGivesNoPosts) {
+  site_.add_workout_posts(20, kCategory);
+  WordPressConfig config = default_config();
   config.category_id = 4242;
-  auto source = create_source(config);
-  ASSERT_NE(source, nullptr);
 
-  FetchOutcome outcome = fetch_all(*source);
+  FetchOutcome outcome = fetch(config);
 
   ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
   std::size_t posts = 0;
@@ -173,11 +203,11 @@ TEST(WordPressSource, EmptyCategoryGivesNoPosts) {
     posts += batch.size();
   }
   EXPECT_EQ(posts, 0u);
-  EXPECT_EQ(standin.requests().size(), 1u);
-  EXPECT_EQ(source->totals().total, 0);
+  EXPECT_EQ(site_.requests().size(), 1u);
+  EXPECT_EQ(source_->totals().total, 0);
 }
 
-TEST(WordPressSource, RejectsPerPageOutOfRange) {
+TEST_F(WordPressSourceTest, RejectsPerPageOutOfRange) {
   for (int per_page : {0, 101}) {
     WordPressConfig config = test_config("http://127.0.0.1:9/wp-json/wp/v2/posts");
     config.per_page = per_page;
@@ -191,7 +221,7 @@ TEST(WordPressSource, RejectsPerPageOutOfRange) {
   }
 }
 
-TEST(WordPressSource, RejectsInvalidSettings) {
+TEST_F(WordPressSourceTest, RejectsInvalidSettings) {
   WordPressConfig zero_page = test_config("http://127.0.0.1:9");
   zero_page.page = 0;
   WordPressConfig zero_category = test_config("http://127.0.0.1:9");
@@ -208,52 +238,42 @@ TEST(WordPressSource, RejectsInvalidSettings) {
   }
 }
 
-TEST(WordPressSource, SendsUserAgent) {
-  testing::WordPressStandin standin;
-  standin.add_workout_posts(1, kCategory);
-  auto source = create_source(test_config(standin.posts_url()));
-  ASSERT_NE(source, nullptr);
+TEST_F(WordPressSourceTest, SendsUserAgent) {
+  site_.add_workout_posts(1, kCategory);
 
-  FetchOutcome outcome = fetch_all(*source);
+  FetchOutcome outcome = fetch();
 
   ASSERT_TRUE(outcome.status.ok());
-  ASSERT_EQ(standin.requests().size(), 1u);
-  const std::string agent = standin.requests()[0].header("User-Agent");
+  ASSERT_EQ(site_.requests().size(), 1u);
+  const std::string agent = site_.requests()[0].header("User-Agent");
   EXPECT_EQ(agent, kUserAgent);
   EXPECT_TRUE(contains(agent, std::string("wodetl/") + kVersion)) << agent;
 }
 
-TEST(WordPressSource, SendsBasicAuth) {
-  testing::WordPressStandin standin;
-  standin.add_workout_posts(3, kCategory);
-  standin.require_basic_auth("coach", "barbell-pass-77");
-  WordPressConfig config = test_config(standin.posts_url());
+TEST_F(WordPressSourceTest, SendsBasicAuth) {
+  site_.add_workout_posts(3, kCategory);
+  site_.require_basic_auth("coach", "barbell-pass-77");
+  WordPressConfig config = default_config();
   config.auth = BasicAuth{"coach", "barbell-pass-77"};
-  auto source = create_source(config);
-  ASSERT_NE(source, nullptr);
 
-  FetchOutcome outcome = fetch_all(*source);
+  FetchOutcome outcome = fetch(config);
 
   ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
   ASSERT_EQ(outcome.batches.size(), 1u);
   EXPECT_EQ(outcome.batches[0].size(), 3u);
-  EXPECT_TRUE(standin.requests()[0].header("Authorization").starts_with("Basic "));
+  EXPECT_TRUE(site_.requests()[0].header("Authorization").starts_with("Basic "));
 }
 
-TEST(WordPressSource, WrongPasswordErrorHidesPassword) {
-  testing::WordPressStandin standin;
-  standin.add_workout_posts(3, kCategory);
-  standin.require_basic_auth("coach", "barbell-pass-77");
-  WordPressConfig config = test_config(standin.posts_url());
+TEST_F(WordPressSourceTest, WrongPasswordErrorHidesPassword) {
+  site_.add_workout_posts(3, kCategory);
+  site_.require_basic_auth("coach", "barbell-pass-77");
+  WordPressConfig config = default_config();
   config.auth = BasicAuth{"coach", "wrong-pass-12"};
   config.credentials_hint = "Check INVICTUS_USER and INVICTUS_PASS";
-  auto source = create_source(config);
-  ASSERT_NE(source, nullptr);
 
-  FetchOutcome outcome = fetch_all(*source);
+  FetchOutcome outcome;
+  const Error error = fetch_error(config, &outcome);
 
-  ASSERT_FALSE(outcome.status.ok());
-  const Error& error = outcome.status.error();
   EXPECT_EQ(error.code, ErrorCode::kHttpStatus);
   EXPECT_TRUE(contains(error.message, "authentication failed")) << error.message;
   EXPECT_TRUE(contains(error.message, "HTTP 401")) << error.message;
@@ -264,108 +284,85 @@ TEST(WordPressSource, WrongPasswordErrorHidesPassword) {
   EXPECT_TRUE(outcome.batches.empty());
 }
 
-TEST(WordPressSource, WrongPasswordCaughtOnPublicSite) {
-  testing::WordPressStandin standin;
-  standin.add_workout_posts(3, kCategory);
-  standin.require_basic_auth("coach", "barbell-pass-77", /*public_posts=*/true);
-  WordPressConfig config = test_config(standin.posts_url());
+TEST_F(WordPressSourceTest, WrongPasswordCaughtOnPublicSite) {
+  site_.add_workout_posts(3, kCategory);
+  site_.require_basic_auth("coach", "barbell-pass-77", /*public_posts=*/true);
+  WordPressConfig config = default_config();
   config.auth = BasicAuth{"coach", "wrong-pass-12"};
-  auto source = create_source(config);
-  ASSERT_NE(source, nullptr);
 
-  FetchOutcome outcome = fetch_all(*source);
+  FetchOutcome outcome;
+  const Error error = fetch_error(config, &outcome);
 
-  ASSERT_FALSE(outcome.status.ok());
-  const Error& error = outcome.status.error();
   EXPECT_TRUE(contains(error.message, "authentication failed: the site answered HTTP 401"))
       << error.message;
   EXPECT_TRUE(contains(error.post.url, "/wp-json/wp/v2/users/me")) << error.post.url;
   EXPECT_TRUE(outcome.batches.empty());
-  EXPECT_TRUE(standin.posts_requests().empty());
+  EXPECT_TRUE(site_.posts_requests().empty());
 }
 
-TEST(WordPressSource, HiddenUsersRouteSkipsCheck) {
-  testing::WordPressStandin standin;
-  standin.add_workout_posts(3, kCategory);
-  standin.hide_users_route();
-  WordPressConfig config = test_config(standin.posts_url());
+TEST_F(WordPressSourceTest, HiddenUsersRouteSkipsCheck) {
+  site_.add_workout_posts(3, kCategory);
+  site_.hide_users_route();
+  WordPressConfig config = default_config();
   config.auth = BasicAuth{"coach", "barbell-pass-77"};
-  auto source = create_source(config);
-  ASSERT_NE(source, nullptr);
 
-  FetchOutcome outcome = fetch_all(*source);
+  FetchOutcome outcome = fetch(config);
 
   ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
   EXPECT_EQ(outcome.post_count(), 3u);
 }
 
-TEST(WordPressSource, RetriesAfterServiceUnavailable) {
-  testing::WordPressStandin standin;
-  standin.add_workout_posts(4, kCategory);
-  standin.add_fault(testing::Fault{.status = 503, .times = 1, .retry_after = "0"});
-  auto source = create_source(test_config(standin.posts_url()));
-  ASSERT_NE(source, nullptr);
+TEST_F(WordPressSourceTest, RetriesAfterServiceUnavailable) {
+  site_.add_workout_posts(4, kCategory);
+  site_.add_fault(testing::Fault{.status = 503, .times = 1, .retry_after = "0"});
 
-  FetchOutcome outcome = fetch_all(*source);
+  FetchOutcome outcome = fetch();
 
   ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
   ASSERT_EQ(outcome.batches.size(), 1u);
   EXPECT_EQ(outcome.batches[0].size(), 4u);
-  EXPECT_EQ(standin.requests().size(), 2u);
+  EXPECT_EQ(site_.requests().size(), 2u);
 }
 
-TEST(WordPressSource, ServerErrorFailsAfterRetries) {
-  testing::WordPressStandin standin;
-  standin.add_workout_posts(4, kCategory);
-  standin.add_fault(testing::Fault{.status = 500, .times = -1});
-  auto source = create_source(test_config(standin.posts_url()));
-  ASSERT_NE(source, nullptr);
+TEST_F(WordPressSourceTest, ServerErrorFailsAfterRetries) {
+  site_.add_workout_posts(4, kCategory);
+  site_.add_fault(testing::Fault{.status = 500, .times = -1});
 
-  FetchOutcome outcome = fetch_all(*source);
+  FetchOutcome outcome;
+  const Error error = fetch_error(std::nullopt, &outcome);
 
-  ASSERT_FALSE(outcome.status.ok());
-  const Error& error = outcome.status.error();
   EXPECT_EQ(error.code, ErrorCode::kHttpStatus);
   EXPECT_TRUE(contains(error.message, "HTTP status 500")) << error.message;
   EXPECT_TRUE(contains(error.message, "standin_fault")) << error.message;
   EXPECT_TRUE(contains(error.message, "after 3 attempts")) << error.message;
-  EXPECT_TRUE(contains(error.post.url, standin.posts_url())) << error.post.url;
-  EXPECT_EQ(standin.requests().size(), 3u);
+  EXPECT_TRUE(contains(error.post.url, site_.posts_url())) << error.post.url;
+  EXPECT_EQ(site_.requests().size(), 3u);
   EXPECT_TRUE(outcome.batches.empty());
 }
 
-TEST(WordPressSource, ForbiddenJsonIsAuthenticationError) {
-  testing::WordPressStandin standin;
-  standin.add_fault(testing::Fault{
+TEST_F(WordPressSourceTest, ForbiddenJsonIsAuthenticationError) {
+  site_.add_fault(testing::Fault{
       .status = 403,
       .times = 1,
       .body =
           R"({"code":"rest_forbidden","message":"Sorry, you are not allowed to do that.","data":{"status":403}})"});
-  auto source = create_source(test_config(standin.posts_url()));
-  ASSERT_NE(source, nullptr);
 
-  FetchOutcome outcome = fetch_all(*source);
+  const Error error = fetch_error();
 
-  ASSERT_FALSE(outcome.status.ok());
-  EXPECT_TRUE(contains(outcome.status.error().message,
+  EXPECT_TRUE(contains(error.message,
                        "authentication failed: the site answered HTTP 403 (rest_forbidden: "
                        "Sorry, you are not allowed to do that.)"))
-      << outcome.status.error().message;
+      << error.message;
 }
 
-TEST(WordPressSource, LoginPageIsClearError) {
-  testing::WordPressStandin standin;
-  standin.add_fault(testing::Fault{.status = 200,
-                                   .times = -1,
-                                   .body = testing::login_page_html(),
-                                   .content_type = "text/html; charset=UTF-8"});
-  auto source = create_source(test_config(standin.posts_url()));
-  ASSERT_NE(source, nullptr);
+TEST_F(WordPressSourceTest, LoginPageIsClearError) {
+  site_.add_fault(testing::Fault{.status = 200,
+                                 .times = -1,
+                                 .body = testing::login_page_html(),
+                                 .content_type = "text/html; charset=UTF-8"});
 
-  FetchOutcome outcome = fetch_all(*source);
+  const Error error = fetch_error();
 
-  ASSERT_FALSE(outcome.status.ok());
-  const Error& error = outcome.status.error();
   EXPECT_EQ(error.code, ErrorCode::kInvalidInput);
   EXPECT_TRUE(contains(error.message,
                        "the site returned its login page instead of JSON (HTTP 200, content type "
@@ -375,95 +372,71 @@ TEST(WordPressSource, LoginPageIsClearError) {
   EXPECT_FALSE(contains(error.message, "\n")) << error.message;
   EXPECT_LT(error.message.size(), 250u) << error.message;
   EXPECT_TRUE(contains(error.hint, "application password")) << error.hint;
-  EXPECT_TRUE(contains(error.post.url, standin.posts_url())) << error.post.url;
+  EXPECT_TRUE(contains(error.post.url, site_.posts_url())) << error.post.url;
 }
 
-TEST(WordPressSource, HtmlBodyIsNotJson) {
-  testing::WordPressStandin standin;
-  standin.add_fault(testing::Fault{.status = 200,
-                                   .times = -1,
-                                   .body = "<html><body><h1>Stand-in blog</h1></body></html>",
-                                   .content_type = "text/html"});
-  auto source = create_source(test_config(standin.posts_url()));
-  ASSERT_NE(source, nullptr);
+TEST_F(WordPressSourceTest, HtmlBodyIsNotJson) {
+  site_.add_fault(testing::Fault{.status = 200,
+                                 .times = -1,
+                                 .body = "<html><body><h1>Stand-in blog</h1></body></html>",
+                                 .content_type = "text/html"});
 
-  FetchOutcome outcome = fetch_all(*source);
+  const Error error = fetch_error();
 
-  ASSERT_FALSE(outcome.status.ok());
-  EXPECT_EQ(outcome.status.error().message,
+  EXPECT_EQ(error.message,
             "the site returned HTML, not JSON (HTTP 200, content type text/html): <html><body>"
             "<h1>Stand-in blog</h1></body></html>");
 }
 
-TEST(WordPressSource, SecurityPluginPageIsClearError) {
-  testing::WordPressStandin standin;
-  standin.add_fault(testing::Fault{.status = 403,
-                                   .times = -1,
-                                   .body = testing::blocked_page_html(),
-                                   .content_type = "text/html; charset=UTF-8"});
-  auto source = create_source(test_config(standin.posts_url()));
-  ASSERT_NE(source, nullptr);
+TEST_F(WordPressSourceTest, SecurityPluginPageIsClearError) {
+  site_.add_fault(testing::Fault{.status = 403,
+                                 .times = -1,
+                                 .body = testing::blocked_page_html(),
+                                 .content_type = "text/html; charset=UTF-8"});
 
-  FetchOutcome outcome = fetch_all(*source);
+  const Error error = fetch_error();
 
-  ASSERT_FALSE(outcome.status.ok());
-  const Error& error = outcome.status.error();
   EXPECT_EQ(error.code, ErrorCode::kHttpStatus);
   EXPECT_TRUE(contains(error.message,
                        "the site refused the request with an HTML page (HTTP 403, content type "
                        "text/html; charset=UTF-8), page title 'Access Denied': <!DOCTYPE html>"))
       << error.message;
   EXPECT_TRUE(contains(error.hint, "security plugin or firewall")) << error.hint;
-  EXPECT_TRUE(contains(error.post.url, standin.posts_url())) << error.post.url;
+  EXPECT_TRUE(contains(error.post.url, site_.posts_url())) << error.post.url;
   // A 403 is not retried.
-  EXPECT_EQ(standin.requests().size(), 1u);
+  EXPECT_EQ(site_.requests().size(), 1u);
 }
 
-TEST(WordPressSource, HtmlErrorPageShownInMessage) {
-  testing::WordPressStandin standin;
-  standin.add_fault(testing::Fault{.status = 404,
-                                   .times = 1,
-                                   .body = "<html><body>Page not found</body></html>",
-                                   .content_type = "text/html"});
-  auto source = create_source(test_config(standin.posts_url()));
-  ASSERT_NE(source, nullptr);
+TEST_F(WordPressSourceTest, HtmlErrorPageShownInMessage) {
+  site_.add_fault(testing::Fault{.status = 404,
+                                 .times = 1,
+                                 .body = "<html><body>Page not found</body></html>",
+                                 .content_type = "text/html"});
 
-  FetchOutcome outcome = fetch_all(*source);
+  const Error error = fetch_error();
 
-  ASSERT_FALSE(outcome.status.ok());
-  EXPECT_TRUE(contains(outcome.status.error().message, "HTTP status 404"))
-      << outcome.status.error().message;
-  EXPECT_TRUE(contains(outcome.status.error().message, "Page not found"))
-      << outcome.status.error().message;
+  EXPECT_TRUE(contains(error.message, "HTTP status 404")) << error.message;
+  EXPECT_TRUE(contains(error.message, "Page not found")) << error.message;
 }
 
-TEST(WordPressSource, PlainTextBodyIsNotJson) {
-  testing::WordPressStandin standin;
-  standin.add_fault(testing::Fault{
+TEST_F(WordPressSourceTest, PlainTextBodyIsNotJson) {
+  site_.add_fault(testing::Fault{
       .status = 200, .times = -1, .body = "Service\tready\r\n", .content_type = "text/plain"});
-  auto source = create_source(test_config(standin.posts_url()));
-  ASSERT_NE(source, nullptr);
 
-  FetchOutcome outcome = fetch_all(*source);
+  const Error error = fetch_error();
 
-  ASSERT_FALSE(outcome.status.ok());
-  EXPECT_EQ(outcome.status.error().message,
+  EXPECT_EQ(error.message,
             "the site returned a body that is not JSON (HTTP 200, content type text/plain): "
             "Service ready");
 }
 
-TEST(WordPressSource, CutBodyIsRetriedThenNamed) {
-  testing::WordPressStandin standin;
+TEST_F(WordPressSourceTest, CutBodyIsRetriedThenNamed) {
   const std::string body = Json::array({testing::workout_post(1, 1)}).dump();
-  standin.add_fault(testing::Fault{
+  site_.add_fault(testing::Fault{
       .status = 200, .times = -1, .body = body, .kind = testing::FaultKind::kCutBody});
-  auto source = create_source(test_config(standin.posts_url()));
-  ASSERT_NE(source, nullptr);
 
-  FetchOutcome outcome = fetch_all(*source);
+  const Error error = fetch_error();
 
-  ASSERT_FALSE(outcome.status.ok());
-  const Error& error = outcome.status.error();
   EXPECT_EQ(error.code, ErrorCode::kNetwork);
   EXPECT_TRUE(contains(error.message,
                        "request failed after 3 attempts: the response was cut off "
@@ -473,163 +446,126 @@ TEST(WordPressSource, CutBodyIsRetriedThenNamed) {
                            " its Content-Length announced (HTTP 200, content type "
                            "application/json; charset=UTF-8), starting: [{\"id\":1,"))
       << error.message;
-  EXPECT_TRUE(contains(error.post.url, standin.posts_url())) << error.post.url;
-  EXPECT_EQ(standin.requests().size(), 3u);
+  EXPECT_TRUE(contains(error.post.url, site_.posts_url())) << error.post.url;
+  EXPECT_EQ(site_.requests().size(), 3u);
 }
 
-TEST(WordPressSource, CutJsonWithoutLengthIsNamed) {
-  testing::WordPressStandin standin;
+TEST_F(WordPressSourceTest, CutJsonWithoutLengthIsNamed) {
   const std::string body = Json::array({testing::workout_post(1, 1)}).dump();
-  standin.add_fault(testing::Fault{
+  site_.add_fault(testing::Fault{
       .status = 200, .times = -1, .body = body, .kind = testing::FaultKind::kCutCloseDelimited});
-  auto source = create_source(test_config(standin.posts_url()));
-  ASSERT_NE(source, nullptr);
 
-  FetchOutcome outcome = fetch_all(*source);
+  const Error error = fetch_error();
 
-  ASSERT_FALSE(outcome.status.ok());
-  const Error& error = outcome.status.error();
   EXPECT_EQ(error.code, ErrorCode::kNetwork);
   EXPECT_TRUE(contains(error.message, "the JSON body ends before it is complete, after " +
                                           std::to_string(body.size() / 2) +
                                           " bytes (HTTP 200, content type application/json"))
       << error.message;
-  EXPECT_EQ(standin.requests().size(), 3u);
+  EXPECT_EQ(site_.requests().size(), 3u);
 }
 
-TEST(WordPressSource, CutBodyOnceIsRecovered) {
-  testing::WordPressStandin standin;
-  standin.add_workout_posts(3, kCategory);
-  standin.add_fault(testing::Fault{.status = 200,
-                                   .times = 1,
-                                   .body = Json::array({testing::workout_post(1, 1)}).dump(),
-                                   .kind = testing::FaultKind::kCutBody});
-  auto source = create_source(test_config(standin.posts_url()));
-  ASSERT_NE(source, nullptr);
+TEST_F(WordPressSourceTest, CutBodyOnceIsRecovered) {
+  site_.add_workout_posts(3, kCategory);
+  site_.add_fault(testing::Fault{.status = 200,
+                                 .times = 1,
+                                 .body = Json::array({testing::workout_post(1, 1)}).dump(),
+                                 .kind = testing::FaultKind::kCutBody});
 
-  FetchOutcome outcome = fetch_all(*source);
+  FetchOutcome outcome = fetch();
 
   ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
   EXPECT_EQ(outcome.post_count(), 3u);
 }
 
-TEST(WordPressSource, DroppedConnectionIsRetried) {
-  testing::WordPressStandin standin;
-  standin.add_workout_posts(3, kCategory);
-  standin.drop_next_connections(1);
-  auto source = create_source(test_config(standin.posts_url()));
-  ASSERT_NE(source, nullptr);
+TEST_F(WordPressSourceTest, DroppedConnectionIsRetried) {
+  site_.add_workout_posts(3, kCategory);
+  site_.drop_next_connections(1);
 
-  FetchOutcome outcome = fetch_all(*source);
+  FetchOutcome outcome = fetch();
 
   ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
   EXPECT_EQ(outcome.post_count(), 3u);
-  EXPECT_EQ(standin.dropped_connections(), 1);
+  EXPECT_EQ(site_.dropped_connections(), 1);
 }
 
-TEST(WordPressSource, DroppedConnectionsFailWithUrl) {
-  testing::WordPressStandin standin;
-  standin.add_workout_posts(3, kCategory);
-  standin.drop_next_connections(10);
-  auto source = create_source(test_config(standin.posts_url()));
-  ASSERT_NE(source, nullptr);
+TEST_F(WordPressSourceTest, DroppedConnectionsFailWithUrl) {
+  site_.add_workout_posts(3, kCategory);
+  site_.drop_next_connections(10);
 
-  FetchOutcome outcome = fetch_all(*source);
+  const Error error = fetch_error();
 
-  ASSERT_FALSE(outcome.status.ok());
-  const Error& error = outcome.status.error();
   EXPECT_EQ(error.code, ErrorCode::kNetwork);
   EXPECT_TRUE(contains(error.message, "request failed after 3 attempts")) << error.message;
-  EXPECT_TRUE(contains(error.post.url, standin.posts_url())) << error.post.url;
-  EXPECT_EQ(standin.dropped_connections(), 3);
+  EXPECT_TRUE(contains(error.post.url, site_.posts_url())) << error.post.url;
+  EXPECT_EQ(site_.dropped_connections(), 3);
 }
 
-TEST(WordPressSource, TooManyRequestsHonoursRetryAfter) {
-  testing::WordPressStandin standin;
-  standin.add_workout_posts(3, kCategory);
-  standin.add_fault(testing::Fault{.status = 429, .times = 1, .retry_after = "1"});
+TEST_F(WordPressSourceTest, TooManyRequestsHonoursRetryAfter) {
+  site_.add_workout_posts(3, kCategory);
+  site_.add_fault(testing::Fault{.status = 429, .times = 1, .retry_after = "1"});
   std::vector<milliseconds> waits;
-  WordPressConfig config = test_config(standin.posts_url());
+  WordPressConfig config = default_config();
   config.http.retry.max_wait = milliseconds(5000);
   config.http.sleep = [&waits](milliseconds delay) { waits.push_back(delay); };
-  auto source = create_source(config);
-  ASSERT_NE(source, nullptr);
 
-  FetchOutcome outcome = fetch_all(*source);
+  FetchOutcome outcome = fetch(config);
 
   ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
   EXPECT_EQ(outcome.post_count(), 3u);
   EXPECT_EQ(waits, std::vector<milliseconds>{milliseconds(1000)});
 }
 
-TEST(WordPressSource, LongRetryAfterNamedInError) {
-  testing::WordPressStandin standin;
-  standin.add_fault(testing::Fault{.status = 429, .times = -1, .retry_after = "3600"});
-  auto source = create_source(test_config(standin.posts_url()));
-  ASSERT_NE(source, nullptr);
+TEST_F(WordPressSourceTest, LongRetryAfterNamedInError) {
+  site_.add_fault(testing::Fault{.status = 429, .times = -1, .retry_after = "3600"});
 
-  FetchOutcome outcome = fetch_all(*source);
+  const Error error = fetch_error();
 
-  ASSERT_FALSE(outcome.status.ok());
-  const Error& error = outcome.status.error();
   EXPECT_TRUE(contains(error.message, "HTTP status 429")) << error.message;
   EXPECT_TRUE(contains(error.message, "the site asked to wait 3600 s (Retry-After)"))
       << error.message;
-  EXPECT_EQ(standin.requests().size(), 1u);
+  EXPECT_EQ(site_.requests().size(), 1u);
 }
 
-TEST(WordPressSource, StopsAtMaxPages) {
-  testing::WordPressStandin standin;
-  standin.add_workout_posts(30, kCategory);
-  WordPressConfig config = test_config(standin.posts_url());
+TEST_F(WordPressSourceTest, StopsAtMaxPages) {
+  site_.add_workout_posts(30, kCategory);
+  WordPressConfig config = default_config();
   config.per_page = 2;
   config.max_pages = 3;
-  auto source = create_source(config);
-  ASSERT_NE(source, nullptr);
 
-  FetchOutcome outcome = fetch_all(*source);
+  const Error error = fetch_error(config);
 
-  ASSERT_FALSE(outcome.status.ok());
-  EXPECT_TRUE(contains(outcome.status.error().message, "stopped after max_pages (3) requests"))
-      << outcome.status.error().message;
-  EXPECT_EQ(standin.requests().size(), 3u);
+  EXPECT_TRUE(contains(error.message, "stopped after max_pages (3) requests")) << error.message;
+  EXPECT_EQ(site_.requests().size(), 3u);
 }
 
-TEST(WordPressSource, SlowResponseTimesOut) {
-  testing::WordPressStandin standin;
-  standin.add_workout_posts(1, kCategory);
-  standin.set_response_delay(milliseconds(3000));
-  WordPressConfig config = test_config(standin.posts_url());
+TEST_F(WordPressSourceTest, SlowResponseTimesOut) {
+  site_.add_workout_posts(1, kCategory);
+  site_.set_response_delay(milliseconds(3000));
+  WordPressConfig config = default_config();
   config.total_timeout = milliseconds(200);
   config.http.retry.max_retries = 1;
-  auto source = create_source(config);
-  ASSERT_NE(source, nullptr);
 
   auto start = std::chrono::steady_clock::now();
-  FetchOutcome outcome = fetch_all(*source);
+  const Error error = fetch_error(config);
   auto elapsed = std::chrono::steady_clock::now() - start;
 
-  ASSERT_FALSE(outcome.status.ok());
-  const Error& error = outcome.status.error();
   EXPECT_EQ(error.code, ErrorCode::kNetwork);
   EXPECT_TRUE(contains(error.message, "request failed after 2 attempts")) << error.message;
   EXPECT_TRUE(contains(error.message, "timed out")) << error.message;
-  EXPECT_TRUE(contains(error.post.url, standin.posts_url())) << error.post.url;
+  EXPECT_TRUE(contains(error.post.url, site_.posts_url())) << error.post.url;
   EXPECT_LT(elapsed, milliseconds(2500));
 }
 
-TEST(WordPressSource, MalformedItemBecomesErrorItem) {
-  testing::WordPressStandin standin;
-  standin.add_workout_posts(2, kCategory, 1000);
+TEST_F(WordPressSourceTest, MalformedItemBecomesErrorItem) {
+  site_.add_workout_posts(2, kCategory, 1000);
   Json broken = testing::workout_post(77, 9);
   broken["slug"] = "broken-week";
   broken.erase("content");
-  standin.add_post(broken, {kCategory});
-  standin.add_workout_posts(1, kCategory, 2000);
-  auto source = create_source(test_config(standin.posts_url()));
-  ASSERT_NE(source, nullptr);
+  site_.add_post(broken, {kCategory});
+  site_.add_workout_posts(1, kCategory, 2000);
 
-  FetchOutcome outcome = fetch_all(*source);
+  FetchOutcome outcome = fetch();
 
   ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
   ASSERT_EQ(outcome.batches.size(), 1u);
@@ -649,65 +585,53 @@ TEST(WordPressSource, MalformedItemBecomesErrorItem) {
       << batch[3].error().to_string();
 }
 
-TEST(WordPressSource, ReadsRestRouteUrl) {
-  testing::WordPressStandin standin;
-  standin.add_workout_posts(3, kCategory);
-  auto source = create_source(test_config(standin.rest_route_url()));
-  ASSERT_NE(source, nullptr);
+TEST_F(WordPressSourceTest, ReadsRestRouteUrl) {
+  site_.add_workout_posts(3, kCategory);
 
-  FetchOutcome outcome = fetch_all(*source);
+  FetchOutcome outcome = fetch(test_config(site_.rest_route_url()));
 
   ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
   ASSERT_EQ(outcome.batches.size(), 1u);
   EXPECT_EQ(outcome.batches[0].size(), 3u);
-  ASSERT_EQ(standin.requests().size(), 1u);
-  EXPECT_EQ(standin.requests()[0].path, "/");
-  EXPECT_EQ(standin.requests()[0].param("rest_route"), "/wp/v2/posts");
-  EXPECT_EQ(standin.requests()[0].param("categories"), "213");
+  ASSERT_EQ(site_.requests().size(), 1u);
+  EXPECT_EQ(site_.requests()[0].path, "/");
+  EXPECT_EQ(site_.requests()[0].param("rest_route"), "/wp/v2/posts");
+  EXPECT_EQ(site_.requests()[0].param("categories"), "213");
 }
 
-TEST(WordPressSource, KeepsCategoryFromUrlQuery) {
-  testing::WordPressStandin standin;
-  standin.add_workout_posts(3, kCategory);
-  standin.add_workout_posts(2, 99, 5000);
-  WordPressConfig config = test_config(standin.posts_url() + "?categories=99");
+TEST_F(WordPressSourceTest, KeepsCategoryFromUrlQuery) {
+  site_.add_workout_posts(3, kCategory);
+  site_.add_workout_posts(2, 99, 5000);
+  WordPressConfig config = test_config(site_.posts_url() + "?categories=99");
   config.category_id = kCategory;
-  auto source = create_source(config);
-  ASSERT_NE(source, nullptr);
 
-  FetchOutcome outcome = fetch_all(*source);
+  FetchOutcome outcome = fetch(config);
 
   ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
   ASSERT_EQ(outcome.batches.size(), 1u);
   EXPECT_EQ(outcome.batches[0].size(), 2u);
-  EXPECT_EQ(source->page_url(1), standin.posts_url() + "?categories=99&per_page=100&page=1");
-  ASSERT_EQ(standin.requests().size(), 1u);
-  EXPECT_EQ(standin.requests()[0].param("categories"), "99");
+  EXPECT_EQ(source_->page_url(1), site_.posts_url() + "?categories=99&per_page=100&page=1");
+  ASSERT_EQ(site_.requests().size(), 1u);
+  EXPECT_EQ(site_.requests()[0].param("categories"), "99");
 }
 
-TEST(WordPressSource, SiteRootGetsPostsRoute) {
-  testing::WordPressStandin standin;
-  standin.add_workout_posts(2, kCategory);
-  auto source = create_source(test_config(standin.root_url()));
-  ASSERT_NE(source, nullptr);
+TEST_F(WordPressSourceTest, SiteRootGetsPostsRoute) {
+  site_.add_workout_posts(2, kCategory);
 
-  FetchOutcome outcome = fetch_all(*source);
+  FetchOutcome outcome = fetch(test_config(site_.root_url()));
 
   ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
-  EXPECT_EQ(source->page_url(1), standin.posts_url() + "?categories=213&per_page=100&page=1");
-  EXPECT_EQ(source->describe(), "WordPress " + standin.posts_url() + " category 213");
+  EXPECT_EQ(source_->page_url(1), site_.posts_url() + "?categories=213&per_page=100&page=1");
+  EXPECT_EQ(source_->describe(), "WordPress " + site_.posts_url() + " category 213");
 }
 
-TEST(WordPressSource, FetchesOnlyConfiguredPage) {
-  testing::WordPressStandin standin;
-  standin.add_workout_posts(25, kCategory, 1000);
-  WordPressConfig config = test_config(standin.posts_url());
+TEST_F(WordPressSourceTest, FetchesOnlyConfiguredPage) {
+  site_.add_workout_posts(25, kCategory, 1000);
+  WordPressConfig config = default_config();
   config.per_page = 10;
   config.page = 2;
-  auto source = create_source(config);
-  ASSERT_NE(source, nullptr);
 
-  FetchOutcome outcome = fetch_all(*source);
+  FetchOutcome outcome = fetch(config);
 
   ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
   ASSERT_EQ(outcome.batches.size(), 1u);
@@ -715,101 +639,85 @@ TEST(WordPressSource, FetchesOnlyConfiguredPage) {
   ASSERT_TRUE(outcome.batches[0][0].ok());
   // The site's order is newest first: page 2 starts with the eleventh newest post.
   EXPECT_EQ(outcome.batches[0][0]->id, 1014);
-  ASSERT_EQ(standin.requests().size(), 1u);
-  EXPECT_EQ(standin.requests()[0].param("page"), "2");
-  EXPECT_EQ(standin.requests()[0].param("per_page"), "10");
-  EXPECT_EQ(standin.requests()[0].param("orderby"), "");
+  ASSERT_EQ(site_.requests().size(), 1u);
+  EXPECT_EQ(site_.requests()[0].param("page"), "2");
+  EXPECT_EQ(site_.requests()[0].param("per_page"), "10");
+  EXPECT_EQ(site_.requests()[0].param("orderby"), "");
 }
 
-TEST(WordPressSource, FetchPagePastEndIsFlagged) {
-  testing::WordPressStandin standin;
-  standin.add_workout_posts(5, kCategory);
-  auto source = create_source(test_config(standin.posts_url()));
-  ASSERT_NE(source, nullptr);
+TEST_F(WordPressSourceTest, FetchPagePastEndIsFlagged) {
+  site_.add_workout_posts(5, kCategory);
+  ASSERT_NE(create(), nullptr);
 
-  Result<WordPressPage> page = source->fetch_page(3);
+  Result<WordPressPage> page = source_->fetch_page(3);
 
   ASSERT_TRUE(page.ok()) << page.error().to_string();
   EXPECT_TRUE(page->past_last_page);
   EXPECT_TRUE(page->posts.empty());
 }
 
-TEST(WordPressSource, WaitsBetweenRequests) {
-  testing::WordPressStandin standin;
-  standin.add_workout_posts(5, kCategory);
-  WordPressConfig config = test_config(standin.posts_url());
+TEST_F(WordPressSourceTest, WaitsBetweenRequests) {
+  site_.add_workout_posts(5, kCategory);
+  WordPressConfig config = default_config();
   config.per_page = 2;
   config.limits.requests_per_second = 1000.0 / 60.0;
-  auto source = create_source(config);
-  ASSERT_NE(source, nullptr);
 
   auto start = std::chrono::steady_clock::now();
-  FetchOutcome outcome = fetch_all(*source);
+  FetchOutcome outcome = fetch(config);
   auto elapsed = std::chrono::steady_clock::now() - start;
 
   ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
   EXPECT_EQ(outcome.post_count(), 5u);
   // Pages of two posts overlap by one, so five posts take five requests, 60 ms apart.
-  EXPECT_EQ(standin.requests().size(), 5u);
+  EXPECT_EQ(site_.requests().size(), 5u);
   EXPECT_GE(elapsed, milliseconds(235));
 }
 
-TEST(WordPressSource, WalkSendsModifiedAfterInUtc) {
-  testing::WordPressStandin standin;
-  standin.add_workout_posts(20, kCategory, 1000);
-  auto source = create_source(test_config(standin.posts_url()));
-  ASSERT_NE(source, nullptr);
+TEST_F(WordPressSourceTest, WalkSendsModifiedAfterInUtc) {
+  site_.add_workout_posts(20, kCategory, 1000);
 
   // Post 1009 (week 10) was modified at 2023-03-06T22:05:00 UTC, 17:05 on the site's clock.
-  FetchOutcome outcome =
-      walk_all(*source, ListingPlan{.key = ListingKey::kModified,
-                                    .after = parse_utc_timestamp("2023-03-06T22:05:00")});
+  FetchOutcome outcome = walk(ListingPlan{.key = ListingKey::kModified,
+                                          .after = parse_utc_timestamp("2023-03-06T22:05:00")});
 
   ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
   EXPECT_EQ(outcome.post_count(), 10u);
   expect_each_id_once(outcome, 1010, 1019);
-  ASSERT_EQ(standin.requests().size(), 1u);
-  EXPECT_EQ(standin.requests()[0].param("modified_after"), "2023-03-06T22:05:00Z");
-  EXPECT_EQ(standin.requests()[0].param("orderby"), "modified");
-  EXPECT_EQ(standin.requests()[0].param("order"), "asc");
+  ASSERT_EQ(site_.requests().size(), 1u);
+  EXPECT_EQ(site_.requests()[0].param("modified_after"), "2023-03-06T22:05:00Z");
+  EXPECT_EQ(site_.requests()[0].param("orderby"), "modified");
+  EXPECT_EQ(site_.requests()[0].param("order"), "asc");
   EXPECT_EQ(outcome.batches[0].front()->id, 1010);
   EXPECT_EQ(outcome.batches[0].back()->id, 1019);
 }
 
-TEST(WordPressSource, WalkByDateSendsAfter) {
-  testing::WordPressStandin standin;
-  standin.add_workout_posts(20, kCategory, 1000);
-  auto source = create_source(test_config(standin.posts_url()));
-  ASSERT_NE(source, nullptr);
+TEST_F(WordPressSourceTest, WalkByDateSendsAfter) {
+  site_.add_workout_posts(20, kCategory, 1000);
 
-  FetchOutcome outcome = walk_all(
-      *source,
+  FetchOutcome outcome = walk(
       ListingPlan{.key = ListingKey::kDate, .after = parse_utc_timestamp("2023-04-30T00:00:00")});
 
   ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
-  ASSERT_EQ(standin.requests().size(), 1u);
-  EXPECT_EQ(standin.requests()[0].param("after"), "2023-04-30T00:00:00Z");
-  EXPECT_EQ(standin.requests()[0].param("orderby"), "date");
+  ASSERT_EQ(site_.requests().size(), 1u);
+  EXPECT_EQ(site_.requests()[0].param("after"), "2023-04-30T00:00:00Z");
+  EXPECT_EQ(site_.requests()[0].param("orderby"), "date");
   // Weeks 18 to 20 start on 2023-05-01, 05-08 and 05-15.
   expect_each_id_once(outcome, 1017, 1019);
   EXPECT_EQ(outcome.post_count(), 3u);
 }
 
-TEST(WordPressSource, PostPublishedBetweenPagesNotLost) {
-  testing::WordPressStandin standin;
-  standin.add_workout_posts(250, kCategory, 1000);
-  WordPressConfig config = test_config(standin.posts_url());
-  config.after_page = [&standin](const FetchedPage& page) {
+TEST_F(WordPressSourceTest, PostPublishedBetweenPagesNotLost) {
+  site_.add_workout_posts(250, kCategory, 1000);
+  WordPressConfig config = default_config();
+  config.after_page = [this](const FetchedPage& page) {
     if (page.request == 1) {
       Json post = testing::workout_post(9000, 300);
       post["modified_gmt"] = "2030-01-01T08:00:00";
-      standin.add_post(post, {kCategory});
+      site_.add_post(post, {kCategory});
     }
   };
-  auto source = create_source(config);
-  ASSERT_NE(source, nullptr);
 
-  FetchOutcome outcome = fetch_all(*source);
+  FetchOutcome outcome = fetch(config);
 
   ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
   expect_each_id_once(outcome, 1000, 1249);
@@ -817,20 +725,17 @@ TEST(WordPressSource, PostPublishedBetweenPagesNotLost) {
   EXPECT_EQ(outcome.post_count(), 251u);
 }
 
-TEST(WordPressSource, PostsDeletedBetweenPagesLoseNothing) {
-  testing::WordPressStandin standin;
-  standin.add_workout_posts(250, kCategory, 1000);
-  WordPressConfig config = test_config(standin.posts_url());
-  config.after_page = [&standin](const FetchedPage& page) {
+TEST_F(WordPressSourceTest, PostsDeletedBetweenPagesLoseNothing) {
+  site_.add_workout_posts(250, kCategory, 1000);
+  WordPressConfig config = default_config();
+  config.after_page = [this](const FetchedPage& page) {
     if (page.request == 1) {
-      standin.remove_post(1010);  // read already
-      standin.remove_post(1150);  // not read yet
+      site_.remove_post(1010);  // read already
+      site_.remove_post(1150);  // not read yet
     }
   };
-  auto source = create_source(config);
-  ASSERT_NE(source, nullptr);
 
-  FetchOutcome outcome = fetch_all(*source);
+  FetchOutcome outcome = fetch(config);
 
   ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
   expect_each_id_once(outcome, 1000, 1149);
@@ -838,22 +743,19 @@ TEST(WordPressSource, PostsDeletedBetweenPagesLoseNothing) {
   EXPECT_EQ(outcome.id_counts().count(1150), 0u);
 }
 
-TEST(WordPressSource, PostEditedBetweenPagesReadAgain) {
-  testing::WordPressStandin standin;
-  standin.add_workout_posts(250, kCategory, 1000);
-  WordPressConfig config = test_config(standin.posts_url());
-  config.after_page = [&standin](const FetchedPage& page) {
+TEST_F(WordPressSourceTest, PostEditedBetweenPagesReadAgain) {
+  site_.add_workout_posts(250, kCategory, 1000);
+  WordPressConfig config = default_config();
+  config.after_page = [this](const FetchedPage& page) {
     if (page.request == 1) {
-      standin.edit_post(1005, [](Json& post) {
+      site_.edit_post(1005, [](Json& post) {
         post["modified_gmt"] = "2030-01-01T08:00:00";
         post["content"]["rendered"] = "<p><strong>Monday</strong></p>\n<p>A. Snatch 3x3</p>\n";
       });
     }
   };
-  auto source = create_source(config);
-  ASSERT_NE(source, nullptr);
 
-  FetchOutcome outcome = fetch_all(*source);
+  FetchOutcome outcome = fetch(config);
 
   ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
   EXPECT_EQ(outcome.id_counts().at(1005), 2);
@@ -864,51 +766,45 @@ TEST(WordPressSource, PostEditedBetweenPagesReadAgain) {
   expect_each_id_once(outcome, 1006, 1249);
 }
 
-TEST(WordPressSource, PostsSharingSecondReadOnce) {
-  testing::WordPressStandin standin;
+TEST_F(WordPressSourceTest, PostsSharingSecondReadOnce) {
   for (int i = 0; i < 230; ++i) {
     Json post = testing::workout_post(1000 + i, i + 1);
     post["modified_gmt"] = "2023-06-01T12:00:00";
-    standin.add_post(post, {kCategory});
+    site_.add_post(post, {kCategory});
   }
-  WordPressConfig config = test_config(standin.posts_url());
-  config.after_page = [&standin](const FetchedPage& page) {
+  WordPressConfig config = default_config();
+  config.after_page = [this](const FetchedPage& page) {
     if (page.request == 2) {
-      standin.remove_post(1001);  // moves every later post of the shared second
+      site_.remove_post(1001);  // moves every later post of the shared second
     }
   };
-  auto source = create_source(config);
-  ASSERT_NE(source, nullptr);
 
-  FetchOutcome outcome = fetch_all(*source);
+  FetchOutcome outcome = fetch(config);
 
   ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
   expect_each_id_once(outcome, 1002, 1229);
-  EXPECT_GE(source->totals().shifts, 1);
+  EXPECT_GE(source_->totals().shifts, 1);
   bool paged_by_offset = false;
-  for (const testing::RecordedRequest& request : standin.requests()) {
+  for (const testing::RecordedRequest& request : site_.requests()) {
     paged_by_offset = paged_by_offset || !request.param("offset").empty();
   }
   EXPECT_TRUE(paged_by_offset);
 }
 
-TEST(WordPressSource, ParallelRequestsReadEachOnce) {
-  testing::WordPressStandin standin;
-  standin.add_workout_posts(450, kCategory, 1000);
-  WordPressConfig config = test_config(standin.posts_url());
+TEST_F(WordPressSourceTest, ParallelRequestsReadEachOnce) {
+  site_.add_workout_posts(450, kCategory, 1000);
+  WordPressConfig config = default_config();
   config.limits.concurrency = 3;
-  config.after_page = [&standin](const FetchedPage& page) {
+  config.after_page = [this](const FetchedPage& page) {
     if (page.request == 2) {
       Json post = testing::workout_post(9000, 500);
       post["modified_gmt"] = "2031-01-01T08:00:00";
-      standin.add_post(post, {kCategory});
-      standin.remove_post(1300);
+      site_.add_post(post, {kCategory});
+      site_.remove_post(1300);
     }
   };
-  auto source = create_source(config);
-  ASSERT_NE(source, nullptr);
 
-  FetchOutcome outcome = fetch_all(*source);
+  FetchOutcome outcome = fetch(config);
 
   ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
   expect_each_id_once(outcome, 1000, 1299);
@@ -916,88 +812,73 @@ TEST(WordPressSource, ParallelRequestsReadEachOnce) {
   expect_each_id_once(outcome, 9000, 9000);
 }
 
-TEST(WordPressSource, SiteIgnoringModifiedAfterStillFiltered) {
-  testing::WordPressStandin standin;
-  standin.ignore_date_filters();
-  standin.add_workout_posts(120, kCategory, 1000);
-  auto source = create_source(test_config(standin.posts_url()));
-  ASSERT_NE(source, nullptr);
+TEST_F(WordPressSourceTest, SiteIgnoringModifiedAfterStillFiltered) {
+  site_.ignore_date_filters();
+  site_.add_workout_posts(120, kCategory, 1000);
 
-  FetchOutcome outcome =
-      walk_all(*source, ListingPlan{.key = ListingKey::kModified,
-                                    .after = parse_utc_timestamp("2024-03-04T22:05:00")});
+  FetchOutcome outcome = walk(ListingPlan{.key = ListingKey::kModified,
+                                          .after = parse_utc_timestamp("2024-03-04T22:05:00")});
 
   ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
-  EXPECT_TRUE(source->totals().filter_ignored);
+  EXPECT_TRUE(source_->totals().filter_ignored);
   // Week 62 (post 1061) was modified at 2024-03-04T22:05:00; later weeks remain.
   expect_each_id_once(outcome, 1062, 1119);
   EXPECT_EQ(outcome.post_count(), 58u);
 }
 
-TEST(WordPressSource, CategorySlugLookedUp) {
-  testing::WordPressStandin standin;
-  standin.add_term("category", 44, "olympic-lifting", "Olympic Lifting");
-  standin.add_term("category", 45, "crossfit", "CrossFit");
-  standin.add_workout_posts(3, 44, 1000);
-  standin.add_workout_posts(2, 45, 2000);
-  WordPressConfig config = test_config(standin.rest_route_url());
+TEST_F(WordPressSourceTest, CategorySlugLookedUp) {
+  site_.add_term("category", 44, "olympic-lifting", "Olympic Lifting");
+  site_.add_term("category", 45, "crossfit", "CrossFit");
+  site_.add_workout_posts(3, 44, 1000);
+  site_.add_workout_posts(2, 45, 2000);
+  WordPressConfig config = test_config(site_.rest_route_url());
   config.category_id.reset();
   config.category_slug = "olympic-lifting";
-  auto source = create_source(config);
-  ASSERT_NE(source, nullptr);
 
-  FetchOutcome outcome = fetch_all(*source);
+  FetchOutcome outcome = fetch(config);
 
   ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
   expect_each_id_once(outcome, 1000, 1002);
   EXPECT_EQ(outcome.post_count(), 3u);
-  const std::vector<testing::RecordedRequest> requests = standin.requests();
+  const std::vector<testing::RecordedRequest> requests = site_.requests();
   ASSERT_EQ(requests.size(), 2u);
   EXPECT_EQ(requests[0].param("rest_route"), "/wp/v2/categories");
   EXPECT_EQ(requests[0].param("slug"), "olympic-lifting");
   EXPECT_EQ(requests[1].param("categories"), "44");
-  EXPECT_EQ(source->describe(),
-            "WordPress " + standin.rest_route_url() + " category olympic-lifting (44)");
+  EXPECT_EQ(source_->describe(),
+            "WordPress " + site_.rest_route_url() + " category olympic-lifting (44)");
 }
 
-TEST(WordPressSource, TagSlugLookedUp) {
-  testing::WordPressStandin standin;
-  standin.add_term("tag", 7, "snatch-complex", "Snatch complex");
+TEST_F(WordPressSourceTest, TagSlugLookedUp) {
+  site_.add_term("tag", 7, "snatch-complex", "Snatch complex");
   for (int i = 0; i < 4; ++i) {
-    standin.add_post(testing::workout_post(1000 + i, i + 1), {kCategory},
-                     i % 2 == 0 ? std::vector<std::int64_t>{7} : std::vector<std::int64_t>{});
+    site_.add_post(testing::workout_post(1000 + i, i + 1), {kCategory},
+                   i % 2 == 0 ? std::vector<std::int64_t>{7} : std::vector<std::int64_t>{});
   }
-  WordPressConfig config = test_config(standin.posts_url());
+  WordPressConfig config = default_config();
   config.tag_slug = "snatch-complex";
-  auto source = create_source(config);
-  ASSERT_NE(source, nullptr);
 
-  FetchOutcome outcome = fetch_all(*source);
+  FetchOutcome outcome = fetch(config);
 
   ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
   EXPECT_EQ(outcome.post_count(), 2u);
-  EXPECT_EQ(standin.requests().back().param("tags"), "7");
-  EXPECT_EQ(standin.requests().back().param("categories"), "213");
+  EXPECT_EQ(site_.requests().back().param("tags"), "7");
+  EXPECT_EQ(site_.requests().back().param("categories"), "213");
 }
 
-TEST(WordPressSource, UnknownCategorySlugIsNotFound) {
-  testing::WordPressStandin standin;
-  standin.add_term("category", 44, "olympic-lifting", "Olympic Lifting");
-  WordPressConfig config = test_config(standin.posts_url());
+TEST_F(WordPressSourceTest, UnknownCategorySlugIsNotFound) {
+  site_.add_term("category", 44, "olympic-lifting", "Olympic Lifting");
+  WordPressConfig config = default_config();
   config.category_id.reset();
   config.category_slug = "weightlifting";
-  auto source = create_source(config);
-  ASSERT_NE(source, nullptr);
 
-  FetchOutcome outcome = fetch_all(*source);
+  const Error error = fetch_error(config);
 
-  ASSERT_FALSE(outcome.status.ok());
-  const Error& error = outcome.status.error();
   EXPECT_EQ(error.code, ErrorCode::kNotFound);
   EXPECT_TRUE(contains(error.message, "the site has no category with the slug 'weightlifting'"))
       << error.message;
   EXPECT_TRUE(contains(error.message, "categories?slug=weightlifting")) << error.message;
-  EXPECT_EQ(standin.posts_requests().size(), 0u);
+  EXPECT_EQ(site_.posts_requests().size(), 0u);
 }
 
 }  // namespace

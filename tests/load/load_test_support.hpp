@@ -1,6 +1,7 @@
 #pragma once
 // Helpers shared by the load layer tests: a temporary folder per test and made-up records.
 
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -11,6 +12,9 @@
 #include <vector>
 
 #include "core/session.hpp"
+#include "load/bucket_keys.hpp"
+#include "load/session_store.hpp"
+#include "load/state_store.hpp"
 #include "support/fixtures.hpp"
 
 namespace wodetl::testing {
@@ -35,6 +39,44 @@ inline SessionRecord make_record(const SourceRef& source, const std::string& dat
   };
   record.source = source;
   return record;
+}
+
+//! Every record of the store, as the compact JSON lines of its weekly objects, in the store's
+//! order.
+inline std::vector<std::string> record_lines(SessionStore& sessions) {
+  Result<std::vector<SessionRecord>> all = sessions.all_sessions();
+  EXPECT_TRUE(all.ok()) << all.error().to_string();
+  std::vector<std::string> lines;
+  if (all.ok()) {
+    for (const SessionRecord& record : *all) {
+      lines.push_back(compact_record_json(record));
+    }
+  }
+  return lines;
+}
+
+//! State of post 101 "week-one", skipped, with a preamble, two dates and a process key.
+inline PostState make_post_state() {
+  PostState state;
+  state.source = make_source(101, "week-one");
+  state.content_sha256 = "ab12";
+  state.status = PostStatus::kSkipped;
+  state.reason = "no day headers found";
+  state.preamble = {Line{"Coach's note: deload week", {Link{"video", "https://example.test/v"}}},
+                    Line{"Scale loads as needed", {}}};
+  state.session_dates = {"2020-12-21", "2020-12-22"};
+  state.process_key = "5f1e0c";
+  return state;
+}
+
+inline void expect_same_state(const PostState& actual, const PostState& expected) {
+  EXPECT_EQ(actual.source, expected.source);
+  EXPECT_EQ(actual.content_sha256, expected.content_sha256);
+  EXPECT_EQ(actual.status, expected.status);
+  EXPECT_EQ(actual.reason, expected.reason);
+  EXPECT_EQ(actual.preamble, expected.preamble);
+  EXPECT_EQ(actual.session_dates, expected.session_dates);
+  EXPECT_EQ(actual.process_key, expected.process_key);
 }
 
 }  // namespace wodetl::testing

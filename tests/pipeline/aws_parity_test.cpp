@@ -10,6 +10,7 @@
 #include "load/aws/dynamodb_state_store.hpp"
 #include "load/aws/dynamodb_test_support.hpp"
 #include "load/bucket_keys.hpp"
+#include "load/load_test_support.hpp"
 #include "pipeline/runner.hpp"
 #include "support/fixtures.hpp"
 
@@ -51,18 +52,6 @@ class AwsParityTest : public ::testing::Test {
     return run_pipeline(source, stores, RunOptions{.jobs = 2});
   }
 
-  static std::vector<std::string> record_lines(Stores& stores) {
-    auto all = stores.sessions->all_sessions();
-    EXPECT_TRUE(all.ok()) << all.error().to_string();
-    std::vector<std::string> lines;
-    if (all) {
-      for (const SessionRecord& record : *all) {
-        lines.push_back(compact_record_json(record));
-      }
-    }
-    return lines;
-  }
-
   //! Runs both stores over the posts and compares everything they stored.
   void expect_same_results() {
     const RunSummary local_summary = run(local_);
@@ -73,9 +62,9 @@ class AwsParityTest : public ::testing::Test {
     EXPECT_EQ(aws_summary.records_written(), local_summary.records_written());
     EXPECT_EQ(aws_summary.objects_written(), local_summary.objects_written());
 
-    const std::vector<std::string> local_records = record_lines(local_);
+    const std::vector<std::string> local_records = testing::record_lines(*local_.sessions);
     EXPECT_FALSE(local_records.empty());
-    EXPECT_EQ(record_lines(aws_), local_records);
+    EXPECT_EQ(testing::record_lines(*aws_.sessions), local_records);
 
     Result<std::vector<std::string>> local_keys = local_.objects->list("");
     Result<std::vector<std::string>> aws_keys = aws_.objects->list("");
@@ -132,7 +121,12 @@ TEST_F(AwsParityTest, UnreachableIdempotencyTableFailsOpen) {
   const RunSummary summary = run(aws_);
   EXPECT_FALSE(summary.failed()) << format_summary_text(summary);
   EXPECT_EQ(summary.count(PostResult::kNew), 1);
-  EXPECT_EQ(record_lines(aws_).size(), 5U);
+  EXPECT_EQ(testing::record_lines(*aws_.sessions).size(), 5U);
+  ASSERT_EQ(summary.posts.size(), 1U);
+  ASSERT_FALSE(summary.posts[0].warnings.empty());
+  EXPECT_NE(summary.posts[0].warnings[0].find("the idempotency record could not be read"),
+            std::string::npos)
+      << summary.posts[0].warnings[0];
 }
 
 }  // namespace

@@ -5,16 +5,10 @@
 #include <map>
 
 #include "core/json_codec.hpp"
+#include "support/fixtures.hpp"
 
 namespace wodetl {
 namespace {
-
-Environment fixed(std::map<std::string, std::string> variables) {
-  return [variables](const std::string& name) -> std::optional<std::string> {
-    auto found = variables.find(name);
-    return found == variables.end() ? std::nullopt : std::optional<std::string>(found->second);
-  };
-}
 
 TEST(CompletionNotice, MessageCarriesOriginalFieldsAndCounts) {
   RunSummary summary;
@@ -34,13 +28,13 @@ TEST(CompletionNotice, MessageCarriesOriginalFieldsAndCounts) {
 }
 
 TEST(CompletionNotice, TargetsFromEnvironment) {
-  Result<std::vector<SnsTarget>> none = read_notification_targets(fixed({}));
+  Result<std::vector<SnsTarget>> none = read_notification_targets(testing::fixed_environment({}));
   ASSERT_TRUE(none.ok());
   EXPECT_TRUE(none->empty());
 
-  Result<std::vector<SnsTarget>> both = read_notification_targets(
-      fixed({{"NOTIFICATION_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:wod"},
-             {"NOTIFICATION_PHONE_NUMBER", "+15555550100"}}));
+  Result<std::vector<SnsTarget>> both = read_notification_targets(testing::fixed_environment(
+      {{"NOTIFICATION_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:wod"},
+       {"NOTIFICATION_PHONE_NUMBER", "+15555550100"}}));
   ASSERT_TRUE(both.ok()) << both.error().to_string();
   ASSERT_EQ(both->size(), 2U);
   EXPECT_EQ((*both)[0].kind, SnsTarget::Kind::kTopic);
@@ -48,8 +42,8 @@ TEST(CompletionNotice, TargetsFromEnvironment) {
 }
 
 TEST(CompletionNotice, InvalidTargetNamesVariable) {
-  Result<std::vector<SnsTarget>> targets =
-      read_notification_targets(fixed({{"NOTIFICATION_PHONE_NUMBER", "555 0100"}}));
+  Result<std::vector<SnsTarget>> targets = read_notification_targets(
+      testing::fixed_environment({{"NOTIFICATION_PHONE_NUMBER", "555 0100"}}));
   ASSERT_FALSE(targets.ok());
   EXPECT_NE(targets.error().message.find("NOTIFICATION_PHONE_NUMBER"), std::string::npos);
 }

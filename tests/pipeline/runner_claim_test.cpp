@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <ostream>
 
+#include "load/aws/aws_provisioning.hpp"
+#include "load/aws/dynamodb_test_support.hpp"
 #include "load/idempotency.hpp"
 #include "pipeline/persist.hpp"
 #include "pipeline/runner.hpp"
@@ -30,13 +33,39 @@ class FailingSessionStore : public SessionStore {
   }
 };
 
-class RunnerClaimTest : public ::testing::Test {
+enum class Backend { kLocal, kAws };
+
+// Names the backend in the test list, which CTest turns into test names.
+void PrintTo(Backend backend, std::ostream* out) {
+  *out << (backend == Backend::kLocal ? "local" : "aws");
+}
+
+//! Runs each test on the local store, and on the AWS store against the stand-ins, where the
+//! claim is DynamoDB's conditional PutItem.
+class RunnerClaimTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    auto stores = open_local_stores(LocalStoreSettings{folder_.path() / "data", "bucket"});
+    post_ = testing::load_post_case("weekly-program-crossing-year.json");
+    if (GetParam() == Backend::kLocal) {
+      auto stores = open_local_stores(LocalStoreSettings{folder_.path() / "data", "bucket"});
+      ASSERT_TRUE(stores.ok()) << stores.error().to_string();
+      stores_ = *stores;
+      return;
+    }
+    WODETL_REQUIRE_AWS_STANDINS(services);
+    const auto client = testing::standin_client(*services);
+    AwsStoreSettings settings;
+    settings.bucket = testing::AwsLocalServices::unique_name("claims");
+    settings.tables = DynamoDbTableNames{
+        .sessions = testing::AwsLocalServices::unique_name("claims-sessions"),
+        .idempotency = testing::AwsLocalServices::unique_name("claims-idempotency"),
+        .posts = testing::AwsLocalServices::unique_name("claims-posts")};
+    Result<ProvisionReport> provisioned =
+        provision_aws_store(client, settings.bucket, settings.tables);
+    ASSERT_TRUE(provisioned.ok()) << provisioned.error().to_string();
+    auto stores = open_aws_stores(settings, client);
     ASSERT_TRUE(stores.ok()) << stores.error().to_string();
     stores_ = *stores;
-    post_ = testing::load_post_case("weekly-program-crossing-year.json");
   }
 
   TempFolder folder_;
@@ -44,11 +73,10 @@ class RunnerClaimTest : public ::testing::Test {
   Post post_;
 };
 
-TEST_F(RunnerClaimTest, LostClaimCountsAsDone) {
+TEST_P(RunnerClaimTest, LostClaimCountsAsDone) {
   // Another worker claimed this version a moment ago and is still working on it.
   const Clock::time_point now = Clock::now();
-  ASSERT_TRUE(
-      *stores_.state->claim(claim_post_key(post_), "process_post", now + kClaimLease, now));
+  ASSERT_TRUE(*stores_.state->claim(claim_post_key(post_), "process_post", now + kClaimLease, now));
 
   const PostOutcome outcome = process_post(post_, stores_, RunOptions{});
   EXPECT_EQ(outcome.result, PostResult::kUnchanged);
@@ -58,17 +86,16 @@ TEST_F(RunnerClaimTest, LostClaimCountsAsDone) {
   EXPECT_TRUE(stores_.sessions->all_sessions()->empty());
 }
 
-TEST_F(RunnerClaimTest, ForceIgnoresClaims) {
+TEST_P(RunnerClaimTest, ForceIgnoresClaims) {
   const Clock::time_point now = Clock::now();
-  ASSERT_TRUE(
-      *stores_.state->claim(claim_post_key(post_), "process_post", now + kClaimLease, now));
+  ASSERT_TRUE(*stores_.state->claim(claim_post_key(post_), "process_post", now + kClaimLease, now));
 
   const PostOutcome outcome = process_post(post_, stores_, RunOptions{.force = true});
   EXPECT_EQ(outcome.result, PostResult::kNew);
   EXPECT_FALSE(stores_.sessions->all_sessions()->empty());
 }
 
-TEST_F(RunnerClaimTest, StoredPostIsDoneAndClaimReleased) {
+TEST_P(RunnerClaimTest, StoredPostIsDoneAndClaimReleased) {
   const PostOutcome outcome = process_post(post_, stores_, RunOptions{});
   ASSERT_EQ(outcome.result, PostResult::kNew) << outcome.reason;
   const Clock::time_point now = Clock::now();
@@ -76,7 +103,7 @@ TEST_F(RunnerClaimTest, StoredPostIsDoneAndClaimReleased) {
   EXPECT_FALSE(*stores_.state->is_done(claim_post_key(post_), now));
 }
 
-TEST_F(RunnerClaimTest, ExpiredClaimIsTakenOver) {
+TEST_P(RunnerClaimTest, ExpiredClaimIsTakenOver) {
   // A worker that crashed left its claim; once the lease has passed the post is processed.
   const Clock::time_point past = Clock::now() - kClaimLease - std::chrono::minutes(1);
   ASSERT_TRUE(
@@ -85,7 +112,7 @@ TEST_F(RunnerClaimTest, ExpiredClaimIsTakenOver) {
   EXPECT_EQ(outcome.result, PostResult::kNew) << outcome.reason;
 }
 
-TEST_F(RunnerClaimTest, FailedPostReleasesClaim) {
+TEST_P(RunnerClaimTest, FailedPostReleasesClaim) {
   Stores failing = stores_;
   failing.sessions = std::make_shared<FailingSessionStore>();
 
@@ -98,6 +125,10 @@ TEST_F(RunnerClaimTest, FailedPostReleasesClaim) {
   const PostOutcome retried = process_post(post_, stores_, RunOptions{});
   EXPECT_EQ(retried.result, PostResult::kNew) << retried.reason;
 }
+
+// Test names start with "Aws" for the AWS store, so that they run in the process of the stand-ins.
+INSTANTIATE_TEST_SUITE_P(Local, RunnerClaimTest, ::testing::Values(Backend::kLocal));
+INSTANTIATE_TEST_SUITE_P(Aws, RunnerClaimTest, ::testing::Values(Backend::kAws));
 
 }  // namespace
 }  // namespace wodetl

@@ -9,6 +9,7 @@
 
 #include "load/local/sqlite_store.hpp"
 #include "support/fixtures.hpp"
+#include "support/store_queries.hpp"
 #include "support/wordpress_standin.hpp"
 
 namespace wodetl {
@@ -17,23 +18,6 @@ namespace {
 using std::chrono::milliseconds;
 
 constexpr std::int64_t kCategory = 213;
-
-//! Reads one column of every row with a connection of its own, to see what is on disk.
-std::vector<std::string> column_texts(const std::filesystem::path& file, const std::string& sql) {
-  sqlite3* db = nullptr;
-  std::vector<std::string> values;
-  EXPECT_EQ(sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
-  sqlite3_stmt* statement = nullptr;
-  EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr), SQLITE_OK)
-      << sqlite3_errmsg(db);
-  while (sqlite3_step(statement) == SQLITE_ROW) {
-    const unsigned char* text = sqlite3_column_text(statement, 0);
-    values.emplace_back(text != nullptr ? reinterpret_cast<const char*>(text) : "");
-  }
-  sqlite3_finalize(statement);
-  sqlite3_close_v2(db);
-  return values;
-}
 
 void execute(const std::filesystem::path& file, const std::string& sql) {
   sqlite3* db = nullptr;
@@ -78,6 +62,13 @@ class SyncTest : public ::testing::Test {
     return sync_source(**source, stores_, request);
   }
 
+  //! Adds `count` workout posts (ids from 1000) in the category and syncs them once.
+  void sync_first_posts(int count) {
+    site_.add_workout_posts(count, kCategory, 1000);
+    const SyncSummary first = sync();
+    ASSERT_FALSE(first.failed()) << format_sync_summary_text(first);
+  }
+
   std::optional<std::string> saved_cursor() {
     auto cursor = stores_.state->find_sync_cursor("standin");
     EXPECT_TRUE(cursor.ok());
@@ -109,13 +100,12 @@ TEST_F(SyncTest, FirstSyncStoresEveryPostOnce) {
   EXPECT_EQ(saved_cursor(), "2025-06-23T22:05:00");
   EXPECT_EQ(summary.cursor_after, "2025-06-23T22:05:00");
   EXPECT_TRUE(summary.cursor_saved);
-  EXPECT_EQ(column_texts(database(), "SELECT COUNT(*) FROM posts"),
+  EXPECT_EQ(testing::query_column(database(), "SELECT COUNT(*) FROM posts"),
             std::vector<std::string>{"130"});
 }
 
 TEST_F(SyncTest, UnchangedSyncWritesNothing) {
-  site_.add_workout_posts(30, kCategory, 1000);
-  ASSERT_FALSE(sync().run.failed());
+  ASSERT_NO_FATAL_FAILURE(sync_first_posts(30));
   execute(database(),
           "UPDATE posts SET updated_at = 'marker'; UPDATE sessions SET updated_at = "
           "'marker'; UPDATE sync_cursors SET updated_at = 'marker'");
@@ -130,39 +120,45 @@ TEST_F(SyncTest, UnchangedSyncWritesNothing) {
   EXPECT_EQ(summary.run.count(PostResult::kChanged), 0);
   for (const char* table : {"posts", "sessions", "sync_cursors"}) {
     for (const std::string& updated :
-         column_texts(database(), std::string("SELECT updated_at FROM ") + table)) {
+         testing::query_column(database(), std::string("SELECT updated_at FROM ") + table)) {
       EXPECT_EQ(updated, "marker") << table;
     }
   }
   // Week 30 was modified at 2023-07-24T22:05:00; the sync reads from ten minutes before.
   const std::vector<testing::RecordedRequest> requests = posts_requests_since(before);
-  ASSERT_EQ(requests.size(), 2U);
+  ASSERT_EQ(requests.size(), 3U);
   EXPECT_EQ(requests[0].param("modified_after"), "2023-07-24T21:55:00Z");
   EXPECT_EQ(requests[0].param("orderby"), "modified");
   EXPECT_EQ(requests[0].param("order"), "asc");
   EXPECT_EQ(requests[1].param("after"), "2023-07-24T21:55:00Z");
   EXPECT_EQ(requests[1].param("orderby"), "date");
+  // The audit counts the listing with one post id; the count matches, so nothing more is sent.
+  EXPECT_EQ(requests[2].param("per_page"), "1");
+  EXPECT_EQ(requests[2].param("_fields"), "id");
+  EXPECT_EQ(requests[2].param("modified_after"), "");
+  EXPECT_EQ(summary.requests, 3);
+  EXPECT_TRUE(summary.audit.ran);
+  EXPECT_FALSE(summary.audit.ids_compared);
+  EXPECT_EQ(summary.audit.listed, 30);
   EXPECT_EQ(summary.reading, "posts modified or published after 2023-07-24T21:55:00Z");
 }
 
 TEST_F(SyncTest, UnchangedAfterIdempotencyExpiryWritesNothing) {
-  site_.add_workout_posts(5, kCategory, 1000);
-  ASSERT_FALSE(sync().run.failed());
+  ASSERT_NO_FATAL_FAILURE(sync_first_posts(5));
   execute(database(), "DELETE FROM idempotency; UPDATE posts SET updated_at = 'marker'");
 
   const SyncSummary summary = sync(SyncRequest{.mode = SyncMode::kFull});
 
   EXPECT_EQ(summary.run.count(PostResult::kUnchanged), 5);
   EXPECT_TRUE(summary.run.wrote_nothing());
-  EXPECT_EQ(column_texts(database(), "SELECT DISTINCT updated_at FROM posts"),
+  EXPECT_EQ(testing::query_column(database(), "SELECT DISTINCT updated_at FROM posts"),
             std::vector<std::string>{"marker"});
-  EXPECT_EQ(column_texts(database(), "SELECT COUNT(*) FROM idempotency"),
+  EXPECT_EQ(testing::query_column(database(), "SELECT COUNT(*) FROM idempotency"),
             std::vector<std::string>{"0"});
 }
 
 TEST_F(SyncTest, EditedPostReplacesItsRecords) {
-  site_.add_workout_posts(10, kCategory, 1000);
-  ASSERT_FALSE(sync().run.failed());
+  ASSERT_NO_FATAL_FAILURE(sync_first_posts(10));
   site_.edit_post(1003, [](Json& post) {
     post["modified_gmt"] = "2024-05-01T09:00:00";
     post["content"]["rendered"] =
@@ -179,7 +175,7 @@ TEST_F(SyncTest, EditedPostReplacesItsRecords) {
   EXPECT_EQ(summary.run.records_removed(), 1);  // the Wednesday of week 4
   EXPECT_EQ(saved_cursor(), "2024-05-01T09:00:00");
   const auto monday =
-      column_texts(database(), "SELECT segment_a FROM sessions WHERE post_id = 1003");
+      testing::query_column(database(), "SELECT segment_a FROM sessions WHERE post_id = 1003");
   EXPECT_EQ(monday, std::vector<std::string>{"Power Snatch \u2013 6 x 2"});
 }
 
@@ -226,8 +222,7 @@ TEST_F(SyncTest, ListingErrorKeepsCursorBeforeUnreadPosts) {
 }
 
 TEST_F(SyncTest, FullSyncReadsEverythingAgain) {
-  site_.add_workout_posts(12, kCategory, 1000);
-  ASSERT_FALSE(sync().run.failed());
+  ASSERT_NO_FATAL_FAILURE(sync_first_posts(12));
   const std::size_t before = site_.posts_requests().size();
 
   const SyncSummary summary = sync(SyncRequest{.mode = SyncMode::kFull});
@@ -256,8 +251,7 @@ TEST_F(SyncTest, SinceReadsPostsPublishedFromDate) {
 }
 
 TEST_F(SyncTest, SinceLeavesExistingCursor) {
-  site_.add_workout_posts(12, kCategory, 1000);
-  ASSERT_FALSE(sync().run.failed());
+  ASSERT_NO_FATAL_FAILURE(sync_first_posts(12));
   ASSERT_EQ(saved_cursor(), "2023-03-20T22:05:00");
   site_.edit_post(1001, [](Json& post) { post["modified_gmt"] = "2025-01-01T00:00:00"; });
 
@@ -270,8 +264,7 @@ TEST_F(SyncTest, SinceLeavesExistingCursor) {
 }
 
 TEST_F(SyncTest, ScheduledPostFoundByPublicationDate) {
-  site_.add_workout_posts(8, kCategory, 1000);
-  ASSERT_FALSE(sync().run.failed());
+  ASSERT_NO_FATAL_FAILURE(sync_first_posts(8));
   // WordPress publishes a scheduled post without touching its modified time, which here is a
   // month before the cursor.
   Json scheduled = testing::workout_post(2000, 9);
@@ -284,6 +277,127 @@ TEST_F(SyncTest, ScheduledPostFoundByPublicationDate) {
   ASSERT_EQ(summary.run.posts.size(), 2U);
   EXPECT_EQ(summary.run.posts[1].post.id, 2000);
   EXPECT_EQ(summary.run.posts[1].result, PostResult::kNew);
+}
+
+TEST_F(SyncTest, BackdatedPostReadById) {
+  ASSERT_NO_FATAL_FAILURE(sync_first_posts(8));
+  // A post created through the API with a past date: WordPress gives it that date as its
+  // modified time too, a month before the cursor, so neither walk of the next sync reads it.
+  Json backdated = testing::workout_post(2000, 9);
+  backdated["date_gmt"] = "2023-01-20T10:00:00";
+  backdated["modified_gmt"] = "2023-01-20T10:00:00";
+  site_.add_post(backdated, {kCategory});
+  const std::size_t before = site_.posts_requests().size();
+
+  const SyncSummary summary = sync();
+  const std::vector<testing::RecordedRequest> requests = posts_requests_since(before);
+  const SyncSummary next = sync();
+
+  EXPECT_FALSE(summary.failed()) << format_sync_summary_text(summary);
+  EXPECT_EQ(summary.run.count(PostResult::kNew), 1);
+  EXPECT_EQ(summary.audit.missed, std::vector<std::int64_t>{2000});
+  EXPECT_TRUE(summary.audit.ids_compared);
+  EXPECT_TRUE(summary.audit.gone.empty());
+  ASSERT_EQ(requests.size(), 5U);
+  EXPECT_EQ(requests[3].param("orderby"), "id");
+  EXPECT_EQ(requests[3].param("_fields"), "id,modified_gmt");
+  EXPECT_EQ(requests[4].param("include"), "2000");
+  EXPECT_EQ(testing::query_column(database(), "SELECT COUNT(*) FROM sessions WHERE post_id = 2000"),
+            std::vector<std::string>{"2"});
+  // The cursor does not move back for an old post.
+  EXPECT_EQ(saved_cursor(), "2023-02-20T22:05:00");
+  EXPECT_TRUE(next.audit.missed.empty());
+  EXPECT_FALSE(next.audit.ids_compared);
+}
+
+TEST_F(SyncTest, GonePostsReportedThenPruned) {
+  ASSERT_NO_FATAL_FAILURE(sync_first_posts(6));
+  site_.remove_post(1001);
+  site_.edit_post(1002, [](Json& post) { post["status"] = "draft"; });
+  site_.edit_post(1003, [](Json& post) { post["categories"] = Json::array({77}); });
+
+  const SyncSummary reported = sync();
+  const SyncSummary pruned = sync(SyncRequest{.prune = true});
+  const SyncSummary after = sync();
+
+  EXPECT_FALSE(reported.failed()) << format_sync_summary_text(reported);
+  ASSERT_EQ(reported.audit.gone.size(), 3U) << format_sync_summary_text(reported);
+  EXPECT_EQ(reported.audit.gone[0].state.source.post_id, 1001);
+  EXPECT_EQ(reported.audit.gone[0].absence, PostAbsence::kDeleted);
+  EXPECT_EQ(reported.audit.gone[1].state.source.post_id, 1002);
+  EXPECT_EQ(reported.audit.gone[1].absence, PostAbsence::kNotPublic);
+  EXPECT_EQ(reported.audit.gone[2].state.source.post_id, 1003);
+  EXPECT_EQ(reported.audit.gone[2].absence, PostAbsence::kNotInListing);
+  EXPECT_EQ(reported.audit.gone[2].reason, "no longer in the source's category (213)");
+  const std::string text = format_sync_summary_text(reported);
+  EXPECT_NE(text.find("Listing: 3 posts, 3 stored posts are gone from it"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("Gone: post 1002 'weightlifting-program-3'"), std::string::npos) << text;
+
+  // The prune removes the gone posts' records, weekly objects and states, and keeps raw posts.
+  EXPECT_FALSE(pruned.failed()) << format_sync_summary_text(pruned);
+  ASSERT_EQ(pruned.audit.gone.size(), 3U);
+  for (const GonePost& post : pruned.audit.gone) {
+    EXPECT_TRUE(post.removed) << post.state.source.post_id;
+    EXPECT_EQ(post.records_removed, 2) << post.state.source.post_id;
+    EXPECT_EQ(post.objects_removed, 1) << post.state.source.post_id;
+  }
+  EXPECT_EQ(testing::query_column(database(), "SELECT post_id FROM posts ORDER BY post_id"),
+            (std::vector<std::string>{"1000", "1004", "1005"}));
+  EXPECT_EQ(
+      testing::query_column(database(), "SELECT DISTINCT post_id FROM sessions ORDER BY post_id"),
+      (std::vector<std::string>{"1000", "1004", "1005"}));
+  const auto weekly = stores_.objects->list("weekly/");
+  ASSERT_TRUE(weekly.ok());
+  EXPECT_EQ(weekly->size(), 3U);
+  const auto raw = stores_.objects->list("raw/");
+  ASSERT_TRUE(raw.ok());
+  EXPECT_EQ(raw->size(), 6U);
+  EXPECT_TRUE(after.audit.gone.empty());
+  EXPECT_FALSE(after.audit.ids_compared);
+}
+
+TEST_F(SyncTest, FullSyncFindsGonePostsWithoutCounting) {
+  ASSERT_NO_FATAL_FAILURE(sync_first_posts(5));
+  site_.remove_post(1002);
+  const std::size_t before = site_.posts_requests().size();
+
+  const SyncSummary summary = sync(SyncRequest{.mode = SyncMode::kFull});
+
+  ASSERT_EQ(summary.audit.gone.size(), 1U);
+  EXPECT_EQ(summary.audit.gone[0].state.source.post_id, 1002);
+  EXPECT_EQ(summary.audit.listed, 4);
+  // The walk read the whole listing, so no count or id listing was needed.
+  EXPECT_EQ(posts_requests_since(before).size(), 1U);
+  EXPECT_EQ(summary.audit.requests, 1);  // the check of post 1002
+}
+
+TEST_F(SyncTest, FailedGoneCheckFailsSyncKeepsRecords) {
+  ASSERT_NO_FATAL_FAILURE(sync_first_posts(4));
+  site_.remove_post(1001);
+  WordPressConfig settings = config();
+  settings.after_page = [this](const FetchedPage& page) {
+    if (page.key == ListingKey::kDate) {
+      // From the audit on, a firewall responds to every posts request with its own page.
+      site_.add_fault(testing::Fault{.status = 403,
+                                     .times = -1,
+                                     .body = testing::blocked_page_html(),
+                                     .content_type = "text/html; charset=UTF-8"});
+    }
+  };
+
+  const SyncSummary summary = sync(SyncRequest{.prune = true}, settings);
+
+  EXPECT_TRUE(summary.failed());
+  EXPECT_FALSE(summary.run.failed());
+  ASSERT_TRUE(summary.audit.error.has_value());
+  EXPECT_NE(summary.audit.error->message.find("page title 'Access Denied'"), std::string::npos)
+      << summary.audit.error->message;
+  EXPECT_TRUE(summary.audit.gone.empty());
+  EXPECT_EQ(testing::query_column(database(), "SELECT COUNT(*) FROM posts"),
+            std::vector<std::string>{"4"});
+  EXPECT_NE(format_sync_summary_text(summary).find("Run failed"), std::string::npos);
+  EXPECT_EQ(sync_summary_to_json(summary)["succeeded"], false);
 }
 
 TEST_F(SyncTest, PostPublishedDuringSyncNotLost) {
@@ -341,7 +455,8 @@ TEST_F(SyncTest, DailyProfileDatesPostsByPublication) {
 
   EXPECT_FALSE(summary.run.failed()) << format_sync_summary_text(summary);
   EXPECT_EQ(summary.run.count(PostResult::kNew), 3);
-  EXPECT_EQ(column_texts(database(), "SELECT date || ' ' || session FROM sessions ORDER BY date"),
+  EXPECT_EQ(testing::query_column(database(),
+                                  "SELECT date || ' ' || session FROM sessions ORDER BY date"),
             (std::vector<std::string>{"2024-04-01 Daily WOD 1", "2024-04-02 Daily WOD 2",
                                       "2024-04-03 Daily WOD 3"}));
 }

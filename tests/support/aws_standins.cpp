@@ -9,8 +9,10 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <initializer_list>
 #include <stdexcept>
 #include <thread>
+#include <utility>
 
 #include "core/json_codec.hpp"
 
@@ -66,18 +68,30 @@ std::pair<std::string, int> host_and_port(const std::string& url) {
   return {url.substr(host_start, colon - host_start), std::stoi(url.substr(colon + 1))};
 }
 
+// Sets each string member of target to the field of entry that names it; "" when the field is
+// absent or not a string.
+template <class Target>
+void read_string_fields(
+    const Json& entry, Target& target,
+    std::initializer_list<std::pair<std::string Target::*, const char*>> fields) {
+  for (const auto& [member, key] : fields) {
+    target.*member = string_or_empty(entry, key);
+  }
+}
+
 StandinRequest request_from_json(const Json& entry) {
   StandinRequest request;
-  request.service = string_or_empty(entry, "service");
-  request.operation = string_or_empty(entry, "operation");
-  request.method = string_or_empty(entry, "method");
-  request.path = string_or_empty(entry, "path");
-  request.access_key_id = string_or_empty(entry, "accessKeyId");
-  request.decision = string_or_empty(entry, "decision");
+  read_string_fields(entry, request,
+                     {{&StandinRequest::service, "service"},
+                      {&StandinRequest::operation, "operation"},
+                      {&StandinRequest::method, "method"},
+                      {&StandinRequest::path, "path"},
+                      {&StandinRequest::access_key_id, "accessKeyId"},
+                      {&StandinRequest::decision, "decision"},
+                      {&StandinRequest::error_code, "errorCode"},
+                      {&StandinRequest::message, "message"},
+                      {&StandinRequest::body, "body"}});
   request.status = entry.value("status", 0);
-  request.error_code = string_or_empty(entry, "errorCode");
-  request.message = string_or_empty(entry, "message");
-  request.body = string_or_empty(entry, "body");
   return request;
 }
 
@@ -341,13 +355,14 @@ std::vector<SnsMessage> AwsStandins::sns_messages() const {
   std::vector<SnsMessage> messages;
   for (const Json& entry : Json::parse(control("GET", "/sns/messages").body)) {
     SnsMessage message;
-    message.message_id = string_or_empty(entry, "MessageId");
-    message.topic_arn = string_or_empty(entry, "TopicArn");
-    message.target_arn = string_or_empty(entry, "TargetArn");
-    message.phone_number = string_or_empty(entry, "PhoneNumber");
-    message.subject = string_or_empty(entry, "Subject");
-    message.message = string_or_empty(entry, "Message");
-    message.message_structure = string_or_empty(entry, "MessageStructure");
+    read_string_fields(entry, message,
+                       {{&SnsMessage::message_id, "MessageId"},
+                        {&SnsMessage::topic_arn, "TopicArn"},
+                        {&SnsMessage::target_arn, "TargetArn"},
+                        {&SnsMessage::phone_number, "PhoneNumber"},
+                        {&SnsMessage::subject, "Subject"},
+                        {&SnsMessage::message, "Message"},
+                        {&SnsMessage::message_structure, "MessageStructure"}});
     for (const auto& [name, value] : entry.at("MessageAttributes").items()) {
       const std::string text = string_or_empty(value, "StringValue");
       message.attributes[name] = text.empty() ? string_or_empty(value, "BinaryValue") : text;

@@ -2,6 +2,7 @@
 // Runs programs for end-to-end tests: the wodetl executable the way a user does, and helper
 // programs such as php-cli.
 
+#include <chrono>
 #include <map>
 #include <string>
 #include <vector>
@@ -15,13 +16,22 @@ struct CommandResult {
   std::string errors;  //!< standard error
 };
 
+//! How long a command may run before the harness stops it: below CTest's 300 s per test, so that
+//! a hung command fails its test with the command's own output and stacks instead of a bare
+//! CTest timeout.
+inline constexpr std::chrono::seconds kCommandTimeLimit{240};
+
 //! Runs `program` (a path, or a name looked up in PATH) with arguments, standard input and extra
 //! environment variables through /bin/sh, in `working_dir` when it is not empty; waits for it.
+//! A program still running after time_limit is killed: the result then has exit code -1, its
+//! errors end with the program's thread stacks (from gdb, when installed), and the current test
+//! fails.
 [[nodiscard]] CommandResult run_program(const std::string& program,
                                         const std::vector<std::string>& arguments,
                                         const std::string& input = "",
                                         const std::map<std::string, std::string>& environment = {},
-                                        const std::string& working_dir = "");
+                                        const std::string& working_dir = "",
+                                        std::chrono::seconds time_limit = kCommandTimeLimit);
 
 //! Runs build/wodetl with arguments, standard input and extra environment variables, in
 //! `working_dir` when it is not empty; waits for it.

@@ -5,6 +5,7 @@
 #include <random>
 #include <sstream>
 #include <stdexcept>
+#include <utility>
 
 #include "core/json_codec.hpp"
 #include "extract/post_parser.hpp"
@@ -51,6 +52,16 @@ std::optional<std::filesystem::path> real_week_original_records_path() {
     return std::nullopt;
   }
   return path;
+}
+
+Environment fixed_environment(std::map<std::string, std::string> variables) {
+  return [variables = std::move(variables)](const std::string& name) -> std::optional<std::string> {
+    auto found = variables.find(name);
+    if (found == variables.end()) {
+      return std::nullopt;
+    }
+    return found->second;
+  };
 }
 
 TempFolder::TempFolder() {

@@ -2,9 +2,11 @@
 // Access to the test fixtures in tests/cases and to the real posts in ../shared/data.
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 
+#include "core/environment.hpp"
 #include "core/post.hpp"
 
 namespace wodetl::testing {
@@ -23,6 +25,9 @@ namespace wodetl::testing {
 
 //! The original pipeline's stored records for the real week, or nullopt when absent.
 [[nodiscard]] std::optional<std::filesystem::path> real_week_original_records_path();
+
+//! Environment of fixed variables, so that a test never reads or changes the process environment.
+[[nodiscard]] Environment fixed_environment(std::map<std::string, std::string> variables);
 
 //! Fresh empty folder under the system temp folder, removed by the destructor.
 class TempFolder {

@@ -99,6 +99,7 @@ void LocalHttpServer::accept_connections() {
     if (client < 0) {
       continue;  // the destructor's shutdown ends accept with an error, then stopping_ is set
     }
+    ++accepted_;
     int remaining = connections_to_drop_.load();
     while (remaining > 0 && !connections_to_drop_.compare_exchange_weak(remaining, remaining - 1)) {
     }

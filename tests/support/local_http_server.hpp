@@ -39,6 +39,9 @@ class LocalHttpServer {
   //! Returns the number of connections closed by drop_next_connections so far.
   [[nodiscard]] int dropped_connections() const { return dropped_.load(); }
 
+  //! Returns the number of connections accepted so far, dropped ones included.
+  [[nodiscard]] int accepted_connections() const { return accepted_.load(); }
+
  private:
   void accept_connections();
   void relay(int client);
@@ -55,6 +58,7 @@ class LocalHttpServer {
   std::atomic<bool> stopping_{false};
   std::atomic<int> connections_to_drop_{0};
   std::atomic<int> dropped_{0};
+  std::atomic<int> accepted_{0};
   std::mutex relays_mutex_;
   std::vector<std::thread> relays_;
 };

@@ -91,4 +91,28 @@ std::vector<std::string> weekly_program_dates(int number) {
           iso_date(year_month_day{sys_days{monday} + days{4}})};
 }
 
+SeededProgram seed_program(RealWordPress& site, const std::string& category_name, int weeks,
+                           const std::string& other_name, int other_posts) {
+  SeededProgram program;
+  program.category = site.create_category(category_name);
+  program.other = site.create_category(other_name);
+  std::vector<NewPost> posts;
+  for (int week = 1; week <= weeks; ++week) {
+    posts.push_back(weekly_program_post(week, program.category.id));
+  }
+  NewPost draft = weekly_program_post(weeks + 1, program.category.id);
+  draft.status = "draft";
+  posts.push_back(draft);
+  for (int week = 1; week <= other_posts; ++week) {
+    posts.push_back(weekly_program_post(week, program.other.id));
+  }
+
+  std::vector<SeededPost> seeded = site.insert_posts(posts);
+  const auto draft_at = seeded.begin() + weeks;
+  program.published.assign(seeded.begin(), draft_at);
+  program.draft = *draft_at;
+  program.other_posts.assign(draft_at + 1, seeded.end());
+  return program;
+}
+
 }  // namespace wodetl::testing

@@ -23,4 +23,19 @@ namespace wodetl::testing {
 //! "2021-01-04".
 [[nodiscard]] std::vector<std::string> weekly_program_dates(int number);
 
+//! Posts that seed_program inserted.
+struct SeededProgram {
+  WordPressTerm category;               //!< category of the program
+  WordPressTerm other;                  //!< another category
+  std::vector<SeededPost> published;    //!< weeks 1 to N, published in `category`, in order
+  SeededPost draft;                     //!< week N + 1, a draft in `category`
+  std::vector<SeededPost> other_posts;  //!< weeks 1 to M, published in `other`
+};
+
+//! Creates the categories `category_name` and `other_name` (made unique by create_category) and
+//! inserts weekly_program_post 1 to `weeks` published in the first, week `weeks` + 1 as a draft
+//! in it, and weeks 1 to `other_posts` in the second.
+[[nodiscard]] SeededProgram seed_program(RealWordPress& site, const std::string& category_name,
+                                         int weeks, const std::string& other_name, int other_posts);
+
 }  // namespace wodetl::testing

@@ -12,6 +12,8 @@ namespace wodetl::testing {
 namespace {
 
 const char* const kJsonType = "application/json; charset=UTF-8";
+//! rest_route of one post, followed by its id.
+const char* const kPostRoutePrefix = "/wp/v2/posts/";
 
 std::string base64(const std::string& input) {
   static const char* const kAlphabet =
@@ -135,6 +137,26 @@ std::string date_after_start(int days) {
   return text;
 }
 
+//! Returns the post with only the top-level members that `fields` names, or the whole post when
+//! `fields` is empty. `fields` is the _fields parameter, a comma list such as "id,modified_gmt".
+Json with_fields(const Json& post, const std::string& fields) {
+  if (fields.empty()) {
+    return post;
+  }
+  Json selected = Json::object();
+  std::size_t start = 0;
+  while (start <= fields.size()) {
+    const std::size_t end = std::min(fields.find(',', start), fields.size());
+    const std::string field = fields.substr(start, end - start);
+    const std::string top = field.substr(0, field.find('.'));
+    if (post.contains(top)) {
+      selected[top] = post[top];
+    }
+    start = end + 1;
+  }
+  return selected;
+}
+
 }  // namespace
 
 std::string login_page_html() {
@@ -204,6 +226,10 @@ WordPressStandin::WordPressStandin() {
                [this](const httplib::Request& request, httplib::Response& response) {
                  serve_posts(request, response);
                });
+    server.Get(R"(/wp-json/wp/v2/posts/(\d+))",
+               [this](const httplib::Request& request, httplib::Response& response) {
+                 serve_post(request.matches[1].str(), request, response);
+               });
     server.Get("/wp-json/wp/v2/categories",
                [this](const httplib::Request& request, httplib::Response& response) {
                  serve_terms("category", request, response);
@@ -220,6 +246,9 @@ WordPressStandin::WordPressStandin() {
       const std::string route = request.get_param_value("rest_route");
       if (route == "/wp/v2/posts") {
         serve_posts(request, response);
+      } else if (route.starts_with(kPostRoutePrefix) &&
+                 parse_integer(route.substr(std::string_view(kPostRoutePrefix).size()))) {
+        serve_post(route.substr(std::string_view(kPostRoutePrefix).size()), request, response);
       } else if (route == "/wp/v2/categories") {
         serve_terms("category", request, response);
       } else if (route == "/wp/v2/tags") {
@@ -277,6 +306,12 @@ bool WordPressStandin::edit_post(std::int64_t id, const std::function<void(Json&
     if (stored.post.value("id", std::int64_t{0}) == id) {
       edit(stored.post);
       set_local_times(stored.post);
+      for (auto [key, ids] :
+           {std::pair{"categories", &stored.categories}, {"tags", &stored.tags}}) {
+        if (stored.post.contains(key) && stored.post[key].is_array()) {
+          *ids = stored.post[key].get<std::vector<std::int64_t>>();
+        }
+      }
       return true;
     }
   }
@@ -452,6 +487,32 @@ void WordPressStandin::serve_current_user(const httplib::Request& request,
   send_json(response, 200, Json{{"id", 1}, {"name", expected_user_.value_or("coach")}});
 }
 
+void WordPressStandin::serve_post(const std::string& id_text, const httplib::Request& request,
+                                  httplib::Response& response) {
+  std::lock_guard lock(mutex_);
+  requests_.push_back(RecordedRequest{request.path, request.params, request.headers});
+  if (serve_fault(response) || (!public_posts_ && !check_authorization(request, response))) {
+    return;
+  }
+  const std::optional<long long> id = parse_integer(id_text);
+  const auto found = std::find_if(posts_.begin(), posts_.end(), [&id](const StoredPost& stored) {
+    return id && stored.post.value("id", std::int64_t{0}) == *id;
+  });
+  if (found == posts_.end()) {
+    send_json(response, 404, wordpress_error("rest_post_invalid_id", "Invalid post ID.", 404));
+    return;
+  }
+  // WP_REST_Posts_Controller::get_item_permissions_check: only published posts are public.
+  const bool authorized = expected_authorization_ &&
+                          request.get_header_value("Authorization") == *expected_authorization_;
+  if (text_field(found->post, "status") != "publish" && !authorized) {
+    send_json(response, 401,
+              wordpress_error("rest_forbidden", "Sorry, you are not allowed to do that.", 401));
+    return;
+  }
+  send_json(response, 200, with_fields(found->post, request.get_param_value("_fields")));
+}
+
 void WordPressStandin::serve_terms(const std::string& taxonomy, const httplib::Request& request,
                                    httplib::Response& response) {
   std::lock_guard lock(mutex_);
@@ -520,8 +581,9 @@ void WordPressStandin::serve_posts(const httplib::Request& request, httplib::Res
 
   std::optional<std::vector<std::int64_t>> categories;
   std::optional<std::vector<std::int64_t>> tags;
+  std::optional<std::vector<std::int64_t>> include;
   const std::pair<const char*, std::optional<std::vector<std::int64_t>>*> lists[] = {
-      {"categories", &categories}, {"tags", &tags}};
+      {"categories", &categories}, {"tags", &tags}, {"include", &include}};
   for (const auto& [name, target] : lists) {
     if (!request.has_param(name)) {
       continue;
@@ -579,7 +641,8 @@ void WordPressStandin::serve_posts(const httplib::Request& request, httplib::Res
       continue;
     }
     if ((categories && !intersects(*categories, stored.categories)) ||
-        (tags && !intersects(*tags, stored.tags))) {
+        (tags && !intersects(*tags, stored.tags)) ||
+        (include && !intersects(*include, {stored.post.value("id", std::int64_t{0})}))) {
       continue;
     }
     const bool in_range =
@@ -621,7 +684,8 @@ void WordPressStandin::serve_posts(const httplib::Request& request, httplib::Res
   const long long first = offset > 0 ? offset : (page - 1) * per_page;
   Json body = Json::array();
   for (long long index = first; index < total && index < first + per_page; ++index) {
-    body.push_back(*matching[static_cast<std::size_t>(index)]);
+    body.push_back(with_fields(*matching[static_cast<std::size_t>(index)],
+                               request.get_param_value("_fields")));
   }
   response.set_header("X-WP-Total", std::to_string(total));
   response.set_header(

@@ -43,7 +43,8 @@ enum class FaultKind {
                        //!< the HTTP exchange looks complete, the JSON does not
 };
 
-//! Response that replaces the normal response to the next posts requests.
+//! Response that replaces the normal response to the next posts requests (the listing and
+//! single posts).
 struct Fault {
   int status = 503;
   int times = 1;            //!< number of requests it responds to; -1 for every request
@@ -76,6 +77,11 @@ struct Fault {
 //!  - headers X-WP-Total and X-WP-TotalPages;
 //!  - a page past the end: 400 rest_post_invalid_page_number; a bad parameter: 400
 //!    rest_invalid_param; an unknown or empty category: 200 [] with X-WP-Total 0;
+//!  - `include` (comma list of ids) keeps only those posts, and `_fields` keeps only the named
+//!    top-level members of each post;
+//!  - GET …/wp/v2/posts/ID returns one post: 404 rest_post_invalid_id for an unknown id, and
+//!    401 rest_forbidden for a post that is not published, unless the request carries the
+//!    credentials of require_basic_auth();
 //!  - GET …/wp/v2/categories and …/wp/v2/tags with `slug` list the terms added with add_term;
 //!  - GET …/wp/v2/users/me returns the user for valid credentials, else 401;
 //!  - with require_basic_auth(), a missing or wrong Authorization: 401 rest_not_logged_in, or
@@ -102,8 +108,9 @@ class WordPressStandin {
                 std::vector<std::int64_t> tags = {});
   //! Adds workout_post(first_id + i, i + 1) for i in 0 to count - 1, all in `category`.
   void add_workout_posts(int count, std::int64_t category, std::int64_t first_id = 1000);
-  //! Changes the stored post with `id` by `edit` (e.g. its content and modified_gmt), as an
-  //! edit in WordPress does; returns false when there is no such post.
+  //! Changes the stored post with `id` by `edit` (e.g. its content, modified_gmt, status or
+  //! categories), as an edit in WordPress does; returns false when there is no such post. The
+  //! listing filters by the post's "categories" and "tags" after the edit.
   bool edit_post(std::int64_t id, const std::function<void(Json&)>& edit);
   //! Removes the post with `id`, as moving it to the trash does.
   bool remove_post(std::int64_t id);
@@ -147,6 +154,8 @@ class WordPressStandin {
   };
 
   void serve_posts(const httplib::Request& request, httplib::Response& response);
+  void serve_post(const std::string& id_text, const httplib::Request& request,
+                  httplib::Response& response);
   void serve_terms(const std::string& taxonomy, const httplib::Request& request,
                    httplib::Response& response);
   void serve_current_user(const httplib::Request& request, httplib::Response& response);

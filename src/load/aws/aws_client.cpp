@@ -3,8 +3,6 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <random>
-#include <thread>
 
 #include "load/idempotency.hpp"
 
@@ -53,25 +51,6 @@ HttpRequest AwsClient::to_http_request(const AwsRequest& request) const {
   return http;
 }
 
-std::chrono::milliseconds AwsClient::backoff(int retry) const {
-  std::chrono::milliseconds ceiling = std::max(options_.base_backoff, std::chrono::milliseconds(1));
-  for (int i = 0; i < retry && ceiling < options_.max_backoff; ++i) {
-    ceiling *= 2;
-  }
-  ceiling = std::min(ceiling, options_.max_backoff);
-  thread_local std::mt19937_64 generator{std::random_device{}()};
-  std::uniform_int_distribution<std::int64_t> jitter(0, ceiling.count());
-  return std::chrono::milliseconds(jitter(generator));
-}
-
-void AwsClient::wait(std::chrono::milliseconds delay) const {
-  if (options_.sleep) {
-    options_.sleep(delay);
-  } else {
-    std::this_thread::sleep_for(delay);
-  }
-}
-
 Result<AwsResponse> AwsClient::send(const AwsRequest& request) const {
   const HttpRequest http = to_http_request(request);
   const std::string display =
@@ -94,10 +73,11 @@ Result<AwsResponse> AwsClient::send(const AwsRequest& request) const {
       if (!sent.retryable_failure || last) {
         return error;
       }
-      const auto delay = backoff(attempt - 1);
+      const auto delay =
+          full_jitter_backoff(attempt - 1, options_.base_backoff, options_.max_backoff);
       spdlog::warn("{}; retry {} of {} in {} ms", error.message, attempt, max_attempts - 1,
                    delay.count());
-      wait(delay);
+      wait_for(options_.sleep, delay);
       continue;
     }
 
@@ -110,10 +90,11 @@ Result<AwsResponse> AwsClient::send(const AwsRequest& request) const {
       error.resource = request.resource;
       error.region = settings_.region;
       if (error.is_retryable() && !last) {
-        const auto delay = backoff(attempt - 1);
+        const auto delay =
+            full_jitter_backoff(attempt - 1, options_.base_backoff, options_.max_backoff);
         spdlog::warn("{} returned HTTP {} {}; retry {} of {} in {} ms", display, error.status,
                      error.code, attempt, max_attempts - 1, delay.count());
-        wait(delay);
+        wait_for(options_.sleep, delay);
         continue;
       }
       response.error = std::move(error);

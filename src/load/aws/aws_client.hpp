@@ -14,6 +14,7 @@
 
 #include "core/error.hpp"
 #include "extract/http_client.hpp"
+#include "load/aws/aws_backoff.hpp"
 #include "load/aws/aws_error.hpp"
 #include "load/aws/aws_settings.hpp"
 #include "load/aws/aws_uri.hpp"
@@ -59,7 +60,7 @@ struct AwsClientOptions {
   std::chrono::milliseconds connect_timeout{10000};
   std::chrono::milliseconds total_timeout{120000};
   //! Waits between attempts; empty means std::this_thread::sleep_for. Tests record the delays.
-  std::function<void(std::chrono::milliseconds)> sleep;
+  SleepFunction sleep;
 };
 
 //! Sends signed requests to AWS.
@@ -89,8 +90,6 @@ class AwsClient {
 
  private:
   [[nodiscard]] HttpRequest to_http_request(const AwsRequest& request) const;
-  [[nodiscard]] std::chrono::milliseconds backoff(int retry) const;
-  void wait(std::chrono::milliseconds delay) const;
 
   AwsSettings settings_;
   AwsClientOptions options_;

@@ -2,7 +2,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include <thread>
 #include <utility>
 
 #include "load/aws/dynamodb_client.hpp"
@@ -11,14 +10,6 @@
 namespace wodetl {
 
 namespace {
-
-void wait(const ProvisionOptions& options, std::chrono::milliseconds delay) {
-  if (options.sleep) {
-    options.sleep(delay);
-  } else {
-    std::this_thread::sleep_for(delay);
-  }
-}
 
 // DescribeTable's Table, or std::nullopt when the table does not exist.
 Result<std::optional<Json>> describe_table(const DynamoDbClient& dynamodb,
@@ -56,7 +47,7 @@ Status wait_until_active(const DynamoDbClient& dynamodb, const std::string& name
                              "Check the table in the DynamoDB console and run `wodetl init` "
                              "again");
     }
-    wait(options, options.poll_interval);
+    wait_for(options.sleep, options.poll_interval);
     waited += options.poll_interval;
   }
 }

@@ -26,7 +26,7 @@ struct ProvisionOptions {
   std::chrono::milliseconds poll_interval{500};
   std::chrono::milliseconds max_wait{std::chrono::minutes(5)};
   //! Waits between polls; empty means std::this_thread::sleep_for.
-  std::function<void(std::chrono::milliseconds)> sleep;
+  SleepFunction sleep;
 };
 
 //! Creates the S3 bucket and the three DynamoDB tables (see dynamodb_tables.hpp) that do not

@@ -3,9 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <random>
 #include <set>
-#include <thread>
 #include <utility>
 
 #include "load/aws/aws_error.hpp"
@@ -35,17 +33,6 @@ std::string DynamoDbBatchWriter::key_of(const Json& request) const {
     key += '\x1f';
   }
   return key;
-}
-
-std::chrono::milliseconds DynamoDbBatchWriter::backoff(int retry) const {
-  std::chrono::milliseconds ceiling = std::max(options_.base_backoff, std::chrono::milliseconds(1));
-  for (int i = 0; i < retry && ceiling < options_.max_backoff; ++i) {
-    ceiling *= 2;
-  }
-  ceiling = std::min(ceiling, options_.max_backoff);
-  thread_local std::mt19937_64 generator{std::random_device{}()};
-  std::uniform_int_distribution<std::int64_t> jitter(0, ceiling.count());
-  return std::chrono::milliseconds(jitter(generator));
 }
 
 Result<BatchWriteReport> DynamoDbBatchWriter::write(const std::vector<Json>& requests) {
@@ -106,14 +93,11 @@ Status DynamoDbBatchWriter::write_batch(std::vector<Json> batch, BatchWriteRepor
           "later or raise its capacity");
     }
     report.resent_items += static_cast<int>(batch.size());
-    const auto delay = backoff(attempt - 1);
+    const auto delay =
+        full_jitter_backoff(attempt - 1, options_.base_backoff, options_.max_backoff);
     spdlog::info("DynamoDB left {} items of table {} unprocessed; resending in {} ms", batch.size(),
                  table_, delay.count());
-    if (options_.sleep) {
-      options_.sleep(delay);
-    } else {
-      std::this_thread::sleep_for(delay);
-    }
+    wait_for(options_.sleep, delay);
   }
 }
 

@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "core/json_codec.hpp"
+#include "load/aws/aws_backoff.hpp"
 
 namespace wodetl {
 
@@ -28,7 +29,7 @@ struct BatchWriterOptions {
   std::chrono::milliseconds base_backoff{50};
   std::chrono::milliseconds max_backoff{5000};
   //! Waits between attempts; empty means std::this_thread::sleep_for.
-  std::function<void(std::chrono::milliseconds)> sleep;
+  SleepFunction sleep;
 };
 
 //! Counts of one write().
@@ -57,7 +58,6 @@ class DynamoDbBatchWriter {
  private:
   [[nodiscard]] Status write_batch(std::vector<Json> batch, BatchWriteReport& report);
   [[nodiscard]] std::string key_of(const Json& request) const;
-  [[nodiscard]] std::chrono::milliseconds backoff(int retry) const;
 
   std::string table_;
   std::vector<std::string> key_attributes_;

@@ -5,14 +5,13 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
-#include <ctime>
+#include <cstdio>
 #include <map>
-#include <random>
 #include <set>
-#include <thread>
 #include <tuple>
 #include <utility>
 
+#include "core/utc_time.hpp"
 #include "load/aws/dynamodb_tables.hpp"
 #include "load/aws/session_item.hpp"
 #include "load/bucket_keys.hpp"
@@ -38,27 +37,9 @@ std::string describe_key(const std::string& date, const std::string& session) {
   return "session " + date + " '" + session + "'";
 }
 
-PostRef post_ref_of(const SourceRef& source) {
-  return PostRef{.id = source.post_id, .slug = source.slug, .url = source.link};
-}
-
 Error for_post(Error error, const SourceRef& source) {
   error.post = post_ref_of(source);
   return error;
-}
-
-// Formats time as UTC ISO 8601 with milliseconds, e.g. "2024-05-01T12:00:00.123Z".
-std::string utc_timestamp(std::chrono::system_clock::time_point time) {
-  const auto seconds = std::chrono::floor<std::chrono::seconds>(time);
-  const auto milliseconds =
-      std::chrono::duration_cast<std::chrono::milliseconds>(time - seconds).count();
-  const std::time_t time_t_value = std::chrono::system_clock::to_time_t(seconds);
-  std::tm utc{};
-  gmtime_r(&time_t_value, &utc);
-  char text[40];
-  std::size_t length = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &utc);
-  std::snprintf(text + length, sizeof text - length, ".%03dZ", static_cast<int>(milliseconds));
-  return text;
 }
 
 // Parses "YYYY-MM-DD"; std::nullopt for anything else.
@@ -89,17 +70,6 @@ std::string format_date(std::chrono::sys_days day) {
   std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()),
                 static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
   return text;
-}
-
-std::chrono::milliseconds jittered_backoff(const BatchWriterOptions& options, int retry) {
-  std::chrono::milliseconds ceiling = std::max(options.base_backoff, std::chrono::milliseconds(1));
-  for (int i = 0; i < retry && ceiling < options.max_backoff; ++i) {
-    ceiling *= 2;
-  }
-  ceiling = std::min(ceiling, options.max_backoff);
-  thread_local std::mt19937_64 generator{std::random_device{}()};
-  std::uniform_int_distribution<std::int64_t> jitter(0, ceiling.count());
-  return std::chrono::milliseconds(jitter(generator));
 }
 
 }  // namespace
@@ -179,12 +149,8 @@ Result<std::vector<DynamoDbSessionStore::StoredItem>> DynamoDbSessionStore::read
             "The table's read capacity is exhausted or throttled; run again "
             "later or raise its capacity");
       }
-      const auto delay = jittered_backoff(options_.batch, attempt - 1);
-      if (options_.batch.sleep) {
-        options_.batch.sleep(delay);
-      } else {
-        std::this_thread::sleep_for(delay);
-      }
+      wait_for(options_.batch.sleep, full_jitter_backoff(attempt - 1, options_.batch.base_backoff,
+                                                         options_.batch.max_backoff));
     }
   }
   return stored;
@@ -299,7 +265,7 @@ Result<ReplaceOutcome> DynamoDbSessionStore::replace_post_sessions(
   ReplaceOutcome outcome;
   std::vector<Json> writes;
   std::vector<std::string> objects_to_remove;
-  const std::string updated_at = utc_timestamp(std::chrono::system_clock::now());
+  const std::string updated_at = format_utc_milliseconds(std::chrono::system_clock::now());
   for (std::size_t day_index = 0; day_index < records.size(); ++day_index) {
     const SessionRecord& record = records[day_index];
     const std::string record_json = compact_record_json(record);

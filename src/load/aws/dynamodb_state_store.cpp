@@ -1,49 +1,13 @@
 #include "load/aws/dynamodb_state_store.hpp"
 
 #include <chrono>
-#include <ctime>
 #include <utility>
 
 #include "core/json_codec.hpp"
+#include "core/utc_time.hpp"
 #include "load/aws/dynamodb_tables.hpp"
 
 namespace wodetl {
-
-namespace {
-
-std::int64_t epoch_seconds(Clock::time_point time) {
-  return std::chrono::floor<std::chrono::seconds>(time.time_since_epoch()).count();
-}
-
-// Formats time as UTC ISO 8601 with microseconds and offset, as the original's
-// datetime.isoformat() wrote completed_at, e.g. "2024-05-01T12:00:00.123456+00:00".
-std::string iso_timestamp(Clock::time_point time) {
-  const auto seconds = std::chrono::floor<std::chrono::seconds>(time);
-  const auto microseconds =
-      std::chrono::duration_cast<std::chrono::microseconds>(time - seconds).count();
-  const std::time_t time_t_value = Clock::to_time_t(seconds);
-  std::tm utc{};
-  gmtime_r(&time_t_value, &utc);
-  char text[48];
-  std::size_t length = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &utc);
-  std::snprintf(text + length, sizeof text - length, ".%06d+00:00", static_cast<int>(microseconds));
-  return text;
-}
-
-std::optional<PostStatus> post_status_from(std::string_view name) {
-  for (PostStatus status : {PostStatus::kStored, PostStatus::kSkipped, PostStatus::kFailed}) {
-    if (name == to_string(status)) {
-      return status;
-    }
-  }
-  return std::nullopt;
-}
-
-PostRef post_ref_of(const SourceRef& source) {
-  return PostRef{.id = source.post_id, .slug = source.slug, .url = source.link};
-}
-
-}  // namespace
 
 DynamoDbStateStore::DynamoDbStateStore(std::shared_ptr<const DynamoDbClient> client,
                                        std::string idempotency_table, std::string posts_table)
@@ -54,30 +18,44 @@ DynamoDbStateStore::DynamoDbStateStore(std::shared_ptr<const DynamoDbClient> cli
 Json DynamoDbStateStore::idempotency_item(const std::string& idempotency_key,
                                           const std::string& operation,
                                           Clock::time_point expires_at) const {
+  // completed_at is written as the original's datetime.isoformat() wrote it.
   return Json{{"idempotency_key", string_value(idempotency_key)},
               {kTtlAttribute, number_value(epoch_seconds(expires_at))},
-              {"completed_at", string_value(iso_timestamp(Clock::now()))},
+              {"completed_at", string_value(format_utc_isoformat(Clock::now()))},
               {"operation", string_value(operation)}};
 }
 
-Result<bool> DynamoDbStateStore::is_done(const std::string& idempotency_key,
-                                         Clock::time_point now) {
-  const Json request{
-      {"TableName", idempotency_table_},
-      {"Key", Json{{"idempotency_key", string_value(idempotency_key)}}},
-      {"ConsistentRead", true},
-      {"ProjectionExpression", "#k, #t"},
-      {"ExpressionAttributeNames", Json{{"#k", "idempotency_key"}, {"#t", kTtlAttribute}}}};
-  Result<Json> response = client_->call("GetItem", request, "table " + idempotency_table_);
+Result<std::optional<Json>> DynamoDbStateStore::get_item(const std::string& table, Json key,
+                                                         Json options) const {
+  Json request = std::move(options);
+  request["TableName"] = table;
+  request["Key"] = std::move(key);
+  request["ConsistentRead"] = true;
+  Result<Json> response = client_->call("GetItem", request, "table " + table);
   if (!response) {
     return response.error();
   }
   auto item = response->find("Item");
   if (item == response->end() || !item->is_object() || item->empty()) {
+    return std::optional<Json>{};
+  }
+  return std::optional<Json>{std::move(*item)};
+}
+
+Result<bool> DynamoDbStateStore::is_done(const std::string& idempotency_key,
+                                         Clock::time_point now) {
+  Result<std::optional<Json>> item = get_item(
+      idempotency_table_, Json{{"idempotency_key", string_value(idempotency_key)}},
+      Json{{"ProjectionExpression", "#k, #t"},
+           {"ExpressionAttributeNames", Json{{"#k", "idempotency_key"}, {"#t", kTtlAttribute}}}});
+  if (!item) {
+    return item.error();
+  }
+  if (!*item) {
     return false;
   }
   // A record without ttl never expires, like an item without the Time to Live attribute.
-  const std::optional<std::int64_t> ttl = number_attribute(*item, kTtlAttribute);
+  const std::optional<std::int64_t> ttl = number_attribute(**item, kTtlAttribute);
   return !ttl || *ttl > epoch_seconds(now);
 }
 
@@ -132,19 +110,20 @@ Status DynamoDbStateStore::save_post_state(const PostState& state) {
   }
   const std::string preamble_json =
       Json(state.preamble).dump(-1, ' ', false, Json::error_handler_t::replace);
-  const Json request{{"TableName", posts_table_},
-                     {"Item", Json{{"post_id", number_value(state.source.post_id)},
-                                   {"slug", string_value(state.source.slug)},
-                                   {"link", string_value(state.source.link)},
-                                   {"modified_gmt", string_value(state.source.modified_gmt)},
-                                   {"title", string_value(state.source.title)},
-                                   {"content_sha256", string_value(state.content_sha256)},
-                                   {"process_key", string_value(state.process_key)},
-                                   {"status", string_value(to_string(state.status))},
-                                   {"reason", string_value(state.reason)},
-                                   {"preamble_json", string_value(preamble_json)},
-                                   {"session_dates", Json{{"L", std::move(dates)}}},
-                                   {"updated_at", string_value(iso_timestamp(Clock::now()))}}}};
+  const Json request{
+      {"TableName", posts_table_},
+      {"Item", Json{{"post_id", number_value(state.source.post_id)},
+                    {"slug", string_value(state.source.slug)},
+                    {"link", string_value(state.source.link)},
+                    {"modified_gmt", string_value(state.source.modified_gmt)},
+                    {"title", string_value(state.source.title)},
+                    {"content_sha256", string_value(state.content_sha256)},
+                    {"process_key", string_value(state.process_key)},
+                    {"status", string_value(to_string(state.status))},
+                    {"reason", string_value(state.reason)},
+                    {"preamble_json", string_value(preamble_json)},
+                    {"session_dates", Json{{"L", std::move(dates)}}},
+                    {"updated_at", string_value(format_utc_milliseconds(Clock::now()))}}}};
   Result<Json> response = client_->call("PutItem", request, "table " + posts_table_);
   if (!response) {
     Error error = response.error();
@@ -155,30 +134,28 @@ Status DynamoDbStateStore::save_post_state(const PostState& state) {
 }
 
 Result<std::optional<PostState>> DynamoDbStateStore::find_post_state(std::int64_t post_id) {
-  const Json request{{"TableName", posts_table_},
-                     {"Key", Json{{"post_id", number_value(post_id)}}},
-                     {"ConsistentRead", true}};
-  Result<Json> response = client_->call("GetItem", request, "table " + posts_table_);
-  if (!response) {
-    return response.error();
+  Result<std::optional<Json>> found =
+      get_item(posts_table_, Json{{"post_id", number_value(post_id)}});
+  if (!found) {
+    return found.error();
   }
-  auto item = response->find("Item");
-  if (item == response->end() || !item->is_object() || item->empty()) {
+  if (!*found) {
     return std::optional<PostState>{};
   }
+  const Json& item = **found;
 
   PostState state;
   state.source.post_id = post_id;
-  state.source.slug = string_attribute(*item, "slug").value_or("");
-  state.source.link = string_attribute(*item, "link").value_or("");
-  state.source.modified_gmt = string_attribute(*item, "modified_gmt").value_or("");
-  state.source.title = string_attribute(*item, "title").value_or("");
-  state.content_sha256 = string_attribute(*item, "content_sha256").value_or("");
-  state.reason = string_attribute(*item, "reason").value_or("");
-  state.process_key = string_attribute(*item, "process_key").value_or("");
+  state.source.slug = string_attribute(item, "slug").value_or("");
+  state.source.link = string_attribute(item, "link").value_or("");
+  state.source.modified_gmt = string_attribute(item, "modified_gmt").value_or("");
+  state.source.title = string_attribute(item, "title").value_or("");
+  state.content_sha256 = string_attribute(item, "content_sha256").value_or("");
+  state.reason = string_attribute(item, "reason").value_or("");
+  state.process_key = string_attribute(item, "process_key").value_or("");
 
-  const std::string status = string_attribute(*item, "status").value_or("");
-  std::optional<PostStatus> parsed_status = post_status_from(status);
+  const std::string status = string_attribute(item, "status").value_or("");
+  std::optional<PostStatus> parsed_status = parse_post_status(status);
   if (!parsed_status) {
     return aws_store_error(
         "stored post state in table " + posts_table_ + " has unknown status '" + status + "'",
@@ -188,7 +165,7 @@ Result<std::optional<PostState>> DynamoDbStateStore::find_post_state(std::int64_
   state.status = *parsed_status;
 
   try {
-    state.preamble = Json::parse(string_attribute(*item, "preamble_json").value_or("[]"))
+    state.preamble = Json::parse(string_attribute(item, "preamble_json").value_or("[]"))
                          .get<std::vector<Line>>();
   } catch (const Json::exception& exception) {
     return aws_store_error("stored post state in table " + posts_table_ +
@@ -197,7 +174,7 @@ Result<std::optional<PostState>> DynamoDbStateStore::find_post_state(std::int64_
                            "again",
                            post_ref_of(state.source));
   }
-  if (auto dates = item->find("session_dates"); dates != item->end() && dates->contains("L")) {
+  if (auto dates = item.find("session_dates"); dates != item.end() && dates->contains("L")) {
     for (const Json& date : dates->at("L")) {
       if (date.contains("S") && date.at("S").is_string()) {
         state.session_dates.push_back(date.at("S").get<std::string>());
@@ -216,28 +193,26 @@ std::string sync_cursor_key(const std::string& source) {
 }  // namespace
 
 Result<std::optional<SyncCursor>> DynamoDbStateStore::find_sync_cursor(const std::string& source) {
-  const Json request{{"TableName", idempotency_table_},
-                     {"Key", Json{{"idempotency_key", string_value(sync_cursor_key(source))}}},
-                     {"ConsistentRead", true}};
-  Result<Json> response = client_->call("GetItem", request, "table " + idempotency_table_);
-  if (!response) {
-    return response.error();
+  Result<std::optional<Json>> found = get_item(
+      idempotency_table_, Json{{"idempotency_key", string_value(sync_cursor_key(source))}});
+  if (!found) {
+    return found.error();
   }
-  auto item = response->find("Item");
-  if (item == response->end() || !item->is_object() || item->empty()) {
+  if (!*found) {
     return std::optional<SyncCursor>{};
   }
+  const Json& item = **found;
   SyncCursor cursor;
   cursor.source = source;
-  cursor.listing = string_attribute(*item, "listing").value_or("");
-  cursor.modified_gmt = string_attribute(*item, "modified_gmt").value_or("");
-  cursor.updated_at = string_attribute(*item, "updated_at").value_or("");
+  cursor.listing = string_attribute(item, "listing").value_or("");
+  cursor.modified_gmt = string_attribute(item, "modified_gmt").value_or("");
+  cursor.updated_at = string_attribute(item, "updated_at").value_or("");
   return std::optional<SyncCursor>{std::move(cursor)};
 }
 
 Status DynamoDbStateStore::save_sync_cursor(const SyncCursor& cursor) {
   const std::string updated_at =
-      cursor.updated_at.empty() ? iso_timestamp(Clock::now()) : cursor.updated_at;
+      cursor.updated_at.empty() ? format_utc_milliseconds(Clock::now()) : cursor.updated_at;
   const Json request{
       {"TableName", idempotency_table_},
       {"Item", Json{{"idempotency_key", string_value(sync_cursor_key(cursor.source))},

@@ -17,11 +17,11 @@ namespace wodetl {
 //! adds operation (S). DynamoDB deletes expired items only within a few days, so is_done and
 //! claim compare ttl with the current time themselves.
 //!
-//! A post item has post_id (N), slug, link, modified_gmt, title, content_sha256, status,
-//! reason, preamble_json and updated_at (S), and session_dates (L of S).
+//! A post item has post_id (N), slug, link, modified_gmt, title, content_sha256, process_key,
+//! status, reason, preamble_json and updated_at (S), and session_dates (L of S).
 //!
-//! Calls fail with an Error when a table is unreachable; the runner then logs a warning and
-//! goes on, as the original did ("fail open").
+//! Calls fail with an Error when a table is unreachable. The runner and the sync then log a
+//! warning and go on, as the original did ("fail open").
 //!
 //! Thread safety: every method may be called from several threads at once.
 class DynamoDbStateStore : public StateStore {
@@ -47,6 +47,10 @@ class DynamoDbStateStore : public StateStore {
   Status save_sync_cursor(const SyncCursor& cursor) override;
 
  private:
+  //! Reads the item of key in table with a strongly consistent GetItem, with the members of
+  //! options (e.g. ProjectionExpression) added to the request; std::nullopt when it is absent.
+  [[nodiscard]] Result<std::optional<Json>> get_item(const std::string& table, Json key,
+                                                     Json options = Json::object()) const;
   [[nodiscard]] Json idempotency_item(const std::string& idempotency_key,
                                       const std::string& operation,
                                       Clock::time_point expires_at) const;

@@ -292,17 +292,6 @@ Result<std::optional<ObjectMetadata>> S3ObjectStore::metadata(const std::string&
   return std::optional<ObjectMetadata>{metadata_of(**stored)};
 }
 
-Result<bool> S3ObjectStore::exists(const std::string& key) {
-  if (Status valid = validate_key(key); !valid) {
-    return valid.error();
-  }
-  Result<std::optional<AwsResponse>> stored = head_object(key);
-  if (!stored) {
-    return stored.error();
-  }
-  return stored->has_value();
-}
-
 Result<std::vector<std::string>> S3ObjectStore::list(const std::string& prefix) {
   std::vector<std::string> keys;
   std::set<std::string> seen_tokens;

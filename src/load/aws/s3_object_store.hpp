@@ -40,7 +40,6 @@ class S3ObjectStore : public ObjectStore {
                                       const ObjectMetadata& metadata) override;
   Result<std::optional<std::string>> get(const std::string& key) override;
   Result<std::optional<ObjectMetadata>> metadata(const std::string& key) override;
-  Result<bool> exists(const std::string& key) override;
   //! Pages through ListObjectsV2 with continuation tokens.
   Result<std::vector<std::string>> list(const std::string& prefix) override;
   Status remove(const std::string& key) override;

@@ -372,14 +372,6 @@ Result<std::optional<ObjectMetadata>> BucketFolder::metadata(const std::string& 
   return std::optional<ObjectMetadata>{std::move(*metadata)};
 }
 
-Result<bool> BucketFolder::exists(const std::string& key) {
-  if (Status valid = validate_object_key(key); !valid) {
-    return valid.error();
-  }
-  std::error_code error;
-  return fs::is_regular_file(object_path(key), error);
-}
-
 Result<std::vector<std::string>> BucketFolder::list(const std::string& prefix) {
   // Walk only the folder named by the prefix's folder part, e.g. root/raw for "raw/2020-".
   fs::path start = root_;

@@ -45,7 +45,6 @@ class BucketFolder : public ObjectStore {
                                       const ObjectMetadata& metadata) override;
   Result<std::optional<std::string>> get(const std::string& key) override;
   Result<std::optional<ObjectMetadata>> metadata(const std::string& key) override;
-  Result<bool> exists(const std::string& key) override;
   Result<std::vector<std::string>> list(const std::string& prefix) override;
   Status remove(const std::string& key) override;
   [[nodiscard]] std::string describe() const override;

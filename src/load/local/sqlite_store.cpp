@@ -3,13 +3,12 @@
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
-#include <cstdio>
-#include <ctime>
 #include <set>
 #include <system_error>
 #include <utility>
 
 #include "core/json_codec.hpp"
+#include "core/utc_time.hpp"
 #include "load/bucket_keys.hpp"
 #include "load/local/sqlite_schema.hpp"
 
@@ -95,6 +94,8 @@ constexpr std::string_view kSelectAllPosts =
     "SELECT post_id, slug, link, modified_gmt, title, content_sha256, status, reason, "
     "preamble_json, session_dates_json, process_key FROM posts ORDER BY post_id";
 
+constexpr std::string_view kDeletePost = "DELETE FROM posts WHERE post_id = ?1";
+
 constexpr std::string_view kSelectSyncCursor =
     "SELECT source, listing, modified_gmt, updated_at FROM sync_cursors WHERE source = ?1";
 
@@ -105,40 +106,8 @@ ON CONFLICT (source) DO UPDATE SET
   updated_at = excluded.updated_at
 )sql";
 
-std::int64_t epoch_seconds(Clock::time_point time) {
-  return std::chrono::floor<std::chrono::seconds>(time.time_since_epoch()).count();
-}
-
-// Formats time as UTC ISO 8601 with milliseconds, e.g. "2024-05-01T12:00:00.123Z".
-std::string utc_timestamp(Clock::time_point time) {
-  const auto seconds = std::chrono::floor<std::chrono::seconds>(time);
-  const auto milliseconds =
-      std::chrono::duration_cast<std::chrono::milliseconds>(time - seconds).count();
-  const std::time_t time_t_value = Clock::to_time_t(seconds);
-  std::tm utc{};
-  gmtime_r(&time_t_value, &utc);
-
-  char text[40];
-  std::size_t length = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &utc);
-  std::snprintf(text + length, sizeof text - length, ".%03dZ", static_cast<int>(milliseconds));
-  return text;
-}
-
 std::string dump_json(const Json& json) {
   return json.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
-
-std::optional<PostStatus> post_status_from(std::string_view name) {
-  for (PostStatus status : {PostStatus::kStored, PostStatus::kSkipped, PostStatus::kFailed}) {
-    if (name == to_string(status)) {
-      return status;
-    }
-  }
-  return std::nullopt;
-}
-
-PostRef post_ref_of(const SourceRef& source) {
-  return PostRef{.id = source.post_id, .slug = source.slug, .url = source.link};
 }
 
 std::string describe_key(const std::string& date, const std::string& session) {
@@ -425,7 +394,7 @@ Result<ReplaceOutcome> SqliteStore::replace_post_sessions(
 Result<ReplaceOutcome> SqliteStore::write_post_sessions(
     const SourceRef& source, const std::vector<SessionRecord>& records,
     const std::set<std::pair<std::string, std::string>>& keys) {
-  const std::string updated_at = utc_timestamp(Clock::now());
+  const std::string updated_at = format_utc_milliseconds(Clock::now());
   ReplaceOutcome outcome;
 
   for (std::size_t day_index = 0; day_index < records.size(); ++day_index) {
@@ -594,7 +563,7 @@ Status SqliteStore::mark_done(const std::string& idempotency_key, const std::str
   upsert.bind_text(1, idempotency_key)
       .bind_text(2, operation)
       .bind_integer(3, epoch_seconds(expires_at))
-      .bind_text(4, utc_timestamp(now));
+      .bind_text(4, format_utc_milliseconds(now));
   if (int result = upsert.step(); result != SQLITE_DONE) {
     return sqlite_error("failed to write idempotency key " + idempotency_key + " for " + operation,
                         result);
@@ -613,7 +582,7 @@ Result<bool> SqliteStore::claim(const std::string& idempotency_key, const std::s
   insert.bind_text(1, idempotency_key)
       .bind_text(2, operation)
       .bind_integer(3, epoch_seconds(expires_at))
-      .bind_text(4, utc_timestamp(Clock::now()))
+      .bind_text(4, format_utc_milliseconds(Clock::now()))
       .bind_integer(5, epoch_seconds(now));
   if (int result = insert.step(); result != SQLITE_DONE) {
     return sqlite_error("failed to claim idempotency key " + idempotency_key + " for " + operation,
@@ -657,7 +626,7 @@ Status SqliteStore::save_post_state(const PostState& state) {
       .bind_text(8, state.reason)
       .bind_text(9, preamble_json)
       .bind_text(10, session_dates_json)
-      .bind_text(11, utc_timestamp(Clock::now()))
+      .bind_text(11, format_utc_milliseconds(Clock::now()))
       .bind_text(12, state.process_key);
   if (int result = upsert.step(); result != SQLITE_DONE) {
     Error error = sqlite_error("failed to write the post state", result);
@@ -679,7 +648,7 @@ Result<PostState> SqliteStore::read_post_state(Statement& row) {
   state.process_key = row.text(10);
 
   const std::string status = row.text(6);
-  std::optional<PostStatus> parsed_status = post_status_from(status);
+  std::optional<PostStatus> parsed_status = parse_post_status(status);
   if (!parsed_status) {
     return Error::store("stored post state in SQLite database " + file_.string() +
                             " has unknown status '" + status + "'",
@@ -718,6 +687,23 @@ Result<std::optional<PostState>> SqliteStore::find_post_state(std::int64_t post_
     return state.error();
   }
   return std::optional<PostState>{std::move(*state)};
+}
+
+Status SqliteStore::remove_post_state(std::int64_t post_id) {
+  std::lock_guard lock(mutex_);
+  Result<sqlite3_stmt*> prepared = prepare(kDeletePost);
+  if (!prepared) {
+    return prepared.error();
+  }
+  Statement remove(*prepared);
+  remove.bind_integer(1, post_id);
+  if (int result = remove.step(); result != SQLITE_DONE) {
+    Error error =
+        sqlite_error("failed to delete the state of post " + std::to_string(post_id), result);
+    error.post.id = post_id;
+    return error;
+  }
+  return ok_status();
 }
 
 Result<std::vector<PostState>> SqliteStore::all_post_states() {
@@ -771,7 +757,8 @@ Status SqliteStore::save_sync_cursor(const SyncCursor& cursor) {
   upsert.bind_text(1, cursor.source)
       .bind_text(2, cursor.listing)
       .bind_text(3, cursor.modified_gmt)
-      .bind_text(4, cursor.updated_at.empty() ? utc_timestamp(Clock::now()) : cursor.updated_at);
+      .bind_text(
+          4, cursor.updated_at.empty() ? format_utc_milliseconds(Clock::now()) : cursor.updated_at);
   if (int result = upsert.step(); result != SQLITE_DONE) {
     return sqlite_error("failed to write the sync cursor of source '" + cursor.source + "'",
                         result);

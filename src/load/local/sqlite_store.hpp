@@ -88,8 +88,8 @@ class SqliteStore : public SessionStore, public StateStore {
   Result<std::optional<SyncCursor>> find_sync_cursor(const std::string& source) override;
   Status save_sync_cursor(const SyncCursor& cursor) override;
 
-  //! Every stored post state, sorted by post id.
-  Result<std::vector<PostState>> all_post_states();
+  Result<std::vector<PostState>> all_post_states() override;
+  Status remove_post_state(std::int64_t post_id) override;
 
   //! Schema version stored in the file (PRAGMA user_version).
   Result<int> schema_version();

@@ -1,6 +1,8 @@
 #include "transform/prescription/blocks.hpp"
 
 #include <algorithm>
+#include <cstring>
+#include <memory>
 
 #include "transform/part_labels.hpp"
 #include "transform/prescription/line_parser.hpp"
@@ -120,7 +122,7 @@ void check_set_numbers(Block& block, const std::vector<ParsedLine>& lines) {
     const IntensityLine& row = *lines[index].intensity();
     if (row.sets && row.sets->first < 1) {
       block.warnings.push_back(
-          "\"" + lines[index].text + "\" names set 0, but sets are numbered from 1: " +
+          "\"" + std::string(lines[index].text) + "\" names set 0, but sets are numbered from 1: " +
           (row.sets->last < 1 ? "the row applies to no set"
                               : "it applies to " + set_span(1, row.sets->last)));
     }
@@ -135,8 +137,8 @@ void warn_past_count(Block& block, const std::vector<ParsedLine>& lines, std::si
     return;
   }
   const int first_left_out = std::max(first, count.count + 1);
-  block.warnings.push_back("\"" + lines[index].text + "\" names " + set_span(first, last) +
-                           ", but the " + count.stated_by + " states " +
+  block.warnings.push_back("\"" + std::string(lines[index].text) + "\" names " +
+                           set_span(first, last) + ", but the " + count.stated_by + " states " +
                            std::to_string(count.count) + (count.count == 1 ? " set" : " sets") +
                            ": " + set_span(first_left_out, last) + " left out");
 }
@@ -347,23 +349,8 @@ bool opens_group(const std::vector<ParsedLine>& lines, std::size_t index, const 
   return open_block == nullptr || has_movements(*open_block, lines);
 }
 
-// Appends index to one of a block's lists of lines. The first append reserves room for every
-// later line of the same kind before the next scheme or target line, which always starts a new
-// block: no block takes more, so each list is allocated once.
-void append_line(std::vector<std::size_t>& list, std::size_t index,
-                 const std::vector<ParsedLine>& lines) {
-  if (list.empty()) {
-    const LineKind kind = lines[index].kind;
-    std::size_t count = 1;
-    for (std::size_t next = index + 1; next < lines.size(); ++next) {
-      const LineKind next_kind = lines[next].kind;
-      if (next_kind == LineKind::kScheme || next_kind == LineKind::kTarget) {
-        break;
-      }
-      count += next_kind == kind ? 1 : 0;
-    }
-    list.reserve(count);
-  }
+// Appends index to one of a block's lists of lines.
+void append_line(LineIndices& list, std::size_t index) {
   list.push_back(index);
 }
 
@@ -405,8 +392,7 @@ std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines) {
     switch (line.kind) {
       case LineKind::kScheme:
         if (open && is_lone_time_cap(line) && caps_time(blocks.back(), lines)) {
-          append_line(blocks.back().note_lines, index,
-                      lines);  // "Time cap: 14 minutes" under "For time:"
+          append_line(blocks.back().note_lines, index);  // "Time cap: 14 minutes" under "For time:"
           break;
         }
         start_block().scheme_line = index;
@@ -421,15 +407,15 @@ std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines) {
         // line of quantities only ("5x5 @ 75%") belongs to the movement before it.
         const bool joins = open && (blocks.back().scheme_line || blocks.back().heading_line ||
                                     !names_movements || blocks.back().movement_lines.empty());
-        append_line((joins ? blocks.back() : start_block()).movement_lines, index, lines);
+        append_line((joins ? blocks.back() : start_block()).movement_lines, index);
         break;
       }
       case LineKind::kIntensity:
-        append_line((open ? blocks.back() : start_block()).intensity_lines, index, lines);
+        append_line((open ? blocks.back() : start_block()).intensity_lines, index);
         break;
       case LineKind::kRest:
         if (open) {
-          append_line(blocks.back().rest_lines, index, lines);
+          append_line(blocks.back().rest_lines, index);
         }
         break;
       case LineKind::kNote:
@@ -438,7 +424,7 @@ std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines) {
         } else if (opens_group(lines, index, open ? &blocks.back() : nullptr)) {
           start_block().heading_line = index;  // "With empty bar:" and the lines after it
         } else if (!blocks.empty()) {
-          append_line(blocks.back().note_lines, index, lines);
+          append_line(blocks.back().note_lines, index);
         }
         break;
     }
@@ -462,16 +448,42 @@ std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines) {
 
 namespace {
 
+// Bytes of the texts a segment's part parses: the heading's remainder and every line.
+std::size_t text_size(const Segment& segment) {
+  std::size_t size = segment.heading_rest.size();
+  for (const Line& line : segment.lines) {
+    size += line.text.size();
+  }
+  return size;
+}
+
+// Buffer for the texts of segments, which fill_part copies in, shared by their parts.
+std::shared_ptr<char[]> make_text_storage(const std::vector<Segment>& segments) {
+  std::size_t size = 0;
+  for (const Segment& segment : segments) {
+    size += text_size(segment);
+  }
+  return std::make_shared_for_overwrite<char[]>(size);
+}
+
 // Fills part, a new PartPrescription, from segment: building it in place spares moving its label
-// and heading strings into the caller's vector.
-void fill_part(PartPrescription& part, const Segment& segment) {
+// and heading strings into the caller's vector. The texts are copied into storage from offset
+// used on, which is advanced past them, and the lines view those copies.
+void fill_part(PartPrescription& part, const Segment& segment,
+               const std::shared_ptr<char[]>& storage, std::size_t& used) {
   const Vocabulary& vocabulary = default_vocabulary();
   part.label = segment.label;
   part.heading = segment.heading.text;
+  part.text_storage = storage;
   part.lines.reserve(segment.lines.size() + 1);
   const auto parse = [&](const std::string& text) {
+    char* const copy = storage.get() + used;
+    if (!text.empty()) {
+      std::memcpy(copy, text.data(), text.size());
+    }
+    used += text.size();
     ParsedLine& line = part.lines.emplace_back();
-    line.text = text;
+    line.text = std::string_view(copy, text.size());
     parse_prescription_text(line, vocabulary);
   };
   if (!segment.heading_rest.empty()) {
@@ -487,15 +499,18 @@ void fill_part(PartPrescription& part, const Segment& segment) {
 
 PartPrescription prescribe_segment(const Segment& segment) {
   PartPrescription part;
-  fill_part(part, segment);
+  std::size_t used = 0;
+  fill_part(part, segment, std::make_shared_for_overwrite<char[]>(text_size(segment)), used);
   return part;
 }
 
 std::vector<PartPrescription> prescribe_segments(const std::vector<Segment>& segments) {
   std::vector<PartPrescription> parts;
   parts.reserve(segments.size());
+  const std::shared_ptr<char[]> storage = make_text_storage(segments);
+  std::size_t used = 0;
   for (const Segment& segment : segments) {
-    fill_part(parts.emplace_back(), segment);
+    fill_part(parts.emplace_back(), segment, storage, used);
   }
   return parts;
 }

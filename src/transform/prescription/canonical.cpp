@@ -71,8 +71,8 @@ void make_singular(FormBuffer& out, std::size_t start, const Vocabulary& vocabul
     out.bytes[out.size++] = 'y';
     return;
   }
-  const bool sibilant_es = word.ends_with("ches") || word.ends_with("shes") || word.ends_with("sses") ||
-                           word.ends_with("xes") || word.ends_with("zes");
+  const bool sibilant_es = word.ends_with("ches") || word.ends_with("shes") ||
+                           word.ends_with("sses") || word.ends_with("xes") || word.ends_with("zes");
   out.size -= sibilant_es ? 2 : 1;
 }
 
@@ -191,45 +191,60 @@ auto with_form(std::string_view normalized, const Vocabulary& vocabulary, Use&& 
   }
 }
 
-// Per-thread cache of canonical forms: a movement name recurs in a post and from post to post,
-// and building its form costs a vocabulary lookup per word. Direct-mapped, so a lookup reads one
-// entry and a new form replaces the one in its slot. An entry belongs to the vocabulary state
-// whose index_id it holds, so a changed or another vocabulary never reads a form made with an
-// earlier one. Fixed-size and trivially constructible: the cache allocates nothing and needs no
-// initialization guard. Longer phrases and forms are not cached.
-struct CachedForm {
-  std::uint64_t index_id;  // Vocabulary::index_id of the vocabulary that made the form, 0 if unused
-  std::uint8_t key_size;
-  std::uint8_t form_size;
-  std::array<char, 54> key;  // the normalized phrase
-  std::array<char, 64> form;
+// Canonical name of a phrase: the movement name the vocabulary gives its canonical form, else
+// that form. known tells which.
+struct ResolvedName {
+  std::string_view name;
+  bool known = false;
 };
-static_assert(sizeof(CachedForm) == 128);
 
-constexpr std::size_t kCachedForms = 256;
-thread_local std::array<CachedForm, kCachedForms> cached_forms;
+// Per-thread cache of resolved names: a movement name recurs in a post and from post to post,
+// and building its form costs a vocabulary lookup per word, and resolving it one more. Direct-
+// mapped, so a lookup reads one entry and a new name replaces the one in its slot. An entry
+// belongs to the vocabulary state whose index_id it holds, so a changed or another vocabulary
+// never reads a name made with an earlier one. Fixed-size and trivially constructible: the cache
+// allocates nothing and needs no initialization guard. Longer phrases and names are not cached.
+struct CachedName {
+  std::uint64_t index_id;  // Vocabulary::index_id of the vocabulary that made the name, 0 if unused
+  std::uint8_t key_size;
+  std::uint8_t name_size;
+  bool known;
+  std::array<char, 53> key;   // the normalized phrase
+  std::array<char, 64> name;  // a copy: a vocabulary's copy keeps its index_id, not its strings
+};
+static_assert(sizeof(CachedName) == 128);
 
-// Calls use(form) with the canonical form of normalized, taken from the cache when it is there.
+constexpr std::size_t kCachedNames = 256;
+thread_local std::array<CachedName, kCachedNames> cached_names;
+
+// Calls use(resolved) with the resolved name of normalized, taken from the cache when it is there.
 template <typename Use>
-auto with_cached_form(std::string_view normalized, const Vocabulary& vocabulary, Use&& use) {
+auto with_resolved_name(std::string_view normalized, const Vocabulary& vocabulary, Use&& use) {
+  const auto resolve = [&vocabulary](std::string_view form) {
+    const std::string_view known = vocabulary.movement_name(form);
+    return known.empty() ? ResolvedName{form, false} : ResolvedName{known, true};
+  };
   if (!vocabulary.indexed || vocabulary.index_id == 0 ||
-      normalized.size() > sizeof CachedForm::key) {
-    return with_form(normalized, vocabulary, use);
+      normalized.size() > sizeof CachedName::key) {
+    return with_form(normalized, vocabulary,
+                     [&](std::string_view form) { return use(resolve(form)); });
   }
-  CachedForm& entry = cached_forms[hash_key(normalized) % kCachedForms];
+  CachedName& entry = cached_names[hash_key(normalized) % kCachedNames];
   if (entry.index_id == vocabulary.index_id && entry.key_size == normalized.size() &&
       std::memcmp(entry.key.data(), normalized.data(), normalized.size()) == 0) {
-    return use(std::string_view(entry.form.data(), entry.form_size));
+    return use(ResolvedName{std::string_view(entry.name.data(), entry.name_size), entry.known});
   }
   return with_form(normalized, vocabulary, [&](std::string_view form) {
-    if (form.size() <= entry.form.size()) {
+    const ResolvedName resolved = resolve(form);
+    if (resolved.name.size() <= entry.name.size()) {
       entry.index_id = vocabulary.index_id;
       entry.key_size = static_cast<std::uint8_t>(normalized.size());
-      entry.form_size = static_cast<std::uint8_t>(form.size());
+      entry.name_size = static_cast<std::uint8_t>(resolved.name.size());
+      entry.known = resolved.known;
       std::memcpy(entry.key.data(), normalized.data(), normalized.size());
-      std::memcpy(entry.form.data(), form.data(), form.size());
+      std::memcpy(entry.name.data(), resolved.name.data(), resolved.name.size());
     }
-    return use(form);
+    return use(resolved);
   });
 }
 
@@ -247,24 +262,32 @@ std::string canonical_form(std::string_view normalized, const Vocabulary& vocabu
   return with_form(normalized, vocabulary, [](std::string_view form) { return std::string(form); });
 }
 
-std::string_view known_movement_name(std::string_view normalized, const Vocabulary& vocabulary) {
-  return with_cached_form(normalized, vocabulary,
-                          [&](std::string_view form) { return vocabulary.movement_name(form); });
+std::string known_movement_name(std::string_view normalized, const Vocabulary& vocabulary) {
+  std::string name;
+  assign_known_movement_name(name, normalized, vocabulary);
+  return name;
+}
+
+bool assign_known_movement_name(std::string& out, std::string_view normalized,
+                                const Vocabulary& vocabulary) {
+  return with_resolved_name(normalized, vocabulary, [&](const ResolvedName& resolved) {
+    if (resolved.known) {
+      out.assign(resolved.name);
+    }
+    return resolved.known;
+  });
 }
 
 std::string canonical_name_normalized(std::string_view normalized, const Vocabulary& vocabulary) {
-  return with_cached_form(normalized, vocabulary, [&](std::string_view form) {
-    const std::string_view known = vocabulary.movement_name(form);
-    return std::string(known.empty() ? form : known);
+  return with_resolved_name(normalized, vocabulary, [](const ResolvedName& resolved) {
+    return std::string(resolved.name);
   });
 }
 
 void assign_canonical_name(std::string& out, std::string_view normalized,
                            const Vocabulary& vocabulary) {
-  with_cached_form(normalized, vocabulary, [&](std::string_view form) {
-    const std::string_view known = vocabulary.movement_name(form);
-    out.assign(known.empty() ? form : known);
-  });
+  with_resolved_name(normalized, vocabulary,
+                     [&](const ResolvedName& resolved) { out.assign(resolved.name); });
 }
 
 std::string canonical_name(std::string_view written, const Vocabulary& vocabulary) {

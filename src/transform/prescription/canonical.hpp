@@ -31,10 +31,15 @@ namespace wodetl::prescription {
 void assign_canonical_name(std::string& out, std::string_view normalized,
                            const Vocabulary& vocabulary);
 
-//! Movement name that the vocabulary gives canonical_form(normalized), or an empty view when the
-//! phrase is unknown. The view points into the vocabulary.
-[[nodiscard]] std::string_view known_movement_name(std::string_view normalized,
-                                                   const Vocabulary& vocabulary);
+//! Movement name that the vocabulary gives canonical_form(normalized), or an empty string when the
+//! phrase is unknown.
+[[nodiscard]] std::string known_movement_name(std::string_view normalized,
+                                              const Vocabulary& vocabulary);
+
+//! Writes known_movement_name(normalized) into out and returns true, or returns false, leaving out
+//! as it was, when the phrase is unknown.
+bool assign_known_movement_name(std::string& out, std::string_view normalized,
+                                const Vocabulary& vocabulary);
 
 //! Singular form of one lower-case word: "squats" → "squat", "snatches" → "snatch",
 //! "flies" → "fly". Words ending in "ss", "us" or "is", words of two letters or fewer and the

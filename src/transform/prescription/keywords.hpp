@@ -107,17 +107,6 @@ constexpr PackedWord pack_word(std::string_view word) {
   return packed;
 }
 
-// Open-addressing table from the hash of a packed spelling to its id, built at compile time. With
-// about 220 keywords in 1024 slots, most lookups of a word that is no keyword end at an empty
-// slot.
-inline constexpr std::size_t kSlots = 1024;
-
-constexpr std::size_t slot_of(const PackedWord& word) {
-  const std::uint64_t hash =
-      word.low * 0x9E3779B97F4A7C15ULL ^ word.high * 0xC2B2AE3D27D4EB4FULL ^ word.size;
-  return static_cast<std::size_t>(hash >> 54);  // top 10 bits: kSlots
-}
-
 inline constexpr std::array<PackedWord, kKeywordCount> kPackedSpellings = [] {
   std::array<PackedWord, kKeywordCount> packed{};
   for (std::size_t id = 1; id < kKeywordCount; ++id) {
@@ -126,28 +115,57 @@ inline constexpr std::array<PackedWord, kKeywordCount> kPackedSpellings = [] {
   return packed;
 }();
 
+// Collision-free table from the hash of a packed spelling to its id, built at compile time: the
+// seed of the hash is the first one under which no two keywords share a slot. A lookup then reads
+// one slot and compares one spelling, with no probing loop and no branch on whether the word is a
+// keyword, which the processor could not predict. Each entry is one byte, so the 4 KiB table stays
+// in the first-level cache.
+inline constexpr unsigned kSlotBits = 12;
+inline constexpr std::size_t kSlots = std::size_t{1} << kSlotBits;
+
+constexpr std::size_t slot_of(const PackedWord& word, std::uint64_t seed) {
+  const std::uint64_t hash = word.low * (0x9E3779B97F4A7C15ULL + 2 * seed) ^
+                             (word.high ^ word.size) * 0xC2B2AE3D27D4EB4FULL;
+  return static_cast<std::size_t>(hash >> (64 - kSlotBits));
+}
+
+// First seed under which slot_of is injective over the keywords, or kMaxSeeds when there is none.
+inline constexpr std::uint64_t kMaxSeeds = 100000;
+inline constexpr std::uint64_t kSeed = [] {
+  for (std::uint64_t seed = 0; seed < kMaxSeeds; ++seed) {
+    std::array<bool, kSlots> used{};
+    bool injective = true;
+    for (std::size_t id = 1; id < kKeywordCount && injective; ++id) {
+      const std::size_t slot = slot_of(kPackedSpellings[id], seed);
+      injective = !used[slot];
+      used[slot] = true;
+    }
+    if (injective) {
+      return seed;
+    }
+  }
+  return kMaxSeeds;
+}();
+static_assert(kSeed < kMaxSeeds, "no seed separates the keywords: raise kSlotBits");
+
 static_assert(kKeywordCount <= 256, "slots hold ids in one byte");
 static_assert(kMaxSpellingSize <= 16, "pack_word reads at most 16 bytes");
 inline constexpr std::array<std::uint8_t, kSlots> kSlotIds = [] {
   std::array<std::uint8_t, kSlots> table{};
   for (std::size_t id = 1; id < kKeywordCount; ++id) {
-    std::size_t slot = slot_of(kPackedSpellings[id]);
-    while (table[slot] != 0) {
-      slot = (slot + 1) % kSlots;
-    }
-    table[slot] = static_cast<std::uint8_t>(id);
+    table[slot_of(kPackedSpellings[id], kSeed)] = static_cast<std::uint8_t>(id);
   }
   return table;
 }();
 
-// Id of the keyword packed, or kNoKeyword.
+// Id of the keyword packed, or kNoKeyword. Entry 0 of kPackedSpellings has size 0, which no packed
+// word has, so an empty slot gives kNoKeyword too.
 inline KeywordId find_packed(const PackedWord& packed) {
-  for (std::size_t slot = slot_of(packed);; slot = (slot + 1) % kSlots) {
-    const std::uint8_t id = kSlotIds[slot];
-    if (id == 0 || kPackedSpellings[id] == packed) {
-      return id;
-    }
-  }
+  const std::uint8_t id = kSlotIds[slot_of(packed, kSeed)];
+  const PackedWord& spelling = kPackedSpellings[id];
+  const std::uint64_t differs =
+      (spelling.low ^ packed.low) | (spelling.high ^ packed.high) | (spelling.size ^ packed.size);
+  return differs == 0 ? id : kNoKeyword;
 }
 
 }  // namespace keyword_table

@@ -72,8 +72,8 @@ std::size_t number_inside_name(const Cursor& cursor) {
 std::optional<TokenSpan> read_name(Cursor& cursor) {
   const std::size_t start = cursor.position();
   // "3- Position Snatch", "1-Arm Row": a number glued to a dash that leads into a word.
-  if (cursor.is(TokenKind::kNumber) && cursor.is(TokenKind::kDash, 1) && !cursor.peek(1)->space_before &&
-      cursor.is(TokenKind::kWord, 2)) {
+  if (cursor.is(TokenKind::kNumber) && cursor.is(TokenKind::kDash, 1) &&
+      !cursor.peek(1)->space_before && cursor.is(TokenKind::kWord, 2)) {
     cursor.advance();
     cursor.advance();
   }
@@ -89,7 +89,8 @@ std::optional<TokenSpan> read_name(Cursor& cursor) {
   while (const Token* token = cursor.peek()) {
     if (token->kind == TokenKind::kWord) {
       const KeywordId word = token->keyword;
-      const bool quantity_follows = cursor.is(TokenKind::kNumber, 1) || cursor.is(TokenKind::kTime, 1);
+      const bool quantity_follows =
+          cursor.is(TokenKind::kNumber, 1) || cursor.is(TokenKind::kTime, 1);
       // "Thrusters Men 205, Women 145": the loads for men and women follow the name.
       static constexpr KeywordSet kGenderWords = {"men", "male"};
       const bool gendered_load =
@@ -107,8 +108,8 @@ std::optional<TokenSpan> read_name(Cursor& cursor) {
       last_word_end = cursor.position();
       continue;
     }
-    const bool connector = token->kind == TokenKind::kDash || token->kind == TokenKind::kAmpersand ||
-                           token->kind == TokenKind::kSlash;
+    const bool connector = token->kind == TokenKind::kDash ||
+                           token->kind == TokenKind::kAmpersand || token->kind == TokenKind::kSlash;
     if (connector && cursor.is(TokenKind::kWord, 1) &&
         !(token->kind == TokenKind::kSlash && cursor.is_word_in({"side", "leg", "arm"}, 1))) {
       cursor.advance();
@@ -134,7 +135,8 @@ std::optional<TokenSpan> read_name(Cursor& cursor) {
   return TokenSpan{start, last_word_end};
 }
 
-void set_names(Movement& movement, const Cursor& cursor, TokenSpan span, const GrammarContext& context) {
+void set_names(Movement& movement, const Cursor& cursor, TokenSpan span,
+               const GrammarContext& context) {
   movement.name = written_text(cursor.line(), context.original, span.first, span.last);
   assign_canonical_name(movement.canonical, normalized_text(cursor.line(), span.first, span.last),
                         context.vocabulary);
@@ -271,6 +273,29 @@ struct TailState {
   bool marked = false;  //!< an "x", "@" or sets x reps was read, so leftovers are remarks
 };
 
+// Quantity that an "x" leads to: the ":30" of "5 x :30", the "400m" of "Row x 500m", the "8-10" of
+// "3 x 8-10". Writes the one it reads into seconds, distance or reps, and returns which; the
+// caller reads what may follow a count.
+enum class TimesQuantity { kNone, kSeconds, kDistance, kReps };
+
+TimesQuantity read_quantity_after_times(Cursor& cursor, std::optional<int>& seconds,
+                                        std::optional<Quantity>& distance,
+                                        std::optional<CountRange>& reps) {
+  if (const auto duration = read_duration(cursor)) {
+    seconds = duration;
+    return TimesQuantity::kSeconds;
+  }
+  if (auto read = read_distance(cursor)) {
+    distance = read;
+    return TimesQuantity::kDistance;
+  }
+  if (const auto count = read_count_range(cursor)) {
+    reps = count;
+    return TimesQuantity::kReps;
+  }
+  return TimesQuantity::kNone;
+}
+
 // "5x5", "3 x 8-10", "4 x 400m", "5 x :30".
 bool read_sets_by_reps(Cursor& cursor, MovementLine& line) {
   const std::size_t start = cursor.position();
@@ -279,16 +304,14 @@ bool read_sets_by_reps(Cursor& cursor, MovementLine& line) {
     cursor.reset(start);
     return false;
   }
-  if (const auto seconds = read_duration(cursor)) {
-    line.duration_seconds = seconds;
-  } else if (auto distance = read_distance(cursor)) {
-    line.distance = distance;
-  } else if (const auto reps = read_count_range(cursor)) {
-    line.reps = reps;
-    read_reps_suffix(cursor, line);
-  } else {
+  const TimesQuantity read =
+      read_quantity_after_times(cursor, line.duration_seconds, line.distance, line.reps);
+  if (read == TimesQuantity::kNone) {
     cursor.reset(start);
     return false;
+  }
+  if (read == TimesQuantity::kReps) {
+    read_reps_suffix(cursor, line);
   }
   line.sets = sets;
   return true;
@@ -354,8 +377,8 @@ bool read_counted(Cursor& cursor, MovementLine& line) {
     }
     return true;
   }
-  if (cursor.is_word_in({"l", "left"}) && cursor.is(TokenKind::kSlash, 1) && cursor.is(TokenKind::kNumber, 2) &&
-      cursor.is_word_in({"r", "right"}, 3)) {
+  if (cursor.is_word_in({"l", "left"}) && cursor.is(TokenKind::kSlash, 1) &&
+      cursor.is(TokenKind::kNumber, 2) && cursor.is_word_in({"r", "right"}, 3)) {
     for (int skipped = 0; skipped < 4; ++skipped) {
       cursor.advance();
     }
@@ -462,7 +485,8 @@ bool read_quoted_remark(Cursor& cursor, MovementLine& line, const GrammarContext
 }
 
 // Reads quantities, sides, intensities and remarks up to the end of the cursor.
-void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context, TailState& state) {
+void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context,
+               TailState& state) {
   // Most lines have no "@" and so no wave: the tokens are counted only for those that have one.
   const bool wave_possible = cursor.line().has_kind(TokenKind::kAt) && may_hold_wave(cursor);
   for (int part = 0; part < kMaxTailParts && !cursor.at_end(); ++part) {
@@ -560,12 +584,14 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
 
 // Ends a movement line: whatever the tail did not read becomes a remark when the line is clearly
 // a prescription, and otherwise makes the line something else.
-bool finish_line(Cursor& cursor, MovementLine& line, const GrammarContext& context, const TailState& state) {
+bool finish_line(Cursor& cursor, MovementLine& line, const GrammarContext& context,
+                 const TailState& state) {
   if (cursor.at_end()) {
     return true;
   }
   const std::size_t position = cursor.position();
-  const bool after_comma = position > 0 && cursor.line().tokens[position - 1].kind == TokenKind::kComma;
+  const bool after_comma =
+      position > 0 && cursor.line().tokens[position - 1].kind == TokenKind::kComma;
   if (!state.marked && !(state.strong && after_comma)) {
     return false;
   }
@@ -619,8 +645,8 @@ struct ItemExtras {
 
 // One item of a reps-first line: "10 Air Squats", "400m run", "(95/65) Thrusters". Fills
 // movement and extras; returns false, consuming nothing, when there is no item.
-bool read_item(Cursor& cursor, const GrammarContext& context, bool quantity_required, Movement& movement,
-               ItemExtras& extras) {
+bool read_item(Cursor& cursor, const GrammarContext& context, bool quantity_required,
+               Movement& movement, ItemExtras& extras) {
   const std::size_t start = cursor.position();
   bool quantity = true;
   if (cursor.is(TokenKind::kOpen)) {
@@ -750,16 +776,14 @@ bool read_counted_item(Cursor& cursor, const GrammarContext& context, Movement& 
     cursor.reset(start);
     return false;
   }
-  if (const auto seconds = read_duration(cursor)) {
-    movement.duration_seconds = seconds;
-  } else if (auto distance = read_distance(cursor)) {
-    movement.distance = distance;
-  } else if (const auto reps = read_count_range(cursor)) {
-    movement.reps = reps;
-    cursor.accept_word_in({"rep", "reps"});
-  } else {
+  const TimesQuantity read = read_quantity_after_times(cursor, movement.duration_seconds,
+                                                       movement.distance, movement.reps);
+  if (read == TimesQuantity::kNone) {
     cursor.reset(start);
     return false;
+  }
+  if (read == TimesQuantity::kReps) {
+    cursor.accept_word_in({"rep", "reps"});
   }
   set_names(movement, cursor, *name, context);
   return true;
@@ -994,6 +1018,28 @@ bool read_quoted_first(Cursor& cursor, const GrammarContext& context, MovementLi
 
 }  // namespace
 
+namespace {
+
+// First tokens a rule can start with: a name or a complex opens with a word, a bracket or the
+// number of "3- Position Snatch"; a count with a number; an item with a quantity, which is a
+// number, a time or a bracketed load. A rule whose first token does not fit is not tried.
+bool may_start_named(const Cursor& cursor) {
+  return cursor.is(TokenKind::kWord) || cursor.is(TokenKind::kOpen) ||
+         cursor.is(TokenKind::kNumber);
+}
+bool may_start_count(const Cursor& cursor) {
+  return cursor.is(TokenKind::kNumber);
+}
+bool may_start_item(const Cursor& cursor) {
+  return cursor.is(TokenKind::kNumber) || cursor.is(TokenKind::kTime) ||
+         cursor.is(TokenKind::kOpen);
+}
+bool may_start_anything(const Cursor& /*cursor*/) {
+  return true;
+}
+
+}  // namespace
+
 bool parse_movement_line(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
   const std::size_t start = cursor.position();
   const Token* first = cursor.peek();
@@ -1003,19 +1049,30 @@ bool parse_movement_line(Cursor& cursor, const GrammarContext& context, Movement
     return true;
   }
   // Each rule fills line as it reads and returns whether it read the whole line. A rule that
-  // fails may have filled part of it, so line is made new before the next rule.
-  using Rule = bool (*)(Cursor&, const GrammarContext&, MovementLine&);
-  static constexpr Rule kRules[] = {read_named, read_count_times_group, read_items, read_sets_first,
-                                    read_quantities_only};
-  for (const Rule rule : kRules) {
-    if (rule != kRules[0] || quoted) {
+  // fails may have filled part of it, so line is made new before the next rule that runs.
+  struct Rule {
+    bool (*may_start)(const Cursor&);
+    bool (*read)(Cursor&, const GrammarContext&, MovementLine&);
+  };
+  static constexpr Rule kRules[] = {{may_start_named, read_named},
+                                    {may_start_count, read_count_times_group},
+                                    {may_start_item, read_items},
+                                    {may_start_anything, read_sets_first},
+                                    {may_start_anything, read_quantities_only}};
+  bool line_used = quoted;  // whether a rule has run on line since it was made
+  for (const Rule& rule : kRules) {
+    if (!rule.may_start(cursor)) {
+      continue;
+    }
+    if (line_used) {
       std::destroy_at(&line);
       std::construct_at(&line);
     }
-    cursor.reset(start);
-    if (rule(cursor, context, line)) {
+    line_used = true;
+    if (rule.read(cursor, context, line)) {
       return true;
     }
+    cursor.reset(start);
   }
   cursor.reset(start);
   return false;

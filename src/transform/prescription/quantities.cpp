@@ -30,28 +30,27 @@ std::optional<double> read_number(Cursor& cursor) {
 // Seconds per unit of a time word, or 0 when the word is not a time unit.
 int seconds_per_unit(KeywordId word) {
   static constexpr KeywordMap<int> kUnits = {
-      {"s", 1}, {"sec", 1}, {"secs", 1}, {"second", 1}, {"seconds", 1},
-      {"min", 60}, {"mins", 60}, {"minute", 60}, {"minutes", 60},
-      {"h", 3600}, {"hr", 3600}, {"hrs", 3600}, {"hour", 3600}, {"hours", 3600},
+      {"s", 1},     {"sec", 1},    {"secs", 1},    {"second", 1},   {"seconds", 1},
+      {"min", 60},  {"mins", 60},  {"minute", 60}, {"minutes", 60}, {"h", 3600},
+      {"hr", 3600}, {"hrs", 3600}, {"hour", 3600}, {"hours", 3600},
   };
   return kUnits[word];
 }
 
 std::string_view distance_unit(KeywordId word) {
   static constexpr KeywordMap<std::string_view> kUnits = {
-      {"m", "m"}, {"meter", "m"}, {"meters", "m"}, {"metre", "m"}, {"metres", "m"},
-      {"km", "km"}, {"ft", "ft"}, {"feet", "ft"}, {"foot", "ft"},
-      {"yd", "yd"}, {"yds", "yd"}, {"yard", "yd"}, {"yards", "yd"},
-      {"mi", "mi"}, {"mile", "mi"}, {"miles", "mi"}, {"inches", "in"},
+      {"m", "m"},      {"meter", "m"},   {"meters", "m"}, {"metre", "m"}, {"metres", "m"},
+      {"km", "km"},    {"ft", "ft"},     {"feet", "ft"},  {"foot", "ft"}, {"yd", "yd"},
+      {"yds", "yd"},   {"yard", "yd"},   {"yards", "yd"}, {"mi", "mi"},   {"mile", "mi"},
+      {"miles", "mi"}, {"inches", "in"},
   };
   return kUnits[word];
 }
 
 std::string_view load_unit(KeywordId word) {
   static constexpr KeywordMap<std::string_view> kUnits = {
-      {"lb", "lb"}, {"lbs", "lb"}, {"pound", "lb"}, {"pounds", "lb"},
-      {"kg", "kg"}, {"kgs", "kg"}, {"kilo", "kg"}, {"kilos", "kg"},
-      {"pood", "pood"}, {"pd", "pood"},
+      {"lb", "lb"},  {"lbs", "lb"},  {"pound", "lb"}, {"pounds", "lb"}, {"kg", "kg"},
+      {"kgs", "kg"}, {"kilo", "kg"}, {"kilos", "kg"}, {"pood", "pood"}, {"pd", "pood"},
   };
   return kUnits[word];
 }
@@ -90,7 +89,9 @@ bool read_number_pair(Cursor& cursor, Quantity& quantity) {
 }
 
 // "%" or "percent".
-bool accept_percent_sign(Cursor& cursor) { return cursor.accept(TokenKind::kPercent) || cursor.accept_word("percent"); }
+bool accept_percent_sign(Cursor& cursor) {
+  return cursor.accept(TokenKind::kPercent) || cursor.accept_word("percent");
+}
 
 std::optional<std::pair<Range, bool>> read_percent(Cursor& cursor) {
   const std::size_t start = cursor.position();
@@ -226,22 +227,23 @@ bool unit_may_follow_number(const Cursor& cursor) {
 
 bool is_prose_word(KeywordId word) {
   static constexpr KeywordSet kWords = {
-      "the", "this", "that", "these", "those", "your", "you", "you're", "yours", "is", "are", "was",
-      "were", "be", "been", "it", "it's", "its", "should", "will", "would", "can", "could", "if",
-      "but", "then", "so", "as", "we", "i", "my", "our", "they", "not", "don't", "do", "does",
-      "take", "try", "use", "start", "aim", "focus", "make", "keep", "meant", "note", "today",
-      "go", "going", "every", "means", "before", "after", "total", "want", "need", "please",
-      "also", "more", "less", "than", "until", "when", "how", "what", "why", "all", "any", "there",
-      "here", "add", "possible", "stay"};
+      "the",   "this",  "that",     "these", "those", "your",  "you",  "you're", "yours",  "is",
+      "are",   "was",   "were",     "be",    "been",  "it",    "it's", "its",    "should", "will",
+      "would", "can",   "could",    "if",    "but",   "then",  "so",   "as",     "we",     "i",
+      "my",    "our",   "they",     "not",   "don't", "do",    "does", "take",   "try",    "use",
+      "start", "aim",   "focus",    "make",  "keep",  "meant", "note", "today",  "go",     "going",
+      "every", "means", "before",   "after", "total", "want",  "need", "please", "also",   "more",
+      "less",  "than",  "until",    "when",  "how",   "what",  "why",  "all",    "any",    "there",
+      "here",  "add",   "possible", "stay"};
   return kWords.contains(word);
 }
 
 std::optional<int> read_count_or_number_word(Cursor& cursor) {
   static constexpr KeywordMap<int> kWords = {
-      {"one", 1},       {"two", 2},        {"three", 3},      {"four", 4},       {"five", 5},
-      {"six", 6},       {"seven", 7},      {"eight", 8},      {"nine", 9},       {"ten", 10},
-      {"eleven", 11},   {"twelve", 12},    {"thirteen", 13},  {"fourteen", 14},  {"fifteen", 15},
-      {"sixteen", 16},  {"seventeen", 17}, {"eighteen", 18},  {"nineteen", 19},  {"twenty", 20}};
+      {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},      {"five", 5},
+      {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},      {"ten", 10},
+      {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},
+      {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20}};
   if (const int value = kWords[cursor.keyword()]; value > 0) {
     cursor.advance();
     return value;
@@ -314,7 +316,8 @@ std::vector<int> unchecked::read_rep_sequence(Cursor& cursor) {
     separator = found;
 
     // Ladder "1-2-3-...-10": continue the even steps up to the last number.
-    if (cursor.is(TokenKind::kPeriod) && cursor.is(TokenKind::kPeriod, 1) && cursor.is(TokenKind::kPeriod, 2)) {
+    if (cursor.is(TokenKind::kPeriod) && cursor.is(TokenKind::kPeriod, 1) &&
+        cursor.is(TokenKind::kPeriod, 2)) {
       for (int skipped = 0; skipped < 3; ++skipped) {
         cursor.advance();
       }
@@ -325,7 +328,8 @@ std::vector<int> unchecked::read_rep_sequence(Cursor& cursor) {
       }
       const auto last = read_count(cursor);
       const int step = values.size() >= 2 ? values.back() - values[values.size() - 2] : 0;
-      if (!last || step == 0 || (*last - values.back()) % step != 0 || (*last - values.back()) / step <= 0) {
+      if (!last || step == 0 || (*last - values.back()) % step != 0 ||
+          (*last - values.back()) / step <= 0) {
         cursor.reset(mark);
         break;
       }
@@ -347,9 +351,10 @@ std::vector<int> unchecked::read_rep_sequence(Cursor& cursor) {
   }
 
   const bool closed = !opened || cursor.accept(TokenKind::kClose);
-  const bool long_enough = values.size() >= 3 ||
-                           (values.size() == 2 && (opened || separator == Separator::kComma ||
-                                                   (separator == Separator::kDash && values[0] > values[1])));
+  const bool long_enough =
+      values.size() >= 3 ||
+      (values.size() == 2 && (opened || separator == Separator::kComma ||
+                              (separator == Separator::kDash && values[0] > values[1])));
   if (!closed || !long_enough) {
     cursor.reset(start);
     return {};
@@ -441,7 +446,8 @@ std::optional<Quantity> unchecked::read_load(Cursor& cursor, bool bare_allowed) 
     quantity.unit = unit;
     return quantity;
   }
-  if (!quantity.alt_value && cursor.is(TokenKind::kTimes) && cursor.is_word_in({"bw", "bodyweight"}, 1)) {
+  if (!quantity.alt_value && cursor.is(TokenKind::kTimes) &&
+      cursor.is_word_in({"bw", "bodyweight"}, 1)) {
     cursor.advance();
     cursor.advance();
     quantity.unit = "bodyweight";
@@ -499,7 +505,8 @@ bool unchecked::read_side(Cursor& cursor) {
   if (cursor.is_word_in({"each", "ea", "per"})) {
     const bool per = cursor.is_word("per");
     cursor.advance();
-    const bool named = cursor.accept_word_in({"leg", "legs", "arm", "arms", "side", "sides", "way", "hand", "hands"});
+    const bool named = cursor.accept_word_in(
+        {"leg", "legs", "arm", "arms", "side", "sides", "way", "hand", "hands"});
     if (named || !per) {
       return true;
     }
@@ -553,11 +560,8 @@ bool read_lift_name(Cursor& cursor, const GrammarContext& context, std::string& 
     if (line.tokens[end - 1].kind != TokenKind::kWord) {
       continue;
     }
-    const std::string_view known =
-        known_movement_name(normalized_text(line, start, end), context.vocabulary);
-    if (!known.empty()) {
+    if (assign_known_movement_name(lift, normalized_text(line, start, end), context.vocabulary)) {
       cursor.reset(end);
-      lift.assign(known);
       return true;
     }
   }
@@ -622,7 +626,8 @@ bool unchecked::read_intensity(Cursor& cursor, const GrammarContext& context,
       }
     }
     if (cursor.accept_word("rpe")) {
-      if (const Token* value = cursor.peek(); value != nullptr && value->kind == TokenKind::kNumber && value->value <= 10) {
+      if (const Token* value = cursor.peek();
+          value != nullptr && value->kind == TokenKind::kNumber && value->value <= 10) {
         intensity.rpe = cursor.advance().value;
         found = true;
         continue;

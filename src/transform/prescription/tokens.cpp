@@ -1,9 +1,9 @@
 #include "transform/prescription/tokens.hpp"
 
-#include "transform/text_normalize.hpp"
-
 #include <array>
 #include <cstdint>
+
+#include "transform/text_normalize.hpp"
 
 namespace wodetl::prescription {
 
@@ -33,9 +33,12 @@ constexpr std::array<char, 256> kLowerCase = [] {
   return lower;
 }();
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_letter(char c) { return c >= 'a' && c <= 'z'; }
-
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_letter(char c) {
+  return c >= 'a' && c <= 'z';
+}
 
 // ASCII form used for matching, or nullptr to keep the character. It must stay equal to the table
 // in text_normalize.cpp, which NormalizeLine.MatchesNormalizeForMatching checks.
@@ -114,7 +117,8 @@ void for_each_normalized_byte(std::string_view line, Emit&& emit) {
       continue;
     }
     const char* replacement = ascii_form(code_point);
-    const std::string_view piece = replacement != nullptr ? std::string_view(replacement) : line.substr(i, length);
+    const std::string_view piece =
+        replacement != nullptr ? std::string_view(replacement) : line.substr(i, length);
     for (const char c : piece) {
       append(static_cast<unsigned char>(c), i);
     }
@@ -178,8 +182,39 @@ std::size_t read_digits(std::string_view text, std::size_t at, double& value) {
 
 // True when text[at] starts ":SS" (two digits not followed by a third).
 bool is_seconds_suffix(std::string_view text, std::size_t at) {
-  return at + 2 < text.size() && text[at] == ':' && is_digit(text[at + 1]) && is_digit(text[at + 2]) &&
-         (at + 3 >= text.size() || !is_digit(text[at + 3]));
+  return at + 2 < text.size() && text[at] == ':' && is_digit(text[at + 1]) &&
+         is_digit(text[at + 2]) && (at + 3 >= text.size() || !is_digit(text[at + 3]));
+}
+
+// Reads the number or time that starts at text[at], a digit or a ':' for which is_seconds_suffix
+// holds, into token's kind and value: "5", "1.5", "2:30", ":30". Returns the index after it. Both
+// tokenizer loops read numbers with it, on the line or on its normalized text, which agree on
+// digits, '.' and ':'.
+std::size_t read_number_token(std::string_view text, std::size_t at, Token& token) {
+  if (text[at] == ':') {
+    token.kind = TokenKind::kTime;
+    token.value = (text[at + 1] - '0') * 10 + (text[at + 2] - '0');
+    return at + 3;
+  }
+  double whole = 0;
+  at = read_digits(text, at, whole);
+  token.kind = TokenKind::kNumber;
+  token.value = whole;
+  if (is_seconds_suffix(text, at)) {
+    token.kind = TokenKind::kTime;
+    token.value = whole * 60 + (text[at + 1] - '0') * 10 + (text[at + 2] - '0');
+    return at + 3;
+  }
+  if (at + 1 < text.size() && text[at] == '.' && is_digit(text[at + 1])) {
+    double scale = 0.1;
+    ++at;
+    while (at < text.size() && is_digit(text[at])) {
+      token.value += (text[at] - '0') * scale;
+      scale /= 10;
+      ++at;
+    }
+  }
+  return at;
 }
 
 // Normalizes an ASCII line the way for_each_normalized_byte does, in one loop over plain locals.
@@ -318,28 +353,8 @@ bool tokenize_ascii(std::string_view line, TokenizedLine& out) {
         token.keyword = find_ascii_keyword(line.substr(start, at - start));
       }
     } else {
-      if (first_class == AsciiClass::kDigit) {
-        double whole = 0;
-        at = read_digits(line, at, whole);
-        token.kind = TokenKind::kNumber;
-        token.value = whole;
-        if (is_seconds_suffix(line, at)) {
-          token.kind = TokenKind::kTime;
-          token.value = whole * 60 + (line[at + 1] - '0') * 10 + (line[at + 2] - '0');
-          at += 3;
-        } else if (at + 1 < length && line[at] == '.' && is_digit(line[at + 1])) {
-          double scale = 0.1;
-          ++at;
-          while (at < length && is_digit(line[at])) {
-            token.value += (line[at] - '0') * scale;
-            scale /= 10;
-            ++at;
-          }
-        }
-      } else if (line[at] == ':' && is_seconds_suffix(line, at)) {
-        token.kind = TokenKind::kTime;
-        token.value = (line[at + 1] - '0') * 10 + (line[at + 2] - '0');
-        at += 3;
+      if (first_class == AsciiClass::kDigit || (line[at] == ':' && is_seconds_suffix(line, at))) {
+        at = read_number_token(line, at, token);
       } else {
         token.kind = punctuation_kind(line[at]);
         ++at;
@@ -384,7 +399,8 @@ bool normalize_line(std::string_view line, TokenizedLine& out) {
   return true;
 }
 
-std::size_t source_offset(const TokenizedLine& tokenized, std::string_view line, std::size_t normalized_offset) {
+std::size_t source_offset(const TokenizedLine& tokenized, std::string_view line,
+                          std::size_t normalized_offset) {
   if (normalized_offset >= tokenized.size) {
     return line.size();
   }
@@ -435,31 +451,12 @@ void tokenize(std::string_view line, TokenizedLine& out) {
     token.begin = static_cast<std::uint16_t>(at);
     space_before = false;
 
-    if (is_digit(c)) {
-      double whole = 0;
-      at = read_digits(text, at, whole);
-      token.kind = TokenKind::kNumber;
-      token.value = whole;
-      if (is_seconds_suffix(text, at)) {
-        token.kind = TokenKind::kTime;
-        token.value = whole * 60 + (text[at + 1] - '0') * 10 + (text[at + 2] - '0');
-        at += 3;
-      } else if (at + 1 < text.size() && text[at] == '.' && is_digit(text[at + 1])) {
-        double scale = 0.1;
-        ++at;
-        while (at < text.size() && is_digit(text[at])) {
-          token.value += (text[at] - '0') * scale;
-          scale /= 10;
-          ++at;
-        }
-      }
-    } else if (c == ':' && is_seconds_suffix(text, at)) {
-      token.kind = TokenKind::kTime;
-      token.value = (text[at + 1] - '0') * 10 + (text[at + 2] - '0');
-      at += 3;
+    if (is_digit(c) || (c == ':' && is_seconds_suffix(text, at))) {
+      at = read_number_token(text, at, token);
     } else if (is_letter(c)) {
       while (at < text.size() &&
-             (is_letter(text[at]) || (text[at] == '\'' && at + 1 < text.size() && is_letter(text[at + 1])))) {
+             (is_letter(text[at]) ||
+              (text[at] == '\'' && at + 1 < text.size() && is_letter(text[at + 1])))) {
         ++at;
       }
       if (at - token.begin == 1 && c == 'x') {

@@ -288,6 +288,27 @@ TEST_F(AwsDynamoDbSessionStoreTest, LargeRecordWithoutBucketFailsClearly) {
   EXPECT_EQ(testing::count_items(*client_, table_), 0);
 }
 
+// With a bucket for large JSON, an item whose flat fields alone pass 400 KB still cannot be
+// stored; the post fails with the record's key and size, and nothing is written.
+TEST_F(AwsDynamoDbSessionStoreTest, LargeFlatFieldsFailClearly) {
+  const SourceRef source = make_source(405, "huge-part-a");
+  SessionRecord record = make_record(source, "2021-05-04", "Tuesday", "Snatch");
+  record.segment_a = std::string(450 * 1024, 'y');
+
+  Result<ReplaceOutcome> outcome = store_->replace_post_sessions(source, {record});
+
+  ASSERT_FALSE(outcome.ok());
+  EXPECT_NE(outcome.error().message.find("session 2021-05-04 'Tuesday'"), std::string::npos)
+      << outcome.error().message;
+  EXPECT_NE(outcome.error().message.find("over the limit of 409600"), std::string::npos)
+      << outcome.error().message;
+  EXPECT_EQ(outcome.error().post.id, 405);
+  EXPECT_EQ(testing::count_items(*client_, table_), 0);
+  Result<std::vector<std::string>> objects = bucket_->list("large-records/");
+  ASSERT_TRUE(objects.ok()) << objects.error().to_string();
+  EXPECT_TRUE(objects->empty());
+}
+
 TEST_F(AwsDynamoDbSessionStoreTest, TableWithoutIndexFindsStaleByScan) {
   Json definition = sessions_table_definition(AwsLocalServices::unique_name("plain"));
   definition.erase("GlobalSecondaryIndexes");

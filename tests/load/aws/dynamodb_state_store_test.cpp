@@ -1,34 +1,47 @@
-// DynamoDbStateStore against dynalite: idempotency records, claims and post states.
+// DynamoDbStateStore against dynalite: the contract every state store meets
+// (load/state_store_contract.hpp), and the items it leaves in the original pipeline's tables.
 
 #include "load/aws/dynamodb_state_store.hpp"
 
 #include <gtest/gtest.h>
 
-#include <atomic>
-#include <thread>
-#include <vector>
-
 #include "load/aws/dynamodb_test_support.hpp"
 #include "load/load_test_support.hpp"
+#include "load/state_store_contract.hpp"
 
-namespace wodetl {
+namespace wodetl::testing {
 namespace {
 
 using std::chrono::hours;
-using testing::AwsLocalServices;
 
-class AwsDynamoDbStateStoreTest : public ::testing::Test {
- protected:
-  void SetUp() override {
+//! A DynamoDbStateStore on an idempotency table and a posts table of its own in dynalite.
+class DynamoDbStateStoreHarness {
+ public:
+  void set_up() {
     WODETL_REQUIRE_AWS_STANDINS(services);
-    client_ = std::make_shared<const DynamoDbClient>(testing::standin_client(*services));
+    client_ = std::make_shared<const DynamoDbClient>(standin_client(*services));
     idempotency_table_ = AwsLocalServices::unique_name("idempotency");
     posts_table_ = AwsLocalServices::unique_name("posts");
-    testing::create_table(*client_, idempotency_table_definition(idempotency_table_));
-    testing::create_table(*client_, posts_table_definition(posts_table_));
+    create_table(*client_, idempotency_table_definition(idempotency_table_));
+    create_table(*client_, posts_table_definition(posts_table_));
     store_ = std::make_unique<DynamoDbStateStore>(client_, idempotency_table_, posts_table_);
   }
 
+  StateStore& store() { return *store_; }
+
+  void write_raw_post_status(std::int64_t post_id, const std::string& status) {
+    Result<Json> updated =
+        client_->call("UpdateItem",
+                      Json{{"TableName", posts_table_},
+                           {"Key", Json{{"post_id", number_value(post_id)}}},
+                           {"UpdateExpression", "SET #s = :s"},
+                           {"ExpressionAttributeNames", Json{{"#s", "status"}}},
+                           {"ExpressionAttributeValues", Json{{":s", string_value(status)}}}},
+                      "test table");
+    ASSERT_TRUE(updated.ok()) << updated.error().to_string();
+  }
+
+  //! The raw item of `key` in the idempotency table, or an empty object.
   Json raw_idempotency_item(const std::string& key) const {
     Result<Json> response =
         client_->call("GetItem",
@@ -45,20 +58,17 @@ class AwsDynamoDbStateStoreTest : public ::testing::Test {
   std::unique_ptr<DynamoDbStateStore> store_;
 };
 
-TEST_F(AwsDynamoDbStateStoreTest, DoneWithinTtlOnly) {
-  const Clock::time_point now = Clock::now();
-  ASSERT_TRUE(store_->mark_done("key-1", "dump_post_to_bucket", now + hours(24)).ok());
+class AwsDynamoDbStateStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override { harness_.set_up(); }
 
-  EXPECT_TRUE(*store_->is_done("key-1", now));
-  EXPECT_FALSE(*store_->is_done("key-2", now));
-  EXPECT_FALSE(*store_->is_done("key-1", now + hours(24)));
-  EXPECT_FALSE(*store_->is_done("key-1", now + hours(25)));
-}
+  DynamoDbStateStoreHarness harness_;
+};
 
 TEST_F(AwsDynamoDbStateStoreTest, ItemHasOriginalAttributes) {
   const Clock::time_point expires = Clock::now() + hours(24);
-  ASSERT_TRUE(store_->mark_done("key-1", "dump_post_to_bucket", expires).ok());
-  const Json item = raw_idempotency_item("key-1");
+  ASSERT_TRUE(harness_.store().mark_done("key-1", "dump_post_to_bucket", expires).ok());
+  const Json item = harness_.raw_idempotency_item("key-1");
 
   const std::string ttl = item["ttl"]["N"];
   EXPECT_EQ(ttl, std::to_string(
@@ -69,94 +79,65 @@ TEST_F(AwsDynamoDbStateStoreTest, ItemHasOriginalAttributes) {
   EXPECT_TRUE(completed_at.ends_with("+00:00")) << completed_at;
 }
 
-TEST_F(AwsDynamoDbStateStoreTest, ClaimOnceThenLost) {
-  const Clock::time_point now = Clock::now();
-  Result<bool> first = store_->claim("key-1", "process_post", now + hours(24), now);
-  ASSERT_TRUE(first.ok()) << first.error().to_string();
-  EXPECT_TRUE(*first);
+// DynamoDB's Time to Live deletes items by their ttl attribute; a cursor item without one stays.
+TEST_F(AwsDynamoDbStateStoreTest, CursorItemHasNoTtl) {
+  ASSERT_TRUE(harness_.store()
+                  .save_sync_cursor(SyncCursor{"invictus", "https://site.test category 213",
+                                               "2024-01-31T08:00:00", ""})
+                  .ok());
 
-  Result<bool> second = store_->claim("key-1", "process_post", now + hours(24), now);
-  ASSERT_TRUE(second.ok()) << second.error().to_string();
-  EXPECT_FALSE(*second);
-  EXPECT_TRUE(*store_->is_done("key-1", now));
+  const Json item = harness_.raw_idempotency_item("sync_cursor#invictus");
+
+  ASSERT_FALSE(item.empty());
+  EXPECT_FALSE(item.contains("ttl")) << item.dump();
+  EXPECT_EQ(item["modified_gmt"]["S"], "2024-01-31T08:00:00");
+  EXPECT_EQ(item["listing"]["S"], "https://site.test category 213");
 }
 
-TEST_F(AwsDynamoDbStateStoreTest, ClaimTakesOverExpiredRecord) {
+// A claim of the cursor's key, as a worker whose idempotency key happened to match would send,
+// must not replace the cursor: the condition compares a ttl that the cursor item lacks.
+TEST_F(AwsDynamoDbStateStoreTest, ClaimCannotReplaceCursor) {
   const Clock::time_point now = Clock::now();
-  ASSERT_TRUE(store_->mark_done("key-1", "process_post", now - hours(1)).ok());
-  EXPECT_FALSE(*store_->is_done("key-1", now));
+  ASSERT_TRUE(
+      harness_.store()
+          .save_sync_cursor(SyncCursor{"blog", "https://blog.test", "2023-05-01T00:00:00", ""})
+          .ok());
 
-  Result<bool> claimed = store_->claim("key-1", "process_post", now + hours(24), now);
+  Result<bool> claimed =
+      harness_.store().claim("sync_cursor#blog", "process_post", now + hours(24), now);
+
   ASSERT_TRUE(claimed.ok()) << claimed.error().to_string();
-  EXPECT_TRUE(*claimed);
-  EXPECT_TRUE(*store_->is_done("key-1", now));
-}
-
-TEST_F(AwsDynamoDbStateStoreTest, ReleaseAllowsNewClaim) {
-  const Clock::time_point now = Clock::now();
-  ASSERT_TRUE(*store_->claim("key-1", "process_post", now + hours(24), now));
-  ASSERT_TRUE(store_->release("key-1").ok());
-  EXPECT_FALSE(*store_->is_done("key-1", now));
-  EXPECT_TRUE(*store_->claim("key-1", "process_post", now + hours(24), now));
-  EXPECT_TRUE(store_->release("never-claimed").ok());
-}
-
-TEST_F(AwsDynamoDbStateStoreTest, ConcurrentClaimsHaveOneWinner) {
-  const Clock::time_point now = Clock::now();
-  std::atomic<int> winners{0};
-  std::atomic<int> errors{0};
-  std::vector<std::thread> workers;
-  for (int worker = 0; worker < 6; ++worker) {
-    workers.emplace_back([&] {
-      Result<bool> claimed = store_->claim("contested", "process_post", now + hours(24), now);
-      if (!claimed) {
-        ++errors;
-      } else if (*claimed) {
-        ++winners;
-      }
-    });
-  }
-  for (std::thread& worker : workers) {
-    worker.join();
-  }
-  EXPECT_EQ(errors.load(), 0);
-  EXPECT_EQ(winners.load(), 1);
-}
-
-TEST_F(AwsDynamoDbStateStoreTest, PostStateRoundTrip) {
-  PostState state;
-  state.source = testing::make_source(101, "week-one");
-  state.content_sha256 = "abc";
-  state.status = PostStatus::kSkipped;
-  state.reason = "no day headers";
-  state.preamble = {Line{"Intro", {Link{"video", "https://example.test/v"}}}};
-  state.session_dates = {"2020-12-21", "2020-12-22"};
-  ASSERT_TRUE(store_->save_post_state(state).ok());
-
-  Result<std::optional<PostState>> found = store_->find_post_state(101);
-  ASSERT_TRUE(found.ok()) << found.error().to_string();
-  ASSERT_TRUE(found->has_value());
-  const PostState& read = **found;
-  EXPECT_EQ(read.source, state.source);
-  EXPECT_EQ(read.content_sha256, "abc");
-  EXPECT_EQ(read.status, PostStatus::kSkipped);
-  EXPECT_EQ(read.reason, "no day headers");
-  EXPECT_EQ(read.preamble, state.preamble);
-  EXPECT_EQ(read.session_dates, state.session_dates);
-
-  Result<std::optional<PostState>> missing = store_->find_post_state(999);
-  ASSERT_TRUE(missing.ok()) << missing.error().to_string();
-  EXPECT_FALSE(missing->has_value());
+  EXPECT_FALSE(*claimed);
+  Result<std::optional<SyncCursor>> cursor = harness_.store().find_sync_cursor("blog");
+  ASSERT_TRUE(cursor.ok()) << cursor.error().to_string();
+  ASSERT_TRUE(cursor->has_value());
+  EXPECT_EQ((*cursor)->modified_gmt, "2023-05-01T00:00:00");
 }
 
 TEST_F(AwsDynamoDbStateStoreTest, UnreachableTableIsError) {
-  DynamoDbStateStore missing(client_, AwsLocalServices::unique_name("absent"), posts_table_);
+  DynamoDbStateStore missing(harness_.client_, AwsLocalServices::unique_name("absent"),
+                             AwsLocalServices::unique_name("absent-posts"));
+
   Result<bool> done = missing.is_done("key-1", Clock::now());
+  Result<std::optional<SyncCursor>> cursor = missing.find_sync_cursor("blog");
+  Status saved = missing.save_sync_cursor(SyncCursor{"blog", "https://blog.test", "x", ""});
+  Result<std::optional<PostState>> state = missing.find_post_state(1);
+
   ASSERT_FALSE(done.ok());
   EXPECT_NE(done.error().message.find("DynamoDB GetItem"), std::string::npos)
       << done.error().message;
+  EXPECT_NE(done.error().message.find("ResourceNotFoundException"), std::string::npos)
+      << done.error().message;
   EXPECT_FALSE(missing.claim("key-1", "process_post", Clock::now(), Clock::now()).ok());
+  ASSERT_FALSE(cursor.ok());
+  EXPECT_NE(cursor.error().message.find("GetItem"), std::string::npos) << cursor.error().message;
+  ASSERT_FALSE(saved.ok());
+  EXPECT_NE(saved.error().message.find("PutItem"), std::string::npos) << saved.error().message;
+  EXPECT_FALSE(state.ok());
 }
 
 }  // namespace
-}  // namespace wodetl
+
+INSTANTIATE_TYPED_TEST_SUITE_P(AwsDynamoDb, StateStoreContract, DynamoDbStateStoreHarness);
+
+}  // namespace wodetl::testing

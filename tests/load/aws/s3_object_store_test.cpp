@@ -128,7 +128,9 @@ TEST_F(AwsS3ObjectStoreTest, MissingBucketErrorNamesS3) {
   ASSERT_FALSE(put.ok());
   const std::string text = put.error().to_string();
   EXPECT_NE(text.find("S3 "), std::string::npos) << text;
+  EXPECT_NE(text.find("HTTP 404"), std::string::npos) << text;
   EXPECT_NE(text.find("NoSuchBucket"), std::string::npos) << text;
+  EXPECT_NE(text.find("request id "), std::string::npos) << text;
   EXPECT_NE(text.find("wodetl init --store aws"), std::string::npos) << text;
 }
 

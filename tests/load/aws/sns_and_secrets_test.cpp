@@ -14,6 +14,7 @@
 #include "load/aws/secrets_manager_client.hpp"
 #include "load/aws/sns_publisher.hpp"
 #include "load/aws/wordpress_secret.hpp"
+#include "support/fixtures.hpp"
 #include "support/local_http_server.hpp"
 
 namespace wodetl {
@@ -186,14 +187,6 @@ TEST(SecretsManagerClient, BinarySecretRejected) {
   EXPECT_NE(text.error().message.find("no SecretString"), std::string::npos);
 }
 
-//! Environment of fixed variables.
-Environment fixed(std::map<std::string, std::string> variables) {
-  return [variables](const std::string& name) -> std::optional<std::string> {
-    auto found = variables.find(name);
-    return found == variables.end() ? std::nullopt : std::optional<std::string>(found->second);
-  };
-}
-
 //! Captures log messages while it lives.
 class LogCapture {
  public:
@@ -213,10 +206,10 @@ class LogCapture {
 };
 
 TEST(WordPressSecret, SecretOverridesVariables) {
-  const Environment environment = fixed({{"INVICTUS_SECRET_NAME", "wp"},
-                                         {"INVICTUS_USER", "env-user"},
-                                         {"INVICTUS_PASS", "env-pass"},
-                                         {"OTHER", "kept"}});
+  const Environment environment = testing::fixed_environment({{"INVICTUS_SECRET_NAME", "wp"},
+                                                              {"INVICTUS_USER", "env-user"},
+                                                              {"INVICTUS_PASS", "env-pass"},
+                                                              {"OTHER", "kept"}});
   LogCapture logs;
   const Environment merged = with_wordpress_secret(environment, [](const std::string& name) {
     EXPECT_EQ(name, "wp");
@@ -230,8 +223,8 @@ TEST(WordPressSecret, SecretOverridesVariables) {
 
 TEST(WordPressSecret, NoSecretNameKeepsEnvironment) {
   bool read = false;
-  const Environment merged =
-      with_wordpress_secret(fixed({{"INVICTUS_USER", "env-user"}}), [&read](const std::string&) {
+  const Environment merged = with_wordpress_secret(
+      testing::fixed_environment({{"INVICTUS_USER", "env-user"}}), [&read](const std::string&) {
         read = true;
         return Result<std::string>(std::string("{}"));
       });
@@ -242,7 +235,7 @@ TEST(WordPressSecret, NoSecretNameKeepsEnvironment) {
 TEST(WordPressSecret, UnreadableSecretFallsBackWithWarning) {
   LogCapture logs;
   const Environment merged = with_wordpress_secret(
-      fixed({{"INVICTUS_SECRET_NAME", "wp"}, {"INVICTUS_USER", "env-user"}}),
+      testing::fixed_environment({{"INVICTUS_SECRET_NAME", "wp"}, {"INVICTUS_USER", "env-user"}}),
       [](const std::string&) {
         return Result<std::string>(Error::http_status(400, "secret wp", "ResourceNotFound"));
       });
@@ -254,7 +247,7 @@ TEST(WordPressSecret, UnreadableSecretFallsBackWithWarning) {
 TEST(WordPressSecret, IncompleteSecretFallsBackWithoutLeaking) {
   LogCapture logs;
   const Environment merged = with_wordpress_secret(
-      fixed({{"INVICTUS_SECRET_NAME", "wp"}, {"INVICTUS_PASS", "env-pass"}}),
+      testing::fixed_environment({{"INVICTUS_SECRET_NAME", "wp"}, {"INVICTUS_PASS", "env-pass"}}),
       [](const std::string&) { return Result<std::string>(R"({"password":"leaky-pass"})"); });
   EXPECT_EQ(merged("INVICTUS_PASS"), "env-pass");
   EXPECT_NE(logs.text().find("\"username\""), std::string::npos) << logs.text();

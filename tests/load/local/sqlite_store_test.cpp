@@ -19,6 +19,8 @@ namespace wodetl {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::expect_same_state;
+using testing::make_post_state;
 using testing::make_record;
 using testing::make_source;
 using testing::TempFolder;
@@ -366,43 +368,6 @@ TEST_F(SqliteStoreTest, CorruptRecordJsonIsStoreError) {
   EXPECT_NE(stored.error().message.find(file_.string()), std::string::npos);
 }
 
-TEST_F(SqliteStoreTest, IdempotencyDoneWithinTtl) {
-  const Clock::time_point now = Clock::now();
-  ASSERT_TRUE(store_->mark_done("key-1", "dump_post_to_bucket", now + std::chrono::hours(24)).ok());
-
-  Result<bool> done = store_->is_done("key-1", now);
-  Result<bool> other = store_->is_done("key-2", now);
-
-  ASSERT_TRUE(done.ok());
-  EXPECT_TRUE(*done);
-  ASSERT_TRUE(other.ok());
-  EXPECT_FALSE(*other);
-}
-
-TEST_F(SqliteStoreTest, IdempotencyExpiredIsNotDone) {
-  const Clock::time_point now = Clock::now();
-  ASSERT_TRUE(store_->mark_done("key-1", "dump_post_to_bucket", now + std::chrono::hours(24)).ok());
-
-  Result<bool> at_expiry = store_->is_done("key-1", now + std::chrono::hours(24));
-  Result<bool> after = store_->is_done("key-1", now + std::chrono::hours(25));
-
-  ASSERT_TRUE(at_expiry.ok());
-  EXPECT_FALSE(*at_expiry);
-  ASSERT_TRUE(after.ok());
-  EXPECT_FALSE(*after);
-}
-
-TEST_F(SqliteStoreTest, IdempotencyMarkTwiceExtends) {
-  const Clock::time_point now = Clock::now();
-  ASSERT_TRUE(store_->mark_done("key-1", "store_sessions", now + std::chrono::hours(1)).ok());
-  ASSERT_TRUE(store_->mark_done("key-1", "store_sessions", now + std::chrono::hours(24)).ok());
-
-  Result<bool> done = store_->is_done("key-1", now + std::chrono::hours(2));
-
-  ASSERT_TRUE(done.ok());
-  EXPECT_TRUE(*done);
-}
-
 TEST_F(SqliteStoreTest, MarkDoneDeletesExpiredKeys) {
   const Clock::time_point now = Clock::now();
   ASSERT_TRUE(store_->mark_done("old", "store_sessions", now - std::chrono::hours(1)).ok());
@@ -412,58 +377,6 @@ TEST_F(SqliteStoreTest, MarkDoneDeletesExpiredKeys) {
   Connection connection(file_);
   EXPECT_EQ(connection.texts("SELECT idempotency_key FROM idempotency"),
             std::vector<std::string>{"new"});
-}
-
-PostState make_post_state() {
-  PostState state;
-  state.source = make_source(101, "week-one");
-  state.content_sha256 = "ab12";
-  state.status = PostStatus::kSkipped;
-  state.reason = "no day headers found";
-  state.preamble = {Line{"Coach's note: deload week", {Link{"video", "https://example.test/v"}}},
-                    Line{"Scale loads as needed", {}}};
-  state.session_dates = {"2020-12-21", "2020-12-22"};
-  state.process_key = "5f1e0c";
-  return state;
-}
-
-void expect_same_state(const PostState& actual, const PostState& expected) {
-  EXPECT_EQ(actual.source, expected.source);
-  EXPECT_EQ(actual.content_sha256, expected.content_sha256);
-  EXPECT_EQ(actual.status, expected.status);
-  EXPECT_EQ(actual.reason, expected.reason);
-  EXPECT_EQ(actual.preamble, expected.preamble);
-  EXPECT_EQ(actual.session_dates, expected.session_dates);
-  EXPECT_EQ(actual.process_key, expected.process_key);
-}
-
-TEST_F(SqliteStoreTest, PostStateRoundTrip) {
-  const PostState state = make_post_state();
-  ASSERT_TRUE(store_->save_post_state(state).ok());
-
-  Result<std::optional<PostState>> found = store_->find_post_state(101);
-  Result<std::optional<PostState>> missing = store_->find_post_state(999);
-
-  ASSERT_TRUE(found.ok()) << found.error().to_string();
-  ASSERT_TRUE(found->has_value());
-  expect_same_state(**found, state);
-  ASSERT_TRUE(missing.ok());
-  EXPECT_FALSE(missing->has_value());
-}
-
-TEST_F(SqliteStoreTest, PostStateSaveReplaces) {
-  PostState state = make_post_state();
-  ASSERT_TRUE(store_->save_post_state(state).ok());
-  state.status = PostStatus::kStored;
-  state.reason.clear();
-  state.session_dates = {"2020-12-21"};
-  ASSERT_TRUE(store_->save_post_state(state).ok());
-
-  Result<std::vector<PostState>> states = store_->all_post_states();
-
-  ASSERT_TRUE(states.ok());
-  ASSERT_EQ(states->size(), 1U);
-  expect_same_state(states->front(), state);
 }
 
 TEST_F(SqliteStoreTest, AllPostStatesSortedById) {
@@ -480,18 +393,6 @@ TEST_F(SqliteStoreTest, AllPostStatesSortedById) {
   EXPECT_EQ((*states)[0].source.post_id, 101);
   EXPECT_EQ((*states)[1].source.post_id, 300);
   EXPECT_EQ((*states)[1].status, PostStatus::kFailed);
-}
-
-TEST_F(SqliteStoreTest, UnknownStoredStatusIsStoreError) {
-  ASSERT_TRUE(store_->save_post_state(make_post_state()).ok());
-  Connection connection(file_);
-  connection.execute("UPDATE posts SET status = 'archived'");
-
-  Result<std::optional<PostState>> found = store_->find_post_state(101);
-
-  ASSERT_FALSE(found.ok());
-  EXPECT_EQ(found.error().code, ErrorCode::kStore);
-  EXPECT_NE(found.error().message.find("archived"), std::string::npos);
 }
 
 TEST_F(SqliteStoreTest, ReopenReadsEverythingBack) {
@@ -520,37 +421,6 @@ TEST_F(SqliteStoreTest, ReopenReadsEverythingBack) {
   Result<ReplaceOutcome> again = reopened->replace_post_sessions(source, records);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->unchanged, 2);
-}
-
-TEST_F(SqliteStoreTest, SyncCursorRoundTrip) {
-  Result<std::optional<SyncCursor>> missing = store_->find_sync_cursor("invictus");
-  ASSERT_TRUE(missing.ok()) << missing.error().to_string();
-  EXPECT_FALSE(missing->has_value());
-
-  ASSERT_TRUE(store_
-                  ->save_sync_cursor(SyncCursor{"invictus", "https://site.test category 213",
-                                                "2024-01-31T08:00:00", "2024-02-01T00:00:00.000Z"})
-                  .ok());
-  ASSERT_TRUE(
-      store_->save_sync_cursor(SyncCursor{"other", "https://other.test", "2023-05-01T00:00:00", ""})
-          .ok());
-  ASSERT_TRUE(store_
-                  ->save_sync_cursor(SyncCursor{"invictus", "https://site.test category 213",
-                                                "2024-02-02T09:30:00", "2024-02-03T00:00:00.000Z"})
-                  .ok());
-
-  Result<std::optional<SyncCursor>> found = store_->find_sync_cursor("invictus");
-  ASSERT_TRUE(found.ok()) << found.error().to_string();
-  ASSERT_TRUE(found->has_value());
-  EXPECT_EQ((*found)->source, "invictus");
-  EXPECT_EQ((*found)->listing, "https://site.test category 213");
-  EXPECT_EQ((*found)->modified_gmt, "2024-02-02T09:30:00");
-  EXPECT_EQ((*found)->updated_at, "2024-02-03T00:00:00.000Z");
-  Result<std::optional<SyncCursor>> other = store_->find_sync_cursor("other");
-  ASSERT_TRUE(other.ok());
-  ASSERT_TRUE(other->has_value());
-  EXPECT_EQ((*other)->modified_gmt, "2023-05-01T00:00:00");
-  EXPECT_FALSE((*other)->updated_at.empty());
 }
 
 TEST_F(SqliteStoreTest, ConcurrentReplacesStayConsistent) {

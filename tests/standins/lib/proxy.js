@@ -4,6 +4,7 @@
 // a test queued, or forwards it unchanged to the backend of its service. Each decision is
 // recorded in the request log.
 
+const crypto = require('node:crypto');
 const http = require('node:http');
 const crc32 = require('buffer-crc32');
 const { checkSignature } = require('./sigv4-check');
@@ -241,6 +242,10 @@ class SignatureProxy {
     }
 
     const response = await this.forward(service, request, body);
+    // S3 sends a request id with every response, and error messages quote it; s3rver sends none.
+    if (service === 's3' && !response.headers['x-amz-request-id']) {
+      response.headers['x-amz-request-id'] = crypto.randomBytes(8).toString('hex').toUpperCase();
+    }
     this.requestLog.add({ ...entry, decision: 'forwarded', status: response.status, errorCode: errorCodeOf(service, response.status, response.body) });
     this.send(req, res, response);
   }

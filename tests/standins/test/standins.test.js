@@ -46,6 +46,10 @@ describe('signature checks', () => {
     const get = await h.signedSend(ready.endpoints.s3, 's3', h.s3Request('GET', '/wod-bucket/raw/a%3Db%20c.json'));
     assert.equal(get.status, 200, get.body);
     assert.equal(get.body, 'hello');
+    assert.match(get.headers['x-amz-request-id'], /^[0-9A-F]{16}$/);
+    const missing = await h.signedSend(ready.endpoints.s3, 's3', h.s3Request('GET', '/no-such-bucket/raw/x.json'));
+    assert.equal(missing.status, 404, missing.body);
+    assert.match(missing.headers['x-amz-request-id'], /^[0-9A-F]{16}$/);
 
     const published = await h.signedSend(ready.endpoints.sns, 'sns', h.snsRequest({ Action: 'Publish', TopicArn: 'arn:aws:sns:us-east-1:123456789012:runs', Message: 'done' }));
     assert.equal(published.status, 200, published.body);

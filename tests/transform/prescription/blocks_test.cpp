@@ -2,17 +2,24 @@
 
 #include <gtest/gtest.h>
 
+#include <deque>
+
 #include "transform/prescription/line_parser.hpp"
 
 namespace wodetl::prescription {
 namespace {
 
-std::vector<ParsedLine> parse(const std::vector<std::string>& lines) { return parse_prescription_lines(lines); }
+// Parsed lines view their texts, so every test's texts are kept until the program ends.
+std::vector<ParsedLine> parse(std::vector<std::string> lines) {
+  static std::deque<std::vector<std::string>> kept;
+  return parse_prescription_lines(kept.emplace_back(std::move(lines)));
+}
 
 TEST(BuildBlocks, FollowedBySplitsBlocks) {
-  const auto lines = parse({"Every minute, on the minute, for 3 minutes (3 sets):", "Snatch Press x 4 reps",
-                            "Build over the course of the three sets.", "Followed by…",
-                            "Every 90 seconds, for 4:30 (3 sets):", "3-Position Snatch x 1 rep"});
+  const auto lines =
+      parse({"Every minute, on the minute, for 3 minutes (3 sets):", "Snatch Press x 4 reps",
+             "Build over the course of the three sets.", "Followed by…",
+             "Every 90 seconds, for 4:30 (3 sets):", "3-Position Snatch x 1 rep"});
   const auto blocks = build_blocks(lines);
   ASSERT_EQ(blocks.size(), 2U);
   EXPECT_EQ(blocks[0].scheme_line, 0U);
@@ -24,8 +31,9 @@ TEST(BuildBlocks, FollowedBySplitsBlocks) {
 }
 
 TEST(BuildBlocks, TableAppliesToRightSets) {
-  const auto lines = parse({"Every 3 minutes, for 18 minutes (6 sets):", "Back Squat", "*Sets 1-2 = 8 reps @ 65-70%",
-                            "*Sets 3-4 = 5 reps @ 75-80%", "*Sets 5-6 = 3 reps @ 85-90%"});
+  const auto lines = parse({"Every 3 minutes, for 18 minutes (6 sets):", "Back Squat",
+                            "*Sets 1-2 = 8 reps @ 65-70%", "*Sets 3-4 = 5 reps @ 75-80%",
+                            "*Sets 5-6 = 3 reps @ 85-90%"});
   const auto blocks = build_blocks(lines);
   ASSERT_EQ(blocks.size(), 1U);
   ASSERT_EQ(blocks[0].sets.size(), 6U);
@@ -50,7 +58,8 @@ TEST(BuildBlocks, MovementIntensityFillsEverySet) {
 }
 
 TEST(BuildBlocks, SupersetStaysOneBlock) {
-  const auto lines = parse({"Three sets of:", "Chin-ups x 10 reps", "V-Ups x 40 seconds", "Rest 60 seconds"});
+  const auto lines =
+      parse({"Three sets of:", "Chin-ups x 10 reps", "V-Ups x 40 seconds", "Rest 60 seconds"});
   const auto blocks = build_blocks(lines);
   ASSERT_EQ(blocks.size(), 1U);
   EXPECT_EQ(blocks[0].movement_lines, (std::vector<std::size_t>{1, 2}));
