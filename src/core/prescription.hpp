@@ -120,6 +120,14 @@ enum class Grouping {
   kAlternating,  //!< "Odd: …, Even: …": each on its own minutes of the clock
 };
 
+//! One reps-and-percent step of a wave: the "3@76%" of "4@70%, 3@76%".
+struct IntensityStep {
+  std::optional<CountRange> reps;
+  bool reps_at_least = false;
+  Intensity intensity;
+  bool operator==(const IntensityStep&) const = default;
+};
+
 //! A line that names what to do, or only how much of it.
 struct MovementLine {
   //! Every member must have a default member initializer or a class type, because this
@@ -140,6 +148,9 @@ struct MovementLine {
   std::optional<Quantity> calories;     //!< "30/22 Calories"
   std::optional<Quantity> load;         //!< "135/95 lbs", "(95/65)", "115#", "1.5 x BW"
   Intensity intensity;
+  //! A wave written after the name, "Back Squat x 4@70%, 3@76%": step i is set i + 1, and sets
+  //! counts the steps unless the line states another count. reps and intensity are then empty.
+  std::vector<IntensityStep> steps;
   std::string remark;  //!< text the grammar kept aside, as written: "(Light)", "(Sots Press)"
   bool operator==(const MovementLine&) const = default;
 };
@@ -182,14 +193,6 @@ struct SchemeLine {
   std::optional<MovementLine> movement;  //!< movements after the colon, if any
   std::string warning;  //!< set when the stated sets disagree with duration ÷ interval
   bool operator==(const SchemeLine&) const = default;
-};
-
-//! One reps-and-percent step of a wave: the "3@76%" of "4@70%, 3@76%".
-struct IntensityStep {
-  std::optional<CountRange> reps;
-  bool reps_at_least = false;
-  Intensity intensity;
-  bool operator==(const IntensityStep&) const = default;
 };
 
 //! A row of a per-set table ("*Sets 1-2 = 8 reps @ 65-70%") or a wave. For a wave, sets runs
@@ -273,12 +276,17 @@ struct SetPrescription {
 //! table applied to its sets, its rests and its notes. Indices refer to PartPrescription::lines.
 struct Block {
   std::optional<std::size_t> scheme_line;
+  //! A note ending in a colon that introduces the movement lines after it, "With empty bar:". It
+  //! heads a block of its own when no scheme is open, or the open block already has its movements.
+  std::optional<std::size_t> heading_line;
   std::optional<std::size_t> target_line;
   LineIndices movement_lines;
   LineIndices intensity_lines;
   LineIndices rest_lines;
   LineIndices note_lines;
-  std::vector<SetPrescription> sets;  //!< one entry per set when the set count is known
+  //! One entry per set when a line states the set count, else empty: "Front Squat x 3 reps" alone
+  //! or under "AMRAP 12" states none.
+  std::vector<SetPrescription> sets;
   //! Problems found while applying the lines, such as a per-set table naming sets past the
   //! stated set count.
   std::vector<std::string> warnings;

@@ -115,9 +115,25 @@ Json movement_json(const Movement& movement) {
   return json;
 }
 
+// Steps of a wave: [{"reps", "percent", "of"}, …], with the extras of each intensity.
+Json steps_json(const std::vector<IntensityStep>& steps) {
+  Json items = Json::array();
+  for (const IntensityStep& step : steps) {
+    Json item{{"reps", count_range(step.reps)},
+              {"percent", range(step.intensity.percent)},
+              {"of", rm_ref(step.intensity.of)}};
+    if (step.reps_at_least) {
+      item["reps_at_least"] = true;
+    }
+    add_intensity_extras(item, step.intensity);
+    items.push_back(std::move(item));
+  }
+  return items;
+}
+
 // Movement fields: "movements", "reps", "per_side", "duration_seconds", "distance", "percent",
 // "of", "sets"; extras "grouping" (for several movements), "reps_at_least", "at_least",
-// "rep_scheme", "sets_range", "calories", "load", "rpe", "remark".
+// "rep_scheme", "sets_range", "calories", "load", "rpe", "steps" (a wave), "remark".
 void add_movement_fields(Json& json, const MovementLine& line) {
   Json movements = Json::array();
   for (const Movement& movement : line.movements) {
@@ -148,6 +164,9 @@ void add_movement_fields(Json& json, const MovementLine& line) {
   }
   if (line.load) {
     json["load"] = quantity(line.load);
+  }
+  if (!line.steps.empty()) {
+    json["steps"] = steps_json(line.steps);
   }
   if (!line.remark.empty()) {
     json["remark"] = line.remark;
@@ -207,21 +226,9 @@ void add_intensity_fields(Json& json, const IntensityLine& line) {
   if (line.reps_at_least) {
     json["reps_at_least"] = true;
   }
-  if (line.steps.empty()) {
-    return;
+  if (!line.steps.empty()) {
+    json["steps"] = steps_json(line.steps);
   }
-  Json steps = Json::array();
-  for (const IntensityStep& step : line.steps) {
-    Json item{{"reps", count_range(step.reps)},
-              {"percent", range(step.intensity.percent)},
-              {"of", rm_ref(step.intensity.of)}};
-    if (step.reps_at_least) {
-      item["reps_at_least"] = true;
-    }
-    add_intensity_extras(item, step.intensity);
-    steps.push_back(std::move(item));
-  }
-  json["steps"] = std::move(steps);
 }
 
 }  // namespace
@@ -281,6 +288,7 @@ void to_json(Json& json, const LineIndices& indices) {
 
 void to_json(Json& json, const Block& block) {
   json = Json{{"scheme_line", optional_value(block.scheme_line)},
+              {"heading_line", optional_value(block.heading_line)},
               {"target_line", optional_value(block.target_line)},
               {"movement_lines", block.movement_lines},
               {"intensity_lines", block.intensity_lines},

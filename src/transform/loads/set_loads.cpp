@@ -108,10 +108,12 @@ std::vector<BlockLoads> compute_loads(const PartPrescription& part, const Maxes&
     const std::string fallback_lift =
         movement != nullptr ? movement->movements.front().canonical : std::string();
 
+    // A block whose lines state no set count ("Snatch x 2 @ 80%", "AMRAP 12") has no sets. The
+    // movement's load then holds for each set, as set number 0.
     std::vector<SetPrescription> sets = block.sets;
     if (sets.empty() && movement != nullptr) {
       sets.push_back(
-          SetPrescription{1, movement->reps, movement->reps_at_least, movement->intensity});
+          SetPrescription{0, movement->reps, movement->reps_at_least, movement->intensity});
     }
 
     BlockLoads block_loads{
@@ -140,6 +142,9 @@ std::vector<BlockLoads> compute_loads(const PartPrescription& part, const Maxes&
 }
 
 std::string format_set_load(const SetLoad& load, WeightUnit unit) {
+  if (load.first_set == 0) {
+    return "Each set: " + format_weight(load, unit);
+  }
   std::string text = load.first_set == load.last_set ? "Set " + std::to_string(load.first_set)
                                                      : "Sets " + std::to_string(load.first_set) +
                                                            "-" + std::to_string(load.last_set);
@@ -186,8 +191,8 @@ Json loads_json(const std::vector<BlockLoads>& loads, WeightUnit unit) {
     Json sets = Json::array();
     for (const SetLoad& load : block.sets) {
       Json json = weight_json(load, unit);
-      json["first_set"] = load.first_set;
-      json["last_set"] = load.last_set;
+      json["first_set"] = load.first_set > 0 ? Json(load.first_set) : Json(nullptr);
+      json["last_set"] = load.last_set > 0 ? Json(load.last_set) : Json(nullptr);
       sets.push_back(std::move(json));
     }
     Json limits = Json::array();

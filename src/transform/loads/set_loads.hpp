@@ -15,6 +15,8 @@ namespace wodetl {
 
 //! Load of a run of consecutive sets that ask for the same thing.
 struct SetLoad {
+  //! Sets the load is for, numbered from 1. Both are 0 when the block states no set count,
+  //! because the load then holds for each set.
   int first_set = 0;
   int last_set = 0;
   std::optional<double> min_weight;  //!< in Maxes::unit, rounded to the plate step
@@ -37,14 +39,15 @@ struct BlockLoads {
 };
 
 //! Loads of every block of part that prescribes an intensity: a percentage of a rep max, or a
-//! rep-max weight ("@ 10-RM Back Squat weight"). A block without sets counts as one set. The
-//! reference lift is the one the line names, else the block's first movement.
+//! rep-max weight ("@ 10-RM Back Squat weight"). A block whose lines state no set count gets one
+//! load for each set, with set number 0. The reference lift is the one the line names, else the
+//! block's first movement.
 [[nodiscard]] std::vector<BlockLoads> compute_loads(const prescription::PartPrescription& part,
                                                     const Maxes& maxes);
 
 //! "Set 1: 60 kg", "Sets 4-5: 75 kg", "Sets 6-8: 75-80 kg", "Set 1: 102.5 kg or more" for a
-//! floor such as "101%+", or "Sets 1-2: 75% of 1-RM snatch (no 1-RM for snatch in the maxes
-//! file)".
+//! floor such as "101%+", "Each set: 60 kg" for set number 0, or "Sets 1-2: 75% of 1-RM snatch
+//! (no 1-RM for snatch in the maxes file)".
 [[nodiscard]] std::string format_set_load(const SetLoad& load, WeightUnit unit);
 
 //! Formats the maxes that loads lacked as the entries to add: "Add the missing maxes to the maxes
@@ -60,7 +63,7 @@ struct BlockLoads {
 
 //! JSON of the loads: [{"block", "sets": [{"first_set", "last_set", "weight": {"min", "max",
 //! "unit"} | null, "basis", "missing"}], "limits": [{"weight", "basis", "missing"}]}], with
-//! "warnings": [text, …] on a block that has any.
+//! "warnings": [text, …] on a block that has any. first_set and last_set are null for set 0.
 [[nodiscard]] Json loads_json(const std::vector<BlockLoads>& loads, WeightUnit unit);
 
 }  // namespace wodetl

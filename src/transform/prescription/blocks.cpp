@@ -85,6 +85,9 @@ std::optional<SetCount> set_count(const Block& block, const std::vector<ParsedLi
     if (scheme.rounds) {
       return SetCount{*scheme.rounds, "scheme"};
     }
+    if (!scheme.rep_scheme.empty()) {
+      return SetCount{static_cast<int>(scheme.rep_scheme.size()), "scheme"};  // "21-15-9 for time"
+    }
     if (inherited_sets) {
       return SetCount{*inherited_sets, "scheme"};
     }
@@ -106,8 +109,43 @@ std::optional<SetCount> set_count(const Block& block, const std::vector<ParsedLi
   return std::nullopt;
 }
 
+// "set 4" or "sets 4-5".
+std::string set_span(int first, int last) {
+  return first == last ? "set " + std::to_string(first)
+                       : "sets " + std::to_string(first) + "-" + std::to_string(last);
+}
+
+// Warns about each per-set row that names set 0, which does not exist since sets are numbered
+// from 1: "*Sets 0-2 = @ 75%" then applies to sets 1-2 only.
+void check_set_numbers(Block& block, const std::vector<ParsedLine>& lines) {
+  for (const std::size_t index : block.intensity_lines) {
+    const IntensityLine& row = *lines[index].intensity();
+    if (row.sets && row.sets->first < 1) {
+      block.warnings.push_back(
+          "\"" + std::string(lines[index].text) + "\" names set 0, but sets are numbered from 1: " +
+          (row.sets->last < 1 ? "the row applies to no set"
+                              : "it applies to " + set_span(1, row.sets->last)));
+    }
+  }
+}
+
+// Warns when the line at index, which names sets first to last, names sets past count.count, and
+// says which sets are left out.
+void warn_past_count(Block& block, const std::vector<ParsedLine>& lines, std::size_t index,
+                     int first, int last, const SetCount& count) {
+  if (last <= count.count) {
+    return;
+  }
+  const int first_left_out = std::max(first, count.count + 1);
+  block.warnings.push_back("\"" + std::string(lines[index].text) + "\" names " +
+                           set_span(first, last) + ", but the " + count.stated_by + " states " +
+                           std::to_string(count.count) + (count.count == 1 ? " set" : " sets") +
+                           ": " + set_span(first_left_out, last) + " left out");
+}
+
 // Warns about each per-set row or wave that names sets past the count the block states, since
-// those sets are left out: "*Sets 4-5" under "Three sets of:".
+// those sets are left out: "*Sets 4-5" under "Three sets of:", or a wave of four steps on the
+// movement line under it.
 void check_table_against_count(Block& block, const std::vector<ParsedLine>& lines,
                                const SetCount& count) {
   if (count.stated_by == nullptr) {
@@ -117,20 +155,13 @@ void check_table_against_count(Block& block, const std::vector<ParsedLine>& line
     const IntensityLine& row = *lines[index].intensity();
     const int first = row.sets ? row.sets->first : 1;
     const int last = row.sets ? row.sets->last : static_cast<int>(row.steps.size());
-    if (last <= count.count) {
-      continue;
+    warn_past_count(block, lines, index, first, last, count);
+  }
+  for (const std::size_t index : block.movement_lines) {
+    const MovementLine& movement = *lines[index].movement();
+    if (!movement.steps.empty()) {
+      warn_past_count(block, lines, index, 1, static_cast<int>(movement.steps.size()), count);
     }
-    const int first_left_out = std::max(first, count.count + 1);
-    const std::string left_out = first_left_out == last ? "set " + std::to_string(last)
-                                                        : "sets " + std::to_string(first_left_out) +
-                                                              "-" + std::to_string(last);
-    const std::string named = first == last
-                                  ? "set " + std::to_string(last)
-                                  : "sets " + std::to_string(first) + "-" + std::to_string(last);
-    block.warnings.push_back("\"" + std::string(lines[index].text) + "\" names " + named +
-                             ", but the " + count.stated_by + " states " +
-                             std::to_string(count.count) + (count.count == 1 ? " set" : " sets") +
-                             ": " + left_out + " left out");
   }
 }
 
@@ -141,9 +172,10 @@ struct RowView {
   const Intensity* intensity = nullptr;
 };
 
-// The table row, or wave step, that covers set number `set`.
+// The table row, or wave step, that covers set number `set`. A wave on the movement line counts
+// only for the sets that no row of the table covers.
 std::optional<RowView> row_for_set(const Block& block, const std::vector<ParsedLine>& lines,
-                                   int set) {
+                                   const MovementLine* movement, int set) {
   for (const std::size_t index : block.intensity_lines) {
     const IntensityLine& row = *lines[index].intensity();
     if (!row.steps.empty()) {
@@ -157,7 +189,31 @@ std::optional<RowView> row_for_set(const Block& block, const std::vector<ParsedL
       return RowView{&row.reps, row.reps_at_least, &row.intensity};
     }
   }
+  if (movement != nullptr && set >= 1 && set <= static_cast<int>(movement->steps.size())) {
+    const IntensityStep& step = movement->steps[static_cast<std::size_t>(set - 1)];
+    return RowView{&step.reps, step.reps_at_least, &step.intensity};
+  }
   return std::nullopt;
+}
+
+// Reps of set number `set` from a rep sequence, "5-4-3-2-1" or "21-15-9 for time".
+std::optional<CountRange> sequence_reps(const std::vector<int>& sequence, int set) {
+  const auto index = static_cast<std::size_t>(set - 1);
+  if (index >= sequence.size()) {
+    return std::nullopt;
+  }
+  return CountRange{sequence[index], sequence[index]};
+}
+
+// Whether the movements of a line have counts of their own, "10 Air Squats, 10 Pushups".
+bool counts_items(const MovementLine* movement) {
+  if (movement == nullptr) {
+    return false;
+  }
+  return std::any_of(movement->movements.begin(), movement->movements.end(),
+                     [](const Movement& item) {
+                       return item.reps || item.count || item.duration_seconds || item.distance;
+                     });
 }
 
 void fill_sets(Block& block, const std::vector<ParsedLine>& lines,
@@ -169,18 +225,26 @@ void fill_sets(Block& block, const std::vector<ParsedLine>& lines,
   check_table_against_count(block, lines, *stated);
   const std::optional<int> count = stated->count;
   const MovementLine* movement = main_movement(block, lines);
+  // "21-15-9 for time" gives the reps of each round to movement lines that state none.
+  const std::vector<int>* scheme_sequence =
+      block.scheme_line ? &lines[*block.scheme_line].scheme()->scheme.rep_scheme : nullptr;
+  if (scheme_sequence != nullptr && (scheme_sequence->empty() || counts_items(movement))) {
+    scheme_sequence = nullptr;
+  }
   block.sets.reserve(static_cast<std::size_t>(*count));
   for (int set = 1; set <= *count; ++set) {
-    const std::optional<RowView> row = row_for_set(block, lines, set);
+    const std::optional<RowView> row = row_for_set(block, lines, movement, set);
     std::optional<CountRange> reps;
     bool reps_at_least = false;
     if (movement != nullptr) {
       reps = movement->reps;
       reps_at_least = movement->reps_at_least;
-      const std::size_t scheme_index = static_cast<std::size_t>(set - 1);
-      if (scheme_index < movement->rep_scheme.size()) {
-        reps = CountRange{movement->rep_scheme[scheme_index], movement->rep_scheme[scheme_index]};
+      if (auto sequence = sequence_reps(movement->rep_scheme, set)) {
+        reps = sequence;
       }
+    }
+    if (!reps && scheme_sequence != nullptr) {
+      reps = sequence_reps(*scheme_sequence, set);
     }
     if (row && *row->reps) {
       reps = *row->reps;
@@ -244,6 +308,47 @@ std::optional<int> sets_within(const SchemeLine& scheme, std::optional<int> cloc
                                                              : *clock_minutes / 2;
 }
 
+// Whether the text, as written, ends in a colon: "With empty bar:". A plain loop, because
+// find_last_not_of calls memchr for every character.
+bool ends_with_colon(std::string_view text) {
+  for (std::size_t index = text.size(); index > 0; --index) {
+    const char c = text[index - 1];
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '\f' && c != '\v') {
+      return c == ':';
+    }
+  }
+  return false;
+}
+
+// Whether the block already has the movements it is done with, in its own lines or after its
+// scheme's colon ("1 Round: Hold bottom of Air Squat for 1 minute"), so that a heading after it
+// introduces other work.
+bool has_movements(const Block& block, const std::vector<ParsedLine>& lines) {
+  if (!block.movement_lines.empty() || !block.intensity_lines.empty()) {
+    return true;
+  }
+  if (!block.scheme_line) {
+    return false;
+  }
+  const SchemeLine& scheme = *lines[*block.scheme_line].scheme();
+  return scheme.movement && !scheme.movement->movements.empty();
+}
+
+// Whether the note at index heads a block of its own: it ends in a colon, a line naming
+// movements follows it, and the open block, if any, already has its movements. Under a scheme
+// still waiting for its movements ("Every 2 minutes x 5:", "Complete the following:") such a note
+// stays one of the scheme's notes.
+bool opens_group(const std::vector<ParsedLine>& lines, std::size_t index, const Block* open_block) {
+  if (!ends_with_colon(lines[index].text) || index + 1 >= lines.size()) {
+    return false;
+  }
+  const MovementLine* next = lines[index + 1].movement();
+  if (next == nullptr || next->movements.empty()) {
+    return false;
+  }
+  return open_block == nullptr || has_movements(*open_block, lines);
+}
+
 // Appends index to one of a block's lists of lines.
 void append_line(LineIndices& list, std::size_t index) {
   list.push_back(index);
@@ -272,6 +377,7 @@ std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines) {
   std::size_t block_starts = 0;  // lines that may start a block: at most that many blocks
   for (const ParsedLine& line : lines) {
     block_starts += line.kind != LineKind::kNote && line.kind != LineKind::kRest ? 1 : 0;
+    block_starts += line.kind == LineKind::kNote && ends_with_colon(line.text) ? 1 : 0;
   }
   blocks.reserve(block_starts);
   bool open = false;  // whether the last block still takes lines
@@ -297,10 +403,10 @@ std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines) {
         break;
       case LineKind::kMovement: {
         const bool names_movements = !line.movement()->movements.empty();
-        // Without a scheme, each named movement line is its own piece of work; a line of
-        // quantities only ("5x5 @ 75%") belongs to the movement before it.
-        const bool joins = open && (blocks.back().scheme_line || !names_movements ||
-                                    blocks.back().movement_lines.empty());
+        // Without a scheme or a heading, each named movement line is its own piece of work. A
+        // line of quantities only ("5x5 @ 75%") belongs to the movement before it.
+        const bool joins = open && (blocks.back().scheme_line || blocks.back().heading_line ||
+                                    !names_movements || blocks.back().movement_lines.empty());
         append_line((joins ? blocks.back() : start_block()).movement_lines, index);
         break;
       }
@@ -315,6 +421,8 @@ std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines) {
       case LineKind::kNote:
         if (ends_block(line)) {
           open = false;
+        } else if (opens_group(lines, index, open ? &blocks.back() : nullptr)) {
+          start_block().heading_line = index;  // "With empty bar:" and the lines after it
         } else if (!blocks.empty()) {
           append_line(blocks.back().note_lines, index);
         }
@@ -332,6 +440,7 @@ std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines) {
         clock_minutes = minute_clock_length(scheme.scheme);
       }
     }
+    check_set_numbers(block, lines);
     fill_sets(block, lines, inherited_sets);
   }
   return blocks;

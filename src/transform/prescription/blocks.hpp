@@ -2,7 +2,8 @@
 // Part-level structure: the parsed lines of one part grouped into blocks. A block is a clock
 // (scheme) with the movements done on it, the per-set intensity table applied to its sets, its
 // rests and its notes; a target line ("establish a 1-RM Back Squat") is a block of its own.
-// "Followed by…" ends a block, and so does the next scheme.
+// "Followed by…" ends a block, and so does the next scheme. A note ending in a colon ("With empty
+// bar:") heads a block of the movement lines after it once the open block has its movements.
 
 #include <optional>
 #include <string>

@@ -9,16 +9,15 @@
 #include "transform/prescription/quantities.hpp"
 #include "transform/prescription/scheme_grammar.hpp"
 #include "transform/prescription/tokens.hpp"
+#include "transform/prescription/wave_grammar.hpp"
 #include "transform/prescription/window_grammar.hpp"
 
 namespace wodetl::prescription {
 
 namespace {
 
-constexpr std::size_t kMaxWaveSteps = 20;
-
-// Token range left after list markers ("*", "•", "- ", "1. ") and trailing punctuation
-// (":", ".", "…", ",") are set aside.
+// Token range left after list markers ("*", "•", "- ", "-" at the start of the line, "1. ") and
+// trailing punctuation (":", ".", "…", ",") are set aside.
 std::pair<std::size_t, std::size_t> content_range(const TokenizedLine& line) {
   std::size_t begin = 0;
   std::size_t end = line.token_count;
@@ -26,7 +25,10 @@ std::pair<std::size_t, std::size_t> content_range(const TokenizedLine& line) {
   while (begin < end) {
     const TokenKind kind = kind_at(begin);
     const bool next_spaced = begin + 1 < end && line.tokens[begin + 1].space_before;
-    if (kind == TokenKind::kStar || kind == TokenKind::kOther || (kind == TokenKind::kDash && next_spaced)) {
+    // A dash joins the tokens around it, and no notation that the grammars read starts with one.
+    // So a dash that starts the line is a bullet even when it touches the text: "-5x5".
+    const bool bullet_dash = kind == TokenKind::kDash && (next_spaced || begin == 0);
+    if (kind == TokenKind::kStar || kind == TokenKind::kOther || bullet_dash) {
       ++begin;
       continue;
     }
@@ -110,34 +112,14 @@ bool parse_set_row(Cursor& cursor, const GrammarContext& context, ParsedLine& pa
   return true;
 }
 
-// "4@70%, 3@76%, 2@82%", "3+ @ 85%".
+// "4@70%, 3@76%, 2@82%", "4@70% 3@76%", "3+ @ 85%".
 std::optional<IntensityLine> parse_wave(Cursor& cursor, const GrammarContext& context) {
-  if (!cursor.is(TokenKind::kNumber)) {
-    return std::nullopt;  // every step starts with its reps; checked before building any value
+  if (!may_start_wave(cursor)) {
+    return std::nullopt;  // checked before building any value
   }
   const std::size_t start = cursor.position();
   IntensityLine line;
-  do {
-    IntensityStep step;
-    step.reps = read_count_range(cursor);
-    if (!step.reps) {
-      break;
-    }
-    if (cursor.is(TokenKind::kPlus) && !cursor.peek()->space_before) {
-      cursor.advance();
-      step.reps_at_least = true;
-    }
-    cursor.accept_word_in({"rep", "reps"});
-    if (!cursor.is(TokenKind::kAt)) {
-      break;
-    }
-    if (!read_intensity(cursor, context, step.intensity) || !step.intensity.percent) {
-      break;
-    }
-    line.steps.push_back(std::move(step));
-  } while (line.steps.size() < kMaxWaveSteps && cursor.accept(TokenKind::kComma));
-
-  if (line.steps.empty() || !cursor.at_end()) {
+  if (!read_wave(cursor, context, 1, line.steps) || !cursor.at_end()) {
     cursor.reset(start);
     return std::nullopt;
   }

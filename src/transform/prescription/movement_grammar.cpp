@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <iterator>
 #include <memory>
+#include <string>
 #include <utility>
 #include <vector>
 
 #include "transform/prescription/canonical.hpp"
 #include "transform/prescription/keywords.hpp"
 #include "transform/prescription/quantities.hpp"
+#include "transform/prescription/wave_grammar.hpp"
 
 namespace wodetl::prescription {
 
@@ -89,7 +91,11 @@ std::optional<TokenSpan> read_name(Cursor& cursor) {
       const KeywordId word = token->keyword;
       const bool quantity_follows =
           cursor.is(TokenKind::kNumber, 1) || cursor.is(TokenKind::kTime, 1);
-      if (is_name_stop_word(word) ||
+      // "Thrusters Men 205, Women 145": the loads for men and women follow the name.
+      static constexpr KeywordSet kGenderWords = {"men", "male"};
+      const bool gendered_load =
+          kGenderWords.contains(word) && (quantity_follows || cursor.is(TokenKind::kColon, 1));
+      if (is_name_stop_word(word) || gendered_load ||
           (quantity_follows && cursor.is_word_in({"for", "at", "of", "in"}))) {
         break;
       }
@@ -422,12 +428,74 @@ bool read_parenthetical(Cursor& cursor, MovementLine& line, const GrammarContext
   return true;
 }
 
+// Whether the tokens from the cursor to its end hold two "@", as a wave after a name must: one
+// for each of at least two steps.
+bool may_hold_wave(const Cursor& cursor) {
+  int ats = 0;
+  for (std::size_t index = cursor.position(); index < cursor.end() && ats < 2; ++index) {
+    ats += cursor.line().tokens[index].kind == TokenKind::kAt ? 1 : 0;
+  }
+  return ats == 2;
+}
+
+// A wave after the name: "x 4@70%, 3@76%", ": 4@70% 3@76%". It needs two steps, since one step
+// is reps and an intensity, which the other tail rules read.
+bool read_line_wave(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
+  if (!line.steps.empty()) {
+    return false;
+  }
+  const std::size_t start = cursor.position();
+  cursor.accept(TokenKind::kTimes);
+  if (!read_wave(cursor, context, 2, line.steps)) {
+    cursor.reset(start);
+    return false;
+  }
+  if (!line.sets) {
+    const int count = static_cast<int>(line.steps.size());
+    line.sets = CountRange{count, count};
+  }
+  return true;
+}
+
+// Index of the quote that closes the one at the cursor ('"' or "'", straight or curly), or 0 when
+// the line has none or the quotes hold nothing.
+std::size_t closing_quote(const Cursor& cursor) {
+  const Token* open = cursor.peek();
+  if (open == nullptr || (open->kind != TokenKind::kInch && open->kind != TokenKind::kFoot)) {
+    return 0;
+  }
+  for (std::size_t index = cursor.position() + 1; index < cursor.end(); ++index) {
+    if (cursor.line().tokens[index].kind == open->kind) {
+      return index > cursor.position() + 1 ? index : 0;
+    }
+  }
+  return 0;
+}
+
+// A quoted phrase after the name, 'Power Snatch "touch and go" x 3', kept as a remark with its
+// quotes. Quotes after a number are feet and inches, which read_distance takes first.
+bool read_quoted_remark(Cursor& cursor, MovementLine& line, const GrammarContext& context) {
+  const std::size_t close = closing_quote(cursor);
+  if (close == 0) {
+    return false;
+  }
+  append_remark(line, written_text(cursor.line(), context.original, cursor.position(), close + 1));
+  cursor.reset(close + 1);
+  return true;
+}
+
 // Reads quantities, sides, intensities and remarks up to the end of the cursor.
 void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context,
                TailState& state) {
+  // Most lines have no "@" and so no wave: the tokens are counted only for those that have one.
+  const bool wave_possible = cursor.line().has_kind(TokenKind::kAt) && may_hold_wave(cursor);
   for (int part = 0; part < kMaxTailParts && !cursor.at_end(); ++part) {
     const std::size_t mark = cursor.position();
     if (cursor.accept(TokenKind::kComma)) {
+      continue;
+    }
+    if (wave_possible && read_line_wave(cursor, context, line)) {
+      state.strong = state.marked = true;
       continue;
     }
     if (read_times_quantity(cursor, line) || read_sets_by_reps(cursor, line)) {
@@ -503,6 +571,10 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       continue;
     }
     if (cursor.is(TokenKind::kOpen) && read_parenthetical(cursor, line, context)) {
+      continue;
+    }
+    const bool quote = cursor.is(TokenKind::kInch) || cursor.is(TokenKind::kFoot);
+    if (quote && read_quoted_remark(cursor, line, context)) {
       continue;
     }
     cursor.reset(mark);
@@ -777,8 +849,40 @@ bool read_more_counted_items(Cursor& cursor, MovementLine& line, const GrammarCo
   return true;
 }
 
+// "Thrusters, Pull-ups": more names after the first one's comma, none with a count of its own.
+// Every name must be known to the vocabulary, so that "Back Squat, light" does not read "light"
+// as a movement. Returns false, consuming nothing, when no such name follows.
+bool read_more_names(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
+  if (!cursor.is(TokenKind::kComma) || !cursor.is(TokenKind::kWord, 1) ||
+      line.movements.size() != 1 ||
+      !context.vocabulary.names_movement(line.movements.front().canonical)) {
+    return false;
+  }
+  while (line.movements.size() < kMaxItems && cursor.is(TokenKind::kComma)) {
+    const std::size_t before = cursor.position();
+    cursor.advance();
+    const auto name = read_name(cursor);
+    if (!name) {
+      cursor.reset(before);
+      break;
+    }
+    Movement& movement = line.movements.emplace_back();
+    set_names(movement, cursor, *name, context);
+    if (!context.vocabulary.names_movement(movement.canonical)) {
+      line.movements.pop_back();
+      cursor.reset(before);
+      break;
+    }
+  }
+  if (line.movements.size() == 1) {
+    return false;
+  }
+  line.grouping = Grouping::kList;
+  return true;
+}
+
 // "(Snatch + Hip Snatch) x 1 rep", "Back Squat 5x5 @ 75%", "Slow Pull Power Snatch",
-// "Snatch x 3, Clean x 2".
+// "Snatch x 3, Clean x 2", "Thrusters, Pull-ups".
 bool read_named(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
   auto group = read_group(cursor, context);
   if (!group) {
@@ -786,6 +890,7 @@ bool read_named(Cursor& cursor, const GrammarContext& context, MovementLine& lin
   }
   line.movements = std::move(group->movements);
   line.grouping = line.movements.size() > 1 ? Grouping::kComplex : Grouping::kSingle;
+  read_more_names(cursor, context, line);
   cursor.accept(TokenKind::kColon);  // "Snatch: 5x3 @ 80%"
   TailState state;
   read_tail(cursor, line, context, state);
@@ -821,6 +926,34 @@ std::optional<CountRange> read_sets_count(Cursor& cursor) {
   return count;
 }
 
+// Reps set by set before the names: "21-15-9 Thrusters, Pull-ups", "5-4-3-2-1 reps Deadlift". The
+// rest of the line is a movement line of its own that names movements and states no sets.
+// Returns false, consuming nothing and leaving line as it was, for other lines.
+bool read_sequence_first(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
+  const std::size_t start = cursor.position();
+  std::vector<int> sequence = read_rep_sequence(cursor);
+  if (sequence.empty()) {
+    return false;
+  }
+  cursor.accept_word_in({"rep", "reps"});
+  if (cursor.at_end() || !cursor.is(TokenKind::kWord)) {
+    cursor.reset(start);
+    return false;
+  }
+  const bool named = parse_movement_line(cursor, context, line) && !line.movements.empty() &&
+                     !line.sets && line.rep_scheme.empty();
+  if (!named) {
+    std::destroy_at(&line);
+    std::construct_at(&line);
+    cursor.reset(start);
+    return false;
+  }
+  const int count = static_cast<int>(sequence.size());
+  line.sets = CountRange{count, count};
+  line.rep_scheme = std::move(sequence);
+  return true;
+}
+
 // Sets written before the name: "5x5 Back Squat", "5 x 5 Back Squat", "4 x 400m run",
 // "4-6 sets of 1-3 reps Snatch", "Three sets of 10 Burpees". A number must follow "x": "12 x
 // Goblet Squat" is reps. The rest of the line is a movement line of its own that names movements;
@@ -834,6 +967,9 @@ bool read_sets_first(Cursor& cursor, const GrammarContext& context, MovementLine
     return false;  // the common case: a line of prose
   }
   const std::size_t start = cursor.position();
+  if (read_sequence_first(cursor, context, line)) {
+    return true;
+  }
   std::optional<CountRange> sets = read_count_range(cursor);
   const bool times = sets && cursor.is(TokenKind::kTimes) &&
                      (cursor.is(TokenKind::kNumber, 1) || cursor.is(TokenKind::kTime, 1));
@@ -854,6 +990,29 @@ bool read_sets_first(Cursor& cursor, const GrammarContext& context, MovementLine
   if (!line.sets) {
     line.sets = sets;
   }
+  return true;
+}
+
+// '"Touch and go" Power Snatch x 3 @ 70%': a quoted qualifier before a movement line that names
+// movements, kept as the first part of its remark so that the name stays the lift's. Returns
+// false, consuming nothing, for other lines. Then line may hold part of a result.
+bool read_quoted_first(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
+  const std::size_t start = cursor.position();
+  const std::size_t close = closing_quote(cursor);
+  if (close == 0 || close + 1 >= cursor.end()) {
+    return false;
+  }
+  Cursor rest(cursor.line(), close + 1, cursor.end());
+  if (!parse_movement_line(rest, context, line) || line.movements.empty()) {
+    return false;
+  }
+  std::string remark(written_text(cursor.line(), context.original, start, close + 1));
+  if (!line.remark.empty()) {
+    remark += ' ';
+    remark += line.remark;
+  }
+  line.remark = std::move(remark);
+  cursor.reset(cursor.end());
   return true;
 }
 
@@ -882,6 +1041,13 @@ bool may_start_anything(const Cursor& /*cursor*/) {
 }  // namespace
 
 bool parse_movement_line(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
+  const std::size_t start = cursor.position();
+  const Token* first = cursor.peek();
+  const bool quoted =
+      first != nullptr && (first->kind == TokenKind::kInch || first->kind == TokenKind::kFoot);
+  if (quoted && read_quoted_first(cursor, context, line)) {
+    return true;
+  }
   // Each rule fills line as it reads and returns whether it read the whole line. A rule that
   // fails may have filled part of it, so line is made new before the next rule that runs.
   struct Rule {
@@ -893,8 +1059,7 @@ bool parse_movement_line(Cursor& cursor, const GrammarContext& context, Movement
                                     {may_start_item, read_items},
                                     {may_start_anything, read_sets_first},
                                     {may_start_anything, read_quantities_only}};
-  const std::size_t start = cursor.position();
-  bool line_used = false;  // whether a rule has run on line since it was made
+  bool line_used = quoted;  // whether a rule has run on line since it was made
   for (const Rule& rule : kRules) {
     if (!rule.may_start(cursor)) {
       continue;

@@ -1,18 +1,23 @@
 #pragma once
 // Grammar of movement lines:
 //
-//   movement_line := quantities                       "5x5 @ 75%", "21-15-9"
-//                  | count "x" group tail             "12 x Goblet Squat", "3x [Deadlift + Row]"
-//                  | item (("," | "+") item)* tail    "10 Air Squats, 10 Pushups", "400m run"
-//                  | group tail                       "(Snatch + Hip Snatch) x 1 rep"
+//   movement_line := quantities                      "5x5 @ 75%", "21-15-9"
+//                  | count "x" group tail            "12 x Goblet Squat", "3x [Deadlift + Row]"
+//                  | item (("," | "+") item)* tail   "10 Air Squats, 10 Pushups", "400m run"
+//                  | group ("," name)* tail          "(Snatch + Hip Snatch) x 1 rep",
+//                                                    "Thrusters, Pull-ups"
+//                  | sets movement_line              "5x5 Back Squat", "21-15-9 Thrusters"
+//                  | quoted movement_line            '"Touch and go" Power Snatch x 3'
 //   group         := "(" element ("+" element)+ ")" | element ("+" element)*
 //   element       := [count] name
-//   item          := quantity name                    quantity: reps, distance, time, calories, load
-//   tail          := reps, "x" quantity, sets x reps, rep sequence, sides, intensity, remarks
+//   item          := quantity name     quantity: reps, distance, time, calories, load
+//   tail          := reps, "x" quantity, sets x reps, rep sequence, wave, sides, intensity,
+//                    remarks
 //
 // A name is a run of words (with hyphens, "&", "/" and numbers inside it, as in "Power Clean with
 // 3 second pause at knee") that holds no prose word. A name standing without any quantity must
-// be known to the vocabulary or end in one of its head words.
+// be known to the vocabulary or end in one of its head words. A quoted phrase before or after the
+// name is a remark, so that the name stays the lift's.
 
 #include "transform/prescription/grammar_cursor.hpp"
 #include "core/prescription.hpp"

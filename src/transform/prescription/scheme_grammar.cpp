@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <string>
+#include <utility>
 
 #include "transform/prescription/movement_grammar.hpp"
 #include "transform/prescription/quantities.hpp"
@@ -56,9 +57,8 @@ std::optional<int> read_time_cap(Cursor& cursor) {
 }
 
 // "every 2 minutes", "every 2:30", "every other minute", "emom", "e2mom", "on the minute".
-bool read_interval_head(Cursor& cursor, Head& head) {
+bool read_interval_words(Cursor& cursor, Head& head) {
   const std::size_t start = cursor.position();
-  head.scheme.type = SchemeType::kInterval;
   if (cursor.accept_word("every")) {
     if (cursor.accept_words({"other", "minute"})) {
       head.scheme.every_seconds = 120;
@@ -96,6 +96,30 @@ bool read_interval_head(Cursor& cursor, Head& head) {
     return true;
   }
   return false;
+}
+
+// An interval head, with its duration written first as in "14 min EMOM", "14-minute E2MOM".
+bool read_interval_head(Cursor& cursor, Head& head) {
+  const std::size_t start = cursor.position();
+  head.scheme.type = SchemeType::kInterval;
+  std::optional<int> duration;
+  if (cursor.is(TokenKind::kNumber) || cursor.is(TokenKind::kTime)) {
+    duration = read_duration(cursor, true);
+    cursor.accept(TokenKind::kDash);
+    cursor.accept_word_in({"min", "minute"});
+    if (!duration || !(cursor.is_word("emom") || cursor.is_word("e"))) {
+      cursor.reset(start);
+      return false;
+    }
+  }
+  if (!read_interval_words(cursor, head)) {
+    cursor.reset(start);
+    return false;
+  }
+  if (duration) {
+    head.scheme.duration_seconds = duration;
+  }
+  return true;
 }
 
 // "amrap", "12 min amrap", "as many rounds (and reps) as possible".
@@ -193,6 +217,25 @@ bool read_counted_head(Cursor& cursor, Head& head) {
   }
   cursor.reset(start);
   return false;
+}
+
+// "21-15-9 reps of", "21-15-9 of": rounds whose reps follow the sequence. The "of" is left for the
+// caller, which reads it with the movements after it.
+bool read_rep_sequence_head(Cursor& cursor, Head& head) {
+  const std::size_t start = cursor.position();
+  auto sequence = read_rep_sequence(cursor);
+  if (sequence.empty()) {
+    return false;
+  }
+  cursor.accept_word_in({"rep", "reps"});
+  if (!cursor.is_word("of")) {
+    cursor.reset(start);
+    return false;
+  }
+  head.scheme.type = SchemeType::kRounds;
+  head.scheme.rounds = static_cast<int>(sequence.size());
+  head.scheme.rep_scheme = std::move(sequence);
+  return true;
 }
 
 // "20 seconds on, 10 seconds off".
@@ -351,7 +394,10 @@ bool may_be_on_off(const Cursor& cursor) {
 }
 
 bool may_be_interval(const Cursor& cursor) {
-  return cursor.is_word_in({"every", "emom", "e", "on"});
+  static constexpr KeywordSet kClockWords = {"emom", "mom"};
+  return cursor.is_word_in({"every", "emom", "e", "on"}) ||
+         ((cursor.is(TokenKind::kNumber) || cursor.is(TokenKind::kTime)) &&
+          cursor.line().may_have_any(kClockWords));
 }
 
 bool may_be_amrap(const Cursor& cursor) {
@@ -362,6 +408,11 @@ bool may_be_amrap(const Cursor& cursor) {
 bool may_be_for_time(const Cursor& cursor) {
   static constexpr KeywordSet kWords = {"time", "rft", "cap"};
   return cursor.line().may_have_any(kWords);
+}
+
+bool may_be_rep_sequence(const Cursor& cursor) {
+  static constexpr KeywordSet kOf = {"of"};
+  return cursor.is(TokenKind::kNumber) && cursor.line().may_have_any(kOf);
 }
 
 bool may_be_counted(const Cursor& cursor) {
@@ -380,6 +431,7 @@ bool parse_scheme_line(Cursor& cursor, const GrammarContext& context, ParsedLine
                                         {may_be_interval, read_interval_head},
                                         {may_be_amrap, read_amrap_head},
                                         {may_be_for_time, read_for_time_head},
+                                        {may_be_rep_sequence, read_rep_sequence_head},
                                         {may_be_counted, read_counted_head}};
   const std::size_t start = cursor.position();
   for (const HeadRule& rule : kHeads) {

@@ -101,9 +101,9 @@ TEST(ComputeLoads, UsesOtherRepMaxEntry) {
             (std::vector<std::string>{"Sets 1-3: 140 kg"}));
 
   const auto missing = part_of({"Deadlift x 5 reps @ 3-RM Deadlift weight"});
-  EXPECT_EQ(
-      formatted(compute_loads(missing, test_maxes()), WeightUnit::kKilogram),
-      (std::vector<std::string>{"Set 1: 3-RM deadlift (no 3-RM for deadlift in the maxes file)"}));
+  EXPECT_EQ(formatted(compute_loads(missing, test_maxes()), WeightUnit::kKilogram),
+            (std::vector<std::string>{
+                "Each set: 3-RM deadlift (no 3-RM for deadlift in the maxes file)"}));
 }
 
 TEST(ComputeLoads, RepMaxWithoutLiftUsesMovement) {
@@ -111,16 +111,16 @@ TEST(ComputeLoads, RepMaxWithoutLiftUsesMovement) {
   maxes.entries[{3, "push press"}] = Weight{100, WeightUnit::kKilogram};
   const auto part = part_of({"Push Press x 3 @ 80% of 3RM"});
   EXPECT_EQ(formatted(compute_loads(part, maxes), WeightUnit::kKilogram),
-            (std::vector<std::string>{"Set 1: 80 kg"}));
+            (std::vector<std::string>{"Each set: 80 kg"}));
 }
 
 TEST(ComputeLoads, BestLiftIsOneRepMax) {
   const auto named = part_of({"Power Snatch x 2 @ 70% of your best Snatch"});
   EXPECT_EQ(formatted(compute_loads(named, test_maxes()), WeightUnit::kKilogram),
-            (std::vector<std::string>{"Set 1: 70 kg"}));
+            (std::vector<std::string>{"Each set: 70 kg"}));
   const auto unnamed = part_of({"Snatch x 2 @ 85% of your best"});
   EXPECT_EQ(formatted(compute_loads(unnamed, test_maxes()), WeightUnit::kKilogram),
-            (std::vector<std::string>{"Set 1: 85 kg"}));
+            (std::vector<std::string>{"Each set: 85 kg"}));
 }
 
 TEST(ComputeLoads, CarriesTableWarning) {
@@ -143,7 +143,7 @@ TEST(ComputeLoads, ShowsPoundsWhenAsked) {
   const auto part = part_of({"Snatch x 1 rep @ 80% of 1-RM Snatch"});
   // 100 kg = 220.46 lb; 80% = 176.4 lb, rounded to 5 lb.
   EXPECT_EQ(formatted(compute_loads(part, maxes), WeightUnit::kPound),
-            (std::vector<std::string>{"Set 1: 175 lb"}));
+            (std::vector<std::string>{"Each set: 175 lb"}));
 }
 
 TEST(ComputeLoads, NoIntensityNoLoads) {
@@ -157,7 +157,7 @@ TEST(ComputeLoads, FloorRoundsUp) {
   const auto part = part_of({"Snatch x 1 @ 101%+"});
   // 101% of 100 kg is 101 kg; the nearest step (100 kg) would fall short of the floor.
   EXPECT_EQ(formatted(compute_loads(part, maxes), WeightUnit::kKilogram),
-            (std::vector<std::string>{"Set 1: 102.5 kg or more"}));
+            (std::vector<std::string>{"Each set: 102.5 kg or more"}));
   EXPECT_EQ(compute_loads(part, maxes)[0].sets[0].basis, "101%+ of 1-RM snatch");
 }
 
@@ -175,6 +175,50 @@ TEST(ComputeLoads, CeilingRoundsDown) {
   const Json json = loads_json(loads, WeightUnit::kKilogram);
   EXPECT_EQ(json[0]["limits"][0]["weight"]["max"], 55);
   EXPECT_EQ(json[0]["limits"][0]["basis"], "57% of 1-RM snatch");
+}
+
+TEST(ComputeLoads, WaveOnMovementLineLoadsEachSet) {
+  Maxes maxes = test_maxes();
+  maxes.entries[{1, "back squat"}] = Weight{150, WeightUnit::kKilogram};
+  for (const char* line :
+       {"Back Squat x 4@70%, 3@76%", "Back Squat: 4@70%, 3@76%", "Back Squat 4@70% 3@76%"}) {
+    SCOPED_TRACE(line);
+    const auto part = part_of({line});
+    // 70% and 76% of 150 kg are 105 kg and 114 kg.
+    EXPECT_EQ(formatted(compute_loads(part, maxes), WeightUnit::kKilogram),
+              (std::vector<std::string>{"Set 1: 105 kg", "Set 2: 114 kg"}));
+  }
+}
+
+TEST(ComputeLoads, ClockWithoutCountLoadsEachSet) {
+  const auto part = part_of({"AMRAP 12:", "5 Snatch @ 50%", "10 Burpees"});
+  const auto loads = compute_loads(part, test_maxes());
+  EXPECT_EQ(formatted(loads, WeightUnit::kKilogram), (std::vector<std::string>{"Each set: 50 kg"}));
+  const Json json = loads_json(loads, WeightUnit::kKilogram);
+  EXPECT_TRUE(json[0]["sets"][0]["first_set"].is_null());
+  EXPECT_TRUE(json[0]["sets"][0]["last_set"].is_null());
+  EXPECT_EQ(json[0]["sets"][0]["weight"]["min"], 50);
+}
+
+// A line that states no set count has no sets in its block, and its load holds for each set.
+TEST(ComputeLoads, LoneLineLoadsEachSet) {
+  const auto part = part_of({"Snatch x 2 @ 80%"});
+  ASSERT_EQ(part.blocks.size(), 1U);
+  EXPECT_TRUE(part.blocks[0].sets.empty());
+  const auto loads = compute_loads(part, test_maxes());
+  EXPECT_EQ(formatted(loads, WeightUnit::kKilogram), (std::vector<std::string>{"Each set: 80 kg"}));
+  const Json json = loads_json(loads, WeightUnit::kKilogram);
+  EXPECT_TRUE(json[0]["sets"][0]["first_set"].is_null());
+  EXPECT_TRUE(json[0]["sets"][0]["last_set"].is_null());
+}
+
+TEST(ComputeLoads, CarriesSetZeroWarning) {
+  const auto part = part_of({"Snatch x 2", "*Sets 0-2 = @ 75%"});
+  const auto loads = compute_loads(part, test_maxes());
+  EXPECT_EQ(formatted(loads, WeightUnit::kKilogram), (std::vector<std::string>{"Sets 1-2: 75 kg"}));
+  ASSERT_EQ(loads.size(), 1U);
+  ASSERT_EQ(loads[0].warnings.size(), 1U);
+  EXPECT_NE(loads[0].warnings[0].find("names set 0"), std::string::npos) << loads[0].warnings[0];
 }
 
 TEST(RoundToStep, WholeStepsStay) {

@@ -80,7 +80,128 @@ TEST(BuildBlocks, MovementsWithoutSchemeAreSeparate) {
   const auto blocks = build_blocks(lines);
   ASSERT_EQ(blocks.size(), 2U);
   EXPECT_EQ(blocks[0].sets.size(), 5U);
+  EXPECT_TRUE(blocks[1].sets.empty());  // the line states no count
+}
+
+TEST(BuildBlocks, ClockWithoutCountHasNoSets) {
+  const auto blocks = build_blocks(parse({"AMRAP 12:", "5 Thrusters @ 50%", "10 Burpees"}));
+  ASSERT_EQ(blocks.size(), 1U);
+  EXPECT_TRUE(blocks[0].sets.empty());
+}
+
+// Each step of a wave on the movement line is one set, as for a wave on its own line.
+TEST(BuildBlocks, WaveOnMovementLineGivesSets) {
+  const std::vector<std::vector<std::string>> parts = {
+      {"Back Squat x 4@70%, 3@76%"},
+      {"Back Squat: 4@70% 3@76%"},
+      {"Back Squat", "4@70%, 3@76%"},
+  };
+  for (const auto& part : parts) {
+    SCOPED_TRACE(part.back());
+    const auto blocks = build_blocks(parse(part));
+    ASSERT_EQ(blocks.size(), 1U);
+    ASSERT_EQ(blocks[0].sets.size(), 2U);
+    EXPECT_EQ(blocks[0].sets[0].reps, (CountRange{4, 4}));
+    EXPECT_EQ(blocks[0].sets[0].intensity.percent, (Range{70, 70}));
+    EXPECT_EQ(blocks[0].sets[1].reps, (CountRange{3, 3}));
+    EXPECT_EQ(blocks[0].sets[1].intensity.percent, (Range{76, 76}));
+    EXPECT_TRUE(blocks[0].warnings.empty());
+  }
+}
+
+TEST(BuildBlocks, WarnsForWavePastCount) {
+  const auto blocks =
+      build_blocks(parse({"Three sets of:", "Deadlift x 5@70%, 5@75%, 5@80%, 5@85%"}));
+  ASSERT_EQ(blocks.size(), 1U);
+  ASSERT_EQ(blocks[0].sets.size(), 3U);
+  EXPECT_EQ(blocks[0].sets[2].intensity.percent, (Range{80, 80}));
+  ASSERT_EQ(blocks[0].warnings.size(), 1U);
+  EXPECT_EQ(blocks[0].warnings[0],
+            "\"Deadlift x 5@70%, 5@75%, 5@80%, 5@85%\" names sets 1-4, but the scheme states 3 "
+            "sets: set 4 left out");
+}
+
+TEST(BuildBlocks, WarnsForSetZero) {
+  const auto blocks = build_blocks(parse({"Back Squat x 5", "*Sets 0-2 = @ 75%"}));
+  ASSERT_EQ(blocks.size(), 1U);
+  ASSERT_EQ(blocks[0].warnings.size(), 1U);
+  EXPECT_EQ(blocks[0].warnings[0],
+            "\"*Sets 0-2 = @ 75%\" names set 0, but sets are numbered from 1: it applies to sets "
+            "1-2");
+  ASSERT_EQ(blocks[0].sets.size(), 2U);
+  EXPECT_EQ(blocks[0].sets[0].intensity.percent, (Range{75, 75}));
+
+  const auto only_zero = build_blocks(parse({"Back Squat x 5", "*Set 0 = @ 75%"}));
+  ASSERT_EQ(only_zero.size(), 1U);
+  ASSERT_EQ(only_zero[0].warnings.size(), 1U);
+  EXPECT_EQ(only_zero[0].warnings[0],
+            "\"*Set 0 = @ 75%\" names set 0, but sets are numbered from 1: the row applies to no "
+            "set");
+}
+
+TEST(BuildBlocks, MinutesBeforeEmomGiveSets) {
+  const auto blocks = build_blocks(parse({"14 min EMOM", "Snatch x 1 @ 80%"}));
+  ASSERT_EQ(blocks.size(), 1U);
+  EXPECT_EQ(blocks[0].movement_lines, (std::vector<std::size_t>{1}));
+  EXPECT_EQ(blocks[0].sets.size(), 14U);
+}
+
+TEST(BuildBlocks, SchemeSequenceGivesReps) {
+  for (const auto& part :
+       std::vector<std::vector<std::string>>{{"21-15-9 reps of:", "Thrusters, Pull-ups"},
+                                             {"21-15-9 for time:", "Thrusters", "Pull-ups"},
+                                             {"21-15-9 Thrusters, Pull-ups"}}) {
+    SCOPED_TRACE(part.front());
+    const auto blocks = build_blocks(parse(part));
+    ASSERT_EQ(blocks.size(), 1U);
+    ASSERT_EQ(blocks[0].sets.size(), 3U);
+    EXPECT_EQ(blocks[0].sets[0].reps, (CountRange{21, 21}));
+    EXPECT_EQ(blocks[0].sets[2].reps, (CountRange{9, 9}));
+  }
+}
+
+// A note ending in a colon after work that already has its movements heads a block of its own:
+// the rounds before it do not take the lines it introduces.
+TEST(BuildBlocks, HeadingOpensGroup) {
+  const auto lines =
+      parse({"1 Round: Plank Hold for 1 minute", "With a light bar:", "6 Deadlift, 6 Press",
+             "3 Hang Power Cleans", "*Rest briefly between lines"});
+  const auto blocks = build_blocks(lines);
+  ASSERT_EQ(blocks.size(), 2U);
+  EXPECT_EQ(blocks[0].scheme_line, 0U);
+  EXPECT_TRUE(blocks[0].movement_lines.empty());
+  EXPECT_TRUE(blocks[0].note_lines.empty());
+  EXPECT_EQ(blocks[0].sets.size(), 1U);
+  EXPECT_FALSE(blocks[1].scheme_line.has_value());
+  EXPECT_EQ(blocks[1].heading_line, 1U);
+  EXPECT_EQ(blocks[1].movement_lines, (std::vector<std::size_t>{2, 3}));
+  EXPECT_EQ(blocks[1].note_lines, (std::vector<std::size_t>{4}));
   EXPECT_TRUE(blocks[1].sets.empty());
+}
+
+TEST(BuildBlocks, HeadingAfterRoundsMovements) {
+  const auto blocks = build_blocks(parse(
+      {"2 Rounds:", "10 Air Squats, 10 Sit-ups", "With a light bar:", "6 Front Squat, 6 Press"}));
+  ASSERT_EQ(blocks.size(), 2U);
+  EXPECT_EQ(blocks[0].movement_lines, (std::vector<std::size_t>{1}));
+  EXPECT_EQ(blocks[0].sets.size(), 2U);
+  EXPECT_EQ(blocks[1].heading_line, 2U);
+  EXPECT_EQ(blocks[1].movement_lines, (std::vector<std::size_t>{3}));
+}
+
+// Before the scheme has its movements, such a note is one of the scheme's notes.
+TEST(BuildBlocks, HeadingUnderOpenSchemeStaysNote) {
+  const auto blocks = build_blocks(
+      parse({"Every 2 minutes x 5:", "Complete the following:", "Snatch x 2", "Clean x 1"}));
+  ASSERT_EQ(blocks.size(), 1U);
+  EXPECT_FALSE(blocks[0].heading_line.has_value());
+  EXPECT_EQ(blocks[0].note_lines, (std::vector<std::size_t>{1}));
+  EXPECT_EQ(blocks[0].movement_lines, (std::vector<std::size_t>{2, 3}));
+  EXPECT_EQ(blocks[0].sets.size(), 5U);
+  // Without movements after it, the note opens nothing.
+  const auto trailing = build_blocks(parse({"Snatch x 2", "Notes:", "Keep the bar close"}));
+  ASSERT_EQ(trailing.size(), 1U);
+  EXPECT_EQ(trailing[0].note_lines, (std::vector<std::size_t>{1, 2}));
 }
 
 TEST(BuildBlocks, WarnsWhenTableNamesSetsPastCount) {

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 #include "transform/prescription/notation_cases.hpp"
 
 namespace wodetl::prescription {
@@ -71,6 +73,29 @@ TEST(NotationFamilies, RepSequences) {
       {"21-15-9", "movement", R"json({"movements":[],"sets":3,"rep_scheme":[21,15,9]})json"},
       {"1-2-3-...-10", "movement",
        R"json({"movements":[],"sets":10,"rep_scheme":[1,2,3,4,5,6,7,8,9,10]})json"},
+      {"21-15-9 Thrusters, Pull-ups", "movement",
+       R"json({"grouping":"list","sets":3,"rep_scheme":[21,15,9],"reps":null,"movements":[{"name":"Thrusters","canonical":"thruster"},{"name":"Pull-ups","canonical":"pull up"}]})json"},
+      {"5-4-3-2-1 reps Deadlift", "movement",
+       R"json({"movements":[{"canonical":"deadlift"}],"sets":5,"rep_scheme":[5,4,3,2,1]})json"},
+      {"21-15-9 reps of:", "scheme",
+       R"json({"scheme":{"type":"rounds","rounds":3,"sets":null,"rep_scheme":[21,15,9]}})json"},
+      {"21-15-9 reps of: Thrusters, Pull-ups", "scheme",
+       R"json({"scheme":{"type":"rounds","rounds":3,"rep_scheme":[21,15,9]},"movement":{"grouping":"list","movements":[{"canonical":"thruster"},{"canonical":"pull up"}]}})json"},
+      {"21-15-9 for time", "scheme",
+       R"json({"scheme":{"type":"for_time","rounds":null,"rep_scheme":[21,15,9]}})json"},
+  });
+}
+
+// Names without counts, for a rep sequence or a clock stated on another line.
+TEST(NotationFamilies, NameLists) {
+  expect_rows({
+      {"Thrusters, Pull-ups", "movement",
+       R"json({"grouping":"list","reps":null,"movements":[{"name":"Thrusters","canonical":"thruster"},{"name":"Pull-ups","canonical":"pull up"}]})json"},
+      {"Power Clean, Front Squat, Jerk", "movement",
+       R"json({"grouping":"list","movements":[{"canonical":"power clean"},{"canonical":"front squat"},{"canonical":"jerk"}]})json"},
+      // Every name must be in the vocabulary, so a word of prose is no movement of a list.
+      {"Back Squat, light", "note", R"json({})json"},
+      {"Back Squat, Lightweight Bar Complex", "note", R"json({})json"},
   });
 }
 
@@ -169,10 +194,41 @@ TEST(NotationFamilies, PerSetTables) {
        R"json({"sets":{"first":4,"last":5},"percent":{"min":75,"max":75},"of":null})json"},
       {"*Sets 1-2 = 8 reps @ 65-70%", "intensity",
        R"json({"sets":{"first":1,"last":2},"reps":{"min":8,"max":8},"percent":{"min":65,"max":70}})json"},
+      // Set 0 is kept as written; the block warns about it.
+      {"*Sets 0-2 = @ 75%", "intensity",
+       R"json({"sets":{"first":0,"last":2},"percent":{"min":75,"max":75}})json"},
       {"4@70%, 3@76%", "intensity",
        R"json({"sets":{"first":1,"last":2},"steps":[{"reps":{"min":4,"max":4},"percent":{"min":70,"max":70},"of":null},{"reps":{"min":3,"max":3},"percent":{"min":76,"max":76},"of":null}]})json"},
+      {"4@70% 3@76%", "intensity",
+       R"json({"sets":{"first":1,"last":2},"steps":[{"reps":{"min":4,"max":4},"percent":{"min":70,"max":70}},{"reps":{"min":3,"max":3},"percent":{"min":76,"max":76}}]})json"},
       {"3+ @ 85%", "intensity",
        R"json({"reps":{"min":3,"max":3},"reps_at_least":true,"percent":{"min":85,"max":85}})json"},
+  });
+}
+
+// A wave written after the movement's name: each step is one set.
+TEST(NotationFamilies, WavesAfterName) {
+  const char* const steps =
+      R"json([{"reps":{"min":4,"max":4},"percent":{"min":70,"max":70},"of":null},{"reps":{"min":3,"max":3},"percent":{"min":76,"max":76},"of":null}])json";
+  const std::string wave =
+      std::string(
+          R"json({"movements":[{"name":"Back Squat","canonical":"back squat"}],"reps":null,"percent":null,"sets":2,"steps":)json") +
+      steps + "}";
+  for (const char* text : {"Back Squat x 4@70%, 3@76%", "Back Squat: 4@70%, 3@76%",
+                           "Back Squat 4@70% 3@76%", "Back Squat x 4 @ 70%, 3 @ 76%"}) {
+    expect_case_and_texturized({text, "movement", wave.c_str()});
+  }
+  expect_rows({
+      {"Snatch x 3 reps @ 70%, 2 reps @ 75%, 1 rep @ 80% of 1-RM Snatch", "movement",
+       R"json({"sets":3,"steps":[{"reps":{"min":3,"max":3},"of":{"rm":1,"lift":"snatch"}},{"reps":{"min":2,"max":2},"of":{"rm":1,"lift":"snatch"}},{"percent":{"min":80,"max":80},"of":{"rm":1,"lift":"snatch"}}]})json"},
+      {"Front Squat x 5@70%, 3+@80%, focus on speed", "movement",
+       R"json({"steps":[{"reps":{"min":5,"max":5}},{"reps":{"min":3,"max":3},"reps_at_least":true}],"remark":"focus on speed"})json"},
+      // One step is reps and a percentage, not a wave.
+      {"Back Squat x 4@70%", "movement",
+       R"json({"reps":{"min":4,"max":4},"percent":{"min":70,"max":70},"sets":null})json"},
+      // Two movements, each with its own percentage, are no wave either.
+      {"Snatch x 3 @ 70%, Clean x 2 @ 75%", "movement",
+       R"json({"movements":[{"canonical":"snatch"}],"reps":{"min":3,"max":3},"remark":"Clean x 2 @ 75%"})json"},
   });
 }
 
@@ -212,7 +268,30 @@ TEST(NotationFamilies, Loads) {
       {"(95/65) Thrusters", "movement",
        R"json({"load":{"value":95,"alt_value":65,"unit":null}})json"},
       {"Hip Thrust 1.5 x BW", "movement", R"json({"load":{"value":1.5,"unit":"bodyweight"}})json"},
+      {"Thrusters Men 205, Women 145", "movement",
+       R"json({"movements":[{"name":"Thrusters","canonical":"thruster"}],"load":{"value":205,"alt_value":145,"unit":null}})json"},
+      {"Thrusters Men: 95 lb, Women: 65 lb", "movement",
+       R"json({"movements":[{"name":"Thrusters","canonical":"thruster"}],"load":{"value":95,"alt_value":65,"unit":"lb"}})json"},
   });
+}
+
+// A quoted qualifier before or after the name is a remark, and the name stays the lift's.
+TEST(NotationFamilies, QuotedQualifiers) {
+  expect_rows({
+      {"\"Touch and go\" Power Snatch x 3 @ 70%", "movement",
+       R"json({"movements":[{"name":"Power Snatch","canonical":"power snatch"}],"reps":{"min":3,"max":3},"percent":{"min":70,"max":70},"remark":"\"Touch and go\""})json"},
+      {"'Touch and go' Power Snatch x 3", "movement",
+       R"json({"movements":[{"canonical":"power snatch"}],"reps":{"min":3,"max":3},"remark":"'Touch and go'"})json"},
+      {"\"Paused\" Back Squat 5x3 (Light)", "movement",
+       R"json({"movements":[{"canonical":"back squat"}],"sets":5,"remark":"\"Paused\" (Light)"})json"},
+      {"Power Snatch \"touch and go\" x 3", "movement",
+       R"json({"movements":[{"name":"Power Snatch","canonical":"power snatch"}],"reps":{"min":3,"max":3},"remark":"\"touch and go\""})json"},
+      {"\"Go heavy today\"", "note", R"json({})json"},
+  });
+  // Curly quotes read as straight ones.
+  expect_case_and_texturized(
+      {"\u201CTouch and go\u201D Power Snatch x 3 @ 70%", "movement",
+       R"json({"movements":[{"name":"Power Snatch","canonical":"power snatch"}],"remark":"\u201CTouch and go\u201D"})json"});
 }
 
 TEST(NotationFamilies, Intervals) {
@@ -231,6 +310,14 @@ TEST(NotationFamilies, Intervals) {
        R"json({"scheme":{"type":"interval","every_seconds":90,"duration_seconds":630,"sets":7}})json"},
       {"Every 4:00 x 4 rounds", "scheme",
        R"json({"scheme":{"type":"interval","every_seconds":240,"duration_seconds":960,"sets":4,"rounds":null}})json"},
+      {"14 min EMOM", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":840,"sets":14}})json"},
+      {"14-minute EMOM:", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":840,"sets":14}})json"},
+      {"10 min E2MOM", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":120,"duration_seconds":600,"sets":5}})json"},
+      {"12 min EMOM: 3 Power Cleans", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":720,"sets":12},"movement":{"movements":[{"canonical":"power clean"}],"reps":{"min":3,"max":3}}})json"},
   });
 }
 
@@ -314,6 +401,12 @@ TEST(NotationFamilies, Noise) {
       {"- 3 x Snatch + 2 x OHS", "movement",
        R"json({"grouping":"complex","movements":[{"canonical":"snatch","count":3},{"canonical":"overhead squat","count":2}]})json"},
       {"\u2022 Rest 90 seconds", "rest", R"json({"rest_seconds":90})json"},
+      {"-5x5 Back Squat", "movement",
+       R"json({"movements":[{"name":"Back Squat","canonical":"back squat"}],"sets":5,"reps":{"min":5,"max":5}})json"},
+      {"\u20225x5 Back Squat", "movement",
+       R"json({"movements":[{"canonical":"back squat"}],"sets":5,"reps":{"min":5,"max":5}})json"},
+      {"-Back Squat x 5 @ 75%", "movement",
+       R"json({"movements":[{"name":"Back Squat","canonical":"back squat"}],"reps":{"min":5,"max":5}})json"},
       {"Previous Post", "note", R"json({})json"},
       {"12", "note", R"json({})json"},
       {"[gallery ids=\"4,5\"]", "note", R"json({})json"},

@@ -4,13 +4,14 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <optional>
 #include <string>
 
 #include "core/json_codec.hpp"
+#include "core/prescription_json.hpp"
 #include "extract/post_parser.hpp"
 #include "support/fixtures.hpp"
 #include "transform/prescription/line_parser.hpp"
-#include "core/prescription_json.hpp"
 #include "transform/transform_post.hpp"
 
 namespace wodetl::prescription {
@@ -286,10 +287,14 @@ class RealWeekPrescriptions : public ::testing::Test {
           lines_.push_back(line.text);
         }
       }
+      for (const PartPrescription& part : record.prescriptions) {
+        parts_.push_back(part);
+      }
     }
   }
 
   std::vector<std::string> lines_;
+  std::vector<PartPrescription> parts_;
 };
 
 TEST_F(RealWeekPrescriptions, TableListsEveryLine) {
@@ -324,6 +329,49 @@ TEST_F(RealWeekPrescriptions, ParsesEveryLine) {
     actual.erase("text");
     EXPECT_EQ(actual, Json::parse(expected->second)) << actual.dump();
   }
+}
+
+// The warm-ups start with rounds of movements, then "With empty bar:" and barbell lines: that
+// heading opens a block of its own, and the rounds before it keep only their own movements.
+TEST_F(RealWeekPrescriptions, WarmUpHeadingsOpenGroups) {
+  int groups = 0;
+  for (const PartPrescription& part : parts_) {
+    std::optional<std::size_t> heading;
+    for (const Block& block : part.blocks) {
+      if (!block.heading_line) {
+        continue;
+      }
+      ++groups;
+      heading = *block.heading_line;
+      EXPECT_EQ(part.lines[*heading].text, "With empty bar:");
+      EXPECT_FALSE(block.scheme_line.has_value());
+      EXPECT_GE(block.movement_lines.size(), 2U);
+      EXPECT_TRUE(block.sets.empty());  // no line states a count
+      for (const std::size_t index : block.movement_lines) {
+        EXPECT_GT(index, *heading);
+      }
+    }
+    if (!heading) {
+      continue;
+    }
+    for (const Block& block : part.blocks) {
+      if (!block.scheme_line) {
+        continue;
+      }
+      const SchemeLine& scheme = *part.lines[*block.scheme_line].scheme();
+      SCOPED_TRACE(part.lines[*block.scheme_line].text);
+      EXPECT_EQ(scheme.scheme.type, SchemeType::kRounds);
+      ASSERT_TRUE(scheme.scheme.rounds.has_value());
+      EXPECT_EQ(block.sets.size(), static_cast<std::size_t>(*scheme.scheme.rounds));
+      for (const std::size_t index : block.movement_lines) {
+        EXPECT_LT(index, *heading);
+      }
+      for (const std::size_t index : block.note_lines) {
+        EXPECT_LT(index, *heading);
+      }
+    }
+  }
+  EXPECT_EQ(groups, 4);  // Monday, Tuesday, Thursday and Friday
 }
 
 TEST_F(RealWeekPrescriptions, ExplainKeepsOrderAndText) {

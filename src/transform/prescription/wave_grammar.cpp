@@ -1,0 +1,73 @@
+#include "transform/prescription/wave_grammar.hpp"
+
+#include <utility>
+
+#include "transform/prescription/quantities.hpp"
+
+namespace wodetl::prescription {
+
+namespace {
+
+// One step, "3@76%", "3+ reps @ 85% of 1-RM Snatch". Returns false, consuming nothing, when the
+// step has no reps, no "@" or no percentage.
+bool read_step(Cursor& cursor, const GrammarContext& context, IntensityStep& step) {
+  const std::size_t start = cursor.position();
+  step.reps = read_count_range(cursor);
+  if (!step.reps) {
+    return false;
+  }
+  if (cursor.is(TokenKind::kPlus) && !cursor.peek()->space_before) {
+    cursor.advance();
+    step.reps_at_least = true;
+  }
+  cursor.accept_word_in({"rep", "reps"});
+  if (!cursor.is(TokenKind::kAt) || !read_intensity(cursor, context, step.intensity) ||
+      !step.intensity.percent) {
+    cursor.reset(start);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool read_wave(Cursor& cursor, const GrammarContext& context, std::size_t min_steps,
+               std::vector<IntensityStep>& steps) {
+  if (!may_start_wave(cursor)) {
+    return false;  // checked before anything is allocated
+  }
+  const std::size_t start = cursor.position();
+  while (steps.size() < kMaxWaveSteps) {
+    const std::size_t before_step = cursor.position();
+    // Steps after the first are separated by a comma or only by a space: "4@70% 3@76%".
+    if (!steps.empty() && !cursor.accept(TokenKind::kComma) && !cursor.is(TokenKind::kNumber)) {
+      break;
+    }
+    IntensityStep step;
+    if (!read_step(cursor, context, step)) {
+      cursor.reset(before_step);
+      break;
+    }
+    steps.push_back(std::move(step));
+  }
+  if (steps.empty() || steps.size() < min_steps) {
+    steps.clear();
+    cursor.reset(start);
+    return false;
+  }
+
+  const std::optional<RmRef>& last_reference = steps.back().intensity.of;
+  if (last_reference) {
+    for (std::size_t index = 0; index + 1 < steps.size(); ++index) {
+      if (steps[index].intensity.of) {
+        return true;  // the steps name their own references
+      }
+    }
+    for (std::size_t index = 0; index + 1 < steps.size(); ++index) {
+      steps[index].intensity.of = last_reference;
+    }
+  }
+  return true;
+}
+
+}  // namespace wodetl::prescription

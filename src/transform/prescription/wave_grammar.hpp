@@ -1,0 +1,33 @@
+#pragma once
+// Grammar of waves, sets that each have their own reps and percentage:
+//
+//   wave := step ([","] step)*      "4@70%, 3@76%, 2@82%", "4@70% 3@76%"
+//   step := count ["+"] ["reps"] intensity-with-percent
+//
+// A wave is written on its own line (an intensity line) or after a movement's name ("Back Squat x
+// 4@70%, 3@76%"). Step i prescribes set i + 1.
+
+#include <cstddef>
+#include <vector>
+
+#include "core/prescription.hpp"
+#include "transform/prescription/grammar_cursor.hpp"
+
+namespace wodetl::prescription {
+
+//! Maximum number of steps read from one wave. Steps past it are not read as steps.
+inline constexpr std::size_t kMaxWaveSteps = 20;
+
+//! Reads the steps of a wave at the cursor into steps, which must be empty. When only the last
+//! step names its reference ("4@70%, 3@76% of 1-RM Snatch"), the earlier steps take it too.
+//! Returns true when it read at least min_steps steps. Otherwise it returns false, with the cursor
+//! where it was and steps empty.
+bool read_wave(Cursor& cursor, const GrammarContext& context, std::size_t min_steps,
+               std::vector<IntensityStep>& steps);
+
+//! False when no wave can start at the cursor: a wave needs an "@" in the line and a count here.
+[[nodiscard]] inline bool may_start_wave(const Cursor& cursor) {
+  return cursor.is(TokenKind::kNumber) && cursor.line().has_kind(TokenKind::kAt);
+}
+
+}  // namespace wodetl::prescription
