@@ -136,7 +136,16 @@ void LayeredEnvironment::add(DotenvFile file) {
   files_.push_back(std::move(file));
 }
 
+void LayeredEnvironment::override_with(std::string origin,
+                                       std::map<std::string, std::string> variables) {
+  override_origin_ = std::move(origin);
+  overrides_ = std::move(variables);
+}
+
 std::optional<std::string> LayeredEnvironment::lookup(const std::string& name) const {
+  if (auto found = overrides_.find(name); found != overrides_.end()) {
+    return found->second;
+  }
   if (std::optional<std::string> value = process_(name)) {
     return value;
   }
@@ -149,6 +158,9 @@ std::optional<std::string> LayeredEnvironment::lookup(const std::string& name) c
 }
 
 std::optional<std::string> LayeredEnvironment::origin(const std::string& name) const {
+  if (overrides_.contains(name)) {
+    return override_origin_;
+  }
   if (process_(name)) {
     return std::string("the environment");
   }

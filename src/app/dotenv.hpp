@@ -37,10 +37,16 @@ class LayeredEnvironment {
   //! Adds a .env file below the layers added before it.
   void add(DotenvFile file);
 
+  //! Sets variables that take precedence over the process environment and every .env file, such
+  //! as the credentials read from a Secrets Manager secret. origin() returns `origin` for them.
+  //! A later call replaces the variables of an earlier one.
+  void override_with(std::string origin, std::map<std::string, std::string> variables);
+
   //! Returns the value of `name`, or nothing when no layer sets it.
   [[nodiscard]] std::optional<std::string> lookup(const std::string& name) const;
 
-  //! Returns where `name` is set: "the environment" or ".env file PATH"; nothing when unset.
+  //! Returns where `name` is set: the origin given to override_with, "the environment" or
+  //! ".env file PATH"; nothing when unset.
   [[nodiscard]] std::optional<std::string> origin(const std::string& name) const;
 
   //! Returns an Environment that reads this object, which must outlive it.
@@ -51,6 +57,8 @@ class LayeredEnvironment {
  private:
   Environment process_;
   std::vector<DotenvFile> files_;
+  std::string override_origin_;
+  std::map<std::string, std::string> overrides_;
 };
 
 }  // namespace wodetl

@@ -51,11 +51,16 @@ bool is_web_url(const std::string& text) {
          text.starts_with("HTTP://") || text.starts_with("HTTPS://");
 }
 
-//! Loads the catalog of sources and registers its secrets with the logger.
+//! Loads the catalog of sources and registers its secrets with the logger. `read_secret` reads
+//! the WordPress credentials' secret, for the commands that send them.
 Result<SourceCatalog> load_catalog(LayeredEnvironment& environment, const std::string& config,
-                                   const std::string& data_dir) {
-  Result<SourceCatalog> catalog = load_source_catalog(
-      environment, CatalogOptions{.config_option = config, .data_dir_option = data_dir});
+                                   const std::string& data_dir,
+                                   const CatalogSecretReader& read_secret) {
+  Result<SourceCatalog> catalog =
+      load_source_catalog(environment, CatalogOptions{.config_option = config,
+                                                      .data_dir_option = data_dir,
+                                                      .working_dir = {},
+                                                      .read_secret = read_secret});
   if (catalog.ok()) {
     for (const std::string& secret : catalog->secrets) {
       add_secret(secret);
@@ -75,8 +80,9 @@ struct CommandConfiguration {
 Result<CommandConfiguration> load_configuration(LayeredEnvironment& environment,
                                                 const std::string& config,
                                                 const std::string& data_dir,
-                                                const std::string& store_option) {
-  Result<SourceCatalog> catalog = load_catalog(environment, config, data_dir);
+                                                const std::string& store_option,
+                                                const CatalogSecretReader& read_secret = {}) {
+  Result<SourceCatalog> catalog = load_catalog(environment, config, data_dir, read_secret);
   if (!catalog) {
     return catalog.error();
   }
@@ -140,16 +146,16 @@ int run_command(const RunArguments& arguments) {
                              "Give a WordPress URL, a post file, a folder or a configured source "
                              "name, or leave --source out to read the default source"));
   }
-  // INVICTUS_USER and INVICTUS_PASS come from the Secrets Manager secret INVICTUS_SECRET_NAME
-  // when it is set, as in the original pipeline; the configuration and .env files read the rest.
-  LayeredEnvironment environment(source_environment(read_environment_variable));
+  LayeredEnvironment environment;
   // Checked before the run, so that a wrong target does not surface only after the work.
   auto targets = read_notification_targets(environment.environment());
   if (!targets) {
     return report(targets.error());
   }
-  auto configuration =
-      load_configuration(environment, arguments.config, arguments.data_dir, arguments.store);
+  // INVICTUS_USER and INVICTUS_PASS come from the Secrets Manager secret INVICTUS_SECRET_NAME
+  // when it is set, as in the original pipeline.
+  auto configuration = load_configuration(environment, arguments.config, arguments.data_dir,
+                                          arguments.store, read_secret_text);
   if (!configuration) {
     return report(configuration.error());
   }
@@ -163,8 +169,11 @@ int run_command(const RunArguments& arguments) {
   std::unique_ptr<PostSource> source;
   std::string data_dir = arguments.data_dir;
   RunOptions options{.jobs = arguments.jobs, .force = arguments.force};
+  std::optional<Error> credentials_warning =
+      catalog.credentials_secret ? catalog.credentials_secret->error : std::nullopt;
   if (*configured != nullptr) {
     const CatalogSource& chosen = **configured;
+    credentials_warning = chosen.credentials_warning;
     if (chosen.problem) {
       return report(*chosen.problem);
     }
@@ -186,6 +195,11 @@ int run_command(const RunArguments& arguments) {
     }
     source_settings->wordpress.total_timeout =
         std::chrono::seconds(arguments.timeout_seconds.value_or(30));
+    if (source_settings->wordpress.auth) {
+      source_settings->wordpress.credentials_hint =
+          "Check the WordPress user name and application password (" +
+          environment_credentials_origin(environment, catalog.credentials_secret) + ")";
+    }
     auto created = make_source(*source_settings);
     if (!created) {
       return report(created.error());
@@ -203,6 +217,9 @@ int run_command(const RunArguments& arguments) {
   spdlog::info("Reading {} into {}", source->describe(), stores->description);
   const auto started = std::chrono::system_clock::now();
   RunSummary summary = run_pipeline(*source, *stores, options);
+  if (credentials_warning) {
+    summary.warnings.push_back(*credentials_warning);
+  }
   if (!targets->empty()) {
     summary.completion_error =
         send_completion_message(*targets, summary, started, environment.environment());

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <system_error>
@@ -9,6 +10,7 @@
 
 #include "extract/source_factory.hpp"
 #include "extract/wordpress_endpoint.hpp"
+#include "load/aws/wordpress_secret.hpp"
 
 namespace wodetl {
 
@@ -70,8 +72,61 @@ std::string origin_text(const LayeredEnvironment& environment, const std::string
   return variable + " (" + environment.origin(variable).value_or("not set") + ")";
 }
 
+//! Adds a password to the values that no output may show, once.
+void add_secret_value(std::vector<std::string>& secrets, const std::string& value) {
+  if (std::find(secrets.begin(), secrets.end(), value) == secrets.end()) {
+    secrets.push_back(value);
+  }
+}
+
+//! Hint of an authentication error of a source: where its credentials came from, never a value.
+std::string credentials_hint(const CatalogSource& source) {
+  return "Check the WordPress user name and application password of source '" + source.config.name +
+         "' (" + source.credentials + ")";
+}
+
+//! The secret's error, for a source whose credentials come from INVICTUS_USER or INVICTUS_PASS,
+//! which the secret would have replaced.
+std::optional<Error> secret_warning(const std::optional<CredentialsSecret>& secret) {
+  return secret ? secret->error : std::nullopt;
+}
+
+//! Reads the secret that INVICTUS_SECRET_NAME names, when `read_secret` is set, and puts its
+//! username and password over INVICTUS_USER and INVICTUS_PASS in `environment`.
+std::optional<CredentialsSecret> load_credentials_secret(LayeredEnvironment& environment,
+                                                         const CatalogSecretReader& read_secret,
+                                                         std::vector<std::string>& secrets) {
+  const std::optional<std::string> name = environment.lookup(kSecretNameVariable);
+  if (!name || name->empty()) {
+    return std::nullopt;
+  }
+  CredentialsSecret secret{.name = *name, .read = false, .error = std::nullopt};
+  if (!read_secret) {
+    return secret;
+  }
+  // The AWS settings may come from the .env files, which are read by now.
+  const Environment current = environment.environment();
+  std::optional<WordPressSecret> read =
+      read_wordpress_secret(current, [&read_secret, &current](const std::string& secret_name) {
+        return read_secret(secret_name, current);
+      });
+  if (!read->auth) {
+    spdlog::warn("{}", read->error->to_string());
+    secret.error = read->error;
+    return secret;
+  }
+  spdlog::info("Using the WordPress credentials of Secrets Manager secret {}", *name);
+  add_secret_value(secrets, read->auth->password);
+  environment.override_with(
+      "Secrets Manager secret " + *name,
+      {{kUserVariable, read->auth->user}, {kPasswordVariable, read->auth->password}});
+  secret.read = true;
+  return secret;
+}
+
 CatalogSource configured_source(const SourceConfig& config, const ConfigFile& file,
                                 const LayeredEnvironment& environment,
+                                const std::optional<CredentialsSecret>& secret,
                                 std::vector<std::string>& secrets) {
   CatalogSource source;
   source.config = config;
@@ -108,8 +163,10 @@ CatalogSource configured_source(const SourceConfig& config, const ConfigFile& fi
           ? "password from the configuration file"
           : "password from " + origin_text(environment, credentials.password_env);
   source.credentials = user_origin + ", " + password_origin;
-  source.wordpress.credentials_hint = "Check the user name and application password of source '" +
-                                      config.name + "' (" + source.credentials + ")";
+  source.wordpress.credentials_hint = credentials_hint(source);
+  if (credentials.user_env == kUserVariable || credentials.password_env == kPasswordVariable) {
+    source.credentials_warning = secret_warning(secret);
+  }
 
   if (!user.ok()) {
     source.problem = user.error();
@@ -119,7 +176,7 @@ CatalogSource configured_source(const SourceConfig& config, const ConfigFile& fi
     source.problem = password.error();
     return source;
   }
-  secrets.push_back(*password);
+  add_secret_value(secrets, *password);
   source.wordpress.auth = BasicAuth{*user, *password};
 
   if (!credentials.password.empty()) {
@@ -137,10 +194,12 @@ CatalogSource configured_source(const SourceConfig& config, const ConfigFile& fi
 }
 
 CatalogSource built_in_source(const LayeredEnvironment& environment,
+                              const std::optional<CredentialsSecret>& secret,
                               std::vector<std::string>& secrets) {
   CatalogSource source;
   source.built_in = true;
   source.config.name = kBuiltInSourceName;
+  source.credentials_warning = secret_warning(secret);
   Result<SourceSettings> settings = read_source_settings("", environment.environment());
   if (!settings.ok()) {
     source.config.site = environment.lookup(kApiUrlVariable).value_or(kDefaultApiUrl);
@@ -155,18 +214,15 @@ CatalogSource built_in_source(const LayeredEnvironment& environment,
   }
   apply_limits(source.config, source.wordpress);
   source.listing = listing_of(source);
+  source.credentials = environment_credentials_origin(environment, secret);
   if (source.wordpress.auth) {
-    secrets.push_back(source.wordpress.auth->password);
-    source.credentials = "user from " + origin_text(environment, kUserVariable) +
-                         ", password from " + origin_text(environment, kPasswordVariable);
-    source.wordpress.credentials_hint = std::string("Check ") + kUserVariable + " and " +
-                                        kPasswordVariable +
-                                        " (a WordPress user name and application password)";
+    add_secret_value(secrets, source.wordpress.auth->password);
+    source.wordpress.credentials_hint = credentials_hint(source);
   } else {
-    source.credentials = "none";
     source.wordpress.credentials_hint =
-        std::string("Set ") + kUserVariable + " and " + kPasswordVariable +
-        " to a WordPress user name and application password if the site requires a login";
+        std::string("Set ") + kUserVariable + " and " + kPasswordVariable + " (or " +
+        kSecretNameVariable +
+        ") to a WordPress user name and application password if the site requires a login";
   }
   return source;
 }
@@ -188,6 +244,25 @@ std::filesystem::path data_dir_of(const CatalogSource& source, const ConfigFile*
 }
 
 }  // namespace
+
+std::string environment_credentials_origin(const LayeredEnvironment& environment,
+                                           const std::optional<CredentialsSecret>& secret) {
+  if (secret && secret->read) {
+    return "Secrets Manager secret " + secret->name;
+  }
+  const bool set = environment.lookup(kUserVariable).value_or("") != "" ||
+                   environment.lookup(kPasswordVariable).value_or("") != "";
+  const std::string variables = set ? "user from " + origin_text(environment, kUserVariable) +
+                                          ", password from " +
+                                          origin_text(environment, kPasswordVariable)
+                                    : std::string("none");
+  // A command that does not read the secret (`sources`) still names it, without its value.
+  if (secret && !secret->error) {
+    return "Secrets Manager secret " + secret->name + " (" + kSecretNameVariable +
+           "; when it cannot be read: " + variables + ")";
+  }
+  return variables;
+}
 
 Result<SourceCatalog> load_source_catalog(LayeredEnvironment& environment,
                                           const CatalogOptions& options) {
@@ -215,13 +290,17 @@ Result<SourceCatalog> load_source_catalog(LayeredEnvironment& environment,
       return beside.error();
     }
   }
+  catalog.credentials_secret =
+      load_credentials_secret(environment, options.read_secret, catalog.secrets);
 
   if (file && !file->sources.empty()) {
     for (const SourceConfig& config : file->sources) {
-      catalog.sources.push_back(configured_source(config, *file, environment, catalog.secrets));
+      catalog.sources.push_back(configured_source(config, *file, environment,
+                                                  catalog.credentials_secret, catalog.secrets));
     }
   } else {
-    catalog.sources.push_back(built_in_source(environment, catalog.secrets));
+    catalog.sources.push_back(
+        built_in_source(environment, catalog.credentials_secret, catalog.secrets));
   }
 
   std::map<std::string, std::string> owners;

@@ -107,13 +107,18 @@ std::optional<Error> send_completion_message(const std::vector<SnsTarget>& targe
   return std::nullopt;
 }
 
+Result<std::string> read_secret_text(const std::string& secret_name,
+                                     const Environment& environment) {
+  Result<std::shared_ptr<const AwsClient>> client = make_aws_client(environment);
+  if (!client) {
+    return client.error();
+  }
+  return SecretsManagerClient(*client).get_secret_string(secret_name);
+}
+
 Environment source_environment(const Environment& environment) {
   return with_wordpress_secret(environment, [&environment](const std::string& secret_name) {
-    Result<std::shared_ptr<const AwsClient>> client = make_aws_client(environment);
-    if (!client) {
-      return Result<std::string>(client.error());
-    }
-    return SecretsManagerClient(*client).get_secret_string(secret_name);
+    return read_secret_text(secret_name, environment);
   });
 }
 

@@ -53,9 +53,14 @@ enum class StoreKind {
     const std::vector<SnsTarget>& targets, const RunSummary& summary,
     std::chrono::system_clock::time_point started, const Environment& environment);
 
-//! The environment the post source reads: INVICTUS_USER and INVICTUS_PASS come from the
-//! Secrets Manager secret INVICTUS_SECRET_NAME when it is set and readable, as in the original
-//! pipeline (see load/aws/wordpress_secret.hpp).
+//! Reads the text of Secrets Manager secret `secret_name` with the AWS settings of
+//! `environment` (CatalogOptions::read_secret of the commands that send WordPress credentials).
+[[nodiscard]] Result<std::string> read_secret_text(const std::string& secret_name,
+                                                   const Environment& environment);
+
+//! The environment the post source of `stage` reads: INVICTUS_USER and INVICTUS_PASS come from
+//! the Secrets Manager secret INVICTUS_SECRET_NAME when it is set and readable, as in the
+//! original pipeline (see load/aws/wordpress_secret.hpp).
 [[nodiscard]] Environment source_environment(const Environment& environment);
 
 }  // namespace wodetl

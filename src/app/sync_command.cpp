@@ -50,9 +50,10 @@ Result<Stores> stores_for(const CatalogSource& source, const std::optional<Store
   return open_local_stores(*settings);
 }
 
-SyncSummary sync_one(const CatalogSource& source, const SyncArguments& arguments, SyncMode mode,
-                     std::optional<UtcSeconds> since, const std::optional<Stores>& shared_stores,
-                     const LayeredEnvironment& environment, ProgressReporter& progress) {
+SyncSummary sync_source_or_fail(const CatalogSource& source, const SyncArguments& arguments,
+                                SyncMode mode, std::optional<UtcSeconds> since,
+                                const std::optional<Stores>& shared_stores,
+                                const LayeredEnvironment& environment, ProgressReporter& progress) {
   if (source.problem) {
     return failed_before_sync(source, mode, *source.problem);
   }
@@ -77,6 +78,17 @@ SyncSummary sync_one(const CatalogSource& source, const SyncArguments& arguments
   request.on_progress = [&progress](const SyncProgress& update) { progress.update(update); };
   SyncSummary summary = sync_source(**created, *stores, request);
   progress.finish();
+  return summary;
+}
+
+SyncSummary sync_one(const CatalogSource& source, const SyncArguments& arguments, SyncMode mode,
+                     std::optional<UtcSeconds> since, const std::optional<Stores>& shared_stores,
+                     const LayeredEnvironment& environment, ProgressReporter& progress) {
+  SyncSummary summary =
+      sync_source_or_fail(source, arguments, mode, since, shared_stores, environment, progress);
+  if (source.credentials_warning) {
+    summary.run.warnings.push_back(*source.credentials_warning);
+  }
 
   const RunSummary& run = summary.run;
   const bool failed = summary.failed();
@@ -102,19 +114,26 @@ SyncSummary sync_one(const CatalogSource& source, const SyncArguments& arguments
 }
 
 //! Rejects an AWS store shared by several sources: its tables are keyed by date and session, and
-//! by post id, so the records and post states of two sources would overwrite each other.
+//! by post id, so the records and post states of two sources would overwrite each other. Only
+//! the sync cursors are kept per source. The local store avoids this with a data folder per
+//! source; the AWS store takes its names from the environment, which one process shares.
 Status check_aws_store_sources(const std::vector<const CatalogSource*>& selected,
                                const Stores& stores) {
   if (selected.size() < 2) {
     return ok_status();
   }
+  const std::string& first = selected[0]->config.name;
   return Error::invalid_input(
-      "sources '" + selected[0]->config.name + "' and '" + selected[1]->config.name +
-          "' would share the AWS store (" + stores.description +
-          "), and their sessions would overwrite each other",
+      "sources '" + first + "' and '" + selected[1]->config.name + "' would share the AWS store (" +
+          stores.description +
+          "), whose sessions are keyed by date and session and whose post states are keyed by "
+          "post id, so each source would overwrite the other's records",
       {},
-      "Sync one source at a time with --source NAME, and give each source its own "
-      "DYNAMODB_TABLE, which also names its posts table");
+      "Sync one source at a time with --source NAME, with DYNAMODB_TABLE (which also names the "
+      "posts table) and INVICTUS_BUCKET set to that source's own table and bucket, e.g. "
+      "`DYNAMODB_TABLE=" +
+          first + "-sessions INVICTUS_BUCKET=" + first + "-wod wodetl sync --store aws --source " +
+          first + "`");
 }
 
 }  // namespace
@@ -126,11 +145,13 @@ int run_sync_command(const SyncArguments& arguments) {
                     arguments.log_format);
 
   // INVICTUS_USER and INVICTUS_PASS come from the Secrets Manager secret INVICTUS_SECRET_NAME
-  // when it is set, as for `run`; the configuration and .env files read the rest.
-  LayeredEnvironment environment(source_environment(read_environment_variable));
-  Result<SourceCatalog> catalog = load_source_catalog(
-      environment,
-      CatalogOptions{.config_option = arguments.config, .data_dir_option = arguments.data_dir});
+  // when it is set, as for `run`.
+  LayeredEnvironment environment;
+  Result<SourceCatalog> catalog =
+      load_source_catalog(environment, CatalogOptions{.config_option = arguments.config,
+                                                      .data_dir_option = arguments.data_dir,
+                                                      .working_dir = {},
+                                                      .read_secret = read_secret_text});
   if (!catalog.ok()) {
     return report_unusable(catalog.error());
   }

@@ -62,9 +62,9 @@ Error Error::http_status(long status, const std::string& url, const std::string&
   }
   std::string hint;
   if (status == 401 || status == 403) {
-    hint =
-        "Check the credentials (INVICTUS_USER/INVICTUS_PASS) and that the site allows REST API "
-        "access";
+    // Callers that know where the credentials came from replace this hint with one that names
+    // the source (see WordPressConfig::credentials_hint).
+    hint = "Check the credentials and that they are allowed to make this request";
   } else if (status == 404) {
     hint = "Check the API URL and category id";
   } else if (status == 429 || status >= 500) {

@@ -75,7 +75,6 @@ class StateStore {
   //! Returns every stored post state, sorted by post id. A sync compares them with the site's
   //! listing to find posts that are gone. The default returns Error::store saying that this store
   //! cannot list its posts.
-  // NOTE: the DynamoDB store keeps the default, so a sync into it does not look for gone posts.
   virtual Result<std::vector<PostState>> all_post_states();
 
   //! Deletes the state of one post; deleting a missing one succeeds. The default returns

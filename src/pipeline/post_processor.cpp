@@ -1,5 +1,7 @@
 #include "pipeline/post_processor.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 
 namespace wodetl {
@@ -74,6 +76,15 @@ void PostProcessor::work() {
 }
 
 void PostProcessor::add_outcome(std::size_t index, PostOutcome outcome) {
+  // Once per run, because an unreachable table fails the same way for every post.
+  if (outcome.state_error) {
+    std::call_once(state_failure_logged_, [&outcome] {
+      spdlog::warn(
+          "The idempotency records or post states cannot be used, so posts are processed and "
+          "stored anyway; the summary counts them: {}",
+          outcome.state_error->to_string());
+    });
+  }
   if (on_done_) {
     on_done_(index, outcome);
   }

@@ -62,6 +62,8 @@ class PostProcessor {
   std::deque<std::pair<std::size_t, Post>> queue_;
   bool closed_ = false;
 
+  std::once_flag state_failure_logged_;
+
   std::mutex outcomes_mutex_;
   std::vector<std::pair<std::size_t, PostOutcome>> outcomes_;
 

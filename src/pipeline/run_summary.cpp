@@ -1,5 +1,6 @@
 #include "pipeline/run_summary.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <numeric>
 #include <string>
@@ -65,6 +66,26 @@ int RunSummary::objects_removed() const {
   return sum(*this, &PostOutcome::objects_removed);
 }
 
+int RunSummary::state_failures() const {
+  return static_cast<int>(std::count_if(posts.begin(), posts.end(), [](const PostOutcome& post) {
+    return post.state_error.has_value();
+  }));
+}
+
+namespace {
+
+//! The state_error of the first post that has one.
+const Error* first_state_error(const RunSummary& summary) {
+  for (const PostOutcome& post : summary.posts) {
+    if (post.state_error) {
+      return &*post.state_error;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 bool RunSummary::failed() const {
   return source_error.has_value() || completion_error.has_value() || count(PostResult::kFailed) > 0;
 }
@@ -104,6 +125,17 @@ std::string format_summary_text(const RunSummary& summary, bool failed) {
       text += "Warning for " + post.post.describe() + ": " + warning + "\n";
     }
   }
+  if (const Error* state_error = first_state_error(summary)) {
+    const int count = summary.state_failures();
+    text += "Warning: the idempotency records or post states could not be used for " +
+            std::to_string(count) + (count == 1 ? " post" : " posts") +
+            ", so they were processed and stored anyway, and the next run compares them again. "
+            "First error: " +
+            state_error->to_string() + "\n";
+  }
+  for (const Error& warning : summary.warnings) {
+    text += "Warning: " + warning.to_string() + "\n";
+  }
   for (const PostOutcome& post : summary.posts) {
     if (post.result == PostResult::kFailed) {
       text += "Failed " +
@@ -129,6 +161,10 @@ std::string format_summary_text(const RunSummary& summary, bool failed) {
 }
 
 Json summary_to_json(const RunSummary& summary) {
+  Json warnings = Json::array();
+  for (const Error& warning : summary.warnings) {
+    warnings.push_back(warning.to_string());
+  }
   Json posts = Json::array();
   for (const PostOutcome& post : summary.posts) {
     Json item{{"post_id", post.post.id ? Json(*post.post.id) : Json(nullptr)},
@@ -145,6 +181,7 @@ Json summary_to_json(const RunSummary& summary) {
               {"objects_unchanged", post.objects_unchanged},
               {"objects_removed", post.objects_removed},
               {"warnings", post.warnings}};
+    item["state_error"] = post.state_error ? Json(post.state_error->to_string()) : Json(nullptr);
     posts.push_back(std::move(item));
   }
   return Json{
@@ -166,6 +203,8 @@ Json summary_to_json(const RunSummary& summary) {
        summary.source_error ? Json(summary.source_error->to_string()) : Json(nullptr)},
       {"completion_error",
        summary.completion_error ? Json(summary.completion_error->to_string()) : Json(nullptr)},
+      {"state_failures", summary.state_failures()},
+      {"warnings", warnings},
       {"succeeded", !summary.failed()},
       {"elapsed_ms", summary.elapsed.count()},
       {"posts", std::move(posts)}};

@@ -34,6 +34,10 @@ struct PostOutcome {
   int objects_unchanged = 0;
   int objects_removed = 0;  //!< outdated objects of an earlier version
   std::vector<std::string> warnings;
+  //! First failure of the state store (idempotency records, post state) while processing the
+  //! post. The post was processed and stored anyway, as the original pipeline did when its
+  //! idempotency table failed ("fail open").
+  std::optional<Error> state_error;
 };
 
 //! Totals of a run, for the CLI, the logs and the state machine.
@@ -45,6 +49,9 @@ struct RunSummary {
   //! Error that kept the completion message (SNS) from being sent. The run then fails, even
   //! though its posts are stored.
   std::optional<Error> completion_error;
+  //! Problems that do not fail the run, e.g. a Secrets Manager secret that could not be read, so
+  //! the credentials came from the environment.
+  std::vector<Error> warnings;
   std::chrono::milliseconds elapsed{0};
 
   [[nodiscard]] int count(PostResult result) const;
@@ -54,6 +61,8 @@ struct RunSummary {
   [[nodiscard]] int objects_written() const;
   [[nodiscard]] int objects_unchanged() const;
   [[nodiscard]] int objects_removed() const;
+  //! Number of posts with a state_error.
+  [[nodiscard]] int state_failures() const;
   //! True when a post failed, the listing ended early or the completion message was not sent;
   //! the exit code is then non-zero.
   [[nodiscard]] bool failed() const;

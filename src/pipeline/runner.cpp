@@ -43,23 +43,27 @@ PostOutcome failed_outcome(PostOutcome outcome, const Error& error) {
 
 namespace {
 
-// Saves the post's state and marks its version done. A failure here is logged, listed with the
-// post's warnings and not fatal: the data is stored, and the next run only repeats comparisons.
+// Keeps the first failure of the state store for the post. The run goes on without the state,
+// as the original pipeline went on without its idempotency table ("fail open"), and the summary
+// counts these posts once instead of repeating the same error for each of them.
+void note_state_failure(PostOutcome& outcome, const std::string& what, const Error& error) {
+  spdlog::debug("{} for {}, going on without it: {}", what, outcome.post.describe(),
+                error.to_string());
+  if (!outcome.state_error) {
+    outcome.state_error = error;
+  }
+}
+
+// Saves the post's state and marks its version done. A failure here is not fatal: the data is
+// stored, and the next run only repeats comparisons.
 void record_state(StateStore& state, const PostState& post_state, const std::string& done_key,
                   PostOutcome& outcome) {
   if (Status saved = state.save_post_state(post_state); !saved) {
-    spdlog::warn("Could not save the state of post {}: {}", post_state.source.post_id,
-                 saved.error().to_string());
-    outcome.warnings.push_back("the post's state could not be saved: " + saved.error().message);
+    note_state_failure(outcome, "Could not save the post state", saved.error());
   }
   if (Status marked = state.mark_done(done_key, "process_post", Clock::now() + kIdempotencyTtl);
       !marked) {
-    spdlog::warn("Could not mark post {} done, so the next run will compare it again: {}",
-                 post_state.source.post_id, marked.error().to_string());
-    outcome.warnings.push_back(
-        "the post could not be marked done in the idempotency table, so the next run compares it "
-        "again: " +
-        marked.error().message);
+    note_state_failure(outcome, "Could not mark the post done", marked.error());
   }
 }
 
@@ -117,8 +121,7 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
 
   auto previous = stores.state->find_post_state(post.id);
   if (!previous) {
-    spdlog::warn("Could not read the state of {}, processing it as new: {}",
-                 outcome.post.describe(), previous.error().to_string());
+    note_state_failure(outcome, "Could not read the post state", previous.error());
   }
   const std::optional<PostState> previous_state = previous ? *previous : std::nullopt;
 
@@ -144,11 +147,7 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
   auto done = options.force || recorded ? Result<bool>(recorded)
                                         : stores.state->is_done(done_key, Clock::now());
   if (!done) {
-    spdlog::warn("Idempotency check failed for {}, processing it again: {}",
-                 outcome.post.describe(), done.error().to_string());
-    outcome.warnings.push_back(
-        "the idempotency record could not be read, so the post was processed again: " +
-        done.error().message);
+    note_state_failure(outcome, "Could not read the idempotency record", done.error());
   } else if (*done && previous_state && is_stored_version(*previous_state, post, content_sha256)) {
     // A post skipped before stays listed as skipped, with its reason, so every summary shows it.
     if (previous_state->status == PostStatus::kSkipped) {
@@ -173,8 +172,8 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
     const Clock::time_point now = Clock::now();
     auto claimed = stores.state->claim(claim_key, "process_post", now + kClaimLease, now);
     if (!claimed) {
-      spdlog::warn("Could not claim {} in the idempotency table, processing it anyway: {}",
-                   outcome.post.describe(), claimed.error().to_string());
+      note_state_failure(outcome, "Could not claim the post in the idempotency table",
+                         claimed.error());
     } else if (!*claimed) {
       outcome.result = PostResult::kUnchanged;
       outcome.warnings.push_back(

@@ -138,12 +138,14 @@ SyncSummary sync_source(WordPressSource& source, Stores& stores, const SyncReque
 
   // The cursor of the last sync, when it was saved for the same listing. When it cannot be read,
   // the sync fails open as the idempotency checks do: it reads every post, and the stores skip
-  // what they already hold.
+  // what they already hold. The summary still fails, because every later sync would read
+  // everything too.
   Result<std::optional<SyncCursor>> stored = stores.state->find_sync_cursor(request.source_name);
   const bool cursor_unreadable = !stored.ok();
   if (cursor_unreadable) {
     spdlog::warn("Could not read the sync cursor of source '{}', so this sync reads every post: {}",
                  request.source_name, stored.error().to_string());
+    summary.cursor_read_error = stored.error();
     stored = std::optional<SyncCursor>{};
   }
   std::optional<UtcSeconds> cursor;
@@ -309,6 +311,11 @@ std::string format_sync_summary_text(const SyncSummary& summary) {
     text += ", the site ignored the date filter so every page was read";
   }
   text += "\n";
+  if (summary.cursor_read_error) {
+    const Error& error = *summary.cursor_read_error;
+    text += "Cursor not read, so this sync read every post: " + error.to_string() +
+            (error.hint.empty() ? ". Make the state store readable, then sync again" : "") + "\n";
+  }
   if (summary.cursor_error) {
     text += "Cursor not saved, so the next sync reads more: " + summary.cursor_error->to_string() +
             "\n";
@@ -318,18 +325,21 @@ std::string format_sync_summary_text(const SyncSummary& summary) {
 }
 
 Json sync_summary_to_json(const SyncSummary& summary) {
-  Json json{{"source_name", summary.source_name},
-            {"mode", to_string(summary.mode)},
-            {"reading", summary.reading},
-            {"cursor_before", summary.cursor_before ? Json(*summary.cursor_before) : Json(nullptr)},
-            {"cursor_after", summary.cursor_after ? Json(*summary.cursor_after) : Json(nullptr)},
-            {"cursor_saved", summary.cursor_saved},
-            {"requests", summary.requests},
-            {"shifts", summary.shifts},
-            {"filter_ignored", summary.filter_ignored},
-            {"cursor_error",
-             summary.cursor_error ? Json(summary.cursor_error->to_string()) : Json(nullptr)},
-            {"audit", audit_to_json(summary.audit)}};
+  Json json{
+      {"source_name", summary.source_name},
+      {"mode", to_string(summary.mode)},
+      {"reading", summary.reading},
+      {"cursor_before", summary.cursor_before ? Json(*summary.cursor_before) : Json(nullptr)},
+      {"cursor_after", summary.cursor_after ? Json(*summary.cursor_after) : Json(nullptr)},
+      {"cursor_saved", summary.cursor_saved},
+      {"requests", summary.requests},
+      {"shifts", summary.shifts},
+      {"filter_ignored", summary.filter_ignored},
+      {"cursor_error",
+       summary.cursor_error ? Json(summary.cursor_error->to_string()) : Json(nullptr)},
+      {"cursor_read_error",
+       summary.cursor_read_error ? Json(summary.cursor_read_error->to_string()) : Json(nullptr)},
+      {"audit", audit_to_json(summary.audit)}};
   const Json run = summary_to_json(summary.run);
   for (const auto& [key, value] : run.items()) {
     json[key] = value;

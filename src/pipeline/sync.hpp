@@ -66,13 +66,19 @@ struct SyncSummary {
   std::optional<std::string> cursor_after;   //!< … and after the sync
   bool cursor_saved = false;                 //!< the sync wrote the cursor
   std::optional<Error> cursor_error;  //!< why the cursor could not be saved; posts stay stored
-  int requests = 0;                   //!< listing requests sent
-  int shifts = 0;  //!< times the listing shifted while it was read, each recovered from
+  //! Why the saved cursor could not be read. The sync then reads every post and stores what
+  //! changed, but fails, so that a state store that stays broken does not go unnoticed.
+  std::optional<Error> cursor_read_error;
+  int requests = 0;  //!< listing requests sent
+  int shifts = 0;    //!< times the listing shifted while it was read, each recovered from
   bool filter_ignored = false;  //!< the site ignored modified_after/after (WordPress before 5.7)
   AuditSummary audit;           //!< posts read by id, and stored posts gone from the listing
 
-  //! True when a post, the listing, the audit or the removal of a gone post failed.
-  [[nodiscard]] bool failed() const { return run.failed() || audit.failed(); }
+  //! True when a post, the listing, the audit, the removal of a gone post or the reading of the
+  //! cursor failed.
+  [[nodiscard]] bool failed() const {
+    return run.failed() || audit.failed() || cursor_read_error.has_value();
+  }
 };
 
 //! Syncs one source into `stores`.
@@ -92,8 +98,9 @@ struct SyncSummary {
 //!
 //! The cursor is saved while the sync runs (at most once per commit_interval, only upwards) and
 //! once at the end; see CursorTracker for the value. A failed post keeps the cursor below its
-//! own time, so the next sync reads it again. A cursor that cannot be read (an unreachable
-//! DynamoDB table) is logged as a warning and the sync reads every post, as without a cursor.
+//! own time, so the next sync reads it again. When the cursor cannot be read (an unreachable
+//! DynamoDB table), the sync reads every post, as without a cursor, and fails with the error in
+//! cursor_read_error.
 [[nodiscard]] SyncSummary sync_source(WordPressSource& source, Stores& stores,
                                       const SyncRequest& request);
 

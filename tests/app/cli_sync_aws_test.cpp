@@ -317,7 +317,10 @@ TEST_F(AwsCliSyncTest, SeveralSourcesRejected) {
   EXPECT_EQ(both.exit_code, 2);
   EXPECT_TRUE(contains(both.errors, "sources 'blog' and 'other' would share the AWS store"))
       << both.errors;
+  EXPECT_TRUE(contains(both.errors, "keyed by date and session")) << both.errors;
   EXPECT_TRUE(contains(both.errors, "--source NAME")) << both.errors;
+  EXPECT_TRUE(contains(both.errors, "DYNAMODB_TABLE=blog-sessions INVICTUS_BUCKET=blog-wod"))
+      << both.errors;
   EXPECT_EQ(one.exit_code, 0) << one.output << one.errors;
 }
 
@@ -333,25 +336,180 @@ TEST_F(AwsCliSyncTest, MissingSettingsStopBeforeReading) {
 }
 
 // The cursor lives in the idempotency table. When that table cannot be read the sync fails open,
-// as the idempotency checks do: it reads and stores every post, and says that the cursor was not
-// saved.
+// as the idempotency checks do: it reads and stores every post. It still fails, because every
+// later sync would read everything too, and the summary tells what to do.
 TEST_F(AwsCliSyncTest, UnreachableIdempotencyTableFailsOpen) {
   write_config();
   init();
   environment_["IDEMPOTENCY_TABLE"] = AwsLocalServices::unique_name("missing-idempotency");
 
   const auto sync = wodetl({"sync", "--store", "aws", "--format", "json"});
+  const auto text = wodetl({"sync", "--store", "aws", "--quiet"});
 
-  ASSERT_EQ(sync.exit_code, 0) << sync.output << sync.errors;
+  EXPECT_EQ(sync.exit_code, 1) << sync.output << sync.errors;
   const Json summary = Json::parse(sync.output)["sources"][0];
   EXPECT_EQ(summary["new"], kPosts);
+  EXPECT_EQ(summary["succeeded"], false);
   EXPECT_EQ(summary["reading"], "every post (the saved cursor could not be read)");
+  EXPECT_TRUE(
+      contains(summary["cursor_read_error"].get<std::string>(), "ResourceNotFoundException"))
+      << summary;
   EXPECT_TRUE(contains(summary["cursor_error"].get<std::string>(), "ResourceNotFoundException"))
       << summary;
+  EXPECT_EQ(summary["state_failures"], kPosts) << summary;
   EXPECT_TRUE(contains(sync.errors, "Could not read the sync cursor of source 'blog'"))
       << sync.errors;
   Stores stores = aws_stores();
   EXPECT_EQ(testing::record_lines(*stores.sessions).size(), kRecords);
+
+  EXPECT_EQ(text.exit_code, 1) << text.output << text.errors;
+  EXPECT_TRUE(contains(text.output, "Cursor not read, so this sync read every post: "))
+      << text.output;
+  EXPECT_TRUE(contains(text.output, "wodetl init --store aws")) << text.output;
+  EXPECT_TRUE(contains(text.output, "Run failed")) << text.output;
+}
+
+// The fail-open warning of the idempotency table comes once per run, in the log and in the
+// summary, with the number of posts it concerns.
+TEST_F(AwsCliSyncTest, FailOpenWarningOncePerRun) {
+  write_config();
+  init();
+  environment_["IDEMPOTENCY_TABLE"] = AwsLocalServices::unique_name("missing-idempotency");
+
+  const auto sync = wodetl({"sync", "--store", "aws", "--jobs", "3"});
+
+  EXPECT_EQ(sync.exit_code, 1) << sync.output << sync.errors;
+  const std::string log_line = "The idempotency records or post states cannot be used";
+  EXPECT_TRUE(contains(sync.errors, log_line)) << sync.errors;
+  EXPECT_EQ(sync.errors.find(log_line), sync.errors.rfind(log_line)) << sync.errors;
+  const std::string summary_line = "could not be used for " + std::to_string(kPosts) + " posts";
+  EXPECT_TRUE(contains(sync.output, summary_line)) << sync.output;
+  EXPECT_EQ(sync.output.find(summary_line), sync.output.rfind(summary_line)) << sync.output;
+  EXPECT_FALSE(contains(sync.output, "Warning for post")) << sync.output;
+}
+
+// The audit of gone posts runs against the DynamoDB posts table too: a deleted post is reported,
+// and --prune removes its records, its weekly object and its post state.
+TEST_F(AwsCliSyncTest, GonePostReportedThenPruned) {
+  write_config();
+  init();
+  ASSERT_EQ(wodetl({"sync", "--store", "aws", "--quiet"}).exit_code, 0);
+  site_.remove_post(1003);
+
+  const auto report = wodetl({"sync", "--store", "aws"});
+  Stores stores = aws_stores();
+  const std::size_t records_before_prune = testing::record_lines(*stores.sessions).size();
+  const auto prune = wodetl({"sync", "--store", "aws", "--prune", "--format", "json"});
+  const auto after = wodetl({"sync", "--store", "aws", "--format", "json"});
+
+  ASSERT_EQ(report.exit_code, 0) << report.output << report.errors;
+  EXPECT_TRUE(contains(report.output, "1 stored post is gone from it")) << report.output;
+  EXPECT_TRUE(contains(report.output, "Gone: post 1003 'weightlifting-program-4'"))
+      << report.output;
+  EXPECT_FALSE(contains(report.output, "Gone posts not looked for")) << report.output;
+  EXPECT_EQ(records_before_prune, kRecords) << "a sync without --prune removed records";
+  ASSERT_EQ(prune.exit_code, 0) << prune.output << prune.errors;
+  const Json audit = Json::parse(prune.output)["sources"][0]["audit"];
+  EXPECT_EQ(audit["ran"], true) << audit;
+  ASSERT_EQ(audit["gone"].size(), 1U) << audit;
+  EXPECT_EQ(audit["gone"][0]["id"], 1003);
+  EXPECT_EQ(audit["gone"][0]["absence"], "deleted");
+  EXPECT_EQ(audit["gone"][0]["removed"], true);
+  EXPECT_EQ(audit["gone"][0]["records_removed"], kRecordsPerPost);
+  EXPECT_EQ(audit["gone"][0]["objects_removed"], 1);
+  EXPECT_EQ(testing::record_lines(*stores.sessions).size(), kRecords - kRecordsPerPost);
+  EXPECT_EQ(object_keys(stores, "weekly/").size(), static_cast<std::size_t>(kPosts - 1));
+  EXPECT_EQ(testing::count_items(DynamoDbClient(client_), settings_.tables.posts), kPosts - 1);
+  Result<std::optional<PostState>> state = stores.state->find_post_state(1003);
+  ASSERT_TRUE(state.ok()) << state.error().to_string();
+  EXPECT_FALSE(state->has_value());
+  ASSERT_EQ(after.exit_code, 0) << after.output << after.errors;
+  EXPECT_TRUE(Json::parse(after.output)["sources"][0]["audit"]["gone"].empty()) << after.output;
+}
+
+//! Points the built-in source at the WordPress stand-in and names `secret` in
+//! INVICTUS_SECRET_NAME.
+void use_secret_credentials(std::map<std::string, std::string>& environment,
+                            const testing::WordPressStandin& site, const std::string& secret) {
+  environment["INVICTUS_WEIGHTLIFTING_API"] = site.posts_url();
+  environment["INVICTUS_WEIGHTLIFTING_API_CAT_ID"] = "213";
+  environment["INVICTUS_SECRET_NAME"] = secret;
+}
+
+// A secret that cannot be read leaves the credentials to INVICTUS_USER and INVICTUS_PASS. Both
+// `run` and `sync` report this in their summary, at the default log level.
+TEST_F(AwsCliSyncTest, UnreadableSecretInSummary) {
+  site_.require_basic_auth("coach", "right-pass-1357");
+  const std::string secret = AwsLocalServices::unique_name("never-stored");
+  use_secret_credentials(environment_, site_, secret);
+  environment_["INVICTUS_USER"] = "coach";
+  environment_["INVICTUS_PASS"] = "right-pass-1357";
+  init();
+
+  const auto run = wodetl({"run", "--store", "aws"});
+  const auto sync = wodetl({"sync", "--store", "aws", "--full", "--format", "json"});
+
+  const std::string warning =
+      "Warning: the WordPress credentials were not read from Secrets "
+      "Manager secret " +
+      secret + ", so INVICTUS_USER and INVICTUS_PASS serve instead";
+  ASSERT_EQ(run.exit_code, 0) << run.output << run.errors;
+  EXPECT_TRUE(contains(run.output, warning)) << run.output;
+  EXPECT_TRUE(contains(run.output, "ResourceNotFoundException")) << run.output;
+  EXPECT_TRUE(contains(run.output, "Check INVICTUS_SECRET_NAME")) << run.output;
+  EXPECT_TRUE(contains(run.output, std::to_string(kPosts) + " new")) << run.output;
+  ASSERT_EQ(sync.exit_code, 0) << sync.output << sync.errors;
+  const Json warnings = Json::parse(sync.output)["sources"][0]["warnings"];
+  ASSERT_EQ(warnings.size(), 1U) << sync.output;
+  EXPECT_TRUE(contains(warnings[0].get<std::string>(), warning.substr(9))) << warnings;
+  EXPECT_FALSE(contains(run.output + run.errors + sync.output + sync.errors, "right-pass-1357"));
+}
+
+// When the site rejects the secret's credentials, the error names the secret, not the
+// environment variables that the secret replaced, and never a password.
+TEST_F(AwsCliSyncTest, RejectedSecretCredentialsNameSecret) {
+  site_.require_basic_auth("coach", "right-pass-1357");
+  const std::string secret = AwsLocalServices::unique_name("wordpress");
+  services_->standins().put_secret(secret, R"({"username":"coach","password":"stale-pass-8642"})");
+  use_secret_credentials(environment_, site_, secret);
+  environment_["INVICTUS_USER"] = "";
+  environment_["INVICTUS_PASS"] = "";
+  init();
+
+  const auto sync = wodetl({"sync", "--store", "aws"});
+  const auto run = wodetl({"run", "--store", "aws"});
+
+  EXPECT_EQ(sync.exit_code, 1) << sync.output << sync.errors;
+  EXPECT_EQ(run.exit_code, 1) << run.output << run.errors;
+  for (const testing::CommandResult* result : {&sync, &run}) {
+    const std::string all = result->output + result->errors;
+    EXPECT_TRUE(contains(all, "authentication failed")) << all;
+    EXPECT_TRUE(contains(all, "(Secrets Manager secret " + secret + ")")) << all;
+    EXPECT_FALSE(contains(all, "INVICTUS_USER")) << all;
+    EXPECT_FALSE(contains(all, "stale-pass-8642")) << all;
+  }
+}
+
+// `sources` names the secret as the origin of the credentials without reading it.
+TEST_F(AwsCliSyncTest, SourcesNamesSecretWithoutReadingIt) {
+  const std::string secret = AwsLocalServices::unique_name("wordpress");
+  services_->standins().put_secret(secret, R"({"username":"coach","password":"unread-pass-97"})");
+  use_secret_credentials(environment_, site_, secret);
+  environment_["INVICTUS_USER"] = "";
+  environment_["INVICTUS_PASS"] = "";
+  const std::size_t first_request = request_count();
+
+  const auto sources = wodetl({"sources"});
+
+  ASSERT_EQ(sources.exit_code, 0) << sources.output << sources.errors;
+  EXPECT_TRUE(contains(sources.output, "credentials: Secrets Manager secret " + secret))
+      << sources.output;
+  EXPECT_FALSE(contains(sources.output, "credentials: none")) << sources.output;
+  EXPECT_FALSE(contains(sources.output, "unread-pass-97")) << sources.output;
+  const std::vector<testing::StandinRequest> requests = services_->standins().requests();
+  for (std::size_t index = first_request; index < requests.size(); ++index) {
+    EXPECT_NE(requests[index].operation, "GetSecretValue") << "sources read the secret";
+  }
 }
 
 }  // namespace

@@ -75,6 +75,96 @@ TEST_F(SourceCatalogTest, BuiltInSourceReadsDotenv) {
   EXPECT_FALSE(contains(source.credentials, "abcd")) << source.credentials;
 }
 
+// The hint of a rejected login names where the credentials came from, never their values.
+TEST_F(SourceCatalogTest, CredentialsHintNamesDotenv) {
+  write(".env", "INVICTUS_USER=coach\nINVICTUS_PASS=dotenv-pass-4321\n");
+
+  Result<SourceCatalog> catalog = load();
+
+  ASSERT_TRUE(catalog.ok()) << catalog.error().to_string();
+  const std::string& hint = catalog->sources.front().wordpress.credentials_hint;
+  EXPECT_TRUE(contains(hint, "INVICTUS_USER (.env file ")) << hint;
+  EXPECT_TRUE(contains(hint, "INVICTUS_PASS (.env file ")) << hint;
+  EXPECT_FALSE(contains(hint, "dotenv-pass-4321")) << hint;
+}
+
+// The secret is read after the .env files, which may name it, and its username and password
+// replace INVICTUS_USER and INVICTUS_PASS.
+TEST_F(SourceCatalogTest, SecretReplacesVariables) {
+  write(".env", "INVICTUS_SECRET_NAME=wp-credentials\n");
+  CatalogOptions options;
+  std::string secret_read;
+  options.read_secret = [&secret_read](const std::string& name, const Environment&) {
+    secret_read = name;
+    return Result<std::string>(std::string(R"({"username":"coach","password":"secret-pass-1"})"));
+  };
+
+  Result<SourceCatalog> catalog =
+      load({{"INVICTUS_USER", "env-user"}, {"INVICTUS_PASS", "env-pass"}}, options);
+
+  ASSERT_TRUE(catalog.ok()) << catalog.error().to_string();
+  EXPECT_EQ(secret_read, "wp-credentials");
+  const CatalogSource& source = catalog->sources.front();
+  ASSERT_TRUE(source.wordpress.auth.has_value());
+  EXPECT_EQ(source.wordpress.auth->user, "coach");
+  EXPECT_EQ(source.wordpress.auth->password, "secret-pass-1");
+  EXPECT_EQ(source.credentials, "Secrets Manager secret wp-credentials");
+  EXPECT_TRUE(
+      contains(source.wordpress.credentials_hint, "(Secrets Manager secret wp-credentials)"))
+      << source.wordpress.credentials_hint;
+  EXPECT_FALSE(contains(source.wordpress.credentials_hint, "INVICTUS_USER"))
+      << source.wordpress.credentials_hint;
+  EXPECT_FALSE(source.credentials_warning.has_value());
+  EXPECT_EQ(catalog->secrets, std::vector<std::string>{"secret-pass-1"});
+}
+
+TEST_F(SourceCatalogTest, UnreadableSecretWarnsOnUsers) {
+  write("wodetl.toml", R"toml(
+[[sources]]
+name = "env-login"
+site = "https://blog.example.test"
+data_dir = "one"
+credentials = { user = "coach", password_env = "INVICTUS_PASS" }
+
+[[sources]]
+name = "own-login"
+site = "https://other.example.test"
+data_dir = "two"
+credentials = { user = "coach", password_env = "OTHER_PASS" }
+)toml");
+  CatalogOptions options;
+  options.read_secret = [](const std::string&, const Environment&) {
+    return Result<std::string>(Error::not_found("no such secret"));
+  };
+
+  Result<SourceCatalog> catalog = load(
+      {{"INVICTUS_SECRET_NAME", "wp"}, {"INVICTUS_PASS", "env-pass"}, {"OTHER_PASS", "other-pass"}},
+      options);
+
+  ASSERT_TRUE(catalog.ok()) << catalog.error().to_string();
+  ASSERT_TRUE(catalog->credentials_secret.has_value());
+  EXPECT_FALSE(catalog->credentials_secret->read);
+  ASSERT_EQ(catalog->sources.size(), 2U);
+  const CatalogSource& env_login = catalog->sources[0];
+  ASSERT_TRUE(env_login.credentials_warning.has_value());
+  EXPECT_TRUE(contains(env_login.credentials_warning->message, "Secrets Manager secret wp"))
+      << env_login.credentials_warning->message;
+  EXPECT_TRUE(contains(env_login.credentials, "INVICTUS_PASS (the environment)"))
+      << env_login.credentials;
+  EXPECT_FALSE(catalog->sources[1].credentials_warning.has_value());
+}
+
+// Without a reader, as for `sources`, the secret is named but not read.
+TEST_F(SourceCatalogTest, UnreadSecretIsNamed) {
+  Result<SourceCatalog> catalog = load({{"INVICTUS_SECRET_NAME", "wp"}});
+
+  ASSERT_TRUE(catalog.ok()) << catalog.error().to_string();
+  const CatalogSource& source = catalog->sources.front();
+  EXPECT_EQ(source.credentials,
+            "Secrets Manager secret wp (INVICTUS_SECRET_NAME; when it cannot be read: none)");
+  EXPECT_FALSE(source.credentials_warning.has_value());
+}
+
 TEST_F(SourceCatalogTest, ConfiguredSourcesResolved) {
   write("conf/wodetl.toml", R"toml(
 [store]

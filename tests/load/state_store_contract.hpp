@@ -223,6 +223,69 @@ TYPED_TEST_P(StateStoreContract, UnknownStoredStatusIsStoreError) {
   EXPECT_EQ(found.error().post.id, 101);
 }
 
+// A sync lists every stored post state to find the posts that the site no longer lists.
+TYPED_TEST_P(StateStoreContract, AllPostStatesSortedById) {
+  Result<std::vector<PostState>> none = this->store().all_post_states();
+  ASSERT_TRUE(none.ok()) << none.error().to_string();
+  EXPECT_TRUE(none->empty());
+  std::vector<PostState> saved;
+  for (std::int64_t id : {103, 101, 102}) {
+    PostState state = make_post_state();
+    state.source = make_source(id, "week-" + std::to_string(id));
+    state.process_key = "key-" + std::to_string(id);
+    ASSERT_TRUE(this->store().save_post_state(state).ok());
+    saved.push_back(state);
+  }
+  ASSERT_TRUE(
+      this->store()
+          .save_sync_cursor(SyncCursor{"blog", "https://blog.test", "2023-05-01T00:00:00", ""})
+          .ok());
+
+  Result<std::vector<PostState>> all = this->store().all_post_states();
+
+  ASSERT_TRUE(all.ok()) << all.error().to_string();
+  ASSERT_EQ(all->size(), 3U) << "a sync cursor is not a post state";
+  EXPECT_EQ((*all)[0].source.post_id, 101);
+  EXPECT_EQ((*all)[1].source.post_id, 102);
+  EXPECT_EQ((*all)[2].source.post_id, 103);
+  expect_same_state((*all)[0], saved[1]);
+  expect_same_state((*all)[1], saved[2]);
+  expect_same_state((*all)[2], saved[0]);
+}
+
+TYPED_TEST_P(StateStoreContract, AllPostStatesRejectsUnknownStatus) {
+  ASSERT_TRUE(this->store().save_post_state(make_post_state()).ok());
+  this->harness_.write_raw_post_status(101, "archived");
+
+  Result<std::vector<PostState>> all = this->store().all_post_states();
+
+  ASSERT_FALSE(all.ok());
+  EXPECT_EQ(all.error().code, ErrorCode::kStore);
+  EXPECT_NE(all.error().message.find("archived"), std::string::npos) << all.error().message;
+  EXPECT_EQ(all.error().post.id, 101);
+}
+
+TYPED_TEST_P(StateStoreContract, RemovePostStateKeepsOthers) {
+  PostState first = make_post_state();
+  PostState second = make_post_state();
+  second.source = make_source(102, "week-two");
+  ASSERT_TRUE(this->store().save_post_state(first).ok());
+  ASSERT_TRUE(this->store().save_post_state(second).ok());
+
+  Status removed = this->store().remove_post_state(101);
+  Status missing = this->store().remove_post_state(999);
+
+  ASSERT_TRUE(removed.ok()) << removed.error().to_string();
+  ASSERT_TRUE(missing.ok()) << missing.error().to_string();
+  Result<std::optional<PostState>> found = this->store().find_post_state(101);
+  ASSERT_TRUE(found.ok()) << found.error().to_string();
+  EXPECT_FALSE(found->has_value());
+  Result<std::vector<PostState>> all = this->store().all_post_states();
+  ASSERT_TRUE(all.ok()) << all.error().to_string();
+  ASSERT_EQ(all->size(), 1U);
+  expect_same_state((*all)[0], second);
+}
+
 TYPED_TEST_P(StateStoreContract, SyncCursorRoundTrip) {
   EXPECT_FALSE(this->cursor_of("invictus").has_value());
 
@@ -307,7 +370,8 @@ REGISTER_TYPED_TEST_SUITE_P(StateStoreContract, DoneUntilExpiry, ExpiredRecordIs
                             ExpiredRecordCanBeClaimed, ReleaseAllowsNewClaim,
                             ConcurrentClaimsHaveOneWinner, PostStateRoundTrip, ProcessKeyRoundTrip,
                             PostStateSaveReplaces, UnknownStoredStatusIsStoreError,
-                            SyncCursorRoundTrip, SyncCursorGetsSaveTime,
+                            AllPostStatesSortedById, AllPostStatesRejectsUnknownStatus,
+                            RemovePostStateKeepsOthers, SyncCursorRoundTrip, SyncCursorGetsSaveTime,
                             SourcesDoNotSeeEachOthersCursors, SyncCursorNeverExpires);
 
 }  // namespace wodetl::testing

@@ -1,5 +1,6 @@
 #include "load/aws/dynamodb_state_store.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <utility>
 
@@ -135,19 +136,17 @@ Status DynamoDbStateStore::save_post_state(const PostState& state) {
   return ok_status();
 }
 
-Result<std::optional<PostState>> DynamoDbStateStore::find_post_state(std::int64_t post_id) {
-  Result<std::optional<Json>> found =
-      get_item(posts_table_, Json{{"post_id", number_value(post_id)}});
-  if (!found) {
-    return found.error();
-  }
-  if (!*found) {
-    return std::optional<PostState>{};
-  }
-  const Json& item = **found;
+namespace {
 
+//! Reads a post item of `posts_table` back into a PostState.
+Result<PostState> post_state_of(const Json& item, const std::string& posts_table) {
   PostState state;
-  state.source.post_id = post_id;
+  const std::optional<std::int64_t> post_id = number_attribute(item, "post_id");
+  if (!post_id) {
+    return aws_store_error("an item of table " + posts_table + " has no numeric post_id",
+                           "Delete the item: wodetl writes post_id in every item of this table");
+  }
+  state.source.post_id = *post_id;
   state.source.slug = string_attribute(item, "slug").value_or("");
   state.source.link = string_attribute(item, "link").value_or("");
   state.source.modified_gmt = string_attribute(item, "modified_gmt").value_or("");
@@ -160,7 +159,7 @@ Result<std::optional<PostState>> DynamoDbStateStore::find_post_state(std::int64_
   std::optional<PostStatus> parsed_status = parse_post_status(status);
   if (!parsed_status) {
     return aws_store_error(
-        "stored post state in table " + posts_table_ + " has unknown status '" + status + "'",
+        "stored post state in table " + posts_table + " has unknown status '" + status + "'",
         "Delete the post's item from the table, so the next run stores it again",
         post_ref_of(state.source));
   }
@@ -170,7 +169,7 @@ Result<std::optional<PostState>> DynamoDbStateStore::find_post_state(std::int64_
     state.preamble = Json::parse(string_attribute(item, "preamble_json").value_or("[]"))
                          .get<std::vector<Line>>();
   } catch (const Json::exception& exception) {
-    return aws_store_error("stored post state in table " + posts_table_ +
+    return aws_store_error("stored post state in table " + posts_table +
                                " has invalid preamble_json: " + exception.what(),
                            "Delete the post's item from the table, so the next run stores it "
                            "again",
@@ -183,7 +182,65 @@ Result<std::optional<PostState>> DynamoDbStateStore::find_post_state(std::int64_
       }
     }
   }
-  return std::optional<PostState>{std::move(state)};
+  return state;
+}
+
+}  // namespace
+
+Result<std::optional<PostState>> DynamoDbStateStore::find_post_state(std::int64_t post_id) {
+  Result<std::optional<Json>> found =
+      get_item(posts_table_, Json{{"post_id", number_value(post_id)}});
+  if (!found) {
+    return found.error();
+  }
+  if (!*found) {
+    return std::optional<PostState>{};
+  }
+  Result<PostState> state = post_state_of(**found, posts_table_);
+  if (!state) {
+    return state.error();
+  }
+  return std::optional<PostState>{std::move(*state)};
+}
+
+Result<std::vector<PostState>> DynamoDbStateStore::all_post_states() {
+  // The filter keeps out any item that wodetl did not write as a post state, such as an item
+  // added by hand, so that the audit never reports it as a gone post.
+  Json request{{"TableName", posts_table_},
+               {"ConsistentRead", true},
+               {"FilterExpression", "attribute_exists(#id) AND attribute_exists(#status)"},
+               {"ExpressionAttributeNames", Json{{"#id", "post_id"}, {"#status", "status"}}}};
+  std::vector<PostState> states;
+  Status read = client_->paginate("Scan", std::move(request), "table " + posts_table_,
+                                  [this, &states](const Json& items) {
+                                    for (const Json& item : items) {
+                                      Result<PostState> state = post_state_of(item, posts_table_);
+                                      if (!state) {
+                                        return Status(state.error());
+                                      }
+                                      states.push_back(std::move(*state));
+                                    }
+                                    return ok_status();
+                                  });
+  if (!read) {
+    return read.error();
+  }
+  std::sort(states.begin(), states.end(), [](const PostState& left, const PostState& right) {
+    return left.source.post_id < right.source.post_id;
+  });
+  return states;
+}
+
+Status DynamoDbStateStore::remove_post_state(std::int64_t post_id) {
+  const Json request{{"TableName", posts_table_},
+                     {"Key", Json{{"post_id", number_value(post_id)}}}};
+  Result<Json> response = client_->call("DeleteItem", request, "table " + posts_table_);
+  if (!response) {
+    Error error = response.error();
+    error.post.id = post_id;
+    return error;
+  }
+  return ok_status();
 }
 
 std::string sync_cursor_key(const std::string& sessions_table, const std::string& source) {

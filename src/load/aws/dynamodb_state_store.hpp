@@ -42,6 +42,11 @@ class DynamoDbStateStore : public StateStore {
 
   Status save_post_state(const PostState& state) override;
   Result<std::optional<PostState>> find_post_state(std::int64_t post_id) override;
+  //! Scan of the posts table, page by page through LastEvaluatedKey, sorted by post id
+  //! afterwards. Only items with post_id and status count as post states.
+  Result<std::vector<PostState>> all_post_states() override;
+  //! DeleteItem of the post's item; deleting a missing item succeeds, as in DynamoDB.
+  Status remove_post_state(std::int64_t post_id) override;
 
   //! The cursor of a source is an item of the idempotency table with the key
   //! "sync_cursor#SESSIONS_TABLE#SOURCE" and no ttl, so that it never expires and needs no table

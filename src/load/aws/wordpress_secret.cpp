@@ -33,25 +33,47 @@ Result<BasicAuth> parse_wordpress_secret(const std::string& secret_text,
   return auth;
 }
 
-Environment with_wordpress_secret(const Environment& environment, const SecretReader& read_secret) {
+std::optional<WordPressSecret> read_wordpress_secret(const Environment& environment,
+                                                     const SecretReader& read_secret) {
   const std::optional<std::string> secret_name = environment(kSecretNameVariable);
   if (!secret_name || secret_name->empty()) {
-    return environment;
+    return std::nullopt;
   }
-
+  WordPressSecret secret{.name = *secret_name, .auth = std::nullopt, .error = std::nullopt};
   Result<std::string> text = read_secret(*secret_name);
   Result<BasicAuth> auth =
       text ? parse_wordpress_secret(*text, *secret_name) : Result<BasicAuth>(text.error());
-  if (!auth) {
-    spdlog::warn(
-        "Could not read the WordPress credentials from Secrets Manager secret {}; "
-        "using {} and {} instead: {}",
-        *secret_name, kUserVariable, kPasswordVariable, auth.error().to_string());
+  if (auth) {
+    secret.auth = std::move(*auth);
+    return secret;
+  }
+
+  const std::optional<std::string> user = environment(kUserVariable);
+  const std::optional<std::string> password = environment(kPasswordVariable);
+  const bool fallback = (user && !user->empty()) || (password && !password->empty());
+  Error error = auth.error();
+  error.message =
+      "the WordPress credentials were not read from Secrets Manager secret " + *secret_name +
+      ", so " +
+      (fallback ? std::string(kUserVariable) + " and " + kPasswordVariable + " serve instead"
+                : std::string("the site is read without credentials")) +
+      ": " + error.message;
+  secret.error = std::move(error);
+  return secret;
+}
+
+Environment with_wordpress_secret(const Environment& environment, const SecretReader& read_secret) {
+  std::optional<WordPressSecret> secret = read_wordpress_secret(environment, read_secret);
+  if (!secret) {
     return environment;
   }
-  spdlog::info("Using the WordPress credentials of Secrets Manager secret {}", *secret_name);
+  if (!secret->auth) {
+    spdlog::warn("{}", secret->error->to_string());
+    return environment;
+  }
+  spdlog::info("Using the WordPress credentials of Secrets Manager secret {}", secret->name);
 
-  auto credentials = std::make_shared<const BasicAuth>(std::move(*auth));
+  auto credentials = std::make_shared<const BasicAuth>(std::move(*secret->auth));
   return [environment, credentials](const std::string& name) -> std::optional<std::string> {
     if (name == kUserVariable) {
       return credentials->user;

@@ -3,6 +3,7 @@
 // INVICTUS_USER and INVICTUS_PASS.
 
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "core/environment.hpp"
@@ -21,6 +22,20 @@ using SecretReader = std::function<Result<std::string>(const std::string& secret
 //! The Error names the secret and what is missing, never any part of its text.
 [[nodiscard]] Result<BasicAuth> parse_wordpress_secret(const std::string& secret_text,
                                                        const std::string& secret_name);
+
+//! Outcome of reading the secret that INVICTUS_SECRET_NAME names.
+struct WordPressSecret {
+  std::string name;               //!< the secret's name or ARN, from INVICTUS_SECRET_NAME
+  std::optional<BasicAuth> auth;  //!< the credentials, when the secret was read and is valid
+  //! Why the secret could not be read or lacks username or password. The message names the
+  //! secret and the variables that serve instead, never any part of the secret's text.
+  std::optional<Error> error;
+};
+
+//! Reads the secret that INVICTUS_SECRET_NAME names with read_secret, once. Returns nothing when
+//! INVICTUS_SECRET_NAME is unset or empty.
+[[nodiscard]] std::optional<WordPressSecret> read_wordpress_secret(const Environment& environment,
+                                                                   const SecretReader& read_secret);
 
 //! Builds an Environment that returns INVICTUS_USER and INVICTUS_PASS from the secret named by
 //! INVICTUS_SECRET_NAME and every other variable from environment. As in the original, without

@@ -125,7 +125,7 @@ TEST(AwsDynamoDbExpressions, EveryAttributeNameIsAliased) {
   const std::size_t first_request = services->standins().requests(AwsService::dynamodb).size();
 
   // Every kind of call the stores make: writes, removals by index and by scan, queries and scans
-  // of dates, idempotency records, claims, post states and cursors.
+  // of dates, idempotency records, claims, post states (read, listed, removed) and cursors.
   const SourceRef source = make_source(101, "week-one");
   const std::vector<SessionRecord> week = {
       make_record(source, "2020-12-21", "Monday", "Snatch 5x2"),
@@ -144,6 +144,8 @@ TEST(AwsDynamoDbExpressions, EveryAttributeNameIsAliased) {
   ASSERT_TRUE(state.release("key-2").ok());
   ASSERT_TRUE(state.save_post_state(make_post_state()).ok());
   ASSERT_TRUE(state.find_post_state(101).ok());
+  ASSERT_TRUE(state.all_post_states().ok());
+  ASSERT_TRUE(state.remove_post_state(101).ok());
   ASSERT_TRUE(state.save_sync_cursor(SyncCursor{"blog", "https://blog.test", "x", ""}).ok());
   ASSERT_TRUE(state.find_sync_cursor("blog").ok());
 

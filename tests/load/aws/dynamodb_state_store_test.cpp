@@ -19,6 +19,7 @@ class DynamoDbStateStoreHarness {
  public:
   void set_up() {
     WODETL_REQUIRE_AWS_STANDINS(services);
+    services_ = services;
     client_ = std::make_shared<const DynamoDbClient>(standin_client(*services));
     idempotency_table_ = AwsLocalServices::unique_name("idempotency");
     posts_table_ = AwsLocalServices::unique_name("posts");
@@ -54,6 +55,7 @@ class DynamoDbStateStoreHarness {
     return response ? response->value("Item", Json::object()) : Json::object();
   }
 
+  AwsLocalServices* services_ = nullptr;
   std::shared_ptr<const DynamoDbClient> client_;
   std::string idempotency_table_;
   std::string posts_table_;
@@ -164,6 +166,58 @@ TEST_F(AwsDynamoDbStateStoreTest, CursorUnderKeyWithoutTableIsIgnored) {
   EXPECT_FALSE(cursor->has_value());
 }
 
+// DynamoDB returns at most 1 MB per Scan page, so the post states of a large blog come in several
+// pages, each after the LastEvaluatedKey of the one before.
+TEST_F(AwsDynamoDbStateStoreTest, AllPostStatesReadsEveryScanPage) {
+  constexpr int kStates = 6;
+  // About 300 KB per item, under DynamoDB's 400 KB item limit, so that 6 items exceed one page.
+  const std::string long_text(300 * 1024, 'x');
+  for (int id = 1; id <= kStates; ++id) {
+    PostState state = make_post_state();
+    state.source = make_source(id, "week-" + std::to_string(id));
+    state.preamble = {Line{long_text, {}}};
+    ASSERT_TRUE(harness_.store().save_post_state(state).ok());
+  }
+  const std::size_t first_request = harness_.services_->standins().requests().size();
+
+  Result<std::vector<PostState>> all = harness_.store().all_post_states();
+
+  ASSERT_TRUE(all.ok()) << all.error().to_string();
+  ASSERT_EQ(all->size(), static_cast<std::size_t>(kStates));
+  for (int id = 1; id <= kStates; ++id) {
+    EXPECT_EQ((*all)[static_cast<std::size_t>(id - 1)].source.post_id, id);
+  }
+  int scans = 0;
+  bool started_after_key = false;
+  const std::vector<StandinRequest> requests = harness_.services_->standins().requests();
+  for (std::size_t index = first_request; index < requests.size(); ++index) {
+    if (requests[index].operation == "Scan") {
+      ++scans;
+      started_after_key =
+          started_after_key || requests[index].body.find("ExclusiveStartKey") != std::string::npos;
+    }
+  }
+  EXPECT_GE(scans, 2);
+  EXPECT_TRUE(started_after_key);
+}
+
+// An item that wodetl did not write as a post state, such as one added by hand, is not a post.
+TEST_F(AwsDynamoDbStateStoreTest, AllPostStatesSkipsForeignItems) {
+  ASSERT_TRUE(harness_.store().save_post_state(make_post_state()).ok());
+  Result<Json> put = harness_.client_->call(
+      "PutItem",
+      Json{{"TableName", harness_.posts_table_},
+           {"Item", Json{{"post_id", number_value(7)}, {"note", string_value("added by hand")}}}},
+      "test table");
+  ASSERT_TRUE(put.ok()) << put.error().to_string();
+
+  Result<std::vector<PostState>> all = harness_.store().all_post_states();
+
+  ASSERT_TRUE(all.ok()) << all.error().to_string();
+  ASSERT_EQ(all->size(), 1U);
+  EXPECT_EQ((*all)[0].source.post_id, 101);
+}
+
 TEST_F(AwsDynamoDbStateStoreTest, UnreachableTableIsError) {
   DynamoDbStateStore missing(harness_.client_, AwsLocalServices::unique_name("absent"),
                              AwsLocalServices::unique_name("absent-posts"),
@@ -173,6 +227,8 @@ TEST_F(AwsDynamoDbStateStoreTest, UnreachableTableIsError) {
   Result<std::optional<SyncCursor>> cursor = missing.find_sync_cursor("blog");
   Status saved = missing.save_sync_cursor(SyncCursor{"blog", "https://blog.test", "x", ""});
   Result<std::optional<PostState>> state = missing.find_post_state(1);
+  Result<std::vector<PostState>> states = missing.all_post_states();
+  Status removed = missing.remove_post_state(1);
 
   ASSERT_FALSE(done.ok());
   EXPECT_NE(done.error().message.find("DynamoDB GetItem"), std::string::npos)
@@ -185,6 +241,12 @@ TEST_F(AwsDynamoDbStateStoreTest, UnreachableTableIsError) {
   ASSERT_FALSE(saved.ok());
   EXPECT_NE(saved.error().message.find("PutItem"), std::string::npos) << saved.error().message;
   EXPECT_FALSE(state.ok());
+  ASSERT_FALSE(states.ok());
+  EXPECT_NE(states.error().message.find("Scan"), std::string::npos) << states.error().message;
+  ASSERT_FALSE(removed.ok());
+  EXPECT_NE(removed.error().message.find("DeleteItem"), std::string::npos)
+      << removed.error().message;
+  EXPECT_EQ(removed.error().post.id, 1);
 }
 
 }  // namespace

@@ -240,7 +240,9 @@ TEST(WordPressSecret, UnreadableSecretFallsBackWithWarning) {
         return Result<std::string>(Error::http_status(400, "secret wp", "ResourceNotFound"));
       });
   EXPECT_EQ(merged("INVICTUS_USER"), "env-user");
-  EXPECT_NE(logs.text().find("Could not read the WordPress credentials"), std::string::npos)
+  EXPECT_NE(logs.text().find("were not read from Secrets Manager secret wp, so INVICTUS_USER and "
+                             "INVICTUS_PASS serve instead"),
+            std::string::npos)
       << logs.text();
 }
 
@@ -252,6 +254,22 @@ TEST(WordPressSecret, IncompleteSecretFallsBackWithoutLeaking) {
   EXPECT_EQ(merged("INVICTUS_PASS"), "env-pass");
   EXPECT_NE(logs.text().find("\"username\""), std::string::npos) << logs.text();
   EXPECT_EQ(logs.text().find("leaky-pass"), std::string::npos) << logs.text();
+}
+
+TEST(WordPressSecret, ReadReportsErrorWithoutFallback) {
+  const std::optional<WordPressSecret> secret = read_wordpress_secret(
+      testing::fixed_environment({{"INVICTUS_SECRET_NAME", "wp"}}),
+      [](const std::string&) { return Result<std::string>(std::string("[]")); });
+
+  ASSERT_TRUE(secret.has_value());
+  EXPECT_EQ(secret->name, "wp");
+  EXPECT_FALSE(secret->auth.has_value());
+  ASSERT_TRUE(secret->error.has_value());
+  EXPECT_NE(secret->error->message.find("so the site is read without credentials"),
+            std::string::npos)
+      << secret->error->message;
+  EXPECT_NE(secret->error->message.find("not a JSON object"), std::string::npos)
+      << secret->error->message;
 }
 
 TEST(WordPressSecret, InvalidJsonNotQuoted) {
