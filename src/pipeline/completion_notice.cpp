@@ -67,7 +67,10 @@ Status publish_completion(const SnsPublisher& publisher, const std::vector<SnsTa
     Result<std::string> message_id = publisher.publish(target, message, kCompletionSubject);
     if (!message_id) {
       Error error = message_id.error();
-      error.message = target.describe() + ": " + error.message;
+      // An SNS error names the topic or number already; a network error does not.
+      if (error.message.find(target.address) == std::string::npos) {
+        error.message = target.describe() + ": " + error.message;
+      }
       // The caller shows the first error in the run summary; only the others are logged here,
       // so that no error is printed twice.
       if (!first_error) {

@@ -300,6 +300,9 @@ TEST_F(AwsCliSyncTest, UnsentCompletionMessageFailsSync) {
   EXPECT_TRUE(contains(sync.output, "Completion message not sent: ")) << sync.output;
   EXPECT_TRUE(contains(sync.output, "SNS Publish")) << sync.output;
   EXPECT_EQ(all.find("SNS Publish"), all.rfind("SNS Publish")) << all;
+  // The error names the topic once: SNS's message already names it.
+  const std::string topic = environment_["NOTIFICATION_TOPIC_ARN"];
+  EXPECT_EQ(all.find(topic), all.rfind(topic)) << all;
   EXPECT_TRUE(contains(sync.output, "Run failed")) << sync.output;
   EXPECT_FALSE(contains(sync.output, "Run succeeded")) << sync.output;
   Stores stores = aws_stores();
