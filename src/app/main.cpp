@@ -302,6 +302,10 @@ struct ShowArguments {
 };
 
 int show_command(const ShowArguments& arguments) {
+  // A mistyped date is reported before the store is looked for.
+  if (const Result<ShowRange> range = show_range(arguments.options); !range) {
+    return report(range.error());
+  }
   LayeredEnvironment environment;
   auto configuration =
       load_configuration(environment, arguments.config, arguments.data_dir, arguments.store);

@@ -140,7 +140,7 @@ std::string format_record_text(const SessionRecord& record, const std::optional<
 
 }  // namespace
 
-Result<std::string> show_sessions(SessionStore& sessions, const ShowOptions& options) {
+Result<ShowRange> show_range(const ShowOptions& options) {
   const bool by_week = !options.week.empty();
   const std::string& given = by_week ? options.week : options.date;
   const auto date = parse_iso_date(given);
@@ -157,8 +157,15 @@ Result<std::string> show_sessions(SessionStore& sessions, const ShowOptions& opt
     first = std::chrono::year_month_day{day - since_monday};
     last = std::chrono::year_month_day{day - since_monday + std::chrono::days{6}};
   }
+  return ShowRange{format_iso_date(first), format_iso_date(last)};
+}
 
-  auto records = sessions.sessions_between(format_iso_date(first), format_iso_date(last));
+Result<std::string> show_sessions(SessionStore& sessions, const ShowOptions& options) {
+  const Result<ShowRange> range = show_range(options);
+  if (!range) {
+    return range.error();
+  }
+  auto records = sessions.sessions_between(range->first, range->last);
   if (!records) {
     return records.error();
   }
@@ -174,9 +181,9 @@ Result<std::string> show_sessions(SessionStore& sessions, const ShowOptions& opt
     return array.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
   }
   if (records->empty()) {
-    return by_week ? "No sessions stored from " + format_iso_date(first) + " to " +
-                         format_iso_date(last) + ".\n"
-                   : "No sessions stored on " + format_iso_date(first) + ".\n";
+    return range->first == range->last
+               ? "No sessions stored on " + range->first + ".\n"
+               : "No sessions stored from " + range->first + " to " + range->last + ".\n";
   }
   std::string text;
   std::set<std::pair<int, std::string>> missing_maxes;

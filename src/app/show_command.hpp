@@ -17,6 +17,16 @@ struct ShowOptions {
   std::optional<Maxes> maxes;   //!< when given, each part shows the weight of its sets
 };
 
+//! First and last ISO date of the days that `wodetl show` prints.
+struct ShowRange {
+  std::string first;
+  std::string last;
+};
+
+//! Returns the day, or the Monday to Sunday week, that the options name, or an invalid_input
+//! error when the date is not a YYYY-MM-DD date.
+[[nodiscard]] Result<ShowRange> show_range(const ShowOptions& options);
+
 //! Reads the stored sessions of one day or one week and formats them. Returns the text to print.
 [[nodiscard]] Result<std::string> show_sessions(SessionStore& sessions, const ShowOptions& options);
 

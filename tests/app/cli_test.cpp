@@ -139,6 +139,12 @@ TEST_F(CliTest, ShowErrorsAreClear) {
   const auto missing = run_wodetl({"show", "--data-dir", data_dir(), "--date", "2020-12-21"});
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_NE(missing.errors.find("no wodetl data"), std::string::npos) << missing.errors;
+  // A mistyped date is named before the missing data folder.
+  const auto bad_date_first =
+      run_wodetl({"show", "--data-dir", data_dir(), "--date", "2020-13-45"});
+  EXPECT_EQ(bad_date_first.exit_code, 2);
+  EXPECT_NE(bad_date_first.errors.find("'2020-13-45' is not a date"), std::string::npos)
+      << bad_date_first.errors;
 
   add_post("weekly-program-without-range.json");
   ASSERT_EQ(run_wodetl({"run", "--source", posts().string(), "--data-dir", data_dir()}).exit_code,
