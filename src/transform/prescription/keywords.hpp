@@ -65,24 +65,28 @@ inline constexpr std::size_t kMaxSpellingSize = [] {
   return size;
 }();
 
-// Bytes of a word of at most 16 bytes in two integers, so that comparing two words takes two
-// integer comparisons instead of a loop whose exit the processor mispredicts: low contains bytes 0
-// to 7 and high bytes 8 to 15, little-endian, with zeros past the word.
+// Bytes of a word in two integers, so that comparing two words takes two integer comparisons
+// instead of a loop whose exit the processor mispredicts: low contains bytes 0 to 7 and high bytes
+// 8 to 14, little-endian, with zeros past the word, and the word's size in its top byte. A word of
+// kMaxSpellingSize bytes or fewer leaves that byte free, and with the size no two words pack alike.
 struct PackedWord {
   std::uint64_t low = 0;
   std::uint64_t high = 0;
-  std::size_t size = 0;
   constexpr bool operator==(const PackedWord&) const = default;
 };
 
+static_assert(kMaxSpellingSize <= 15, "the top byte of PackedWord::high is the word's size");
 static_assert(std::endian::native == std::endian::little,
-              "packed words hold bytes in memory order");
+              "packed words contain bytes in memory order");
 
-// Packs a word of 1 to 16 bytes, byte by byte: at compile time, and for words that cannot be read
-// past their end (see pack_padded_word).
+constexpr std::uint64_t size_byte(std::size_t size) {
+  return static_cast<std::uint64_t>(size) << 56;
+}
+
+// Packs a word of 1 to kMaxSpellingSize bytes, byte by byte: at compile time, and for words that
+// cannot be read past their end (see pack_padded_word).
 constexpr PackedWord pack_word(std::string_view word) {
   PackedWord packed;
-  packed.size = word.size();
   for (std::size_t index = word.size(); index-- > 0;) {
     const std::uint64_t byte = static_cast<unsigned char>(word[index]);
     if (index < 8) {
@@ -91,11 +95,29 @@ constexpr PackedWord pack_word(std::string_view word) {
       packed.high |= byte << (8 * (index - 8));
     }
   }
+  packed.high |= size_byte(word.size());
   return packed;
 }
 
-// Same as pack_word for a word of 1 to 16 bytes after which 8 more bytes can be read: two loads
-// and two masks instead of a loop.
+// Masks that keep the first size bytes of a word: kLowMasks[size] for bytes 0 to 7 and
+// kHighMasks[size] for bytes 8 to 15.
+inline constexpr std::array<std::uint64_t, kMaxSpellingSize + 1> kLowMasks = [] {
+  std::array<std::uint64_t, kMaxSpellingSize + 1> masks{};
+  for (std::size_t size = 0; size <= kMaxSpellingSize; ++size) {
+    masks[size] = size >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * size)) - 1;
+  }
+  return masks;
+}();
+inline constexpr std::array<std::uint64_t, kMaxSpellingSize + 1> kHighMasks = [] {
+  std::array<std::uint64_t, kMaxSpellingSize + 1> masks{};
+  for (std::size_t size = 9; size <= kMaxSpellingSize; ++size) {
+    masks[size] = (std::uint64_t{1} << (8 * (size - 8))) - 1;
+  }
+  return masks;
+}();
+
+// Same as pack_word for a word of 1 to kMaxSpellingSize bytes after which 8 more bytes can be
+// read: two loads and two masks instead of a loop.
 inline PackedWord pack_padded_word(const char* word, std::size_t size) {
   std::uint64_t low = 0;
   std::uint64_t high = 0;
@@ -103,9 +125,8 @@ inline PackedWord pack_padded_word(const char* word, std::size_t size) {
   // A word of 8 bytes or fewer has no high part, and reading at word + 8 could pass the padding.
   std::memcpy(&high, size > 8 ? word + 8 : word, 8);
   PackedWord packed;
-  packed.size = size;
-  packed.low = size >= 8 ? low : low & (~std::uint64_t{0} >> (64 - 8 * size));
-  packed.high = size > 8 ? high & (~std::uint64_t{0} >> (8 * (16 - size))) : 0;
+  packed.low = low & kLowMasks[size];
+  packed.high = (high & kHighMasks[size]) | size_byte(size);
   return packed;
 }
 
@@ -129,8 +150,8 @@ inline constexpr std::size_t kSlots = std::size_t{1} << kSlotBits;
 // moves the high bits of the product even for the small integers of short words.
 constexpr std::size_t slot_of(const PackedWord& word, std::uint64_t seed) {
   const std::uint64_t mixed_seed = seed * 0x9E3779B97F4A7C15ULL;
-  const std::uint64_t hash = (word.low ^ mixed_seed) * 0xD6E8FEB86659FD93ULL ^
-                             (word.high ^ word.size) * 0xC2B2AE3D27D4EB4FULL;
+  const std::uint64_t hash =
+      (word.low ^ mixed_seed) * 0xD6E8FEB86659FD93ULL ^ word.high * 0xC2B2AE3D27D4EB4FULL;
   return static_cast<std::size_t>(hash >> (64 - kSlotBits));
 }
 
@@ -155,7 +176,6 @@ inline constexpr std::uint64_t kSeed = [] {
 static_assert(kSeed < kMaxSeeds, "no seed separates the keywords: raise kSlotBits");
 
 static_assert(kKeywordCount <= 256, "slots hold ids in one byte");
-static_assert(kMaxSpellingSize <= 16, "pack_word reads at most 16 bytes");
 inline constexpr std::array<std::uint8_t, kSlots> kSlotIds = [] {
   std::array<std::uint8_t, kSlots> table{};
   for (std::size_t id = 1; id < kKeywordCount; ++id) {
@@ -169,8 +189,7 @@ inline constexpr std::array<std::uint8_t, kSlots> kSlotIds = [] {
 inline KeywordId find_packed(const PackedWord& packed) {
   const std::uint8_t id = kSlotIds[slot_of(packed, kSeed)];
   const PackedWord& spelling = kPackedSpellings[id];
-  const std::uint64_t differs =
-      (spelling.low ^ packed.low) | (spelling.high ^ packed.high) | (spelling.size ^ packed.size);
+  const std::uint64_t differs = (spelling.low ^ packed.low) | (spelling.high ^ packed.high);
   return differs == 0 ? id : kNoKeyword;
 }
 
@@ -194,8 +213,8 @@ inline KeywordId find_packed(const PackedWord& packed) {
   // Setting bit 5 of every byte lower-cases ASCII letters and keeps the apostrophe (0x27).
   PackedWord packed = pack_word(word);
   constexpr std::uint64_t kCaseBits = 0x2020202020202020ULL;
-  packed.low |= word.size() >= 8 ? kCaseBits : kCaseBits >> (64 - 8 * word.size());
-  packed.high |= word.size() > 8 ? kCaseBits >> (8 * (16 - word.size())) : 0;
+  packed.low |= kCaseBits & kLowMasks[word.size()];
+  packed.high |= kCaseBits & kHighMasks[word.size()];
   return find_packed(packed);
 }
 
