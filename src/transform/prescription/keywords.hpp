@@ -66,9 +66,10 @@ inline constexpr std::size_t kMaxSpellingSize = [] {
 }();
 
 // Bytes of a word in two integers, so that comparing two words takes two integer comparisons
-// instead of a loop whose exit the processor mispredicts: low contains bytes 0 to 7 and high bytes
-// 8 to 14, little-endian, with zeros past the word, and the word's size in its top byte. A word of
-// kMaxSpellingSize bytes or fewer leaves that byte free, and with the size no two words pack alike.
+// instead of a loop whose exit the processor mispredicts. low contains bytes 0 to 7 and high bytes
+// 8 to 14, little-endian, with zeros past the word. The top byte of high is the word's size, which
+// keeps two words apart even when one has zero bytes. A word of kMaxSpellingSize bytes or fewer
+// leaves that byte free.
 struct PackedWord {
   std::uint64_t low = 0;
   std::uint64_t high = 0;
