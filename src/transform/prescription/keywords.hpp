@@ -65,45 +65,69 @@ inline constexpr std::size_t kMaxSpellingSize = [] {
   return size;
 }();
 
-// Bytes of a word of at most 16 bytes in two integers, so that comparing two words takes two
-// integer comparisons instead of a loop whose exit the processor mispredicts. Short words are
-// read with loads that overlap; together with the size the result is unique.
+// Bytes of a word in two integers, so that comparing two words takes two integer comparisons
+// instead of a loop whose exit the processor mispredicts. low contains bytes 0 to 7 and high bytes
+// 8 to 14, little-endian, with zeros past the word. The top byte of high is the word's size, which
+// keeps two words apart even when one has zero bytes. A word of kMaxSpellingSize bytes or fewer
+// leaves that byte free.
 struct PackedWord {
   std::uint64_t low = 0;
   std::uint64_t high = 0;
-  std::size_t size = 0;
   constexpr bool operator==(const PackedWord&) const = default;
 };
 
-// Little-endian integer of count bytes at bytes[at]; memcpy at run time, which compiles to a load
-// and gives the same integer on a little-endian machine.
-static_assert(std::endian::native == std::endian::little, "load_bytes reads bytes in memory order");
-constexpr std::uint64_t load_bytes(std::string_view bytes, std::size_t at, std::size_t count) {
-  std::uint64_t value = 0;
-  if (std::is_constant_evaluated()) {
-    for (std::size_t index = count; index-- > 0;) {
-      value = value << 8 | static_cast<unsigned char>(bytes[at + index]);
-    }
-  } else {
-    std::memcpy(&value, bytes.data() + at, count);
-  }
-  return value;
+static_assert(kMaxSpellingSize <= 15, "the top byte of PackedWord::high is the word's size");
+static_assert(std::endian::native == std::endian::little,
+              "packed words contain bytes in memory order");
+
+constexpr std::uint64_t size_byte(std::size_t size) {
+  return static_cast<std::uint64_t>(size) << 56;
 }
 
-// Packs a word of 1 to 16 bytes.
+// Packs a word of 1 to kMaxSpellingSize bytes, byte by byte: at compile time, and for words that
+// cannot be read past their end (see pack_padded_word).
 constexpr PackedWord pack_word(std::string_view word) {
-  const std::size_t size = word.size();
   PackedWord packed;
-  packed.size = size;
-  if (size >= 8) {
-    packed.low = load_bytes(word, 0, 8);
-    packed.high = load_bytes(word, size - 8, 8);
-  } else if (size >= 4) {
-    packed.low = load_bytes(word, 0, 4) | load_bytes(word, size - 4, 4) << 32;
-  } else {
-    packed.low = load_bytes(word, 0, 1) | load_bytes(word, size / 2, 1) << 8 |
-                 load_bytes(word, size - 1, 1) << 16;
+  for (std::size_t index = word.size(); index-- > 0;) {
+    const std::uint64_t byte = static_cast<unsigned char>(word[index]);
+    if (index < 8) {
+      packed.low |= byte << (8 * index);
+    } else {
+      packed.high |= byte << (8 * (index - 8));
+    }
   }
+  packed.high |= size_byte(word.size());
+  return packed;
+}
+
+// Masks that keep the first size bytes of a word: kLowMasks[size] for bytes 0 to 7 and
+// kHighMasks[size] for bytes 8 to 15.
+inline constexpr std::array<std::uint64_t, kMaxSpellingSize + 1> kLowMasks = [] {
+  std::array<std::uint64_t, kMaxSpellingSize + 1> masks{};
+  for (std::size_t size = 0; size <= kMaxSpellingSize; ++size) {
+    masks[size] = size >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * size)) - 1;
+  }
+  return masks;
+}();
+inline constexpr std::array<std::uint64_t, kMaxSpellingSize + 1> kHighMasks = [] {
+  std::array<std::uint64_t, kMaxSpellingSize + 1> masks{};
+  for (std::size_t size = 9; size <= kMaxSpellingSize; ++size) {
+    masks[size] = (std::uint64_t{1} << (8 * (size - 8))) - 1;
+  }
+  return masks;
+}();
+
+// Same as pack_word for a word of 1 to kMaxSpellingSize bytes after which 8 more bytes can be
+// read: two loads and two masks instead of a loop.
+inline PackedWord pack_padded_word(const char* word, std::size_t size) {
+  std::uint64_t low = 0;
+  std::uint64_t high = 0;
+  std::memcpy(&low, word, 8);
+  // A word of 8 bytes or fewer has no high part, and reading at word + 8 could pass the padding.
+  std::memcpy(&high, size > 8 ? word + 8 : word, 8);
+  PackedWord packed;
+  packed.low = low & kLowMasks[size];
+  packed.high = (high & kHighMasks[size]) | size_byte(size);
   return packed;
 }
 
@@ -123,22 +147,26 @@ inline constexpr std::array<PackedWord, kKeywordCount> kPackedSpellings = [] {
 inline constexpr unsigned kSlotBits = 12;
 inline constexpr std::size_t kSlots = std::size_t{1} << kSlotBits;
 
+// The seed is spread over all 64 bits and mixed in before the multiplication, so that every seed
+// moves the high bits of the product even for the small integers of short words.
 constexpr std::size_t slot_of(const PackedWord& word, std::uint64_t seed) {
-  const std::uint64_t hash = word.low * (0x9E3779B97F4A7C15ULL + 2 * seed) ^
-                             (word.high ^ word.size) * 0xC2B2AE3D27D4EB4FULL;
+  const std::uint64_t mixed_seed = seed * 0x9E3779B97F4A7C15ULL;
+  const std::uint64_t hash =
+      (word.low ^ mixed_seed) * 0xD6E8FEB86659FD93ULL ^ word.high * 0xC2B2AE3D27D4EB4FULL;
   return static_cast<std::size_t>(hash >> (64 - kSlotBits));
 }
 
 // First seed under which slot_of is injective over the keywords, or kMaxSeeds when there is none.
 inline constexpr std::uint64_t kMaxSeeds = 100000;
 inline constexpr std::uint64_t kSeed = [] {
+  // A slot is taken under a seed when it contains seed + 1, so the table is not cleared per seed.
+  std::array<std::uint64_t, kSlots> taken{};
   for (std::uint64_t seed = 0; seed < kMaxSeeds; ++seed) {
-    std::array<bool, kSlots> used{};
     bool injective = true;
     for (std::size_t id = 1; id < kKeywordCount && injective; ++id) {
       const std::size_t slot = slot_of(kPackedSpellings[id], seed);
-      injective = !used[slot];
-      used[slot] = true;
+      injective = taken[slot] != seed + 1;
+      taken[slot] = seed + 1;
     }
     if (injective) {
       return seed;
@@ -149,7 +177,6 @@ inline constexpr std::uint64_t kSeed = [] {
 static_assert(kSeed < kMaxSeeds, "no seed separates the keywords: raise kSlotBits");
 
 static_assert(kKeywordCount <= 256, "slots hold ids in one byte");
-static_assert(kMaxSpellingSize <= 16, "pack_word reads at most 16 bytes");
 inline constexpr std::array<std::uint8_t, kSlots> kSlotIds = [] {
   std::array<std::uint8_t, kSlots> table{};
   for (std::size_t id = 1; id < kKeywordCount; ++id) {
@@ -163,8 +190,7 @@ inline constexpr std::array<std::uint8_t, kSlots> kSlotIds = [] {
 inline KeywordId find_packed(const PackedWord& packed) {
   const std::uint8_t id = kSlotIds[slot_of(packed, kSeed)];
   const PackedWord& spelling = kPackedSpellings[id];
-  const std::uint64_t differs =
-      (spelling.low ^ packed.low) | (spelling.high ^ packed.high) | (spelling.size ^ packed.size);
+  const std::uint64_t differs = (spelling.low ^ packed.low) | (spelling.high ^ packed.high);
   return differs == 0 ? id : kNoKeyword;
 }
 
@@ -179,9 +205,7 @@ inline KeywordId find_packed(const PackedWord& packed) {
   return find_packed(pack_word(word));
 }
 
-//! Same for a word of ASCII letters and apostrophes in any case, as written in a line. The
-//! tokenizer calls it once per word: reading the line rather than the lower-case copy it has just
-//! written byte by byte spares a load that waits for those stores.
+//! Same for a word of ASCII letters and apostrophes in any case, as written in a line.
 [[nodiscard]] inline KeywordId find_ascii_keyword(std::string_view word) {
   using namespace keyword_table;
   if (word.empty() || word.size() > kMaxSpellingSize) {
@@ -189,9 +213,20 @@ inline KeywordId find_packed(const PackedWord& packed) {
   }
   // Setting bit 5 of every byte lower-cases ASCII letters and keeps the apostrophe (0x27).
   PackedWord packed = pack_word(word);
-  packed.low |= word.size() >= 4 ? 0x2020202020202020ULL : 0x202020ULL;
-  packed.high |= word.size() >= 8 ? 0x2020202020202020ULL : 0;
+  constexpr std::uint64_t kCaseBits = 0x2020202020202020ULL;
+  packed.low |= kCaseBits & kLowMasks[word.size()];
+  packed.high |= kCaseBits & kHighMasks[word.size()];
   return find_packed(packed);
+}
+
+//! Same as find_keyword for a word of 1 to kMaxSpellingSize bytes in normalized text after which
+//! 8 more bytes can be read, as in a TokenizedLine's padded text.
+[[nodiscard]] inline KeywordId find_padded_keyword(const char* word, std::size_t size) {
+  using namespace keyword_table;
+  if (size > kMaxSpellingSize) {
+    return kNoKeyword;
+  }
+  return find_packed(pack_padded_word(word, size));
 }
 
 //! A keyword named by its spelling, checked at compile time.

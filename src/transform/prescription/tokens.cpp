@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 #include "transform/text_normalize.hpp"
 
@@ -126,7 +127,7 @@ void for_each_normalized_byte(std::string_view line, Emit&& emit) {
   }
 }
 
-TokenKind punctuation_kind(char c) {
+constexpr TokenKind punctuation_kind(char c) {
   switch (c) {
     case '-':
       return TokenKind::kDash;
@@ -251,121 +252,149 @@ bool normalize_ascii(std::string_view line, TokenizedLine& out) {
   return true;
 }
 
-// Class of a byte for tokenize_ascii.
-enum class AsciiClass : std::uint8_t { kLetter, kDigit, kSpace, kPunctuation, kNonAscii };
+// Class of a byte of lower-case ASCII text for tokenize_ascii.
+enum class AsciiClass : std::uint8_t { kLetter, kDigit, kSpace, kColon, kPunctuation };
 
 constexpr std::array<AsciiClass, 256> kAsciiClasses = [] {
   std::array<AsciiClass, 256> classes{};
   for (std::size_t byte = 0; byte < 256; ++byte) {
-    const ByteClass byte_class = kByteClasses[byte];
-    const bool letter = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z');
-    classes[byte] = byte_class == ByteClass::kMultiByte ? AsciiClass::kNonAscii
-                    : byte_class == ByteClass::kSpace   ? AsciiClass::kSpace
-                    : letter                            ? AsciiClass::kLetter
-                    : byte >= '0' && byte <= '9'        ? AsciiClass::kDigit
-                                                        : AsciiClass::kPunctuation;
+    classes[byte] = kByteClasses[byte] == ByteClass::kSpace ? AsciiClass::kSpace
+                    : byte >= 'a' && byte <= 'z'            ? AsciiClass::kLetter
+                    : byte >= '0' && byte <= '9'            ? AsciiClass::kDigit
+                    : byte == ':'                           ? AsciiClass::kColon
+                                                            : AsciiClass::kPunctuation;
   }
   return classes;
 }();
 
-// Lower-case form of an ASCII letter, 0 for any other byte.
-constexpr std::array<char, 256> kLetterLowerCase = [] {
-  std::array<char, 256> lower{};
-  for (std::size_t byte = 'a'; byte <= 'z'; ++byte) {
-    lower[byte] = static_cast<char>(byte);
-    lower[byte - 'a' + 'A'] = static_cast<char>(byte);
+// Kind of the one-byte token of every byte that is not a letter, a digit or a space.
+constexpr std::array<TokenKind, 256> kPunctuationKinds = [] {
+  std::array<TokenKind, 256> kinds{};
+  for (std::size_t byte = 0; byte < 256; ++byte) {
+    kinds[byte] = punctuation_kind(static_cast<char>(byte));
   }
-  return lower;
+  return kinds;
 }();
 
 AsciiClass ascii_class(char c) {
   return kAsciiClasses[static_cast<unsigned char>(c)];
 }
-char letter_lower_case(char c) {
-  return kLetterLowerCase[static_cast<unsigned char>(c)];
+bool is_word_byte(const char* at) {
+  return ascii_class(at[0]) == AsciiClass::kLetter ||
+         (at[0] == '\'' && ascii_class(at[1]) == AsciiClass::kLetter);
+}
+
+// Copies line into text with ASCII letters lower-cased, eight bytes at a time, and returns false
+// when a byte is 0x80 or more. Then writes kTextPadding zero bytes after it, so that the loops of
+// tokenize_ascii stop at the end of the line without testing their index.
+bool copy_lower_case_ascii(std::string_view line, char* text) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHighBits = kOnes * 0x80;
+  std::uint64_t seen = 0;
+  std::size_t at = 0;
+  for (; at + 8 <= line.size(); at += 8) {
+    std::uint64_t chunk = 0;
+    std::memcpy(&chunk, line.data() + at, 8);
+    seen |= chunk;
+    // For bytes below 0x80 no sum carries into the next byte: the high bit of a byte of from_a is
+    // set when the byte is 'A' or more, of past_z when it is past 'Z'.
+    const std::uint64_t from_a = chunk + kOnes * (0x80 - 'A');
+    const std::uint64_t past_z = chunk + kOnes * (0x80 - 'Z' - 1);
+    const std::uint64_t upper = from_a & ~past_z & kHighBits;
+    chunk |= upper >> 2;  // 'A' + 0x20 == 'a'
+    std::memcpy(text + at, &chunk, 8);
+  }
+  for (; at < line.size(); ++at) {
+    const auto byte = static_cast<unsigned char>(line[at]);
+    seen |= byte;
+    text[at] = kLowerCase[byte];
+  }
+  std::memset(text + line.size(), 0, kTextPadding);
+  return (seen & kHighBits) == 0;
 }
 
 // Normalizes and tokenizes an ASCII line in one pass, giving the same text, tokens and
 // same_offsets as normalize_line followed by the token loop of tokenize. On an ASCII line
-// normalization only lower-cases letters and collapses whitespace, so every test the token loop
-// makes on normalized text (digits after a colon, a letter after an apostrophe) gives the same
-// result on the line itself. Returns false, leaving out in an unspecified state, at a byte of
+// normalization only lower-cases letters and collapses whitespace, so the line is first copied
+// lower-cased into out.text and then tokenized there, each token moved down over the whitespace
+// that was collapsed before it. Returns false, leaving out in an unspecified state, at a byte of
 // 0x80 or more or at the (kMaxTokens + 1)th token; the caller then takes the general path.
 bool tokenize_ascii(std::string_view line, TokenizedLine& out) {
   const std::size_t length = line.size();
-  char* text = out.text.data();
-  Token* tokens = out.tokens.data();
-  std::size_t size = 0;
-  std::size_t count = 0;
+  char* const text = out.text.data();
+  if (!copy_lower_case_ascii(line, text)) {
+    return false;
+  }
+  const std::string_view padded(text, length);
+  Token* const tokens = out.tokens.data();
+  std::size_t at = 0;
+  while (ascii_class(text[at]) == AsciiClass::kSpace) {
+    ++at;
+  }
   // Normalized and line offsets stay equal until leading whitespace or a whitespace run longer
   // than one byte. Trailing whitespace emits nothing, so it changes no offset.
-  bool same_offsets = true;
+  bool same_offsets = at == 0 || at == length;
+  std::size_t size = 0;
+  std::size_t count = 0;
   bool space_before = false;
   std::uint64_t keyword_filter = 0;
   std::uint32_t kinds = 0;
-  std::size_t at = 0;
   while (at < length) {
-    const AsciiClass first_class = ascii_class(line[at]);
+    const char c = text[at];
+    const AsciiClass first_class = ascii_class(c);
     if (first_class == AsciiClass::kSpace) {
       do {
         ++at;
-      } while (at < length && ascii_class(line[at]) == AsciiClass::kSpace);
+      } while (ascii_class(text[at]) == AsciiClass::kSpace);
       if (at < length) {
-        if (size > 0) {
-          text[size++] = ' ';
-          space_before = true;
-        }
+        text[size++] = ' ';  // size <= at: it overwrites what was read
+        space_before = true;
         same_offsets = same_offsets && at == size;
       }
       continue;
     }
-    if (first_class == AsciiClass::kNonAscii || count == kMaxTokens) {
+    if (count == kMaxTokens) {
       return false;
     }
-
+    // Filled in place: a Token built in a local and then copied is written in parts and read
+    // whole, and that load waits for the stores (a store-forwarding stall on every token).
     Token& token = tokens[count++];
     token.space_before = space_before;
-    token.begin = static_cast<std::uint16_t>(size);
-    token.keyword = kNoKeyword;
     token.value = 0;
     space_before = false;
+    // The kind and keyword stay in locals until the end, where the masks read them: reading them
+    // back from the token would wait for the stores.
+    TokenKind kind = TokenKind::kWord;
+    KeywordId keyword = kNoKeyword;
     const std::size_t start = at;
-
     if (first_class == AsciiClass::kLetter) {
-      while (true) {
-        char lower = 0;
-        while (at < length && (lower = letter_lower_case(line[at])) != 0) {
-          text[size++] = lower;
-          ++at;
-        }
-        // An apostrophe between letters stays in the word: "today's".
-        if (at + 1 < length && line[at] == '\'' && letter_lower_case(line[at + 1]) != 0) {
-          text[size++] = '\'';
-          ++at;
-          continue;
-        }
-        break;
-      }
-      if (at - start == 1 && text[token.begin] == 'x') {
-        token.kind = TokenKind::kTimes;
-      } else {
-        token.kind = TokenKind::kWord;
-        token.keyword = find_ascii_keyword(line.substr(start, at - start));
-      }
-    } else {
-      if (first_class == AsciiClass::kDigit || (line[at] == ':' && is_seconds_suffix(line, at))) {
-        at = read_number_token(line, at, token);
-      } else {
-        token.kind = punctuation_kind(line[at]);
+      do {
         ++at;
+      } while (is_word_byte(text + at));
+      if (at - start == 1 && c == 'x') {
+        kind = TokenKind::kTimes;
+      } else {
+        keyword = find_padded_keyword(text + start, at - start);
       }
-      for (std::size_t index = start; index < at; ++index) {
-        text[size++] = line[index];  // digits and punctuation have no case
-      }
+    } else if (first_class == AsciiClass::kDigit ||
+               (first_class == AsciiClass::kColon && is_seconds_suffix(padded, at))) {
+      at = read_number_token(padded, at, token);
+      kind = token.kind;
+    } else {
+      kind = kPunctuationKinds[static_cast<unsigned char>(c)];
+      ++at;
     }
+    token.kind = kind;
+    token.keyword = keyword;
+    const std::size_t token_size = at - start;
+    if (size != start) {
+      std::memmove(text + size, text + start, token_size);
+    }
+    token.begin = static_cast<std::uint16_t>(size);
+    size += token_size;
     token.end = static_cast<std::uint16_t>(size);
-    keyword_filter |= keyword_filter_bit(token.keyword);
-    kinds |= 1U << static_cast<unsigned>(token.kind);
+    keyword_filter |= keyword_filter_bit(keyword);
+    kinds |= 1U << static_cast<unsigned>(kind);
   }
   out.size = size;
   out.same_offsets = same_offsets;

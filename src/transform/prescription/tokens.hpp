@@ -15,6 +15,10 @@ namespace wodetl::prescription {
 //! Maximum length, in bytes, of a line that is tokenized. Longer lines are prose and stay notes.
 inline constexpr std::size_t kMaxLineBytes = 512;
 
+//! Zero bytes kept after the text of a TokenizedLine, so that the tokenizer's loops stop at the end
+//! of the line without testing an index.
+inline constexpr std::size_t kTextPadding = 8;
+
 //! Maximum number of tokens kept for one line; a line with more is treated as prose.
 inline constexpr std::size_t kMaxTokens = 128;
 
@@ -47,8 +51,8 @@ enum class TokenKind : std::uint8_t {
 //! create; write Token{} for a zeroed one.
 struct Token {
   TokenKind kind;
-  bool space_before;     //!< a space separates it from the previous token
-  std::uint16_t begin;   //!< offset in TokenizedLine::text
+  bool space_before;    //!< a space separates it from the previous token
+  std::uint16_t begin;  //!< offset in TokenizedLine::text
   std::uint16_t end;
   KeywordId keyword;  //!< see keywords.hpp; kNoKeyword for other words and for non-words
   double value;
@@ -57,7 +61,7 @@ struct Token {
 //! A line in matching form with its tokens. The arrays are left uninitialized past size and
 //! token_count: creating one on the stack for every line must stay free.
 struct TokenizedLine {
-  std::array<char, kMaxLineBytes> text;  //!< normalized text, not zero-terminated
+  std::array<char, kMaxLineBytes + kTextPadding> text;  //!< normalized text, not zero-terminated
   std::size_t size = 0;
   //! True when normalized byte i comes from byte i of the line for every i: the line is ASCII,
   //! starts with no space and has no run of spaces. Then source_offset needs no work.
