@@ -221,6 +221,38 @@ TEST_F(SyncTest, ListingErrorKeepsCursorBeforeUnreadPosts) {
   EXPECT_EQ(saved_cursor(), "2024-11-25T22:04:59");
 }
 
+TEST_F(SyncTest, FailedSyncsKeepCursor) {
+  ASSERT_NO_FATAL_FAILURE(sync_first_posts(3));
+  const std::optional<std::string> before = saved_cursor();
+  ASSERT_TRUE(before.has_value());
+  site_.require_basic_auth("coach", "barbell-pass-77", /*public_posts=*/true);
+  WordPressConfig wrong_password = config();
+  wrong_password.auth = BasicAuth{"coach", "wrong-pass-12"};
+
+  const SyncSummary first = sync({}, wrong_password);
+  const SyncSummary second = sync({}, wrong_password);
+
+  EXPECT_TRUE(first.failed());
+  EXPECT_TRUE(second.failed());
+  EXPECT_FALSE(first.cursor_saved);
+  EXPECT_FALSE(second.cursor_saved);
+  EXPECT_EQ(second.cursor_after, before);
+  EXPECT_EQ(saved_cursor(), before);
+}
+
+TEST_F(SyncTest, FailingSiteKeepsCursor) {
+  ASSERT_NO_FATAL_FAILURE(sync_first_posts(3));
+  const std::optional<std::string> before = saved_cursor();
+  site_.add_fault(testing::Fault{.status = 503, .times = -1});
+
+  const SyncSummary first = sync();
+  const SyncSummary second = sync();
+
+  EXPECT_TRUE(first.failed());
+  EXPECT_TRUE(second.failed());
+  EXPECT_EQ(saved_cursor(), before);
+}
+
 TEST_F(SyncTest, FullSyncReadsEverythingAgain) {
   ASSERT_NO_FATAL_FAILURE(sync_first_posts(12));
   const std::size_t before = site_.posts_requests().size();
