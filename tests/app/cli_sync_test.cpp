@@ -356,6 +356,37 @@ TEST_F(CliSyncTest, PruneOfEveryPostRefused) {
   EXPECT_EQ(count_rows(database(), "posts"), 0);
 }
 
+TEST_F(CliSyncTest, PasswordInSiteIsUnusable) {
+  const std::string site = site_.root_url();
+  std::ofstream(folder() / "wodetl.toml")
+      << "[[sources]]\nname = \"blog\"\nsite = \"http://coach:s3cret-pass-9@"
+      << site.substr(std::string("http://").size()) << "\"\ncategory = 213\n";
+
+  const auto sources = wodetl({"sources", "--format", "json"});
+  const auto sync = wodetl({"sync"});
+
+  EXPECT_EQ(sources.exit_code, 2) << sources.output << sources.errors;
+  EXPECT_EQ(sync.exit_code, 2) << sync.output << sync.errors;
+  for (const auto* result : {&sources, &sync}) {
+    EXPECT_TRUE(contains(result->errors, "contains a user name or password")) << result->errors;
+    EXPECT_FALSE(contains(result->output + result->errors, "s3cret-pass-9"))
+        << result->output << result->errors;
+  }
+  EXPECT_FALSE(fs::exists(database()));
+}
+
+TEST_F(CliSyncTest, SiteWithoutSchemeIsUnusable) {
+  std::ofstream(folder() / "wodetl.toml")
+      << "[[sources]]\nname = \"blog\"\nsite = \"127.0.0.1:1\"\n";
+
+  const auto sources = wodetl({"sources"});
+  const auto sync = wodetl({"sync"});
+
+  EXPECT_EQ(sources.exit_code, 2) << sources.output << sources.errors;
+  EXPECT_EQ(sync.exit_code, 2) << sync.output << sync.errors;
+  EXPECT_TRUE(contains(sync.errors, "is not an http or https URL")) << sync.errors;
+}
+
 TEST_F(CliSyncTest, PruneAllNeedsPrune) {
   write_config();
 
