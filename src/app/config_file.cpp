@@ -3,6 +3,7 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -188,6 +189,38 @@ class ConfigReader {
     return credentials;
   }
 
+  //! Rejects a site that is not an http(s) URL, and one with a user name or password in it,
+  //! which the sync would not send and `sources` would print. The message never repeats the URL,
+  //! because it may contain the password.
+  Status check_site(const toml::node& node, const std::string& site,
+                    const std::string& named) const {
+    const std::size_t scheme_end = site.find("://");
+    std::string scheme =
+        scheme_end == std::string::npos ? std::string() : site.substr(0, scheme_end);
+    std::transform(scheme.begin(), scheme.end(), scheme.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::size_t authority_start = scheme_end == std::string::npos ? 0 : scheme_end + 3;
+    const std::string authority =
+        site.substr(authority_start, site.find_first_of("/?#", authority_start) - authority_start);
+    if (authority.find('@') != std::string::npos) {
+      return error(node.source(),
+                   "the site of " + named +
+                       " contains a user name or password before '@', which wodetl does not "
+                       "send; remove it from the URL and set credentials = { user = \"NAME\", "
+                       "password_env = \"VARIABLE\" }, with the password in the environment or a "
+                       ".env file");
+    }
+    if (scheme != "http" && scheme != "https") {
+      return error(node.source(), "the site of " + named + " ('" + site +
+                                      "') is not an http or https URL; write it as "
+                                      "https://HOST or http://HOST:PORT");
+    }
+    if (authority.empty()) {
+      return error(node.source(), "the site of " + named + " ('" + site + "') has no host");
+    }
+    return ok_status();
+  }
+
   Result<SourceConfig> source(const toml::table& table, std::size_t index) const {
     const std::string context = "source " + std::to_string(index + 1);
     if (Status keys = check_keys(
@@ -221,6 +254,9 @@ class ConfigReader {
           "source name '" + source.name + "' must be 1 to 64 letters, digits, '-', '_' or '.'");
     }
     const std::string named = "source '" + source.name + "'";
+    if (Status site = check_site(*table.get("site"), source.site, named); !site.ok()) {
+      return site.error();
+    }
 
     for (const char* key : {"category", "tag"}) {
       if (const toml::node* node = table.get(key)) {

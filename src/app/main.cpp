@@ -490,12 +490,19 @@ int main(int argc, char** argv) {
       "Read the posts published on or after this date (YYYY-MM-DD, midnight UTC, or an ISO 8601 "
       "time); sets the cursor only for a source that has none");
   full_option->excludes(since_option);
+  auto* prune_option =
+      sync_app
+          ->add_flag("--prune", sync.prune,
+                     "Remove the records, weekly files and state of the stored posts that the site "
+                     "deleted, unpublished or moved out of the source's category or tag (a sync "
+                     "without it only reports them)")
+          ->excludes(since_option);
   sync_app
-      ->add_flag("--prune", sync.prune,
-                 "Remove the records, weekly files and state of the stored posts that the site "
-                 "deleted, unpublished or moved out of the source's category or tag (a sync "
-                 "without it only reports them)")
-      ->excludes(since_option);
+      ->add_flag("--prune-all", sync.prune_all,
+                 "With --prune, remove the records even when every stored post of a source is "
+                 "gone from its listing (without it, such a prune removes nothing and fails, "
+                 "because a wrong category or tag empties the listing)")
+      ->needs(prune_option);
   sync_app->add_flag("--quiet", sync.quiet,
                      "No progress and no summary, unless the sync fails; warnings and errors stay");
   std::string log_format = "text";

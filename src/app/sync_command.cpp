@@ -73,6 +73,7 @@ SyncSummary sync_source_or_fail(const CatalogSource& source, const SyncArguments
   request.since = since;
   request.overlap = std::chrono::seconds(source.config.overlap_seconds);
   request.prune = arguments.prune;
+  request.prune_all = arguments.prune_all;
   request.run = RunOptions{
       .jobs = arguments.jobs, .force = arguments.force, .profile = source.config.profile};
   request.on_progress = [&progress](const SyncProgress& update) { progress.update(update); };
@@ -102,13 +103,12 @@ SyncSummary sync_one(const CatalogSource& source, const SyncArguments& arguments
               {"records_written", run.records_written()},
               {"gone", summary.audit.gone.size()},
               {"elapsed_ms", run.elapsed.count()}};
-  log_with_fields(failed ? spdlog::level::warn : spdlog::level::info,
+  log_with_fields(failed ? spdlog::level::err : spdlog::level::info,
                   "Source '" + summary.source_name + "' " + (failed ? "failed" : "synced") + ": " +
-                      std::to_string(run.posts.size()) +
-                      (run.posts.size() == 1 ? " post seen, " : " posts seen, ") +
+                      count_of(static_cast<std::int64_t>(run.posts.size()), "post") + " seen, " +
                       std::to_string(run.count(PostResult::kNew)) + " new, " +
                       std::to_string(run.count(PostResult::kChanged)) + " changed, " +
-                      std::to_string(run.records_written()) + " records written",
+                      count_of(run.records_written(), "record") + " written",
                   fields);
   return summary;
 }
@@ -212,10 +212,14 @@ int run_sync_command(const SyncArguments& arguments) {
 
   std::vector<SyncSummary> summaries;
   bool failed = false;
+  std::size_t failed_sources = 0;
   for (const CatalogSource* source : *selected) {
     summaries.push_back(
         sync_one(*source, arguments, mode, since, aws_stores, environment, progress));
-    failed = failed || summaries.back().failed();
+    if (summaries.back().failed()) {
+      failed = true;
+      ++failed_sources;
+    }
   }
   const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::steady_clock::now() - started);
@@ -258,8 +262,16 @@ int run_sync_command(const SyncArguments& arguments) {
     if (summaries.size() > 1) {
       char seconds[32];
       std::snprintf(seconds, sizeof seconds, "%.2f s", static_cast<double>(elapsed.count()) / 1000);
-      text += "\nSynced " + std::to_string(summaries.size()) + " sources in " + seconds +
-              (failed ? "; some failed\n" : "\n");
+      const std::string sources = std::to_string(summaries.size()) + " sources";
+      if (failed_sources == summaries.size()) {
+        text += "\nEvery one of the " + sources + " failed, in " + seconds + "\n";
+      } else if (failed_sources > 0) {
+        text += "\nSynced " + sources + " in " + seconds + "; " + std::to_string(failed_sources) +
+                " of them failed\n";
+      } else {
+        text += "\nSynced " + sources + " in " + seconds +
+                (failed ? "; the completion message was not sent\n" : "\n");
+      }
     }
     std::cout << mask_secrets(text);
   }

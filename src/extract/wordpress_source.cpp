@@ -189,7 +189,20 @@ Status WordPressSource::prepare_listing() {
       {Taxonomy::kTag, {&config_.tag_id, &config_.tag_slug}}};
   for (const auto& [taxonomy, fields] : terms) {
     auto& [id, slug] = fields;
-    if (id->has_value() || slug->empty()) {
+    if (id->has_value()) {
+      // The query of api_url overrides the configured id, so only a configured id is checked.
+      const bool in_url =
+          endpoint_.has_parameter(taxonomy == Taxonomy::kCategory ? "categories" : "tags");
+      Status exists = in_url ? ok_status()
+                             : check_term_id(client_, endpoint_, request_for(""), taxonomy, **id,
+                                             config_.credentials_hint);
+      if (!exists.ok()) {
+        prepared_ = exists.error();
+        return exists.error();
+      }
+      continue;
+    }
+    if (slug->empty()) {
       continue;
     }
     Result<std::int64_t> found = find_term_id(client_, endpoint_, request_for(""), taxonomy, *slug,

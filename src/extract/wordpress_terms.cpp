@@ -53,4 +53,42 @@ Result<std::int64_t> find_term_id(const HttpClient& client, const PostsEndpoint&
                               "/SLUG/), or give its numeric id");
 }
 
+Status check_term_id(const HttpClient& client, const PostsEndpoint& endpoint, HttpRequest request,
+                     Taxonomy taxonomy, std::int64_t id, const std::string& credentials_hint) {
+  const char* route = taxonomy == Taxonomy::kCategory ? "categories" : "tags";
+  request.url =
+      endpoint.collection_url(std::string(route) + "/" + std::to_string(id), {"_fields=id,slug"});
+  const std::string url = redact_url(request.url);
+
+  Result<HttpResponse> response = client.get(request);
+  if (!response.ok()) {
+    return response.error();
+  }
+  // Only WordPress's own error shows that the term is unknown, not a proxy's HTML 404.
+  const std::optional<WordPressError> api_error = parse_wordpress_error(response->body);
+  if (response->status == 404 && api_error) {
+    return Error::not_found(
+        std::string("the site has no ") + to_string(taxonomy) + " with the id " +
+            std::to_string(id) + " (" + url + " answered HTTP 404 " + api_error->code + ")",
+        std::string("Check the ") + to_string(taxonomy) + " id in the configuration, or give the " +
+            to_string(taxonomy) + "'s slug; " + endpoint.collection_url(route, {}) +
+            " lists the site's " + route);
+  }
+  Result<Json> document = read_wordpress_json(*response, url, credentials_hint);
+  if (!document.ok()) {
+    if (document.error().code == ErrorCode::kNetwork) {
+      return document.error();
+    }
+    spdlog::warn("Could not check that {} {} exists, so the listing goes on: {}",
+                 to_string(taxonomy), id, document.error().to_string());
+    return ok_status();
+  }
+  const auto slug = document->is_object() ? document->find("slug") : document->end();
+  spdlog::debug("{} {} exists{}", to_string(taxonomy), id,
+                slug != document->end() && slug->is_string()
+                    ? " (slug '" + slug->get<std::string>() + "')"
+                    : std::string());
+  return ok_status();
+}
+
 }  // namespace wodetl

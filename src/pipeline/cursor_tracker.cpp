@@ -11,7 +11,21 @@ constexpr std::chrono::seconds kOneSecond{1};
 }  // namespace
 
 CursorTracker::CursorTracker(std::optional<UtcSeconds> start, bool raise)
-    : high_(start), raise_(raise) {}
+    : start_(start), high_(start), raise_(raise) {}
+
+CursorTracker::Limit CursorTracker::walk_limit() const {
+  Limit limit = last_key_     ? Limit(*last_key_)
+                : walk_after_ ? Limit(*walk_after_ + kOneSecond)
+                              : Limit(std::nullopt);
+  // A walk starts at most the overlap window before the start cursor, and the next sync reads
+  // that window again, so the posts an unfinished walk did not deliver never need a cursor below
+  // the start. Without this floor, every failed sync (a wrong password, a refused connection)
+  // would move the cursor back by the overlap window.
+  if (start_ && limit && *limit <= *start_) {
+    limit = *start_ + kOneSecond;
+  }
+  return limit;
+}
 
 CursorTracker::Limit CursorTracker::lower(const std::optional<Limit>& current, const Limit& limit) {
   if (!current) {
@@ -51,10 +65,7 @@ void CursorTracker::add(std::size_t index, const Result<Post>& item) {
 
 void CursorTracker::end_walk(bool completed) {
   if (!completed) {
-    const Limit limit = last_key_     ? Limit(*last_key_)
-                        : walk_after_ ? Limit(*walk_after_ + kOneSecond)
-                                      : Limit(std::nullopt);
-    failed_limit_ = lower(failed_limit_, limit);
+    failed_limit_ = lower(failed_limit_, walk_limit());
   }
   walking_ = false;
   last_key_.reset();
@@ -85,9 +96,7 @@ std::optional<UtcSeconds> CursorTracker::safe_cursor() const {
     limit = lower(limit, item.limit);
   }
   if (walking_) {
-    limit = lower(limit, last_key_     ? Limit(*last_key_)
-                         : walk_after_ ? Limit(*walk_after_ + kOneSecond)
-                                       : Limit(std::nullopt));
+    limit = lower(limit, walk_limit());
   }
   if (!limit) {
     return high_;

@@ -19,9 +19,11 @@ namespace wodetl {
 //! skipped). It stays below the listing key of every post that is still being processed or that
 //! failed. It also stays below the key of the last post a running walk delivered, because posts
 //! with that key may still follow. A walk that ended with an error keeps that last limit, so the
-//! next sync reads the rest. The listing key is modified_gmt for a walk by modification time and
-//! date_gmt for a walk by publication date. An item that is not a valid post has no key, so the
-//! key of the post before it, or the walk's bound, limits the cursor. Not thread-safe.
+//! next sync reads the rest, but the limit of a walk never lowers the cursor below `start`:
+//! the next sync reads the overlap window before it again. The listing key is modified_gmt for a
+//! walk by modification time and date_gmt for a walk by publication date. An item that is not a
+//! valid post has no key, so the key of the post before it, or the walk's bound, limits the cursor.
+//! Not thread-safe.
 class CursorTracker {
  public:
   //! `start` is the cursor saved by the last sync, when this sync continues from it. With
@@ -50,7 +52,10 @@ class CursorTracker {
   };
 
   static Limit lower(const std::optional<Limit>& current, const Limit& limit);
+  //! Returns the limit of the running or failed walk, never below the start cursor.
+  [[nodiscard]] Limit walk_limit() const;
 
+  std::optional<UtcSeconds> start_;
   std::optional<UtcSeconds> high_;
   bool raise_;
   std::map<std::size_t, Item> pending_;

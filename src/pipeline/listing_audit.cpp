@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "pipeline/persist.hpp"
+#include "pipeline/run_summary.hpp"
 
 namespace wodetl {
 
@@ -75,9 +76,9 @@ std::optional<std::set<std::int64_t>> compare_listing(
 }  // namespace
 
 bool AuditSummary::failed() const {
-  return error.has_value() || std::any_of(gone.begin(), gone.end(), [](const GonePost& post) {
-           return post.removal_error.has_value();
-         });
+  return error.has_value() || prune_refused.has_value() ||
+         std::any_of(gone.begin(), gone.end(),
+                     [](const GonePost& post) { return post.removal_error.has_value(); });
 }
 
 AuditSummary audit_listing(ListingInventory& inventory, StateStore& state,
@@ -91,6 +92,7 @@ AuditSummary audit_listing(ListingInventory& inventory, StateStore& state,
     return audit;
   }
   audit.ran = true;
+  audit.stored = stored_states->size();
   std::map<std::int64_t, PostState> stored;
   for (PostState& post : *stored_states) {
     const std::int64_t id = post.source.post_id;
@@ -162,9 +164,25 @@ void remove_gone_posts(std::vector<GonePost>& gone, Stores& stores) {
       continue;
     }
     post.removed = true;
-    spdlog::info("Removed {}: {} records, {} objects", ref.describe(), post.records_removed,
-                 post.objects_removed);
+    spdlog::info("Removed {}: {}, {}", ref.describe(), count_of(post.records_removed, "record"),
+                 count_of(post.objects_removed, "object"));
   }
+}
+
+std::optional<Error> guard_prune(const AuditSummary& audit, const std::string& source_name,
+                                 bool prune_all) {
+  if (prune_all || audit.gone.empty() || audit.gone.size() < audit.stored) {
+    return std::nullopt;
+  }
+  return Error::invalid_input(
+      "--prune removed nothing: every one of the " +
+          count_of(static_cast<std::int64_t>(audit.stored), "post") + " stored for source '" +
+          source_name + "' is gone from its listing (" +
+          (audit.listed ? count_of(*audit.listed, "post") : std::string("? posts")) +
+          " listed), which usually means a wrong category, tag or site",
+      {},
+      "Check the source's category, tag and site with `wodetl sources`; if the site really "
+      "removed every post, run `wodetl sync --prune --prune-all` to remove their records");
 }
 
 std::string format_audit_text(const AuditSummary& audit) {
@@ -175,8 +193,7 @@ std::string format_audit_text(const AuditSummary& audit) {
   }
   std::string text;
   if (!audit.missed.empty() || !audit.gone.empty()) {
-    text +=
-        "Listing: " + (audit.listed ? std::to_string(*audit.listed) : std::string("?")) + " posts";
+    text += "Listing: " + (audit.listed ? count_of(*audit.listed, "post") : std::string("? posts"));
     if (!audit.missed.empty()) {
       text += ", " + std::to_string(audit.missed.size()) +
               " read by id because their times are older than the cursor";
@@ -190,16 +207,21 @@ std::string format_audit_text(const AuditSummary& audit) {
   for (const GonePost& post : audit.gone) {
     text += "Gone: " + ref_of(post.state).describe() + ": " + post.reason + "; ";
     if (post.removed) {
-      text += "removed " + std::to_string(post.records_removed) + " records and " +
-              std::to_string(post.objects_removed) + " objects\n";
+      text += "removed " + count_of(post.records_removed, "record") + " and " +
+              count_of(post.objects_removed, "object") + "\n";
     } else if (post.removal_error) {
       text += "removing it failed: " + post.removal_error->to_string() + "\n";
+    } else if (audit.prune_refused) {
+      text += "its records are kept\n";
     } else {
       text += "its records are kept; `wodetl sync --prune` removes them\n";
     }
   }
   if (audit.error) {
     text += "Looking for gone posts failed: " + audit.error->to_string() + "\n";
+  }
+  if (audit.prune_refused) {
+    text += "Prune refused: " + audit.prune_refused->to_string() + "\n";
   }
   return text;
 }
@@ -218,14 +240,16 @@ Json audit_to_json(const AuditSummary& audit) {
         {"objects_removed", post.objects_removed},
         {"removal_error", post.removal_error ? Json(post.removal_error->to_string()) : Json()}});
   }
-  return Json{{"ran", audit.ran},
-              {"skipped", audit.skipped_because.empty() ? Json() : Json(audit.skipped_because)},
-              {"listed", audit.listed ? Json(*audit.listed) : Json()},
-              {"ids_compared", audit.ids_compared},
-              {"requests", audit.requests},
-              {"missed", audit.missed},
-              {"gone", std::move(gone)},
-              {"error", audit.error ? Json(audit.error->to_string()) : Json()}};
+  return Json{
+      {"ran", audit.ran},
+      {"skipped", audit.skipped_because.empty() ? Json() : Json(audit.skipped_because)},
+      {"listed", audit.listed ? Json(*audit.listed) : Json()},
+      {"ids_compared", audit.ids_compared},
+      {"requests", audit.requests},
+      {"missed", audit.missed},
+      {"gone", std::move(gone)},
+      {"error", audit.error ? Json(audit.error->to_string()) : Json()},
+      {"prune_refused", audit.prune_refused ? Json(audit.prune_refused->to_string()) : Json()}};
 }
 
 }  // namespace wodetl

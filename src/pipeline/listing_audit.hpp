@@ -38,9 +38,13 @@ struct AuditSummary {
   int requests = 0;
   std::vector<std::int64_t> missed;  //!< ids of listed posts that the walks did not read
   std::vector<GonePost> gone;
+  std::size_t stored = 0;      //!< posts stored for the source when the audit began
   std::optional<Error> error;  //!< a request or the store failed; the audit stopped there
+  //! Why a requested prune removed nothing, e.g. because every stored post is gone.
+  std::optional<Error> prune_refused;
 
-  //! True when the audit or the removal of a gone post failed.
+  //! True when the audit failed, a requested prune was refused, or the removal of a gone post
+  //! failed.
   [[nodiscard]] bool failed() const;
 };
 
@@ -71,6 +75,13 @@ struct AuditRequest {
 //! its post state. The raw post under raw/ stays as the record of what was read. A failure stops
 //! the removal of that post and is kept in its removal_error.
 void remove_gone_posts(std::vector<GonePost>& gone, Stores& stores);
+
+//! Returns the Error that refuses a prune of `audit`'s gone posts when they are every post
+//! stored for the source: a category or tag id that the site does not have, or a filter that
+//! matches nothing, empties the listing, and pruning would then remove every record. Returns
+//! nothing when some stored post is still listed, when nothing is gone, or with `prune_all`.
+[[nodiscard]] std::optional<Error> guard_prune(const AuditSummary& audit,
+                                               const std::string& source_name, bool prune_all);
 
 //! Formats the audit for the sync summary: a line of counts, then one line per gone post.
 //! Returns "" when the audit ran and found nothing to report.

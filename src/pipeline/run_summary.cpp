@@ -99,7 +99,12 @@ std::string format_summary_text(const RunSummary& summary) {
   return format_summary_text(summary, summary.failed());
 }
 
-std::string format_summary_text(const RunSummary& summary, bool failed) {
+std::string count_of(std::int64_t count, std::string_view singular) {
+  return std::to_string(count) + " " + std::string(singular) + (count == 1 ? "" : "s");
+}
+
+std::string format_summary_text(const RunSummary& summary, bool failed,
+                                std::string_view no_posts_line) {
   std::string text;
   text += "Read " + std::to_string(summary.posts.size()) +
           (summary.posts.size() == 1 ? " post" : " posts") + " from " + summary.source + "\n";
@@ -148,7 +153,7 @@ std::string format_summary_text(const RunSummary& summary, bool failed) {
             summary.source_error->to_string() + "\n";
   }
   if (summary.posts.empty() && !summary.source_error) {
-    text += "No posts found.\n";
+    text += std::string(no_posts_line) + "\n";
   } else if (summary.wrote_nothing() && !summary.failed()) {
     text += "Nothing new: every post was already stored in this version.\n";
   }

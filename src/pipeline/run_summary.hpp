@@ -74,8 +74,13 @@ struct RunSummary {
 [[nodiscard]] std::string format_summary_text(const RunSummary& summary);
 
 //! Formats the summary as above, ending with "Run failed" when `failed` is true, for callers
-//! that know of failures outside the summary.
-[[nodiscard]] std::string format_summary_text(const RunSummary& summary, bool failed);
+//! that know of failures outside the summary. `no_posts_line` replaces "No posts found." for a
+//! run that read no post, e.g. for an incremental sync that found nothing new.
+[[nodiscard]] std::string format_summary_text(const RunSummary& summary, bool failed,
+                                              std::string_view no_posts_line = "No posts found.");
+
+//! Formats a count with its noun, singular for 1: "1 post", "2 posts".
+[[nodiscard]] std::string count_of(std::int64_t count, std::string_view singular);
 
 //! Encodes the summary for machines.
 [[nodiscard]] Json summary_to_json(const RunSummary& summary);

@@ -5,11 +5,13 @@
 #include <algorithm>
 #include <chrono>
 #include <exception>
+#include <mutex>
 #include <utility>
 
 #include "load/idempotency.hpp"
 #include "pipeline/persist.hpp"
 #include "pipeline/post_processor.hpp"
+#include "pipeline/session_keys.hpp"
 #include "transform/transform_post.hpp"
 
 namespace wodetl {
@@ -223,8 +225,22 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
   }
   outcome.records = static_cast<int>(transformed->records.size());
 
-  auto replaced = stores.sessions->replace_post_sessions(transformed->records.front().source,
-                                                         transformed->records);
+  Result<ReplaceOutcome> replaced = ReplaceOutcome{};
+  {
+    // Two workers must not both find a key free and then write it, so the check and the write
+    // of the records run one post at a time.
+    // NOTE: this also serializes the record writes of a DynamoDB store; a lock per date would not.
+    static std::mutex session_keys_mutex;
+    std::lock_guard lock(session_keys_mutex);
+    Result<std::vector<std::string>> separated =
+        separate_session_keys(*stores.sessions, transformed->records);
+    if (!separated) {
+      return failed_outcome(std::move(outcome), separated.error());
+    }
+    outcome.warnings.insert(outcome.warnings.end(), separated->begin(), separated->end());
+    replaced = stores.sessions->replace_post_sessions(transformed->records.front().source,
+                                                      transformed->records);
+  }
   if (!replaced) {
     return failed_outcome(std::move(outcome), replaced.error());
   }

@@ -271,7 +271,13 @@ SyncSummary sync_source(WordPressSource& source, Stores& stores, const SyncReque
   }
   summary.run.posts = processor.finish();
   if (request.prune) {
-    remove_gone_posts(summary.audit.gone, stores);
+    summary.audit.prune_refused =
+        guard_prune(summary.audit, request.source_name, request.prune_all);
+    if (summary.audit.prune_refused) {
+      spdlog::error("{}", summary.audit.prune_refused->to_string());
+    } else {
+      remove_gone_posts(summary.audit.gone, stores);
+    }
   }
 
   const WordPressTotals& totals = source.totals();
@@ -321,7 +327,11 @@ std::string format_sync_summary_text(const SyncSummary& summary) {
             "\n";
   }
   text += format_audit_text(summary.audit);
-  return text + format_summary_text(summary.run, summary.failed());
+  const bool continued = summary.mode == SyncMode::kIncremental && summary.cursor_before &&
+                         summary.reading.starts_with("posts modified");
+  return text + format_summary_text(summary.run, summary.failed(),
+                                    continued ? "No post was added or changed since the last sync."
+                                              : "No posts found.");
 }
 
 Json sync_summary_to_json(const SyncSummary& summary) {

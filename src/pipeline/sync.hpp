@@ -48,6 +48,9 @@ struct SyncRequest {
   std::chrono::seconds overlap{600};
   //! Removes the records of the stored posts that the audit finds gone from the listing.
   bool prune = false;
+  //! Lets `prune` remove the records even when every stored post of the source is gone, which
+  //! more often means a wrong category or tag than a blog that deleted every post.
+  bool prune_all = false;
   RunOptions run;
   //! Minimum time between two saves of the cursor while the sync runs; the final save follows
   //! the last post.
@@ -94,7 +97,8 @@ struct SyncSummary {
 //! After the walks of a full or incremental sync, audit_listing compares the whole listing with
 //! the stored posts. It reads the posts that the walks could not see (created with a past
 //! publication date) and reports the stored posts gone from the listing. `request.prune`
-//! removes those from the stores. A failed walk skips the audit.
+//! removes those from the stores, unless every stored post is gone and `request.prune_all` is
+//! unset (see guard_prune). A failed walk skips the audit.
 //!
 //! The cursor is saved while the sync runs (at most once per commit_interval, only upwards) and
 //! once at the end; see CursorTracker for the value. A failed post keeps the cursor below its

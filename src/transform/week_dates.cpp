@@ -5,6 +5,8 @@
 #include <array>
 #include <cstdio>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "transform/day_headers.hpp"
 #include "transform/text_normalize.hpp"
@@ -85,11 +87,69 @@ unsigned to_unsigned(const std::string& digits) {
   return static_cast<unsigned>(std::stoul(digits));
 }
 
+int full_year(const std::string& digits) {
+  const int value = std::stoi(digits);
+  return digits.size() == 2 ? 2000 + value : value;
+}
+
+//! The date of month and day in the year before, of or after `reference` nearest to it.
+std::optional<year_month_day> nearest_date(unsigned month_value, unsigned day_value,
+                                           year_month_day reference) {
+  std::optional<year_month_day> best;
+  const int reference_year = static_cast<int>(reference.year());
+  for (int year_value = reference_year - 1; year_value <= reference_year + 1; ++year_value) {
+    const std::optional<year_month_day> candidate = make_date(year_value, month_value, day_value);
+    if (!candidate) {
+      continue;
+    }
+    const auto distance = [&](year_month_day date) {
+      const auto difference = (sys_days{date} - sys_days{reference}).count();
+      return difference < 0 ? -difference : difference;
+    };
+    if (!best || distance(*candidate) < distance(*best)) {
+      best = candidate;
+    }
+  }
+  return best;
+}
+
 // First date on or after from that falls on wanted.
 year_month_day next_weekday_on_or_after(year_month_day from, weekday wanted) {
   const sys_days start{from};
   const days ahead = wanted - weekday{start};
   return year_month_day{start + ahead};
+}
+
+//! Returns the date written in a header when it may replace the date the rules gave (`ruled`):
+//! its weekday must be the one the header names, and it must come after the previous header's
+//! date, so that dates keep increasing through the post. Adds a warning when the written date is
+//! ignored, or when it differs from the ruled date of a post whose title gives the week.
+year_month_day choose_header_date(const std::string& header, year_month_day written,
+                                  year_month_day ruled, std::optional<weekday> named,
+                                  std::optional<year_month_day> previous, bool week_from_title,
+                                  std::vector<std::string>& warnings) {
+  static constexpr std::array<std::string_view, 7> kWeekdayNames = {
+      "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+  const weekday written_weekday{sys_days{written}};
+  if (named && written_weekday != *named) {
+    warnings.push_back("the header '" + header + "' names " + format_iso_date(written) +
+                       ", which is a " + std::string(kWeekdayNames[written_weekday.c_encoding()]) +
+                       ", not a " + std::string(kWeekdayNames[named->c_encoding()]) +
+                       ", so the day is dated " + format_iso_date(ruled) + " by its weekday");
+    return ruled;
+  }
+  if (previous && sys_days{written} <= sys_days{*previous}) {
+    warnings.push_back("the header '" + header + "' names " + format_iso_date(written) +
+                       ", which is not after the previous day (" + format_iso_date(*previous) +
+                       "), so the day is dated " + format_iso_date(ruled) + " by its weekday");
+    return ruled;
+  }
+  if (week_from_title && sys_days{written} != sys_days{ruled}) {
+    warnings.push_back("the header '" + header + "' names " + format_iso_date(written) +
+                       ", but the week in the title gives " + format_iso_date(ruled) +
+                       "; the header's date is used");
+  }
+  return written;
 }
 
 }  // namespace
@@ -123,6 +183,41 @@ std::string format_iso_date(year_month_day date) {
   std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(date.year()),
                 static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
   return buffer;
+}
+
+std::optional<year_month_day> find_header_date(std::string_view header, year_month_day reference) {
+  const std::string text = normalize_for_matching(header);
+  static const RE2 iso(R"(\b(\d{4})-(\d{1,2})-(\d{1,2})\b)");
+  static const RE2 numeric(R"(\b(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})\b)");
+  static const RE2 compact(R"(\b(\d{2})(\d{2})(\d{2})\b)");
+  static const RE2 named(
+      R"(\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?)");
+
+  std::string first;
+  std::string second;
+  std::string third;
+  if (RE2::PartialMatch(text, iso, &first, &second, &third)) {
+    return make_date(std::stoi(first), to_unsigned(second), to_unsigned(third));
+  }
+  if (RE2::PartialMatch(text, numeric, &first, &second, &third)) {
+    unsigned month_value = to_unsigned(first);
+    unsigned day_value = to_unsigned(second);
+    if (month_value > 12 && day_value <= 12) {
+      std::swap(month_value, day_value);
+    }
+    return make_date(full_year(third), month_value, day_value);
+  }
+  if (RE2::PartialMatch(text, compact, &first, &second, &third)) {
+    return make_date(full_year(first), to_unsigned(second), to_unsigned(third));
+  }
+  if (RE2::PartialMatch(text, named, &first, &second, &third)) {
+    const unsigned month_value = *month_number(first);
+    if (!third.empty()) {
+      return make_date(std::stoi(third), month_value, to_unsigned(second));
+    }
+    return nearest_date(month_value, to_unsigned(second), reference);
+  }
+  return std::nullopt;
 }
 
 std::optional<WeekRange> find_week_range(std::string_view text, std::optional<year> default_year) {
@@ -240,6 +335,11 @@ Result<DatedPost> sessions_to_date_records(SegmentedPost segmented) {
     } else {
       const year_month_day after{sys_days{*previous} + days{1}};
       date = named ? next_weekday_on_or_after(after, *named) : after;
+    }
+    if (const std::optional<year_month_day> written = find_header_date(
+            day.segments.front().heading.text, range ? range->first : *post_date)) {
+      date = choose_header_date(day.segments.front().heading.text, *written, date, named, previous,
+                                range.has_value(), dated.warnings);
     }
     if (range && sys_days{date} > sys_days{range->last}) {
       dated.warnings.push_back("'" + day.segments.front().heading.text + "' falls on " +

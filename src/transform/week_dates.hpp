@@ -29,6 +29,15 @@ struct WeekRange {
 //! Formats a date as "2020-12-21".
 [[nodiscard]] std::string format_iso_date(std::chrono::year_month_day date);
 
+//! Finds a date written in a day header. Forms: ISO "2021-02-08"; month first, as US blogs
+//! write it, "02.08.21", "2/8/2021", "2-8-21" (day first when the first number is above 12);
+//! six digits "210208" as YYMMDD; and a month name with a day, "February 8", "Feb. 8th, 2021".
+//! A two-digit year is 20YY. A date without a year takes the year that puts it nearest to
+//! `reference` (the post's date), so "December 28" in a post of January 2 is in the year
+//! before. Returns nullopt when the header holds no valid date.
+[[nodiscard]] std::optional<std::chrono::year_month_day> find_header_date(
+    std::string_view header, std::chrono::year_month_day reference);
+
 //! Stage sessions_to_date_records: gives every day its date. With a week range from the title
 //! (or, failing that, the slug), a header naming a weekday gets that weekday's date in the range;
 //! otherwise the first header takes the first date on or after the post's date with its weekday

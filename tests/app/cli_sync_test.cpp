@@ -304,6 +304,97 @@ TEST_F(CliSyncTest, GonePostsReportedThenPruned) {
   EXPECT_TRUE(Json::parse(after.output)["sources"][0]["audit"]["gone"].empty()) << after.output;
 }
 
+TEST_F(CliSyncTest, UnknownCategoryIdFailsBeforePrune) {
+  site_.delete_term("category", 999);
+  write_config();
+  ASSERT_EQ(wodetl({"sync", "--quiet"}).exit_code, 0);
+  std::ofstream(folder() / "wodetl.toml")
+      << "[store]\ndata_dir = \"data\"\n\n[[sources]]\nname = \"blog\"\nsite = \""
+      << site_.root_url() << "\"\ncategory = 999\nrate = 20\nretries = 1\n";
+
+  const auto prune = wodetl({"sync", "--prune"});
+
+  EXPECT_EQ(prune.exit_code, 1) << prune.output << prune.errors;
+  testing::expect_contains_all(
+      prune.output + prune.errors,
+      {"Source 'blog'", "the site has no category with the id 999", "rest_term_invalid"});
+  EXPECT_EQ(count_rows(database(), "sessions"), 24);
+  EXPECT_EQ(count_rows(database(), "posts"), 12);
+}
+
+TEST_F(CliSyncTest, UnknownTagIdFails) {
+  site_.delete_term("tag", 55);
+  write_config("tag = 55\n");
+
+  const auto sync = wodetl({"sync"});
+
+  EXPECT_EQ(sync.exit_code, 1) << sync.output << sync.errors;
+  EXPECT_TRUE(contains(sync.output + sync.errors, "the site has no tag with the id 55"))
+      << sync.output << sync.errors;
+  EXPECT_FALSE(fs::exists(database()) && count_rows(database(), "posts") > 0);
+}
+
+TEST_F(CliSyncTest, PruneOfEveryPostRefused) {
+  write_config();
+  ASSERT_EQ(wodetl({"sync", "--quiet"}).exit_code, 0);
+  for (std::int64_t id = 1000; id < 1012; ++id) {
+    site_.edit_post(id, [](Json& post) { post["categories"] = Json::array({77}); });
+  }
+
+  const auto refused = wodetl({"sync", "--prune"});
+  const auto sessions_after_refusal = count_rows(database(), "sessions");
+  const auto forced = wodetl({"sync", "--prune", "--prune-all"});
+
+  EXPECT_EQ(refused.exit_code, 1) << refused.output << refused.errors;
+  testing::expect_contains_all(
+      refused.output,
+      {"Prune refused", "every one of the 12 posts stored for source 'blog' is gone",
+       "--prune-all"});
+  EXPECT_EQ(sessions_after_refusal, 24);
+  ASSERT_EQ(forced.exit_code, 0) << forced.output << forced.errors;
+  EXPECT_EQ(count_rows(database(), "sessions"), 0);
+  EXPECT_EQ(count_rows(database(), "posts"), 0);
+}
+
+TEST_F(CliSyncTest, PasswordInSiteIsUnusable) {
+  const std::string site = site_.root_url();
+  std::ofstream(folder() / "wodetl.toml")
+      << "[[sources]]\nname = \"blog\"\nsite = \"http://coach:s3cret-pass-9@"
+      << site.substr(std::string("http://").size()) << "\"\ncategory = 213\n";
+
+  const auto sources = wodetl({"sources", "--format", "json"});
+  const auto sync = wodetl({"sync"});
+
+  EXPECT_EQ(sources.exit_code, 2) << sources.output << sources.errors;
+  EXPECT_EQ(sync.exit_code, 2) << sync.output << sync.errors;
+  for (const auto* result : {&sources, &sync}) {
+    EXPECT_TRUE(contains(result->errors, "contains a user name or password")) << result->errors;
+    EXPECT_FALSE(contains(result->output + result->errors, "s3cret-pass-9"))
+        << result->output << result->errors;
+  }
+  EXPECT_FALSE(fs::exists(database()));
+}
+
+TEST_F(CliSyncTest, SiteWithoutSchemeIsUnusable) {
+  std::ofstream(folder() / "wodetl.toml")
+      << "[[sources]]\nname = \"blog\"\nsite = \"127.0.0.1:1\"\n";
+
+  const auto sources = wodetl({"sources"});
+  const auto sync = wodetl({"sync"});
+
+  EXPECT_EQ(sources.exit_code, 2) << sources.output << sources.errors;
+  EXPECT_EQ(sync.exit_code, 2) << sync.output << sync.errors;
+  EXPECT_TRUE(contains(sync.errors, "is not an http or https URL")) << sync.errors;
+}
+
+TEST_F(CliSyncTest, PruneAllNeedsPrune) {
+  write_config();
+
+  const auto sync = wodetl({"sync", "--prune-all"});
+
+  EXPECT_EQ(sync.exit_code, 2) << sync.output << sync.errors;
+}
+
 TEST_F(CliSyncTest, PruneWithSinceIsUnusable) {
   write_config();
 

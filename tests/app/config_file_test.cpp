@@ -164,6 +164,36 @@ TEST(ParseConfig, ErrorNeverShowsPasswordValue) {
   EXPECT_FALSE(contains(config.error().to_string(), "s3cret-pass-9")) << config.error().to_string();
 }
 
+TEST(ParseConfig, UserInfoInSiteRejected) {
+  Result<ConfigFile> config = parse_config(
+      "[[sources]]\nname = \"a\"\nsite = \"http://coach:s3cret-pass-9@127.0.0.1:8080/blog\"\n",
+      "wodetl.toml");
+
+  ASSERT_FALSE(config.ok());
+  EXPECT_EQ(config.error().code, ErrorCode::kInvalidInput);
+  const std::string message = config.error().to_string();
+  EXPECT_TRUE(contains(message, "line 3: the site of source 'a' contains a user name or password"))
+      << message;
+  EXPECT_TRUE(contains(message, "password_env")) << message;
+  EXPECT_FALSE(contains(message, "s3cret-pass-9")) << message;
+  EXPECT_FALSE(contains(message, "coach")) << message;
+}
+
+TEST(ParseConfig, SiteWithoutSchemeRejected) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"127.0.0.1:1", "('127.0.0.1:1') is not an http or https URL"},
+      {"ftp://a.test", "('ftp://a.test') is not an http or https URL"},
+      {"https://", "('https://') has no host"},
+  };
+  for (const auto& [site, expected] : cases) {
+    Result<ConfigFile> config =
+        parse_config("[[sources]]\nname = \"a\"\nsite = \"" + site + "\"\n", "wodetl.toml");
+
+    ASSERT_FALSE(config.ok()) << site;
+    EXPECT_TRUE(contains(config.error().message, expected)) << config.error().message;
+  }
+}
+
 TEST(FindConfigFile, OptionThenVariableThenWorkingFolder) {
   testing::TempFolder folder;
   const auto local = folder.path() / "wodetl.toml";

@@ -355,6 +355,28 @@ TEST_F(WordPressSourceTest, ForbiddenJsonIsAuthenticationError) {
       << error.message;
 }
 
+TEST_F(WordPressSourceTest, ChecksCategoryIdBeforeListing) {
+  site_.add_workout_posts(3, kCategory, 1000);
+
+  FetchOutcome outcome = fetch();
+
+  ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
+  const std::vector<testing::RecordedRequest> checks = site_.term_requests();
+  ASSERT_EQ(checks.size(), 1U);
+  EXPECT_EQ(checks[0].path, "/wp-json/wp/v2/categories/213");
+}
+
+TEST_F(WordPressSourceTest, UnknownCategoryIdFailsBeforeListing) {
+  site_.add_workout_posts(3, kCategory, 1000);
+  site_.delete_term("category", kCategory);
+
+  const Error error = fetch_error();
+
+  EXPECT_EQ(error.code, ErrorCode::kNotFound);
+  EXPECT_TRUE(contains(error.message, "the site has no category with the id 213")) << error.message;
+  EXPECT_TRUE(site_.posts_requests().empty());
+}
+
 TEST_F(WordPressSourceTest, LoginPageIsClearError) {
   site_.add_fault(testing::Fault{.status = 200,
                                  .times = -1,
@@ -497,7 +519,9 @@ TEST_F(WordPressSourceTest, DroppedConnectionsFailWithUrl) {
 
   EXPECT_EQ(error.code, ErrorCode::kNetwork);
   EXPECT_TRUE(contains(error.message, "request failed after 3 attempts")) << error.message;
-  EXPECT_TRUE(contains(error.post.url, site_.posts_url())) << error.post.url;
+  // The first request checks that the category exists.
+  EXPECT_TRUE(contains(error.post.url, site_.root_url() + "/wp-json/wp/v2/categories/213"))
+      << error.post.url;
   EXPECT_EQ(site_.dropped_connections(), 3);
 }
 

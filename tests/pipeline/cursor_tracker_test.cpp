@@ -99,7 +99,24 @@ TEST(CursorTracker, FailedWalkWithoutPostsKeepsStart) {
   tracker.begin_walk(ListingKey::kModified, at("2024-01-04T23:50:00"));
   tracker.end_walk(false);
 
-  EXPECT_EQ(text_of(tracker.safe_cursor()), "2024-01-04T23:50:00");
+  EXPECT_EQ(text_of(tracker.safe_cursor()), "2024-01-05T00:00:00");
+}
+
+TEST(CursorTracker, FailedWalkInOverlapKeepsStart) {
+  CursorTracker tracker(at("2024-01-05T00:00:00"));
+  tracker.begin_walk(ListingKey::kModified, at("2024-01-04T23:50:00"));
+  tracker.add(0, post_modified(1, "2024-01-04T23:55:00"));
+  tracker.complete(0, true);
+  tracker.end_walk(false);
+
+  EXPECT_EQ(text_of(tracker.safe_cursor()), "2024-01-05T00:00:00");
+}
+
+TEST(CursorTracker, RunningWalkInOverlapKeepsStart) {
+  CursorTracker tracker(at("2024-01-05T00:00:00"));
+  tracker.begin_walk(ListingKey::kModified, at("2024-01-04T23:50:00"));
+
+  EXPECT_EQ(text_of(tracker.safe_cursor()), "2024-01-05T00:00:00");
 }
 
 TEST(CursorTracker, InvalidItemLimitedByPreviousPost) {

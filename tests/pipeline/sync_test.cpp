@@ -221,6 +221,38 @@ TEST_F(SyncTest, ListingErrorKeepsCursorBeforeUnreadPosts) {
   EXPECT_EQ(saved_cursor(), "2024-11-25T22:04:59");
 }
 
+TEST_F(SyncTest, FailedSyncsKeepCursor) {
+  ASSERT_NO_FATAL_FAILURE(sync_first_posts(3));
+  const std::optional<std::string> before = saved_cursor();
+  ASSERT_TRUE(before.has_value());
+  site_.require_basic_auth("coach", "barbell-pass-77", /*public_posts=*/true);
+  WordPressConfig wrong_password = config();
+  wrong_password.auth = BasicAuth{"coach", "wrong-pass-12"};
+
+  const SyncSummary first = sync({}, wrong_password);
+  const SyncSummary second = sync({}, wrong_password);
+
+  EXPECT_TRUE(first.failed());
+  EXPECT_TRUE(second.failed());
+  EXPECT_FALSE(first.cursor_saved);
+  EXPECT_FALSE(second.cursor_saved);
+  EXPECT_EQ(second.cursor_after, before);
+  EXPECT_EQ(saved_cursor(), before);
+}
+
+TEST_F(SyncTest, FailingSiteKeepsCursor) {
+  ASSERT_NO_FATAL_FAILURE(sync_first_posts(3));
+  const std::optional<std::string> before = saved_cursor();
+  site_.add_fault(testing::Fault{.status = 503, .times = -1});
+
+  const SyncSummary first = sync();
+  const SyncSummary second = sync();
+
+  EXPECT_TRUE(first.failed());
+  EXPECT_TRUE(second.failed());
+  EXPECT_EQ(saved_cursor(), before);
+}
+
 TEST_F(SyncTest, FullSyncReadsEverythingAgain) {
   ASSERT_NO_FATAL_FAILURE(sync_first_posts(12));
   const std::size_t before = site_.posts_requests().size();
@@ -459,6 +491,76 @@ TEST_F(SyncTest, DailyProfileDatesPostsByPublication) {
                                   "SELECT date || ' ' || session FROM sessions ORDER BY date"),
             (std::vector<std::string>{"2024-04-01 Daily WOD 1", "2024-04-02 Daily WOD 2",
                                       "2024-04-03 Daily WOD 3"}));
+}
+
+TEST_F(SyncTest, SameDateAndTitleKeepsBothPosts) {
+  std::vector<Json> posts;
+  for (int copy = 0; copy < 2; ++copy) {
+    Json post = testing::workout_post(3000 + copy, 1);
+    post["slug"] = "saturday-wod-" + std::to_string(copy);
+    post["title"]["rendered"] = "Saturday WOD";
+    post["date_gmt"] = "2024-04-06T1" + std::to_string(copy) + ":00:00";
+    post["modified_gmt"] = post["date_gmt"];
+    post["content"]["rendered"] = "<p>A. Snatch &#8211; 5 x " + std::to_string(copy + 1) + "</p>\n";
+    posts.push_back(post);
+  }
+  SyncRequest daily;
+  daily.run.profile = ProgramProfile::kDaily;
+  // One post per sync, so that post 3000 is stored first.
+  site_.add_post(posts[0], {kCategory});
+  ASSERT_FALSE(sync(daily).failed());
+  site_.add_post(posts[1], {kCategory});
+
+  const SyncSummary first = sync(daily);
+  site_.remove_post(3000);
+  SyncRequest prune = daily;
+  prune.prune = true;
+  const SyncSummary pruned = sync(prune);
+  SyncRequest full = daily;
+  full.mode = SyncMode::kFull;
+  const SyncSummary again = sync(full);
+
+  EXPECT_FALSE(first.failed()) << format_sync_summary_text(first);
+  ASSERT_EQ(first.run.count(PostResult::kNew), 1);
+  const PostOutcome& second_post = first.run.posts.back();
+  ASSERT_EQ(second_post.warnings.size(), 1U) << format_sync_summary_text(first);
+  EXPECT_EQ(second_post.warnings[0],
+            "the session 'Saturday WOD' on 2024-04-06 is also a record of post 3000 "
+            "'saturday-wod-0' (https://wodetl.test/weightlifting-program-1/), so this post's "
+            "record is stored as 'Saturday WOD (post 3001)'");
+  // Pruning post 3000 removes its record only.
+  EXPECT_FALSE(pruned.failed()) << format_sync_summary_text(pruned);
+  ASSERT_EQ(pruned.audit.gone.size(), 1U);
+  EXPECT_EQ(pruned.audit.gone[0].records_removed, 1);
+  EXPECT_EQ(testing::query_column(
+                database(), "SELECT session || ' ' || post_id FROM sessions ORDER BY post_id"),
+            (std::vector<std::string>{"Saturday WOD (post 3001) 3001"}));
+  EXPECT_FALSE(again.failed()) << format_sync_summary_text(again);
+  EXPECT_EQ(again.run.count(PostResult::kUnchanged), 1);
+}
+
+TEST_F(SyncTest, SameWeekTwiceKeepsBothPosts) {
+  site_.add_post(testing::workout_post(4000, 3), {kCategory});
+  ASSERT_FALSE(sync().failed());
+  Json copy = testing::workout_post(4001, 3);
+  copy["slug"] = "weightlifting-program-3-copy";
+  copy["modified_gmt"] = "2023-01-16T23:00:00";
+  site_.add_post(copy, {kCategory});
+
+  const SyncSummary first = sync();
+
+  EXPECT_FALSE(first.failed()) << format_sync_summary_text(first);
+  EXPECT_EQ(testing::query_column(database(),
+                                  "SELECT date || ' ' || session FROM sessions ORDER BY post_id, "
+                                  "date"),
+            (std::vector<std::string>{"2023-01-16 Monday", "2023-01-18 Wednesday",
+                                      "2023-01-16 Monday (post 4001)",
+                                      "2023-01-18 Wednesday (post 4001)"}));
+  site_.remove_post(4001);
+  const SyncSummary pruned = sync(SyncRequest{.prune = true});
+  EXPECT_FALSE(pruned.failed()) << format_sync_summary_text(pruned);
+  EXPECT_EQ(testing::query_column(database(), "SELECT DISTINCT post_id FROM sessions"),
+            std::vector<std::string>{"4000"});
 }
 
 TEST_F(SyncTest, ProgressCountsPosts) {

@@ -238,6 +238,14 @@ WordPressStandin::WordPressStandin() {
                [this](const httplib::Request& request, httplib::Response& response) {
                  serve_terms("post_tag", request, response);
                });
+    server.Get(R"(/wp-json/wp/v2/categories/(\d+))",
+               [this](const httplib::Request& request, httplib::Response& response) {
+                 serve_term("category", request.matches[1].str(), request, response);
+               });
+    server.Get(R"(/wp-json/wp/v2/tags/(\d+))",
+               [this](const httplib::Request& request, httplib::Response& response) {
+                 serve_term("post_tag", request.matches[1].str(), request, response);
+               });
     server.Get("/wp-json/wp/v2/users/me",
                [this](const httplib::Request& request, httplib::Response& response) {
                  serve_current_user(request, response);
@@ -253,6 +261,12 @@ WordPressStandin::WordPressStandin() {
         serve_terms("category", request, response);
       } else if (route == "/wp/v2/tags") {
         serve_terms("post_tag", request, response);
+      } else if (route.starts_with("/wp/v2/categories/")) {
+        serve_term("category", route.substr(std::string_view("/wp/v2/categories/").size()), request,
+                   response);
+      } else if (route.starts_with("/wp/v2/tags/")) {
+        serve_term("post_tag", route.substr(std::string_view("/wp/v2/tags/").size()), request,
+                   response);
       } else if (route == "/wp/v2/users/me") {
         serve_current_user(request, response);
       } else if (request.has_param("rest_route")) {
@@ -332,6 +346,16 @@ void WordPressStandin::add_term(const std::string& taxonomy, std::int64_t id,
                                 const std::string& slug, const std::string& name) {
   std::lock_guard lock(mutex_);
   terms_.push_back(StoredTerm{taxonomy == "tag" ? "post_tag" : taxonomy, id, slug, name});
+}
+
+void WordPressStandin::delete_term(const std::string& taxonomy, std::int64_t id) {
+  std::lock_guard lock(mutex_);
+  deleted_terms_.emplace(taxonomy == "tag" ? "post_tag" : taxonomy, id);
+}
+
+std::vector<RecordedRequest> WordPressStandin::term_requests() const {
+  std::lock_guard lock(mutex_);
+  return term_requests_;
 }
 
 void WordPressStandin::require_basic_auth(std::string user, std::string password,
@@ -540,6 +564,27 @@ void WordPressStandin::serve_terms(const std::string& taxonomy, const httplib::R
   response.set_header("X-WP-Total", std::to_string(body.size()));
   response.set_header("X-WP-TotalPages", "1");
   send_json(response, 200, body);
+}
+
+void WordPressStandin::serve_term(const std::string& taxonomy, const std::string& id_text,
+                                  const httplib::Request& request, httplib::Response& response) {
+  std::lock_guard lock(mutex_);
+  term_requests_.push_back(RecordedRequest{request.path, request.params, request.headers});
+  if (!check_authorization(request, response)) {
+    return;
+  }
+  const std::optional<long long> id = parse_integer(id_text);
+  if (!id || deleted_terms_.contains({taxonomy, *id})) {
+    send_json(response, 404, wordpress_error("rest_term_invalid", "Term does not exist.", 404));
+    return;
+  }
+  Json term{{"id", *id}, {"slug", "term-" + id_text}, {"name", "Term " + id_text}};
+  for (const StoredTerm& stored : terms_) {
+    if (stored.taxonomy == taxonomy && stored.id == *id) {
+      term = Json{{"id", stored.id}, {"slug", stored.slug}, {"name", stored.name}};
+    }
+  }
+  send_json(response, 200, with_fields(term, request.get_param_value("_fields")));
 }
 
 void WordPressStandin::serve_posts(const httplib::Request& request, httplib::Response& response) {

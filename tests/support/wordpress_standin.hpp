@@ -15,6 +15,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -83,6 +84,9 @@ struct Fault {
 //!    401 rest_forbidden for a post that is not published, unless the request carries the
 //!    credentials of require_basic_auth();
 //!  - GET …/wp/v2/categories and …/wp/v2/tags with `slug` list the terms added with add_term;
+//!  - GET …/wp/v2/categories/ID and …/wp/v2/tags/ID return the term for every id except those
+//!    removed with delete_term, which get 404 rest_term_invalid. These requests are recorded in
+//!    term_requests(), not in requests(), so that request counts of the listing stay as they are;
 //!  - GET …/wp/v2/users/me returns the user for valid credentials, else 401;
 //!  - with require_basic_auth(), a missing or wrong Authorization: 401 rest_not_logged_in, or
 //!    401 incorrect_password for a known user with a wrong password.
@@ -117,6 +121,11 @@ class WordPressStandin {
   //! Adds a category or tag ("category" or "tag") for the terms routes.
   void add_term(const std::string& taxonomy, std::int64_t id, const std::string& slug,
                 const std::string& name);
+
+  //! Makes GET …/categories/ID (or …/tags/ID, with "tag") answer 404 rest_term_invalid for `id`.
+  void delete_term(const std::string& taxonomy, std::int64_t id);
+  //! Returns the recorded requests for one category or tag by id.
+  [[nodiscard]] std::vector<RecordedRequest> term_requests() const;
 
   //! Makes the site check basic authentication: on every route, or with `public_posts` only on
   //! users/me, as WordPress does, which ignores a wrong password when listing public posts.
@@ -156,6 +165,8 @@ class WordPressStandin {
   void serve_posts(const httplib::Request& request, httplib::Response& response);
   void serve_post(const std::string& id_text, const httplib::Request& request,
                   httplib::Response& response);
+  void serve_term(const std::string& taxonomy, const std::string& id_text,
+                  const httplib::Request& request, httplib::Response& response);
   void serve_terms(const std::string& taxonomy, const httplib::Request& request,
                    httplib::Response& response);
   void serve_current_user(const httplib::Request& request, httplib::Response& response);
@@ -180,6 +191,8 @@ class WordPressStandin {
   std::optional<int> reported_total_pages_;
   bool ignore_date_filters_ = false;
   std::vector<RecordedRequest> requests_;
+  std::vector<RecordedRequest> term_requests_;
+  std::set<std::pair<std::string, std::int64_t>> deleted_terms_;
   std::unique_ptr<LocalHttpServer> server_;  // last, so it stops before the state above goes
 };
 

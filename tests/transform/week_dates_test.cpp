@@ -2,10 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include "transform/day_headers.hpp"
+
 namespace wodetl {
 namespace {
 
 using std::chrono::year;
+using std::chrono::year_month_day;
 
 std::string describe(const std::optional<WeekRange>& range) {
   if (!range) {
@@ -57,6 +60,49 @@ TEST(ParseIsoDate, ReadsDateAndDateTime) {
   EXPECT_FALSE(parse_iso_date("2020-12-2x").has_value());
   EXPECT_FALSE(parse_iso_date("2020-12-21junk").has_value());
   EXPECT_FALSE(parse_iso_date("").has_value());
+}
+
+std::string found(const char* header, const char* reference = "2021-02-01") {
+  const std::optional<year_month_day> date = find_header_date(header, *parse_iso_date(reference));
+  return date ? format_iso_date(*date) : "none";
+}
+
+TEST(FindHeaderDate, ReadsWrittenForms) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"Monday 02.08.21", "2021-02-08"},     {"Wednesday 02.10.21", "2021-02-10"},
+      {"TUESDAY 190305", "2019-03-05"},      {"Monday 2/8/2021", "2021-02-08"},
+      {"Monday 2-8-21", "2021-02-08"},       {"Monday 25.02.21", "2021-02-25"},
+      {"Monday, February 8", "2021-02-08"},  {"Monday, Feb. 8th, 2021", "2021-02-08"},
+      {"Monday (2021-02-08)", "2021-02-08"},
+  };
+  for (const auto& [header, expected] : cases) {
+    SCOPED_TRACE(header);
+    EXPECT_EQ(found(header), expected);
+  }
+}
+
+TEST(FindHeaderDate, YearNearestReference) {
+  EXPECT_EQ(found("Monday, December 28", "2021-01-02"), "2020-12-28");
+  EXPECT_EQ(found("Monday, January 4", "2020-12-30"), "2021-01-04");
+}
+
+TEST(FindHeaderDate, NoDateInOtherHeaders) {
+  for (const char* header :
+       {"Monday (Session One)", "Thursday (Rest Day)", "Day 2", "Week 3, Day 2",
+        "Session 5 - Tuesday", "Monday 13.13.21", "Friday 02.30.21"}) {
+    SCOPED_TRACE(header);
+    EXPECT_EQ(found(header), "none");
+  }
+}
+
+TEST(FindHeaderDate, DatedHeadersAreHeaders) {
+  for (const char* header :
+       {"Monday 02.08.21", "TUESDAY 190305", "Monday 2/8/2021", "Monday, February 8"}) {
+    SCOPED_TRACE(header);
+    const std::optional<DayHeader> matched = match_day_header(header);
+    ASSERT_TRUE(matched.has_value());
+    EXPECT_TRUE(matched->weekday.has_value());
+  }
 }
 
 SegmentedDay day_with_header(const char* header) {
@@ -136,6 +182,63 @@ TEST(SessionsToDateRecords, WarnsWhenTitleAndSlugDisagree) {
   EXPECT_EQ(dates_of(*dated), (std::vector<std::string>{"2021-01-11"}));
   ASSERT_EQ(dated->warnings.size(), 1U);
   EXPECT_NE(dated->warnings.front().find("differs from the slug"), std::string::npos);
+}
+
+SegmentedPost post_with_headers(const char* title, const char* post_date,
+                                std::initializer_list<const char*> headers) {
+  SegmentedPost post;
+  post.source.title = title;
+  post.post_date = post_date;
+  for (const char* header : headers) {
+    post.days.push_back(day_with_header(header));
+  }
+  return post;
+}
+
+TEST(SessionsToDateRecords, UsesDatesWrittenInHeaders) {
+  // Published a week before the week its headers name, with no week in the title.
+  const auto dated = sessions_to_date_records(post_with_headers(
+      "Weightlifting Program", "2021-02-01T09:00:00", {"Monday 02.08.21", "Wednesday 02.10.21"}));
+
+  ASSERT_TRUE(dated.ok());
+  EXPECT_EQ(dates_of(*dated), (std::vector<std::string>{"2021-02-08", "2021-02-10"}));
+  EXPECT_TRUE(dated->warnings.empty());
+}
+
+TEST(SessionsToDateRecords, HeaderDateOfOtherWeekdayIgnored) {
+  const auto dated = sessions_to_date_records(
+      post_with_headers("Program", "2021-02-01T09:00:00", {"Monday 02.09.21", "Wednesday"}));
+
+  ASSERT_TRUE(dated.ok());
+  EXPECT_EQ(dates_of(*dated), (std::vector<std::string>{"2021-02-01", "2021-02-03"}));
+  ASSERT_EQ(dated->warnings.size(), 1U);
+  EXPECT_EQ(dated->warnings[0],
+            "the header 'Monday 02.09.21' names 2021-02-09, which is a Tuesday, not a Monday, so "
+            "the day is dated 2021-02-01 by its weekday");
+}
+
+TEST(SessionsToDateRecords, HeaderDateWinsOverTitleWeek) {
+  const auto dated = sessions_to_date_records(post_with_headers(
+      "February 1-7, 2021 Program", "2021-01-31T09:00:00", {"Monday 02.08.21", "Tuesday"}));
+
+  ASSERT_TRUE(dated.ok());
+  EXPECT_EQ(dates_of(*dated), (std::vector<std::string>{"2021-02-08", "2021-02-09"}));
+  ASSERT_GE(dated->warnings.size(), 1U);
+  EXPECT_EQ(dated->warnings[0],
+            "the header 'Monday 02.08.21' names 2021-02-08, but the week in the title gives "
+            "2021-02-01; the header's date is used");
+}
+
+TEST(SessionsToDateRecords, HeaderDateNotAfterPreviousIgnored) {
+  const auto dated = sessions_to_date_records(post_with_headers(
+      "Program", "2021-02-01T09:00:00", {"Monday 02.08.21", "Wednesday 02.03.21"}));
+
+  ASSERT_TRUE(dated.ok());
+  EXPECT_EQ(dates_of(*dated), (std::vector<std::string>{"2021-02-08", "2021-02-10"}));
+  ASSERT_EQ(dated->warnings.size(), 1U);
+  EXPECT_NE(dated->warnings[0].find("which is not after the previous day (2021-02-08)"),
+            std::string::npos)
+      << dated->warnings[0];
 }
 
 TEST(SessionsToDateRecords, FailsWithoutAnyDate) {
