@@ -202,13 +202,14 @@ CatalogSource built_in_source(const LayeredEnvironment& environment,
   source.credentials_warning = secret_warning(secret);
   Result<SourceSettings> settings = read_source_settings("", environment.environment());
   if (!settings.ok()) {
-    source.config.site = environment.lookup(kApiUrlVariable).value_or(kDefaultApiUrl);
+    source.config.site = redact_url(environment.lookup(kApiUrlVariable).value_or(kDefaultApiUrl));
     source.credentials = "INVICTUS_USER and INVICTUS_PASS";
     source.problem = settings.error();
     return source;
   }
   source.wordpress = settings->wordpress;
-  source.config.site = source.wordpress.api_url;
+  // The URL may carry a user name and password, which `sources` must not print.
+  source.config.site = redact_url(source.wordpress.api_url);
   if (source.wordpress.category_id) {
     source.config.category = TermConfig{source.wordpress.category_id, {}};
   }
@@ -241,6 +242,25 @@ std::filesystem::path data_dir_of(const CatalogSource& source, const ConfigFile*
     return *file->data_dir;
   }
   return working_dir / kDefaultDataDir;
+}
+
+//! Returns the folder `path` names, absolute, with symbolic links and `.`/`..` resolved and no
+//! trailing separator, so that two spellings of one folder compare equal.
+std::string folder_identity(const std::filesystem::path& path) {
+  std::error_code error;
+  std::filesystem::path absolute = std::filesystem::absolute(path, error);
+  if (error) {
+    absolute = path;
+  }
+  std::filesystem::path resolved = std::filesystem::weakly_canonical(absolute, error);
+  if (error) {
+    resolved = absolute;
+  }
+  resolved = resolved.lexically_normal();
+  if (!resolved.has_filename() && resolved.has_parent_path() && resolved != resolved.root_path()) {
+    resolved = resolved.parent_path();
+  }
+  return resolved.string();
 }
 
 }  // namespace
@@ -307,7 +327,7 @@ Result<SourceCatalog> load_source_catalog(LayeredEnvironment& environment,
   for (CatalogSource& source : catalog.sources) {
     source.data_dir = data_dir_of(source, file ? &*file : nullptr, environment, options.working_dir)
                           .lexically_normal();
-    auto [owner, added] = owners.emplace(source.data_dir.string(), source.config.name);
+    auto [owner, added] = owners.emplace(folder_identity(source.data_dir), source.config.name);
     if (!added) {
       return Error::invalid_input("sources '" + owner->second + "' and '" + source.config.name +
                                       "' would share the data folder " + source.data_dir.string() +

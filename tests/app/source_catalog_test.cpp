@@ -243,6 +243,32 @@ TEST_F(SourceCatalogTest, SharedDataFolderRejected) {
   EXPECT_TRUE(contains(catalog.error().hint, "data_dir"));
 }
 
+TEST_F(SourceCatalogTest, BuiltInSiteShownWithoutPassword) {
+  Result<SourceCatalog> catalog = load(
+      {{"INVICTUS_WEIGHTLIFTING_API", "http://coach:s3cret-pw@127.0.0.1:9/wp-json/wp/v2/posts"}});
+
+  ASSERT_TRUE(catalog.ok()) << catalog.error().to_string();
+  const CatalogSource& source = catalog->sources.front();
+  EXPECT_FALSE(contains(source.config.site, "s3cret-pw")) << source.config.site;
+  EXPECT_EQ(source.config.site, "http://127.0.0.1:9/wp-json/wp/v2/posts");
+  EXPECT_FALSE(contains(source.listing, "s3cret-pw")) << source.listing;
+}
+
+TEST_F(SourceCatalogTest, SharedFolderSpelledTwoWaysRejected) {
+  const fs::path absolute = folder_.path() / "shared-data";
+  write("wodetl.toml",
+        "[[sources]]\nname = \"a\"\nsite = \"https://a.test\"\ndata_dir = "
+        "\"./shared-data/\"\n[[sources]]\nname = \"b\"\nsite = "
+        "\"https://b.test\"\ndata_dir = \"" +
+            absolute.string() + "\"\n");
+
+  Result<SourceCatalog> catalog = load({});
+
+  ASSERT_FALSE(catalog.ok());
+  EXPECT_TRUE(contains(catalog.error().message, "sources 'a' and 'b' would share the data folder"))
+      << catalog.error().message;
+}
+
 TEST_F(SourceCatalogTest, DataDirOptionWins) {
   write("wodetl.toml", "[[sources]]\nname = \"a\"\nsite = \"https://a.test\"\ndata_dir = \"x\"\n");
 
