@@ -71,7 +71,7 @@ Status check_term_id(const HttpClient& client, const PostsEndpoint& endpoint, Ht
         std::string("the site has no ") + to_string(taxonomy) + " with the id " +
             std::to_string(id) + " (" + url + " answered HTTP 404 " + api_error->code + ")",
         std::string("Check the ") + to_string(taxonomy) + " id in the configuration, or give the " +
-            to_string(taxonomy) + "'s slug; " + endpoint.collection_url(route, {}) +
+            to_string(taxonomy) + "'s slug; " + redact_url(endpoint.collection_url(route, {})) +
             " lists the site's " + route);
   }
   Result<Json> document = read_wordpress_json(*response, url, credentials_hint);
