@@ -245,7 +245,9 @@ Status ListingWalker::walk(const std::function<void(ListingPage&&)>& on_page) {
                 std::to_string(restarts_in_a_row) +
                 " times in a row while it was read, so the walk could not go on",
             {},
-            "Posts are being published or edited faster than they can be read; run again later");
+            "Either posts are being published or edited faster than they can be read (run again "
+            "later), or more than one page of posts share one modified second and the site "
+            "returns them in a changing order (see the known limits in docs/sync.md)");
       }
     }
 
