@@ -109,6 +109,10 @@ struct Movement {
   std::optional<Quantity> distance;  //!< distance of one list item: "400m run, 10 squats"
   std::optional<int> duration_seconds;     //!< duration of one list item
   std::optional<MinuteSelection> minutes;  //!< "Odd: 5 Power Cleans, Even: 10 Burpees"
+  //! In an alternating line, a movement whose minutes state no intensity while another
+  //! movement's minutes do, so the line's intensity is not for it: the burpees of "Odd: 3 Power
+  //! Cleans @ 75%, Even: 10 Burpees".
+  bool without_intensity = false;
   bool operator==(const Movement&) const = default;
 };
 
@@ -148,6 +152,9 @@ struct MovementLine {
   std::optional<Quantity> calories;     //!< "30/22 Calories"
   std::optional<Quantity> load;         //!< "135/95 lbs", "(95/65)", "115#", "1.5 x BW"
   Intensity intensity;
+  //! A ceiling written on the line: "Hang Snatch x 2, stay below 70%", "Clean x 1 (up to) 85%".
+  //! The percentage of a ceiling is not in intensity.
+  std::optional<Intensity> limit;
   //! A wave written after the name, "Back Squat x 4@70%, 3@76%": step i is set i + 1, and sets
   //! counts the steps unless the line states another count. reps and intensity are then empty.
   std::vector<IntensityStep> steps;
