@@ -273,10 +273,18 @@ struct ParsedLine {
 
 //! Reps and intensity of one set of a block, after the intensity table is applied.
 struct SetPrescription {
-  int set = 0;  //!< 1-based
+  int set = 0;  //!< 1-based, counted for each movement of the block
   std::optional<CountRange> reps;
   bool reps_at_least = false;
   Intensity intensity;
+  //! Line that names the set's movement: a movement line, or the scheme line that names it after
+  //! its colon. Empty when no line of the block names a movement ("5x5 @ 75%" alone).
+  std::optional<std::size_t> movement_line;
+  //! Index of the movement in that line's movements, for the movements of an alternating line
+  //! ("Odd: 3 Power Cleans, Even: 10 Burpees"), which each have their own sets.
+  std::optional<std::size_t> movement;
+  //! A set past the least count of a range of sets: sets 5 and 6 of "4-6 sets".
+  bool optional = false;
 };
 
 //! A scheme with what is done on it: a clock, the movements done on it, the per-set intensity
@@ -292,7 +300,9 @@ struct Block {
   LineIndices rest_lines;
   LineIndices note_lines;
   //! One entry per set when a line states the set count, else empty: "Front Squat x 3 reps" alone
-  //! or under "AMRAP 12" states none.
+  //! or under "AMRAP 12" states none. The sets of the block's first movement come first. Another
+  //! movement has sets of its own when its line states an intensity ("Clean x 2 @ 80%" under
+  //! "Three sets of:") or it is one of an alternating line's movements.
   std::vector<SetPrescription> sets;
   //! Problems found while applying the lines, such as a per-set table naming sets past the
   //! stated set count.

@@ -280,9 +280,16 @@ void to_json(Json& json, const SetPrescription& set) {
   json = Json{{"set", set.set},
               {"reps", count_range(set.reps)},
               {"percent", range(set.intensity.percent)},
-              {"of", rm_ref(set.intensity.of)}};
+              {"of", rm_ref(set.intensity.of)},
+              {"movement_line", optional_value(set.movement_line)}};
+  if (set.movement) {
+    json["movement"] = *set.movement;
+  }
   if (set.reps_at_least) {
     json["reps_at_least"] = true;
+  }
+  if (set.optional) {
+    json["optional"] = true;
   }
   add_intensity_extras(json, set.intensity);
 }
