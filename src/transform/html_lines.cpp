@@ -47,9 +47,9 @@ struct LineCollector {
     anchor_start = 0;
   }
 
-  // A line feed, a lone carriage return (the old Mac OS line ending; "\r\n" gives one break, since
-  // an empty line is dropped) and U+2028 LINE SEPARATOR or U+2029 PARAGRAPH SEPARATOR each end a
-  // line.
+  // A line feed, a carriage return (the old Mac OS line ending) and U+2028 LINE SEPARATOR or
+  // U+2029 PARAGRAPH SEPARATOR each end a line. "\r\n" gives one break because empty lines are
+  // dropped.
   void append_text(const char* data, int length) {
     for (int i = 0; i < length; ++i) {
       const char c = data[i];

@@ -139,8 +139,8 @@ bool same_load(const SetLoad& left, const SetLoad& right) {
          left.rep_range == right.rep_range;
 }
 
-// Adds the load of one set to loads, extending the last entry when the set follows it and asks
-// for the same load: "Sets 4-5: 75 kg", or sets 5-6 of "4-6 sets" as "Sets 1-4 (up to 6)".
+// Adds the load of one set to loads. A set that follows the last entry and requires the same load
+// extends it: "Sets 4-5: 75 kg", or sets 5-6 of "4-6 sets" as "Sets 1-4 (up to 6)".
 void add_set_load(std::vector<SetLoad>& loads, SetLoad load) {
   if (!loads.empty() && same_load(loads.back(), load) && load.first_set > 0) {
     SetLoad& last = loads.back();
