@@ -14,6 +14,10 @@ namespace wodetl::prescription {
 
 namespace {
 
+// Stores the movements of a block in movements (see block_movements), reusing its capacity.
+void collect_block_movements(const Block& block, const std::vector<ParsedLine>& lines,
+                             std::vector<BlockMovement>& movements);
+
 // True when the normalized form of text may start with 'f', 't' or 'a'. Normalization drops
 // leading whitespace and maps no character of two or more bytes to one of these letters, so any
 // other first byte rules the line out without normalizing it.
@@ -448,14 +452,17 @@ void fill_unnamed_sets(Block& block, const SetSource& source) {
   }
 }
 
+// Fills block.sets. movements is scratch space, reused from block to block so that a part's
+// blocks allocate it once.
 void fill_sets(Block& block, const std::vector<ParsedLine>& lines,
-               std::optional<int> inherited_sets, std::optional<int> clock_minutes) {
+               std::optional<int> inherited_sets, std::optional<int> clock_minutes,
+               std::vector<BlockMovement>& movements) {
   SetSource source{block, lines, scheme_count(block, lines, inherited_sets), nullptr,
                    clock_minutes};
   if (block.scheme_line) {
     source.scheme_sequence = &lines[*block.scheme_line].scheme()->scheme.rep_scheme;
   }
-  const std::vector<BlockMovement> movements = block_movements(block, lines);
+  collect_block_movements(block, lines, movements);
   for (std::size_t index = 0; index < movements.size(); ++index) {
     const BlockMovement& movement = movements[index];
     if (index > 0 && !has_own_intensity(movement, lines)) {
@@ -577,6 +584,15 @@ const MovementLine* movement_line_at(const std::vector<ParsedLine>& lines, std::
 std::vector<BlockMovement> block_movements(const Block& block,
                                            const std::vector<ParsedLine>& lines) {
   std::vector<BlockMovement> movements;
+  collect_block_movements(block, lines, movements);
+  return movements;
+}
+
+namespace {
+
+void collect_block_movements(const Block& block, const std::vector<ParsedLine>& lines,
+                             std::vector<BlockMovement>& movements) {
+  movements.clear();
   if (block.scheme_line) {
     const SchemeLine& scheme = *lines[*block.scheme_line].scheme();
     if (scheme.movement && !scheme.movement->movements.empty()) {
@@ -586,40 +602,36 @@ std::vector<BlockMovement> block_movements(const Block& block,
               BlockMovement{block.scheme_line, item, &*scheme.movement, {*block.scheme_line}});
         }
       } else {
-        movements.push_back(BlockMovement{block.scheme_line, std::nullopt, &*scheme.movement, {}});
+        movements.push_back(BlockMovement{
+            block.scheme_line, std::nullopt, &*scheme.movement, {*block.scheme_line}});
       }
     }
   }
-  // Lines of quantities only ("5x5 @ 75%") are collected after the line naming their movement.
-  std::vector<LineIndices> followers(movements.size());
+  // A named line that states quantities gives the first of its movement's lines. Without them
+  // ("Back Squat" then "5x5 @ 75%"), the lines of quantities after it give all of them, and the
+  // named line counts only when none follows.
   for (const std::size_t index : block.movement_lines) {
     const MovementLine& line = *lines[index].movement();
     if (!line.movements.empty()) {
       movements.push_back(BlockMovement{index, std::nullopt, &line, {}});
-      followers.emplace_back();
+      BlockMovement& movement = movements.back();
+      if (states_quantities(line)) {
+        movement.quantity_lines.push_back(index);
+      }
     } else if (movements.empty() || movements.back().movement) {
-      movements.push_back(BlockMovement{std::nullopt, std::nullopt, nullptr, {}});
-      followers.push_back(LineIndices{index});
+      movements.push_back(BlockMovement{std::nullopt, std::nullopt, nullptr, {index}});
     } else {
-      followers.back().push_back(index);
+      movements.back().quantity_lines.push_back(index);
     }
   }
-  for (std::size_t index = 0; index < movements.size(); ++index) {
-    BlockMovement& movement = movements[index];
-    if (movement.movement) {
-      continue;
-    }
-    // "Back Squat" then "5x5 @ 75%": the line after the name gives all the quantities.
-    if (movement.named != nullptr &&
-        (followers[index].empty() || states_quantities(*movement.named))) {
-      movement.quantity_lines.push_back(*movement.line);
-    }
-    for (const std::size_t follower : followers[index]) {
-      movement.quantity_lines.push_back(follower);
+  for (BlockMovement& movement : movements) {
+    if (movement.quantity_lines.empty()) {
+      movement.quantity_lines = LineIndices{*movement.line};
     }
   }
-  return movements;
 }
+
+}  // namespace
 
 std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines) {
   std::vector<Block> blocks;
@@ -679,6 +691,7 @@ std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines) {
     }
   }
   std::optional<int> clock_minutes;  // minutes of the last whole-minute clock, "EMOM 12"
+  std::vector<BlockMovement> movements;
   for (Block& block : blocks) {
     std::optional<int> inherited_sets;
     std::optional<int> within_minutes;  // minutes of the clock the block runs within
@@ -692,7 +705,7 @@ std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines) {
       }
     }
     check_set_numbers(block, lines);
-    fill_sets(block, lines, inherited_sets, within_minutes);
+    fill_sets(block, lines, inherited_sets, within_minutes, movements);
   }
   return blocks;
 }
