@@ -17,34 +17,73 @@ namespace {
 // small enough that the JSON of one batch stays a few megabytes.
 constexpr std::size_t kBatchLines = 1024;
 
-// Splits text into lines at '\n', dropping a '\r' before it; a final newline does not make an
-// empty last line.
+// Length of the line break at text[position], or 0: "\n", "\r\n", a lone "\r" (the old Mac OS
+// line ending), or U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR, which editors and
+// JavaScript treat as line breaks too.
+std::size_t line_break_length(const std::string& text, std::size_t position) {
+  const char c = text[position];
+  if (c == '\n') {
+    return 1;
+  }
+  if (c == '\r') {
+    return position + 1 < text.size() && text[position + 1] == '\n' ? 2 : 1;
+  }
+  if (c == '\xE2' && text.compare(position, 3, "\xE2\x80\xA8") == 0) {
+    return 3;
+  }
+  if (c == '\xE2' && text.compare(position, 3, "\xE2\x80\xA9") == 0) {
+    return 3;
+  }
+  return 0;
+}
+
+// Splits text into lines at each line break (see line_break_length); a final line break does not
+// make an empty last line.
 std::vector<std::string> split_lines(const std::string& text) {
   std::vector<std::string> lines;
   std::size_t start = 0;
-  while (start < text.size()) {
-    const std::size_t end = std::min(text.find('\n', start), text.size());
-    std::string line = text.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') {
-      line.pop_back();
+  std::size_t position = 0;
+  while (position < text.size()) {
+    const std::size_t length = line_break_length(text, position);
+    if (length == 0) {
+      ++position;
+      continue;
     }
-    lines.push_back(std::move(line));
-    start = end + 1;
+    lines.push_back(text.substr(start, position - start));
+    position += length;
+    start = position;
+  }
+  if (start < text.size()) {
+    lines.push_back(text.substr(start));
   }
   return lines;
 }
 
+// Replaces each no-break space (U+00A0, and the narrow U+202F that French typography uses) with a
+// plain space, so that a movement's name reads as the same words however it was spaced.
+void replace_no_break_spaces(std::string& text) {
+  std::string::size_type position = 0;
+  while ((position = text.find_first_of("\xC2\xE2", position)) != std::string::npos) {
+    if (text.compare(position, 2, "\xC2\xA0") == 0) {
+      text.replace(position, 2, " ");
+    } else if (text.compare(position, 3, "\xE2\x80\xAF") == 0) {
+      text.replace(position, 3, " ");
+    }
+    ++position;
+  }
+}
+
 // Returns the line as a post's body would give it to the parser: entities decoded and tags
-// dropped. A line without '&' or '<' is returned as it is, and so is one that decodes to nothing.
+// dropped, with no-break spaces made plain. A line that decodes to nothing keeps its text.
 std::string decoded_line(const std::string& line) {
-  if (line.find_first_of("&<") == std::string::npos) {
-    return line;
+  std::string decoded = line;
+  if (line.find_first_of("&<") != std::string::npos) {
+    if (Result<std::string> text = html_to_text(line); text && !text->empty()) {
+      decoded = std::move(*text);
+    }
   }
-  Result<std::string> text = html_to_text(line);
-  if (!text || text->empty()) {
-    return line;
-  }
-  return std::move(*text);
+  replace_no_break_spaces(decoded);
+  return decoded;
 }
 
 // Writes the objects of one batch, each indented as an element of the "lines" array.

@@ -13,25 +13,9 @@ namespace wodetl {
 
 namespace {
 
-// Returns the block's movements as written, "Snatch + Hip Snatch", so each loads line names
-// what it is for when a part has several blocks.
-std::string movement_names(const prescription::PartPrescription& part, std::size_t block) {
-  const prescription::MovementLine* movement =
-      prescription::main_movement(part.blocks[block], part.lines);
-  std::string names;
-  if (movement == nullptr) {
-    return names;
-  }
-  for (const prescription::Movement& item : movement->movements) {
-    names += names.empty() ? "" : " + ";
-    names += item.name;
-  }
-  return names;
-}
-
-// "Loads (Snatch): Set 1: 60 kg; Sets 2-3: 65 kg; Limit: 55 kg" for each block of a part that
-// prescribes an intensity or a ceiling. When every set misses the same max, the line names that
-// max once.
+// "Loads (Snatch): Set 1: 60 kg; Sets 2-3: 65 kg; Limit: 55 kg" for each movement of a block of a
+// part that prescribes an intensity or a ceiling. When every set misses the same max, the line
+// names that max once.
 std::string format_loads_text(const prescription::PartPrescription& part, const Maxes& maxes,
                               std::set<std::pair<int, std::string>>& missing) {
   std::string text;
@@ -46,7 +30,7 @@ std::string format_loads_text(const prescription::PartPrescription& part, const 
         missing.insert(*limit.missing_max);
       }
     }
-    const std::string names = movement_names(part, block.block);
+    const std::string& names = block.movement_names;
     text += "    Loads" + (names.empty() ? std::string() : " (" + names + ")") + ":";
     std::vector<std::string> items;
     const bool same_missing =

@@ -109,6 +109,10 @@ struct Movement {
   std::optional<Quantity> distance;  //!< distance of one list item: "400m run, 10 squats"
   std::optional<int> duration_seconds;     //!< duration of one list item
   std::optional<MinuteSelection> minutes;  //!< "Odd: 5 Power Cleans, Even: 10 Burpees"
+  //! In an alternating line, a movement whose minutes state no intensity while another
+  //! movement's minutes do, so the line's intensity is not for it: the burpees of "Odd: 3 Power
+  //! Cleans @ 75%, Even: 10 Burpees".
+  bool without_intensity = false;
   bool operator==(const Movement&) const = default;
 };
 
@@ -148,6 +152,9 @@ struct MovementLine {
   std::optional<Quantity> calories;     //!< "30/22 Calories"
   std::optional<Quantity> load;         //!< "135/95 lbs", "(95/65)", "115#", "1.5 x BW"
   Intensity intensity;
+  //! A ceiling written on the line: "Hang Snatch x 2, stay below 70%", "Clean x 1 (up to) 85%".
+  //! The percentage of a ceiling is not in intensity.
+  std::optional<Intensity> limit;
   //! A wave written after the name, "Back Squat x 4@70%, 3@76%": step i is set i + 1, and sets
   //! counts the steps unless the line states another count. reps and intensity are then empty.
   std::vector<IntensityStep> steps;
@@ -266,10 +273,18 @@ struct ParsedLine {
 
 //! Reps and intensity of one set of a block, after the intensity table is applied.
 struct SetPrescription {
-  int set = 0;  //!< 1-based
+  int set = 0;  //!< 1-based, counted for each movement of the block
   std::optional<CountRange> reps;
   bool reps_at_least = false;
   Intensity intensity;
+  //! Line that names the set's movement: a movement line, or the scheme line that names it after
+  //! its colon. Empty when no line of the block names a movement ("5x5 @ 75%" alone).
+  std::optional<std::size_t> movement_line;
+  //! Index of the movement in that line's movements, for the movements of an alternating line
+  //! ("Odd: 3 Power Cleans, Even: 10 Burpees"), which each have their own sets.
+  std::optional<std::size_t> movement;
+  //! A set past the least count of a range of sets: sets 5 and 6 of "4-6 sets".
+  bool optional = false;
 };
 
 //! A scheme with what is done on it: a clock, the movements done on it, the per-set intensity
@@ -285,7 +300,9 @@ struct Block {
   LineIndices rest_lines;
   LineIndices note_lines;
   //! One entry per set when a line states the set count, else empty: "Front Squat x 3 reps" alone
-  //! or under "AMRAP 12" states none.
+  //! or under "AMRAP 12" states none. The sets of the block's first movement come first. Another
+  //! movement has sets of its own when its line states an intensity ("Clean x 2 @ 80%" under
+  //! "Three sets of:") or it is one of an alternating line's movements.
   std::vector<SetPrescription> sets;
   //! Problems found while applying the lines, such as a per-set table naming sets past the
   //! stated set count.

@@ -94,7 +94,8 @@ void add_intensity_extras(Json& json, const Intensity& intensity) {
 }
 
 // {"name", "canonical"}, plus "count" in a complex, "reps", "distance", "duration_seconds" for an
-// item of a list, and "minutes" for an item of an alternating line.
+// item of a list, "minutes" for an item of an alternating line, and "without_intensity" for one
+// whose minutes state no intensity while another's do.
 Json movement_json(const Movement& movement) {
   Json json{{"name", movement.name}, {"canonical", movement.canonical}};
   if (movement.count) {
@@ -111,6 +112,9 @@ Json movement_json(const Movement& movement) {
   }
   if (movement.minutes) {
     json["minutes"] = minute_selection(*movement.minutes);
+  }
+  if (movement.without_intensity) {
+    json["without_intensity"] = true;
   }
   return json;
 }
@@ -133,7 +137,8 @@ Json steps_json(const std::vector<IntensityStep>& steps) {
 
 // Movement fields: "movements", "reps", "per_side", "duration_seconds", "distance", "percent",
 // "of", "sets"; extras "grouping" (for several movements), "reps_at_least", "at_least",
-// "rep_scheme", "sets_range", "calories", "load", "rpe", "steps" (a wave), "remark".
+// "rep_scheme", "sets_range", "calories", "load", "rpe", "steps" (a wave), "remark", "limit" (a
+// ceiling: "stay below 70%").
 void add_movement_fields(Json& json, const MovementLine& line) {
   Json movements = Json::array();
   for (const Movement& movement : line.movements) {
@@ -170,6 +175,9 @@ void add_movement_fields(Json& json, const MovementLine& line) {
   }
   if (!line.remark.empty()) {
     json["remark"] = line.remark;
+  }
+  if (line.limit) {
+    json["limit"] = Json{{"percent", range(line.limit->percent)}, {"of", rm_ref(line.limit->of)}};
   }
 }
 
@@ -272,9 +280,16 @@ void to_json(Json& json, const SetPrescription& set) {
   json = Json{{"set", set.set},
               {"reps", count_range(set.reps)},
               {"percent", range(set.intensity.percent)},
-              {"of", rm_ref(set.intensity.of)}};
+              {"of", rm_ref(set.intensity.of)},
+              {"movement_line", optional_value(set.movement_line)}};
+  if (set.movement) {
+    json["movement"] = *set.movement;
+  }
   if (set.reps_at_least) {
     json["reps_at_least"] = true;
+  }
+  if (set.optional) {
+    json["optional"] = true;
   }
   add_intensity_extras(json, set.intensity);
 }

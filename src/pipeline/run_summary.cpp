@@ -106,8 +106,13 @@ std::string count_of(std::int64_t count, std::string_view singular) {
 std::string format_summary_text(const RunSummary& summary, bool failed,
                                 std::string_view no_posts_line) {
   std::string text;
-  text += "Read " + std::to_string(summary.posts.size()) +
-          (summary.posts.size() == 1 ? " post" : " posts") + " from " + summary.source + "\n";
+  // A failed input may not be a post at all (an empty or truncated file), so it is counted apart.
+  const int failed_inputs = summary.count(PostResult::kFailed);
+  const int posts = static_cast<int>(summary.posts.size()) - failed_inputs;
+  text += "Read " + std::to_string(posts) + (posts == 1 ? " post" : " posts") + " from " +
+          summary.source +
+          (failed_inputs > 0 ? "; " + std::to_string(failed_inputs) + " failed" : std::string()) +
+          "\n";
   text += "Posts: " + std::to_string(summary.count(PostResult::kNew)) + " new, " +
           std::to_string(summary.count(PostResult::kChanged)) + " changed, " +
           std::to_string(summary.count(PostResult::kUnchanged)) + " unchanged, " +

@@ -47,12 +47,19 @@ struct LineCollector {
     anchor_start = 0;
   }
 
+  // A line feed, a carriage return (the old Mac OS line ending) and U+2028 LINE SEPARATOR or
+  // U+2029 PARAGRAPH SEPARATOR each end a line. "\r\n" gives one break because empty lines are
+  // dropped.
   void append_text(const char* data, int length) {
     for (int i = 0; i < length; ++i) {
       const char c = data[i];
-      if (c == '\n') {
+      if (c == '\n' || c == '\r') {
         flush();
-      } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
+      } else if (c == '\xE2' && i + 2 < length && data[i + 1] == '\x80' &&
+                 (data[i + 2] == '\xA8' || data[i + 2] == '\xA9')) {
+        flush();
+        i += 2;
+      } else if (c == ' ' || c == '\t' || c == '\f') {
         if (!text.empty() && text.back() != ' ') {
           text += ' ';
         }

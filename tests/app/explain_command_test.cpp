@@ -87,3 +87,62 @@ TEST(RunExplain, NulByteIsRejected) {
 
 }  // namespace
 }  // namespace wodetl
+
+namespace wodetl {
+namespace {
+
+TEST(RunExplain, NoBreakSpaceNameIsPlain) {
+  for (const char* input : {"Back&nbsp;Squat x 5\n", "Back\xC2\xA0Squat x 5\n"}) {
+    SCOPED_TRACE(input);
+    const ExplainRun run = explain(input);
+    ASSERT_EQ(run.exit_code, 0) << run.errors;
+    const Json lines = Json::parse(run.output)["lines"];
+    ASSERT_EQ(lines.size(), 1U);
+    EXPECT_EQ(lines[0]["movements"][0]["name"], "Back Squat");
+    EXPECT_EQ(lines[0]["movements"][0]["canonical"], "back squat");
+  }
+}
+
+TEST(RunExplain, EveryLineBreakSplitsLines) {
+  struct BreakCase {
+    const char* input;
+    std::size_t lines;
+  };
+  const std::vector<BreakCase> cases = {
+      {"Snatch x 2\rEMOM 10", 2},
+      {"Snatch x 2\r\nEMOM 10\r\n", 2},
+      {"Snatch x 2\nEMOM 10\n", 2},
+      {"Snatch x 2\xE2\x80\xA8"
+       "EMOM 10",
+       2},
+      {"Snatch x 2\xE2\x80\xA9"
+       "EMOM 10",
+       2},
+      {"Snatch x 2\r\rEMOM 10", 3},
+  };
+  for (const BreakCase& test : cases) {
+    SCOPED_TRACE(test.input);
+    const ExplainRun run = explain(test.input);
+    ASSERT_EQ(run.exit_code, 0) << run.errors;
+    const Json lines = Json::parse(run.output)["lines"];
+    ASSERT_EQ(lines.size(), test.lines);
+    EXPECT_EQ(lines[0]["text"], "Snatch x 2");
+    EXPECT_FALSE(lines[0].contains("remark"));
+    EXPECT_EQ(lines[test.lines - 1]["kind"], "scheme");
+  }
+}
+
+TEST(RunExplain, LeadingHoldNamesMovement) {
+  const ExplainRun run = explain(":30 hold Hollow Rock\nHollow Rock :30 hold\n");
+  ASSERT_EQ(run.exit_code, 0) << run.errors;
+  const Json lines = Json::parse(run.output)["lines"];
+  ASSERT_EQ(lines.size(), 2U);
+  for (const Json& line : lines) {
+    EXPECT_EQ(line["kind"], "movement") << line["text"];
+    EXPECT_EQ(line["movements"][0]["canonical"], "hollow rock") << line["text"];
+    EXPECT_EQ(line["duration_seconds"], 30) << line["text"];
+  }
+}
+
+}  // namespace
+}  // namespace wodetl

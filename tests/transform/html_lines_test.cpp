@@ -20,6 +20,19 @@ TEST(HtmlToLines, SplitsAtBreaksAndParagraphs) {
   EXPECT_EQ(texts(*lines), (std::vector<std::string>{"Monday", "A.", "Squat x 5", "Rest"}));
 }
 
+TEST(HtmlToLines, EveryLineBreakEndsLine) {
+  for (const char* html : {"<p>Snatch x 2\rEMOM 10</p>", "<p>Snatch x 2\r\nEMOM 10</p>",
+                           "<p>Snatch x 2\xE2\x80\xA8"
+                           "EMOM 10</p>",
+                           "<p>Snatch x 2\xE2\x80\xA9"
+                           "EMOM 10</p>"}) {
+    SCOPED_TRACE(html);
+    auto lines = html_to_lines(html);
+    ASSERT_TRUE(lines.ok());
+    EXPECT_EQ(texts(*lines), (std::vector<std::string>{"Snatch x 2", "EMOM 10"}));
+  }
+}
+
 TEST(HtmlToLines, DecodesEntities) {
   auto lines = html_to_lines(
       "<p>5&#215;5 &#8211; don&#8217;t stop&#8230; Clean &amp; Jerk&nbsp;now &#038; later</p>");

@@ -65,21 +65,61 @@ std::optional<SetLoad> load_for(const Intensity& intensity, const std::string& f
   return load;
 }
 
-// Ceilings that the block's notes set ("Keep this under 55% of your 1-RM Snatch").
-std::vector<SetLoad> limit_loads(const Block& block, const PartPrescription& part,
-                                 const std::string& fallback_lift, const Maxes& maxes) {
-  std::vector<SetLoad> limits;
-  for (const std::size_t line : block.note_lines) {
-    const prescription::NoteLine* note = part.lines[line].note();
-    if (note == nullptr || !note->limit) {
-      continue;
-    }
-    if (std::optional<SetLoad> load =
-            load_for(*note->limit, fallback_lift, maxes, RoundingDirection::kDown)) {
-      limits.push_back(std::move(*load));
-    }
+// Adds the ceilings that intensities set ("stay below 70% of your 1-RM Power Clean") to limits.
+void add_limits(std::vector<SetLoad>& limits, const std::optional<Intensity>& limit,
+                const std::string& fallback_lift, const Maxes& maxes) {
+  if (!limit) {
+    return;
   }
-  return limits;
+  if (std::optional<SetLoad> load =
+          load_for(*limit, fallback_lift, maxes, RoundingDirection::kDown)) {
+    limits.push_back(std::move(*load));
+  }
+}
+
+// Whether a set belongs to the movement: the set names the movement's line and its index there.
+bool is_set_of(const SetPrescription& set, const prescription::BlockMovement& movement) {
+  return set.movement_line == movement.line && set.movement == movement.movement;
+}
+
+// The movement's names as written, "Snatch + Hip Snatch", and its lift for a percentage that
+// names none: the first movement of its line, or its own movement in an alternating line.
+std::pair<std::string, std::string> names_and_lift(const prescription::BlockMovement& movement) {
+  if (movement.named == nullptr || movement.named->movements.empty()) {
+    return {};
+  }
+  const std::vector<prescription::Movement>& items = movement.named->movements;
+  if (movement.movement) {
+    const prescription::Movement& item = items[*movement.movement];
+    return {std::string(item.name), item.canonical};
+  }
+  std::string names;
+  for (const prescription::Movement& item : items) {
+    names += names.empty() ? "" : " + ";
+    names += item.name;
+  }
+  return {names, items.front().canonical};
+}
+
+// The load of each set for a movement whose lines state no set count ("Snatch x 2 @ 80%" alone,
+// "AMRAP 12:"), as set number 0; nothing for a movement whose sets follow several lines.
+std::optional<SetPrescription> each_set(const prescription::BlockMovement& movement,
+                                        const std::vector<prescription::ParsedLine>& lines) {
+  if (movement.quantity_lines.size() != 1) {
+    return std::nullopt;
+  }
+  const prescription::MovementLine* line =
+      prescription::movement_line_at(lines, movement.quantity_lines.front());
+  if (line == nullptr) {
+    return std::nullopt;
+  }
+  SetPrescription set{0, line->reps, line->reps_at_least, line->intensity};
+  if (movement.movement) {
+    const prescription::Movement& item = line->movements[*movement.movement];
+    set.reps = item.reps;
+    set.intensity = item.without_intensity ? Intensity{} : line->intensity;
+  }
+  return set;
 }
 
 Json weight_json(const SetLoad& load, WeightUnit unit) {
@@ -95,7 +135,76 @@ Json weight_json(const SetLoad& load, WeightUnit unit) {
 
 bool same_load(const SetLoad& left, const SetLoad& right) {
   return left.min_weight == right.min_weight && left.max_weight == right.max_weight &&
-         left.missing == right.missing && left.basis == right.basis;
+         left.missing == right.missing && left.basis == right.basis &&
+         left.rep_range == right.rep_range;
+}
+
+// Adds the load of one set to loads. A set that follows the last entry and requires the same load
+// extends it: "Sets 4-5: 75 kg", or sets 5-6 of "4-6 sets" as "Sets 1-4 (up to 6)".
+void add_set_load(std::vector<SetLoad>& loads, SetLoad load) {
+  if (!loads.empty() && same_load(loads.back(), load) && load.first_set > 0) {
+    SetLoad& last = loads.back();
+    const int last_set = last.up_to_set > 0 ? last.up_to_set : last.last_set;
+    if (last_set + 1 == load.first_set) {
+      if (load.optional && !last.optional) {
+        last.up_to_set = load.first_set;
+        return;
+      }
+      if (load.optional == last.optional && last.up_to_set == 0) {
+        last.last_set = load.first_set;
+        return;
+      }
+    }
+  }
+  loads.push_back(std::move(load));
+}
+
+// Loads of one movement of a block.
+BlockLoads movement_loads(std::size_t block_index, const Block& block,
+                          const prescription::BlockMovement& movement, bool first_movement,
+                          const PartPrescription& part, const Maxes& maxes) {
+  auto [names, fallback_lift] = names_and_lift(movement);
+  BlockLoads loads{block_index, movement.line, movement.movement, std::move(names), {}, {}, {}};
+  std::vector<SetPrescription> sets;
+  for (const SetPrescription& set : block.sets) {
+    if (is_set_of(set, movement)) {
+      sets.push_back(set);
+    }
+  }
+  if (sets.empty()) {
+    if (std::optional<SetPrescription> set = each_set(movement, part.lines)) {
+      sets.push_back(std::move(*set));
+    }
+  }
+  for (const SetPrescription& set : sets) {
+    std::optional<SetLoad> load =
+        load_for(set.intensity, fallback_lift, maxes, RoundingDirection::kNearest);
+    if (!load) {
+      continue;
+    }
+    load->first_set = set.set;
+    load->last_set = set.set;
+    load->optional = set.optional;
+    if (set.reps && set.reps->min != set.reps->max) {
+      load->rep_range = set.reps;
+    }
+    add_set_load(loads.sets, std::move(*load));
+  }
+
+  for (const std::size_t index : movement.quantity_lines) {
+    const prescription::MovementLine* line = prescription::movement_line_at(part.lines, index);
+    if (line != nullptr && !movement.movement) {
+      add_limits(loads.limits, line->limit, fallback_lift, maxes);
+    }
+  }
+  if (first_movement) {
+    for (const std::size_t index : block.note_lines) {
+      if (const prescription::NoteLine* note = part.lines[index].note()) {
+        add_limits(loads.limits, note->limit, fallback_lift, maxes);
+      }
+    }
+  }
+  return loads;
 }
 
 }  // namespace
@@ -104,50 +213,47 @@ std::vector<BlockLoads> compute_loads(const PartPrescription& part, const Maxes&
   std::vector<BlockLoads> loads;
   for (std::size_t index = 0; index < part.blocks.size(); ++index) {
     const Block& block = part.blocks[index];
-    const prescription::MovementLine* movement = prescription::main_movement(block, part.lines);
-    const std::string fallback_lift =
-        movement != nullptr ? movement->movements.front().canonical : std::string();
-
-    // A block whose lines state no set count ("Snatch x 2 @ 80%", "AMRAP 12") has no sets. The
-    // movement's load then holds for each set, as set number 0.
-    std::vector<SetPrescription> sets = block.sets;
-    if (sets.empty() && movement != nullptr) {
-      sets.push_back(
-          SetPrescription{0, movement->reps, movement->reps_at_least, movement->intensity});
+    std::vector<prescription::BlockMovement> movements =
+        prescription::block_movements(block, part.lines);
+    if (movements.empty()) {
+      movements.emplace_back();  // the sets of a block that names no movement
     }
-
-    BlockLoads block_loads{
-        index, {}, limit_loads(block, part, fallback_lift, maxes), block.warnings};
-    for (const SetPrescription& set : sets) {
-      std::optional<SetLoad> load =
-          load_for(set.intensity, fallback_lift, maxes, RoundingDirection::kNearest);
-      if (!load) {
+    bool warned = false;
+    for (std::size_t movement = 0; movement < movements.size(); ++movement) {
+      BlockLoads movement_load =
+          movement_loads(index, block, movements[movement], movement == 0, part, maxes);
+      if (movement_load.sets.empty() && movement_load.limits.empty()) {
         continue;
       }
-      load->first_set = set.set;
-      load->last_set = set.set;
-      // Consecutive sets that ask for the same load read as one range: "Sets 4-5: 75 kg".
-      if (!block_loads.sets.empty() && block_loads.sets.back().last_set + 1 == set.set &&
-          same_load(block_loads.sets.back(), *load)) {
-        block_loads.sets.back().last_set = set.set;
-      } else {
-        block_loads.sets.push_back(*load);
+      if (!warned) {
+        movement_load.warnings = block.warnings;  // once for the block
+        warned = true;
       }
-    }
-    if (!block_loads.sets.empty() || !block_loads.limits.empty()) {
-      loads.push_back(std::move(block_loads));
+      loads.push_back(std::move(movement_load));
     }
   }
   return loads;
 }
 
 std::string format_set_load(const SetLoad& load, WeightUnit unit) {
+  std::string text;
   if (load.first_set == 0) {
-    return "Each set: " + format_weight(load, unit);
+    text = "Each set";
+  } else if (load.first_set == load.last_set) {
+    text = "Set " + std::to_string(load.first_set);
+  } else {
+    text = "Sets " + std::to_string(load.first_set) + "-" + std::to_string(load.last_set);
   }
-  std::string text = load.first_set == load.last_set ? "Set " + std::to_string(load.first_set)
-                                                     : "Sets " + std::to_string(load.first_set) +
-                                                           "-" + std::to_string(load.last_set);
+  if (load.up_to_set > 0) {
+    text += " (up to " + std::to_string(load.up_to_set) + ")";
+  }
+  if (load.optional) {
+    text += " (optional)";
+  }
+  if (load.rep_range) {
+    text += ", " + std::to_string(load.rep_range->min) + "-" + std::to_string(load.rep_range->max) +
+            " reps";
+  }
   return text + ": " + format_weight(load, unit);
 }
 
@@ -193,13 +299,28 @@ Json loads_json(const std::vector<BlockLoads>& loads, WeightUnit unit) {
       Json json = weight_json(load, unit);
       json["first_set"] = load.first_set > 0 ? Json(load.first_set) : Json(nullptr);
       json["last_set"] = load.last_set > 0 ? Json(load.last_set) : Json(nullptr);
+      if (load.up_to_set > 0) {
+        json["up_to_set"] = load.up_to_set;
+      }
+      if (load.optional) {
+        json["optional"] = true;
+      }
+      if (load.at_least) {
+        json["floor"] = true;
+      }
       sets.push_back(std::move(json));
     }
     Json limits = Json::array();
     for (const SetLoad& limit : block.limits) {
       limits.push_back(weight_json(limit, unit));
     }
-    Json json{{"block", block.block}, {"sets", std::move(sets)}, {"limits", std::move(limits)}};
+    Json json{{"block", block.block},
+              {"movement_line", block.movement_line ? Json(*block.movement_line) : Json(nullptr)},
+              {"sets", std::move(sets)},
+              {"limits", std::move(limits)}};
+    if (block.movement) {
+      json["movement"] = *block.movement;
+    }
     if (!block.warnings.empty()) {
       json["warnings"] = block.warnings;
     }

@@ -19,6 +19,12 @@ struct SetLoad {
   //! because the load then holds for each set.
   int first_set = 0;
   int last_set = 0;
+  //! Last of the optional sets after last_set that ask for the same load, 0 for none: "4-6
+  //! sets" gives sets 1-4 and up to set 6.
+  int up_to_set = 0;
+  bool optional = false;  //!< the sets are optional ones of a range of sets, "4-6 sets"
+  //! Reps of each set when the line gives a range ("1-3 reps"), which the text then shows.
+  std::optional<prescription::CountRange> rep_range;
   std::optional<double> min_weight;  //!< in Maxes::unit, rounded to the plate step
   std::optional<double> max_weight;
   bool at_least = false;  //!< a floor such as "101%+": the weight is the least to lift
@@ -29,25 +35,33 @@ struct SetLoad {
   std::optional<std::pair<int, std::string>> missing_max;
 };
 
-//! Loads of one block of a part.
+//! Loads of one movement of a block of a part. A block has one for each movement with loads:
+//! "Snatch x 2 @ 70%" and "Clean x 2 @ 80%" under "Three sets of:" have one each.
 struct BlockLoads {
   std::size_t block = 0;  //!< index in PartPrescription::blocks
+  //! Line that names the movement (see prescription::BlockMovement), and for a movement of an
+  //! alternating line its index in that line.
+  std::optional<std::size_t> movement_line;
+  std::optional<std::size_t> movement;
+  std::string movement_names;  //!< as written, "Snatch + Hip Snatch"; empty when none is named
   std::vector<SetLoad> sets;
-  //! Ceilings the block's notes set, rounded down; first_set and last_set are 0.
+  //! Ceilings the movement's line or the block's notes set, rounded down; first_set and last_set
+  //! are 0. A note's ceiling is for the block's first movement.
   std::vector<SetLoad> limits;
   std::vector<std::string> warnings;  //!< the block's warnings, such as table rows past its sets
 };
 
-//! Loads of every block of part that prescribes an intensity: a percentage of a rep max, or a
-//! rep-max weight ("@ 10-RM Back Squat weight"). A block whose lines state no set count gets one
-//! load for each set, with set number 0. The reference lift is the one the line names, else the
-//! block's first movement.
+//! Loads of every movement of every block of part that prescribes an intensity: a percentage of a
+//! rep max, or a rep-max weight ("@ 10-RM Back Squat weight"). A movement whose lines state no set
+//! count gets one load for each set, with set number 0. The reference lift is the one the line
+//! names, else the movement's first lift.
 [[nodiscard]] std::vector<BlockLoads> compute_loads(const prescription::PartPrescription& part,
                                                     const Maxes& maxes);
 
 //! "Set 1: 60 kg", "Sets 4-5: 75 kg", "Sets 6-8: 75-80 kg", "Set 1: 102.5 kg or more" for a
-//! floor such as "101%+", "Each set: 60 kg" for set number 0, or "Sets 1-2: 75% of 1-RM snatch
-//! (no 1-RM for snatch in the maxes file)".
+//! floor such as "101%+", "Each set: 60 kg" for set number 0, "Sets 1-4 (up to 6), 1-3 reps:
+//! 80-85 kg" for a range of sets and reps, or "Sets 1-2: 75% of 1-RM snatch (no 1-RM for snatch in
+//! the maxes file)".
 [[nodiscard]] std::string format_set_load(const SetLoad& load, WeightUnit unit);
 
 //! Formats the maxes that loads lacked as the entries to add: "Add the missing maxes to the maxes
@@ -61,9 +75,12 @@ struct BlockLoads {
 //! Formats the weight of a load: "75 kg", "75-80 kg", or its basis and why there is no weight.
 [[nodiscard]] std::string format_weight(const SetLoad& load, WeightUnit unit);
 
-//! JSON of the loads: [{"block", "sets": [{"first_set", "last_set", "weight": {"min", "max",
-//! "unit"} | null, "basis", "missing"}], "limits": [{"weight", "basis", "missing"}]}], with
-//! "warnings": [text, …] on a block that has any. first_set and last_set are null for set 0.
+//! JSON of the loads: [{"block", "movement_line", "sets": [{"first_set", "last_set", "weight":
+//! {"min", "max", "unit"} | null, "basis", "missing"}], "limits": [{"weight", "basis",
+//! "missing"}]}], with "movement" for a movement of an alternating line and "warnings": [text, …]
+//! on a block that has any. first_set and last_set are null for set 0. A set load has "floor":
+//! true for a floor ("101%+"), "up_to_set" when optional sets follow and "optional": true for
+//! optional sets.
 [[nodiscard]] Json loads_json(const std::vector<BlockLoads>& loads, WeightUnit unit);
 
 }  // namespace wodetl

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 #include <memory>
 
 #include "transform/part_labels.hpp"
@@ -12,6 +13,10 @@
 namespace wodetl::prescription {
 
 namespace {
+
+// Stores the movements of a block in movements (see block_movements), reusing its capacity.
+void collect_block_movements(const Block& block, const std::vector<ParsedLine>& lines,
+                             std::vector<BlockMovement>& movements);
 
 // True when the normalized form of text may start with 'f', 't' or 'a'. Normalization drops
 // leading whitespace and maps no character of two or more bytes to one of these letters, so any
@@ -73,31 +78,35 @@ struct SetCount {
   const char* stated_by = nullptr;
 };
 
-// Number of sets a block has, when something states it. inherited_sets is the count the block
-// takes from the clock it runs within ("Odd:" under "EMOM 12" has 6 sets).
-std::optional<SetCount> set_count(const Block& block, const std::vector<ParsedLine>& lines,
-                                  std::optional<int> inherited_sets) {
-  if (block.scheme_line) {
-    const Scheme& scheme = lines[*block.scheme_line].scheme()->scheme;
-    if (scheme.sets) {
-      return SetCount{scheme.sets->max, "scheme"};
-    }
-    if (scheme.rounds) {
-      return SetCount{*scheme.rounds, "scheme"};
-    }
-    if (!scheme.rep_scheme.empty()) {
-      return SetCount{static_cast<int>(scheme.rep_scheme.size()), "scheme"};  // "21-15-9 for time"
-    }
-    if (inherited_sets) {
-      return SetCount{*inherited_sets, "scheme"};
-    }
+// Maximum number of sets of a movement. A larger count is taken for a typing mistake, and the
+// sets are left open.
+constexpr int kMaxSets = 100;
+
+// Number of sets the block's scheme states, or the count it takes from the clock it runs within
+// (inherited_sets: "Odd:" under "EMOM 12" has 6 sets).
+std::optional<SetCount> scheme_count(const Block& block, const std::vector<ParsedLine>& lines,
+                                     std::optional<int> inherited_sets) {
+  if (!block.scheme_line) {
+    return std::nullopt;
   }
-  for (const std::size_t index : block.movement_lines) {
-    const MovementLine& movement = *lines[index].movement();
-    if (movement.sets) {
-      return SetCount{movement.sets->max, "movement line"};
-    }
+  const Scheme& scheme = lines[*block.scheme_line].scheme()->scheme;
+  if (scheme.sets) {
+    return SetCount{scheme.sets->max, "scheme"};
   }
+  if (scheme.rounds) {
+    return SetCount{*scheme.rounds, "scheme"};
+  }
+  if (!scheme.rep_scheme.empty()) {
+    return SetCount{static_cast<int>(scheme.rep_scheme.size()), "scheme"};  // "21-15-9 for time"
+  }
+  if (inherited_sets) {
+    return SetCount{*inherited_sets, "scheme"};
+  }
+  return std::nullopt;
+}
+
+// Number of sets a per-set table names: its last set number, or its wave's steps.
+std::optional<SetCount> table_count(const Block& block, const std::vector<ParsedLine>& lines) {
   int last_row = 0;
   for (const std::size_t index : block.intensity_lines) {
     const IntensityLine& row = *lines[index].intensity();
@@ -115,6 +124,10 @@ std::string set_span(int first, int last) {
                        : "sets " + std::to_string(first) + "-" + std::to_string(last);
 }
 
+std::string sets_noun(int count) {
+  return std::to_string(count) + (count == 1 ? " set" : " sets");
+}
+
 // Warns about each per-set row that names set 0, which does not exist since sets are numbered
 // from 1: "*Sets 0-2 = @ 75%" then applies to sets 1-2 only.
 void check_set_numbers(Block& block, const std::vector<ParsedLine>& lines) {
@@ -130,7 +143,7 @@ void check_set_numbers(Block& block, const std::vector<ParsedLine>& lines) {
 }
 
 // Warns when the line at index, which names sets first to last, names sets past count.count, and
-// says which sets are left out.
+// lists the sets left out.
 void warn_past_count(Block& block, const std::vector<ParsedLine>& lines, std::size_t index,
                      int first, int last, const SetCount& count) {
   if (last <= count.count) {
@@ -139,8 +152,24 @@ void warn_past_count(Block& block, const std::vector<ParsedLine>& lines, std::si
   const int first_left_out = std::max(first, count.count + 1);
   block.warnings.push_back("\"" + std::string(lines[index].text) + "\" names " +
                            set_span(first, last) + ", but the " + count.stated_by + " states " +
-                           std::to_string(count.count) + (count.count == 1 ? " set" : " sets") +
-                           ": " + set_span(first_left_out, last) + " left out");
+                           sets_noun(count.count) + ": " + set_span(first_left_out, last) +
+                           " left out");
+}
+
+// Warns when a rep sequence ("5-4-3-2-1") has another length than the sets the scheme states:
+// the block keeps the stated count, so sets are left out or have no rep count.
+void warn_sequence_length(Block& block, const std::vector<ParsedLine>& lines, std::size_t index,
+                          std::size_t length, const SetCount& count) {
+  const int steps = static_cast<int>(length);
+  if (steps == count.count) {
+    return;
+  }
+  std::string warning = "\"" + std::string(lines[index].text) + "\" gives reps for " +
+                        sets_noun(steps) + ", but the " + count.stated_by + " states " +
+                        sets_noun(count.count) + ": ";
+  warning += steps > count.count ? set_span(count.count + 1, steps) + " left out"
+                                 : set_span(steps + 1, count.count) + " without a rep count";
+  block.warnings.push_back(std::move(warning));
 }
 
 // Warns about each per-set row or wave that names sets past the count the block states, since
@@ -165,6 +194,13 @@ void check_table_against_count(Block& block, const std::vector<ParsedLine>& line
   }
 }
 
+// Whether a movement line states how many, how much or how heavy, beyond naming movements.
+bool states_quantities(const MovementLine& line) {
+  return line.reps || line.sets || !line.rep_scheme.empty() || !line.steps.empty() ||
+         !line.intensity.empty() || line.duration_seconds || line.distance || line.calories ||
+         line.load || line.limit;
+}
+
 // Reps and intensity of one row of a per-set table or one step of a wave.
 struct RowView {
   const std::optional<CountRange>* reps = nullptr;
@@ -173,10 +209,12 @@ struct RowView {
 };
 
 // The table row, or wave step, that covers set number `set`. A wave on the movement line counts
-// only for the sets that no row of the table covers.
+// only for the sets that no row of the table covers. table is false for a movement whose sets
+// the block's table does not set.
 std::optional<RowView> row_for_set(const Block& block, const std::vector<ParsedLine>& lines,
-                                   const MovementLine* movement, int set) {
-  for (const std::size_t index : block.intensity_lines) {
+                                   const MovementLine* movement, int set, bool table) {
+  const LineIndices no_rows;
+  for (const std::size_t index : table ? block.intensity_lines : no_rows) {
     const IntensityLine& row = *lines[index].intensity();
     if (!row.steps.empty()) {
       if (set >= 1 && set <= static_cast<int>(row.steps.size())) {
@@ -216,32 +254,60 @@ bool counts_items(const MovementLine* movement) {
                      });
 }
 
-void fill_sets(Block& block, const std::vector<ParsedLine>& lines,
-               std::optional<int> inherited_sets) {
-  const std::optional<SetCount> stated = set_count(block, lines, inherited_sets);
-  if (!stated || stated->count <= 0 || stated->count > 100) {
+// Inputs that the sets of one movement of a block are filled from.
+struct SetSource {
+  const Block& block;
+  const std::vector<ParsedLine>& lines;
+  std::optional<SetCount> scheme_count;
+  const std::vector<int>* scheme_sequence = nullptr;  // "21-15-9 reps of:"
+  std::optional<int> clock_minutes;                   // minutes of the clock, "EMOM 12"
+};
+
+// Appends a set of the movement to block.sets.
+SetPrescription& add_set(Block& block, const BlockMovement& movement, int set,
+                         std::optional<CountRange> reps, bool reps_at_least,
+                         const Intensity& intensity) {
+  SetPrescription& added = block.sets.emplace_back(set, reps, reps_at_least, intensity);
+  added.movement_line = movement.line;
+  added.movement = movement.movement;
+  return added;
+}
+
+// Fills the sets of a movement whose reps and intensity come from one line. The block's per-set
+// table applies to its first movement only.
+void fill_line_sets(Block& block, const SetSource& source, const BlockMovement& movement,
+                    bool first_movement) {
+  const std::size_t line_index = movement.quantity_lines.front();
+  const MovementLine* line = movement_line_at(source.lines, line_index);
+  std::optional<SetCount> count = source.scheme_count;
+  if (!count && line->sets) {
+    count = SetCount{line->sets->max, "movement line"};
+  }
+  if (!count && first_movement) {
+    count = table_count(block, source.lines);
+  }
+  if (!count || count->count <= 0 || count->count > kMaxSets) {
     return;
   }
-  check_table_against_count(block, lines, *stated);
-  const std::optional<int> count = stated->count;
-  const MovementLine* movement = main_movement(block, lines);
-  // "21-15-9 for time" gives the reps of each round to movement lines that state none.
-  const std::vector<int>* scheme_sequence =
-      block.scheme_line ? &lines[*block.scheme_line].scheme()->scheme.rep_scheme : nullptr;
-  if (scheme_sequence != nullptr && (scheme_sequence->empty() || counts_items(movement))) {
+  if (first_movement) {
+    check_table_against_count(block, source.lines, *count);
+  }
+  if (source.scheme_count && !line->rep_scheme.empty()) {
+    warn_sequence_length(block, source.lines, line_index, line->rep_scheme.size(), *count);
+  }
+  const std::vector<int>* scheme_sequence = source.scheme_sequence;
+  if (scheme_sequence != nullptr && (scheme_sequence->empty() || counts_items(line))) {
     scheme_sequence = nullptr;
   }
-  block.sets.reserve(static_cast<std::size_t>(*count));
-  for (int set = 1; set <= *count; ++set) {
-    const std::optional<RowView> row = row_for_set(block, lines, movement, set);
-    std::optional<CountRange> reps;
-    bool reps_at_least = false;
-    if (movement != nullptr) {
-      reps = movement->reps;
-      reps_at_least = movement->reps_at_least;
-      if (auto sequence = sequence_reps(movement->rep_scheme, set)) {
-        reps = sequence;
-      }
+  // "4-6 sets": the sets past the least count are optional, unless the scheme sets the count.
+  const int least_count =
+      !source.scheme_count && line->sets ? line->sets->min : std::numeric_limits<int>::max();
+  for (int set = 1; set <= count->count; ++set) {
+    const std::optional<RowView> row = row_for_set(block, source.lines, line, set, first_movement);
+    std::optional<CountRange> reps = line->reps;
+    bool reps_at_least = line->reps_at_least;
+    if (auto sequence = sequence_reps(line->rep_scheme, set)) {
+      reps = sequence;
     }
     if (!reps && scheme_sequence != nullptr) {
       reps = sequence_reps(*scheme_sequence, set);
@@ -250,17 +316,168 @@ void fill_sets(Block& block, const std::vector<ParsedLine>& lines,
       reps = *row->reps;
       reps_at_least = row->reps_at_least;
     }
-    // The set's intensity is copied in once, from the row or else from the movement.
-    const Intensity* intensity = row                   ? row->intensity
-                                 : movement != nullptr ? &movement->intensity
-                                                       : nullptr;
     SetPrescription& prescription =
-        intensity != nullptr ? block.sets.emplace_back(set, reps, reps_at_least, *intensity)
-                             : block.sets.emplace_back(set, reps, reps_at_least, Intensity{});
+        add_set(block, movement, set, reps, reps_at_least, row ? *row->intensity : line->intensity);
     // A row without its own reference lift ("*Sets 1-2 = @ 75%") refers to the movement's.
-    if (row && !row->intensity->of && movement != nullptr) {
-      prescription.intensity.of = movement->intensity.of;
+    if (row && !row->intensity->of) {
+      prescription.intensity.of = line->intensity.of;
     }
+    prescription.optional = set > least_count;
+  }
+}
+
+// Fills the sets of a movement whose lines follow one another, each with its own sets: "Back Squat
+// x 3+ @ 85%" then "5x5 @ 75%" is a top set and then five sets, six in all. A line that states no
+// count is one set. The scheme's count, when it states one, is kept: extra sets are left out and
+// missing ones have neither reps nor intensity.
+void fill_sequence_sets(Block& block, const SetSource& source, const BlockMovement& movement) {
+  int set = 0;
+  const std::size_t first_set = block.sets.size();
+  for (const std::size_t index : movement.quantity_lines) {
+    const MovementLine* line = movement_line_at(source.lines, index);
+    int count = 1;
+    if (line->sets) {
+      count = line->sets->max;
+    } else if (!line->rep_scheme.empty()) {
+      count = static_cast<int>(line->rep_scheme.size());
+    } else if (!line->steps.empty()) {
+      count = static_cast<int>(line->steps.size());
+    }
+    for (int step = 1; step <= count && set < kMaxSets; ++step) {
+      const std::optional<RowView> row = row_for_set(block, source.lines, line, step, false);
+      std::optional<CountRange> reps = line->reps;
+      if (auto sequence = sequence_reps(line->rep_scheme, step)) {
+        reps = sequence;
+      }
+      const bool reps_at_least = row ? row->reps_at_least : line->reps_at_least;
+      if (row && *row->reps) {
+        reps = *row->reps;
+      }
+      SetPrescription& added = add_set(block, movement, ++set, reps, reps_at_least,
+                                       row ? *row->intensity : line->intensity);
+      added.optional = line->sets && step > line->sets->min;
+    }
+  }
+  if (!source.scheme_count || source.scheme_count->count == set ||
+      source.scheme_count->count > kMaxSets) {
+    return;
+  }
+  const int stated = source.scheme_count->count;
+  const std::size_t named_line = movement.line.value_or(movement.quantity_lines.front());
+  block.warnings.push_back("\"" + std::string(source.lines[named_line].text) +
+                           "\" and the lines after it give " + sets_noun(set) +
+                           ", but the scheme states " + sets_noun(stated) + ": " +
+                           (set > stated ? set_span(stated + 1, set) + " left out"
+                                         : set_span(set + 1, stated) + " without reps or load"));
+  if (set > stated) {
+    block.sets.resize(first_set + static_cast<std::size_t>(stated));
+  }
+  for (int missing = set + 1; missing <= stated; ++missing) {
+    add_set(block, movement, missing, std::nullopt, false, Intensity{});
+  }
+}
+
+// Whether minute `minute` of a clock is one of the selected minutes. Numbered minutes repeat
+// every `cycle` minutes when the line numbers fewer minutes than the clock has: "Min 1: … / Min
+// 2: … / Min 3: …" under "EMOM 12" covers minutes 1-3, then 4-6, and so on.
+bool selects_minute(const MinuteSelection& minutes, int minute, int cycle) {
+  switch (minutes.parity) {
+    case MinuteParity::kOdd:
+      return minute % 2 == 1;
+    case MinuteParity::kEven:
+      return minute % 2 == 0;
+    case MinuteParity::kAny:
+      break;
+  }
+  const int numbered = cycle > 0 ? (minute - 1) % cycle + 1 : minute;
+  return minutes.first && minutes.last && numbered >= *minutes.first && numbered <= *minutes.last;
+}
+
+// Fills the sets of one movement of an alternating line ("Odd: 3 Power Cleans @ 75%, Even: 10
+// Burpees"): one for each of its minutes in the clock before it. The line's intensity is for the
+// movements whose minutes state it.
+void fill_alternating_sets(Block& block, const SetSource& source, const BlockMovement& movement) {
+  if (!source.clock_minutes || *source.clock_minutes > kMaxSets) {
+    return;
+  }
+  const MovementLine& line = *movement.named;
+  const Movement& item = line.movements[*movement.movement];
+  int cycle = 0;
+  for (const Movement& other : line.movements) {
+    if (!other.minutes || other.minutes->parity != MinuteParity::kAny) {
+      continue;
+    }
+    cycle = other.minutes->last ? std::max(cycle, *other.minutes->last) : cycle;
+  }
+  const Intensity intensity = item.without_intensity ? Intensity{} : line.intensity;
+  int set = 0;
+  for (int minute = 1; minute <= *source.clock_minutes; ++minute) {
+    if (item.minutes && selects_minute(*item.minutes, minute, cycle)) {
+      add_set(block, movement, ++set, item.reps, false, intensity);
+    }
+  }
+}
+
+// Whether a movement other than the block's first has its own intensity, and so sets of its own.
+bool has_own_intensity(const BlockMovement& movement, const std::vector<ParsedLine>& lines) {
+  if (movement.movement) {
+    return true;  // each movement of an alternating line has its own minutes
+  }
+  return std::any_of(movement.quantity_lines.begin(), movement.quantity_lines.end(),
+                     [&](std::size_t index) {
+                       const MovementLine* line = movement_line_at(lines, index);
+                       return !line->intensity.empty() || !line->steps.empty();
+                     });
+}
+
+// Fills the sets of a block that names no movement, "Three sets of:" with a per-set table: the
+// count comes from the scheme, else from the table.
+void fill_unnamed_sets(Block& block, const SetSource& source) {
+  std::optional<SetCount> count = source.scheme_count;
+  if (!count) {
+    count = table_count(block, source.lines);
+  }
+  if (!count || count->count <= 0 || count->count > kMaxSets) {
+    return;
+  }
+  check_table_against_count(block, source.lines, *count);
+  for (int set = 1; set <= count->count; ++set) {
+    const std::optional<RowView> row = row_for_set(block, source.lines, nullptr, set, true);
+    std::optional<CountRange> reps = row ? *row->reps : std::nullopt;
+    if (!reps && source.scheme_sequence != nullptr) {
+      reps = sequence_reps(*source.scheme_sequence, set);
+    }
+    block.sets.emplace_back(set, reps, row ? row->reps_at_least : false,
+                            row ? *row->intensity : Intensity{});
+  }
+}
+
+// Fills block.sets. movements is scratch space, reused from block to block so that a part's
+// blocks allocate it once.
+void fill_sets(Block& block, const std::vector<ParsedLine>& lines,
+               std::optional<int> inherited_sets, std::optional<int> clock_minutes,
+               std::vector<BlockMovement>& movements) {
+  SetSource source{block, lines, scheme_count(block, lines, inherited_sets), nullptr,
+                   clock_minutes};
+  if (block.scheme_line) {
+    source.scheme_sequence = &lines[*block.scheme_line].scheme()->scheme.rep_scheme;
+  }
+  collect_block_movements(block, lines, movements);
+  for (std::size_t index = 0; index < movements.size(); ++index) {
+    const BlockMovement& movement = movements[index];
+    if (index > 0 && !has_own_intensity(movement, lines)) {
+      continue;
+    }
+    if (movement.movement) {
+      fill_alternating_sets(block, source, movement);
+    } else if (movement.quantity_lines.size() > 1) {
+      fill_sequence_sets(block, source, movement);
+    } else if (!movement.quantity_lines.empty()) {
+      fill_line_sets(block, source, movement, index == 0);
+    }
+  }
+  if (movements.empty()) {
+    fill_unnamed_sets(block, source);
   }
 }
 
@@ -356,21 +573,65 @@ void append_line(LineIndices& list, std::size_t index) {
 
 }  // namespace
 
-const MovementLine* main_movement(const Block& block, const std::vector<ParsedLine>& lines) {
-  for (const std::size_t index : block.movement_lines) {
-    const MovementLine* movement = lines[index].movement();
-    if (movement != nullptr && !movement->movements.empty()) {
-      return movement;
-    }
+const MovementLine* movement_line_at(const std::vector<ParsedLine>& lines, std::size_t index) {
+  if (const MovementLine* movement = lines[index].movement()) {
+    return movement;
   }
+  const SchemeLine* scheme = lines[index].scheme();
+  return scheme != nullptr && scheme->movement ? &*scheme->movement : nullptr;
+}
+
+std::vector<BlockMovement> block_movements(const Block& block,
+                                           const std::vector<ParsedLine>& lines) {
+  std::vector<BlockMovement> movements;
+  collect_block_movements(block, lines, movements);
+  return movements;
+}
+
+namespace {
+
+void collect_block_movements(const Block& block, const std::vector<ParsedLine>& lines,
+                             std::vector<BlockMovement>& movements) {
+  movements.clear();
   if (block.scheme_line) {
     const SchemeLine& scheme = *lines[*block.scheme_line].scheme();
     if (scheme.movement && !scheme.movement->movements.empty()) {
-      return &*scheme.movement;
+      if (scheme.movement->grouping == Grouping::kAlternating) {
+        for (std::size_t item = 0; item < scheme.movement->movements.size(); ++item) {
+          movements.push_back(
+              BlockMovement{block.scheme_line, item, &*scheme.movement, {*block.scheme_line}});
+        }
+      } else {
+        movements.push_back(BlockMovement{
+            block.scheme_line, std::nullopt, &*scheme.movement, {*block.scheme_line}});
+      }
     }
   }
-  return nullptr;
+  // A named line that states quantities gives the first of its movement's lines. Without them
+  // ("Back Squat" then "5x5 @ 75%"), the lines of quantities after it give all of them, and the
+  // named line counts only when none follows.
+  for (const std::size_t index : block.movement_lines) {
+    const MovementLine& line = *lines[index].movement();
+    if (!line.movements.empty()) {
+      movements.push_back(BlockMovement{index, std::nullopt, &line, {}});
+      BlockMovement& movement = movements.back();
+      if (states_quantities(line)) {
+        movement.quantity_lines.push_back(index);
+      }
+    } else if (movements.empty() || movements.back().movement) {
+      movements.push_back(BlockMovement{std::nullopt, std::nullopt, nullptr, {index}});
+    } else {
+      movements.back().quantity_lines.push_back(index);
+    }
+  }
+  for (BlockMovement& movement : movements) {
+    if (movement.quantity_lines.empty()) {
+      movement.quantity_lines = LineIndices{*movement.line};
+    }
+  }
 }
+
+}  // namespace
 
 std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines) {
   std::vector<Block> blocks;
@@ -430,18 +691,21 @@ std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines) {
     }
   }
   std::optional<int> clock_minutes;  // minutes of the last whole-minute clock, "EMOM 12"
+  std::vector<BlockMovement> movements;
   for (Block& block : blocks) {
     std::optional<int> inherited_sets;
+    std::optional<int> within_minutes;  // minutes of the clock the block runs within
     if (block.scheme_line) {
       const SchemeLine& scheme = *lines[*block.scheme_line].scheme();
       if (runs_within_clock(scheme)) {
         inherited_sets = sets_within(scheme, clock_minutes);
+        within_minutes = clock_minutes;
       } else {
         clock_minutes = minute_clock_length(scheme.scheme);
       }
     }
     check_set_numbers(block, lines);
-    fill_sets(block, lines, inherited_sets);
+    fill_sets(block, lines, inherited_sets, within_minutes, movements);
   }
   return blocks;
 }

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "core/session.hpp"
 #include "core/prescription.hpp"
+#include "core/session.hpp"
 
 namespace wodetl::prescription {
 
@@ -23,13 +23,38 @@ namespace wodetl::prescription {
 
 //! prescribe_segment for each segment with lines or a heading remainder; the day segment of a
 //! rest day gives a part with no lines.
-[[nodiscard]] std::vector<PartPrescription> prescribe_segments(const std::vector<Segment>& segments);
+[[nodiscard]] std::vector<PartPrescription> prescribe_segments(
+    const std::vector<Segment>& segments);
 
 //! Fills record.prescriptions from record.segments when it is empty, as after reading a stored
 //! record back. A part segment without heading_rest, as read back, first gets it from its heading.
 void add_prescriptions(SessionRecord& record);
 
-//! The movement line that gives a block its lift: the first one that names movements.
-[[nodiscard]] const MovementLine* main_movement(const Block& block, const std::vector<ParsedLine>& lines);
+//! One movement of a block and the lines that prescribe its sets.
+struct BlockMovement {
+  //! Line that names the movement: a movement line, or the scheme line that names it after its
+  //! colon. Empty when the block's lines of quantities ("5x5 @ 75%") follow no name.
+  std::optional<std::size_t> line;
+  //! Index of the movement in an alternating line's movements ("Odd: 3 Power Cleans, Even: 10
+  //! Burpees"); each of them has its own sets.
+  std::optional<std::size_t> movement;
+  const MovementLine* named = nullptr;  //!< the movement line at line, or null
+  //! Lines that give the reps and intensity of the sets, in order: the naming line unless only
+  //! lines after it state quantities ("Back Squat" then "5x5 @ 75%"), then the lines of
+  //! quantities only after it. Several lines follow one another: "Back Squat x 3+ @ 85%" then
+  //! "5x5 @ 75%" is one set and then five.
+  LineIndices quantity_lines;
+};
+
+//! The movements of a block in the order of their lines. A line that names movements starts one
+//! (each movement of an alternating line is one), and a line of quantities only joins the one
+//! before it.
+[[nodiscard]] std::vector<BlockMovement> block_movements(const Block& block,
+                                                         const std::vector<ParsedLine>& lines);
+
+//! The movement line at index: a movement line, or the movements after a scheme line's colon;
+//! null for other lines.
+[[nodiscard]] const MovementLine* movement_line_at(const std::vector<ParsedLine>& lines,
+                                                   std::size_t index);
 
 }  // namespace wodetl::prescription

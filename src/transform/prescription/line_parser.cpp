@@ -244,7 +244,8 @@ std::optional<TargetLine> parse_target(Cursor& cursor, const GrammarContext& con
   return line;
 }
 
-// Ceiling stated in a note: "stay below 70% of your 1-RM Power Clean", "keep this under 55%".
+// Ceiling stated in a note or after a movement: "stay below 70% of your 1-RM Power Clean", "keep
+// this under 55%", "Clean x 1 (up to) 85%".
 std::optional<Intensity> find_limit(const TokenizedLine& tokens, std::size_t begin, std::size_t end,
                                     const GrammarContext& context) {
   for (std::size_t index = begin; index + 1 < end; ++index) {
@@ -253,15 +254,33 @@ std::optional<Intensity> find_limit(const TokenizedLine& tokens, std::size_t beg
       continue;
     }
     static constexpr KeywordSet kLimitWords = {"under", "below", "exceed", "than", "over"};
-    if (!kLimitWords.contains(token.keyword)) {
+    const bool up_to = token.keyword == Keyword{"to"}.id && index > begin &&
+                       tokens.tokens[index - 1].keyword == Keyword{"up"}.id;
+    if (!kLimitWords.contains(token.keyword) && !up_to) {
       continue;
     }
     Cursor cursor(tokens, index + 1, end);
+    cursor.accept(TokenKind::kClose);  // "(up to) 85%"
     if (auto intensity = read_intensity(cursor, context); intensity && intensity->percent) {
       return intensity;
     }
   }
   return std::nullopt;
+}
+
+// Moves a ceiling written on a movement line ("Hang Snatch x 2, stay below 70%", "Clean x 1 (up
+// to) 85%") to its limit. The grammar reads such a percentage as the line's intensity or keeps it
+// in the remark, either of which would print a load at the ceiling as if it were prescribed.
+void add_movement_limit(MovementLine& movement, const TokenizedLine& tokens, std::size_t begin,
+                        std::size_t end, const GrammarContext& context) {
+  std::optional<Intensity> limit = find_limit(tokens, begin, end, context);
+  if (!limit) {
+    return;
+  }
+  if (movement.intensity.percent == limit->percent) {
+    movement.intensity = Intensity{};
+  }
+  movement.limit = std::move(limit);
 }
 
 // Features of a line, read from its token masks so that rules which cannot match are skipped.
@@ -450,6 +469,9 @@ void parse_into(ParsedLine& line, std::string_view text, const Vocabulary& vocab
   }
   if (parse_movement_line(cursor, context, line.detail.emplace<MovementLine>())) {
     line.kind = LineKind::kMovement;
+    if (features.has_percent) {
+      add_movement_limit(std::get<MovementLine>(line.detail), tokens, begin, end, context);
+    }
     return;
   }
   NoteLine& note = line.detail.emplace<NoteLine>();

@@ -668,6 +668,7 @@ bool read_item(Cursor& cursor, const GrammarContext& context, bool quantity_requ
     }
   } else if (const auto seconds = read_duration(cursor)) {
     movement.duration_seconds = seconds;
+    cursor.accept_word("hold");  // ":30 hold Hollow Rock", as "Hollow Rock :30 hold"
   } else if (auto distance = read_distance(cursor)) {
     movement.distance = distance;
   } else if (auto calories = read_calories(cursor)) {

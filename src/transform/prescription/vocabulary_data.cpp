@@ -259,6 +259,9 @@ name = "dip"
 name = "plank"
 
 [[movement]]
+name = "hollow rock"
+
+[[movement]]
 name = "run"
 
 [[movement]]

@@ -221,10 +221,13 @@ std::optional<MovementLine> parse_alternating_line(Cursor& cursor, const Grammar
   line.grouping = Grouping::kAlternating;
   bool intensities_agree = true;
   std::optional<Intensity> intensity;
+  // Movements of the pieces that state no intensity, from the first piece that states none.
+  std::vector<std::size_t> without_intensity;
   for (const Piece& piece : pieces) {
     Cursor body(cursor.line(), piece.begin, piece.end);
     if (auto rest = read_rest_piece(body, context)) {
       rest->minutes = piece.minutes;
+      without_intensity.push_back(line.movements.size());
       line.movements.push_back(std::move(*rest));
       continue;
     }
@@ -234,6 +237,11 @@ std::optional<MovementLine> parse_alternating_line(Cursor& cursor, const Grammar
       return std::nullopt;
     }
     move_counts_to_movement(parsed);
+    if (parsed.intensity.empty()) {
+      for (std::size_t item = 0; item < parsed.movements.size(); ++item) {
+        without_intensity.push_back(line.movements.size() + item);
+      }
+    }
     for (Movement& movement : parsed.movements) {
       movement.minutes = piece.minutes;
       line.movements.push_back(std::move(movement));
@@ -258,6 +266,10 @@ std::optional<MovementLine> parse_alternating_line(Cursor& cursor, const Grammar
   // ("Odd: … @ 70%, Even: … @ 80%") are left out of the fields and stay only in the text.
   if (intensity && intensities_agree) {
     line.intensity = std::move(*intensity);
+    // "Odd: 3 Power Cleans @ 75%, Even: 10 Burpees": the 75% is not for the burpees.
+    for (const std::size_t item : without_intensity) {
+      line.movements[item].without_intensity = true;
+    }
   }
   cursor.reset(cursor.end());
   return line;

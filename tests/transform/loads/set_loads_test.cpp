@@ -97,8 +97,9 @@ TEST(FormatMissingMaxes, NamesKeysToAdd) {
 TEST(ComputeLoads, UsesOtherRepMaxEntry) {
   const auto part = part_of({"Every 3 minutes, for 9 minutes (3 sets):",
                              "Back Squat x 5-6 reps @ 10-RM Back Squat weight"});
+  // The reps are a range, so the text shows them next to the sets.
   EXPECT_EQ(formatted(compute_loads(part, test_maxes()), WeightUnit::kKilogram),
-            (std::vector<std::string>{"Sets 1-3: 140 kg"}));
+            (std::vector<std::string>{"Sets 1-3, 5-6 reps: 140 kg"}));
 
   const auto missing = part_of({"Deadlift x 5 reps @ 3-RM Deadlift weight"});
   EXPECT_EQ(formatted(compute_loads(missing, test_maxes()), WeightUnit::kKilogram),
@@ -239,6 +240,130 @@ TEST(LoadsJson, CarriesWeightAndMissing) {
   EXPECT_TRUE(json[0]["sets"][0]["missing"].is_null());
   EXPECT_TRUE(json[1]["sets"][0]["weight"].is_null());
   EXPECT_EQ(json[1]["sets"][0]["missing"], "no 1-RM for power clean in the maxes file");
+}
+
+// Blocks with several movements, or several lines for one movement: each movement with its own
+// intensity gets its own loads, and lines of quantities after a name extend its sets.
+
+Maxes athlete_maxes() {
+  auto maxes = parse_maxes(R"(
+unit = "kg"
+rounding = 2.5
+snatch = "100 kg"
+clean = "130 kg"
+jerk = "130 kg"
+deadlift = "200 kg"
+"hang snatch" = "95 kg"
+"power clean" = "110 kg"
+"power snatch" = "85 kg"
+"clean and jerk" = "120 kg"
+"back squat" = "180 kg"
+)",
+                           "maxes.toml");
+  EXPECT_TRUE(maxes.ok());
+  return *maxes;
+}
+
+// Each movement's loads as "Names: Set 1: 60 kg; Limit: 55 kg", the form `show` prints.
+std::vector<std::string> load_lines(const std::vector<BlockLoads>& loads) {
+  std::vector<std::string> texts;
+  for (const BlockLoads& block : loads) {
+    std::string text = block.movement_names + ":";
+    std::string separator = " ";
+    for (const SetLoad& load : block.sets) {
+      text += separator + format_set_load(load, WeightUnit::kKilogram);
+      separator = "; ";
+    }
+    for (const SetLoad& limit : block.limits) {
+      text += separator + format_limit_load(limit, WeightUnit::kKilogram);
+      separator = "; ";
+    }
+    texts.push_back(std::move(text));
+  }
+  return texts;
+}
+
+struct LoadCase {
+  std::vector<std::string> lines;
+  std::vector<std::string> expected;
+};
+
+TEST(MovementLoads, EachMovementGetsItsLoads) {
+  const std::vector<LoadCase> cases = {
+      // A line of quantities after a bare name gives that movement all its sets.
+      {{"Back Squat", "5x5 @ 75%"}, {"Back Squat: Sets 1-5: 135 kg"}},
+      {{"Back Squat", "5×5 @ 75%"}, {"Back Squat: Sets 1-5: 135 kg"}},
+      // A line without a set count before another is one set: a top set, then the 5x5.
+      {{"Back Squat x 3+ @ 85%", "5x5 @ 75%"}, {"Back Squat: Set 1: 152.5 kg; Sets 2-6: 135 kg"}},
+      {{"Deadlift x 5 @ 70%", "3x3 @ 80%"}, {"Deadlift: Set 1: 140 kg; Sets 2-4: 160 kg"}},
+      // Each movement under a scheme with its own percentage.
+      {{"Three sets of:", "Snatch x 2 @ 70%", "Clean x 2 @ 80%"},
+       {"Snatch: Sets 1-3: 70 kg", "Clean: Sets 1-3: 105 kg"}},
+      {{"Every 90 seconds x 6", "Power Snatch x 3 @ 65%", "Clean & Jerk x 2 @ 60%"},
+       {"Power Snatch: Sets 1-6: 55 kg", "Clean & Jerk: Sets 1-6: 72.5 kg"}},
+      {{"Every 4:00 x 4 rounds", "Back Squat x 5 @ 80% of your best",
+        "Push Press x 5 @ 75% of your best Jerk"},
+       {"Back Squat: Sets 1-4: 145 kg", "Push Press: Sets 1-4: 97.5 kg"}},
+      {{"Every 2 minutes, for 16 minutes (8 sets):", "Snatch x 2 @ 70% of 1RM",
+        "Clean x 2 @ 90% of today's top set"},
+       {"Snatch: Sets 1-8: 70 kg",
+        "Clean: Sets 1-8: 90% of today's top set (it depends on today's top set)"}},
+      {{"Every 90 seconds x 6", "\"Touch and go\" Power Snatch x 3 @ 65-70%",
+        "Clean & Jerk 5-4-3-2-1 @ 60%"},
+       {"Power Snatch: Sets 1-6: 55-60 kg", "Clean & Jerk: Sets 1-6: 72.5 kg"}},
+      // A movement without its own intensity gets no loads.
+      {{"Three sets of:", "Snatch x 2 @ 70%", "Pull-ups x 5"}, {"Snatch: Sets 1-3: 70 kg"}},
+      // Under an alternating clock each movement has its own minutes.
+      {{"EMOM 12", "Odd: 3 Power Cleans @ 75%, Even: 10 Burpees"},
+       {"Power Cleans: Sets 1-6: 82.5 kg"}},
+      {{"EMOM 12", "Odd: 10 Burpees, Even: 3 Power Cleans @ 75%"},
+       {"Power Cleans: Sets 1-6: 82.5 kg"}},
+      // A range of sets and reps stays a range.
+      {{"4-6 sets of 1-3 reps Snatch @ 80-85%"},
+       {"Snatch: Sets 1-4 (up to 6), 1-3 reps: 80-85 kg"}},
+      // A ceiling on the movement line is a limit, rounded down, and not a load to lift.
+      {{"Hang Snatch x 2, stay below 70%"}, {"Hang Snatch: Limit: 65 kg"}},
+      {{"Clean x 1 (up to) 85%"}, {"Clean: Limit: 110 kg"}},
+      {{"Three sets of:", "Snatch x 2 @ 70%", "Stay below 75%"},
+       {"Snatch: Sets 1-3: 70 kg; Limit: 75 kg"}},
+  };
+  const Maxes maxes = athlete_maxes();
+  for (const LoadCase& test : cases) {
+    SCOPED_TRACE(test.lines.back());
+    EXPECT_EQ(load_lines(compute_loads(part_of(test.lines), maxes)), test.expected);
+  }
+}
+
+TEST(MovementLoads, RepSequencePastSchemeWarns) {
+  const auto part =
+      part_of({"Every 90 seconds x 6", "Power Snatch x 3 @ 65%", "Clean & Jerk 5-4-3-2-1 @ 60%"});
+  ASSERT_EQ(part.blocks.size(), 1U);
+  ASSERT_EQ(part.blocks[0].warnings.size(), 1U);
+  EXPECT_EQ(part.blocks[0].warnings[0],
+            "\"Clean & Jerk 5-4-3-2-1 @ 60%\" gives reps for 5 sets, but the scheme states 6 "
+            "sets: set 6 without a rep count");
+}
+
+TEST(MovementLoads, JsonNamesMovementAndFlags) {
+  const Maxes maxes = athlete_maxes();
+  const Json alternating = loads_json(
+      compute_loads(part_of({"EMOM 12", "Odd: 3 Power Cleans @ 75%, Even: 10 Burpees"}), maxes),
+      WeightUnit::kKilogram);
+  ASSERT_EQ(alternating.size(), 1U);
+  EXPECT_EQ(alternating[0]["movement_line"], 1);
+  EXPECT_EQ(alternating[0]["movement"], 0);
+
+  const Json floor =
+      loads_json(compute_loads(part_of({"Snatch x 1 @ 101%+"}), maxes), WeightUnit::kKilogram);
+  EXPECT_EQ(floor[0]["sets"][0]["floor"], true);
+
+  const Json range =
+      loads_json(compute_loads(part_of({"4-6 sets of 1-3 reps Snatch @ 80-85%"}), maxes),
+                 WeightUnit::kKilogram);
+  EXPECT_EQ(range[0]["sets"][0]["first_set"], 1);
+  EXPECT_EQ(range[0]["sets"][0]["last_set"], 4);
+  EXPECT_EQ(range[0]["sets"][0]["up_to_set"], 6);
+  EXPECT_FALSE(range[0]["sets"][0].contains("floor"));
 }
 
 }  // namespace

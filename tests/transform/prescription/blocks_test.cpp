@@ -262,7 +262,13 @@ TEST(BuildBlocks, OddAndEvenMinutesShareClock) {
 TEST(BuildBlocks, AlternatingLineTakesEveryMinute) {
   const auto blocks = build_blocks(parse({"EMOM 10", "Odd: 3 Cleans, Even: 3 Front Squats"}));
   ASSERT_EQ(blocks.size(), 2U);
-  EXPECT_EQ(blocks[1].sets.size(), 10U);
+  // Each movement has its five minutes as its sets 1-5.
+  ASSERT_EQ(blocks[1].sets.size(), 10U);
+  EXPECT_EQ(blocks[1].sets[0].movement, 0U);
+  EXPECT_EQ(blocks[1].sets[4].set, 5);
+  EXPECT_EQ(blocks[1].sets[5].movement, 1U);
+  EXPECT_EQ(blocks[1].sets[5].set, 1);
+  EXPECT_EQ(blocks[1].sets[5].reps, (CountRange{3, 3}));
 }
 
 TEST(BuildBlocks, MinuteRangeIsOwnBlock) {
@@ -302,6 +308,87 @@ TEST(PrescribeSegment, HeadingRemainderIsFirstLine) {
   EXPECT_EQ(part.lines[0].kind, LineKind::kMovement);
   EXPECT_EQ(part.label, "A");
   EXPECT_EQ(part.heading, "A. Deadlift 3x5");
+}
+
+// One set as "line:movement set reps@percent", with "?" for a value that is absent and "opt"
+// for an optional set: "0:- 1 3+@85".
+std::string describe(const SetPrescription& set) {
+  std::string text = (set.movement_line ? std::to_string(*set.movement_line) : "?") + ":" +
+                     (set.movement ? std::to_string(*set.movement) : "-") + " " +
+                     std::to_string(set.set) + " ";
+  text += set.reps
+              ? std::to_string(set.reps->min) +
+                    (set.reps->max != set.reps->min ? "-" + std::to_string(set.reps->max) : "") +
+                    (set.reps_at_least ? "+" : "")
+              : "?";
+  text += "@";
+  text +=
+      set.intensity.percent ? std::to_string(static_cast<int>(set.intensity.percent->min)) : "?";
+  return text + (set.optional ? " opt" : "");
+}
+
+// The sets of the last block of the lines.
+std::vector<std::string> describe_sets(const std::vector<std::string>& texts) {
+  const auto lines = parse(texts);
+  const auto blocks = build_blocks(lines);
+  std::vector<std::string> sets;
+  for (const SetPrescription& set : blocks.back().sets) {
+    sets.push_back(describe(set));
+  }
+  return sets;
+}
+
+struct SetsCase {
+  std::vector<std::string> lines;
+  std::vector<std::string> expected;
+};
+
+TEST(BlockMovements, SetsFollowTheirLines) {
+  const std::vector<SetsCase> cases = {
+      {{"Back Squat", "5x5 @ 75%"},
+       {"0:- 1 5@75", "0:- 2 5@75", "0:- 3 5@75", "0:- 4 5@75", "0:- 5 5@75"}},
+      {{"Back Squat x 3+ @ 85%", "5x5 @ 75%"},
+       {"0:- 1 3+@85", "0:- 2 5@75", "0:- 3 5@75", "0:- 4 5@75", "0:- 5 5@75", "0:- 6 5@75"}},
+      {{"Deadlift x 5 @ 70%", "3x3 @ 80%"},
+       {"0:- 1 5@70", "0:- 2 3@80", "0:- 3 3@80", "0:- 4 3@80"}},
+      {{"Three sets of:", "Snatch x 2 @ 70%", "Clean x 2 @ 80%"},
+       {"1:- 1 2@70", "1:- 2 2@70", "1:- 3 2@70", "2:- 1 2@80", "2:- 2 2@80", "2:- 3 2@80"}},
+      {{"EMOM 6", "Odd: 3 Power Cleans @ 75%, Even: 10 Burpees"},
+       {"1:0 1 3@75", "1:0 2 3@75", "1:0 3 3@75", "1:1 1 10@?", "1:1 2 10@?", "1:1 3 10@?"}},
+      {{"EMOM 6", "Min 1: 3 Cleans @ 70%, Min 2: 5 Burpees, Min 3: Rest"},
+       {"1:0 1 3@70", "1:0 2 3@70", "1:1 1 5@?", "1:1 2 5@?", "1:2 1 ?@?", "1:2 2 ?@?"}},
+      {{"4-6 sets of 1-3 reps Snatch @ 80-85%"},
+       {"0:- 1 1-3@80", "0:- 2 1-3@80", "0:- 3 1-3@80", "0:- 4 1-3@80", "0:- 5 1-3@80 opt",
+        "0:- 6 1-3@80 opt"}},
+      // The scheme's count is kept: the sixth set of the sequence has no reps.
+      {{"Every 90 seconds x 6", "Clean & Jerk 5-4-3-2-1 @ 60%"},
+       {"1:- 1 5@60", "1:- 2 4@60", "1:- 3 3@60", "1:- 4 2@60", "1:- 5 1@60", "1:- 6 ?@60"}},
+  };
+  for (const SetsCase& test : cases) {
+    SCOPED_TRACE(test.lines.back());
+    EXPECT_EQ(describe_sets(test.lines), test.expected);
+  }
+}
+
+TEST(BlockMovements, SequencePastSchemeWarns) {
+  const auto lines = parse({"Every 2 minutes x 3", "Back Squat x 3 @ 85%", "3x3 @ 75%"});
+  const auto blocks = build_blocks(lines);
+  ASSERT_EQ(blocks.size(), 1U);
+  EXPECT_EQ(blocks[0].sets.size(), 3U);
+  ASSERT_EQ(blocks[0].warnings.size(), 1U);
+  EXPECT_EQ(blocks[0].warnings[0],
+            "\"Back Squat x 3 @ 85%\" and the lines after it give 4 sets, but the scheme states "
+            "3 sets: set 4 left out");
+}
+
+TEST(BlockMovements, ListsMovementsInLineOrder) {
+  const auto lines = parse({"Back Squat x 3+ @ 85%", "5x5 @ 75%"});
+  const auto blocks = build_blocks(lines);
+  ASSERT_EQ(blocks.size(), 1U);
+  const auto movements = block_movements(blocks[0], lines);
+  ASSERT_EQ(movements.size(), 1U);
+  EXPECT_EQ(movements[0].line, 0U);
+  EXPECT_EQ(movements[0].quantity_lines, (std::vector<std::size_t>{0, 1}));
 }
 
 }  // namespace

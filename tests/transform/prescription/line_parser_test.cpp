@@ -107,7 +107,9 @@ TEST(PrescriptionLine, PercentAndReferenceLifts) {
       {"Front Squat x 3 reps @ 75-85%", "movement", R"json({"percent":{"min":75,"max":85},"of":null})json"},
       {"Snatch x 2 @75%", "movement", R"json({"percent":{"min":75,"max":75}})json"},
       {"Clean x 1 at 85 percent", "movement", R"json({"percent":{"min":85,"max":85}})json"},
-      {"Split Jerk x 1 (up to) 90%", "movement", R"json({"percent":{"min":90,"max":90}})json"},
+      // A ceiling, not a load to lift.
+      {"Split Jerk x 1 (up to) 90%", "movement",
+       R"json({"percent":null,"limit":{"percent":{"min":90,"max":90},"of":null}})json"},
       {"Power Snatch x 2 @ 70%-75%", "movement", R"json({"percent":{"min":70,"max":75}})json"},
       {"Back Squat x 5-6 reps @ 10-RM Back Squat weight", "movement",
        R"json({"reps":{"min":5,"max":6},"percent":null,"of":{"rm":10,"lift":"back squat"}})json"},
