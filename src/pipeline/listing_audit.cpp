@@ -195,8 +195,9 @@ std::string format_audit_text(const AuditSummary& audit) {
   if (!audit.missed.empty() || !audit.gone.empty()) {
     text += "Listing: " + (audit.listed ? count_of(*audit.listed, "post") : std::string("? posts"));
     if (!audit.missed.empty()) {
-      text += ", " + std::to_string(audit.missed.size()) +
-              " read by id because their times are older than the cursor";
+      text += ", " + std::to_string(audit.missed.size()) + " read by id because " +
+              (audit.missed.size() == 1 ? "its time is" : "their times are") +
+              " older than the cursor";
     }
     if (!audit.gone.empty()) {
       text += ", " + std::to_string(audit.gone.size()) + " stored " +

@@ -39,7 +39,7 @@ SyncPlan plan_sync(const SyncRequest& request, std::optional<UtcSeconds> cursor)
         return plan;
       }
       plan.walks = {ListingPlan{ListingKey::kModified, std::nullopt}};
-      plan.reading = "every post (no cursor saved yet)";
+      plan.reading = "every post (no cursor saved for this listing yet)";
       return plan;
     case SyncMode::kFull:
       plan.walks = {ListingPlan{ListingKey::kModified, std::nullopt}};

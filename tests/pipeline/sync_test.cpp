@@ -95,7 +95,7 @@ TEST_F(SyncTest, FirstSyncStoresEveryPostOnce) {
   EXPECT_FALSE(summary.run.failed()) << format_sync_summary_text(summary);
   EXPECT_EQ(summary.run.posts.size(), 130U);
   EXPECT_EQ(summary.run.count(PostResult::kNew), 130);
-  EXPECT_EQ(summary.reading, "every post (no cursor saved yet)");
+  EXPECT_EQ(summary.reading, "every post (no cursor saved for this listing yet)");
   // Week 130 is 2023-01-02 + 129 weeks; its post was modified at 22:05:00 UTC.
   EXPECT_EQ(saved_cursor(), "2025-06-23T22:05:00");
   EXPECT_EQ(summary.cursor_after, "2025-06-23T22:05:00");
@@ -466,7 +466,7 @@ TEST_F(SyncTest, CursorOfOtherListingIgnored) {
   const SyncSummary summary = sync({}, other);
 
   EXPECT_EQ(summary.run.count(PostResult::kNew), 3);
-  EXPECT_EQ(summary.reading, "every post (no cursor saved yet)");
+  EXPECT_EQ(summary.reading, "every post (no cursor saved for this listing yet)");
   EXPECT_EQ(saved_cursor(), "2023-01-16T22:05:00");
 }
 
