@@ -25,9 +25,9 @@ enum class Taxonomy { kCategory, kTag };
                                                 const std::string& credentials_hint);
 
 //! Requests GET wp/v2/categories/ID (or wp/v2/tags/ID) and checks that the term exists, because
-//! WordPress answers a listing filtered by an unknown term id with an empty list, not an error.
-//! Returns Error::not_found naming the id when the site answers 404 with a WordPress error
-//! (rest_term_invalid), and the Error of the request when it fails. Any other answer (a
+//! WordPress returns an empty list, not an error, for a listing filtered by an unknown term id.
+//! Returns Error::not_found naming the id when the site returns 404 with a WordPress error
+//! (rest_term_invalid), and the Error of the request when it fails. Any other response (a
 //! plugin's 403 page, a site that hides the route) only logs a warning and returns ok, because
 //! the listing itself may still work.
 [[nodiscard]] Status check_term_id(const HttpClient& client, const PostsEndpoint& endpoint,

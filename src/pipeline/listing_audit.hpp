@@ -40,7 +40,7 @@ struct AuditSummary {
   std::vector<GonePost> gone;
   std::size_t stored = 0;      //!< posts stored for the source when the audit began
   std::optional<Error> error;  //!< a request or the store failed; the audit stopped there
-  //! Why a requested prune removed nothing, e.g. because every stored post is gone.
+  //! Reason a requested prune removed nothing, e.g. that every stored post is gone.
   std::optional<Error> prune_refused;
 
   //! True when the audit failed, a requested prune was refused, or the removal of a gone post
@@ -76,10 +76,10 @@ struct AuditRequest {
 //! the removal of that post and is kept in its removal_error.
 void remove_gone_posts(std::vector<GonePost>& gone, Stores& stores);
 
-//! Returns the Error that refuses a prune of `audit`'s gone posts when they are every post
-//! stored for the source: a category or tag id that the site does not have, or a filter that
-//! matches nothing, empties the listing, and pruning would then remove every record. Returns
-//! nothing when some stored post is still listed, when nothing is gone, or with `prune_all`.
+//! Returns the Error that rejects a prune of `audit`'s gone posts when they are every post
+//! stored for the source. A category or tag id that the site does not have, or a filter that
+//! matches nothing, empties the listing, so pruning would remove every record. Returns nothing
+//! when some stored post is still listed, when nothing is gone, or with `prune_all`.
 [[nodiscard]] std::optional<Error> guard_prune(const AuditSummary& audit,
                                                const std::string& source_name, bool prune_all);
 

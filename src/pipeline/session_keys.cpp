@@ -24,7 +24,7 @@ Result<std::vector<std::string>> separate_session_keys(SessionStore& sessions,
   }
   const std::int64_t own_id = records.front().source.post_id;
 
-  // Keys of other posts' records on this post's dates, with the post that holds each.
+  // Keys of other posts' records on this post's dates, with the post that owns each.
   std::map<std::pair<std::string, std::string>, SourceRef> taken;
   std::set<std::string> dates;
   for (const SessionRecord& record : records) {

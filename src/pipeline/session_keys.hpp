@@ -13,7 +13,7 @@
 namespace wodetl {
 
 //! Renames each record of `records` whose (date, session) key a stored record of another post
-//! holds to "SESSION (post ID)", ID being the post of `records`, and returns one warning per
+//! already has to "SESSION (post ID)", ID being the post of `records`, and returns one warning per
 //! renamed record naming both posts. So the post stored first keeps the plain key, and a later
 //! post keeps its suffixed key on every later sync while the first post's record exists. Reads
 //! the stored records of each date of `records` (sessions_on). The caller must keep other

@@ -69,8 +69,8 @@ struct SyncSummary {
   std::optional<std::string> cursor_after;   //!< … and after the sync
   bool cursor_saved = false;                 //!< the sync wrote the cursor
   std::optional<Error> cursor_error;  //!< why the cursor could not be saved; posts stay stored
-  //! Why the saved cursor could not be read. The sync then reads every post and stores what
-  //! changed, but fails, so that a state store that stays broken does not go unnoticed.
+  //! Error that kept the saved cursor from being read. The sync then reads every post and stores
+  //! what changed, but fails, so that a state store that stays broken does not go unnoticed.
   std::optional<Error> cursor_read_error;
   int requests = 0;  //!< listing requests sent
   int shifts = 0;    //!< times the listing shifted while it was read, each recovered from

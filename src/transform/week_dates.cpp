@@ -120,8 +120,8 @@ year_month_day next_weekday_on_or_after(year_month_day from, weekday wanted) {
   return year_month_day{start + ahead};
 }
 
-//! Returns the date written in a header when it may replace the date the rules gave (`ruled`):
-//! its weekday must be the one the header names, and it must come after the previous header's
+//! Returns the date written in a header when it may replace the date the rules gave (`ruled`).
+//! Its weekday must be the one the header names, and it must come after the previous header's
 //! date, so that dates keep increasing through the post. Adds a warning when the written date is
 //! ignored, or when it differs from the ruled date of a post whose title gives the week.
 year_month_day choose_header_date(const std::string& header, year_month_day written,

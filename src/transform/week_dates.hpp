@@ -29,12 +29,13 @@ struct WeekRange {
 //! Formats a date as "2020-12-21".
 [[nodiscard]] std::string format_iso_date(std::chrono::year_month_day date);
 
-//! Finds a date written in a day header. Forms: ISO "2021-02-08"; month first, as US blogs
-//! write it, "02.08.21", "2/8/2021", "2-8-21" (day first when the first number is above 12);
-//! six digits "210208" as YYMMDD; and a month name with a day, "February 8", "Feb. 8th, 2021".
+//! Finds a date written in a day header. It reads ISO dates ("2021-02-08"), and month-first
+//! dates as US blogs write them ("02.08.21", "2/8/2021", "2-8-21"), which are read day first
+//! when the first number is above 12. It also reads six digits as YYMMDD ("210208") and a month
+//! name with a day ("February 8", "Feb. 8th, 2021").
 //! A two-digit year is 20YY. A date without a year takes the year that puts it nearest to
 //! `reference` (the post's date), so "December 28" in a post of January 2 is in the year
-//! before. Returns nullopt when the header holds no valid date.
+//! before. Returns nullopt when the header contains no valid date.
 [[nodiscard]] std::optional<std::chrono::year_month_day> find_header_date(
     std::string_view header, std::chrono::year_month_day reference);
 

@@ -340,7 +340,7 @@ TEST_F(AwsCliSyncTest, MissingSettingsStopBeforeReading) {
 
 // The cursor lives in the idempotency table. When that table cannot be read the sync fails open,
 // as the idempotency checks do: it reads and stores every post. It still fails, because every
-// later sync would read everything too, and the summary tells what to do.
+// later sync would read everything too, and the summary prints what to do.
 TEST_F(AwsCliSyncTest, UnreachableIdempotencyTableFailsOpen) {
   write_config();
   init();

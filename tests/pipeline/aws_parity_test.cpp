@@ -119,7 +119,7 @@ TEST_F(AwsParityTest, SameResultsOnRealWeek) {
   expect_same_results();
 }
 
-// The state store's failure is the same for every post, so the summary says it once, with the
+// The state store's failure is the same for every post, so the summary reports it once, with the
 // number of posts, instead of once per post.
 TEST_F(AwsParityTest, UnreachableIdempotencyTableFailsOpen) {
   add_post(testing::case_path("posts/weekly-program-crossing-year.json"));

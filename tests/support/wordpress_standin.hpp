@@ -122,7 +122,7 @@ class WordPressStandin {
   void add_term(const std::string& taxonomy, std::int64_t id, const std::string& slug,
                 const std::string& name);
 
-  //! Makes GET …/categories/ID (or …/tags/ID, with "tag") answer 404 rest_term_invalid for `id`.
+  //! Makes GET …/categories/ID (or …/tags/ID, with "tag") return 404 rest_term_invalid for `id`.
   void delete_term(const std::string& taxonomy, std::int64_t id);
   //! Returns the recorded requests for one category or tag by id.
   [[nodiscard]] std::vector<RecordedRequest> term_requests() const;

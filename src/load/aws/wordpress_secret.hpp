@@ -27,8 +27,9 @@ using SecretReader = std::function<Result<std::string>(const std::string& secret
 struct WordPressSecret {
   std::string name;               //!< the secret's name or ARN, from INVICTUS_SECRET_NAME
   std::optional<BasicAuth> auth;  //!< the credentials, when the secret was read and is valid
-  //! Why the secret could not be read or lacks username or password. The message names the
-  //! secret and the variables that serve instead, never any part of the secret's text.
+  //! Error that kept the secret from being read, or that names its missing username or password.
+  //! The message names the secret and the variables that serve instead, never any part of the
+  //! secret's text.
   std::optional<Error> error;
 };
 

@@ -328,8 +328,8 @@ void fill_line_sets(Block& block, const SetSource& source, const BlockMovement& 
 
 // Fills the sets of a movement whose lines follow one another, each with its own sets: "Back Squat
 // x 3+ @ 85%" then "5x5 @ 75%" is a top set and then five sets, six in all. A line that states no
-// count is one set. The scheme's count, when it states one, is kept: extra sets are left out and
-// missing ones have neither reps nor intensity.
+// count is one set. When the scheme states a count, that count is kept, so extra sets are left
+// out and missing ones have neither reps nor intensity.
 void fill_sequence_sets(Block& block, const SetSource& source, const BlockMovement& movement) {
   int set = 0;
   const std::size_t first_set = block.sets.size();
@@ -551,10 +551,10 @@ bool has_movements(const Block& block, const std::vector<ParsedLine>& lines) {
   return scheme.movement && !scheme.movement->movements.empty();
 }
 
-// Whether the note at index heads a block of its own: it ends in a colon, a line naming
-// movements follows it, and the open block, if any, already has its movements. Under a scheme
-// still waiting for its movements ("Every 2 minutes x 5:", "Complete the following:") such a note
-// stays one of the scheme's notes.
+// Whether the note at index heads a block of its own. It does when it ends in a colon, a line
+// naming movements follows it, and the open block, if any, already has its movements. Under a
+// scheme still waiting for its movements ("Every 2 minutes x 5:", "Complete the following:") such a
+// note stays one of the scheme's notes.
 bool opens_group(const std::vector<ParsedLine>& lines, std::size_t index, const Block* open_block) {
   if (!ends_with_colon(lines[index].text) || index + 1 >= lines.size()) {
     return false;
