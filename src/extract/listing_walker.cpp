@@ -27,13 +27,23 @@ std::optional<std::int64_t> id_of(const Result<Post>& item) {
   return item.error().post.id;
 }
 
+//! Returns whether `item` is a post whose `key_kind` timestamp is `key`.
+bool has_key(const Result<Post>& item, ListingKey key_kind, const std::optional<UtcSeconds>& key) {
+  if (!item.ok() || !key.has_value()) {
+    return false;
+  }
+  const std::optional<UtcSeconds> own = listing_key_of(*item, key_kind);
+  return own.has_value() && own.value() == key.value();
+}
+
 }  // namespace
 
-//! Windows of one round: `count` windows from index `first` at one bound. Window j holds the
-//! listing positions j * (per_page - 1) to j * (per_page - 1) + per_page - 1, so consecutive
-//! windows share one post.
+//! Windows of one round: `count` windows from index `first` at one bound, or within one tied
+//! second. Window j contains the listing positions j * (per_page - 1) to
+//! j * (per_page - 1) + per_page - 1, so consecutive windows share one post.
 struct ListingWalker::Round {
   std::optional<UtcSeconds> after;
+  std::optional<UtcSeconds> before;  //!< set, with order by id, while a tied second is read
   std::int64_t first = 0;
   int count = 1;
 };
@@ -59,7 +69,10 @@ ListingWalker::ListingWalker(WalkSettings settings, FetchWindow fetch, SeenPosts
 std::vector<Result<WindowResponse>> ListingWalker::fetch_round(const Round& round) {
   const std::int64_t step = settings_.per_page - 1;
   auto request_of = [&](int index) {
-    return WindowRequest{.after = round.after, .offset = (round.first + index) * step};
+    return WindowRequest{.after = round.after,
+                         .before = round.before,
+                         .by_id = round.before.has_value(),
+                         .offset = (round.first + index) * step};
   };
 
   std::vector<Result<WindowResponse>> responses;
@@ -99,6 +112,17 @@ int ListingWalker::windows_for_next_round() const {
   return static_cast<int>(std::clamp<std::int64_t>(windows, 1, settings_.concurrency));
 }
 
+int ListingWalker::windows_in_tied_second(std::optional<std::int64_t> second_total,
+                                          std::int64_t first) const {
+  if (settings_.concurrency == 1 || first == 0 || !second_total) {
+    return 1;
+  }
+  const std::int64_t step = settings_.per_page - 1;
+  const std::int64_t remaining = std::max<std::int64_t>(1, *second_total - first * step + 1);
+  const std::int64_t windows = (remaining + step - 1) / step;
+  return static_cast<int>(std::clamp<std::int64_t>(windows, 1, settings_.concurrency));
+}
+
 void ListingWalker::deliver(PostBatch&& items, const std::string& url,
                             const std::function<void(ListingPage&&)>& on_page) {
   ListingPage page;
@@ -128,6 +152,8 @@ Status ListingWalker::walk(const std::function<void(ListingPage&&)>& on_page) {
   std::optional<std::int64_t> bound_total;
   std::unordered_set<std::int64_t> chain_ids;
   int restarts_in_a_row = 0;
+  // The second shared by more than one page of posts that the walk reads by post id, if any.
+  std::optional<UtcSeconds> tied_second;
 
   while (true) {
     if (stats_.requests >= settings_.max_requests) {
@@ -136,12 +162,17 @@ Status ListingWalker::walk(const std::function<void(ListingPage&&)>& on_page) {
               ") requests without reaching the end of the listing",
           {}, "Check that the API URL is the posts endpoint of a WordPress site");
     }
-    Round round{bound, first_window, windows_for_next_round()};
+    Round round{.after = bound, .first = first_window, .count = windows_for_next_round()};
+    if (tied_second) {
+      round.before = *tied_second + std::chrono::seconds(1);
+      round.count = windows_in_tied_second(bound_total, first_window);
+    }
     round.count = std::min(round.count, settings_.max_requests - stats_.requests);
     std::vector<Result<WindowResponse>> responses = fetch_round(round);
 
     int accepted = 0;
     bool shifted = false;
+    bool tied_second_read = false;
     for (int index = 0; index < round.count; ++index) {
       Result<WindowResponse>& response = responses[static_cast<std::size_t>(index)];
       if (!response.ok()) {
@@ -154,7 +185,8 @@ Status ListingWalker::walk(const std::function<void(ListingPage&&)>& on_page) {
       // The checks that tell a consistent chain of windows from a shifted one.
       if (window == 0) {
         bound_total = response->total;
-        if (response->total) {
+        // The total of a tied second counts that second only, not the rest of the listing.
+        if (response->total && !tied_second) {
           std::int64_t before = 0;
           for (const auto& key : delivered_keys_) {
             before += (key && bound && *key <= *bound) ? 1 : 0;
@@ -165,6 +197,14 @@ Status ListingWalker::walk(const std::function<void(ListingPage&&)>& on_page) {
         const bool total_changed =
             response->total && bound_total && *response->total != *bound_total;
         const bool anchor_moved = items.empty() || identity_of(items.front()) != anchor;
+        // Another post of the anchor's second in its place means a different order of equal
+        // keys, not a shift. The next round reads on by value from the anchor.
+        const bool tie_reordered = !total_changed && anchor_moved && !items.empty() &&
+                                   !tied_second && !stats_.filter_ignored &&
+                                   has_key(items.front(), settings_.key, anchor_key);
+        if (tie_reordered) {
+          break;
+        }
         if (total_changed || anchor_moved) {
           spdlog::info(
               "The {} listing shifted between two requests ({}); reading on from the last page "
@@ -199,13 +239,24 @@ Status ListingWalker::walk(const std::function<void(ListingPage&&)>& on_page) {
           continue;
         }
         const std::optional<UtcSeconds> key = listing_key_of(*item, settings_.key);
-        const bool out_of_order =
-            !key || (bound && *key <= *bound) || (previous_key && *key < *previous_key);
-        if (out_of_order) {
+        const bool outside_bounds =
+            !key || (bound && *key <= *bound) || (tied_second && *key != *tied_second);
+        const bool out_of_order = previous_key && key && *key < *previous_key;
+        if (outside_bounds) {
           spdlog::warn(
-              "The site ignores {} or orderby={} (WordPress before 5.7 ignores modified_after), "
-              "so the whole listing is read page by page",
-              settings_.key == ListingKey::kModified ? "modified_after" : "after", key_name);
+              "The site ignores {} (WordPress before 5.7 ignores modified_after), so the whole "
+              "listing is read page by page",
+              settings_.key == ListingKey::kModified ? "modified_after" : "after");
+        } else if (out_of_order) {
+          // WordPress sorts by the site's local time; after a change of its time zone that order
+          // differs from the order of the *_gmt times.
+          spdlog::warn(
+              "The site returns posts out of {}_gmt order under orderby={} (after a change of the "
+              "site's time zone, WordPress sorts by the old local times), so the whole listing is "
+              "read page by page",
+              key_name, key_name);
+        }
+        if (outside_bounds || out_of_order) {
           stats_.filter_ignored = true;
           break;
         }
@@ -213,6 +264,14 @@ Status ListingWalker::walk(const std::function<void(ListingPage&&)>& on_page) {
       }
 
       const bool last_window = items.size() < per_page;
+      // The next window of a round joins this one reliably only where the key changes after its
+      // second-to-last post. MariaDB may order posts of one second differently in each request,
+      // so a post of a second that spans the boundary could come before the overlap in one
+      // request and after it in the other.
+      const bool ends_in_tie = !stats_.filter_ignored && !tied_second && items.size() >= 2 &&
+                               items.back().ok() &&
+                               has_key(items[items.size() - 2], settings_.key,
+                                       listing_key_of(*items.back(), settings_.key));
       if (!items.empty()) {
         anchor = identity_of(items.back());
         anchor_key =
@@ -230,8 +289,15 @@ Status ListingWalker::walk(const std::function<void(ListingPage&&)>& on_page) {
       }
       deliver(std::move(fresh), response->url, on_page);
       ++accepted;
-      if (last_window) {
+      if (last_window && !tied_second) {
         return ok_status();
+      }
+      if (last_window) {
+        tied_second_read = true;
+        break;
+      }
+      if (ends_in_tie && index + 1 < round.count) {
+        break;  // the next round starts by value from this window's last post
       }
     }
 
@@ -245,21 +311,37 @@ Status ListingWalker::walk(const std::function<void(ListingPage&&)>& on_page) {
                 std::to_string(restarts_in_a_row) +
                 " times in a row while it was read, so the walk could not go on",
             {},
-            "Either posts are being published or edited faster than they can be read (run again "
-            "later), or more than one page of posts share one modified second and the site "
-            "returns them in a changing order (see the known limits in docs/sync.md)");
+            "Posts are being published, edited or deleted faster than they can be read; run the "
+            "sync again later");
       }
     }
 
-    // Progress by value when the last post read is later than the bound; otherwise page on by
-    // offset within the bound, or read the bound again from its start after a shift.
+    // Progress by value when the last post read is later than the bound, or after the last page
+    // of a tied second. When a whole page shares the second after the bound, read that second by
+    // post id from its start. Otherwise page on by offset, or read the bound (or the tied second)
+    // again from its start after a shift.
     const std::optional<UtcSeconds> candidate =
         anchor_key ? std::optional<UtcSeconds>(*anchor_key - std::chrono::seconds(1))
                    : std::nullopt;
-    if (!stats_.filter_ignored && accepted > 0 && candidate && (!bound || *candidate > *bound)) {
+    const bool by_value = !stats_.filter_ignored && !tied_second && accepted > 0 && candidate &&
+                          (!bound || *candidate > *bound);
+    const bool page_in_one_second = !stats_.filter_ignored && !tied_second && !shifted &&
+                                    accepted > 0 && candidate && bound && *candidate == *bound;
+    if (tied_second_read) {
+      bound = tied_second;
+      tied_second.reset();
+      first_window = 0;
+      restarts_in_a_row = 0;
+    } else if (by_value) {
       bound = candidate;
       first_window = 0;
       restarts_in_a_row = 0;
+    } else if (page_in_one_second) {
+      tied_second = *bound + std::chrono::seconds(1);
+      ++stats_.tied_seconds;
+      spdlog::debug("More than one page of posts share the {} second {}; reading it by post id",
+                    key_name, format_utc_timestamp(*tied_second));
+      first_window = 0;
     } else if (shifted) {
       first_window = 0;
     } else {

@@ -11,11 +11,16 @@
 // a deleted post cannot move a post the walk has not read yet. Re-reading the boundary second
 // costs one post per page and makes posts that share a second safe.
 //
-// When more than one page of posts share one second, the timestamp cannot make progress, and the
-// walker pages by offset within that second. Those pages overlap by one post: each page must
-// start with the post the previous one ended with, and report the same X-WP-Total, and no post
-// may appear twice. A mismatch means the listing shifted; the walker then reads the second again
-// from its start. The same checks guard pages fetched in parallel when concurrency > 1.
+// When more than one page of posts share one second, the timestamp cannot make progress. The
+// walker then reads that second alone (modified_after and modified_before one second apart),
+// ordered by post id, and pages by offset within it. It cannot keep the timestamp order there:
+// WordPress on MariaDB returns posts with equal sort keys in an order that may differ from one
+// request to the next, so offset pages of a bulk import would skip and repeat posts. Offset pages
+// overlap by one post: each page must start with the post the previous one ended with, and
+// report the same X-WP-Total, and no post may appear twice. A mismatch means the listing shifted;
+// the walker then reads the second again from its start. After the second's last page the walk
+// goes on by timestamp after it. The same checks guard pages fetched in parallel when
+// concurrency > 1.
 
 #include <chrono>
 #include <cstdint>
@@ -44,10 +49,13 @@ enum class ListingKey {
 //! not a timestamp.
 [[nodiscard]] std::optional<UtcSeconds> listing_key_of(const Post& post, ListingKey key);
 
-//! One request of a walk: the posts whose key is after `after`, skipping `offset` of them.
+//! One request of a walk: the posts whose key is after `after` (and before `before`, when set),
+//! in the order of the key or of the post id, skipping `offset` of them.
 struct WindowRequest {
-  std::optional<UtcSeconds> after;  //!< exclusive lower bound; none for the whole listing
-  std::int64_t offset = 0;          //!< 0 asks for the first page
+  std::optional<UtcSeconds> after;   //!< exclusive lower bound; none for the whole listing
+  std::optional<UtcSeconds> before;  //!< exclusive upper bound; none for no upper bound
+  bool by_id = false;                //!< order by post id, ascending, instead of by the walk's key
+  std::int64_t offset = 0;           //!< 0 asks for the first page
 };
 
 //! Response to one request of a walk.
@@ -111,7 +119,8 @@ struct WalkSettings {
 //! Counts of one walk, for the summary and the logs.
 struct WalkStats {
   int requests = 0;
-  int shifts = 0;  //!< times the listing was found to have shifted between two requests
+  int shifts = 0;        //!< times the listing was found to have shifted between two requests
+  int tied_seconds = 0;  //!< seconds shared by more than one page of posts, read by post id
   bool filter_ignored = false;  //!< the site ignored the bound or the order; paged by offset
 };
 
@@ -134,6 +143,10 @@ class ListingWalker {
 
   [[nodiscard]] std::vector<Result<WindowResponse>> fetch_round(const Round& round);
   [[nodiscard]] int windows_for_next_round() const;
+  //! Returns how many windows of a tied second to read at once from window `first`, given the
+  //! second's X-WP-Total.
+  [[nodiscard]] int windows_in_tied_second(std::optional<std::int64_t> second_total,
+                                           std::int64_t first) const;
   void deliver(PostBatch&& items, const std::string& url,
                const std::function<void(ListingPage&&)>& on_page);
 

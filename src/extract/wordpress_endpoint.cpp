@@ -65,6 +65,12 @@ std::string PostsEndpoint::listing_url(const ListingQuery& listing) const {
   if (listing.after) {
     added.emplace_back("after", percent_encode(*listing.after));
   }
+  if (listing.modified_before) {
+    added.emplace_back("modified_before", percent_encode(*listing.modified_before));
+  }
+  if (listing.before) {
+    added.emplace_back("before", percent_encode(*listing.before));
+  }
   if (!listing.include.empty()) {
     added.emplace_back("include", percent_encode(listing.include));
   }

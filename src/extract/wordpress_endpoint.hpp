@@ -20,8 +20,10 @@ struct ListingQuery {
   std::optional<std::int64_t> offset;  //!< items to skip; WordPress then ignores page
   std::string orderby;                 //!< "modified", "date", "id"; empty for the site default
   std::string order;                   //!< "asc" or "desc"; empty for the site default
-  std::optional<std::string> modified_after;  //!< ISO 8601 timestamp, sent percent-encoded
-  std::optional<std::string> after;           //!< ISO 8601 timestamp, sent percent-encoded
+  std::optional<std::string> modified_after;   //!< ISO 8601 timestamp, sent percent-encoded
+  std::optional<std::string> after;            //!< ISO 8601 timestamp, sent percent-encoded
+  std::optional<std::string> modified_before;  //!< ISO 8601 timestamp, sent percent-encoded
+  std::optional<std::string> before;           //!< ISO 8601 timestamp, sent percent-encoded
   std::string include;  //!< include=: comma list of post ids to keep; empty sends none
   std::string fields;   //!< _fields=: comma list of the post members to return; empty for all
 };
@@ -46,9 +48,9 @@ struct PostsEndpoint {
                                      int page) const;
 
   //! Returns the URL of one listing request: the URL's own parameters, then categories and tags
-  //! (unless the URL sets them), orderby, order, modified_after, after, include, _fields,
-  //! per_page, and offset or page. A parameter of the URL that the query also sets is replaced by
-  //! the query's value.
+  //! (unless the URL sets them), orderby, order, modified_after, after, modified_before, before,
+  //! include, _fields, per_page, and offset or page. A parameter of the URL that the query also
+  //! sets is replaced by the query's value.
   [[nodiscard]] std::string listing_url(const ListingQuery& query) const;
 
   //! Returns the URL of another collection of the same site's wp/v2 API, e.g. route

@@ -293,7 +293,9 @@ Result<WindowResponse> WordPressSource::fetch_window(const ListingPlan& plan,
   ListingQuery query{.category_id = config_.category_id,
                      .tag_id = config_.tag_id,
                      .per_page = std::max(2, config_.per_page),
-                     .orderby = plan.key == ListingKey::kModified ? "modified" : "date",
+                     .orderby = window.by_id                        ? "id"
+                                : plan.key == ListingKey::kModified ? "modified"
+                                                                    : "date",
                      .order = "asc"};
   if (window.offset > 0) {
     query.offset = window.offset;
@@ -304,6 +306,10 @@ Result<WindowResponse> WordPressSource::fetch_window(const ListingPlan& plan,
     // WordPress converts a timestamp with an offset to the site's time zone before it compares.
     (plan.key == ListingKey::kModified ? query.modified_after : query.after) =
         format_utc_timestamp(*window.after);
+  }
+  if (window.before) {
+    (plan.key == ListingKey::kModified ? query.modified_before : query.before) =
+        format_utc_timestamp(*window.before);
   }
   const std::string url = endpoint_.listing_url(query);
 

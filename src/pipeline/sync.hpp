@@ -74,8 +74,9 @@ struct SyncSummary {
   std::optional<Error> cursor_read_error;
   int requests = 0;  //!< listing requests sent
   int shifts = 0;    //!< times the listing shifted while it was read, each recovered from
-  bool filter_ignored = false;  //!< the site ignored modified_after/after (WordPress before 5.7)
-  AuditSummary audit;           //!< posts read by id, and stored posts gone from the listing
+  //! The site ignored modified_after/after (WordPress before 5.7) or returned posts out of order.
+  bool filter_ignored = false;
+  AuditSummary audit;  //!< posts read by id, and stored posts gone from the listing
 
   //! True when a post, the listing, the audit, the removal of a gone post or the reading of the
   //! cursor failed.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <mutex>
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -13,7 +14,8 @@ namespace wodetl {
 namespace {
 
 //! In-memory listing that answers walk requests the way WordPress does, ordered by modified_gmt
-//! ascending with ties in insertion order. Tests change it between requests through the hook.
+//! (or by id) ascending, with ties in insertion order unless shuffle_ties() was called. Tests
+//! change it between requests through the hook.
 class FakeListing {
  public:
   void add(std::int64_t id, const std::string& modified_gmt) {
@@ -43,13 +45,22 @@ class FakeListing {
     requests.push_back(request);
     std::vector<Post> matching;
     for (const Post& post : posts_) {
-      if (!request.after || !filter_ || *parse_utc_timestamp(post.modified_gmt) > *request.after) {
+      const UtcSeconds modified = *parse_utc_timestamp(post.modified_gmt);
+      const bool after = !request.after || modified > *request.after;
+      const bool before = !request.before || modified < *request.before;
+      if (!filter_ || (after && before)) {
         matching.push_back(post);
       }
     }
-    std::stable_sort(matching.begin(), matching.end(), [](const Post& left, const Post& right) {
-      return left.modified_gmt < right.modified_gmt;
-    });
+    if (shuffle_ties_) {
+      // Like MariaDB under ORDER BY ... LIMIT, equal keys come in an order that changes from one
+      // request to the next.
+      std::shuffle(matching.begin(), matching.end(), random_);
+    }
+    std::stable_sort(
+        matching.begin(), matching.end(), [&request](const Post& left, const Post& right) {
+          return request.by_id ? left.id < right.id : left.modified_gmt < right.modified_gmt;
+        });
     WindowResponse response;
     response.url = "fake?offset=" + std::to_string(request.offset);
     response.total = static_cast<std::int64_t>(matching.size());
@@ -61,6 +72,7 @@ class FakeListing {
   }
 
   void ignore_filter() { filter_ = false; }
+  void shuffle_ties() { shuffle_ties_ = true; }
 
   std::vector<WindowRequest> requests;
 
@@ -68,6 +80,8 @@ class FakeListing {
   std::mutex mutex_;
   std::vector<Post> posts_;
   bool filter_ = true;
+  bool shuffle_ties_ = false;
+  std::mt19937 random_{7};
 };
 
 std::string minute_stamp(int minute) {
@@ -182,6 +196,62 @@ TEST(ListingWalker, PagesByOffsetThroughSharedSecond) {
   EXPECT_TRUE(paged_by_offset);
 }
 
+TEST(ListingWalker, TiedSecondReadById) {
+  FakeListing listing;
+  listing.shuffle_ties();
+  listing.add(1, minute_stamp(0));
+  for (int i = 0; i < 230; ++i) {
+    listing.add(100 + i, minute_stamp(5));
+  }
+  listing.add(2, minute_stamp(9));
+
+  Walked walked = walk(listing, WalkSettings{.per_page = 100});
+
+  ASSERT_TRUE(walked.status.ok()) << walked.status.error().to_string();
+  EXPECT_EQ(walked.posts.size(), 232u);
+  expect_each_once(walked, 100, 329);
+  expect_each_once(walked, 1, 2);
+  EXPECT_EQ(walked.stats.tied_seconds, 1);
+  EXPECT_EQ(walked.stats.shifts, 0);
+  // The second is read alone, by id; the walk then goes on after it.
+  const UtcSeconds tied = *parse_utc_timestamp(minute_stamp(5));
+  int by_id = 0;
+  for (const WindowRequest& request : listing.requests) {
+    if (request.by_id) {
+      ++by_id;
+      EXPECT_EQ(*request.after, tied - std::chrono::seconds(1));
+      EXPECT_EQ(*request.before, tied + std::chrono::seconds(1));
+    }
+  }
+  EXPECT_EQ(by_id, 3);
+  EXPECT_EQ(*listing.requests.back().after, tied);
+  EXPECT_FALSE(listing.requests.back().by_id);
+}
+
+TEST(ListingWalker, TiedSecondInParallelWindows) {
+  FakeListing listing;
+  listing.shuffle_ties();
+  for (int i = 0; i < 5; ++i) {
+    listing.add(1 + i, minute_stamp(i));
+  }
+  for (int i = 0; i < 47; ++i) {
+    listing.add(100 + i, minute_stamp(10));
+  }
+  for (int i = 0; i < 5; ++i) {
+    listing.add(200 + i, minute_stamp(20 + i));
+  }
+  WalkSettings settings{.per_page = 10, .concurrency = 3};
+
+  Walked walked = walk(listing, settings);
+
+  ASSERT_TRUE(walked.status.ok()) << walked.status.error().to_string();
+  EXPECT_EQ(walked.posts.size(), 57u);
+  expect_each_once(walked, 1, 5);
+  expect_each_once(walked, 100, 146);
+  expect_each_once(walked, 200, 204);
+  EXPECT_EQ(walked.stats.tied_seconds, 1);
+}
+
 TEST(ListingWalker, PostPublishedBetweenPagesNotLost) {
   FakeListing listing;
   for (int i = 0; i < 40; ++i) {
@@ -225,12 +295,14 @@ TEST(ListingWalker, EditedPostDeliveredInNewVersion) {
 
 TEST(ListingWalker, ShiftInSharedSecondIsRecovered) {
   FakeListing listing;
+  listing.shuffle_ties();
   add_shared_second(listing, 45);
   WalkSettings settings{.per_page = 10};
-  // Deleting a post the walk has read moves every later post one place forward, so an offset
-  // page would skip one; the walker must notice and read the second again.
+  // Requests 1 and 2 find the shared second, 3 and 4 read it by id from its start. Deleting a post
+  // the walk has read moves every later post one place forward, so an offset page would skip one;
+  // the walker must notice and read the second again.
   settings.after_page = [&listing](const FetchedPage& page) {
-    if (page.request == 2) {
+    if (page.request == 4) {
       listing.remove(101);
     }
   };
@@ -239,6 +311,7 @@ TEST(ListingWalker, ShiftInSharedSecondIsRecovered) {
 
   ASSERT_TRUE(walked.status.ok()) << walked.status.error().to_string();
   expect_each_once(walked, 102, 144);
+  EXPECT_EQ(walked.stats.tied_seconds, 1);
   EXPECT_GE(walked.stats.shifts, 1);
 }
 
@@ -246,10 +319,10 @@ TEST(ListingWalker, TotalChangeIsShift) {
   FakeListing listing;
   add_shared_second(listing, 45);
   WalkSettings settings{.per_page = 10};
-  // A post added at the end of the shared second leaves the next window's first post in place,
-  // so only X-WP-Total shows that the listing changed.
+  // A post added at the end of the shared second, while it is read by id, leaves the next
+  // window's first post in place, so only X-WP-Total shows that the listing changed.
   settings.after_page = [&listing](const FetchedPage& page) {
-    if (page.request == 2) {
+    if (page.request == 4) {
       listing.add(200, minute_stamp(3));
     }
   };
@@ -286,6 +359,22 @@ TEST(ListingWalker, ParallelWindowsDeliverEachOnce) {
       std::any_of(listing.requests.begin(), listing.requests.end(),
                   [](const WindowRequest& request) { return request.offset > 0; });
   EXPECT_TRUE(parallel);
+}
+
+TEST(ListingWalker, ParallelWindowsWithTiesDeliverEachOnce) {
+  FakeListing listing;
+  listing.shuffle_ties();
+  // Three posts per second, so seconds span the boundaries of parallel windows.
+  for (int i = 0; i < 90; ++i) {
+    listing.add(100 + i, minute_stamp(i / 3));
+  }
+  WalkSettings settings{.per_page = 10, .concurrency = 3};
+
+  Walked walked = walk(listing, settings);
+
+  ASSERT_TRUE(walked.status.ok()) << walked.status.error().to_string();
+  EXPECT_EQ(walked.posts.size(), 90u);
+  expect_each_once(walked, 100, 189);
 }
 
 TEST(ListingWalker, SiteIgnoringBoundStillComplete) {

@@ -99,6 +99,25 @@ TEST(PostsEndpoint, ListingUrlEncodesTimestamps) {
             "order=asc&modified_after=2024-01-31T23%3A59%3A59%2B00%3A00&per_page=100&offset=99");
 }
 
+TEST(PostsEndpoint, ListingUrlSendsUpperBounds) {
+  Result<PostsEndpoint> endpoint = parse_posts_endpoint("https://site.test");
+  ASSERT_TRUE(endpoint.ok());
+
+  const std::string url =
+      endpoint->listing_url(ListingQuery{.per_page = 100,
+                                         .offset = 99,
+                                         .orderby = "id",
+                                         .order = "asc",
+                                         .modified_after = "2024-01-31T23:59:59Z",
+                                         .modified_before = "2024-02-01T00:00:01Z",
+                                         .before = "2024-03-01T00:00:00Z"});
+
+  EXPECT_EQ(url,
+            "https://site.test/wp-json/wp/v2/posts?orderby=id&order=asc&"
+            "modified_after=2024-01-31T23%3A59%3A59Z&modified_before=2024-02-01T00%3A00%3A01Z&"
+            "before=2024-03-01T00%3A00%3A00Z&per_page=100&offset=99");
+}
+
 TEST(PostsEndpoint, ListingQueryReplacesUrlOrder) {
   Result<PostsEndpoint> endpoint = parse_posts_endpoint(
       "https://site.test/?rest_route=/wp/v2/posts&orderby=title&tags=5&after=2020-01-01T00:00:00");

@@ -730,6 +730,30 @@ TEST_F(WordPressSourceTest, WalkByDateSendsAfter) {
   EXPECT_EQ(outcome.post_count(), 3u);
 }
 
+TEST_F(WordPressSourceTest, WalkReadsTiedSecondById) {
+  site_.add_workout_posts(150, kCategory, 1000);
+  for (std::int64_t id = 1000; id < 1150; ++id) {
+    site_.edit_post(id, [](Json& post) { post["modified_gmt"] = "2024-06-01T10:00:00"; });
+  }
+
+  FetchOutcome outcome = walk(ListingPlan{.key = ListingKey::kModified,
+                                          .after = parse_utc_timestamp("2024-01-01T00:00:00")});
+
+  ASSERT_TRUE(outcome.status.ok()) << outcome.status.error().to_string();
+  expect_each_id_once(outcome, 1000, 1149);
+  EXPECT_EQ(outcome.post_count(), 150u);
+  std::vector<std::string> by_id;
+  for (const auto& request : site_.requests()) {
+    if (request.param("orderby") == "id") {
+      EXPECT_EQ(request.param("modified_after"), "2024-06-01T09:59:59Z");
+      EXPECT_EQ(request.param("modified_before"), "2024-06-01T10:00:01Z");
+      by_id.push_back(request.param("offset"));
+    }
+  }
+  EXPECT_EQ(by_id, (std::vector<std::string>{"", "99"}));
+  EXPECT_EQ(site_.requests().back().param("modified_after"), "2024-06-01T10:00:00Z");
+}
+
 TEST_F(WordPressSourceTest, PostPublishedBetweenPagesNotLost) {
   site_.add_workout_posts(250, kCategory, 1000);
   WordPressConfig config = default_config();
@@ -797,8 +821,9 @@ TEST_F(WordPressSourceTest, PostsSharingSecondReadOnce) {
     site_.add_post(post, {kCategory});
   }
   WordPressConfig config = default_config();
+  // Requests 1 and 2 find the shared second; 3 to 5 read it by post id.
   config.after_page = [this](const FetchedPage& page) {
-    if (page.request == 2) {
+    if (page.request == 4) {
       site_.remove_post(1001);  // moves every later post of the shared second
     }
   };
