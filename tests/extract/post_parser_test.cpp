@@ -73,6 +73,27 @@ TEST(ParsePost, MissingContentNamesPostAndFile) {
       << error.to_string();
 }
 
+TEST(ParsePost, ProtectedPostWithoutContentFails) {
+  Json object = testing::workout_post(4110, 2);
+  object["content"] = Json::parse(R"({"rendered":"","protected":true})");
+  Result<Post> post = parse_post(object, kPageUrl);
+
+  ASSERT_FALSE(post.ok());
+  EXPECT_EQ(post.error().post.id, 4110);
+  EXPECT_TRUE(contains(post.error().message, "password-protected")) << post.error().message;
+  EXPECT_TRUE(contains(post.error().hint, "Remove the post's password")) << post.error().hint;
+}
+
+TEST(ParsePost, ProtectedPostWithContentParses) {
+  // A reader that gave the post's password gets the content, still marked as protected.
+  Json object = testing::workout_post(4111, 2);
+  object["content"]["protected"] = true;
+  Result<Post> post = parse_post(object, kPageUrl);
+
+  ASSERT_TRUE(post.ok()) << post.error().to_string();
+  EXPECT_FALSE(post->content_html.empty());
+}
+
 TEST(ParsePost, ContentWithoutRenderedRejected) {
   Json object = testing::workout_post(4103, 1);
   object["content"] = "<p>plain</p>";
