@@ -29,6 +29,10 @@ struct PostState {
   //! processed again with the same key needs no writes, even after the idempotency record
   //! expired. Empty in states written before the key was recorded.
   std::string process_key;
+  //! Listing the post was last read from, as SyncCursor::listing names it, so that the audit of
+  //! one source's listing leaves the posts of other listings in the same store alone. Empty for
+  //! posts stored from files, and in states written before it was recorded.
+  std::string listing;
 };
 
 //! Place of a source's incremental sync: every post of the source's listing modified at or

@@ -92,12 +92,15 @@ AuditSummary audit_listing(ListingInventory& inventory, StateStore& state,
     return audit;
   }
   audit.ran = true;
-  audit.stored = stored_states->size();
   std::map<std::int64_t, PostState> stored;
   for (PostState& post : *stored_states) {
+    if (!post.listing.empty() && !request.listing.empty() && post.listing != request.listing) {
+      continue;
+    }
     const std::int64_t id = post.source.post_id;
     stored.emplace(id, std::move(post));
   }
+  audit.stored = stored.size();
   std::set<std::int64_t> stored_ids;
   std::transform(stored.begin(), stored.end(), std::inserter(stored_ids, stored_ids.end()),
                  [](const auto& entry) { return entry.first; });

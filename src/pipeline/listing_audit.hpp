@@ -56,6 +56,10 @@ struct AuditRequest {
   //! the listing and no request for the listing's size or ids is needed.
   bool walks_read_everything = false;
   int max_requests = 10000;  //!< limit of the id listing's requests
+  //! The listing audited (SyncCursor::listing). Stored posts recorded with another listing belong
+  //! to another source sharing the store, and are left out; those recorded without one are
+  //! compared.
+  std::string listing;
 };
 
 //! Compares the listing with the stored post states.

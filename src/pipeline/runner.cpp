@@ -160,6 +160,14 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
       outcome.records = static_cast<int>(previous_state->session_dates.size());
       outcome.records_unchanged = outcome.records;
     }
+    // A state written before listings were recorded gets its listing once.
+    if (previous_state->listing.empty() && !options.listing.empty()) {
+      PostState updated = *previous_state;
+      updated.listing = options.listing;
+      if (Status saved = stores.state->save_post_state(updated); !saved.ok()) {
+        note_state_failure(outcome, "Could not record the post's listing", saved.error());
+      }
+    }
     spdlog::debug("{} {}, already processed in this version", to_string(outcome.result),
                   outcome.post.describe());
     return outcome;
@@ -197,6 +205,7 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
   state.source = source_of(post);
   state.content_sha256 = content_sha256;
   state.process_key = done_key;
+  state.listing = options.listing;
 
   auto transformed = transform_post(post, options.profile);
   if (!transformed) {

@@ -470,6 +470,52 @@ TEST_F(SyncTest, CursorOfOtherListingIgnored) {
   EXPECT_EQ(saved_cursor(), "2023-01-16T22:05:00");
 }
 
+// Two sources whose data folders are one (as --data-dir can make them) keep each other's posts:
+// each post state records its listing, and the audit compares only its own listing's posts.
+TEST_F(SyncTest, OtherListingPostsNotPruned) {
+  site_.add_workout_posts(4, kCategory, 1000);
+  site_.add_workout_posts(3, 77, 5000);
+  ASSERT_FALSE(sync().failed());
+  WordPressConfig other = config();
+  other.category_id = 77;
+  auto other_source = WordPressSource::create(other);
+  ASSERT_TRUE(other_source.ok());
+  SyncRequest request{.prune = true};
+  request.source_name = "other";
+  request.listing = (*other_source)->describe();
+
+  const SyncSummary summary = sync_source(**other_source, stores_, request);
+
+  ASSERT_FALSE(summary.failed()) << format_sync_summary_text(summary);
+  EXPECT_EQ(summary.run.count(PostResult::kNew), 3);
+  EXPECT_TRUE(summary.audit.gone.empty()) << format_sync_summary_text(summary);
+  EXPECT_EQ(summary.audit.stored, 0U);
+  EXPECT_EQ(testing::query_column(database(), "SELECT post_id FROM posts ORDER BY post_id"),
+            (std::vector<std::string>{"1000", "1001", "1002", "1003", "5000", "5001", "5002"}));
+  EXPECT_EQ(
+      testing::query_column(database(), "SELECT DISTINCT listing FROM posts WHERE post_id >= 5000"),
+      std::vector<std::string>{request.listing});
+}
+
+// A post state written before listings were recorded is compared with the listing, and gets the
+// listing when its post is read again.
+TEST_F(SyncTest, StateWithoutListingGetsIt) {
+  ASSERT_NO_FATAL_FAILURE(sync_first_posts(3));
+  execute(database(), "UPDATE posts SET listing = NULL");
+  site_.remove_post(1002);
+
+  const SyncSummary summary = sync(SyncRequest{.mode = SyncMode::kFull});
+
+  ASSERT_FALSE(summary.failed()) << format_sync_summary_text(summary);
+  ASSERT_EQ(summary.audit.gone.size(), 1U) << format_sync_summary_text(summary);
+  EXPECT_EQ(summary.audit.gone[0].state.source.post_id, 1002);
+  EXPECT_EQ(summary.run.count(PostResult::kUnchanged), 2);
+  EXPECT_EQ(testing::query_column(database(),
+                                  "SELECT post_id FROM posts WHERE listing IS NOT NULL "
+                                  "ORDER BY post_id"),
+            (std::vector<std::string>{"1000", "1001"}));
+}
+
 TEST_F(SyncTest, DailyProfileDatesPostsByPublication) {
   for (int day = 0; day < 3; ++day) {
     Json post = testing::workout_post(3000 + day, 1);

@@ -122,6 +122,7 @@ Status DynamoDbStateStore::save_post_state(const PostState& state) {
                     {"title", string_value(state.source.title)},
                     {"content_sha256", string_value(state.content_sha256)},
                     {"process_key", string_value(state.process_key)},
+                    {"listing", string_value(state.listing)},
                     {"status", string_value(to_string(state.status))},
                     {"reason", string_value(state.reason)},
                     {"preamble_json", string_value(preamble_json)},
@@ -154,6 +155,7 @@ Result<PostState> post_state_of(const Json& item, const std::string& posts_table
   state.content_sha256 = string_attribute(item, "content_sha256").value_or("");
   state.reason = string_attribute(item, "reason").value_or("");
   state.process_key = string_attribute(item, "process_key").value_or("");
+  state.listing = string_attribute(item, "listing").value_or("");
 
   const std::string status = string_attribute(item, "status").value_or("");
   std::optional<PostStatus> parsed_status = parse_post_status(status);

@@ -35,6 +35,9 @@ CREATE TABLE sync_cursors (
   updated_at TEXT NOT NULL
 );
 )sql"},
+    SchemaMigration{3, R"sql(
+ALTER TABLE posts ADD COLUMN listing TEXT;
+)sql"},
 };
 
 Error schema_error(sqlite3* db, const std::filesystem::path& file, const std::string& failure) {

@@ -75,24 +75,24 @@ constexpr std::string_view kDeleteIdempotency =
 
 constexpr std::string_view kUpsertPost = R"sql(
 INSERT INTO posts (post_id, slug, link, modified_gmt, title, content_sha256, status, reason,
-                   preamble_json, session_dates_json, updated_at, process_key)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                   preamble_json, session_dates_json, updated_at, process_key, listing)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
 ON CONFLICT (post_id) DO UPDATE SET
   slug = excluded.slug, link = excluded.link, modified_gmt = excluded.modified_gmt,
   title = excluded.title, content_sha256 = excluded.content_sha256, status = excluded.status,
   reason = excluded.reason, preamble_json = excluded.preamble_json,
   session_dates_json = excluded.session_dates_json, updated_at = excluded.updated_at,
-  process_key = excluded.process_key
+  process_key = excluded.process_key, listing = excluded.listing
 )sql";
 
 // read_post_state reads the columns in this order.
 constexpr std::string_view kSelectPost =
     "SELECT post_id, slug, link, modified_gmt, title, content_sha256, status, reason, "
-    "preamble_json, session_dates_json, process_key FROM posts WHERE post_id = ?1";
+    "preamble_json, session_dates_json, process_key, listing FROM posts WHERE post_id = ?1";
 
 constexpr std::string_view kSelectAllPosts =
     "SELECT post_id, slug, link, modified_gmt, title, content_sha256, status, reason, "
-    "preamble_json, session_dates_json, process_key FROM posts ORDER BY post_id";
+    "preamble_json, session_dates_json, process_key, listing FROM posts ORDER BY post_id";
 
 constexpr std::string_view kDeletePost = "DELETE FROM posts WHERE post_id = ?1";
 
@@ -627,7 +627,8 @@ Status SqliteStore::save_post_state(const PostState& state) {
       .bind_text(9, preamble_json)
       .bind_text(10, session_dates_json)
       .bind_text(11, format_utc_milliseconds(Clock::now()))
-      .bind_text(12, state.process_key);
+      .bind_text(12, state.process_key)
+      .bind_text(13, state.listing);
   if (int result = upsert.step(); result != SQLITE_DONE) {
     Error error = sqlite_error("failed to write the post state", result);
     error.post = post_ref_of(state.source);
@@ -646,6 +647,7 @@ Result<PostState> SqliteStore::read_post_state(Statement& row) {
   state.content_sha256 = row.text(5);
   state.reason = row.text(7);
   state.process_key = row.text(10);
+  state.listing = row.text(11);
 
   const std::string status = row.text(6);
   std::optional<PostStatus> parsed_status = parse_post_status(status);

@@ -128,7 +128,7 @@ TEST_F(SqliteStoreTest, OpenCreatesFileAndSchema) {
   EXPECT_TRUE(fs::is_regular_file(file_));
   Result<int> version = store_->schema_version();
   ASSERT_TRUE(version.ok());
-  EXPECT_EQ(*version, 2);
+  EXPECT_EQ(*version, 3);
   Result<std::vector<SessionRecord>> records = store_->all_sessions();
   ASSERT_TRUE(records.ok());
   EXPECT_TRUE(records->empty());
@@ -529,12 +529,13 @@ TEST(SqliteStoreOpen, MigratesVersionOneFile) {
   std::unique_ptr<SqliteStore> store = open_store(file);
 
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(*store->schema_version(), 2);
+  EXPECT_EQ(*store->schema_version(), 3);
   Result<std::optional<PostState>> state = store->find_post_state(7);
   ASSERT_TRUE(state.ok()) << state.error().to_string();
   ASSERT_TRUE(state->has_value());
   EXPECT_EQ((*state)->session_dates, std::vector<std::string>{"2020-12-21"});
   EXPECT_EQ((*state)->process_key, "");
+  EXPECT_EQ((*state)->listing, "");
   EXPECT_TRUE(store->save_sync_cursor(SyncCursor{"a", "b", "2020-12-20T17:00:21", ""}).ok());
 }
 
