@@ -188,6 +188,7 @@ int run_command(const RunArguments& arguments) {
     source = std::move(*created);
     data_dir = chosen.data_dir.string();
     options.profile = chosen.config.profile;
+    options.listing = chosen.listing;
   } else {
     auto source_settings = read_source_settings(arguments.source, environment.environment());
     if (!source_settings) {
@@ -219,6 +220,9 @@ int run_command(const RunArguments& arguments) {
   RunSummary summary = run_pipeline(*source, *stores, options);
   if (credentials_warning) {
     summary.warnings.push_back(*credentials_warning);
+  }
+  if (*configured != nullptr && (*configured)->config_file_warning) {
+    summary.warnings.push_back(*(*configured)->config_file_warning);
   }
   if (!targets->empty()) {
     summary.completion_error =

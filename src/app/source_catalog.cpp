@@ -111,7 +111,8 @@ std::optional<CredentialsSecret> load_credentials_secret(LayeredEnvironment& env
         return read_secret(secret_name, current);
       });
   if (!read->auth) {
-    spdlog::warn("{}", read->error->to_string());
+    // Commands put this warning in their summary, so the log repeats it only at debug level.
+    spdlog::debug("{}", read->error->to_string());
     secret.error = read->error;
     return secret;
   }
@@ -184,10 +185,10 @@ CatalogSource configured_source(const SourceConfig& config, const ConfigFile& fi
     const auto permissions = std::filesystem::status(file.path, error).permissions();
     using std::filesystem::perms;
     if (!error && (permissions & (perms::group_read | perms::others_read)) != perms::none) {
-      spdlog::warn(
-          "Configuration file {} holds the password of source '{}' and other users can read it; "
-          "use password_env, or chmod 600 the file",
-          file.path.string(), config.name);
+      source.config_file_warning = Error::invalid_input(
+          "configuration file " + file.path.string() + " contains the password of source '" +
+              config.name + "' and other users can read it",
+          {}, "Use password_env, or run chmod 600 on the file");
     }
   }
   return source;

@@ -75,6 +75,11 @@ std::string format_sources_text(const SourceCatalog& catalog, const CursorStore&
     if (source.problem) {
       text += "  problem:     " + source.problem->to_string() + "\n";
     }
+    for (const auto& warning : {source.credentials_warning, source.config_file_warning}) {
+      if (warning) {
+        text += "  warning:     " + warning->to_string() + "\n";
+      }
+    }
   }
   return mask_secrets(text);
 }
@@ -83,6 +88,12 @@ Json sources_to_json(const SourceCatalog& catalog, const CursorStore& cursors) {
   Json sources = Json::array();
   for (const CatalogSource& source : catalog.sources) {
     const SourceConfig& config = source.config;
+    Json warnings = Json::array();
+    for (const auto& warning : {source.credentials_warning, source.config_file_warning}) {
+      if (warning) {
+        warnings.push_back(warning->to_string());
+      }
+    }
     sources.push_back(
         Json{{"name", config.name},
              {"built_in", source.built_in},
@@ -100,7 +111,8 @@ Json sources_to_json(const SourceCatalog& catalog, const CursorStore& cursors) {
              {"store", cursors.aws || cursors.problem ? "aws" : "local"},
              {"listing", source.listing},
              {"cursor", cursor_text(source, cursors)},
-             {"problem", source.problem ? Json(source.problem->to_string()) : Json(nullptr)}});
+             {"problem", source.problem ? Json(source.problem->to_string()) : Json(nullptr)},
+             {"warnings", std::move(warnings)}});
   }
   return Json{{"config", catalog.config_path ? Json(catalog.config_path->string()) : Json(nullptr)},
               {"sources", std::move(sources)}};

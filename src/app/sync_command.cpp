@@ -90,6 +90,9 @@ SyncSummary sync_one(const CatalogSource& source, const SyncArguments& arguments
   if (source.credentials_warning) {
     summary.run.warnings.push_back(*source.credentials_warning);
   }
+  if (source.config_file_warning) {
+    summary.run.warnings.push_back(*source.config_file_warning);
+  }
 
   const RunSummary& run = summary.run;
   const bool failed = summary.failed();

@@ -54,7 +54,7 @@ int RunSummary::records_unchanged() const {
   return sum(*this, &PostOutcome::records_unchanged);
 }
 int RunSummary::records_removed() const {
-  return sum(*this, &PostOutcome::records_removed);
+  return sum(*this, &PostOutcome::records_removed) + records_pruned;
 }
 int RunSummary::objects_written() const {
   return sum(*this, &PostOutcome::objects_written);
@@ -63,7 +63,7 @@ int RunSummary::objects_unchanged() const {
   return sum(*this, &PostOutcome::objects_unchanged);
 }
 int RunSummary::objects_removed() const {
-  return sum(*this, &PostOutcome::objects_removed);
+  return sum(*this, &PostOutcome::objects_removed) + objects_pruned;
 }
 
 int RunSummary::state_failures() const {
@@ -158,7 +158,9 @@ std::string format_summary_text(const RunSummary& summary, bool failed,
             summary.source_error->to_string() + "\n";
   }
   if (summary.posts.empty() && !summary.source_error) {
-    text += std::string(no_posts_line) + "\n";
+    if (summary.wrote_nothing()) {
+      text += std::string(no_posts_line) + "\n";
+    }
   } else if (summary.wrote_nothing() && !summary.failed()) {
     text += "Nothing new: every post was already stored in this version.\n";
   }

@@ -53,6 +53,10 @@ struct RunSummary {
   //! the credentials came from the environment.
   std::vector<Error> warnings;
   std::chrono::milliseconds elapsed{0};
+  //! Records and objects of stored posts gone from the listing that `sync --prune` removed. The
+  //! totals records_removed() and objects_removed() include them.
+  int records_pruned = 0;
+  int objects_pruned = 0;
 
   [[nodiscard]] int count(PostResult result) const;
   [[nodiscard]] int records_written() const;

@@ -91,7 +91,7 @@ bool save_cursor(Stores& stores, const SyncRequest& request, UtcSeconds value, S
 //! Runs audit_listing on the source's inventory; an error of the inventory (a failed login or
 //! slug lookup) becomes the audit's error.
 AuditSummary audit_source(WordPressSource& source, Stores& stores, const SyncPlan& plan,
-                          const std::set<std::int64_t>& delivered,
+                          const std::string& listing, const std::set<std::int64_t>& delivered,
                           const std::function<void(PostBatch&&)>& on_missed) {
   Result<ListingInventory> inventory = source.inventory();
   if (!inventory.ok()) {
@@ -105,7 +105,8 @@ AuditSummary audit_source(WordPressSource& source, Stores& stores, const SyncPla
   return audit_listing(*inventory, *stores.state,
                        AuditRequest{.delivered = delivered,
                                     .walks_read_everything = read_everything,
-                                    .max_requests = source.config().max_pages},
+                                    .max_requests = source.config().max_pages,
+                                    .listing = listing},
                        on_missed);
 }
 
@@ -186,7 +187,9 @@ SyncSummary sync_source(WordPressSource& source, Stores& stores, const SyncReque
     }
   };
 
-  PostProcessor processor(stores, request.run, [&](std::size_t index, const PostOutcome& outcome) {
+  RunOptions run_options = request.run;
+  run_options.listing = request.listing;
+  PostProcessor processor(stores, run_options, [&](std::size_t index, const PostOutcome& outcome) {
     std::lock_guard lock(state.mutex);
     state.tracker.complete(index, outcome.result != PostResult::kFailed);
     ++state.progress.processed;
@@ -254,15 +257,16 @@ SyncSummary sync_source(WordPressSource& source, Stores& stores, const SyncReque
   } else if (!walks_completed) {
     summary.audit.skipped_because = "the listing failed";
   } else {
-    summary.audit = audit_source(source, stores, plan, delivered, [&](PostBatch&& missed) {
-      {
-        std::lock_guard lock(state.mutex);
-        state.tracker.begin_walk(ListingKey::kModified, std::nullopt);
-      }
-      submit(missed);
-      std::lock_guard lock(state.mutex);
-      state.tracker.end_walk(true);
-    });
+    summary.audit =
+        audit_source(source, stores, plan, request.listing, delivered, [&](PostBatch&& missed) {
+          {
+            std::lock_guard lock(state.mutex);
+            state.tracker.begin_walk(ListingKey::kModified, std::nullopt);
+          }
+          submit(missed);
+          std::lock_guard lock(state.mutex);
+          state.tracker.end_walk(true);
+        });
   }
   {
     std::lock_guard lock(state.mutex);
@@ -277,6 +281,10 @@ SyncSummary sync_source(WordPressSource& source, Stores& stores, const SyncReque
       spdlog::error("{}", summary.audit.prune_refused->to_string());
     } else {
       remove_gone_posts(summary.audit.gone, stores);
+      for (const GonePost& gone : summary.audit.gone) {
+        summary.run.records_pruned += gone.records_removed;
+        summary.run.objects_pruned += gone.objects_removed;
+      }
     }
   }
 
@@ -307,16 +315,20 @@ std::string format_sync_summary_text(const SyncSummary& summary) {
                      " sync): " + summary.reading + "\n";
   text += "Cursor: " + summary.cursor_before.value_or("none") + " -> " +
           summary.cursor_after.value_or("none") + (summary.cursor_saved ? " (saved)" : "") + "\n";
-  text += "Listing: " + std::to_string(summary.requests) +
-          (summary.requests == 1 ? " request" : " requests");
-  if (summary.shifts > 0) {
-    text += ", " + std::to_string(summary.shifts) + " shift" + (summary.shifts == 1 ? "" : "s") +
-            " of the listing detected and read again";
+  // A sync that failed before its first listing request (a failed login or category check)
+  // shows only the error further down.
+  if (summary.requests > 0 || !summary.run.source_error) {
+    text += "Listing: " + std::to_string(summary.requests) +
+            (summary.requests == 1 ? " request" : " requests");
+    if (summary.shifts > 0) {
+      text += ", " + std::to_string(summary.shifts) + " shift" + (summary.shifts == 1 ? "" : "s") +
+              " of the listing detected and read again";
+    }
+    if (summary.filter_ignored) {
+      text += ", the site ignored the date filter or its order so every page was read";
+    }
+    text += "\n";
   }
-  if (summary.filter_ignored) {
-    text += ", the site ignored the date filter so every page was read";
-  }
-  text += "\n";
   if (summary.cursor_read_error) {
     const Error& error = *summary.cursor_read_error;
     text += "Cursor not read, so this sync read every post: " + error.to_string() +

@@ -108,6 +108,10 @@ TEST_F(CliSyncTest, SourcesHidesPasswords) {
       << "\n[[sources]]\nname = \"other\"\nsite = \"https://other.test\"\ncategory = "
          "\"olympic-lifting\"\nprofile = \"daily\"\ndata_dir = \"other\"\ncredentials = { "
          "user_env = \"OTHER_USER\", password_env = \"OTHER_PASS\" }\n";
+  std::filesystem::permissions(
+      folder() / "wodetl.toml",
+      std::filesystem::perms::group_read | std::filesystem::perms::others_read,
+      std::filesystem::perm_options::add);
   ASSERT_EQ(wodetl({"sync", "--source", "blog", "--quiet"}).exit_code, 0);
 
   const auto text = wodetl({"sources"}, {{"OTHER_USER", "u1"}, {"OTHER_PASS", "env-pass-8765"}});
@@ -120,11 +124,15 @@ TEST_F(CliSyncTest, SourcesHidesPasswords) {
       {"blog\n  site:        " + site_.root_url(),
        "credentials: user coach (the configuration file), password from the configuration file",
        "password from OTHER_PASS (the environment)", "cursor:      2023-03-20T22:05:00 (saved ",
-       "category:    olympic-lifting", "profile:     daily"});
+       "category:    olympic-lifting", "profile:     daily",
+       "warning:     configuration file wodetl.toml contains the password of source 'blog' and "
+       "other users can read it. Use password_env, or run chmod 600 on the file"});
   ASSERT_EQ(json.exit_code, 0) << json.errors;
   const Json listed = Json::parse(json.output);
   ASSERT_EQ(listed["sources"].size(), 2U);
+  EXPECT_EQ(listed["sources"][0]["warnings"].size(), 1U) << json.output;
   EXPECT_EQ(listed["sources"][1]["name"], "other");
+  EXPECT_TRUE(listed["sources"][1]["warnings"].empty()) << json.output;
   for (const auto* result : {&text, &json}) {
     EXPECT_FALSE(contains(result->output, "literal-pass-4321")) << result->output;
     EXPECT_FALSE(contains(result->output, "env-pass-8765")) << result->output;
@@ -298,6 +306,9 @@ TEST_F(CliSyncTest, GonePostsReportedThenPruned) {
   EXPECT_EQ(gone[0]["removed"], true);
   EXPECT_EQ(gone[0]["records_removed"], 2);
   EXPECT_EQ(gone[0]["objects_removed"], 1);
+  // The totals of the sync count what the prune removed.
+  EXPECT_EQ(Json::parse(prune.output)["sources"][0]["records_removed"], 2) << prune.output;
+  EXPECT_EQ(Json::parse(prune.output)["sources"][0]["objects_removed"], 1) << prune.output;
   EXPECT_EQ(count_rows(database(), "sessions"), 22);
   EXPECT_EQ(count_rows(database(), "posts"), 11);
   ASSERT_EQ(after.exit_code, 0) << after.output << after.errors;

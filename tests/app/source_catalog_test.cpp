@@ -154,6 +154,30 @@ credentials = { user = "coach", password_env = "OTHER_PASS" }
   EXPECT_FALSE(catalog->sources[1].credentials_warning.has_value());
 }
 
+TEST_F(SourceCatalogTest, ReadablePasswordFileWarns) {
+  write("wodetl.toml", R"toml(
+[[sources]]
+name = "in-file"
+site = "https://blog.example.test"
+credentials = { user = "coach", password = "file-pass-2468" }
+)toml");
+  const fs::path file = folder_.path() / "wodetl.toml";
+  fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+
+  Result<SourceCatalog> readable = load();
+  fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write);
+  Result<SourceCatalog> private_file = load();
+
+  ASSERT_TRUE(readable.ok()) << readable.error().to_string();
+  const std::optional<Error>& warning = readable->sources.front().config_file_warning;
+  ASSERT_TRUE(warning.has_value());
+  EXPECT_TRUE(contains(warning->message, "other users can read it")) << warning->message;
+  EXPECT_TRUE(contains(warning->hint, "chmod 600")) << warning->hint;
+  EXPECT_FALSE(contains(warning->to_string(), "file-pass-2468"));
+  ASSERT_TRUE(private_file.ok()) << private_file.error().to_string();
+  EXPECT_FALSE(private_file->sources.front().config_file_warning.has_value());
+}
+
 // Without a reader, as for `sources`, the secret is named but not read.
 TEST_F(SourceCatalogTest, UnreadSecretIsNamed) {
   Result<SourceCatalog> catalog = load({{"INVICTUS_SECRET_NAME", "wp"}});

@@ -40,5 +40,30 @@ TEST(FormatSummaryText, CountsFailedInputsApart) {
   }
 }
 
+TEST(FormatSummaryText, PrunedCountsInTotals) {
+  RunSummary summary;
+  summary.source = "posts";
+  summary.records_pruned = 3;
+  summary.objects_pruned = 1;
+
+  const std::string text = format_summary_text(summary, false, "No posts found.");
+
+  EXPECT_NE(text.find("Session records: 0 written, 0 unchanged, 3 removed"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("Bucket objects: 0 written, 0 unchanged, 1 removed"), std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("No posts found."), std::string::npos) << text;
+  EXPECT_FALSE(summary.wrote_nothing());
+}
+
+TEST(FormatSummaryText, NoPostsLineWhenNothingRemoved) {
+  RunSummary summary;
+  summary.source = "posts";
+
+  const std::string text = format_summary_text(summary, false, "No posts found.");
+
+  EXPECT_NE(text.find("No posts found."), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace wodetl
