@@ -236,11 +236,18 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
 
   Result<ReplaceOutcome> replaced = ReplaceOutcome{};
   {
-    // Two workers must not both find a key free and then write it, so the check and the write
-    // of the records run one post at a time.
-    // NOTE: this also serializes the record writes of a DynamoDB store; a lock per date would not.
-    static std::mutex session_keys_mutex;
-    std::lock_guard lock(session_keys_mutex);
+    // The dates of the new records are checked for keys, and the records of the previous
+    // version's dates may be removed, so both stay locked until the records are written.
+    static SessionDateLocks date_locks;
+    std::vector<std::string> dates;
+    for (const SessionRecord& record : transformed->records) {
+      dates.push_back(record.date);
+    }
+    if (previous_state) {
+      dates.insert(dates.end(), previous_state->session_dates.begin(),
+                   previous_state->session_dates.end());
+    }
+    const auto locks = date_locks.lock(dates);
     Result<std::vector<std::string>> separated =
         separate_session_keys(*stores.sessions, transformed->records);
     if (!separated) {

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <functional>
 #include <map>
 #include <set>
 #include <utility>
@@ -15,6 +16,20 @@ PostRef ref_of(const SourceRef& source) {
 }
 
 }  // namespace
+
+std::vector<std::unique_lock<std::mutex>> SessionDateLocks::lock(
+    const std::vector<std::string>& dates) {
+  std::set<std::size_t> indices;
+  for (const std::string& date : dates) {
+    indices.insert(std::hash<std::string>{}(date) % kMutexes);
+  }
+  std::vector<std::unique_lock<std::mutex>> locks;
+  locks.reserve(indices.size());
+  for (const std::size_t index : indices) {
+    locks.emplace_back(mutexes_[index]);
+  }
+  return locks;
+}
 
 Result<std::vector<std::string>> separate_session_keys(SessionStore& sessions,
                                                        std::vector<SessionRecord>& records) {
