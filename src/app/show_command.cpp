@@ -178,7 +178,7 @@ Result<std::string> show_sessions(SessionStore& sessions, const ShowOptions& opt
     text += format_record_text(record, options.maxes, missing_maxes);
   }
   if (!missing_maxes.empty()) {
-    text += "\n" + format_missing_maxes(missing_maxes, options.maxes->unit) + "\n";
+    text += "\n" + format_missing_maxes(missing_maxes, *options.maxes) + "\n";
   }
   return text;
 }

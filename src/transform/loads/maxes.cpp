@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include "transform/prescription/canonical.hpp"
 
@@ -76,9 +77,101 @@ std::string weight_problem(const std::string& text) {
 // name the first.
 using EntrySpellings = std::map<std::pair<int, std::string>, std::string>;
 
+// A max given as a share of another lift's max of the same rep max: "85% of clean", "clean".
+struct LiftReference {
+  double percent = 100;
+  std::string lift;     // canonical name of the lift referred to
+  std::string key;      // the entry's key, with its table prefix, for errors
+  std::string written;  // the entry's value as written, for errors
+};
+using LiftReferences = std::map<std::pair<int, std::string>, LiftReference>;
+
+constexpr double kMaxReferencePercent = 200;
+
+// Reads "85% of clean", "85 % of the clean" or "clean". Returns nothing for text that starts
+// with a digit but is no percentage, so that "100" keeps its "not a weight" error.
+std::optional<LiftReference> parse_lift_reference(const std::string& text) {
+  std::string rest = text;
+  rest.erase(0, rest.find_first_not_of(' '));
+  LiftReference reference;
+  if (!rest.empty() && (std::isdigit(static_cast<unsigned char>(rest[0])) != 0 || rest[0] == '.')) {
+    double percent = 0;
+    int consumed = 0;
+    // NOLINTNEXTLINE(cert-err34-c): consumed and the checks below reject what sscanf cannot read
+    if (std::sscanf(rest.c_str(), "%lf%n", &percent, &consumed) != 1) {
+      return std::nullopt;
+    }
+    std::string after = lower_ascii(rest.substr(static_cast<std::size_t>(consumed)));
+    after.erase(0, after.find_first_not_of(' '));
+    if (!after.starts_with("%")) {
+      return std::nullopt;
+    }
+    after.erase(0, 1);
+    after.erase(0, after.find_first_not_of(' '));
+    if (!after.starts_with("of ")) {
+      return std::nullopt;
+    }
+    after.erase(0, 3);
+    after.erase(0, after.find_first_not_of(' '));
+    if (after.starts_with("the ") || after.starts_with("my ")) {
+      after.erase(0, after.find(' ') + 1);
+    }
+    reference.percent = percent;
+    rest = after;
+  }
+  reference.lift = prescription::canonical_name(rest);
+  if (reference.lift.empty()) {
+    return std::nullopt;
+  }
+  return reference;
+}
+
+// Resolves each reference to a weight, following chains of references. Fails on a reference to a
+// lift without a max, or on references that lead back to themselves.
+Status resolve_references(const LiftReferences& references, const std::string& origin,
+                          Maxes& maxes) {
+  for (const auto& [target, first] : references) {
+    double factor = 1;
+    std::pair<int, std::string> current = target;
+    std::vector<std::string> path{first.key};
+    while (true) {
+      const LiftReference& reference = references.at(current);
+      factor *= reference.percent / 100;
+      const std::pair<int, std::string> next{current.first, reference.lift};
+      if (const std::optional<Weight> weight = maxes.find(next.first, next.second)) {
+        maxes.entries.emplace(target, Weight{weight->value * factor, weight->unit});
+        break;
+      }
+      const auto chained = references.find(next);
+      if (chained == references.end()) {
+        return entry_error(origin, reference.key,
+                           "= \"" + reference.written +
+                               "\" is neither a weight with a unit nor a lift with a " +
+                               std::to_string(current.first) + "-RM in this file",
+                           "Write a weight such as \"100 kg\", or give " + reference.lift +
+                               " a max in the same table");
+      }
+      if (chained->first == target || path.size() > references.size()) {
+        return entry_error(origin, first.key, "refers back to itself through " + reference.key,
+                           "End the chain of references with a weight such as \"100 kg\"");
+      }
+      path.push_back(chained->second.key);
+      current = next;
+    }
+    if (maxes.entries.at(target).value > kMaxWeight) {
+      return entry_error(origin, first.key,
+                         "= \"" + first.written + "\" comes to more than " +
+                             format_number(kMaxWeight) + ", the largest max accepted",
+                         kWeightHint);
+    }
+  }
+  return ok_status();
+}
+
 // Reads the entries of one table ("lift" = "100 kg") as rep_max-RMs.
 Status read_lift_table(const toml::table& table, int rep_max, const std::string& origin,
-                       const std::string& prefix, Maxes& maxes, EntrySpellings& spellings) {
+                       const std::string& prefix, Maxes& maxes, EntrySpellings& spellings,
+                       LiftReferences& references) {
   for (const auto& [key, node] : table) {
     const std::string name(key.str());
     if (rep_max == 1 && (name == "unit" || name == "rounding" || name == "rep_maxes")) {
@@ -93,8 +186,18 @@ Status read_lift_table(const toml::table& table, int rep_max, const std::string&
       return entry_error(origin, prefix + name, "is not a string such as \"100 kg\"", kWeightHint);
     }
     const std::optional<Weight> weight = parse_weight(text->get());
+    std::optional<LiftReference> reference;
     if (!weight) {
+      reference = parse_lift_reference(text->get());
+    }
+    if (!weight && !reference) {
       return entry_error(origin, prefix + name, weight_problem(text->get()), kWeightHint);
+    }
+    if (reference && !(reference->percent > 0 && reference->percent <= kMaxReferencePercent)) {
+      return entry_error(origin, prefix + name,
+                         "= \"" + text->get() + "\" is not a percentage from 0 to " +
+                             format_number(kMaxReferencePercent),
+                         "Write a share of another lift's max as \"85% of clean\"");
     }
     // Two spellings of one lift ("Clean & Jerk" and "clean and jerk") would silently override
     // each other, so the second is rejected.
@@ -106,7 +209,13 @@ Status read_lift_table(const toml::table& table, int rep_max, const std::string&
                              " a second time; " + first->second + " gave it first",
                          "Keep one entry per lift and rep max");
     }
-    maxes.entries.emplace(std::make_pair(rep_max, lift), *weight);
+    if (reference) {
+      reference->key = prefix + name;
+      reference->written = text->get();
+      references.emplace(std::make_pair(rep_max, lift), std::move(*reference));
+    } else {
+      maxes.entries.emplace(std::make_pair(rep_max, lift), *weight);
+    }
   }
   return ok_status();
 }
@@ -224,7 +333,8 @@ Result<Maxes> parse_maxes(std::string_view toml_text, const std::string& origin)
   }
 
   EntrySpellings spellings;
-  if (Status read = read_lift_table(table, 1, origin, "", maxes, spellings); !read) {
+  LiftReferences references;
+  if (Status read = read_lift_table(table, 1, origin, "", maxes, spellings, references); !read) {
     return read.error();
   }
   if (const auto* rep_maxes = table["rep_maxes"].as_table()) {
@@ -242,12 +352,15 @@ Result<Maxes> parse_maxes(std::string_view toml_text, const std::string& origin)
                            "is not a table named by a rep count from 1 to 100",
                            "Write other rep maxes under a table such as [rep_maxes.10]");
       }
-      if (Status read =
-              read_lift_table(*lifts, rep_max, origin, "rep_maxes." + name + ".", maxes, spellings);
+      if (Status read = read_lift_table(*lifts, rep_max, origin, "rep_maxes." + name + ".", maxes,
+                                        spellings, references);
           !read) {
         return read.error();
       }
     }
+  }
+  if (Status resolved = resolve_references(references, origin, maxes); !resolved) {
+    return resolved.error();
   }
   return maxes;
 }

@@ -6,8 +6,14 @@
 //   snatch = "100 kg"    # 1-RM of a lift, under its name as a coach writes it
 //   "clean and jerk" = "275 lb"
 //
+//   "power clean" = "85% of clean"      # a share of another lift's max
+//   "slow pull power clean" = "power clean"  # the same max as another lift
+//
 //   [rep_maxes.10]       # other rep maxes: the 10-RM of each lift
 //   "back squat" = "140 kg"
+//
+// A reference names a lift of the same table (the same rep max) and may go through other
+// references, but not in a circle.
 //
 // Lift names are canonicalized as the prescription parser does ("Clean & Jerk", "clean and
 // jerk" and "C&J" name one lift).

@@ -209,6 +209,20 @@ BlockLoads movement_loads(std::size_t block_index, const Block& block,
 
 }  // namespace
 
+std::optional<std::string> lift_with_max_ending(const std::string& lift, int rep_max,
+                                                const Maxes& maxes) {
+  // Each shorter ending that starts after a space, longest first: "pull power clean", then
+  // "power clean", then "clean".
+  for (std::size_t space = lift.find(' '); space != std::string::npos;
+       space = lift.find(' ', space + 1)) {
+    const std::string ending = lift.substr(space + 1);
+    if (maxes.find(rep_max, ending)) {
+      return ending;
+    }
+  }
+  return std::nullopt;
+}
+
 std::vector<BlockLoads> compute_loads(const PartPrescription& part, const Maxes& maxes) {
   std::vector<BlockLoads> loads;
   for (std::size_t index = 0; index < part.blocks.size(); ++index) {
@@ -258,7 +272,7 @@ std::string format_set_load(const SetLoad& load, WeightUnit unit) {
 }
 
 std::string format_missing_maxes(const std::set<std::pair<int, std::string>>& missing,
-                                 WeightUnit unit) {
+                                 const Maxes& maxes) {
   if (missing.empty()) {
     return {};
   }
@@ -269,7 +283,10 @@ std::string format_missing_maxes(const std::set<std::pair<int, std::string>>& mi
     if (rep_max != 1) {
       text += "[rep_maxes." + std::to_string(rep_max) + "] ";
     }
-    text += "\"" + lift + "\" = \"… " + unit_symbol(unit) + "\"";
+    text += "\"" + lift + "\" = \"… " + unit_symbol(maxes.unit) + "\"";
+    if (const std::optional<std::string> parent = lift_with_max_ending(lift, rep_max, maxes)) {
+      text += " (or = \"" + *parent + "\" to use that max)";
+    }
     separator = "; ";
   }
   return text + ".";

@@ -65,9 +65,16 @@ struct BlockLoads {
 [[nodiscard]] std::string format_set_load(const SetLoad& load, WeightUnit unit);
 
 //! Formats the maxes that loads lacked as the entries to add: "Add the missing maxes to the maxes
-//! file: "power snatch" = "… kg"; [rep_maxes.3] "deadlift" = "… kg"." Returns "" for none.
+//! file: "power snatch" = "… kg" (or = "snatch" to use that max); [rep_maxes.3] "deadlift" =
+//! "… kg"." A lift whose name ends with a lift of `maxes` ("slow pull power clean" and "power
+//! clean") gets that lift as the other choice. Returns "" for none.
 [[nodiscard]] std::string format_missing_maxes(const std::set<std::pair<int, std::string>>& missing,
-                                               WeightUnit unit);
+                                               const Maxes& maxes);
+
+//! Returns the longest ending of `lift`, after a space, that has a rep_max-RM in `maxes`: "power
+//! clean" for "slow pull power clean" when the file gives the power clean. Nothing when none has.
+[[nodiscard]] std::optional<std::string> lift_with_max_ending(const std::string& lift, int rep_max,
+                                                              const Maxes& maxes);
 
 //! Formats a ceiling that a note sets: "Limit: 55 kg".
 [[nodiscard]] std::string format_limit_load(const SetLoad& limit, WeightUnit unit);

@@ -34,6 +34,33 @@ snatch = "100 kg"
   EXPECT_FALSE(maxes->find(3, "back squat").has_value());
 }
 
+TEST(ParseMaxes, LiftReferencesResolve) {
+  auto maxes = parse_maxes(R"(
+"slow pull power clean" = "power clean"
+"power clean" = "85% of clean"
+"hang clean" = "90 % of the Clean"
+clean = "120 kg"
+
+[rep_maxes.3]
+"push press" = "80% of push jerk"
+"push jerk" = "200 lb"
+)",
+                           "maxes.toml");
+
+  ASSERT_TRUE(maxes.ok()) << maxes.error().to_string();
+  ASSERT_TRUE(maxes->find(1, "power clean").has_value());
+  EXPECT_DOUBLE_EQ(maxes->find(1, "power clean")->value, 102);
+  ASSERT_TRUE(maxes->find(1, "slow pull power clean").has_value());
+  EXPECT_DOUBLE_EQ(maxes->find(1, "slow pull power clean")->value, 102);
+  EXPECT_EQ(maxes->find(1, "slow pull power clean")->unit, WeightUnit::kKilogram);
+  ASSERT_TRUE(maxes->find(1, "hang clean").has_value());
+  EXPECT_DOUBLE_EQ(maxes->find(1, "hang clean")->value, 108);
+  ASSERT_TRUE(maxes->find(3, "push press").has_value());
+  EXPECT_DOUBLE_EQ(maxes->find(3, "push press")->value, 160);
+  EXPECT_EQ(maxes->find(3, "push press")->unit, WeightUnit::kPound);
+  EXPECT_FALSE(maxes->find(1, "push press").has_value());
+}
+
 TEST(ParseMaxes, UnitIgnoresCase) {
   auto maxes = parse_maxes("unit = \"LB\"\nsnatch = \"100 KG\"\n", "maxes.toml");
   ASSERT_TRUE(maxes.ok()) << maxes.error().to_string();
@@ -57,7 +84,16 @@ TEST(ParseMaxes, RejectsBadEntriesWithKey) {
   const BadCase cases[] = {
       {"snatch = 100\n", "snatch is not a string"},
       {"snatch = \"100\"\n", "not a positive weight with a unit"},
-      {"snatch = \"heavy kg\"\n", "not a positive weight with a unit"},
+      {"snatch = \"heavy kg\"\n", "is neither a weight with a unit nor a lift with a 1-RM"},
+      {"\"power clean\" = \"85% of clean\"\n",
+       "power clean = \"85% of clean\" is neither a weight"},
+      {"clean = \"120 kg\"\n[rep_maxes.3]\n\"power clean\" = \"clean\"\n",
+       "rep_maxes.3.power clean = \"clean\" is neither a weight with a unit nor a lift with a "
+       "3-RM"},
+      {"snatch = \"snatch\"\n", "snatch refers back to itself through snatch"},
+      {"a = \"b\"\nb = \"c\"\nc = \"a\"\n", "refers back to itself"},
+      {"snatch = \"250% of clean\"\nclean = \"100 kg\"\n", "is not a percentage from 0 to 200"},
+      {"snatch = \"200% of clean\"\nclean = \"6000 kg\"\n", "comes to more than 10000"},
       {"snatch = \"0 kg\"\n", "not a positive weight with a unit"},
       {"snatch = \"1e308 kg\"\n", "is above 10000, the largest max accepted"},
       {"snatch = \"100000 kg\"\n", "is above 10000, the largest max accepted"},

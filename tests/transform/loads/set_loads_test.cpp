@@ -88,10 +88,22 @@ TEST(FormatMissingMaxes, NamesKeysToAdd) {
       missing.insert(*load.missing_max);
     }
   }
-  EXPECT_EQ(format_missing_maxes(missing, WeightUnit::kPound),
-            "Add the missing maxes to the maxes file: \"power snatch\" = \"… lb\"; "
-            "[rep_maxes.3] \"deadlift\" = \"… lb\".");
-  EXPECT_EQ(format_missing_maxes({}, WeightUnit::kKilogram), "");
+  Maxes in_pounds = test_maxes();
+  in_pounds.unit = WeightUnit::kPound;
+  EXPECT_EQ(format_missing_maxes(missing, in_pounds),
+            "Add the missing maxes to the maxes file: \"power snatch\" = \"… lb\" (or = "
+            "\"snatch\" to use that max); [rep_maxes.3] \"deadlift\" = \"… lb\".");
+  EXPECT_EQ(format_missing_maxes({}, test_maxes()), "");
+}
+
+TEST(LiftWithMaxEnding, LongestEndingWithMax) {
+  const Maxes maxes = *parse_maxes("clean = \"120 kg\"\n\"power clean\" = \"100 kg\"\n", "m");
+
+  EXPECT_EQ(lift_with_max_ending("slow pull power clean", 1, maxes), "power clean");
+  EXPECT_EQ(lift_with_max_ending("hang clean", 1, maxes), "clean");
+  EXPECT_EQ(lift_with_max_ending("clean", 1, maxes), std::nullopt);
+  EXPECT_EQ(lift_with_max_ending("hang clean", 3, maxes), std::nullopt);
+  EXPECT_EQ(lift_with_max_ending("snatch balance", 1, maxes), std::nullopt);
 }
 
 TEST(ComputeLoads, UsesOtherRepMaxEntry) {
