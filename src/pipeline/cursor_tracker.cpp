@@ -46,11 +46,15 @@ void CursorTracker::begin_walk(ListingKey key, std::optional<UtcSeconds> after) 
 
 void CursorTracker::add(std::size_t index, const Result<Post>& item) {
   Item tracked;
+  std::optional<UtcSeconds> key;
   if (item.ok()) {
     tracked.modified = parse_utc_timestamp(item->modified_gmt);
-    tracked.limit = listing_key_of(*item, walk_key_);
+    key = listing_key_of(*item, walk_key_);
+    // The next sync walks by modification time too, so a cursor below the post's modified time
+    // reads it again even when the cursor has passed its publication date.
+    tracked.limit = key && tracked.modified ? std::max(*key, *tracked.modified) : key;
   }
-  if (!tracked.limit) {
+  if (!key) {
     // The item lies after the post before it in the listing, so that post's key bounds it.
     if (last_key_) {
       tracked.limit = *last_key_;
@@ -58,7 +62,7 @@ void CursorTracker::add(std::size_t index, const Result<Post>& item) {
       tracked.limit = *walk_after_ + kOneSecond;
     }
   } else {
-    last_key_ = last_key_ ? std::max(*last_key_, *tracked.limit) : *tracked.limit;
+    last_key_ = last_key_ ? std::max(*last_key_, *key) : *key;
   }
   pending_[index] = tracked;
 }

@@ -138,6 +138,16 @@ TEST(CursorTracker, DateWalkLimitsByPublicationDate) {
   EXPECT_EQ(text_of(tracker.safe_cursor()), "2024-02-01T00:00:00");
 }
 
+TEST(CursorTracker, FailedEditedPostKeepsCursor) {
+  // A post published before the cursor and edited after it fails in the walk by date. The next
+  // walk by modification time reads it again, so the cursor need not move back.
+  CursorTracker tracker(at("2024-02-01T00:00:00"));
+  walk_then_complete(tracker, ListingKey::kDate, at("2024-01-31T23:50:00"),
+                     {{post_modified(1, "2024-02-01T00:03:00", "2024-01-31T23:55:00"), false}});
+
+  EXPECT_EQ(text_of(tracker.safe_cursor()), "2024-02-01T00:00:00");
+}
+
 TEST(CursorTracker, NoRaiseKeepsStart) {
   CursorTracker tracker(at("2024-02-01T00:00:00"), /*raise=*/false);
   walk_then_complete(tracker, ListingKey::kDate, at("2023-12-31T23:59:59"),
