@@ -508,7 +508,8 @@ int main(int argc, char** argv) {
                  "because a wrong category or tag empties the listing)")
       ->needs(prune_option);
   sync_app->add_flag("--quiet", sync.quiet,
-                     "No progress and no summary, unless the sync fails; warnings and errors stay");
+                     "No progress and no summary (text or JSON), unless the sync fails; warnings "
+                     "and errors stay, on stderr");
   std::string log_format = "text";
   sync_app
       ->add_option("--log-format", log_format,

@@ -249,7 +249,15 @@ int run_sync_command(const SyncArguments& arguments) {
 
   const bool json = arguments.format.empty() ? arguments.log_format == LogFormat::kJson
                                              : arguments.format == "json";
-  if (json) {
+  if (arguments.quiet && !failed) {
+    // The summary is left out, but its warnings (an unread secret, a password in a file that
+    // others can read) are not.
+    for (const SyncSummary& summary : summaries) {
+      for (const Error& warning : summary.run.warnings) {
+        std::cerr << mask_secrets("warning: " + warning.to_string()) << "\n";
+      }
+    }
+  } else if (json) {
     Json sources = Json::array();
     for (const SyncSummary& summary : summaries) {
       sources.push_back(sync_summary_to_json(summary));
@@ -257,7 +265,7 @@ int run_sync_command(const SyncArguments& arguments) {
     const Json output{
         {"sources", std::move(sources)}, {"succeeded", !failed}, {"elapsed_ms", elapsed.count()}};
     std::cout << mask_secrets(output.dump(2, ' ', false, Json::error_handler_t::replace)) << "\n";
-  } else if (!arguments.quiet || failed) {
+  } else {
     std::string text;
     for (const SyncSummary& summary : summaries) {
       text += (text.empty() ? "" : "\n") + format_sync_summary_text(summary);

@@ -177,6 +177,33 @@ TEST_F(CliSyncTest, QuietPrintsNothingOnSuccess) {
   EXPECT_EQ(sync.errors, "");
 }
 
+TEST_F(CliSyncTest, QuietLeavesOutJsonSummary) {
+  write_config();
+
+  const auto sync = wodetl({"sync", "--quiet", "--format", "json"});
+  const auto logged = wodetl({"sync", "--quiet", "--log-format", "json"});
+
+  EXPECT_EQ(sync.exit_code, 0);
+  EXPECT_EQ(sync.output, "");
+  EXPECT_EQ(logged.exit_code, 0);
+  EXPECT_EQ(logged.output, "");
+}
+
+TEST_F(CliSyncTest, QuietKeepsWarnings) {
+  write_config("credentials = { user = \"coach\", password = \"quiet-pass-1357\" }\n");
+  std::filesystem::permissions(folder() / "wodetl.toml", std::filesystem::perms::others_read,
+                               std::filesystem::perm_options::add);
+
+  const auto sync = wodetl({"sync", "--quiet"});
+
+  EXPECT_EQ(sync.exit_code, 0) << sync.output << sync.errors;
+  EXPECT_EQ(sync.output, "");
+  EXPECT_TRUE(
+      contains(sync.errors, "warning: configuration file wodetl.toml contains the password"))
+      << sync.errors;
+  EXPECT_FALSE(contains(sync.errors, "quiet-pass-1357"));
+}
+
 TEST_F(CliSyncTest, QuietPrintsSummaryOnFailure) {
   write_config();
   site_.add_fault(testing::Fault{.status = 404, .times = -1});
