@@ -188,7 +188,7 @@ int run_command(const RunArguments& arguments) {
     source = std::move(*created);
     data_dir = chosen.data_dir.string();
     options.profile = chosen.config.profile;
-    options.listing = chosen.listing;
+    options.source_name = chosen.config.name;
   } else {
     auto source_settings = read_source_settings(arguments.source, environment.environment());
     if (!source_settings) {

@@ -4,6 +4,8 @@
 
 #include <chrono>
 #include <iostream>
+#include <set>
+#include <string>
 #include <vector>
 
 #include "app/progress.hpp"
@@ -53,6 +55,7 @@ Result<Stores> stores_for(const CatalogSource& source, const std::optional<Store
 SyncSummary sync_source_or_fail(const CatalogSource& source, const SyncArguments& arguments,
                                 SyncMode mode, std::optional<UtcSeconds> since,
                                 const std::optional<Stores>& shared_stores,
+                                const std::set<std::string>& other_sources,
                                 const LayeredEnvironment& environment, ProgressReporter& progress) {
   if (source.problem) {
     return failed_before_sync(source, mode, *source.problem);
@@ -74,6 +77,7 @@ SyncSummary sync_source_or_fail(const CatalogSource& source, const SyncArguments
   request.overlap = std::chrono::seconds(source.config.overlap_seconds);
   request.prune = arguments.prune;
   request.prune_all = arguments.prune_all;
+  request.other_sources = other_sources;
   request.run = RunOptions{
       .jobs = arguments.jobs, .force = arguments.force, .profile = source.config.profile};
   request.on_progress = [&progress](const SyncProgress& update) { progress.update(update); };
@@ -84,9 +88,10 @@ SyncSummary sync_source_or_fail(const CatalogSource& source, const SyncArguments
 
 SyncSummary sync_one(const CatalogSource& source, const SyncArguments& arguments, SyncMode mode,
                      std::optional<UtcSeconds> since, const std::optional<Stores>& shared_stores,
+                     const std::set<std::string>& other_sources,
                      const LayeredEnvironment& environment, ProgressReporter& progress) {
-  SyncSummary summary =
-      sync_source_or_fail(source, arguments, mode, since, shared_stores, environment, progress);
+  SyncSummary summary = sync_source_or_fail(source, arguments, mode, since, shared_stores,
+                                            other_sources, environment, progress);
   if (source.credentials_warning) {
     summary.run.warnings.push_back(*source.credentials_warning);
   }
@@ -217,8 +222,14 @@ int run_sync_command(const SyncArguments& arguments) {
   bool failed = false;
   std::size_t failed_sources = 0;
   for (const CatalogSource* source : *selected) {
-    summaries.push_back(
-        sync_one(*source, arguments, mode, since, aws_stores, environment, progress));
+    std::set<std::string> other_sources;
+    for (const CatalogSource& configured : catalog->sources) {
+      if (configured.config.name != source->config.name) {
+        other_sources.insert(configured.config.name);
+      }
+    }
+    summaries.push_back(sync_one(*source, arguments, mode, since, aws_stores, other_sources,
+                                 environment, progress));
     if (summaries.back().failed()) {
       failed = true;
       ++failed_sources;

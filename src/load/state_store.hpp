@@ -29,10 +29,11 @@ struct PostState {
   //! processed again with the same key needs no writes, even after the idempotency record
   //! expired. Empty in states written before the key was recorded.
   std::string process_key;
-  //! Listing the post was last read from, as SyncCursor::listing names it, so that the audit of
-  //! one source's listing leaves the posts of other listings in the same store alone. Empty for
-  //! posts stored from files, and in states written before it was recorded.
-  std::string listing;
+  //! Names of the configured sources that read the post, sorted. The audit of one source leaves
+  //! alone the posts of other sources in the same store, and a prune keeps the records of a post
+  //! that another source also read. Empty for posts stored from files or from a URL, and in
+  //! states written before the sources were recorded.
+  std::vector<std::string> sources;
 };
 
 //! Place of a source's incremental sync: every post of the source's listing modified at or

@@ -19,6 +19,27 @@ PostRef ref_of(const PostState& state) {
   return PostRef{.id = state.source.post_id, .slug = state.source.slug, .url = state.source.link};
 }
 
+//! Returns whether the audit of request.source_name compares the stored post: it does unless the
+//! post was read by other configured sources and not by this one.
+bool belongs_to(const PostState& post, const AuditRequest& request) {
+  if (post.sources.empty() || request.source_name.empty()) {
+    return true;
+  }
+  const auto& sources = post.sources;
+  if (std::find(sources.begin(), sources.end(), request.source_name) != sources.end()) {
+    return true;
+  }
+  return std::none_of(sources.begin(), sources.end(), [&request](const std::string& source) {
+    return request.other_sources.contains(source);
+  });
+}
+
+//! Returns "source 'a'" or "sources 'a', 'b'".
+std::string sources_text(const std::vector<std::string>& names) {
+  return std::string(names.size() == 1 ? "source '" : "sources '") +
+         fmt::format("{}", fmt::join(names, "', '")) + "'";
+}
+
 //! Reads the listing's ids when its size differs from what is stored or delivered, and reads
 //! the listed posts that are neither. Returns the listing's ids, or nothing when the audit
 //! ends here (nothing to compare, or an error kept in `audit`).
@@ -94,7 +115,7 @@ AuditSummary audit_listing(ListingInventory& inventory, StateStore& state,
   audit.ran = true;
   std::map<std::int64_t, PostState> stored;
   for (PostState& post : *stored_states) {
-    if (!post.listing.empty() && !request.listing.empty() && post.listing != request.listing) {
+    if (!belongs_to(post, request)) {
       continue;
     }
     const std::int64_t id = post.source.post_id;
@@ -135,16 +156,34 @@ AuditSummary audit_listing(ListingInventory& inventory, StateStore& state,
       continue;
     }
     spdlog::info("{} is gone from the listing: {}", ref_of(post).describe(), check->reason);
-    audit.gone.push_back(
-        GonePost{.state = post, .absence = check->absence, .reason = check->reason});
+    GonePost gone{.state = post, .absence = check->absence, .reason = check->reason};
+    for (const std::string& source : post.sources) {
+      if (request.other_sources.contains(source)) {
+        gone.also_read_by.push_back(source);
+      }
+    }
+    audit.gone.push_back(std::move(gone));
   }
   audit.requests = inventory.requests();
   return audit;
 }
 
-void remove_gone_posts(std::vector<GonePost>& gone, Stores& stores) {
+void remove_gone_posts(std::vector<GonePost>& gone, Stores& stores,
+                       const std::string& source_name) {
   for (GonePost& post : gone) {
     const PostRef ref = ref_of(post.state);
+    if (!post.also_read_by.empty()) {
+      PostState kept = post.state;
+      std::erase(kept.sources, source_name);
+      if (Status saved = stores.state->save_post_state(kept); !saved.ok()) {
+        post.removal_error = saved.error();
+        continue;
+      }
+      post.source_removed = true;
+      spdlog::info("Kept the records of {}, which {} also read", ref.describe(),
+                   sources_text(post.also_read_by));
+      continue;
+    }
     Result<ReplaceOutcome> replaced = stores.sessions->replace_post_sessions(post.state.source, {});
     if (!replaced.ok()) {
       post.removal_error = replaced.error();
@@ -213,10 +252,16 @@ std::string format_audit_text(const AuditSummary& audit) {
     if (post.removed) {
       text += "removed " + count_of(post.records_removed, "record") + " and " +
               count_of(post.objects_removed, "object") + "\n";
+    } else if (post.source_removed) {
+      text += "its records are kept for " + sources_text(post.also_read_by) +
+              ", which read it too, and this source no longer counts it\n";
     } else if (post.removal_error) {
       text += "removing it failed: " + post.removal_error->to_string() + "\n";
     } else if (audit.prune_refused) {
       text += "its records are kept\n";
+    } else if (!post.also_read_by.empty()) {
+      text +=
+          "its records are kept for " + sources_text(post.also_read_by) + ", which read it too\n";
     } else {
       text += "its records are kept; `wodetl sync --prune` removes them\n";
     }
@@ -242,6 +287,8 @@ Json audit_to_json(const AuditSummary& audit) {
         {"removed", post.removed},
         {"records_removed", post.records_removed},
         {"objects_removed", post.objects_removed},
+        {"also_read_by", post.also_read_by},
+        {"source_removed", post.source_removed},
         {"removal_error", post.removal_error ? Json(post.removal_error->to_string()) : Json()}});
   }
   return Json{

@@ -27,6 +27,10 @@ struct GonePost {
   int records_removed = 0;
   int objects_removed = 0;
   std::optional<Error> removal_error;  //!< why the removal stopped, when it failed
+  //! Other configured sources that read the post. A prune keeps its records for them and only
+  //! takes the audited source off the post's sources.
+  std::vector<std::string> also_read_by;
+  bool source_removed = false;  //!< the prune took the audited source off the post's sources
 };
 
 //! Outcome of an audit.
@@ -56,10 +60,12 @@ struct AuditRequest {
   //! the listing and no request for the listing's size or ids is needed.
   bool walks_read_everything = false;
   int max_requests = 10000;  //!< limit of the id listing's requests
-  //! The listing audited (SyncCursor::listing). Stored posts recorded with another listing belong
-  //! to another source sharing the store, and are left out; those recorded without one are
-  //! compared.
-  std::string listing;
+  //! Name of the source audited. A stored post belongs to it unless another configured source
+  //! read it and this one did not; such posts are left out of the comparison.
+  std::string source_name;
+  //! Names of the other configured sources. A post read only by sources that are no longer
+  //! configured (renamed or removed) belongs to every source, so that it is not left behind.
+  std::set<std::string> other_sources;
 };
 
 //! Compares the listing with the stored post states.
@@ -76,9 +82,11 @@ struct AuditRequest {
                                          const std::function<void(PostBatch&&)>& on_missed);
 
 //! Removes what the stores hold of each gone post: its session records, its weekly object and
-//! its post state. The raw post under raw/ stays as the record of what was read. A failure stops
-//! the removal of that post and is kept in its removal_error.
-void remove_gone_posts(std::vector<GonePost>& gone, Stores& stores);
+//! its post state. The raw post under raw/ stays as the record of what was read. A post that
+//! other configured sources also read (also_read_by) keeps its records, and only `source_name`
+//! is taken off its sources. A failure stops the removal of that post and is kept in its
+//! removal_error.
+void remove_gone_posts(std::vector<GonePost>& gone, Stores& stores, const std::string& source_name);
 
 //! Returns the Error that rejects a prune of `audit`'s gone posts when they are every post
 //! stored for the source. A category or tag id that the site does not have, or a filter that

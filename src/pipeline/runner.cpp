@@ -6,6 +6,7 @@
 #include <chrono>
 #include <exception>
 #include <mutex>
+#include <set>
 #include <utility>
 
 #include "load/idempotency.hpp"
@@ -54,6 +55,19 @@ void note_state_failure(PostOutcome& outcome, const std::string& what, const Err
   if (!outcome.state_error) {
     outcome.state_error = error;
   }
+}
+
+// Returns the sources of the stored state plus `source_name`, sorted and without repeats.
+std::vector<std::string> sources_with(const std::optional<PostState>& previous,
+                                      const std::string& source_name) {
+  std::set<std::string> sources;
+  if (previous) {
+    sources.insert(previous->sources.begin(), previous->sources.end());
+  }
+  if (!source_name.empty()) {
+    sources.insert(source_name);
+  }
+  return {sources.begin(), sources.end()};
 }
 
 // Saves the post's state and marks its version done. A failure here is not fatal: the data is
@@ -160,12 +174,14 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
       outcome.records = static_cast<int>(previous_state->session_dates.size());
       outcome.records_unchanged = outcome.records;
     }
-    // A state written before listings were recorded gets its listing once.
-    if (previous_state->listing.empty() && !options.listing.empty()) {
+    // The first read of a post by another source, or by any source before the sources were
+    // recorded, adds the source at the cost of one write.
+    if (std::vector<std::string> sources = sources_with(previous_state, options.source_name);
+        sources != previous_state->sources) {
       PostState updated = *previous_state;
-      updated.listing = options.listing;
+      updated.sources = std::move(sources);
       if (Status saved = stores.state->save_post_state(updated); !saved.ok()) {
-        note_state_failure(outcome, "Could not record the post's listing", saved.error());
+        note_state_failure(outcome, "Could not record the post's source", saved.error());
       }
     }
     spdlog::debug("{} {}, already processed in this version", to_string(outcome.result),
@@ -205,7 +221,7 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
   state.source = source_of(post);
   state.content_sha256 = content_sha256;
   state.process_key = done_key;
-  state.listing = options.listing;
+  state.sources = sources_with(previous_state, options.source_name);
 
   auto transformed = transform_post(post, options.profile);
   if (!transformed) {

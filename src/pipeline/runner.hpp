@@ -12,9 +12,9 @@ struct RunOptions {
   int jobs = 4;        //!< posts transformed and stored at the same time
   bool force = false;  //!< process posts again even when their version is marked done
   ProgramProfile profile = ProgramProfile::kWeekly;  //!< how the source's posts are dated
-  //! Listing the posts come from (SyncCursor::listing), recorded in each post state; empty when
-  //! they come from files or a URL outside the configured sources.
-  std::string listing;
+  //! Name of the configured source the posts come from, added to each post state's sources;
+  //! empty when they come from files or a URL outside the configured sources.
+  std::string source_name;
 };
 
 //! Processes one post: skips it when this version was already processed (unless options.force)

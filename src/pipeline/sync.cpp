@@ -91,7 +91,7 @@ bool save_cursor(Stores& stores, const SyncRequest& request, UtcSeconds value, S
 //! Runs audit_listing on the source's inventory; an error of the inventory (a failed login or
 //! slug lookup) becomes the audit's error.
 AuditSummary audit_source(WordPressSource& source, Stores& stores, const SyncPlan& plan,
-                          const std::string& listing, const std::set<std::int64_t>& delivered,
+                          const SyncRequest& request, const std::set<std::int64_t>& delivered,
                           const std::function<void(PostBatch&&)>& on_missed) {
   Result<ListingInventory> inventory = source.inventory();
   if (!inventory.ok()) {
@@ -106,7 +106,8 @@ AuditSummary audit_source(WordPressSource& source, Stores& stores, const SyncPla
                        AuditRequest{.delivered = delivered,
                                     .walks_read_everything = read_everything,
                                     .max_requests = source.config().max_pages,
-                                    .listing = listing},
+                                    .source_name = request.source_name,
+                                    .other_sources = request.other_sources},
                        on_missed);
 }
 
@@ -188,7 +189,7 @@ SyncSummary sync_source(WordPressSource& source, Stores& stores, const SyncReque
   };
 
   RunOptions run_options = request.run;
-  run_options.listing = request.listing;
+  run_options.source_name = request.source_name;
   PostProcessor processor(stores, run_options, [&](std::size_t index, const PostOutcome& outcome) {
     std::lock_guard lock(state.mutex);
     state.tracker.complete(index, outcome.result != PostResult::kFailed);
@@ -257,16 +258,15 @@ SyncSummary sync_source(WordPressSource& source, Stores& stores, const SyncReque
   } else if (!walks_completed) {
     summary.audit.skipped_because = "the listing failed";
   } else {
-    summary.audit =
-        audit_source(source, stores, plan, request.listing, delivered, [&](PostBatch&& missed) {
-          {
-            std::lock_guard lock(state.mutex);
-            state.tracker.begin_walk(ListingKey::kModified, std::nullopt);
-          }
-          submit(missed);
-          std::lock_guard lock(state.mutex);
-          state.tracker.end_walk(true);
-        });
+    summary.audit = audit_source(source, stores, plan, request, delivered, [&](PostBatch&& missed) {
+      {
+        std::lock_guard lock(state.mutex);
+        state.tracker.begin_walk(ListingKey::kModified, std::nullopt);
+      }
+      submit(missed);
+      std::lock_guard lock(state.mutex);
+      state.tracker.end_walk(true);
+    });
   }
   {
     std::lock_guard lock(state.mutex);
@@ -280,7 +280,7 @@ SyncSummary sync_source(WordPressSource& source, Stores& stores, const SyncReque
     if (summary.audit.prune_refused) {
       spdlog::error("{}", summary.audit.prune_refused->to_string());
     } else {
-      remove_gone_posts(summary.audit.gone, stores);
+      remove_gone_posts(summary.audit.gone, stores, request.source_name);
       for (const GonePost& gone : summary.audit.gone) {
         summary.run.records_pruned += gone.records_removed;
         summary.run.objects_pruned += gone.objects_removed;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "core/utc_time.hpp"
@@ -51,6 +52,9 @@ struct SyncRequest {
   //! Lets `prune` remove the records even when every stored post of the source is gone, which
   //! more often means a wrong category or tag than a blog that deleted every post.
   bool prune_all = false;
+  //! Names of the other configured sources, whose posts in a shared store the audit leaves alone
+  //! (see AuditRequest::other_sources).
+  std::set<std::string> other_sources;
   RunOptions run;
   //! Minimum time between two saves of the cursor while the sync runs; the final save follows
   //! the last post.

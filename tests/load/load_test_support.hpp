@@ -66,7 +66,7 @@ inline PostState make_post_state() {
                     Line{"Scale loads as needed", {}}};
   state.session_dates = {"2020-12-21", "2020-12-22"};
   state.process_key = "5f1e0c";
-  state.listing = "https://example.test/wp-json/wp/v2/posts category 213";
+  state.sources = {"invictus", "olympic"};
   return state;
 }
 
@@ -78,7 +78,7 @@ inline void expect_same_state(const PostState& actual, const PostState& expected
   EXPECT_EQ(actual.preamble, expected.preamble);
   EXPECT_EQ(actual.session_dates, expected.session_dates);
   EXPECT_EQ(actual.process_key, expected.process_key);
-  EXPECT_EQ(actual.listing, expected.listing);
+  EXPECT_EQ(actual.sources, expected.sources);
 }
 
 }  // namespace wodetl::testing

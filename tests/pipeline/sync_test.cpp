@@ -62,6 +62,24 @@ class SyncTest : public ::testing::Test {
     return sync_source(**source, stores_, request);
   }
 
+  //! Syncs as the source `name`, with the listing of `settings`.
+  SyncSummary sync_as(const std::string& name, const WordPressConfig& settings,
+                      SyncRequest request = {}) {
+    auto source = WordPressSource::create(settings);
+    if (!source.ok()) {
+      ADD_FAILURE() << source.error().to_string();
+      return {};
+    }
+    request.source_name = name;
+    request.listing = (*source)->describe();
+    request.run.jobs = 2;
+    if (request.other_sources.empty()) {
+      request.other_sources = {"standin", "other", "renamed"};
+      request.other_sources.erase(name);
+    }
+    return sync_source(**source, stores_, request);
+  }
+
   //! Adds `count` workout posts (ids from 1000) in the category and syncs them once.
   void sync_first_posts(int count) {
     site_.add_workout_posts(count, kCategory, 1000);
@@ -471,20 +489,16 @@ TEST_F(SyncTest, CursorOfOtherListingIgnored) {
 }
 
 // Two sources whose data folders are one (as --data-dir can make them) keep each other's posts:
-// each post state records its listing, and the audit compares only its own listing's posts.
-TEST_F(SyncTest, OtherListingPostsNotPruned) {
+// each post state records the sources that read it, and the audit of one source leaves out the
+// posts that only the other read.
+TEST_F(SyncTest, OtherSourcePostsNotPruned) {
   site_.add_workout_posts(4, kCategory, 1000);
   site_.add_workout_posts(3, 77, 5000);
-  ASSERT_FALSE(sync().failed());
+  ASSERT_FALSE(sync(SyncRequest{.other_sources = {"other"}}).failed());
   WordPressConfig other = config();
   other.category_id = 77;
-  auto other_source = WordPressSource::create(other);
-  ASSERT_TRUE(other_source.ok());
-  SyncRequest request{.prune = true};
-  request.source_name = "other";
-  request.listing = (*other_source)->describe();
 
-  const SyncSummary summary = sync_source(**other_source, stores_, request);
+  const SyncSummary summary = sync_as("other", other, SyncRequest{.prune = true});
 
   ASSERT_FALSE(summary.failed()) << format_sync_summary_text(summary);
   EXPECT_EQ(summary.run.count(PostResult::kNew), 3);
@@ -492,16 +506,51 @@ TEST_F(SyncTest, OtherListingPostsNotPruned) {
   EXPECT_EQ(summary.audit.stored, 0U);
   EXPECT_EQ(testing::query_column(database(), "SELECT post_id FROM posts ORDER BY post_id"),
             (std::vector<std::string>{"1000", "1001", "1002", "1003", "5000", "5001", "5002"}));
-  EXPECT_EQ(
-      testing::query_column(database(), "SELECT DISTINCT listing FROM posts WHERE post_id >= 5000"),
-      std::vector<std::string>{request.listing});
+  EXPECT_EQ(testing::query_column(database(),
+                                  "SELECT sources_json FROM posts WHERE post_id IN (1000, 5000) "
+                                  "ORDER BY post_id"),
+            (std::vector<std::string>{R"(["standin"])", R"(["other"])"}));
 }
 
-// A post state written before listings were recorded is compared with the listing, and gets the
-// listing when its post is read again.
-TEST_F(SyncTest, StateWithoutListingGetsIt) {
+// A post in the categories of two sources keeps its records when it leaves one of them and that
+// source prunes: the other source still lists it.
+TEST_F(SyncTest, PostOfTwoSourcesKeptByPrune) {
+  site_.add_workout_posts(3, kCategory, 1000);
+  site_.edit_post(1001, [](Json& post) { post["categories"] = Json::array({kCategory, 77}); });
+  WordPressConfig other = config();
+  other.category_id = 77;
+  ASSERT_FALSE(sync(SyncRequest{.other_sources = {"other"}}).failed());
+  ASSERT_FALSE(sync_as("other", other).failed());
+  site_.edit_post(1001, [](Json& post) { post["categories"] = Json::array({kCategory}); });
+
+  const SyncSummary pruned = sync_as("other", other, SyncRequest{.prune = true, .prune_all = true});
+  const SyncSummary first = sync(SyncRequest{.other_sources = {"other"}});
+
+  ASSERT_FALSE(pruned.failed()) << format_sync_summary_text(pruned);
+  ASSERT_EQ(pruned.audit.gone.size(), 1U) << format_sync_summary_text(pruned);
+  const GonePost& gone = pruned.audit.gone[0];
+  EXPECT_EQ(gone.state.source.post_id, 1001);
+  EXPECT_FALSE(gone.removed);
+  EXPECT_TRUE(gone.source_removed);
+  EXPECT_EQ(gone.also_read_by, std::vector<std::string>{"standin"});
+  const std::string text = format_sync_summary_text(pruned);
+  EXPECT_NE(text.find("its records are kept for source 'standin', which read it too"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(testing::query_column(database(), "SELECT COUNT(*) FROM sessions WHERE post_id = 1001"),
+            std::vector<std::string>{"2"});
+  EXPECT_EQ(
+      testing::query_column(database(), "SELECT sources_json FROM posts WHERE post_id = 1001"),
+      std::vector<std::string>{R"(["standin"])"});
+  ASSERT_FALSE(first.failed()) << format_sync_summary_text(first);
+  EXPECT_TRUE(first.audit.gone.empty()) << format_sync_summary_text(first);
+}
+
+// A post state written before the sources were recorded is compared by every source, and gets
+// the source when its post is read again.
+TEST_F(SyncTest, StateWithoutSourcesGetsThem) {
   ASSERT_NO_FATAL_FAILURE(sync_first_posts(3));
-  execute(database(), "UPDATE posts SET listing = NULL");
+  execute(database(), "UPDATE posts SET sources_json = NULL");
   site_.remove_post(1002);
 
   const SyncSummary summary = sync(SyncRequest{.mode = SyncMode::kFull});
@@ -511,9 +560,23 @@ TEST_F(SyncTest, StateWithoutListingGetsIt) {
   EXPECT_EQ(summary.audit.gone[0].state.source.post_id, 1002);
   EXPECT_EQ(summary.run.count(PostResult::kUnchanged), 2);
   EXPECT_EQ(testing::query_column(database(),
-                                  "SELECT post_id FROM posts WHERE listing IS NOT NULL "
+                                  "SELECT post_id FROM posts WHERE sources_json IS NOT NULL "
                                   "ORDER BY post_id"),
             (std::vector<std::string>{"1000", "1001"}));
+}
+
+// A source that was renamed in the configuration still compares the posts it read before.
+TEST_F(SyncTest, RenamedSourceStillAudits) {
+  ASSERT_NO_FATAL_FAILURE(sync_first_posts(3));
+  site_.remove_post(1002);
+
+  // "standin" is no longer configured, so its posts belong to every source.
+  const SyncSummary summary = sync_as(
+      "renamed", config(), SyncRequest{.mode = SyncMode::kFull, .other_sources = {"other"}});
+
+  ASSERT_FALSE(summary.failed()) << format_sync_summary_text(summary);
+  ASSERT_EQ(summary.audit.gone.size(), 1U) << format_sync_summary_text(summary);
+  EXPECT_EQ(summary.audit.gone[0].state.source.post_id, 1002);
 }
 
 TEST_F(SyncTest, DailyProfileDatesPostsByPublication) {

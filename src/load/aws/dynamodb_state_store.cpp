@@ -111,6 +111,10 @@ Status DynamoDbStateStore::save_post_state(const PostState& state) {
   for (const std::string& date : state.session_dates) {
     dates.push_back(string_value(date));
   }
+  Json sources = Json::array();
+  for (const std::string& source : state.sources) {
+    sources.push_back(string_value(source));
+  }
   const std::string preamble_json =
       Json(state.preamble).dump(-1, ' ', false, Json::error_handler_t::replace);
   const Json request{
@@ -122,11 +126,11 @@ Status DynamoDbStateStore::save_post_state(const PostState& state) {
                     {"title", string_value(state.source.title)},
                     {"content_sha256", string_value(state.content_sha256)},
                     {"process_key", string_value(state.process_key)},
-                    {"listing", string_value(state.listing)},
                     {"status", string_value(to_string(state.status))},
                     {"reason", string_value(state.reason)},
                     {"preamble_json", string_value(preamble_json)},
                     {"session_dates", Json{{"L", std::move(dates)}}},
+                    {"sources", Json{{"L", std::move(sources)}}},
                     {"updated_at", string_value(format_utc_milliseconds(Clock::now()))}}}};
   Result<Json> response = client_->call("PutItem", request, "table " + posts_table_);
   if (!response) {
@@ -138,6 +142,19 @@ Status DynamoDbStateStore::save_post_state(const PostState& state) {
 }
 
 namespace {
+
+//! Returns the strings of the list attribute `name`; an absent attribute gives an empty list.
+std::vector<std::string> string_list_attribute(const Json& item, const char* name) {
+  std::vector<std::string> values;
+  if (auto list = item.find(name); list != item.end() && list->contains("L")) {
+    for (const Json& value : list->at("L")) {
+      if (value.contains("S") && value.at("S").is_string()) {
+        values.push_back(value.at("S").get<std::string>());
+      }
+    }
+  }
+  return values;
+}
 
 //! Reads a post item of `posts_table` back into a PostState.
 Result<PostState> post_state_of(const Json& item, const std::string& posts_table) {
@@ -155,7 +172,6 @@ Result<PostState> post_state_of(const Json& item, const std::string& posts_table
   state.content_sha256 = string_attribute(item, "content_sha256").value_or("");
   state.reason = string_attribute(item, "reason").value_or("");
   state.process_key = string_attribute(item, "process_key").value_or("");
-  state.listing = string_attribute(item, "listing").value_or("");
 
   const std::string status = string_attribute(item, "status").value_or("");
   std::optional<PostStatus> parsed_status = parse_post_status(status);
@@ -177,13 +193,8 @@ Result<PostState> post_state_of(const Json& item, const std::string& posts_table
                            "again",
                            post_ref_of(state.source));
   }
-  if (auto dates = item.find("session_dates"); dates != item.end() && dates->contains("L")) {
-    for (const Json& date : dates->at("L")) {
-      if (date.contains("S") && date.at("S").is_string()) {
-        state.session_dates.push_back(date.at("S").get<std::string>());
-      }
-    }
-  }
+  state.session_dates = string_list_attribute(item, "session_dates");
+  state.sources = string_list_attribute(item, "sources");
   return state;
 }
 

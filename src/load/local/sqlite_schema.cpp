@@ -36,7 +36,7 @@ CREATE TABLE sync_cursors (
 );
 )sql"},
     SchemaMigration{3, R"sql(
-ALTER TABLE posts ADD COLUMN listing TEXT;
+ALTER TABLE posts ADD COLUMN sources_json TEXT;
 )sql"},
 };
 

@@ -75,24 +75,24 @@ constexpr std::string_view kDeleteIdempotency =
 
 constexpr std::string_view kUpsertPost = R"sql(
 INSERT INTO posts (post_id, slug, link, modified_gmt, title, content_sha256, status, reason,
-                   preamble_json, session_dates_json, updated_at, process_key, listing)
+                   preamble_json, session_dates_json, updated_at, process_key, sources_json)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
 ON CONFLICT (post_id) DO UPDATE SET
   slug = excluded.slug, link = excluded.link, modified_gmt = excluded.modified_gmt,
   title = excluded.title, content_sha256 = excluded.content_sha256, status = excluded.status,
   reason = excluded.reason, preamble_json = excluded.preamble_json,
   session_dates_json = excluded.session_dates_json, updated_at = excluded.updated_at,
-  process_key = excluded.process_key, listing = excluded.listing
+  process_key = excluded.process_key, sources_json = excluded.sources_json
 )sql";
 
 // read_post_state reads the columns in this order.
 constexpr std::string_view kSelectPost =
     "SELECT post_id, slug, link, modified_gmt, title, content_sha256, status, reason, "
-    "preamble_json, session_dates_json, process_key, listing FROM posts WHERE post_id = ?1";
+    "preamble_json, session_dates_json, process_key, sources_json FROM posts WHERE post_id = ?1";
 
 constexpr std::string_view kSelectAllPosts =
     "SELECT post_id, slug, link, modified_gmt, title, content_sha256, status, reason, "
-    "preamble_json, session_dates_json, process_key, listing FROM posts ORDER BY post_id";
+    "preamble_json, session_dates_json, process_key, sources_json FROM posts ORDER BY post_id";
 
 constexpr std::string_view kDeletePost = "DELETE FROM posts WHERE post_id = ?1";
 
@@ -609,6 +609,7 @@ Status SqliteStore::release(const std::string& idempotency_key) {
 Status SqliteStore::save_post_state(const PostState& state) {
   const std::string preamble_json = dump_json(Json(state.preamble));
   const std::string session_dates_json = dump_json(Json(state.session_dates));
+  const std::string sources_json = dump_json(Json(state.sources));
 
   std::lock_guard lock(mutex_);
   Result<sqlite3_stmt*> prepared = prepare(kUpsertPost);
@@ -628,7 +629,7 @@ Status SqliteStore::save_post_state(const PostState& state) {
       .bind_text(10, session_dates_json)
       .bind_text(11, format_utc_milliseconds(Clock::now()))
       .bind_text(12, state.process_key)
-      .bind_text(13, state.listing);
+      .bind_text(13, sources_json);
   if (int result = upsert.step(); result != SQLITE_DONE) {
     Error error = sqlite_error("failed to write the post state", result);
     error.post = post_ref_of(state.source);
@@ -647,7 +648,6 @@ Result<PostState> SqliteStore::read_post_state(Statement& row) {
   state.content_sha256 = row.text(5);
   state.reason = row.text(7);
   state.process_key = row.text(10);
-  state.listing = row.text(11);
 
   const std::string status = row.text(6);
   std::optional<PostStatus> parsed_status = parse_post_status(status);
@@ -661,6 +661,11 @@ Result<PostState> SqliteStore::read_post_state(Statement& row) {
   try {
     state.preamble = Json::parse(row.text(8)).get<std::vector<Line>>();
     state.session_dates = Json::parse(row.text(9)).get<std::vector<std::string>>();
+    // NULL in rows written before the sources were recorded.
+    const std::string sources_json = row.text(11);
+    if (!sources_json.empty()) {
+      state.sources = Json::parse(sources_json).get<std::vector<std::string>>();
+    }
   } catch (const Json::exception& exception) {
     return Error::store("stored post state in SQLite database " + file_.string() +
                             " has invalid JSON: " + exception.what(),

@@ -535,7 +535,7 @@ TEST(SqliteStoreOpen, MigratesVersionOneFile) {
   ASSERT_TRUE(state->has_value());
   EXPECT_EQ((*state)->session_dates, std::vector<std::string>{"2020-12-21"});
   EXPECT_EQ((*state)->process_key, "");
-  EXPECT_EQ((*state)->listing, "");
+  EXPECT_TRUE((*state)->sources.empty());
   EXPECT_TRUE(store->save_sync_cursor(SyncCursor{"a", "b", "2020-12-20T17:00:21", ""}).ok());
 }
 
