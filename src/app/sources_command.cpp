@@ -14,35 +14,50 @@ namespace wodetl {
 
 namespace {
 
-//! Returns the saved cursor of the source as "2024-01-31T08:00:00 (saved …)", "none", or why it
-//! cannot be read. Opens a SQLite store only when its file exists, so listing creates no files.
-std::string cursor_text(const CatalogSource& source, const CursorStore& cursors) {
+//! The saved cursor of a source, or why there is none.
+struct CursorReading {
+  std::optional<SyncCursor> cursor;
+  std::string absence;  //!< "none", "none (no data yet)" or "unreadable: …" without a cursor
+};
+
+//! Reads the saved cursor of the source. Opens a SQLite store only when its file exists, so
+//! listing creates no files.
+CursorReading read_cursor(const CatalogSource& source, const CursorStore& cursors) {
   if (cursors.problem) {
-    return "unreadable: " + cursors.problem->message;
+    return {std::nullopt, "unreadable: " + cursors.problem->message};
   }
   std::shared_ptr<StateStore> store = cursors.aws;
   if (!store) {
     const std::filesystem::path file = sqlite_path(source.data_dir);
     std::error_code error;
     if (!std::filesystem::exists(file, error)) {
-      return "none (no data yet)";
+      return {std::nullopt, "none (no data yet)"};
     }
     Result<std::unique_ptr<SqliteStore>> opened = SqliteStore::open(file);
     if (!opened.ok()) {
-      return "unreadable: " + opened.error().message;
+      return {std::nullopt, "unreadable: " + opened.error().message};
     }
     store = std::move(*opened);
   }
   Result<std::optional<SyncCursor>> cursor = store->find_sync_cursor(source.config.name);
   if (!cursor.ok()) {
-    return "unreadable: " + cursor.error().message;
+    return {std::nullopt, "unreadable: " + cursor.error().message};
   }
   if (!*cursor) {
-    return "none";
+    return {std::nullopt, "none"};
   }
-  std::string text = (*cursor)->modified_gmt + " (saved " + (*cursor)->updated_at + ")";
-  if ((*cursor)->listing != source.listing) {
-    text += ", for another listing (" + (*cursor)->listing + "), so the next sync reads everything";
+  return {std::move(*cursor), ""};
+}
+
+//! Returns the cursor as "2024-01-31T08:00:00 (saved …)", or why there is none.
+std::string cursor_text(const CatalogSource& source, const CursorReading& reading) {
+  if (!reading.cursor) {
+    return reading.absence;
+  }
+  const SyncCursor& cursor = *reading.cursor;
+  std::string text = cursor.modified_gmt + " (saved " + cursor.updated_at + ")";
+  if (cursor.listing != source.listing) {
+    text += ", for another listing (" + cursor.listing + "), so the next sync reads everything";
   }
   return text;
 }
@@ -71,7 +86,7 @@ std::string format_sources_text(const SourceCatalog& catalog, const CursorStore&
     } else {
       text += "  data folder: " + source.data_dir.string() + "\n";
     }
-    text += "  cursor:      " + cursor_text(source, cursors) + "\n";
+    text += "  cursor:      " + cursor_text(source, read_cursor(source, cursors)) + "\n";
     if (source.problem) {
       text += "  problem:     " + source.problem->to_string() + "\n";
     }
@@ -88,6 +103,7 @@ Json sources_to_json(const SourceCatalog& catalog, const CursorStore& cursors) {
   Json sources = Json::array();
   for (const CatalogSource& source : catalog.sources) {
     const SourceConfig& config = source.config;
+    const CursorReading reading = read_cursor(source, cursors);
     Json warnings = Json::array();
     for (const auto& warning : {source.credentials_warning, source.config_file_warning}) {
       if (warning) {
@@ -110,7 +126,12 @@ Json sources_to_json(const SourceCatalog& catalog, const CursorStore& cursors) {
              {"data_dir", source.data_dir.string()},
              {"store", cursors.aws || cursors.problem ? "aws" : "local"},
              {"listing", source.listing},
-             {"cursor", cursor_text(source, cursors)},
+             {"cursor", cursor_text(source, reading)},
+             {"cursor_modified_gmt",
+              reading.cursor ? Json(reading.cursor->modified_gmt) : Json(nullptr)},
+             {"cursor_saved_at", reading.cursor ? Json(reading.cursor->updated_at) : Json(nullptr)},
+             {"cursor_for_this_listing",
+              reading.cursor ? Json(reading.cursor->listing == source.listing) : Json(nullptr)},
              {"problem", source.problem ? Json(source.problem->to_string()) : Json(nullptr)},
              {"warnings", std::move(warnings)}});
   }

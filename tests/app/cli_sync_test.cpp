@@ -131,7 +131,11 @@ TEST_F(CliSyncTest, SourcesHidesPasswords) {
   const Json listed = Json::parse(json.output);
   ASSERT_EQ(listed["sources"].size(), 2U);
   EXPECT_EQ(listed["sources"][0]["warnings"].size(), 1U) << json.output;
+  EXPECT_EQ(listed["sources"][0]["cursor_modified_gmt"], "2023-03-20T22:05:00") << json.output;
+  EXPECT_TRUE(listed["sources"][0]["cursor_saved_at"].is_string()) << json.output;
+  EXPECT_EQ(listed["sources"][0]["cursor_for_this_listing"], true) << json.output;
   EXPECT_EQ(listed["sources"][1]["name"], "other");
+  EXPECT_TRUE(listed["sources"][1]["cursor_modified_gmt"].is_null()) << json.output;
   EXPECT_TRUE(listed["sources"][1]["warnings"].empty()) << json.output;
   for (const auto* result : {&text, &json}) {
     EXPECT_FALSE(contains(result->output, "literal-pass-4321")) << result->output;
