@@ -18,6 +18,9 @@ struct Post {
   std::string link;          //!< public URL of the post
   std::string status;        //!< "publish", "draft", …; empty when the source does not say
   std::string content_html;  //!< content.rendered, the HTML body
+  //! WordPress sent no body because a post password protects it (content.protected true and
+  //! content.rendered empty). Processing fails such a post and keeps what was stored of it.
+  bool content_protected = false;
   std::string raw_json;  //!< the post object exactly as received, stored under raw/ in the bucket
   std::string origin;    //!< where it came from: the request URL or the local file path
 };

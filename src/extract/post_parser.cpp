@@ -186,14 +186,9 @@ Result<Post> parse_post(const Json& object, const std::string& origin) {
   if (problem) {
     return Error::invalid_input(std::move(*problem), std::move(ref), hint_for(origin));
   }
-  if (is_protected_without_content(object, post)) {
-    // Processing the empty body would overwrite the stored copy of the post and report no
-    // sessions. Failing the post keeps its earlier version and records as they are.
-    return Error::invalid_input(
-        "the post is password-protected, so WordPress sent it without content", std::move(ref),
-        "Remove the post's password in WordPress to sync it; until then its stored version is "
-        "kept and this post fails each sync");
-  }
+  // Kept as a post rather than an error item, so that its modified time still bounds the sync
+  // cursor; processing then fails it.
+  post.content_protected = is_protected_without_content(object, post);
 
   // ordered_json keeps the key order as received. The parser has already rejected invalid
   // UTF-8, so `replace` matters only for objects built in code.

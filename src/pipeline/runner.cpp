@@ -132,6 +132,15 @@ bool is_stored_version(const PostState& state, const Post& post,
 PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOptions& options) {
   PostOutcome outcome;
   outcome.post = ref_of(post);
+  if (post.content_protected) {
+    // Processing the empty body would overwrite the raw copy of the post and report no
+    // sessions. Failing it first keeps what was stored of it, records included.
+    const Error error = Error::invalid_input(
+        "the post is password-protected, so WordPress sent it without content", outcome.post,
+        "Remove the post's password in WordPress to sync it; until then it fails each sync, and "
+        "a version stored before stays as it was");
+    return failed_outcome(std::move(outcome), error);
+  }
   const std::string done_key = process_post_key(post, stores.bucket, options.profile);
   const std::string content_sha256 = sha256_hex(post.content_html);
 

@@ -73,15 +73,14 @@ TEST(ParsePost, MissingContentNamesPostAndFile) {
       << error.to_string();
 }
 
-TEST(ParsePost, ProtectedPostWithoutContentFails) {
+TEST(ParsePost, ProtectedPostWithoutContentMarked) {
   Json object = testing::workout_post(4110, 2);
   object["content"] = Json::parse(R"({"rendered":"","protected":true})");
   Result<Post> post = parse_post(object, kPageUrl);
 
-  ASSERT_FALSE(post.ok());
-  EXPECT_EQ(post.error().post.id, 4110);
-  EXPECT_TRUE(contains(post.error().message, "password-protected")) << post.error().message;
-  EXPECT_TRUE(contains(post.error().hint, "Remove the post's password")) << post.error().hint;
+  ASSERT_TRUE(post.ok()) << post.error().to_string();
+  EXPECT_TRUE(post->content_protected);
+  EXPECT_EQ(post->modified_gmt, "2023-01-09T22:05:00");
 }
 
 TEST(ParsePost, ProtectedPostWithContentParses) {
@@ -92,6 +91,7 @@ TEST(ParsePost, ProtectedPostWithContentParses) {
 
   ASSERT_TRUE(post.ok()) << post.error().to_string();
   EXPECT_FALSE(post->content_html.empty());
+  EXPECT_FALSE(post->content_protected);
 }
 
 TEST(ParsePost, ContentWithoutRenderedRejected) {

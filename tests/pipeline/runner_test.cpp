@@ -142,6 +142,34 @@ TEST_F(RunnerTest, SecondRunWritesNothing) {
   EXPECT_EQ(Json(*rows_after), Json(*rows_before));
 }
 
+TEST_F(RunnerTest, ProtectedPostKeepsStoredVersion) {
+  Json post = read_post_case(kCrossingYear);
+  write_post("post.json", post);
+  ASSERT_FALSE(run().failed());
+  auto before = stores_.objects->list("raw/");
+  ASSERT_TRUE(before.ok());
+  ASSERT_EQ(before->size(), 1U);
+  const auto raw_before = stores_.objects->get(before->front());
+  ASSERT_TRUE(raw_before.ok());
+
+  // A post password makes WordPress send the post without its body.
+  post["content"] = Json::parse(R"({"rendered":"","protected":true})");
+  post["modified_gmt"] = "2020-12-28T07:00:00";
+  write_post("post.json", post);
+  const RunSummary summary = run();
+
+  ASSERT_EQ(summary.posts.size(), 1U);
+  EXPECT_EQ(summary.posts[0].result, PostResult::kFailed);
+  EXPECT_NE(summary.posts[0].reason.find("password-protected"), std::string::npos)
+      << summary.posts[0].reason;
+  auto records = stores_.sessions->all_sessions();
+  ASSERT_TRUE(records.ok());
+  EXPECT_EQ(records->size(), 5U);
+  const auto raw_after = stores_.objects->get(before->front());
+  ASSERT_TRUE(raw_after.ok());
+  EXPECT_EQ(*raw_after, *raw_before);
+}
+
 TEST_F(RunnerTest, EditedPostReplacesRecords) {
   Json post = read_post_case(kCrossingYear);
   write_post("post.json", post);
