@@ -265,7 +265,7 @@ int run_sync_command(const SyncArguments& arguments) {
     // others can read) are not.
     for (const SyncSummary& summary : summaries) {
       for (const Error& warning : summary.run.warnings) {
-        std::cerr << mask_secrets("warning: " + warning.to_string()) << "\n";
+        spdlog::warn("{}", warning.to_string());
       }
     }
   } else if (json) {

@@ -61,6 +61,12 @@ void CursorTracker::add(std::size_t index, const Result<Post>& item) {
     } else if (walk_after_) {
       tracked.limit = *walk_after_ + kOneSecond;
     }
+    // As for an unfinished walk, the next sync reads the overlap window before the start cursor
+    // again, so an item that fails there needs no cursor below the start. Without this floor a
+    // post that fails on every sync would move the cursor back by the overlap window each time.
+    if (start_ && tracked.limit && *tracked.limit <= *start_) {
+      tracked.limit = *start_ + kOneSecond;
+    }
   } else {
     last_key_ = last_key_ ? std::max(*last_key_, *key) : *key;
   }

@@ -202,8 +202,7 @@ TEST_F(CliSyncTest, QuietKeepsWarnings) {
 
   EXPECT_EQ(sync.exit_code, 0) << sync.output << sync.errors;
   EXPECT_EQ(sync.output, "");
-  EXPECT_TRUE(
-      contains(sync.errors, "warning: configuration file wodetl.toml contains the password"))
+  EXPECT_TRUE(contains(sync.errors, "configuration file wodetl.toml contains the password"))
       << sync.errors;
   EXPECT_FALSE(contains(sync.errors, "quiet-pass-1357"));
 }

@@ -129,6 +129,17 @@ TEST(CursorTracker, InvalidItemLimitedByPreviousPost) {
   EXPECT_EQ(text_of(tracker.safe_cursor()), "2024-01-01T09:59:59");
 }
 
+TEST(CursorTracker, FailedInvalidItemKeepsStart) {
+  // An item that fails on every sync, first in the overlap window, must not move the cursor back
+  // by the window each time: the next sync reads the window again.
+  CursorTracker tracker(at("2024-02-01T00:00:00"));
+  walk_then_complete(tracker, ListingKey::kModified, at("2024-01-31T23:50:00"),
+                     {{Error::invalid_input("post 2 has no content"), false},
+                      {post_modified(3, "2024-02-01T00:00:00")}});
+
+  EXPECT_EQ(text_of(tracker.safe_cursor()), "2024-02-01T00:00:00");
+}
+
 TEST(CursorTracker, DateWalkLimitsByPublicationDate) {
   CursorTracker tracker(at("2024-02-01T00:00:00"));
   // A scheduled post: written in January, published on February 1st.
