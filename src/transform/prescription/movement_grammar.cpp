@@ -1059,8 +1059,11 @@ bool may_start_quantities(const Cursor& cursor) {
     case TokenKind::kInch:
     case TokenKind::kFoot:
       return true;
-    case TokenKind::kWord:
-      return cursor.is_word_in({"for", "men", "male", "each", "ea", "per", "e", "at", "up", "rpe"});
+    case TokenKind::kWord: {
+      static constexpr KeywordSet kWords = {"for", "men", "male", "each", "ea",
+                                            "per", "e",   "at",   "up",   "rpe"};
+      return kWords.contains(token->keyword);
+    }
     default:
       return false;
   }
