@@ -90,7 +90,7 @@ void BM_TransformAfterHtml(benchmark::State& state) {
 BENCHMARK(BM_TransformAfterHtml);
 
 // The prescription parser and block grouping over every segment of the post's records.
-// NOTE: about 41 µs of CPU time on the real week (docs/benchmarks.md), above the 20 µs it may add
+// NOTE: about 42 µs of CPU time on the real week (docs/benchmarks.md), above the 20 µs it may add
 // per post.
 void BM_PrescribeSegments(benchmark::State& state) {
   // Loads the vocabulary outside prescribe_segments, so that an instruction count of that function

@@ -23,6 +23,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -162,6 +163,55 @@ struct MovementLine {
   bool operator==(const MovementLine&) const = default;
 };
 
+//! Optional value kept on the heap, for a large member that few values have. It takes one
+//! pointer in its owner, where std::optional would take the whole value. Copies copy the value,
+//! and == compares values, as std::optional's do.
+template <typename T>
+class HeapOptional {
+ public:
+  HeapOptional() noexcept = default;
+  HeapOptional(const HeapOptional& other)
+      : value_(other.value_ ? std::make_unique<T>(*other.value_) : nullptr) {}
+  HeapOptional(HeapOptional&&) noexcept = default;
+  HeapOptional& operator=(const HeapOptional& other) {
+    if (this != &other) {
+      value_ = other.value_ ? std::make_unique<T>(*other.value_) : nullptr;
+    }
+    return *this;
+  }
+  HeapOptional& operator=(HeapOptional&&) noexcept = default;
+  HeapOptional& operator=(T&& value) {
+    value_ = std::make_unique<T>(std::move(value));
+    return *this;
+  }
+  HeapOptional& operator=(std::optional<T>&& value) {
+    value_ = value ? std::make_unique<T>(std::move(*value)) : nullptr;
+    return *this;
+  }
+  ~HeapOptional() = default;
+
+  //! Replaces the value with a default one and returns it.
+  T& emplace() {
+    value_ = std::make_unique<T>();
+    return *value_;
+  }
+  void reset() noexcept { value_.reset(); }
+
+  [[nodiscard]] bool has_value() const noexcept { return value_ != nullptr; }
+  explicit operator bool() const noexcept { return has_value(); }
+  T& operator*() noexcept { return *value_; }
+  const T& operator*() const noexcept { return *value_; }
+  T* operator->() noexcept { return value_.get(); }
+  const T* operator->() const noexcept { return value_.get(); }
+
+  friend bool operator==(const HeapOptional& left, const HeapOptional& right) {
+    return left.has_value() ? right.has_value() && *left == *right : !right.has_value();
+  }
+
+ private:
+  std::unique_ptr<T> value_;
+};
+
 //! Clock or count of the sets of a block.
 enum class SchemeType {
   kInterval,   //!< every N seconds: EMOM, "Every 2:30"
@@ -197,7 +247,9 @@ struct SchemeLine {
   SchemeLine() noexcept {}  // NOLINT(modernize-use-equals-default): = default would zero-fill
 
   Scheme scheme;
-  std::optional<MovementLine> movement;  //!< movements after the colon, if any
+  //! Movements after the colon, if any. On the heap, because few lines are schemes with
+  //! movements, and inline it would make every ParsedLine larger by a MovementLine.
+  HeapOptional<MovementLine> movement;
   std::string warning;  //!< set when the stated sets disagree with duration ÷ interval
   bool operator==(const SchemeLine&) const = default;
 };

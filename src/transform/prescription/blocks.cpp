@@ -263,6 +263,16 @@ struct SetSource {
   std::optional<int> clock_minutes;                   // minutes of the clock, "EMOM 12"
 };
 
+// Makes room in block.sets for `more` sets at once. A SetPrescription is large and contains the
+// lift name of its intensity, so growing one set at a time would move every earlier set several
+// times per block. The capacity at least doubles, as push_back's would, for the next movements.
+void reserve_sets(Block& block, std::size_t more) {
+  const std::size_t needed = block.sets.size() + more;
+  if (needed > block.sets.capacity()) {
+    block.sets.reserve(std::max(needed, 2 * block.sets.capacity()));
+  }
+}
+
 // Appends a set of the movement to block.sets.
 SetPrescription& add_set(Block& block, const BlockMovement& movement, int set,
                          std::optional<CountRange> reps, bool reps_at_least,
@@ -302,6 +312,7 @@ void fill_line_sets(Block& block, const SetSource& source, const BlockMovement& 
   // "4-6 sets": the sets past the least count are optional, unless the scheme sets the count.
   const int least_count =
       !source.scheme_count && line->sets ? line->sets->min : std::numeric_limits<int>::max();
+  reserve_sets(block, static_cast<std::size_t>(count->count));
   for (int set = 1; set <= count->count; ++set) {
     const std::optional<RowView> row = row_for_set(block, source.lines, line, set, first_movement);
     std::optional<CountRange> reps = line->reps;
@@ -331,18 +342,30 @@ void fill_line_sets(Block& block, const SetSource& source, const BlockMovement& 
 // count is one set. When the scheme states a count, that count is kept, so extra sets are left
 // out and missing ones have neither reps nor intensity.
 void fill_sequence_sets(Block& block, const SetSource& source, const BlockMovement& movement) {
+  // Number of sets a line of the sequence gives: one unless it states a count.
+  const auto line_count = [](const MovementLine& line) {
+    if (line.sets) {
+      return line.sets->max;
+    }
+    if (!line.rep_scheme.empty()) {
+      return static_cast<int>(line.rep_scheme.size());
+    }
+    if (!line.steps.empty()) {
+      return static_cast<int>(line.steps.size());
+    }
+    return 1;
+  };
+  int total = 0;
+  for (const std::size_t index : movement.quantity_lines) {
+    total += std::clamp(line_count(*movement_line_at(source.lines, index)), 0, kMaxSets);
+  }
+  reserve_sets(block, static_cast<std::size_t>(std::min(total, kMaxSets)));
+
   int set = 0;
   const std::size_t first_set = block.sets.size();
   for (const std::size_t index : movement.quantity_lines) {
     const MovementLine* line = movement_line_at(source.lines, index);
-    int count = 1;
-    if (line->sets) {
-      count = line->sets->max;
-    } else if (!line->rep_scheme.empty()) {
-      count = static_cast<int>(line->rep_scheme.size());
-    } else if (!line->steps.empty()) {
-      count = static_cast<int>(line->steps.size());
-    }
+    const int count = line_count(*line);
     for (int step = 1; step <= count && set < kMaxSets; ++step) {
       const std::optional<RowView> row = row_for_set(block, source.lines, line, step, false);
       std::optional<CountRange> reps = line->reps;
@@ -410,6 +433,8 @@ void fill_alternating_sets(Block& block, const SetSource& source, const BlockMov
     cycle = other.minutes->last ? std::max(cycle, *other.minutes->last) : cycle;
   }
   const Intensity intensity = item.without_intensity ? Intensity{} : line.intensity;
+  // At most one set a minute.
+  reserve_sets(block, static_cast<std::size_t>(std::max(*source.clock_minutes, 0)));
   int set = 0;
   for (int minute = 1; minute <= *source.clock_minutes; ++minute) {
     if (item.minutes && selects_minute(*item.minutes, minute, cycle)) {
@@ -441,6 +466,7 @@ void fill_unnamed_sets(Block& block, const SetSource& source) {
     return;
   }
   check_table_against_count(block, source.lines, *count);
+  reserve_sets(block, static_cast<std::size_t>(count->count));
   for (int set = 1; set <= count->count; ++set) {
     const std::optional<RowView> row = row_for_set(block, source.lines, nullptr, set, true);
     std::optional<CountRange> reps = row ? *row->reps : std::nullopt;
@@ -692,6 +718,12 @@ std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines) {
   }
   std::optional<int> clock_minutes;  // minutes of the last whole-minute clock, "EMOM 12"
   std::vector<BlockMovement> movements;
+  if (!blocks.empty()) {
+    // Growing from one movement at a time would move the earlier ones, each with its inline line
+    // list, on every growth. Eight is an estimate of a large block, and more still fit.
+    constexpr std::size_t kTypicalBlockMovements = 8;
+    movements.reserve(kTypicalBlockMovements);
+  }
   for (Block& block : blocks) {
     std::optional<int> inherited_sets;
     std::optional<int> within_minutes;  // minutes of the clock the block runs within

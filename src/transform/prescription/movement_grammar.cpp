@@ -1039,6 +1039,36 @@ bool may_start_anything(const Cursor& /*cursor*/) {
   return true;
 }
 
+// A line of quantities only starts with a token that a rule of read_tail reads first, so a rule
+// added to read_tail must be added here too. That token is a comma, "x", a number, a time, an
+// opening bracket, "@", "/", a quote, or one of the words below ("for 30 seconds", "men 95",
+// "each side", "at 75%", "up to 85%", "rpe 8"). Most notes start with another word.
+bool may_start_quantities(const Cursor& cursor) {
+  const Token* token = cursor.peek();
+  if (token == nullptr) {
+    return false;  // read_tail reads nothing, so read_quantities_only fails
+  }
+  switch (token->kind) {
+    case TokenKind::kComma:
+    case TokenKind::kTimes:
+    case TokenKind::kNumber:
+    case TokenKind::kTime:
+    case TokenKind::kOpen:
+    case TokenKind::kAt:
+    case TokenKind::kSlash:
+    case TokenKind::kInch:
+    case TokenKind::kFoot:
+      return true;
+    case TokenKind::kWord: {
+      static constexpr KeywordSet kWords = {"for", "men", "male", "each", "ea",
+                                            "per", "e",   "at",   "up",   "rpe"};
+      return kWords.contains(token->keyword);
+    }
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 bool parse_movement_line(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
@@ -1059,7 +1089,7 @@ bool parse_movement_line(Cursor& cursor, const GrammarContext& context, Movement
                                     {may_start_count, read_count_times_group},
                                     {may_start_item, read_items},
                                     {may_start_anything, read_sets_first},
-                                    {may_start_anything, read_quantities_only}};
+                                    {may_start_quantities, read_quantities_only}};
   bool line_used = quoted;  // whether a rule has run on line since it was made
   for (const Rule& rule : kRules) {
     if (!rule.may_start(cursor)) {

@@ -302,6 +302,32 @@ TEST(PrescriptionLine, KindMatchesDetail) {
   }
 }
 
+// A scheme line keeps its movements on the heap, so a copy must own equal movements of its own.
+TEST(PrescriptionLine, SchemeMovementsCopyByValue) {
+  const ParsedLine original = parse_prescription_line("3 Rounds: 3 Pull-Ups, 6 Burpees");
+  ASSERT_NE(original.scheme(), nullptr);
+  ASSERT_TRUE(original.scheme()->movement);
+  ParsedLine copy = original;
+  ASSERT_TRUE(copy.scheme()->movement);
+  EXPECT_NE(&*copy.scheme()->movement, &*original.scheme()->movement);
+  EXPECT_EQ(*copy.scheme(), *original.scheme());
+
+  std::get<SchemeLine>(copy.detail).movement->movements.pop_back();
+  EXPECT_NE(*copy.scheme(), *original.scheme());
+  EXPECT_EQ(original.scheme()->movement->movements.size(), 2U);
+
+  copy = original;
+  EXPECT_EQ(*copy.scheme(), *original.scheme());
+  std::get<SchemeLine>(copy.detail).movement.reset();
+  EXPECT_FALSE(copy.scheme()->movement);
+  EXPECT_NE(*copy.scheme(), *original.scheme());
+
+  const ParsedLine without = parse_prescription_line("3 Rounds:");
+  ASSERT_NE(without.scheme(), nullptr);
+  EXPECT_FALSE(without.scheme()->movement);
+  EXPECT_EQ(*without.scheme(), *without.scheme());
+}
+
 TEST(PrescriptionLines, OneResultPerLine) {
   const std::vector<std::string> lines = {"Three sets of:", "Chin-ups x 8 reps", "", "Rest 60 seconds"};
   const std::vector<ParsedLine> parsed = parse_prescription_lines(lines);
