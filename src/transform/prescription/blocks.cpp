@@ -284,16 +284,16 @@ SetPrescription& add_set(Block& block, const BlockMovement& movement, int set,
 }
 
 // Fills the sets of a movement whose reps and intensity come from one line. The block's per-set
-// table applies to its first movement only.
+// table applies to its first movement, and to a later one when `apply_table` is set.
 void fill_line_sets(Block& block, const SetSource& source, const BlockMovement& movement,
-                    bool first_movement) {
+                    bool first_movement, bool apply_table) {
   const std::size_t line_index = movement.quantity_lines.front();
   const MovementLine* line = movement_line_at(source.lines, line_index);
   std::optional<SetCount> count = source.scheme_count;
   if (!count && line->sets) {
     count = SetCount{line->sets->max, "movement line"};
   }
-  if (!count && first_movement) {
+  if (!count && apply_table) {
     count = table_count(block, source.lines);
   }
   if (!count || count->count <= 0 || count->count > kMaxSets) {
@@ -314,7 +314,7 @@ void fill_line_sets(Block& block, const SetSource& source, const BlockMovement& 
       !source.scheme_count && line->sets ? line->sets->min : std::numeric_limits<int>::max();
   reserve_sets(block, static_cast<std::size_t>(count->count));
   for (int set = 1; set <= count->count; ++set) {
-    const std::optional<RowView> row = row_for_set(block, source.lines, line, set, first_movement);
+    const std::optional<RowView> row = row_for_set(block, source.lines, line, set, apply_table);
     std::optional<CountRange> reps = line->reps;
     bool reps_at_least = line->reps_at_least;
     if (auto sequence = sequence_reps(line->rep_scheme, set)) {
@@ -443,6 +443,23 @@ void fill_alternating_sets(Block& block, const SetSource& source, const BlockMov
   }
 }
 
+// Whether every row of the block's per-set table leaves the lift to the movement ("*Sets 1-2 = @
+// 70%"), so that the table can apply to each movement of the block, each with its own max.
+bool table_names_no_lift(const Block& block, const std::vector<ParsedLine>& lines) {
+  if (block.intensity_lines.empty()) {
+    return false;
+  }
+  return std::none_of(
+      block.intensity_lines.begin(), block.intensity_lines.end(), [&lines](std::size_t index) {
+        const IntensityLine& row = *lines[index].intensity();
+        if (row.intensity.of) {
+          return true;
+        }
+        return std::any_of(row.steps.begin(), row.steps.end(),
+                           [](const IntensityStep& step) { return step.intensity.of.has_value(); });
+      });
+}
+
 // Whether a movement other than the block's first has its own intensity, and so sets of its own.
 bool has_own_intensity(const BlockMovement& movement, const std::vector<ParsedLine>& lines) {
   if (movement.movement) {
@@ -489,9 +506,15 @@ void fill_sets(Block& block, const std::vector<ParsedLine>& lines,
     source.scheme_sequence = &lines[*block.scheme_line].scheme()->scheme.rep_scheme;
   }
   collect_block_movements(block, lines, movements);
+  // A table whose rows name no lift sets the sets of every movement of one line that states no
+  // intensity of its own: "Snatch x 1", "Clean Pull x 2", "*Sets 1-2 = @ 70%".
+  const bool shared_table = table_names_no_lift(block, lines);
   for (std::size_t index = 0; index < movements.size(); ++index) {
     const BlockMovement& movement = movements[index];
-    if (index > 0 && !has_own_intensity(movement, lines)) {
+    const bool own_intensity = index == 0 || has_own_intensity(movement, lines);
+    const bool table_only =
+        !own_intensity && shared_table && !movement.movement && movement.quantity_lines.size() == 1;
+    if (!own_intensity && !table_only) {
       continue;
     }
     if (movement.movement) {
@@ -499,7 +522,7 @@ void fill_sets(Block& block, const std::vector<ParsedLine>& lines,
     } else if (movement.quantity_lines.size() > 1) {
       fill_sequence_sets(block, source, movement);
     } else if (!movement.quantity_lines.empty()) {
-      fill_line_sets(block, source, movement, index == 0);
+      fill_line_sets(block, source, movement, index == 0, index == 0 || table_only);
     }
   }
   if (movements.empty()) {

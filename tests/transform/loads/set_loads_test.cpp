@@ -69,6 +69,30 @@ TEST(ComputeLoads, RowWithoutLiftUsesMovement) {
             (std::vector<std::string>{"Sets 1-2: 65-70 kg", "Sets 3-6: 80 kg"}));
 }
 
+TEST(ComputeLoads, TableWithoutLiftForEachMovement) {
+  const auto part = part_of({"Every 2 minutes, for 10 minutes (5 sets):", "Snatch x 1 rep",
+                             "Clean & Jerk x 2 reps", "*Sets 1-2 = @ 70%", "*Sets 3-5 = @ 75%"});
+  const std::vector<BlockLoads> loads = compute_loads(part, test_maxes());
+
+  ASSERT_EQ(loads.size(), 2U);
+  EXPECT_EQ(loads[0].movement_names, "Snatch");
+  EXPECT_EQ(loads[1].movement_names, "Clean & Jerk");
+  // 275 lb = 124.74 kg: 70% is 87.3 and 75% is 93.6, rounded to whole kilograms.
+  EXPECT_EQ(formatted(loads, WeightUnit::kKilogram),
+            (std::vector<std::string>{"Sets 1-2: 70 kg", "Sets 3-5: 75 kg", "Sets 1-2: 87 kg",
+                                      "Sets 3-5: 94 kg"}));
+}
+
+TEST(ComputeLoads, TableNamingLiftOnlyForFirstMovement) {
+  const auto part = part_of({"Every 2 minutes, for 10 minutes (5 sets):", "Snatch x 1 rep",
+                             "Clean & Jerk x 2 reps", "*Sets 1-5 = @ 70% of 1-RM Snatch"});
+  const std::vector<BlockLoads> loads = compute_loads(part, test_maxes());
+
+  ASSERT_EQ(loads.size(), 1U);
+  EXPECT_EQ(loads[0].movement_names, "Snatch");
+  EXPECT_EQ(formatted(loads, WeightUnit::kKilogram), (std::vector<std::string>{"Sets 1-5: 70 kg"}));
+}
+
 TEST(ComputeLoads, NamesMissingMax) {
   const auto part = part_of({"Every minute, on the minute, for 8 minutes (8 sets):",
                              "Power Snatch x 1 rep @ 65-70% of 1-RM Power Snatch"});
