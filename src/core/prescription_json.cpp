@@ -93,11 +93,30 @@ void add_intensity_extras(Json& json, const Intensity& intensity) {
   }
 }
 
+}  // namespace
+
+std::string written_name(std::string_view name) {
+  constexpr std::string_view kNoBreakSpace = "\xC2\xA0";
+  std::string text;
+  text.reserve(name.size());
+  std::size_t start = 0;
+  for (std::size_t found = name.find(kNoBreakSpace); found != std::string_view::npos;
+       found = name.find(kNoBreakSpace, start)) {
+    text.append(name, start, found - start);
+    text += ' ';
+    start = found + kNoBreakSpace.size();
+  }
+  text.append(name, start);
+  return text;
+}
+
+namespace {
+
 // {"name", "canonical"}, plus "count" in a complex, "reps", "distance", "duration_seconds" for an
 // item of a list, "minutes" for an item of an alternating line, and "without_intensity" for one
 // whose minutes state no intensity while another's do.
 Json movement_json(const Movement& movement) {
-  Json json{{"name", movement.name}, {"canonical", movement.canonical}};
+  Json json{{"name", written_name(movement.name)}, {"canonical", movement.canonical}};
   if (movement.count) {
     json["count"] = *movement.count;
   }

@@ -5,6 +5,8 @@
 // lists are always present (null when absent); the extra fields (warning, remark, load, …) appear
 // only when they hold something.
 
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/json_codec.hpp"
@@ -13,6 +15,10 @@
 namespace wodetl::prescription {
 
 void to_json(Json& json, const ParsedLine& line);
+
+//! Returns a movement's name as written, with each no-break space (U+00A0, which WordPress writes
+//! for "&nbsp;") as a plain space, as the JSON and text outputs show it.
+[[nodiscard]] std::string written_name(std::string_view name);
 
 //! An array of the line numbers.
 void to_json(Json& json, const LineIndices& indices);

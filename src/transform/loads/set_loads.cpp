@@ -1,5 +1,6 @@
 #include "transform/loads/set_loads.hpp"
 
+#include "core/prescription_json.hpp"
 #include "transform/prescription/blocks.hpp"
 
 namespace wodetl {
@@ -91,12 +92,12 @@ std::pair<std::string, std::string> names_and_lift(const prescription::BlockMove
   const std::vector<prescription::Movement>& items = movement.named->movements;
   if (movement.movement) {
     const prescription::Movement& item = items[*movement.movement];
-    return {std::string(item.name), item.canonical};
+    return {prescription::written_name(item.name), item.canonical};
   }
   std::string names;
   for (const prescription::Movement& item : items) {
     names += names.empty() ? "" : " + ";
-    names += item.name;
+    names += prescription::written_name(item.name);
   }
   return {names, items.front().canonical};
 }

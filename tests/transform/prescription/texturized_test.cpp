@@ -5,8 +5,8 @@
 #include <gtest/gtest.h>
 
 #include "core/json_codec.hpp"
-#include "transform/prescription/line_parser.hpp"
 #include "core/prescription_json.hpp"
+#include "transform/prescription/line_parser.hpp"
 
 namespace wodetl::prescription {
 namespace {
@@ -50,7 +50,8 @@ TEST(TexturizedLines, ParseLikePlainText) {
       {"Box Jumps x 10 @ 24/20\"", "Box Jumps x 10 @ 24/20\u2033"},
       {"Sled Push 80'", "Sled Push 80\u2032"},
       {"Power Snatch x 2 @ 70-75%", "Power Snatch \u00D7 2 @ 70\u201475%"},
-      {"In 24 minutes, establish a 1-RM Back Squat", "In 24 minutes, establish a 1\u2013RM Back\u00A0Squat"},
+      {"In 24 minutes, establish a 1-RM Back Squat",
+       "In 24 minutes, establish a 1\u2013RM Back\u00A0Squat"},
       {"Pull-Ups x 8 reps", "Pull\u2011Ups x 8 reps"},
       {"10 Air Squats, 10 Pushups, 10 V-Ups", "10 Air Squats,\u00A010 Pushups, 10 V\u2013Ups"},
       {"Rest 60 seconds", "Rest\u00A060\u00A0seconds"},
@@ -70,6 +71,21 @@ TEST(TexturizedLines, KeepTextAndNamesAsWritten) {
   ASSERT_EQ(line.movement()->movements.size(), 1U);
   EXPECT_EQ(line.movement()->movements[0].name, "Single\u2013Arm DB Row");
   EXPECT_EQ(line.movement()->movements[0].canonical, "single arm dumbbell row");
+}
+
+TEST(TexturizedLines, NoBreakSpaceInNameShownAsSpace) {
+  const Json json = parse_prescription_line("Clean\u00A0Pull x 2 reps");
+
+  ASSERT_EQ(json["movements"].size(), 1U);
+  EXPECT_EQ(json["movements"][0]["name"], "Clean Pull");
+  EXPECT_EQ(json["movements"][0]["canonical"], "clean pull");
+}
+
+TEST(WrittenName, ReplacesEachNoBreakSpace) {
+  EXPECT_EQ(written_name("Snatch\u00A0+\u00A0Hip Snatch"), "Snatch + Hip Snatch");
+  EXPECT_EQ(written_name("\u00A0Clean"), " Clean");
+  EXPECT_EQ(written_name("Single\u2013Arm DB Row"), "Single\u2013Arm DB Row");
+  EXPECT_EQ(written_name(""), "");
 }
 
 }  // namespace
