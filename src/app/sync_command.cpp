@@ -116,6 +116,7 @@ SyncSummary sync_one(const CatalogSource& source, const SyncArguments& arguments
                       count_of(static_cast<std::int64_t>(run.posts.size()), "post") + " seen, " +
                       std::to_string(run.count(PostResult::kNew)) + " new, " +
                       std::to_string(run.count(PostResult::kChanged)) + " changed, " +
+                      std::to_string(run.count(PostResult::kFailed)) + " failed, " +
                       count_of(run.records_written(), "record") + " written",
                   fields);
   return summary;

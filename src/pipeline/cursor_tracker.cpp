@@ -69,6 +69,12 @@ void CursorTracker::add(std::size_t index, const Result<Post>& item) {
     }
   } else {
     last_key_ = last_key_ ? std::max(*last_key_, *key) : *key;
+    // A post inside the overlap window before the start cursor is read again by the next sync,
+    // which starts from the same window, so it needs no cursor below the start either.
+    if (start_ && walk_after_ && tracked.limit && *tracked.limit > *walk_after_ &&
+        *tracked.limit <= *start_) {
+      tracked.limit = *start_ + kOneSecond;
+    }
   }
   pending_[index] = tracked;
 }

@@ -68,6 +68,17 @@ TEST(CursorTracker, FailedPostHoldsCursorBelowIt) {
   EXPECT_EQ(text_of(tracker.safe_cursor()), "2024-01-02T09:59:59");
 }
 
+TEST(CursorTracker, FailedPostInOverlapKeepsStart) {
+  // The post failed at the cursor's own second (a post password set without a new modified
+  // time); the next sync reads the overlap window again, so the cursor stays.
+  CursorTracker tracker(at("2024-01-01T00:00:00"));
+  walk_then_complete(tracker, ListingKey::kModified, at("2023-12-31T23:50:00"),
+                     {{post_modified(1, "2023-12-31T23:55:00")},
+                      {post_modified(2, "2024-01-01T00:00:00"), false}});
+
+  EXPECT_EQ(text_of(tracker.safe_cursor()), "2024-01-01T00:00:00");
+}
+
 TEST(CursorTracker, RunningWalkHoldsLastSecond) {
   CursorTracker tracker(std::nullopt);
   tracker.begin_walk(ListingKey::kModified, std::nullopt);
