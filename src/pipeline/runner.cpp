@@ -247,8 +247,9 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
 
   if (transformed->records.empty()) {
     outcome.result = PostResult::kSkipped;
+    const bool no_body = post.content_html.find_first_not_of(" \t\r\n") == std::string::npos;
     outcome.reason =
-        options.profile == ProgramProfile::kDaily
+        options.profile == ProgramProfile::kDaily || no_body
             ? "the post has no text, so it holds no session; the post is kept in raw/"
             : "no day headers found (such as 'Monday (Session One)' or 'Day 2'), so it holds no "
               "sessions; the post is kept in raw/";

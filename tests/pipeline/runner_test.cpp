@@ -121,6 +121,19 @@ TEST_F(RunnerTest, SkippedPostListedWithReason) {
   }
 }
 
+TEST_F(RunnerTest, EmptyPostSkippedAsEmpty) {
+  Json post = read_post_case(kCrossingYear);
+  post["content"]["rendered"] = "\n";
+  write_post("post.json", post);
+
+  const RunSummary summary = run();
+
+  ASSERT_EQ(summary.posts.size(), 1U);
+  EXPECT_EQ(summary.posts[0].result, PostResult::kSkipped);
+  EXPECT_NE(summary.posts[0].reason.find("the post has no text"), std::string::npos)
+      << summary.posts[0].reason;
+}
+
 TEST_F(RunnerTest, SecondRunWritesNothing) {
   add_post(kCrossingYear);
   add_post(kWithoutRange);
