@@ -151,6 +151,7 @@ SyncSummary sync_source(WordPressSource& source, Stores& stores, const SyncReque
     stored = std::optional<SyncCursor>{};
   }
   std::optional<UtcSeconds> cursor;
+  bool other_listing = false;
   if (*stored) {
     summary.cursor_before = (*stored)->modified_gmt;
     cursor = parse_utc_timestamp((*stored)->modified_gmt);
@@ -160,6 +161,7 @@ SyncSummary sync_source(WordPressSource& source, Stores& stores, const SyncReque
           "every post of {}",
           request.source_name, (*stored)->listing, request.listing);
       cursor.reset();
+      other_listing = true;
     } else if (!cursor) {
       spdlog::warn("Source '{}': the saved cursor '{}' is not a timestamp; reading every post",
                    request.source_name, (*stored)->modified_gmt);
@@ -169,6 +171,8 @@ SyncSummary sync_source(WordPressSource& source, Stores& stores, const SyncReque
   SyncPlan plan = plan_sync(request, cursor);
   if (cursor_unreadable && request.mode == SyncMode::kIncremental) {
     plan.reading = "every post (the saved cursor could not be read)";
+  } else if (other_listing && request.mode == SyncMode::kIncremental) {
+    plan.reading = "every post (the saved cursor is for another listing)";
   }
   // A backfill saves a cursor only for a source that has none, which is unknown here.
   if (cursor_unreadable && request.mode == SyncMode::kSince) {

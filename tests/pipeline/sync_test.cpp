@@ -484,7 +484,7 @@ TEST_F(SyncTest, CursorOfOtherListingIgnored) {
   const SyncSummary summary = sync({}, other);
 
   EXPECT_EQ(summary.run.count(PostResult::kNew), 3);
-  EXPECT_EQ(summary.reading, "every post (no cursor saved for this listing yet)");
+  EXPECT_EQ(summary.reading, "every post (the saved cursor is for another listing)");
   EXPECT_EQ(saved_cursor(), "2023-01-16T22:05:00");
 }
 
