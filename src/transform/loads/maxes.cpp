@@ -93,6 +93,9 @@ constexpr double kMaxReferencePercent = 200;
 std::optional<LiftReference> parse_lift_reference(const std::string& text) {
   std::string rest = text;
   rest.erase(0, rest.find_first_not_of(' '));
+  if (!rest.empty() && (rest[0] == '-' || rest[0] == '+')) {
+    return std::nullopt;  // a signed number, such as "-100 kg", is a wrong weight
+  }
   LiftReference reference;
   if (!rest.empty() && (std::isdigit(static_cast<unsigned char>(rest[0])) != 0 || rest[0] == '.')) {
     double percent = 0;
@@ -183,7 +186,9 @@ Status read_lift_table(const toml::table& table, int rep_max, const std::string&
     }
     const auto* text = node.as_string();
     if (text == nullptr) {
-      return entry_error(origin, prefix + name, "is not a string such as \"100 kg\"", kWeightHint);
+      return entry_error(
+          origin, prefix + name, "is not a string such as \"100 kg\"",
+          std::string(kWeightHint) + ". The settings are unit, rounding and [rep_maxes.N] tables");
     }
     const std::optional<Weight> weight = parse_weight(text->get());
     std::optional<LiftReference> reference;
@@ -195,7 +200,7 @@ Status read_lift_table(const toml::table& table, int rep_max, const std::string&
     }
     if (reference && !(reference->percent > 0 && reference->percent <= kMaxReferencePercent)) {
       return entry_error(origin, prefix + name,
-                         "= \"" + text->get() + "\" is not a percentage from 0 to " +
+                         "= \"" + text->get() + "\" is not a percentage above 0 and at most " +
                              format_number(kMaxReferencePercent),
                          "Write a share of another lift's max as \"85% of clean\"");
     }

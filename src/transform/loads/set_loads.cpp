@@ -212,6 +212,11 @@ BlockLoads movement_loads(std::size_t block_index, const Block& block,
 
 std::optional<std::string> lift_with_max_ending(const std::string& lift, int rep_max,
                                                 const Maxes& maxes) {
+  // A complex ("power clean and power jerk") names several lifts, and the ending names only the
+  // last of them, so it is no fair stand-in.
+  if (lift.find(" and ") != std::string::npos) {
+    return std::nullopt;
+  }
   // Each shorter ending that starts after a space, longest first: "pull power clean", then
   // "power clean", then "clean".
   for (std::size_t space = lift.find(' '); space != std::string::npos;

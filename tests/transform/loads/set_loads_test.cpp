@@ -128,6 +128,7 @@ TEST(LiftWithMaxEnding, LongestEndingWithMax) {
   EXPECT_EQ(lift_with_max_ending("clean", 1, maxes), std::nullopt);
   EXPECT_EQ(lift_with_max_ending("hang clean", 3, maxes), std::nullopt);
   EXPECT_EQ(lift_with_max_ending("snatch balance", 1, maxes), std::nullopt);
+  EXPECT_EQ(lift_with_max_ending("power snatch and clean", 1, maxes), std::nullopt);
 }
 
 TEST(ComputeLoads, UsesOtherRepMaxEntry) {
