@@ -59,20 +59,6 @@ std::vector<std::string> split_lines(const std::string& text) {
   return lines;
 }
 
-// Replaces each no-break space (U+00A0, and the narrow U+202F that French typography uses) with a
-// plain space, so that a movement's name reads as the same words however it was spaced.
-void replace_no_break_spaces(std::string& text) {
-  std::string::size_type position = 0;
-  while ((position = text.find_first_of("\xC2\xE2", position)) != std::string::npos) {
-    if (text.compare(position, 2, "\xC2\xA0") == 0) {
-      text.replace(position, 2, " ");
-    } else if (text.compare(position, 3, "\xE2\x80\xAF") == 0) {
-      text.replace(position, 3, " ");
-    }
-    ++position;
-  }
-}
-
 // Returns the line as a post's body would give it to the parser: entities decoded and tags
 // dropped, with no-break spaces made plain. A line that decodes to nothing keeps its text.
 std::string decoded_line(const std::string& line) {
@@ -82,8 +68,7 @@ std::string decoded_line(const std::string& line) {
       decoded = std::move(*text);
     }
   }
-  replace_no_break_spaces(decoded);
-  return decoded;
+  return prescription::with_plain_spaces(decoded);
 }
 
 // Writes the objects of one batch, each indented as an element of the "lines" array.

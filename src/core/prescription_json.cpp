@@ -95,19 +95,27 @@ void add_intensity_extras(Json& json, const Intensity& intensity) {
 
 }  // namespace
 
-std::string written_name(std::string_view name) {
-  constexpr std::string_view kNoBreakSpace = "\xC2\xA0";
-  std::string text;
-  text.reserve(name.size());
+std::string with_plain_spaces(std::string_view text) {
+  std::string plain;
+  plain.reserve(text.size());
   std::size_t start = 0;
-  for (std::size_t found = name.find(kNoBreakSpace); found != std::string_view::npos;
-       found = name.find(kNoBreakSpace, start)) {
-    text.append(name, start, found - start);
-    text += ' ';
-    start = found + kNoBreakSpace.size();
+  for (std::size_t found = text.find_first_of("\xC2\xE2"); found != std::string_view::npos;
+       found = text.find_first_of("\xC2\xE2", found + 1)) {
+    std::size_t length = 0;
+    if (text.compare(found, 2, "\xC2\xA0") == 0) {
+      length = 2;
+    } else if (text.compare(found, 3, "\xE2\x80\xAF") == 0) {
+      length = 3;
+    }
+    if (length > 0) {
+      plain.append(text, start, found - start);
+      plain += ' ';
+      start = found + length;
+      found += length - 1;
+    }
   }
-  text.append(name, start);
-  return text;
+  plain.append(text, start);
+  return plain;
 }
 
 namespace {
@@ -116,7 +124,7 @@ namespace {
 // item of a list, "minutes" for an item of an alternating line, and "without_intensity" for one
 // whose minutes state no intensity while another's do.
 Json movement_json(const Movement& movement) {
-  Json json{{"name", written_name(movement.name)}, {"canonical", movement.canonical}};
+  Json json{{"name", with_plain_spaces(movement.name)}, {"canonical", movement.canonical}};
   if (movement.count) {
     json["count"] = *movement.count;
   }

@@ -16,9 +16,10 @@ namespace wodetl::prescription {
 
 void to_json(Json& json, const ParsedLine& line);
 
-//! Returns a movement's name as written, with each no-break space (U+00A0, which WordPress writes
-//! for "&nbsp;") as a plain space, as the JSON and text outputs show it.
-[[nodiscard]] std::string written_name(std::string_view name);
+//! Returns text with each no-break space (U+00A0, which WordPress writes for "&nbsp;", and the
+//! narrow U+202F of French typography) as a plain space. Movement names are shown this way, so
+//! that a name reads as the same words however it was spaced.
+[[nodiscard]] std::string with_plain_spaces(std::string_view text);
 
 //! An array of the line numbers.
 void to_json(Json& json, const LineIndices& indices);

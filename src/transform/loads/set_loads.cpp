@@ -92,12 +92,12 @@ std::pair<std::string, std::string> names_and_lift(const prescription::BlockMove
   const std::vector<prescription::Movement>& items = movement.named->movements;
   if (movement.movement) {
     const prescription::Movement& item = items[*movement.movement];
-    return {prescription::written_name(item.name), item.canonical};
+    return {prescription::with_plain_spaces(item.name), item.canonical};
   }
   std::string names;
   for (const prescription::Movement& item : items) {
     names += names.empty() ? "" : " + ";
-    names += prescription::written_name(item.name);
+    names += prescription::with_plain_spaces(item.name);
   }
   return {names, items.front().canonical};
 }

@@ -81,11 +81,13 @@ TEST(TexturizedLines, NoBreakSpaceInNameShownAsSpace) {
   EXPECT_EQ(json["movements"][0]["canonical"], "clean pull");
 }
 
-TEST(WrittenName, ReplacesEachNoBreakSpace) {
-  EXPECT_EQ(written_name("Snatch\u00A0+\u00A0Hip Snatch"), "Snatch + Hip Snatch");
-  EXPECT_EQ(written_name("\u00A0Clean"), " Clean");
-  EXPECT_EQ(written_name("Single\u2013Arm DB Row"), "Single\u2013Arm DB Row");
-  EXPECT_EQ(written_name(""), "");
+TEST(WithPlainSpaces, ReplacesEachNoBreakSpace) {
+  EXPECT_EQ(with_plain_spaces("Snatch\u00A0+\u00A0Hip Snatch"), "Snatch + Hip Snatch");
+  EXPECT_EQ(with_plain_spaces("\u00A0Clean"), " Clean");
+  EXPECT_EQ(with_plain_spaces("Clean\u202FPull"), "Clean Pull");
+  EXPECT_EQ(with_plain_spaces("Single\u2013Arm DB Row"), "Single\u2013Arm DB Row");
+  EXPECT_EQ(with_plain_spaces("\u00E9\u2026"), "\u00E9\u2026");
+  EXPECT_EQ(with_plain_spaces(""), "");
 }
 
 }  // namespace
