@@ -13,18 +13,21 @@ constexpr std::chrono::seconds kOneSecond{1};
 CursorTracker::CursorTracker(std::optional<UtcSeconds> start, bool raise)
     : start_(start), high_(start), raise_(raise) {}
 
-CursorTracker::Limit CursorTracker::walk_limit() const {
-  Limit limit = last_key_     ? Limit(*last_key_)
-                : walk_after_ ? Limit(*walk_after_ + kOneSecond)
-                              : Limit(std::nullopt);
-  // A walk starts at most the overlap window before the start cursor, and the next sync reads
-  // that window again, so the posts an unfinished walk did not deliver never need a cursor below
-  // the start. Without this floor, every failed sync (a wrong password, a refused connection)
-  // would move the cursor back by the overlap window.
+CursorTracker::Limit CursorTracker::floored_at_start(Limit limit) const {
   if (start_ && limit && *limit <= *start_) {
-    limit = *start_ + kOneSecond;
+    return *start_ + kOneSecond;
   }
   return limit;
+}
+
+CursorTracker::Limit CursorTracker::walk_limit() const {
+  const Limit limit = last_key_     ? Limit(*last_key_)
+                      : walk_after_ ? Limit(*walk_after_ + kOneSecond)
+                                    : Limit(std::nullopt);
+  // A walk starts at most the overlap window before the start cursor, so the posts an unfinished
+  // walk did not deliver never need a cursor below the start. Without this floor, every failed
+  // sync (a wrong password, a refused connection) would move the cursor back by the window.
+  return floored_at_start(limit);
 }
 
 CursorTracker::Limit CursorTracker::lower(const std::optional<Limit>& current, const Limit& limit) {
@@ -61,19 +64,15 @@ void CursorTracker::add(std::size_t index, const Result<Post>& item) {
     } else if (walk_after_) {
       tracked.limit = *walk_after_ + kOneSecond;
     }
-    // As for an unfinished walk, the next sync reads the overlap window before the start cursor
-    // again, so an item that fails there needs no cursor below the start. Without this floor a
-    // post that fails on every sync would move the cursor back by the overlap window each time.
-    if (start_ && tracked.limit && *tracked.limit <= *start_) {
-      tracked.limit = *start_ + kOneSecond;
-    }
+    // As for an unfinished walk. Without this floor, an item that fails on every sync would
+    // move the cursor back by the overlap window each time.
+    tracked.limit = floored_at_start(tracked.limit);
   } else {
     last_key_ = last_key_ ? std::max(*last_key_, *key) : *key;
-    // A post inside the overlap window before the start cursor is read again by the next sync,
-    // which starts from the same window, so it needs no cursor below the start either.
-    if (start_ && walk_after_ && tracked.limit && *tracked.limit > *walk_after_ &&
-        *tracked.limit <= *start_) {
-      tracked.limit = *start_ + kOneSecond;
+    // Only a post inside the overlap window is read again. A post read by id, older than the
+    // window, keeps its own limit.
+    if (walk_after_ && tracked.limit && *tracked.limit > *walk_after_) {
+      tracked.limit = floored_at_start(tracked.limit);
     }
   }
   pending_[index] = tracked;

@@ -54,6 +54,10 @@ class CursorTracker {
   static Limit lower(const std::optional<Limit>& current, const Limit& limit);
   //! Returns the limit of the running or failed walk, never below the start cursor.
   [[nodiscard]] Limit walk_limit() const;
+  //! Returns `limit`, raised to just above the start cursor when it is at or below it. The next
+  //! sync reads the overlap window before the start cursor again, so the posts there need no
+  //! cursor below the start.
+  [[nodiscard]] Limit floored_at_start(Limit limit) const;
 
   std::optional<UtcSeconds> start_;
   std::optional<UtcSeconds> high_;
