@@ -37,8 +37,8 @@ struct CatalogSource {
   //! that could not be read. Commands add it to the summary, where the default log level does
   //! not hide it.
   std::optional<Error> credentials_warning;
-  //! Warning that the configuration file holds this source's password and other users can read
-  //! it. Commands show it like credentials_warning.
+  //! Warning that the configuration file contains this source's password and other users can
+  //! read it. Commands show it like credentials_warning.
   std::optional<Error> config_file_warning;
   std::filesystem::path data_dir;
   //! Reason the source cannot be read (a variable that is not set, an invalid URL). The other

@@ -187,7 +187,7 @@ Result<Post> parse_post(const Json& object, const std::string& origin) {
     return Error::invalid_input(std::move(*problem), std::move(ref), hint_for(origin));
   }
   // Kept as a post rather than an error item, so that its modified time still bounds the sync
-  // cursor; processing then fails it.
+  // cursor. Processing then fails it.
   post.content_protected = is_protected_without_content(object, post);
 
   // ordered_json keeps the key order as received. The parser has already rejected invalid

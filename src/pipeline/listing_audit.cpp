@@ -173,9 +173,9 @@ void remove_gone_posts(std::vector<GonePost>& gone, Stores& stores,
   for (GonePost& post : gone) {
     const PostRef ref = ref_of(post.state);
     if (!post.also_read_by.empty()) {
-      PostState kept = post.state;
-      std::erase(kept.sources, source_name);
-      if (Status saved = stores.state->save_post_state(kept); !saved.ok()) {
+      PostState without_source = post.state;
+      std::erase(without_source.sources, source_name);
+      if (Status saved = stores.state->save_post_state(without_source); !saved.ok()) {
         post.removal_error = saved.error();
         continue;
       }

@@ -61,7 +61,7 @@ struct AuditRequest {
   bool walks_read_everything = false;
   int max_requests = 10000;  //!< limit of the id listing's requests
   //! Name of the source audited. A stored post belongs to it unless another configured source
-  //! read it and this one did not; such posts are left out of the comparison.
+  //! read it and this one did not. Such posts are left out of the comparison.
   std::string source_name;
   //! Names of the other configured sources. A post read only by sources that are no longer
   //! configured (renamed or removed) belongs to every source, so that it is not left behind.

@@ -12,8 +12,8 @@ struct RunOptions {
   int jobs = 4;        //!< posts transformed and stored at the same time
   bool force = false;  //!< process posts again even when their version is marked done
   ProgramProfile profile = ProgramProfile::kWeekly;  //!< how the source's posts are dated
-  //! Name of the configured source the posts come from, added to each post state's sources;
-  //! empty when they come from files or a URL outside the configured sources.
+  //! Name of the configured source the posts come from, added to each post state's sources. Empty
+  //! when they come from files or a URL outside the configured sources.
   std::string source_name;
 };
 

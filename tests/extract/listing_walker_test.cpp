@@ -299,8 +299,8 @@ TEST(ListingWalker, ShiftInSharedSecondIsRecovered) {
   add_shared_second(listing, 45);
   WalkSettings settings{.per_page = 10};
   // Requests 1 and 2 find the shared second, 3 and 4 read it by id from its start. Deleting a post
-  // the walk has read moves every later post one place forward, so an offset page would skip one;
-  // the walker must notice and read the second again.
+  // the walk has read moves every later post one place forward, so an offset page would skip one.
+  // The walker must notice and read the second again.
   settings.after_page = [&listing](const FetchedPage& page) {
     if (page.request == 4) {
       listing.remove(101);

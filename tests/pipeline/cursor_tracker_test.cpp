@@ -69,8 +69,8 @@ TEST(CursorTracker, FailedPostHoldsCursorBelowIt) {
 }
 
 TEST(CursorTracker, FailedPostInOverlapKeepsStart) {
-  // The post failed at the cursor's own second (a post password set without a new modified
-  // time); the next sync reads the overlap window again, so the cursor stays.
+  // The post failed at the cursor's own second, as after a post password set without a new
+  // modified time. The next sync reads the overlap window again, so the cursor stays.
   CursorTracker tracker(at("2024-01-01T00:00:00"));
   walk_then_complete(tracker, ListingKey::kModified, at("2023-12-31T23:50:00"),
                      {{post_modified(1, "2023-12-31T23:55:00")},

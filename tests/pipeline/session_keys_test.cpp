@@ -21,10 +21,10 @@ TEST(SessionDateLocks, DisjointDatesLockAtOnce) {
   std::vector<std::string> second;
   for (int day = 2; day <= 28 && second.empty(); ++day) {
     const std::string date = "2024-01-" + std::string(day < 10 ? "0" : "") + std::to_string(day);
-    std::optional<std::vector<std::unique_lock<std::mutex>>> held = locks.lock(first);
+    std::optional<std::vector<std::unique_lock<std::mutex>>> first_locks = locks.lock(first);
     auto attempt = std::async(std::launch::async, [&] { return locks.lock({date}).size(); });
     const bool at_once = attempt.wait_for(500ms) == std::future_status::ready;
-    held.reset();  // a date on the same mutex waits for this
+    first_locks.reset();  // a date on the same mutex waits for this
     EXPECT_EQ(attempt.get(), 1U);
     if (at_once) {
       second = {date};
@@ -39,7 +39,7 @@ TEST(SessionDateLocks, SharedDateWaits) {
   std::atomic<bool> second_held{false};
   std::thread other;
   {
-    const auto held = locks.lock({"2024-01-01", "2024-01-02"});
+    const auto first_locks = locks.lock({"2024-01-01", "2024-01-02"});
     other = std::thread([&] {
       const auto waiting = locks.lock({"2024-01-02", "2024-01-03"});
       second_held = true;
@@ -59,7 +59,7 @@ TEST(SessionDateLocks, OverlappingOrdersNeverDeadlock) {
   std::atomic<int> rounds{0};
   auto worker = [&](const std::vector<std::string>& dates) {
     for (int i = 0; i < 2000; ++i) {
-      const auto held = locks.lock(dates);
+      const auto date_locks = locks.lock(dates);
       ++rounds;
     }
   };

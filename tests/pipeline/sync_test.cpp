@@ -528,11 +528,11 @@ TEST_F(SyncTest, PostOfTwoSourcesKeptByPrune) {
 
   ASSERT_FALSE(pruned.failed()) << format_sync_summary_text(pruned);
   ASSERT_EQ(pruned.audit.gone.size(), 1U) << format_sync_summary_text(pruned);
-  const GonePost& gone = pruned.audit.gone[0];
-  EXPECT_EQ(gone.state.source.post_id, 1001);
-  EXPECT_FALSE(gone.removed);
-  EXPECT_TRUE(gone.source_removed);
-  EXPECT_EQ(gone.also_read_by, std::vector<std::string>{"standin"});
+  const GonePost& gone_post = pruned.audit.gone[0];
+  EXPECT_EQ(gone_post.state.source.post_id, 1001);
+  EXPECT_FALSE(gone_post.removed);
+  EXPECT_TRUE(gone_post.source_removed);
+  EXPECT_EQ(gone_post.also_read_by, std::vector<std::string>{"standin"});
   const std::string text = format_sync_summary_text(pruned);
   EXPECT_NE(text.find("its records are kept for source 'standin', which read it too"),
             std::string::npos)
