@@ -10,6 +10,10 @@
 #include <sstream>
 #include <string>
 
+#ifdef WODETL_BENCH_MIMALLOC
+#include <mimalloc.h>
+#endif
+
 #include "core/json_codec.hpp"
 #include "extract/post_parser.hpp"
 #include "transform/day_groups.hpp"
@@ -90,8 +94,8 @@ void BM_TransformAfterHtml(benchmark::State& state) {
 BENCHMARK(BM_TransformAfterHtml);
 
 // The prescription parser and block grouping over every segment of the post's records.
-// NOTE: about 42 µs of CPU time on the real week (docs/benchmarks.md), above the 20 µs it may add
-// per post.
+// NOTE: takes about 34 µs of CPU time on the real week and adds about 40 µs to BM_TransformPost
+// (docs/benchmarks.md), twice the 20 µs that parsing may add to a post.
 void BM_PrescribeSegments(benchmark::State& state) {
   // Loads the vocabulary outside prescribe_segments, so that an instruction count of that function
   // (see BM_PrescribeSegments/weeks:100) leaves out this one-time cost.
@@ -115,4 +119,22 @@ BENCHMARK(BM_PrescribeSegments)->Name("BM_PrescribeSegments/weeks:100")->Iterati
 
 }  // namespace
 
-BENCHMARK_MAIN();
+// Runs the benchmarks as BENCHMARK_MAIN does, and names the allocator in the context printed
+// above the results, because it changes the transform's time by about a fifth.
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) {
+    return 1;
+  }
+#ifdef WODETL_BENCH_MIMALLOC
+  const int version = mi_version();  // 209 for 2.0.9
+  benchmark::AddCustomContext("allocator", "mimalloc " + std::to_string(version / 100) + "." +
+                                               std::to_string(version / 10 % 10) + "." +
+                                               std::to_string(version % 10));
+#else
+  benchmark::AddCustomContext("allocator", "the C library's malloc");
+#endif
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

@@ -13,7 +13,7 @@ packages=(
   g++ cmake ninja-build pkg-config make
   libcurl4-openssl-dev libxml2-dev libre2-dev libsqlite3-dev libssl-dev
   libcli11-dev libspdlog-dev nlohmann-json3-dev libtomlplusplus-dev
-  libcpp-httplib-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libcpp-httplib-dev libgtest-dev libgmock-dev libbenchmark-dev libmimalloc-dev
 )
 wordpress_packages=(wordpress mariadb-server php-cli php-mysql)
 
