@@ -76,7 +76,7 @@ struct Intensity {
   std::optional<Range> percent;
   bool at_least = false;  //!< "101%+"
   std::optional<RmRef> of;
-  std::optional<double> rpe;
+  std::optional<Range> rpe;  //!< "RPE 8" is {8, 8}, "RPE 7-8" {7, 8}
   bool operator==(const Intensity&) const = default;
   [[nodiscard]] bool empty() const { return !percent && !of && !rpe; }
 };
@@ -278,7 +278,9 @@ struct TargetLine {
 };
 
 struct RestLine {
-  std::optional<int> rest_seconds;         //!< empty for "Rest as needed"
+  std::optional<int> rest_seconds;  //!< empty for "Rest as needed"; the shorter of a range
+  //! The longer rest of a range, "Rest 2-3 minutes": 180, with rest_seconds 120.
+  std::optional<int> rest_max_seconds;
   std::optional<MinuteSelection> minutes;  //!< "Minute 3 = rest"
   bool operator==(const RestLine&) const = default;
 };

@@ -89,7 +89,7 @@ void add_intensity_extras(Json& json, const Intensity& intensity) {
     json["at_least"] = true;
   }
   if (intensity.rpe) {
-    json["rpe"] = number(*intensity.rpe);
+    json["rpe"] = range(intensity.rpe);
   }
 }
 
@@ -281,6 +281,9 @@ void to_json(Json& json, const ParsedLine& line) {
     json["duration_seconds"] = optional_value(target->duration_seconds);
   } else if (const RestLine* rest = line.rest()) {
     json["rest_seconds"] = optional_value(rest->rest_seconds);
+    if (rest->rest_max_seconds) {
+      json["rest_max_seconds"] = *rest->rest_max_seconds;
+    }
     if (rest->minutes) {
       json["minutes"] = minute_selection(*rest->minutes);
     }

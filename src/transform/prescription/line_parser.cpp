@@ -1,5 +1,6 @@
 #include "transform/prescription/line_parser.hpp"
 
+#include <cmath>
 #include <type_traits>
 #include <utility>
 
@@ -33,10 +34,11 @@ std::pair<std::size_t, std::size_t> content_range(const TokenizedLine& line) {
       continue;
     }
     // "1. Take 5 minutes…", "2) Back Squat": a list number before a word.
-    const bool numbered = kind == TokenKind::kNumber && begin + 2 < end &&
-                          (kind_at(begin + 1) == TokenKind::kPeriod || kind_at(begin + 1) == TokenKind::kClose) &&
-                          !line.tokens[begin + 1].space_before && line.tokens[begin + 2].space_before &&
-                          kind_at(begin + 2) == TokenKind::kWord && line.tokens[begin].value < 100;
+    const bool numbered =
+        kind == TokenKind::kNumber && begin + 2 < end &&
+        (kind_at(begin + 1) == TokenKind::kPeriod || kind_at(begin + 1) == TokenKind::kClose) &&
+        !line.tokens[begin + 1].space_before && line.tokens[begin + 2].space_before &&
+        kind_at(begin + 2) == TokenKind::kWord && line.tokens[begin].value < 100;
     if (numbered) {
       begin += 2;
       continue;
@@ -135,7 +137,37 @@ std::optional<IntensityLine> parse_wave(Cursor& cursor, const GrammarContext& co
   return line;
 }
 
-// "Rest 60 seconds", "Rest 3 minutes, then:", "Rest 1:30 between sets", "Rest as needed".
+// A range of rest: "2-3 minutes", "60 to 90 seconds", "1:30-2:00". The first number takes the
+// unit of the second. Returns false, consuming nothing, for other words.
+bool read_rest_range(Cursor& cursor, RestLine& line) {
+  const std::size_t start = cursor.position();
+  const Token* low = cursor.peek();
+  if (low == nullptr || (low->kind != TokenKind::kNumber && low->kind != TokenKind::kTime)) {
+    return false;
+  }
+  cursor.advance();
+  const Token* high =
+      cursor.accept(TokenKind::kDash) || cursor.accept_word("to") ? cursor.peek() : nullptr;
+  const std::optional<int> high_seconds =
+      high != nullptr && high->kind == low->kind && high->value > 0 ? read_duration(cursor)
+                                                                    : std::nullopt;
+  if (!high_seconds) {
+    cursor.reset(start);
+    return false;
+  }
+  const double low_seconds =
+      low->kind == TokenKind::kTime ? low->value : low->value * (*high_seconds / high->value);
+  if (low_seconds <= 0 || low_seconds >= *high_seconds) {
+    cursor.reset(start);
+    return false;
+  }
+  line.rest_seconds = static_cast<int>(std::lround(low_seconds));
+  line.rest_max_seconds = high_seconds;
+  return true;
+}
+
+// "Rest 60 seconds", "Rest 3 minutes, then:", "Rest 1:30 between sets", "Rest 2-3 minutes",
+// "Rest as needed".
 std::optional<RestLine> parse_rest(Cursor& cursor) {
   const std::size_t start = cursor.position();
   if (!cursor.accept_word("rest")) {
@@ -143,6 +175,9 @@ std::optional<RestLine> parse_rest(Cursor& cursor) {
   }
   cursor.accept(TokenKind::kColon);
   RestLine line;
+  if (read_rest_range(cursor, line)) {
+    return line;
+  }
   if (const auto seconds = read_duration(cursor)) {
     line.rest_seconds = seconds;
     return line;  // "between sets", "then:" and the like may follow
@@ -214,9 +249,10 @@ std::optional<TargetLine> parse_target(Cursor& cursor, const GrammarContext& con
     }
     cursor.accept(TokenKind::kComma);
   }
-  const bool verb = cursor.accept_word("establish") || cursor.accept_word("find") ||
-                    cursor.accept_words({"build", "to"}) || cursor.accept_words({"build", "up", "to"}) ||
-                    cursor.accept_words({"work", "up", "to"}) || cursor.accept_words({"work", "to"});
+  const bool verb =
+      cursor.accept_word("establish") || cursor.accept_word("find") ||
+      cursor.accept_words({"build", "to"}) || cursor.accept_words({"build", "up", "to"}) ||
+      cursor.accept_words({"work", "up", "to"}) || cursor.accept_words({"work", "to"});
   cursor.accept_word_in({"a", "an", "your", "the", "new"});
   if (auto reference = read_rm_ref(cursor, context)) {
     line.target = std::move(*reference);

@@ -927,13 +927,16 @@ std::optional<CountRange> read_sets_count(Cursor& cursor) {
   return count;
 }
 
-// Reps set by set before the names: "21-15-9 Thrusters, Pull-ups", "5-4-3-2-1 reps Deadlift". The
-// rest of the line is a movement line of its own that names movements and states no sets.
-// Returns false, consuming nothing and leaving line as it was, for other lines.
+// Reps set by set before the names: "21-15-9 Thrusters, Pull-ups", "5-4-3-2-1 reps Deadlift",
+// "(4-4-4-4) Front Squat @ 75%". The rest of the line is a movement line of its own that names
+// movements and states no sets. Returns false, consuming nothing and leaving line as it was, for
+// other lines.
 bool read_sequence_first(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
   const std::size_t start = cursor.position();
+  const bool bracketed = cursor.accept(TokenKind::kOpen);
   std::vector<int> sequence = read_rep_sequence(cursor);
-  if (sequence.empty()) {
+  if (sequence.empty() || (bracketed && !cursor.accept(TokenKind::kClose))) {
+    cursor.reset(start);
     return false;
   }
   cursor.accept_word_in({"rep", "reps"});
@@ -964,6 +967,9 @@ bool read_sets_first(Cursor& cursor, const GrammarContext& context, MovementLine
       "one",     "two",     "three",     "four",     "five",     "six",      "seven",
       "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen", "fourteen",
       "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+  if (cursor.is(TokenKind::kOpen) && cursor.is(TokenKind::kNumber, 1)) {
+    return read_sequence_first(cursor, context, line);  // "(4-4-4-4) Front Squat @ 75%"
+  }
   if (!cursor.is(TokenKind::kNumber) && !kNumberWords.contains(cursor.keyword())) {
     return false;  // the common case: a line of prose
   }

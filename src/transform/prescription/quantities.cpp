@@ -147,8 +147,45 @@ bool accept_top_set(Cursor& cursor) {
   return false;
 }
 
+// Rep max written after a lift's name: "1RM", "1-RM", "3 rep max", "max". Returns its reps, or 0,
+// consuming nothing, when none follows.
+int read_rm_suffix(Cursor& cursor) {
+  if (cursor.accept_word("max")) {
+    return 1;
+  }
+  const std::size_t start = cursor.position();
+  const auto reps = read_count(cursor);
+  if (reps && *reps >= 1 && *reps <= 100) {
+    cursor.accept(TokenKind::kDash);
+    if (cursor.accept_word("rm") || cursor.accept_words({"rep", "max"})) {
+      return *reps;
+    }
+  }
+  cursor.reset(start);
+  return 0;
+}
+
+// Lift named after "of" without a rep max before it: "Back Squat", "Clean & Jerk", "back squat
+// 1RM", "snatch max". Without a rep max after it, the name is the lift's 1-RM, so it must be a
+// lift in the vocabulary: "of the weight" and "of what you did" name no lift. Fills reference,
+// which must hold a default RmRef, or returns false, consuming nothing and clearing its lift.
+bool read_named_reference(Cursor& cursor, const GrammarContext& context, RmRef& reference) {
+  const std::size_t start = cursor.position();
+  const LiftName name = read_lift_name_kind(cursor, context, reference.lift.emplace());
+  const int rm = name == LiftName::kNone ? 0 : read_rm_suffix(cursor);
+  if (name == LiftName::kNone || (name == LiftName::kUnknown && rm == 0)) {
+    reference.lift.reset();
+    cursor.reset(start);
+    return false;
+  }
+  reference.rm = rm == 0 ? 1 : rm;
+  cursor.accept_word_in({"weight", "weights", "load"});
+  return true;
+}
+
 // Reference after "of": "1-RM Snatch", "your 1-RM Deadlift", "3RM", "today's top set", "max",
-// "your best Jerk" (the 1-RM of the jerk), "your best" (the 1-RM of the line's movement).
+// "your best Jerk" (the 1-RM of the jerk), "your best" (the 1-RM of the line's movement), "your
+// Back Squat", "back squat 1RM" (see read_named_reference).
 // Fills reference, which must hold a default RmRef. A failed read may leave it partly filled.
 bool read_of_reference(Cursor& cursor, const GrammarContext& context, RmRef& reference) {
   const std::size_t start = cursor.position();
@@ -170,8 +207,32 @@ bool read_of_reference(Cursor& cursor, const GrammarContext& context, RmRef& ref
     cursor.accept_word_in({"weight", "weights", "load"});
     return true;
   }
+  if (!session && read_named_reference(cursor, context, reference)) {
+    return true;
+  }
   cursor.reset(start);
   return false;
+}
+
+// RPE, from 1 to 10, alone or as a range: "8", "8.5", "7-8", "7 to 8".
+std::optional<Range> read_rpe_value(Cursor& cursor) {
+  const Token* low = cursor.peek();
+  if (low == nullptr || low->kind != TokenKind::kNumber || low->value < 1 || low->value > 10) {
+    return std::nullopt;
+  }
+  Range range{low->value, low->value};
+  cursor.advance();
+  const std::size_t after_low = cursor.position();
+  if (cursor.accept(TokenKind::kDash) || cursor.accept_word("to")) {
+    const Token* high = cursor.peek();
+    if (high != nullptr && high->kind == TokenKind::kNumber && high->value > range.min &&
+        high->value <= 10) {
+      range.max = cursor.advance().value;
+    } else {
+      cursor.reset(after_low);
+    }
+  }
+  return range;
 }
 
 // Calls read(reference) with a default RmRef and stores the result in of when read returns true.
@@ -527,7 +588,7 @@ bool unchecked::read_side(Cursor& cursor) {
   return false;
 }
 
-bool read_lift_name(Cursor& cursor, const GrammarContext& context, std::string& lift) {
+LiftName read_lift_name_kind(Cursor& cursor, const GrammarContext& context, std::string& lift) {
   const std::size_t start = cursor.position();
   const TokenizedLine& line = cursor.line();
 
@@ -552,7 +613,7 @@ bool read_lift_name(Cursor& cursor, const GrammarContext& context, std::string& 
     ++ahead;
   }
   if (run_end == start) {
-    return false;
+    return LiftName::kNone;
   }
 
   // The longest prefix the vocabulary knows wins; "Snatch for the day" names the snatch.
@@ -562,12 +623,16 @@ bool read_lift_name(Cursor& cursor, const GrammarContext& context, std::string& 
     }
     if (assign_known_movement_name(lift, normalized_text(line, start, end), context.vocabulary)) {
       cursor.reset(end);
-      return true;
+      return LiftName::kKnown;
     }
   }
   cursor.reset(run_end);
   lift = canonical_name_normalized(normalized_text(line, start, run_end), context.vocabulary);
-  return true;
+  return LiftName::kUnknown;
+}
+
+bool read_lift_name(Cursor& cursor, const GrammarContext& context, std::string& lift) {
+  return read_lift_name_kind(cursor, context, lift) != LiftName::kNone;
 }
 
 bool unchecked::read_rm_ref(Cursor& cursor, const GrammarContext& context, RmRef& reference) {
@@ -613,6 +678,11 @@ bool unchecked::read_intensity(Cursor& cursor, const GrammarContext& context,
         if (!read) {
           cursor.reset(before_of);
         }
+      } else {
+        // "@ 80% 1RM Back Squat": the reference without "of".
+        read_reference_into(intensity.of, [&](RmRef& reference) {
+          return prescription::read_rm_ref(cursor, context, reference);
+        });
       }
       continue;
     }
@@ -626,9 +696,15 @@ bool unchecked::read_intensity(Cursor& cursor, const GrammarContext& context,
       }
     }
     if (cursor.accept_word("rpe")) {
-      if (const Token* value = cursor.peek();
-          value != nullptr && value->kind == TokenKind::kNumber && value->value <= 10) {
-        intensity.rpe = cursor.advance().value;
+      if (const auto rpe = read_rpe_value(cursor)) {
+        intensity.rpe = rpe;
+        found = true;
+        continue;
+      }
+    } else if (marked) {
+      // "@ 7 RPE", "@ 7-8 RPE"
+      if (const auto rpe = read_rpe_value(cursor); rpe && cursor.accept_word("rpe")) {
+        intensity.rpe = rpe;
         found = true;
         continue;
       }

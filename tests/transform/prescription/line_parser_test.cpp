@@ -67,7 +67,8 @@ TEST(PrescriptionLine, Complexes) {
        R"json({"movements":[{"name":"Hang Power Clean","canonical":"hang power clean"},{"name":"Push Jerk","canonical":"push jerk"}],"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}})json"},
       {"12 Wall Balls, 9 Burpees, 6 Pull-ups", "movement",
        R"json({"grouping":"list","reps":null,"movements":[{"name":"Wall Balls","canonical":"wall ball","reps":{"min":12,"max":12}},{"name":"Burpees","canonical":"burpee","reps":{"min":9,"max":9}},{"name":"Pull-ups","canonical":"pull up","reps":{"min":6,"max":6}}]})json"},
-      {"6 Thrusters", "movement", R"json({"movements":[{"name":"Thrusters","canonical":"thruster"}],"reps":{"min":6,"max":6}})json"},
+      {"6 Thrusters", "movement",
+       R"json({"movements":[{"name":"Thrusters","canonical":"thruster"}],"reps":{"min":6,"max":6}})json"},
   };
   for (const NotationCase& notation : cases) {
     expect_case(notation);
@@ -76,24 +77,35 @@ TEST(PrescriptionLine, Complexes) {
 
 TEST(PrescriptionLine, SidesAndUnits) {
   const NotationCase cases[] = {
-      {"Walking Lunges x 8 reps each leg", "movement", R"json({"reps":{"min":8,"max":8},"per_side":true})json"},
-      {"Bulgarian Split Squat 8e", "movement", R"json({"reps":{"min":8,"max":8},"per_side":true})json"},
+      {"Walking Lunges x 8 reps each leg", "movement",
+       R"json({"reps":{"min":8,"max":8},"per_side":true})json"},
+      {"Bulgarian Split Squat 8e", "movement",
+       R"json({"reps":{"min":8,"max":8},"per_side":true})json"},
       {"Single-Leg RDL 6 L / 6 R", "movement",
        R"json({"movements":[{"name":"Single-Leg RDL","canonical":"single leg romanian deadlift"}],"reps":{"min":6,"max":6},"per_side":true})json"},
-      {"Side Plank x 30 seconds per side", "movement", R"json({"duration_seconds":30,"per_side":true})json"},
+      {"Side Plank x 30 seconds per side", "movement",
+       R"json({"duration_seconds":30,"per_side":true})json"},
       {"Hollow Hold x 40 seconds", "movement", R"json({"duration_seconds":40,"reps":null})json"},
       {"Handstand Hold :45 hold", "movement", R"json({"duration_seconds":45})json"},
-      {"800m run", "movement", R"json({"movements":[{"name":"run","canonical":"run"}],"distance":{"value":800,"unit":"m"}})json"},
-      {"Sandbag Carry x 200 meters", "movement", R"json({"distance":{"value":200,"unit":"m"}})json"},
+      {"800m run", "movement",
+       R"json({"movements":[{"name":"run","canonical":"run"}],"distance":{"value":800,"unit":"m"}})json"},
+      {"Sandbag Carry x 200 meters", "movement",
+       R"json({"distance":{"value":200,"unit":"m"}})json"},
       {"Farmer Carry 150ft", "movement", R"json({"distance":{"value":150,"unit":"ft"}})json"},
       {"Sled Drag 60'", "movement", R"json({"distance":{"value":60,"unit":"ft"}})json"},
-      {"20/15 Calories Bike", "movement", R"json({"movements":[{"name":"Bike","canonical":"bike"}],"calories":{"value":20,"unit":"cal","alt_value":15}})json"},
-      {"Box Jumps x 12 @ 30/24\"", "movement", R"json({"reps":{"min":12,"max":12},"distance":{"value":30,"unit":"in","alt_value":24}})json"},
-      {"Thrusters 115/75 lbs", "movement", R"json({"load":{"value":115,"unit":"lb","alt_value":75}})json"},
-      {"(60/40 kg) Front Squats", "movement", R"json({"load":{"value":60,"unit":"kg","alt_value":40},"movements":[{"name":"Front Squats","canonical":"front squat"}]})json"},
-      {"Kettlebell Swings x 15 (24/16 kg)", "movement", R"json({"reps":{"min":15,"max":15},"load":{"value":24,"unit":"kg","alt_value":16}})json"},
+      {"20/15 Calories Bike", "movement",
+       R"json({"movements":[{"name":"Bike","canonical":"bike"}],"calories":{"value":20,"unit":"cal","alt_value":15}})json"},
+      {"Box Jumps x 12 @ 30/24\"", "movement",
+       R"json({"reps":{"min":12,"max":12},"distance":{"value":30,"unit":"in","alt_value":24}})json"},
+      {"Thrusters 115/75 lbs", "movement",
+       R"json({"load":{"value":115,"unit":"lb","alt_value":75}})json"},
+      {"(60/40 kg) Front Squats", "movement",
+       R"json({"load":{"value":60,"unit":"kg","alt_value":40},"movements":[{"name":"Front Squats","canonical":"front squat"}]})json"},
+      {"Kettlebell Swings x 15 (24/16 kg)", "movement",
+       R"json({"reps":{"min":15,"max":15},"load":{"value":24,"unit":"kg","alt_value":16}})json"},
       {"Deadlift 225#", "movement", R"json({"load":{"value":225,"unit":"lb"}})json"},
-      {"Barbell Hip Thrust x 10 @ 1.5 x BW", "movement", R"json({"reps":{"min":10,"max":10},"load":{"value":1.5,"unit":"bodyweight"}})json"},
+      {"Barbell Hip Thrust x 10 @ 1.5 x BW", "movement",
+       R"json({"reps":{"min":10,"max":10},"load":{"value":1.5,"unit":"bodyweight"}})json"},
   };
   for (const NotationCase& notation : cases) {
     expect_case(notation);
@@ -104,7 +116,8 @@ TEST(PrescriptionLine, PercentAndReferenceLifts) {
   const NotationCase cases[] = {
       {"Deadlift x 8 reps @ 60-65% of your 1-RM Deadlift", "movement",
        R"json({"reps":{"min":8,"max":8},"percent":{"min":60,"max":65},"of":{"rm":1,"lift":"deadlift"}})json"},
-      {"Front Squat x 3 reps @ 75-85%", "movement", R"json({"percent":{"min":75,"max":85},"of":null})json"},
+      {"Front Squat x 3 reps @ 75-85%", "movement",
+       R"json({"percent":{"min":75,"max":85},"of":null})json"},
       {"Snatch x 2 @75%", "movement", R"json({"percent":{"min":75,"max":75}})json"},
       {"Clean x 1 at 85 percent", "movement", R"json({"percent":{"min":85,"max":85}})json"},
       // A ceiling, not a load to lift.
@@ -113,16 +126,55 @@ TEST(PrescriptionLine, PercentAndReferenceLifts) {
       {"Power Snatch x 2 @ 70%-75%", "movement", R"json({"percent":{"min":70,"max":75}})json"},
       {"Back Squat x 5-6 reps @ 10-RM Back Squat weight", "movement",
        R"json({"reps":{"min":5,"max":6},"percent":null,"of":{"rm":10,"lift":"back squat"}})json"},
-      {"Push Press x 3 @ 80% of 3RM", "movement", R"json({"percent":{"min":80,"max":80},"of":{"rm":3,"lift":null}})json"},
-      {"Clean x 1 @ 90% of today's top set", "movement", R"json({"of":{"rm":null,"lift":null,"top_set":true}})json"},
-      {"Power Clean x 1 rep @ 75% of 1-RM Clean & Jerk", "movement", R"json({"of":{"rm":1,"lift":"clean and jerk"}})json"},
-      {"Jerk x 2 @ 70% of 1RM C&J", "movement", R"json({"of":{"rm":1,"lift":"clean and jerk"}})json"},
+      {"Push Press x 3 @ 80% of 3RM", "movement",
+       R"json({"percent":{"min":80,"max":80},"of":{"rm":3,"lift":null}})json"},
+      {"Clean x 1 @ 90% of today's top set", "movement",
+       R"json({"of":{"rm":null,"lift":null,"top_set":true}})json"},
+      {"Power Clean x 1 rep @ 75% of 1-RM Clean & Jerk", "movement",
+       R"json({"of":{"rm":1,"lift":"clean and jerk"}})json"},
+      {"Jerk x 2 @ 70% of 1RM C&J", "movement",
+       R"json({"of":{"rm":1,"lift":"clean and jerk"}})json"},
+      // A lift in the vocabulary means its 1-RM without "1-RM", and a rep max after it counts.
+      {"Front Squat x 3 @ 80% of Back Squat", "movement",
+       R"json({"percent":{"min":80,"max":80},"of":{"rm":1,"lift":"back squat"}})json"},
+      {"Snatch Pull x 3 @ 100-110% of Snatch", "movement",
+       R"json({"of":{"rm":1,"lift":"snatch"}})json"},
+      {"Push Press x 3 @ 80% of your Back Squat", "movement",
+       R"json({"of":{"rm":1,"lift":"back squat"}})json"},
+      {"Power Jerk x 2 @ 80% of Clean & Jerk", "movement",
+       R"json({"of":{"rm":1,"lift":"clean and jerk"}})json"},
+      {"Power Jerk x 2 @ 80% of C&J", "movement",
+       R"json({"of":{"rm":1,"lift":"clean and jerk"}})json"},
+      {"Front Squat x 2 @ 80% of back squat 1RM", "movement",
+       R"json({"of":{"rm":1,"lift":"back squat"}})json"},
+      {"Front Squat x 2 @ 80% of your Back Squat 3-RM", "movement",
+       R"json({"of":{"rm":3,"lift":"back squat"}})json"},
+      {"Snatch Balance x 2 @ 100% of your snatch max", "movement",
+       R"json({"of":{"rm":1,"lift":"snatch"}})json"},
+      {"Front Squat x 2 @ 80% 1RM Back Squat", "movement",
+       R"json({"percent":{"min":80,"max":80},"of":{"rm":1,"lift":"back squat"}})json"},
+      {"Zercher Squat x 3 @ 70% of Zercher Squat 1RM", "movement",
+       R"json({"of":{"rm":1,"lift":"zercher squat"}})json"},
+      // Words that name no lift stay in the remark.
+      {"Back Squat x 3 @ 70% of the weight used last week", "movement", R"json({"of":null})json"},
       {"Power Clean with 2 second pause at knee x 1 rep @ 70% of 1-RM Power Clean", "movement",
        R"json({"movements":[{"name":"Power Clean with 2 second pause at knee","canonical":"power clean with 2 second pause at knee"}],"reps":{"min":1,"max":1},"percent":{"min":70,"max":70},"of":{"rm":1,"lift":"power clean"}})json"},
-      {"Back Squat x 5 @ RPE 8", "movement", R"json({"rpe":8})json"},
+      {"Back Squat x 5 @ RPE 8", "movement", R"json({"rpe":{"min":8,"max":8}})json"},
+      {"Back Squat x 5 @ RPE 7-8", "movement", R"json({"rpe":{"min":7,"max":8}})json"},
+      {"Back Squat x 5 @ 7 RPE", "movement", R"json({"rpe":{"min":7,"max":7}})json"},
   };
   for (const NotationCase& notation : cases) {
     expect_case(notation);
+  }
+}
+
+TEST(PrescriptionLine, ReferenceAndRpeLeaveNoRemark) {
+  for (const char* text :
+       {"Front Squat x 3 @ 80% of Back Squat", "Front Squat x 2 @ 80% of back squat 1RM",
+        "Snatch Balance x 2 @ 100% of your snatch max", "Back Squat x 5 @ RPE 7-8",
+        "Back Squat x 5 @ 7 RPE"}) {
+    const Json line = testing::parsed_json(text);
+    EXPECT_FALSE(line.contains("remark")) << line.dump();
   }
 }
 
@@ -134,11 +186,14 @@ TEST(PrescriptionLine, PerSetTables) {
        R"json({"sets":{"first":2,"last":3},"percent":{"min":72,"max":72},"of":{"rm":1,"lift":"snatch"}})json"},
       {"*Sets 1-3 = 6 reps @ 60-65%", "intensity",
        R"json({"sets":{"first":1,"last":3},"reps":{"min":6,"max":6},"percent":{"min":60,"max":65},"of":null})json"},
-      {"*Sets 9-10 = @ 102%+", "intensity", R"json({"sets":{"first":9,"last":10},"percent":{"min":102,"max":102},"at_least":true})json"},
-      {"Set 4: 2 reps @ 88%", "intensity", R"json({"sets":{"first":4,"last":4},"reps":{"min":2,"max":2}})json"},
+      {"*Sets 9-10 = @ 102%+", "intensity",
+       R"json({"sets":{"first":9,"last":10},"percent":{"min":102,"max":102},"at_least":true})json"},
+      {"Set 4: 2 reps @ 88%", "intensity",
+       R"json({"sets":{"first":4,"last":4},"reps":{"min":2,"max":2}})json"},
       {"5@65%, 4@72%, 3@78%", "intensity",
        R"json({"sets":{"first":1,"last":3},"steps":[{"reps":{"min":5,"max":5},"percent":{"min":65,"max":65},"of":null},{"reps":{"min":4,"max":4},"percent":{"min":72,"max":72},"of":null},{"reps":{"min":3,"max":3},"percent":{"min":78,"max":78},"of":null}]})json"},
-      {"2+ @ 90%", "intensity", R"json({"sets":null,"reps":{"min":2,"max":2},"reps_at_least":true,"percent":{"min":90,"max":90}})json"},
+      {"2+ @ 90%", "intensity",
+       R"json({"sets":null,"reps":{"min":2,"max":2},"reps_at_least":true,"percent":{"min":90,"max":90}})json"},
   };
   for (const NotationCase& notation : cases) {
     expect_case(notation);
@@ -149,11 +204,14 @@ TEST(PrescriptionLine, RepMaxes) {
   const NotationCase cases[] = {
       {"In 20 minutes, establish a 1-RM Front Squat", "target",
        R"json({"target":{"rm":1,"lift":"front squat"},"duration_seconds":1200})json"},
-      {"Build to a 5-RM Deadlift", "target", R"json({"target":{"rm":5,"lift":"deadlift"},"duration_seconds":null})json"},
-      {"Establish a 3RM Push Press in 15 minutes", "target", R"json({"target":{"rm":3,"lift":"push press"},"duration_seconds":900})json"},
+      {"Build to a 5-RM Deadlift", "target",
+       R"json({"target":{"rm":5,"lift":"deadlift"},"duration_seconds":null})json"},
+      {"Establish a 3RM Push Press in 15 minutes", "target",
+       R"json({"target":{"rm":3,"lift":"push press"},"duration_seconds":900})json"},
       {"Find a heavy single", "target", R"json({"target":{"rm":1,"lift":null}})json"},
       {"Work up to a heavy triple", "target", R"json({"target":{"rm":3,"lift":null}})json"},
-      {"Clean & Jerk: find a heavy single", "target", R"json({"target":{"rm":1,"lift":"clean and jerk"}})json"},
+      {"Clean & Jerk: find a heavy single", "target",
+       R"json({"target":{"rm":1,"lift":"clean and jerk"}})json"},
       {"1-RM Snatch", "target", R"json({"target":{"rm":1,"lift":"snatch"}})json"},
   };
   for (const NotationCase& notation : cases) {
@@ -171,20 +229,32 @@ TEST(PrescriptionLine, Clocks) {
        R"json({"scheme":{"type":"interval","every_seconds":150,"duration_seconds":600,"sets":4,"rounds":null}})json"},
       {"Every 90 seconds, for 6:00 (4 sets):", "scheme",
        R"json({"scheme":{"type":"interval","every_seconds":90,"duration_seconds":360,"sets":4,"rounds":null}})json"},
-      {"EMOM 10", "scheme", R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":600,"sets":10,"rounds":null}})json"},
-      {"E3MOM 15", "scheme", R"json({"scheme":{"type":"interval","every_seconds":180,"duration_seconds":900,"sets":5,"rounds":null}})json"},
-      {"On the minute x 12", "scheme", R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":720,"sets":12,"rounds":null}})json"},
-      {"Every 90 seconds x 6", "scheme", R"json({"scheme":{"type":"interval","every_seconds":90,"duration_seconds":540,"sets":6,"rounds":null}})json"},
-      {"Every 3:00 x 5 rounds", "scheme", R"json({"scheme":{"type":"interval","every_seconds":180,"duration_seconds":900,"sets":5,"rounds":null}})json"},
-      {"Every other minute x 5", "scheme", R"json({"scheme":{"type":"interval","every_seconds":120,"sets":5}})json"},
-      {"AMRAP 15", "scheme", R"json({"scheme":{"type":"amrap","every_seconds":null,"duration_seconds":900,"sets":null,"rounds":null}})json"},
+      {"EMOM 10", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":600,"sets":10,"rounds":null}})json"},
+      {"E3MOM 15", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":180,"duration_seconds":900,"sets":5,"rounds":null}})json"},
+      {"On the minute x 12", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":720,"sets":12,"rounds":null}})json"},
+      {"Every 90 seconds x 6", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":90,"duration_seconds":540,"sets":6,"rounds":null}})json"},
+      {"Every 3:00 x 5 rounds", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":180,"duration_seconds":900,"sets":5,"rounds":null}})json"},
+      {"Every other minute x 5", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":120,"sets":5}})json"},
+      {"AMRAP 15", "scheme",
+       R"json({"scheme":{"type":"amrap","every_seconds":null,"duration_seconds":900,"sets":null,"rounds":null}})json"},
       {"10 min AMRAP", "scheme", R"json({"scheme":{"type":"amrap","duration_seconds":600}})json"},
-      {"As many rounds as possible in 8 minutes of:", "scheme", R"json({"scheme":{"type":"amrap","duration_seconds":480}})json"},
-      {"For time:", "scheme", R"json({"scheme":{"type":"for_time","every_seconds":null,"duration_seconds":null,"sets":null,"rounds":null}})json"},
+      {"As many rounds as possible in 8 minutes of:", "scheme",
+       R"json({"scheme":{"type":"amrap","duration_seconds":480}})json"},
+      {"For time:", "scheme",
+       R"json({"scheme":{"type":"for_time","every_seconds":null,"duration_seconds":null,"sets":null,"rounds":null}})json"},
       {"4 Rounds for time of:", "scheme", R"json({"scheme":{"type":"for_time","rounds":4}})json"},
-      {"21-15-9 for time", "scheme", R"json({"scheme":{"type":"for_time","every_seconds":null,"duration_seconds":null,"sets":null,"rounds":null,"rep_scheme":[21,15,9]}})json"},
-      {"Time cap: 12 minutes", "scheme", R"json({"scheme":{"type":"for_time","every_seconds":null,"duration_seconds":null,"sets":null,"rounds":null,"time_cap_seconds":720}})json"},
-      {"5 Rounds:", "scheme", R"json({"scheme":{"type":"rounds","every_seconds":null,"duration_seconds":null,"sets":null,"rounds":5}})json"},
+      {"21-15-9 for time", "scheme",
+       R"json({"scheme":{"type":"for_time","every_seconds":null,"duration_seconds":null,"sets":null,"rounds":null,"rep_scheme":[21,15,9]}})json"},
+      {"Time cap: 12 minutes", "scheme",
+       R"json({"scheme":{"type":"for_time","every_seconds":null,"duration_seconds":null,"sets":null,"rounds":null,"time_cap_seconds":720}})json"},
+      {"5 Rounds:", "scheme",
+       R"json({"scheme":{"type":"rounds","every_seconds":null,"duration_seconds":null,"sets":null,"rounds":5}})json"},
       {"2 Rounds: 10 Sit-ups, 10 Jumping Jacks", "scheme",
        R"json({"scheme":{"type":"rounds","rounds":2},"movement":{"movements":[{"name":"Sit-ups","canonical":"sit up","reps":{"min":10,"max":10}},{"name":"Jumping Jacks","canonical":"jumping jack","reps":{"min":10,"max":10}}],"reps":null,"per_side":false,"duration_seconds":null,"distance":null,"percent":null,"of":null,"sets":null,"grouping":"list"}})json"},
       {"Tabata", "scheme",
@@ -206,7 +276,8 @@ TEST(PrescriptionLine, WarnsWhenStatedSetsDisagree) {
   EXPECT_EQ(line.at("scheme").at("duration_seconds"), 720);
   EXPECT_EQ(line.at("scheme").at("every_seconds"), 120);
   ASSERT_TRUE(line.contains("warning"));
-  EXPECT_NE(line.at("warning").get<std::string>().find("6 sets"), std::string::npos) << line.at("warning");
+  EXPECT_NE(line.at("warning").get<std::string>().find("6 sets"), std::string::npos)
+      << line.at("warning");
 }
 
 TEST(PrescriptionLine, AgreeingSetsHaveNoWarning) {
@@ -221,6 +292,12 @@ TEST(PrescriptionLine, RestLines) {
       {"Rest 1:30 between sets", "rest", R"json({"rest_seconds":90})json"},
       {"Rest as needed", "rest", R"json({"rest_seconds":null})json"},
       {"Rest as needed between rounds", "rest", R"json({"rest_seconds":null})json"},
+      {"Rest 2-3 minutes", "rest", R"json({"rest_seconds":120,"rest_max_seconds":180})json"},
+      {"Rest 60-90 seconds between sets", "rest",
+       R"json({"rest_seconds":60,"rest_max_seconds":90})json"},
+      {"Rest 1-2 min", "rest", R"json({"rest_seconds":60,"rest_max_seconds":120})json"},
+      {"Rest 2 to 3 minutes", "rest", R"json({"rest_seconds":120,"rest_max_seconds":180})json"},
+      {"Rest 1:30-2:00", "rest", R"json({"rest_seconds":90,"rest_max_seconds":120})json"},
   };
   for (const NotationCase& notation : cases) {
     expect_case(notation);
@@ -282,7 +359,8 @@ TEST(PrescriptionLine, KeepsRemarks) {
   const NotationCase cases[] = {
       {"Press in Clean (Sots Press) x 3 reps", "movement",
        R"json({"movements":[{"name":"Press in Clean","canonical":"press in clean"}],"remark":"(Sots Press)","reps":{"min":3,"max":3}})json"},
-      {"Back Squat x 5 reps, focus on speed", "movement", R"json({"reps":{"min":5,"max":5},"remark":"focus on speed"})json"},
+      {"Back Squat x 5 reps, focus on speed", "movement",
+       R"json({"reps":{"min":5,"max":5},"remark":"focus on speed"})json"},
   };
   for (const NotationCase& notation : cases) {
     expect_case(notation);
@@ -290,8 +368,9 @@ TEST(PrescriptionLine, KeepsRemarks) {
 }
 
 TEST(PrescriptionLine, KindMatchesDetail) {
-  const char* lines[] = {"EMOM 10", "Back Squat 5x5", "*Set 1 = @ 60%", "Build to a 3-RM Snatch", "Rest 60 seconds",
-                         "Great job"};
+  const char* lines[] = {"EMOM 10",         "Back Squat 5x5",
+                         "*Set 1 = @ 60%",  "Build to a 3-RM Snatch",
+                         "Rest 60 seconds", "Great job"};
   const LineKind kinds[] = {LineKind::kScheme, LineKind::kMovement, LineKind::kIntensity,
                             LineKind::kTarget, LineKind::kRest,     LineKind::kNote};
   for (std::size_t index = 0; index < std::size(lines); ++index) {
@@ -329,7 +408,8 @@ TEST(PrescriptionLine, SchemeMovementsCopyByValue) {
 }
 
 TEST(PrescriptionLines, OneResultPerLine) {
-  const std::vector<std::string> lines = {"Three sets of:", "Chin-ups x 8 reps", "", "Rest 60 seconds"};
+  const std::vector<std::string> lines = {"Three sets of:", "Chin-ups x 8 reps", "",
+                                          "Rest 60 seconds"};
   const std::vector<ParsedLine> parsed = parse_prescription_lines(lines);
   ASSERT_EQ(parsed.size(), lines.size());
   for (std::size_t index = 0; index < lines.size(); ++index) {

@@ -77,6 +77,10 @@ TEST(NotationFamilies, RepSequences) {
        R"json({"grouping":"list","sets":3,"rep_scheme":[21,15,9],"reps":null,"movements":[{"name":"Thrusters","canonical":"thruster"},{"name":"Pull-ups","canonical":"pull up"}]})json"},
       {"5-4-3-2-1 reps Deadlift", "movement",
        R"json({"movements":[{"canonical":"deadlift"}],"sets":5,"rep_scheme":[5,4,3,2,1]})json"},
+      {"(4-4-4-4) Front Squat @ 75%", "movement",
+       R"json({"movements":[{"canonical":"front squat"}],"sets":4,"rep_scheme":[4,4,4,4],"percent":{"min":75,"max":75}})json"},
+      {"(5-4-3) Back Squat", "movement",
+       R"json({"movements":[{"canonical":"back squat"}],"sets":3,"rep_scheme":[5,4,3]})json"},
       {"21-15-9 reps of:", "scheme",
        R"json({"scheme":{"type":"rounds","rounds":3,"sets":null,"rep_scheme":[21,15,9]}})json"},
       {"21-15-9 reps of: Thrusters, Pull-ups", "scheme",
@@ -250,7 +254,7 @@ TEST(NotationFamilies, RepMaxes) {
 
 TEST(NotationFamilies, Effort) {
   expect_rows({
-      {"Back Squat x 5 @ RPE 8", "movement", R"json({"rpe":8})json"},
+      {"Back Squat x 5 @ RPE 8", "movement", R"json({"rpe":{"min":8,"max":8}})json"},
       {"Snatch x 2, AHAP", "movement", R"json({"reps":{"min":2,"max":2},"remark":"AHAP"})json"},
       {"Build over the sets", "note", R"json({})json"},
       {"Stay below 70%", "note", R"json({"limit":{"percent":{"min":70,"max":70},"of":null}})json"},

@@ -35,7 +35,7 @@ TEST(ReadIntensity, ReplacesOnlyPartsItReads) {
   Cursor rpe_cursor = rpe.cursor();
   ASSERT_TRUE(read_intensity(rpe_cursor, rpe.context(), intensity));
   EXPECT_TRUE(rpe_cursor.at_end());
-  EXPECT_EQ(intensity.rpe, 8);
+  EXPECT_EQ(intensity.rpe, (Range{8, 8}));
   EXPECT_EQ(intensity.percent, (Range{75, 75}));
   EXPECT_EQ(intensity.of, (RmRef{.rm = 1, .lift = "snatch"}));
 
@@ -45,7 +45,7 @@ TEST(ReadIntensity, ReplacesOnlyPartsItReads) {
   EXPECT_EQ(intensity.percent, (Range{80, 80}));
   EXPECT_TRUE(intensity.at_least);
   EXPECT_EQ(intensity.of, (RmRef{.rm = 1, .lift = "snatch"}));
-  EXPECT_EQ(intensity.rpe, 8);
+  EXPECT_EQ(intensity.rpe, (Range{8, 8}));
 
   const TokenizedText reference("@ 3-RM Back Squat weight");
   Cursor reference_cursor = reference.cursor();
@@ -103,11 +103,11 @@ TEST(ReadLiftName, PrefersLongestKnownName) {
 TEST(MovementTail, MergesIntensityParts) {
   const testing::NotationCase cases[] = {
       {"Back Squat 5x5 @ 75%, RPE 8", "movement",
-       R"json({"percent":{"min":75,"max":75},"rpe":8,"of":null})json"},
+       R"json({"percent":{"min":75,"max":75},"rpe":{"min":8,"max":8},"of":null})json"},
       {"Snatch x 2 @ 75% of 1-RM Snatch, @ 80%", "movement",
        R"json({"percent":{"min":80,"max":80},"of":{"rm":1,"lift":"snatch"}})json"},
       {"Front Squat x 3 @ 3-RM Front Squat weight, RPE 9", "movement",
-       R"json({"percent":null,"of":{"rm":3,"lift":"front squat"},"rpe":9})json"},
+       R"json({"percent":null,"of":{"rm":3,"lift":"front squat"},"rpe":{"min":9,"max":9}})json"},
   };
   for (const testing::NotationCase& notation : cases) {
     testing::expect_case(notation);
