@@ -137,8 +137,9 @@ std::optional<IntensityLine> parse_wave(Cursor& cursor, const GrammarContext& co
   return line;
 }
 
-// A range of rest: "2-3 minutes", "60 to 90 seconds", "1:30-2:00". The first number takes the
-// unit of the second. Returns false, consuming nothing, for other words.
+// A range of rest: "2-3 minutes", "60 to 90 seconds", "1:30-2:00", and "60-90" in seconds as
+// "Rest 90" is. The first number takes the unit of the second. Returns false, consuming nothing,
+// for other words.
 bool read_rest_range(Cursor& cursor, RestLine& line) {
   const std::size_t start = cursor.position();
   const Token* low = cursor.peek();
@@ -148,9 +149,13 @@ bool read_rest_range(Cursor& cursor, RestLine& line) {
   cursor.advance();
   const Token* high =
       cursor.accept(TokenKind::kDash) || cursor.accept_word("to") ? cursor.peek() : nullptr;
-  const std::optional<int> high_seconds =
-      high != nullptr && high->kind == low->kind && high->value > 0 ? read_duration(cursor)
-                                                                    : std::nullopt;
+  std::optional<int> high_seconds = high != nullptr && high->kind == low->kind && high->value > 0
+                                        ? read_duration(cursor)
+                                        : std::nullopt;
+  if (!high_seconds && high != nullptr && high->kind == TokenKind::kNumber &&
+      low->kind == TokenKind::kNumber && cursor.remaining() == 1) {
+    high_seconds = read_count(cursor);
+  }
   if (!high_seconds) {
     cursor.reset(start);
     return false;
