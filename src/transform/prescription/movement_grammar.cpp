@@ -317,11 +317,49 @@ bool read_sets_by_reps(Cursor& cursor, MovementLine& line) {
   return true;
 }
 
-// "x 5", "x 5-6 reps", "x 40 seconds", "x 400 meters", "x 5-4-3-2-1", "x 5x5".
+// "1+2" after the "x" of a complex, "Clean + Jerk x 1+2": one count for each of its movements, as
+// "1 Clean + 2 Jerks" gives. Returns false, consuming nothing, when the counts do not match the
+// movements one for one or a movement has a count already.
+bool read_complex_counts(Cursor& cursor, MovementLine& line) {
+  if (line.grouping != Grouping::kComplex || !cursor.is(TokenKind::kNumber) ||
+      !cursor.is(TokenKind::kPlus, 1)) {
+    return false;
+  }
+  const std::size_t start = cursor.position();
+  for (std::size_t index = 0; index < line.movements.size(); ++index) {
+    const std::optional<int> count =
+        index == 0 || cursor.accept(TokenKind::kPlus) ? read_count(cursor) : std::nullopt;
+    if (!count || *count < 1 || line.movements[index].count) {
+      cursor.reset(start);
+      return false;
+    }
+  }
+  if (cursor.is(TokenKind::kPlus)) {
+    cursor.reset(start);
+    return false;
+  }
+  const std::size_t end = cursor.position();
+  cursor.reset(start);
+  for (std::size_t index = 0; index < line.movements.size(); ++index) {
+    if (index > 0) {
+      cursor.advance();  // "+"
+    }
+    line.movements[index].count = read_count(cursor);
+  }
+  cursor.reset(end);
+  cursor.accept_word_in({"rep", "reps"});
+  return true;
+}
+
+// "x 5", "x 5-6 reps", "x 40 seconds", "x 400 meters", "x 5-4-3-2-1", "x 5x5", "x 1+2" after a
+// complex.
 bool read_times_quantity(Cursor& cursor, MovementLine& line) {
   const std::size_t start = cursor.position();
   if (!cursor.accept(TokenKind::kTimes)) {
     return false;
+  }
+  if (read_complex_counts(cursor, line)) {
+    return true;
   }
   if (const auto seconds = read_duration(cursor)) {
     line.duration_seconds = seconds;
@@ -357,7 +395,7 @@ bool read_times_quantity(Cursor& cursor, MovementLine& line) {
   return false;
 }
 
-// "5 reps", "3+ reps", "8e", "5 L / 5 R", "4-6 sets of 1-3 reps".
+// "5 reps", "3+ reps", "3+ @ 85%", "8e", "5 L / 5 R", "4-6 sets of 1-3 reps".
 bool read_counted(Cursor& cursor, MovementLine& line) {
   const std::size_t start = cursor.position();
   const auto count = read_count_range(cursor);
@@ -389,7 +427,10 @@ bool read_counted(Cursor& cursor, MovementLine& line) {
   const bool glued_side = cursor.is_word_in({"e", "ea"}) && !cursor.peek()->space_before;
   const bool reps_word = cursor.is_word_in({"rep", "reps"}) ||
                          (cursor.is(TokenKind::kPlus) && cursor.is_word_in({"rep", "reps"}, 1));
-  if (!glued_side && !reps_word) {
+  // "Back Squat 3+ @ 85%": as many reps as possible, at least 3.
+  const bool at_least = cursor.is(TokenKind::kPlus) && !cursor.peek()->space_before &&
+                        (cursor.remaining() == 1 || cursor.is(TokenKind::kAt, 1));
+  if (!glued_side && !reps_word && !at_least) {
     cursor.reset(start);
     return false;
   }
@@ -1000,20 +1041,35 @@ bool read_sets_first(Cursor& cursor, const GrammarContext& context, MovementLine
   return true;
 }
 
-// '"Touch and go" Power Snatch x 3 @ 70%': a quoted qualifier before a movement line that names
-// movements, kept as the first part of its remark so that the name stays the lift's. Returns
-// false, consuming nothing, for other lines. Then line may hold part of a result.
-bool read_quoted_first(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
+// Whether the line opens with a qualifier that read_qualifier_first reads: a quote or "AHAP".
+bool may_open_with_qualifier(const Cursor& cursor) {
+  const Token* first = cursor.peek();
+  return first != nullptr && (first->kind == TokenKind::kInch || first->kind == TokenKind::kFoot ||
+                              first->keyword == Keyword("ahap").id);
+}
+
+// '"Touch and go" Power Snatch x 3 @ 70%', "AHAP Snatch x 1": a quoted qualifier or "AHAP" (as
+// heavy as possible) before a movement line that names movements, kept as the first part of its
+// remark so that the name stays the lift's. Returns false, consuming nothing, for other lines.
+// Then line may hold part of a result.
+bool read_qualifier_first(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
   const std::size_t start = cursor.position();
-  const std::size_t close = closing_quote(cursor);
-  if (close == 0 || close + 1 >= cursor.end()) {
+  std::size_t end = start + 1;  // after "AHAP"
+  if (!cursor.is_word("ahap")) {
+    const std::size_t close = closing_quote(cursor);
+    if (close == 0) {
+      return false;
+    }
+    end = close + 1;
+  }
+  if (end >= cursor.end()) {
     return false;
   }
-  Cursor rest(cursor.line(), close + 1, cursor.end());
+  Cursor rest(cursor.line(), end, cursor.end());
   if (!parse_movement_line(rest, context, line) || line.movements.empty()) {
     return false;
   }
-  std::string remark(written_text(cursor.line(), context.original, start, close + 1));
+  std::string remark(written_text(cursor.line(), context.original, start, end));
   if (!line.remark.empty()) {
     remark += ' ';
     remark += line.remark;
@@ -1079,10 +1135,8 @@ bool may_start_quantities(const Cursor& cursor) {
 
 bool parse_movement_line(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
   const std::size_t start = cursor.position();
-  const Token* first = cursor.peek();
-  const bool quoted =
-      first != nullptr && (first->kind == TokenKind::kInch || first->kind == TokenKind::kFoot);
-  if (quoted && read_quoted_first(cursor, context, line)) {
+  const bool qualified = may_open_with_qualifier(cursor);
+  if (qualified && read_qualifier_first(cursor, context, line)) {
     return true;
   }
   // Each rule fills line as it reads and returns whether it read the whole line. A rule that
@@ -1096,7 +1150,7 @@ bool parse_movement_line(Cursor& cursor, const GrammarContext& context, Movement
                                     {may_start_item, read_items},
                                     {may_start_anything, read_sets_first},
                                     {may_start_quantities, read_quantities_only}};
-  bool line_used = quoted;  // whether a rule has run on line since it was made
+  bool line_used = qualified;  // whether a rule has run on line since it was made
   for (const Rule& rule : kRules) {
     if (!rule.may_start(cursor)) {
       continue;

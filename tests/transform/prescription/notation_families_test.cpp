@@ -109,6 +109,10 @@ TEST(NotationFamilies, Complexes) {
        R"json({"grouping":"complex","movements":[{"canonical":"snatch"},{"canonical":"hip snatch"}],"reps":{"min":1,"max":1}})json"},
       {"1 Hang Clean + 2 Front Squats + 1 Jerk", "movement",
        R"json({"grouping":"complex","reps":null,"movements":[{"name":"Hang Clean","canonical":"hang clean","count":1},{"name":"Front Squats","canonical":"front squat","count":2},{"name":"Jerk","canonical":"jerk","count":1}]})json"},
+      {"Clean + Jerk x 1+2 @ 75%", "movement",
+       R"json({"grouping":"complex","reps":null,"percent":{"min":75,"max":75},"movements":[{"canonical":"clean","count":1},{"canonical":"jerk","count":2}]})json"},
+      {"(Snatch + Overhead Squat) x 1 + 1", "movement",
+       R"json({"grouping":"complex","reps":null,"movements":[{"canonical":"snatch","count":1},{"canonical":"overhead squat","count":1}]})json"},
       {"3x [ Deadlift + Row ]", "movement",
        R"json({"grouping":"complex","sets":3,"reps":null,"movements":[{"canonical":"deadlift"},{"canonical":"row"}]})json"},
       {"3x [ Deadlift + Row ] @ 70%", "movement",
@@ -210,6 +214,8 @@ TEST(NotationFamilies, PerSetTables) {
        R"json({"sets":{"first":1,"last":2},"steps":[{"reps":{"min":4,"max":4},"percent":{"min":70,"max":70},"of":null},{"reps":{"min":3,"max":3},"percent":{"min":76,"max":76},"of":null}]})json"},
       {"4@70% 3@76%", "intensity",
        R"json({"sets":{"first":1,"last":2},"steps":[{"reps":{"min":4,"max":4},"percent":{"min":70,"max":70}},{"reps":{"min":3,"max":3},"percent":{"min":76,"max":76}}]})json"},
+      {"Back Squat 3+ @ 85%", "movement",
+       R"json({"movements":[{"canonical":"back squat"}],"reps":{"min":3,"max":3},"reps_at_least":true,"percent":{"min":85,"max":85}})json"},
       {"3+ @ 85%", "intensity",
        R"json({"reps":{"min":3,"max":3},"reps_at_least":true,"percent":{"min":85,"max":85}})json"},
   });
@@ -284,7 +290,8 @@ TEST(NotationFamilies, Loads) {
   });
 }
 
-// A quoted qualifier before or after the name is a remark, and the name stays the lift's.
+// A quoted qualifier before or after the name, or "AHAP" before it, is a remark, and the name
+// stays the lift's.
 TEST(NotationFamilies, QuotedQualifiers) {
   expect_rows({
       {"\"Touch and go\" Power Snatch x 3 @ 70%", "movement",
@@ -295,6 +302,8 @@ TEST(NotationFamilies, QuotedQualifiers) {
        R"json({"movements":[{"canonical":"back squat"}],"sets":5,"remark":"\"Paused\" (Light)"})json"},
       {"Power Snatch \"touch and go\" x 3", "movement",
        R"json({"movements":[{"name":"Power Snatch","canonical":"power snatch"}],"reps":{"min":3,"max":3},"remark":"\"touch and go\""})json"},
+      {"AHAP Snatch x 1", "movement",
+       R"json({"movements":[{"name":"Snatch","canonical":"snatch"}],"reps":{"min":1,"max":1},"remark":"AHAP"})json"},
       {"\"Go heavy today\"", "note", R"json({})json"},
   });
   // Curly quotes read as straight ones.
