@@ -296,10 +296,11 @@ TimesQuantity read_quantity_after_times(Cursor& cursor, std::optional<int>& seco
   return TimesQuantity::kNone;
 }
 
-// "5x5", "3 x 8-10", "4 x 400m", "5 x :30".
+// "5x5", "3 x 8-10", "4 x 400m", "5 x :30", and "2 x 5 sets", where "sets" says that the reps
+// come first.
 bool read_sets_by_reps(Cursor& cursor, MovementLine& line) {
   const std::size_t start = cursor.position();
-  const auto sets = read_count_range(cursor);
+  auto sets = read_count_range(cursor);
   if (!sets || !cursor.accept(TokenKind::kTimes)) {
     cursor.reset(start);
     return false;
@@ -311,7 +312,11 @@ bool read_sets_by_reps(Cursor& cursor, MovementLine& line) {
     return false;
   }
   if (read == TimesQuantity::kReps) {
-    read_reps_suffix(cursor, line);
+    if (cursor.accept_word_in({"set", "sets"})) {
+      std::swap(*sets, *line.reps);
+    } else {
+      read_reps_suffix(cursor, line);
+    }
   }
   line.sets = sets;
   return true;
@@ -479,8 +484,10 @@ bool may_hold_wave(const Cursor& cursor) {
   return ats == 2;
 }
 
-// A wave after the name: "x 4@70%, 3@76%", ": 4@70% 3@76%". It needs two steps, since one step
-// is reps and an intensity, which the other tail rules read.
+// A wave after the name: "x 4@70%, 3@76%", ": 4@70% 3@76%", "70% x 2, 75% x 2". It needs two
+// steps, since one step of reps and an intensity is read by the other tail rules, but "75% x 2 x 3"
+// counts as three. Steps that are all the same become the line's reps and intensity, so "75% x 2 x
+// 3" reads as "3 x 2 @ 75%".
 bool read_line_wave(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
   if (!line.steps.empty()) {
     return false;
@@ -491,9 +498,18 @@ bool read_line_wave(Cursor& cursor, const GrammarContext& context, MovementLine&
     cursor.reset(start);
     return false;
   }
+  const int count = static_cast<int>(line.steps.size());
   if (!line.sets) {
-    const int count = static_cast<int>(line.steps.size());
     line.sets = CountRange{count, count};
+  }
+  const IntensityStep& first = line.steps.front();
+  const bool same = std::all_of(line.steps.begin(), line.steps.end(),
+                                [&first](const IntensityStep& step) { return step == first; });
+  if (same && !line.reps && line.intensity.empty()) {
+    line.reps = first.reps;
+    line.reps_at_least = first.reps_at_least;
+    line.intensity = first.intensity;
+    line.steps.clear();
   }
   return true;
 }
@@ -528,8 +544,12 @@ bool read_quoted_remark(Cursor& cursor, MovementLine& line, const GrammarContext
 // Reads quantities, sides, intensities and remarks up to the end of the cursor.
 void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context,
                TailState& state) {
-  // Most lines have no "@" and so no wave: the tokens are counted only for those that have one.
-  const bool wave_possible = cursor.line().has_kind(TokenKind::kAt) && may_hold_wave(cursor);
+  // Most lines have neither an "@" nor a percentage and an "x", and so no wave: the tokens are
+  // counted only for those that have an "@".
+  const TokenizedLine& tokens = cursor.line();
+  const bool wave_possible =
+      (tokens.has_kind(TokenKind::kAt) && may_hold_wave(cursor)) ||
+      (tokens.has_kind(TokenKind::kPercent) && tokens.has_kind(TokenKind::kTimes));
   for (int part = 0; part < kMaxTailParts && !cursor.at_end(); ++part) {
     const std::size_t mark = cursor.position();
     if (cursor.accept(TokenKind::kComma)) {
@@ -933,7 +953,11 @@ bool read_named(Cursor& cursor, const GrammarContext& context, MovementLine& lin
   line.movements = std::move(group->movements);
   line.grouping = line.movements.size() > 1 ? Grouping::kComplex : Grouping::kSingle;
   read_more_names(cursor, context, line);
-  cursor.accept(TokenKind::kColon);  // "Snatch: 5x3 @ 80%"
+  // "Snatch: 5x3 @ 80%", "Snatch - 5 x 2 @ 75%"
+  if (!cursor.accept(TokenKind::kColon) && cursor.is(TokenKind::kDash) &&
+      cursor.peek()->space_before && cursor.remaining() > 1 && cursor.peek(1)->space_before) {
+    cursor.advance();
+  }
   TailState state;
   read_tail(cursor, line, context, state);
   if (!cursor.at_end() && state.marked && read_more_counted_items(cursor, line, context)) {

@@ -8,6 +8,46 @@ namespace wodetl::prescription {
 
 namespace {
 
+// Reads "+" for at least and "reps" after the reps of a step.
+void read_step_reps_suffix(Cursor& cursor, IntensityStep& step) {
+  if (cursor.is(TokenKind::kPlus) && !cursor.peek()->space_before) {
+    cursor.advance();
+    step.reps_at_least = true;
+  }
+  cursor.accept_word_in({"rep", "reps"});
+}
+
+// A step with its percentage first: "70% x 2", "70%x5", "75% of 1-RM Snatch x 2", "75% x 2 x 3"
+// (three sets). Sets the number of sets it states into sets, else 1. Returns false, consuming
+// nothing, for other steps.
+bool read_percent_step(Cursor& cursor, const GrammarContext& context, IntensityStep& step,
+                       int& sets) {
+  const std::size_t start = cursor.position();
+  if (!cursor.is(TokenKind::kPercent, 1) || !read_intensity(cursor, context, step.intensity) ||
+      !step.intensity.percent || !cursor.accept(TokenKind::kTimes)) {
+    cursor.reset(start);
+    return false;
+  }
+  step.reps = read_count_range(cursor);
+  if (!step.reps) {
+    cursor.reset(start);
+    return false;
+  }
+  read_step_reps_suffix(cursor, step);
+  sets = 1;
+  const std::size_t after_reps = cursor.position();
+  if (cursor.accept(TokenKind::kTimes)) {
+    const auto count = read_count(cursor);
+    if (count && *count >= 1) {
+      sets = *count;
+      cursor.accept_word_in({"set", "sets"});
+    } else {
+      cursor.reset(after_reps);
+    }
+  }
+  return true;
+}
+
 // One step, "3@76%", "3+ reps @ 85% of 1-RM Snatch". Returns false, consuming nothing, when the
 // step has no reps, no "@" or no percentage.
 bool read_step(Cursor& cursor, const GrammarContext& context, IntensityStep& step) {
@@ -16,11 +56,7 @@ bool read_step(Cursor& cursor, const GrammarContext& context, IntensityStep& ste
   if (!step.reps) {
     return false;
   }
-  if (cursor.is(TokenKind::kPlus) && !cursor.peek()->space_before) {
-    cursor.advance();
-    step.reps_at_least = true;
-  }
-  cursor.accept_word_in({"rep", "reps"});
+  read_step_reps_suffix(cursor, step);
   if (!cursor.is(TokenKind::kAt) || !read_intensity(cursor, context, step.intensity) ||
       !step.intensity.percent) {
     cursor.reset(start);
@@ -44,9 +80,14 @@ bool read_wave(Cursor& cursor, const GrammarContext& context, std::size_t min_st
       break;
     }
     IntensityStep step;
-    if (!read_step(cursor, context, step)) {
+    int sets = 1;
+    if (!read_percent_step(cursor, context, step, sets) && !read_step(cursor, context, step)) {
       cursor.reset(before_step);
       break;
+    }
+    // "75% x 2 x 3" is three steps of two reps.
+    for (int set = 1; set < sets && steps.size() + 1 < kMaxWaveSteps; ++set) {
+      steps.push_back(step);
     }
     steps.push_back(std::move(step));
   }

@@ -1,11 +1,14 @@
 #pragma once
 // Grammar of waves, sets that each have their own reps and percentage:
 //
-//   wave := step ([","] step)*      "4@70%, 3@76%, 2@82%", "4@70% 3@76%"
+//   wave := step ([","] step)*      "4@70%, 3@76%, 2@82%", "4@70% 3@76%", "70% x 2, 75% x 2"
 //   step := count ["+"] ["reps"] intensity-with-percent
+//         | percent [of reference] "x" count ["+"] ["reps"] ["x" count ["sets"]]
 //
-// A wave is written on its own line (an intensity line) or after a movement's name ("Back Squat x
-// 4@70%, 3@76%"). Step i prescribes set i + 1.
+// The second form puts the percentage first, as weightlifting programs often do: "75% x 2 x 3" is
+// three sets of two reps at 75%, and so three steps. A wave is written on its own line (an
+// intensity line) or after a movement's name ("Back Squat x 4@70%, 3@76%", "Snatch 70% x 2, 75% x
+// 2"). Step i prescribes set i + 1.
 
 #include <cstddef>
 #include <vector>
@@ -25,9 +28,12 @@ inline constexpr std::size_t kMaxWaveSteps = 20;
 bool read_wave(Cursor& cursor, const GrammarContext& context, std::size_t min_steps,
                std::vector<IntensityStep>& steps);
 
-//! False when no wave can start at the cursor: a wave needs an "@" in the line and a count here.
+//! False when no wave can start at the cursor: a wave needs a count here, and an "@" in the line
+//! or a percentage here and an "x" in the line.
 [[nodiscard]] inline bool may_start_wave(const Cursor& cursor) {
-  return cursor.is(TokenKind::kNumber) && cursor.line().has_kind(TokenKind::kAt);
+  return cursor.is(TokenKind::kNumber) &&
+         (cursor.line().has_kind(TokenKind::kAt) ||
+          (cursor.is(TokenKind::kPercent, 1) && cursor.line().has_kind(TokenKind::kTimes)));
 }
 
 }  // namespace wodetl::prescription

@@ -168,11 +168,11 @@ TEST(PrescriptionLine, PercentAndReferenceLifts) {
   }
 }
 
-TEST(PrescriptionLine, ReferenceAndRpeLeaveNoRemark) {
+TEST(PrescriptionLine, ReadPartsLeaveNoRemark) {
   for (const char* text :
        {"Front Squat x 3 @ 80% of Back Squat", "Front Squat x 2 @ 80% of back squat 1RM",
         "Snatch Balance x 2 @ 100% of your snatch max", "Back Squat x 5 @ RPE 7-8",
-        "Back Squat x 5 @ 7 RPE"}) {
+        "Back Squat x 5 @ 7 RPE", "Power Snatch x 2 x 5 sets"}) {
     const Json line = testing::parsed_json(text);
     EXPECT_FALSE(line.contains("remark")) << line.dump();
   }

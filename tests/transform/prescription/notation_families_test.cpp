@@ -33,6 +33,12 @@ TEST(NotationFamilies, SetsAndReps) {
       {"4-6 sets of 1-3 reps", "scheme",
        R"json({"scheme":{"type":"sets","sets":null,"sets_range":{"min":4,"max":6}},"movement":{"movements":[],"reps":{"min":1,"max":3}}})json"},
       {"Front Squat x 5-6 reps", "movement", R"json({"reps":{"min":5,"max":6},"sets":null})json"},
+      // "sets" after the second count says that the first is the reps.
+      {"Power Snatch x 2 x 5 sets", "movement",
+       R"json({"reps":{"min":2,"max":2},"sets":5})json"},
+      // A dash between the name and its sets.
+      {"Snatch - 5 x 2 @ 75%", "movement",
+       R"json({"movements":[{"canonical":"snatch"}],"sets":5,"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}})json"},
   });
 }
 
@@ -238,6 +244,16 @@ TEST(NotationFamilies, WavesAfterName) {
        R"json({"sets":3,"steps":[{"reps":{"min":3,"max":3},"of":{"rm":1,"lift":"snatch"}},{"reps":{"min":2,"max":2},"of":{"rm":1,"lift":"snatch"}},{"percent":{"min":80,"max":80},"of":{"rm":1,"lift":"snatch"}}]})json"},
       {"Front Squat x 5@70%, 3+@80%, focus on speed", "movement",
        R"json({"steps":[{"reps":{"min":5,"max":5}},{"reps":{"min":3,"max":3},"reps_at_least":true}],"remark":"focus on speed"})json"},
+      // The percentage first, as weightlifting programs write it: percentage x reps [x sets].
+      {"Snatch 70% x 2, 75% x 2, 80% x 1", "movement",
+       R"json({"sets":3,"reps":null,"percent":null,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}}]})json"},
+      {"Back Squat 70%x5, 75%x5, 80%x3 x 2", "movement",
+       R"json({"sets":4,"steps":[{"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}},{"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}}]})json"},
+      // Steps that are all the same are sets of the line's reps: three sets of two at 75%.
+      {"Clean 75% x 2 x 3", "movement",
+       R"json({"sets":3,"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}})json"},
+      {"Snatch 75% x 2", "movement",
+       R"json({"sets":null,"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}})json"},
       // One step is reps and a percentage, not a wave.
       {"Back Squat x 4@70%", "movement",
        R"json({"reps":{"min":4,"max":4},"percent":{"min":70,"max":70},"sets":null})json"},
