@@ -7,6 +7,7 @@
 #include "core/json_codec.hpp"
 #include "core/prescription_json.hpp"
 #include "transform/html_lines.hpp"
+#include "transform/part_labels.hpp"
 #include "transform/prescription/line_parser.hpp"
 
 namespace wodetl {
@@ -71,18 +72,29 @@ std::string decoded_line(const std::string& line) {
   return prescription::with_plain_spaces(decoded);
 }
 
-// Writes the objects of one batch, each indented as an element of the "lines" array.
+// Writes the objects of one batch, each indented as an element of the "lines" array. A line that
+// opens a part ("A. Back Squat 5x5 @ 75%", "Warm-up: 400m run") is parsed after its label, as a
+// post's part heading is, and its object gets the label as "part_label".
 void write_batch(const std::vector<std::string>& lines, std::size_t first, std::size_t count,
                  bool& wrote_any, std::ostream& output) {
   std::vector<std::string> decoded;
+  std::vector<std::string> part_labels(count);
   decoded.reserve(count);
   for (std::size_t index = first; index < first + count; ++index) {
-    decoded.push_back(decoded_line(lines[index]));
+    std::string line = decoded_line(lines[index]);
+    if (std::optional<PartLabel> label = match_part_label(line)) {
+      part_labels[index - first] = std::move(label->label);
+      line = std::move(label->heading_rest);
+    }
+    decoded.push_back(std::move(line));
   }
   Json batch = prescription::explain_json(prescription::parse_prescription_lines(decoded));
   Json& objects = batch["lines"];
   for (std::size_t index = 0; index < objects.size(); ++index) {
     objects[index]["text"] = lines[first + index];
+    if (!part_labels[index].empty()) {
+      objects[index]["part_label"] = part_labels[index];
+    }
     const std::string dumped = objects[index].dump(2, ' ', false, Json::error_handler_t::replace);
     output << (wrote_any ? ",\n" : "\n") << "    ";
     for (const char c : dumped) {

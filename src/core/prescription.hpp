@@ -100,69 +100,6 @@ struct ClockWindow {
   bool operator==(const ClockWindow&) const = default;
 };
 
-//! One movement of a movement line.
-struct Movement {
-  //! As written: "Hip Snatch", "Pull-Ups". A view into the text of its line (see ParsedLine::text).
-  std::string_view name;
-  std::string canonical;             //!< see canonical_name: "hip snatch", "pull up"
-  std::optional<int> count;          //!< reps inside a complex: the 2 of "Clean + 2 Front Squats"
-  std::optional<CountRange> reps;    //!< reps of one item of a list: "10 Air Squats, 10 Pushups"
-  std::optional<Quantity> distance;  //!< distance of one list item: "400m run, 10 squats"
-  std::optional<int> duration_seconds;     //!< duration of one list item
-  std::optional<MinuteSelection> minutes;  //!< "Odd: 5 Power Cleans, Even: 10 Burpees"
-  //! In an alternating line, a movement whose minutes state no intensity while another
-  //! movement's minutes do, so the line's intensity is not for it: the burpees of "Odd: 3 Power
-  //! Cleans @ 75%, Even: 10 Burpees".
-  bool without_intensity = false;
-  bool operator==(const Movement&) const = default;
-};
-
-//! Way the movements of a line are joined.
-enum class Grouping {
-  kSingle,       //!< one movement
-  kComplex,      //!< joined by "+": done back to back as one set
-  kList,         //!< separated by commas: done one after the other, each with its own count
-  kAlternating,  //!< "Odd: …, Even: …": each on its own minutes of the clock
-};
-
-//! One reps-and-percent step of a wave: the "3@76%" of "4@70%, 3@76%".
-struct IntensityStep {
-  std::optional<CountRange> reps;
-  bool reps_at_least = false;
-  Intensity intensity;
-  bool operator==(const IntensityStep&) const = default;
-};
-
-//! A line that names what to do, or only how much of it.
-struct MovementLine {
-  //! Every member must have a default member initializer or a class type, because this
-  //! user-provided constructor leaves any other member uninitialized. It keeps
-  //! value-initialization, as in std::variant::emplace<MovementLine>(), from zero-filling the
-  //! line's several hundred bytes before initializing the members.
-  MovementLine() noexcept {}  // NOLINT(modernize-use-equals-default): = default would zero-fill
-
-  std::vector<Movement> movements;  //!< empty for a line of quantities only ("5x5 @ 75%")
-  Grouping grouping = Grouping::kSingle;
-  std::optional<CountRange> reps;       //!< reps of the whole line ("x 5-6 reps"); empty for lists
-  bool reps_at_least = false;           //!< "3+ reps": as many as possible, at least min
-  std::optional<CountRange> sets;       //!< "5x5", "4-6 sets of", the length of a rep scheme
-  std::vector<int> rep_scheme;          //!< reps set by set: "5-4-3-2-1", "3,3,3,3"
-  bool per_side = false;                //!< "each leg", "per side", "8e", "5 L / 5 R"
-  std::optional<int> duration_seconds;  //!< "x 40 seconds", ":30 hold", "for 1 minute"
-  std::optional<Quantity> distance;     //!< "x 400 meters", "400m run", "x 100ft", "24/20″"
-  std::optional<Quantity> calories;     //!< "30/22 Calories"
-  std::optional<Quantity> load;         //!< "135/95 lbs", "(95/65)", "115#", "1.5 x BW"
-  Intensity intensity;
-  //! A ceiling written on the line: "Hang Snatch x 2, stay below 70%", "Clean x 1 (up to) 85%".
-  //! The percentage of a ceiling is not in intensity.
-  std::optional<Intensity> limit;
-  //! A wave written after the name, "Back Squat x 4@70%, 3@76%": step i is set i + 1, and sets
-  //! counts the steps unless the line states another count. reps and intensity are then empty.
-  std::vector<IntensityStep> steps;
-  std::string remark;  //!< text the grammar kept aside, as written: "(Light)", "(Sots Press)"
-  bool operator==(const MovementLine&) const = default;
-};
-
 //! Optional value kept on the heap, for a large member that few values have. It takes one
 //! pointer in its owner, where std::optional would take the whole value. Copies copy the value,
 //! and == compares values, as std::optional's do.
@@ -210,6 +147,73 @@ class HeapOptional {
 
  private:
   std::unique_ptr<T> value_;
+};
+
+//! One movement of a movement line.
+struct Movement {
+  //! As written: "Hip Snatch", "Pull-Ups". A view into the text of its line (see ParsedLine::text).
+  std::string_view name;
+  std::string canonical;             //!< see canonical_name: "hip snatch", "pull up"
+  std::optional<int> count;          //!< reps inside a complex: the 2 of "Clean + 2 Front Squats"
+  std::optional<CountRange> reps;    //!< reps of one item of a list: "10 Air Squats, 10 Pushups"
+  std::optional<Quantity> distance;  //!< distance of one list item: "400m run, 10 squats"
+  std::optional<int> duration_seconds;     //!< duration of one list item
+  std::optional<MinuteSelection> minutes;  //!< "Odd: 5 Power Cleans, Even: 10 Burpees"
+  //! In an alternating line or a list, a movement that states no intensity while the others
+  //! state the same one, so the line's intensity is not for it: the burpees of "Odd: 3 Power
+  //! Cleans @ 75%, Even: 10 Burpees", the pull-ups of "Snatch x 2 @ 70%, Pull-ups x 5".
+  bool without_intensity = false;
+  //! The movement's own intensity, set only when the movements of an alternating line or a list
+  //! state different ones ("Odd: 2 Snatch @ 70%, Even: 2 Clean @ 80%"). The line's intensity is
+  //! then empty. On the heap, because few movements have one.
+  HeapOptional<Intensity> intensity;
+  bool operator==(const Movement&) const = default;
+};
+
+//! Way the movements of a line are joined.
+enum class Grouping {
+  kSingle,       //!< one movement
+  kComplex,      //!< joined by "+": done back to back as one set
+  kList,         //!< separated by commas: done one after the other, each with its own count
+  kAlternating,  //!< "Odd: …, Even: …": each on its own minutes of the clock
+};
+
+//! One reps-and-percent step of a wave: the "3@76%" of "4@70%, 3@76%".
+struct IntensityStep {
+  std::optional<CountRange> reps;
+  bool reps_at_least = false;
+  Intensity intensity;
+  bool operator==(const IntensityStep&) const = default;
+};
+
+//! A line that names what to do, or only how much of it.
+struct MovementLine {
+  //! Every member must have a default member initializer or a class type, because this
+  //! user-provided constructor leaves any other member uninitialized. It keeps
+  //! value-initialization, as in std::variant::emplace<MovementLine>(), from zero-filling the
+  //! line's several hundred bytes before initializing the members.
+  MovementLine() noexcept {}  // NOLINT(modernize-use-equals-default): = default would zero-fill
+
+  std::vector<Movement> movements;  //!< empty for a line of quantities only ("5x5 @ 75%")
+  Grouping grouping = Grouping::kSingle;
+  std::optional<CountRange> reps;       //!< reps of the whole line ("x 5-6 reps"); empty for lists
+  bool reps_at_least = false;           //!< "3+ reps": as many as possible, at least min
+  std::optional<CountRange> sets;       //!< "5x5", "4-6 sets of", the length of a rep scheme
+  std::vector<int> rep_scheme;          //!< reps set by set: "5-4-3-2-1", "3,3,3,3"
+  bool per_side = false;                //!< "each leg", "per side", "8e", "5 L / 5 R"
+  std::optional<int> duration_seconds;  //!< "x 40 seconds", ":30 hold", "for 1 minute"
+  std::optional<Quantity> distance;     //!< "x 400 meters", "400m run", "x 100ft", "24/20″"
+  std::optional<Quantity> calories;     //!< "30/22 Calories"
+  std::optional<Quantity> load;         //!< "135/95 lbs", "(95/65)", "115#", "1.5 x BW"
+  Intensity intensity;
+  //! A ceiling written on the line: "Hang Snatch x 2, stay below 70%", "Clean x 1 (up to) 85%".
+  //! The percentage of a ceiling is not in intensity.
+  std::optional<Intensity> limit;
+  //! A wave written after the name, "Back Squat x 4@70%, 3@76%": step i is set i + 1, and sets
+  //! counts the steps unless the line states another count. reps and intensity are then empty.
+  std::vector<IntensityStep> steps;
+  std::string remark;  //!< text the grammar kept aside, as written: "(Light)", "(Sots Press)"
+  bool operator==(const MovementLine&) const = default;
 };
 
 //! Clock or count of the sets of a block.
@@ -335,7 +339,8 @@ struct SetPrescription {
   //! its colon. Empty when no line of the block names a movement ("5x5 @ 75%" alone).
   std::optional<std::size_t> movement_line;
   //! Index of the movement in that line's movements, for the movements of an alternating line
-  //! ("Odd: 3 Power Cleans, Even: 10 Burpees"), which each have their own sets.
+  //! ("Odd: 3 Power Cleans, Even: 10 Burpees") or of a list whose movements state intensities,
+  //! which each have their own sets.
   std::optional<std::size_t> movement;
   //! A set past the least count of a range of sets: sets 5 and 6 of "4-6 sets".
   bool optional = false;
@@ -349,6 +354,8 @@ struct Block {
   //! heads a block of its own when no scheme is open, or the open block already has its movements.
   std::optional<std::size_t> heading_line;
   std::optional<std::size_t> target_line;
+  //! Movement lines, and the numbered minute lines (schemes) that name movements under the block's
+  //! clock: "Min 1: 3 Power Snatch" under "EMOM 9".
   LineIndices movement_lines;
   LineIndices intensity_lines;
   LineIndices rest_lines;
@@ -356,7 +363,8 @@ struct Block {
   //! One entry per set when a line states the set count, else empty: "Front Squat x 3 reps" alone
   //! or under "AMRAP 12" states none. The sets of the block's first movement come first. Another
   //! movement has sets of its own when its line states an intensity ("Clean x 2 @ 80%" under
-  //! "Three sets of:") or it is one of an alternating line's movements.
+  //! "Three sets of:"), it is one of an alternating line's movements or of a list whose movements
+  //! state intensities, or it is a numbered minute line ("Min 2: 5 Front Squat" under "EMOM 9").
   std::vector<SetPrescription> sets;
   //! Problems found while applying the lines, such as a per-set table naming sets past the
   //! stated set count.

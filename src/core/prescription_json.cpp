@@ -121,8 +121,9 @@ std::string with_plain_spaces(std::string_view text) {
 namespace {
 
 // {"name", "canonical"}, plus "count" in a complex, "reps", "distance", "duration_seconds" for an
-// item of a list, "minutes" for an item of an alternating line, and "without_intensity" for one
-// whose minutes state no intensity while another's do.
+// item of a list, and "minutes" for an item of an alternating line. An item that states no
+// intensity while the others state the same one gets "without_intensity". An item with an
+// intensity of its own gets "percent" and "of", with the intensity's extras.
 Json movement_json(const Movement& movement) {
   Json json{{"name", with_plain_spaces(movement.name)}, {"canonical", movement.canonical}};
   if (movement.count) {
@@ -142,6 +143,11 @@ Json movement_json(const Movement& movement) {
   }
   if (movement.without_intensity) {
     json["without_intensity"] = true;
+  }
+  if (movement.intensity) {
+    json["percent"] = range(movement.intensity->percent);
+    json["of"] = rm_ref(movement.intensity->of);
+    add_intensity_extras(json, *movement.intensity);
   }
   return json;
 }

@@ -144,5 +144,42 @@ TEST(RunExplain, LeadingHoldNamesMovement) {
   }
 }
 
+TEST(RunExplain, PartLabelOpensLine) {
+  struct LabelCase {
+    const char* input;
+    const char* kind;
+    const char* part_label;  //!< nullptr when the line has none
+  };
+  const std::vector<LabelCase> cases = {
+      {"A. Back Squat 5x5 @ 75%", "movement", "A"},
+      {"B) 3 Rounds: 3 Pull-Ups, 6 Burpees", "scheme", "B"},
+      {"C1: EMOM 10", "scheme", "C1"},
+      {"Warm-up: 400m Run", "movement", "warm_up"},
+      {"A.", "note", "A"},
+      // "E.g." is no label, and a line without one has no part_label.
+      {"E.g. Back Squat 5x5", "note", nullptr},
+      {"Back Squat 5x5 @ 75%", "movement", nullptr},
+  };
+  for (const LabelCase& test : cases) {
+    SCOPED_TRACE(test.input);
+    const ExplainRun run = explain("", {test.input});
+    ASSERT_EQ(run.exit_code, 0) << run.errors;
+    const Json lines = Json::parse(run.output)["lines"];
+    ASSERT_EQ(lines.size(), 1U);
+    EXPECT_EQ(lines[0]["text"], test.input);
+    EXPECT_EQ(lines[0]["kind"], test.kind);
+    if (test.part_label == nullptr) {
+      EXPECT_FALSE(lines[0].contains("part_label"));
+    } else {
+      EXPECT_EQ(lines[0]["part_label"], test.part_label);
+    }
+  }
+
+  const Json squat = Json::parse(explain("", {"A. Back Squat 5x5 @ 75%"}).output)["lines"][0];
+  EXPECT_EQ(squat["movements"][0]["name"], "Back Squat");
+  EXPECT_EQ(squat["sets"], 5);
+  EXPECT_EQ(squat["percent"]["min"], 75);
+}
+
 }  // namespace
 }  // namespace wodetl

@@ -84,14 +84,15 @@ bool is_set_of(const SetPrescription& set, const prescription::BlockMovement& mo
 }
 
 // The movement's names as written, "Snatch + Hip Snatch", and its lift for a percentage that
-// names none: the first movement of its line, or its own movement in an alternating line.
-std::pair<std::string, std::string> names_and_lift(const prescription::BlockMovement& movement) {
+// names none: the first movement of its line, or the movement at index item of the line.
+std::pair<std::string, std::string> names_and_lift(const prescription::BlockMovement& movement,
+                                                   std::optional<std::size_t> item_index) {
   if (movement.named == nullptr || movement.named->movements.empty()) {
     return {};
   }
   const std::vector<prescription::Movement>& items = movement.named->movements;
-  if (movement.movement) {
-    const prescription::Movement& item = items[*movement.movement];
+  if (item_index) {
+    const prescription::Movement& item = items[*item_index];
     return {prescription::with_plain_spaces(item.name), item.canonical};
   }
   std::string names;
@@ -103,8 +104,10 @@ std::pair<std::string, std::string> names_and_lift(const prescription::BlockMove
 }
 
 // The load of each set for a movement whose lines state no set count ("Snatch x 2 @ 80%" alone,
-// "AMRAP 12:"), as set number 0; nothing for a movement whose sets follow several lines.
+// "AMRAP 12:"), as set number 0; nothing for a movement whose sets follow several lines. The
+// reps are those of the line's movement at item_index, if given.
 std::optional<SetPrescription> each_set(const prescription::BlockMovement& movement,
+                                        std::optional<std::size_t> item_index,
                                         const std::vector<prescription::ParsedLine>& lines) {
   if (movement.quantity_lines.size() != 1) {
     return std::nullopt;
@@ -114,11 +117,10 @@ std::optional<SetPrescription> each_set(const prescription::BlockMovement& movem
   if (line == nullptr) {
     return std::nullopt;
   }
-  SetPrescription set{0, line->reps, line->reps_at_least, line->intensity};
-  if (movement.movement) {
-    const prescription::Movement& item = line->movements[*movement.movement];
-    set.reps = item.reps;
-    set.intensity = item.without_intensity ? Intensity{} : line->intensity;
+  SetPrescription set{0, line->reps, line->reps_at_least,
+                      prescription::movement_intensity(*line, movement.movement)};
+  if (item_index) {
+    set.reps = line->movements[*item_index].reps;
   }
   return set;
 }
@@ -160,12 +162,14 @@ void add_set_load(std::vector<SetLoad>& loads, SetLoad load) {
   loads.push_back(std::move(load));
 }
 
-// Loads of one movement of a block.
+// Loads of one movement of a block. item_index, when given, picks one movement of the line whose
+// sets these are, and that movement's names, lift and reps replace the line's.
 BlockLoads movement_loads(std::size_t block_index, const Block& block,
-                          const prescription::BlockMovement& movement, bool first_movement,
+                          const prescription::BlockMovement& movement,
+                          std::optional<std::size_t> item_index, bool first_movement,
                           const PartPrescription& part, const Maxes& maxes) {
-  auto [names, fallback_lift] = names_and_lift(movement);
-  BlockLoads loads{block_index, movement.line, movement.movement, std::move(names), {}, {}, {}};
+  auto [names, fallback_lift] = names_and_lift(movement, item_index);
+  BlockLoads loads{block_index, movement.line, item_index, std::move(names), {}, {}, {}};
   std::vector<SetPrescription> sets;
   for (const SetPrescription& set : block.sets) {
     if (is_set_of(set, movement)) {
@@ -173,7 +177,7 @@ BlockLoads movement_loads(std::size_t block_index, const Block& block,
     }
   }
   if (sets.empty()) {
-    if (std::optional<SetPrescription> set = each_set(movement, part.lines)) {
+    if (std::optional<SetPrescription> set = each_set(movement, item_index, part.lines)) {
       sets.push_back(std::move(*set));
     }
   }
@@ -208,6 +212,27 @@ BlockLoads movement_loads(std::size_t block_index, const Block& block,
   return loads;
 }
 
+// Returns the movements of the line that get loads of their own, as indices into its movements.
+// A movement with sets of its own (alternating line, list with own intensities) is one index. A
+// list whose sets are the line's ("Snatch x 1 rep, Clean Pull x 2 reps" under "*Sets 1-2 = @
+// 70%") gives every index, because each movement is lifted from its own max. Any other line is
+// one lift, returned as nullopt: a complex ("Snatch + Hip Snatch") uses its first movement's max.
+std::vector<std::optional<std::size_t>> loaded_items(const prescription::BlockMovement& movement) {
+  if (movement.movement) {
+    return {movement.movement};
+  }
+  const prescription::MovementLine* line = movement.named;
+  if (line == nullptr || line->grouping != prescription::Grouping::kList ||
+      line->movements.size() < 2) {
+    return {std::nullopt};
+  }
+  std::vector<std::optional<std::size_t>> items;
+  for (std::size_t item = 0; item < line->movements.size(); ++item) {
+    items.emplace_back(item);
+  }
+  return items;
+}
+
 }  // namespace
 
 std::optional<std::string> lift_with_max_ending(const std::string& lift, int rep_max,
@@ -240,16 +265,19 @@ std::vector<BlockLoads> compute_loads(const PartPrescription& part, const Maxes&
     }
     bool warned = false;
     for (std::size_t movement = 0; movement < movements.size(); ++movement) {
-      BlockLoads movement_load =
-          movement_loads(index, block, movements[movement], movement == 0, part, maxes);
-      if (movement_load.sets.empty() && movement_load.limits.empty()) {
-        continue;
+      for (const std::optional<std::size_t> item : loaded_items(movements[movement])) {
+        BlockLoads movement_load =
+            movement_loads(index, block, movements[movement], item,
+                           movement == 0 && item.value_or(0) == 0, part, maxes);
+        if (movement_load.sets.empty() && movement_load.limits.empty()) {
+          continue;
+        }
+        if (!warned) {
+          movement_load.warnings = block.warnings;  // once for the block
+          warned = true;
+        }
+        loads.push_back(std::move(movement_load));
       }
-      if (!warned) {
-        movement_load.warnings = block.warnings;  // once for the block
-        warned = true;
-      }
-      loads.push_back(std::move(movement_load));
     }
   }
   return loads;

@@ -40,7 +40,7 @@ struct SetLoad {
 struct BlockLoads {
   std::size_t block = 0;  //!< index in PartPrescription::blocks
   //! Line that names the movement (see prescription::BlockMovement), and for a movement of an
-  //! alternating line its index in that line.
+  //! alternating line or a list its index in that line.
   std::optional<std::size_t> movement_line;
   std::optional<std::size_t> movement;
   std::string movement_names;  //!< as written, "Snatch + Hip Snatch"; empty when none is named
@@ -54,7 +54,8 @@ struct BlockLoads {
 //! Loads of every movement of every block of part that prescribes an intensity: a percentage of a
 //! rep max, or a rep-max weight ("@ 10-RM Back Squat weight"). A movement whose lines state no set
 //! count gets one load for each set, with set number 0. The reference lift is the one the line
-//! names, else the movement's first lift.
+//! names, else the movement's first lift. Each movement of a list has loads of its own, from its
+//! own lift.
 [[nodiscard]] std::vector<BlockLoads> compute_loads(const prescription::PartPrescription& part,
                                                     const Maxes& maxes);
 
@@ -84,7 +85,8 @@ struct BlockLoads {
 
 //! JSON of the loads: [{"block", "movement_line", "sets": [{"first_set", "last_set", "weight":
 //! {"min", "max", "unit"} | null, "basis", "missing"}], "limits": [{"weight", "basis",
-//! "missing"}]}], with "movement" for a movement of an alternating line and "warnings": [text, …]
+//! "missing"}]}], with "movement" for a movement of an alternating line or a list and
+//! "warnings": [text, …]
 //! on a block that has any. first_set and last_set are null for set 0. A set load has "floor":
 //! true for a floor ("101%+"), "up_to_set" when optional sets follow and "optional": true for
 //! optional sets.

@@ -187,7 +187,7 @@ void check_table_against_count(Block& block, const std::vector<ParsedLine>& line
     warn_past_count(block, lines, index, first, last, count);
   }
   for (const std::size_t index : block.movement_lines) {
-    const MovementLine& movement = *lines[index].movement();
+    const MovementLine& movement = *movement_line_at(lines, index);
     if (!movement.steps.empty()) {
       warn_past_count(block, lines, index, 1, static_cast<int>(movement.steps.size()), count);
     }
@@ -254,6 +254,15 @@ bool counts_items(const MovementLine* movement) {
                      });
 }
 
+// Minutes of a clock that runs minute by minute, "EMOM 12", for the minute selections under it.
+std::optional<int> minute_clock_length(const Scheme& scheme) {
+  if (scheme.type != SchemeType::kInterval || scheme.every_seconds != 60 ||
+      !scheme.duration_seconds || *scheme.duration_seconds % 60 != 0) {
+    return std::nullopt;
+  }
+  return *scheme.duration_seconds / 60;
+}
+
 // Inputs that the sets of one movement of a block are filled from.
 struct SetSource {
   const Block& block;
@@ -289,6 +298,10 @@ void fill_line_sets(Block& block, const SetSource& source, const BlockMovement& 
                     bool first_movement, bool apply_table) {
   const std::size_t line_index = movement.quantity_lines.front();
   const MovementLine* line = movement_line_at(source.lines, line_index);
+  // A movement of a list with intensities of their own has its own reps and intensity.
+  const std::optional<CountRange>& line_reps =
+      movement.movement ? line->movements[*movement.movement].reps : line->reps;
+  const Intensity line_intensity = movement_intensity(*line, movement.movement);
   std::optional<SetCount> count = source.scheme_count;
   if (!count && line->sets) {
     count = SetCount{line->sets->max, "movement line"};
@@ -315,7 +328,7 @@ void fill_line_sets(Block& block, const SetSource& source, const BlockMovement& 
   reserve_sets(block, static_cast<std::size_t>(count->count));
   for (int set = 1; set <= count->count; ++set) {
     const std::optional<RowView> row = row_for_set(block, source.lines, line, set, apply_table);
-    std::optional<CountRange> reps = line->reps;
+    std::optional<CountRange> reps = line_reps;
     bool reps_at_least = line->reps_at_least;
     if (auto sequence = sequence_reps(line->rep_scheme, set)) {
       reps = sequence;
@@ -328,10 +341,10 @@ void fill_line_sets(Block& block, const SetSource& source, const BlockMovement& 
       reps_at_least = row->reps_at_least;
     }
     SetPrescription& prescription =
-        add_set(block, movement, set, reps, reps_at_least, row ? *row->intensity : line->intensity);
+        add_set(block, movement, set, reps, reps_at_least, row ? *row->intensity : line_intensity);
     // A row without its own reference lift ("*Sets 1-2 = @ 75%") refers to the movement's.
     if (row && !row->intensity->of) {
-      prescription.intensity.of = line->intensity.of;
+      prescription.intensity.of = line_intensity.of;
     }
     prescription.optional = set > least_count;
   }
@@ -417,8 +430,8 @@ bool selects_minute(const MinuteSelection& minutes, int minute, int cycle) {
 }
 
 // Fills the sets of one movement of an alternating line ("Odd: 3 Power Cleans @ 75%, Even: 10
-// Burpees"): one for each of its minutes in the clock before it. The line's intensity is for the
-// movements whose minutes state it.
+// Burpees"): one for each of its minutes in the clock before it, with the intensity its minutes
+// state (see movement_intensity).
 void fill_alternating_sets(Block& block, const SetSource& source, const BlockMovement& movement) {
   if (!source.clock_minutes || *source.clock_minutes > kMaxSets) {
     return;
@@ -432,13 +445,73 @@ void fill_alternating_sets(Block& block, const SetSource& source, const BlockMov
     }
     cycle = other.minutes->last ? std::max(cycle, *other.minutes->last) : cycle;
   }
-  const Intensity intensity = item.without_intensity ? Intensity{} : line.intensity;
+  const Intensity intensity = movement_intensity(line, movement.movement);
   // At most one set a minute.
   reserve_sets(block, static_cast<std::size_t>(std::max(*source.clock_minutes, 0)));
   int set = 0;
   for (int minute = 1; minute <= *source.clock_minutes; ++minute) {
     if (item.minutes && selects_minute(*item.minutes, minute, cycle)) {
       add_set(block, movement, ++set, item.reps, false, intensity);
+    }
+  }
+}
+
+// The minutes that a numbered minute line of a clock's block selects ("Min 1: 3 Power Snatch" under
+// "EMOM 9"), or null for the other movements. The block's own scheme line is not one of them.
+const MinuteSelection* numbered_minutes(const Block& block, const BlockMovement& movement,
+                                        const std::vector<ParsedLine>& lines) {
+  if (!movement.line || movement.line == block.scheme_line) {
+    return nullptr;
+  }
+  const SchemeLine* scheme = lines[*movement.line].scheme();
+  if (scheme == nullptr || !scheme->scheme.minutes ||
+      scheme->scheme.minutes->parity != MinuteParity::kAny) {
+    return nullptr;
+  }
+  return &*scheme->scheme.minutes;
+}
+
+// Last minute that the numbered minute lines and rest lines of a clock's block name: "Min 1: …",
+// "Min 2: …", "Min 3: Rest" repeat every 3 minutes.
+int minute_cycle(const Block& block, const std::vector<ParsedLine>& lines) {
+  int cycle = 0;
+  const auto extend = [&cycle](const std::optional<MinuteSelection>& minutes) {
+    if (minutes && minutes->parity == MinuteParity::kAny && minutes->last) {
+      cycle = std::max(cycle, *minutes->last);
+    }
+  };
+  for (const std::size_t index : block.movement_lines) {
+    if (const SchemeLine* scheme = lines[index].scheme()) {
+      extend(scheme->scheme.minutes);
+    }
+  }
+  for (const std::size_t index : block.rest_lines) {
+    extend(lines[index].rest()->minutes);
+  }
+  return cycle;
+}
+
+// Fills the sets of a numbered minute line in the block of its clock ("Min 1: 3 Power Snatch @
+// 70%" under "EMOM 9"), or of one movement of its list. Each minute the line selects is one set,
+// with the reps and intensity of the line or of that movement. The minutes repeat as in
+// selects_minute.
+void fill_minute_sets(Block& block, const SetSource& source, const BlockMovement& movement,
+                      const MinuteSelection& minutes) {
+  const std::optional<int> clock =
+      minute_clock_length(source.lines[*block.scheme_line].scheme()->scheme);
+  if (!clock || *clock > kMaxSets) {
+    return;
+  }
+  const MovementLine& line = *movement.named;
+  const std::optional<CountRange>& reps =
+      movement.movement ? line.movements[*movement.movement].reps : line.reps;
+  const Intensity intensity = movement_intensity(line, movement.movement);
+  const int cycle = minute_cycle(block, source.lines);
+  reserve_sets(block, static_cast<std::size_t>(std::max(*clock, 0)));
+  int set = 0;
+  for (int minute = 1; minute <= *clock; ++minute) {
+    if (selects_minute(minutes, minute, cycle)) {
+      add_set(block, movement, ++set, reps, line.reps_at_least, intensity);
     }
   }
 }
@@ -461,9 +534,12 @@ bool table_names_no_lift(const Block& block, const std::vector<ParsedLine>& line
 }
 
 // Whether a movement other than the block's first has its own intensity, and so sets of its own.
-bool has_own_intensity(const BlockMovement& movement, const std::vector<ParsedLine>& lines) {
-  if (movement.movement) {
-    return true;  // each movement of an alternating line has its own minutes
+bool has_own_intensity(const Block& block, const BlockMovement& movement,
+                       const std::vector<ParsedLine>& lines) {
+  // Each movement of an alternating line, and each numbered minute line, has its own minutes.
+  // Each movement of a list whose movements state intensities has its own.
+  if (movement.movement || numbered_minutes(block, movement, lines) != nullptr) {
+    return true;
   }
   return std::any_of(movement.quantity_lines.begin(), movement.quantity_lines.end(),
                      [&](std::size_t index) {
@@ -511,14 +587,16 @@ void fill_sets(Block& block, const std::vector<ParsedLine>& lines,
   const bool shared_table = table_names_no_lift(block, lines);
   for (std::size_t index = 0; index < movements.size(); ++index) {
     const BlockMovement& movement = movements[index];
-    const bool own_intensity = index == 0 || has_own_intensity(movement, lines);
+    const bool own_intensity = index == 0 || has_own_intensity(block, movement, lines);
     const bool table_only =
         !own_intensity && shared_table && !movement.movement && movement.quantity_lines.size() == 1;
     if (!own_intensity && !table_only) {
       continue;
     }
-    if (movement.movement) {
+    if (movement.movement && movement.named->grouping == Grouping::kAlternating) {
       fill_alternating_sets(block, source, movement);
+    } else if (const MinuteSelection* minutes = numbered_minutes(block, movement, lines)) {
+      fill_minute_sets(block, source, movement, *minutes);
     } else if (movement.quantity_lines.size() > 1) {
       fill_sequence_sets(block, source, movement);
     } else if (!movement.quantity_lines.empty()) {
@@ -546,15 +624,6 @@ bool caps_time(const Block& block, const std::vector<ParsedLine>& lines) {
   return !scheme.time_cap_seconds && scheme.type != SchemeType::kSets;
 }
 
-// Minutes of a clock that runs minute by minute, "EMOM 12", for the minute selections under it.
-std::optional<int> minute_clock_length(const Scheme& scheme) {
-  if (scheme.type != SchemeType::kInterval || scheme.every_seconds != 60 ||
-      !scheme.duration_seconds || *scheme.duration_seconds % 60 != 0) {
-    return std::nullopt;
-  }
-  return *scheme.duration_seconds / 60;
-}
-
 // A scheme that selects minutes of the clock before it: "Odd: …", "Odd: …, Even: …".
 bool runs_within_clock(const SchemeLine& scheme) {
   return (scheme.scheme.minutes && scheme.scheme.minutes->parity != MinuteParity::kAny) ||
@@ -572,6 +641,23 @@ std::optional<int> sets_within(const SchemeLine& scheme, std::optional<int> cloc
   }
   return scheme.scheme.minutes->parity == MinuteParity::kOdd ? (*clock_minutes + 1) / 2
                                                              : *clock_minutes / 2;
+}
+
+// Whether a scheme line that numbers minutes and names their movements ("Min 1: 3 Power Snatch @
+// 70%") is one of the movement lines of the block's clock ("EMOM 9"), so that the minutes of all
+// such lines share that clock. Its minutes must lie within the clock.
+bool joins_minute_clock(const Block& block, const ParsedLine& line,
+                        const std::vector<ParsedLine>& lines) {
+  const SchemeLine& scheme = *line.scheme();
+  const std::optional<MinuteSelection>& minutes = scheme.scheme.minutes;
+  if (!block.scheme_line || !minutes || minutes->parity != MinuteParity::kAny || !minutes->last ||
+      !scheme.movement || scheme.movement->movements.empty() ||
+      scheme.movement->grouping == Grouping::kAlternating) {
+    return false;
+  }
+  const Scheme& clock = lines[*block.scheme_line].scheme()->scheme;
+  const std::optional<int> clock_minutes = minute_clock_length(clock);
+  return !clock.minutes && clock_minutes && *minutes->last <= *clock_minutes;
 }
 
 // Whether the text, as written, ends in a colon: "With empty bar:". A plain loop, because
@@ -630,6 +716,17 @@ const MovementLine* movement_line_at(const std::vector<ParsedLine>& lines, std::
   return scheme != nullptr && scheme->movement ? &*scheme->movement : nullptr;
 }
 
+Intensity movement_intensity(const MovementLine& line, std::optional<std::size_t> movement) {
+  if (!movement) {
+    return line.intensity;
+  }
+  const Movement& item = line.movements[*movement];
+  if (item.intensity) {
+    return *item.intensity;
+  }
+  return item.without_intensity ? Intensity{} : line.intensity;
+}
+
 std::vector<BlockMovement> block_movements(const Block& block,
                                            const std::vector<ParsedLine>& lines) {
   std::vector<BlockMovement> movements;
@@ -639,13 +736,25 @@ std::vector<BlockMovement> block_movements(const Block& block,
 
 namespace {
 
+// Whether each movement of the line has sets of its own: those of an alternating line, and those
+// of a list whose movements state intensities ("Snatch x 2 @ 70%, Clean x 2 @ 80%").
+bool splits_by_movement(const MovementLine& line) {
+  if (line.grouping == Grouping::kAlternating) {
+    return true;
+  }
+  return line.grouping == Grouping::kList &&
+         std::any_of(line.movements.begin(), line.movements.end(), [](const Movement& item) {
+           return item.intensity.has_value() || item.without_intensity;
+         });
+}
+
 void collect_block_movements(const Block& block, const std::vector<ParsedLine>& lines,
                              std::vector<BlockMovement>& movements) {
   movements.clear();
   if (block.scheme_line) {
     const SchemeLine& scheme = *lines[*block.scheme_line].scheme();
     if (scheme.movement && !scheme.movement->movements.empty()) {
-      if (scheme.movement->grouping == Grouping::kAlternating) {
+      if (splits_by_movement(*scheme.movement)) {
         for (std::size_t item = 0; item < scheme.movement->movements.size(); ++item) {
           movements.push_back(
               BlockMovement{block.scheme_line, item, &*scheme.movement, {*block.scheme_line}});
@@ -660,8 +769,12 @@ void collect_block_movements(const Block& block, const std::vector<ParsedLine>& 
   // ("Back Squat" then "5x5 @ 75%"), the lines of quantities after it give all of them, and the
   // named line counts only when none follows.
   for (const std::size_t index : block.movement_lines) {
-    const MovementLine& line = *lines[index].movement();
-    if (!line.movements.empty()) {
+    const MovementLine& line = *movement_line_at(lines, index);
+    if (splits_by_movement(line)) {
+      for (std::size_t item = 0; item < line.movements.size(); ++item) {
+        movements.push_back(BlockMovement{index, item, &line, {index}});
+      }
+    } else if (!line.movements.empty()) {
       movements.push_back(BlockMovement{index, std::nullopt, &line, {}});
       BlockMovement& movement = movements.back();
       if (states_quantities(line)) {
@@ -703,6 +816,10 @@ std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines) {
       case LineKind::kScheme:
         if (open && is_lone_time_cap(line) && caps_time(blocks.back(), lines)) {
           append_line(blocks.back().note_lines, index);  // "Time cap: 14 minutes" under "For time:"
+          break;
+        }
+        if (open && joins_minute_clock(blocks.back(), line, lines)) {
+          append_line(blocks.back().movement_lines, index);  // "Min 1: …" under "EMOM 9"
           break;
         }
         start_block().scheme_line = index;

@@ -2,8 +2,10 @@
 // Part-level structure: the parsed lines of one part grouped into blocks. A block is a clock
 // (scheme) with the movements done on it, the per-set intensity table applied to its sets, its
 // rests and its notes; a target line ("establish a 1-RM Back Squat") is a block of its own.
-// "Followed by…" ends a block, and so does the next scheme. A note ending in a colon ("With empty
-// bar:") heads a block of the movement lines after it once the open block has its movements.
+// "Followed by…" ends a block, and so does the next scheme, except numbered minutes that name
+// their movements ("Min 1: 3 Power Snatch"), which are movement lines of the clock before them. A
+// note ending in a colon ("With empty bar:") heads a block of the movement lines after it once the
+// open block has its movements.
 
 #include <optional>
 #include <string>
@@ -36,7 +38,8 @@ struct BlockMovement {
   //! colon. Empty when the block's lines of quantities ("5x5 @ 75%") follow no name.
   std::optional<std::size_t> line;
   //! Index of the movement in an alternating line's movements ("Odd: 3 Power Cleans, Even: 10
-  //! Burpees"); each of them has its own sets.
+  //! Burpees"), or in a list whose movements state intensities ("Snatch x 2 @ 70%, Clean x 2 @
+  //! 80%"); each of them has its own sets.
   std::optional<std::size_t> movement;
   const MovementLine* named = nullptr;  //!< the movement line at line, or null
   //! Lines that give the reps and intensity of the sets, in order: the naming line unless only
@@ -51,6 +54,11 @@ struct BlockMovement {
 //! before it.
 [[nodiscard]] std::vector<BlockMovement> block_movements(const Block& block,
                                                          const std::vector<ParsedLine>& lines);
+
+//! Intensity of the line's movement at index movement: its own, none when it has
+//! without_intensity, else the line's. The line's when movement is empty.
+[[nodiscard]] Intensity movement_intensity(const MovementLine& line,
+                                           std::optional<std::size_t> movement);
 
 //! The movement line at index: a movement line, or the movements after a scheme line's colon;
 //! null for other lines.

@@ -861,21 +861,25 @@ void count_in_complex(Movement& movement) {
 
 // "Snatch x 3, Clean x 2" and "Snatch x 3 + OHS x 2": after the first movement and its count, the
 // other movements with theirs. Each movement keeps its own count: reps in a list, count in a
-// complex. Returns false, consuming nothing, when no such item follows.
+// complex. An intensity before the first comma of a list is the first movement's, and each
+// other movement may then state its own: "Snatch x 2 @ 70%, Clean x 2 @ 80%". Returns false,
+// consuming nothing, when no such item follows.
 bool read_more_counted_items(Cursor& cursor, MovementLine& line, const GrammarContext& context) {
   const std::size_t start = cursor.position();
   const bool after_comma = start > 0 && cursor.line().tokens[start - 1].kind == TokenKind::kComma;
   const bool listed = after_comma || cursor.is(TokenKind::kComma);
   const TokenKind separator = listed ? TokenKind::kComma : TokenKind::kPlus;
-  // Only a lone movement whose count went to the line, and no intensity that would then belong to
-  // one movement only.
+  // Only a lone movement whose count went to the line. A complex is done as one set, so an
+  // intensity before its "+" stays the line's and ends it.
   const bool first_counted = line.reps || line.duration_seconds || line.distance;
+  const bool own_intensities = !line.intensity.empty();
   if (line.movements.size() != 1 || !first_counted || line.sets || !line.rep_scheme.empty() ||
-      !line.intensity.empty() || (!listed && !cursor.is(TokenKind::kPlus))) {
+      (own_intensities && !listed) || (!listed && !cursor.is(TokenKind::kPlus))) {
     return false;
   }
 
   std::vector<Movement> more;
+  std::vector<std::optional<Intensity>> intensities;  // of the movements in more
   bool first_item = after_comma;
   while (line.movements.size() + more.size() < kMaxItems) {
     const std::size_t before = cursor.position();
@@ -889,6 +893,10 @@ bool read_more_counted_items(Cursor& cursor, MovementLine& line, const GrammarCo
       break;
     }
     more.push_back(std::move(movement));
+    std::optional<Intensity>& intensity = intensities.emplace_back();
+    if (own_intensities) {
+      intensity = read_intensity(cursor, context);
+    }
   }
   if (more.empty()) {
     cursor.reset(start);
@@ -907,6 +915,10 @@ bool read_more_counted_items(Cursor& cursor, MovementLine& line, const GrammarCo
     for (Movement& movement : line.movements) {
       count_in_complex(movement);
     }
+  }
+  if (own_intensities) {
+    intensities.insert(intensities.begin(), std::exchange(line.intensity, Intensity{}));
+    assign_movement_intensities(line, std::move(intensities));
   }
   return true;
 }
@@ -1156,6 +1168,36 @@ bool may_start_quantities(const Cursor& cursor) {
 }
 
 }  // namespace
+
+void assign_movement_intensities(MovementLine& line,
+                                 std::vector<std::optional<Intensity>>&& intensities) {
+  const std::optional<Intensity>* shared = nullptr;
+  bool agree = true;
+  for (const std::optional<Intensity>& intensity : intensities) {
+    if (!intensity) {
+      continue;
+    }
+    agree = agree && (shared == nullptr || **shared == *intensity);
+    shared = shared == nullptr ? &intensity : shared;
+  }
+  if (shared == nullptr) {
+    return;
+  }
+  const std::size_t count = std::min(intensities.size(), line.movements.size());
+  if (agree) {
+    line.intensity = **shared;
+    for (std::size_t item = 0; item < count; ++item) {
+      line.movements[item].without_intensity = !intensities[item].has_value();
+    }
+    return;
+  }
+  line.intensity = Intensity{};
+  for (std::size_t item = 0; item < count; ++item) {
+    if (intensities[item]) {
+      line.movements[item].intensity = std::move(*intensities[item]);
+    }
+  }
+}
 
 bool parse_movement_line(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
   const std::size_t start = cursor.position();

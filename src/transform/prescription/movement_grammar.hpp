@@ -19,8 +19,11 @@
 // be known to the vocabulary or end in one of its head words. A quoted phrase before or after the
 // name is a remark, so that the name stays the lift's.
 
-#include "transform/prescription/grammar_cursor.hpp"
+#include <optional>
+#include <vector>
+
 #include "core/prescription.hpp"
+#include "transform/prescription/grammar_cursor.hpp"
 
 namespace wodetl::prescription {
 
@@ -30,5 +33,13 @@ namespace wodetl::prescription {
 //! whatever the last rule left (the caller discards it), when the tokens do not form a movement
 //! line.
 bool parse_movement_line(Cursor& cursor, const GrammarContext& context, MovementLine& line);
+
+//! Gives the intensities that the movements of an alternating line or a list state to the line or
+//! to the movements. intensities[i] is the one that movement i states, if any. When all that are
+//! stated are equal, the line takes it and each movement that states none gets without_intensity.
+//! When they differ, each movement that states one keeps it in Movement::intensity and the line
+//! gets none. Nothing changes when no movement states one.
+void assign_movement_intensities(MovementLine& line,
+                                 std::vector<std::optional<Intensity>>&& intensities);
 
 }  // namespace wodetl::prescription

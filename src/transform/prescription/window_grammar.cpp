@@ -219,16 +219,14 @@ std::optional<MovementLine> parse_alternating_line(Cursor& cursor, const Grammar
 
   MovementLine line;
   line.grouping = Grouping::kAlternating;
-  bool intensities_agree = true;
-  std::optional<Intensity> intensity;
-  // Movements of the pieces that state no intensity, from the first piece that states none.
-  std::vector<std::size_t> without_intensity;
+  // The intensity that each movement's minutes state, in the order of line.movements.
+  std::vector<std::optional<Intensity>> intensities;
   for (const Piece& piece : pieces) {
     Cursor body(cursor.line(), piece.begin, piece.end);
     if (auto rest = read_rest_piece(body, context)) {
       rest->minutes = piece.minutes;
-      without_intensity.push_back(line.movements.size());
       line.movements.push_back(std::move(*rest));
+      intensities.emplace_back();
       continue;
     }
     MovementLine parsed;
@@ -237,14 +235,11 @@ std::optional<MovementLine> parse_alternating_line(Cursor& cursor, const Grammar
       return std::nullopt;
     }
     move_counts_to_movement(parsed);
-    if (parsed.intensity.empty()) {
-      for (std::size_t item = 0; item < parsed.movements.size(); ++item) {
-        without_intensity.push_back(line.movements.size() + item);
-      }
-    }
     for (Movement& movement : parsed.movements) {
       movement.minutes = piece.minutes;
       line.movements.push_back(std::move(movement));
+      intensities.push_back(parsed.intensity.empty() ? std::nullopt
+                                                     : std::optional<Intensity>(parsed.intensity));
     }
     // Quantities the movements cannot hold go to the line from the first piece that has them.
     line.per_side = line.per_side || parsed.per_side;
@@ -257,20 +252,10 @@ std::optional<MovementLine> parse_alternating_line(Cursor& cursor, const Grammar
     if (!parsed.remark.empty()) {
       line.remark += (line.remark.empty() ? "" : " ") + parsed.remark;
     }
-    if (!parsed.intensity.empty()) {
-      intensities_agree = intensities_agree && (!intensity || *intensity == parsed.intensity);
-      intensity = parsed.intensity;
-    }
   }
-  // NOTE: an intensity holds for the whole line, so percentages that differ between the minutes
-  // ("Odd: … @ 70%, Even: … @ 80%") are left out of the fields and stay only in the text.
-  if (intensity && intensities_agree) {
-    line.intensity = std::move(*intensity);
-    // "Odd: 3 Power Cleans @ 75%, Even: 10 Burpees": the 75% is not for the burpees.
-    for (const std::size_t item : without_intensity) {
-      line.movements[item].without_intensity = true;
-    }
-  }
+  // "Odd: 3 Power Cleans @ 75%, Even: 10 Burpees": the 75% is the line's but not for the burpees.
+  // "Odd: … @ 70%, Even: … @ 80%": each movement keeps its own.
+  assign_movement_intensities(line, std::move(intensities));
   cursor.reset(cursor.end());
   return line;
 }

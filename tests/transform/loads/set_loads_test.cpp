@@ -355,6 +355,25 @@ TEST(MovementLoads, EachMovementGetsItsLoads) {
        {"Power Cleans: Sets 1-6: 82.5 kg"}},
       {{"EMOM 12", "Odd: 10 Burpees, Even: 3 Power Cleans @ 75%"},
        {"Power Cleans: Sets 1-6: 82.5 kg"}},
+      {{"EMOM 8", "Odd: 2 Snatch @ 70%, Even: 2 Clean @ 80%"},
+       {"Snatch: Sets 1-4: 70 kg", "Clean: Sets 1-4: 105 kg"}},
+      // Numbered minutes repeat through the clock, on one line or on lines of their own.
+      {{"EMOM 9", "Min 1: 3 Power Snatch @ 70%", "Min 2: 5 Back Squat @ 75%", "Min 3: Rest"},
+       {"Power Snatch: Sets 1-3: 60 kg", "Back Squat: Sets 1-3: 135 kg"}},
+      {{"EMOM 9", "Min 1: 3 Power Snatch @ 70% / Min 2: 5 Back Squat @ 75% / Min 3: Rest"},
+       {"Power Snatch: Sets 1-3: 60 kg", "Back Squat: Sets 1-3: 135 kg"}},
+      // Each movement of a list is lifted from its own max.
+      {{"Three sets of:", "Snatch x 2 @ 70%, Clean x 2 @ 80%"},
+       {"Snatch: Sets 1-3: 70 kg", "Clean: Sets 1-3: 105 kg"}},
+      {{"Snatch x 2 @ 70%, Clean x 2 @ 80%"},
+       {"Snatch: Each set: 70 kg", "Clean: Each set: 105 kg"}},
+      {{"Three sets of:", "Snatch x 2 @ 70%, Pull-ups x 5"}, {"Snatch: Sets 1-3: 70 kg"}},
+      {{"Two sets of:", "Snatch x 1 rep, Clean x 2 reps", "*Sets 1-2 = @ 70%"},
+       {"Snatch: Sets 1-2: 70 kg", "Clean: Sets 1-2: 90 kg"}},
+      {{"Snatch x 1, Clean x 2 @ 80%"}, {"Snatch: Each set: 80 kg", "Clean: Each set: 105 kg"}},
+      // A percentage of a named lift is of that lift's max for every movement of the list.
+      {{"Two sets of:", "Snatch Pull x 3, Snatch x 1", "*Sets 1-2 = @ 80% of 1-RM Snatch"},
+       {"Snatch Pull: Sets 1-2: 80 kg", "Snatch: Sets 1-2: 80 kg"}},
       // A range of sets and reps stays a range.
       {{"4-6 sets of 1-3 reps Snatch @ 80-85%"},
        {"Snatch: Sets 1-4 (up to 6), 1-3 reps: 80-85 kg"}},
@@ -389,6 +408,15 @@ TEST(MovementLoads, JsonNamesMovementAndFlags) {
   ASSERT_EQ(alternating.size(), 1U);
   EXPECT_EQ(alternating[0]["movement_line"], 1);
   EXPECT_EQ(alternating[0]["movement"], 0);
+
+  const Json list = loads_json(
+      compute_loads(
+          part_of({"Two sets of:", "Snatch x 1 rep, Clean x 2 reps", "*Sets 1-2 = @ 70%"}), maxes),
+      WeightUnit::kKilogram);
+  ASSERT_EQ(list.size(), 2U);
+  EXPECT_EQ(list[1]["movement_line"], 1);
+  EXPECT_EQ(list[1]["movement"], 1);
+  EXPECT_EQ(list[1]["sets"][0]["basis"], "70% of 1-RM clean");
 
   const Json floor =
       loads_json(compute_loads(part_of({"Snatch x 1 @ 101%+"}), maxes), WeightUnit::kKilogram);

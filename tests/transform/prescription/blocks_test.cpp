@@ -357,6 +357,17 @@ TEST(BlockMovements, SetsFollowTheirLines) {
        {"1:0 1 3@75", "1:0 2 3@75", "1:0 3 3@75", "1:1 1 10@?", "1:1 2 10@?", "1:1 3 10@?"}},
       {{"EMOM 6", "Min 1: 3 Cleans @ 70%, Min 2: 5 Burpees, Min 3: Rest"},
        {"1:0 1 3@70", "1:0 2 3@70", "1:1 1 5@?", "1:1 2 5@?", "1:2 1 ?@?", "1:2 2 ?@?"}},
+      // Minutes with percentages of their own: each movement's sets carry its own.
+      {{"EMOM 4", "Odd: 2 Snatch @ 70%, Even: 2 Clean @ 80%"},
+       {"1:0 1 2@70", "1:0 2 2@70", "1:1 1 2@80", "1:1 2 2@80"}},
+      // Each movement of a list that states its own intensity has sets of its own.
+      {{"Three sets of:", "Snatch x 2 @ 70%, Clean x 2 @ 80%"},
+       {"1:0 1 2@70", "1:0 2 2@70", "1:0 3 2@70", "1:1 1 2@80", "1:1 2 2@80", "1:1 3 2@80"}},
+      {{"Three sets of:", "Snatch x 2 @ 70%, Pull-ups x 5"},
+       {"1:0 1 2@70", "1:0 2 2@70", "1:0 3 2@70", "1:1 1 5@?", "1:1 2 5@?", "1:1 3 5@?"}},
+      // A list without intensities of its own keeps the sets of its line.
+      {{"Two sets of:", "Snatch x 1 rep, Clean Pull x 2 reps", "*Sets 1-2 = @ 70%"},
+       {"1:- 1 ?@70", "1:- 2 ?@70"}},
       {{"4-6 sets of 1-3 reps Snatch @ 80-85%"},
        {"0:- 1 1-3@80", "0:- 2 1-3@80", "0:- 3 1-3@80", "0:- 4 1-3@80", "0:- 5 1-3@80 opt",
         "0:- 6 1-3@80 opt"}},
@@ -366,6 +377,48 @@ TEST(BlockMovements, SetsFollowTheirLines) {
   };
   for (const SetsCase& test : cases) {
     SCOPED_TRACE(test.lines.back());
+    EXPECT_EQ(describe_sets(test.lines), test.expected);
+  }
+}
+
+struct MinuteCase {
+  std::vector<std::string> lines;
+  std::size_t blocks = 0;
+  std::vector<std::string> expected;  //!< the last block's sets, as describe gives them
+};
+
+TEST(BlockMovements, MinuteLinesRepeatInClock) {
+  const std::vector<MinuteCase> cases = {
+      // Numbered minutes on lines of their own stay in the clock's block and repeat in it.
+      {{"EMOM 9", "Min 1: 3 Power Snatch @ 70%", "Min 2: 5 Front Squat @ 75%", "Min 3: Rest"},
+       1,
+       {"1:- 1 3@70", "1:- 2 3@70", "1:- 3 3@70", "2:- 1 5@75", "2:- 2 5@75", "2:- 3 5@75"}},
+      {{"EMOM 9", "Minute 1: 3 Power Snatch @ 70%", "Minute 2: 5 Front Squat @ 75%",
+        "Minute 3 = rest"},
+       1,
+       {"1:- 1 3@70", "1:- 2 3@70", "1:- 3 3@70", "2:- 1 5@75", "2:- 2 5@75", "2:- 3 5@75"}},
+      // The same minutes on one line give the same sets, per movement of the line.
+      {{"EMOM 9", "Min 1: 3 Power Snatch @ 70% / Min 2: 5 Front Squat @ 75% / Min 3: Rest"},
+       2,
+       {"1:0 1 3@70", "1:0 2 3@70", "1:0 3 3@70", "1:1 1 5@75", "1:1 2 5@75", "1:1 3 5@75",
+        "1:2 1 ?@?", "1:2 2 ?@?", "1:2 3 ?@?"}},
+      // Without a rest minute the cycle is two minutes long.
+      {{"EMOM 6", "Min 1: 3 Cleans", "Min 2: 3 Jerks"},
+       1,
+       {"1:- 1 3@?", "1:- 2 3@?", "1:- 3 3@?", "2:- 1 3@?", "2:- 2 3@?", "2:- 3 3@?"}},
+      {{"EMOM 4", "Minutes 1-2: 5 Power Snatches @ 70%", "Minutes 3-4: 5 Cleans @ 75%"},
+       1,
+       {"1:- 1 5@70", "1:- 2 5@70", "2:- 1 5@75", "2:- 2 5@75"}},
+      // A list under a numbered minute gives each of its movements that minute's sets.
+      {{"EMOM 4", "Min 1: Snatch x 2 @ 70%, Clean x 1 @ 80%", "Min 2: Rest"},
+       1,
+       {"1:0 1 2@70", "1:0 2 2@70", "1:1 1 1@80", "1:1 2 1@80"}},
+      // Minutes past the clock are another piece of work.
+      {{"EMOM 2", "Min 3: 5 Burpees"}, 2, {"1:- 1 5@?"}},
+  };
+  for (const MinuteCase& test : cases) {
+    SCOPED_TRACE(test.lines[1]);
+    EXPECT_EQ(build_blocks(parse(test.lines)).size(), test.blocks);
     EXPECT_EQ(describe_sets(test.lines), test.expected);
   }
 }

@@ -147,6 +147,18 @@ TEST(NotationFamilies, CountsPerMovement) {
        R"json({"grouping":"complex","reps":{"min":2,"max":2},"movements":[{"canonical":"hang power clean"},{"canonical":"push jerk"}]})json"},
       {"Back Squat x 5 reps, focus on speed", "movement",
        R"json({"movements":[{"canonical":"back squat"}],"reps":{"min":5,"max":5},"remark":"focus on speed"})json"},
+      // An intensity before the first comma is the first movement's. When every movement that
+      // states one states the same, it is the line's.
+      {"Snatch x 2 @ 70%, Pull-ups x 5", "movement",
+       R"json({"grouping":"list","percent":{"min":70,"max":70},"movements":[{"canonical":"snatch","reps":{"min":2,"max":2}},{"canonical":"pull up","reps":{"min":5,"max":5},"without_intensity":true}]})json"},
+      {"Snatch x 2 @ 70%, Clean x 2 @ 70%", "movement",
+       R"json({"grouping":"list","percent":{"min":70,"max":70},"movements":[{"canonical":"snatch"},{"canonical":"clean"}]})json"},
+      // An intensity after the last movement, when the first states none, stays the line's.
+      {"Snatch x 1, Clean x 2 @ 80%", "movement",
+       R"json({"grouping":"list","percent":{"min":80,"max":80},"movements":[{"canonical":"snatch","reps":{"min":1,"max":1}},{"canonical":"clean","reps":{"min":2,"max":2}}]})json"},
+      // A complex is one set, so an intensity before its "+" ends the line.
+      {"Snatch x 2 @ 70% + OHS x 2", "movement",
+       R"json({"movements":[{"canonical":"snatch"}],"percent":{"min":70,"max":70},"remark":"+ OHS x 2"})json"},
   });
 }
 
@@ -257,9 +269,9 @@ TEST(NotationFamilies, WavesAfterName) {
       // One step is reps and a percentage, not a wave.
       {"Back Squat x 4@70%", "movement",
        R"json({"reps":{"min":4,"max":4},"percent":{"min":70,"max":70},"sets":null})json"},
-      // Two movements, each with its own percentage, are no wave either.
+      // Two movements, each with its own percentage, are no wave either but a list.
       {"Snatch x 3 @ 70%, Clean x 2 @ 75%", "movement",
-       R"json({"movements":[{"canonical":"snatch"}],"reps":{"min":3,"max":3},"remark":"Clean x 2 @ 75%"})json"},
+       R"json({"grouping":"list","reps":null,"percent":null,"movements":[{"canonical":"snatch","reps":{"min":3,"max":3},"percent":{"min":70,"max":70},"of":null},{"canonical":"clean","reps":{"min":2,"max":2},"percent":{"min":75,"max":75},"of":null}]})json"},
   });
 }
 
@@ -362,6 +374,9 @@ TEST(NotationFamilies, AlternatingMinutes) {
        R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":null,"sets":null},"movement":{"grouping":"alternating","reps":null,"movements":[{"name":"Power Cleans","canonical":"power clean","reps":{"min":5,"max":5},"minutes":{"first":null,"last":null,"parity":"odd"}},{"name":"Burpees","canonical":"burpee","reps":{"min":10,"max":10},"minutes":{"first":null,"last":null,"parity":"even"}}]}})json"},
       {"Odd minutes: 3 Power Cleans @ 75% / Even minutes: 3 Front Squats @ 75%", "scheme",
        R"json({"movement":{"grouping":"alternating","percent":{"min":75,"max":75},"movements":[{"canonical":"power clean","minutes":{"parity":"odd"}},{"canonical":"front squat","minutes":{"parity":"even"}}]}})json"},
+      // Minutes with different percentages: each movement keeps its own, and the line has none.
+      {"Odd: 2 Snatch @ 70%, Even: 2 Clean @ 80% of 1-RM Clean", "scheme",
+       R"json({"movement":{"grouping":"alternating","percent":null,"movements":[{"canonical":"snatch","percent":{"min":70,"max":70},"of":null},{"canonical":"clean","percent":{"min":80,"max":80},"of":{"rm":1,"lift":"clean"}}]}})json"},
       {"Min 1: 12 Cal Row, Min 2: 8 Burpees, Min 3: Rest", "scheme",
        R"json({"movement":{"grouping":"alternating","movements":[{"canonical":"row","minutes":{"first":1,"last":1}},{"canonical":"burpee","reps":{"min":8,"max":8},"minutes":{"first":2,"last":2}},{"name":"Rest","canonical":"rest","minutes":{"first":3,"last":3}}]}})json"},
       {"Odd: 5 Power Cleans", "scheme",
