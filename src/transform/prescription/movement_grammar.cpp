@@ -400,7 +400,7 @@ bool read_times_quantity(Cursor& cursor, MovementLine& line) {
   return false;
 }
 
-// "5 reps", "3+ reps", "3+ @ 85%", "8e", "5 L / 5 R", "4-6 sets of 1-3 reps".
+// "5 reps", "3+ reps", "3+ @ 85%", "3 @ 80%", "8e", "5 L / 5 R", "4-6 sets of 1-3 reps".
 bool read_counted(Cursor& cursor, MovementLine& line) {
   const std::size_t start = cursor.position();
   const auto count = read_count_range(cursor);
@@ -435,7 +435,9 @@ bool read_counted(Cursor& cursor, MovementLine& line) {
   // "Back Squat 3+ @ 85%": as many reps as possible, at least 3.
   const bool at_least = cursor.is(TokenKind::kPlus) && !cursor.peek()->space_before &&
                         (cursor.remaining() == 1 || cursor.is(TokenKind::kAt, 1));
-  if (!glued_side && !reps_word && !at_least) {
+  // "5 sets of 3 @ 80%", "Snatch 3 @ 80%": a count before an intensity is reps.
+  const bool before_intensity = cursor.is(TokenKind::kAt);
+  if (!glued_side && !reps_word && !at_least && !before_intensity) {
     cursor.reset(start);
     return false;
   }

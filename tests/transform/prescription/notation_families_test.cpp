@@ -33,9 +33,13 @@ TEST(NotationFamilies, SetsAndReps) {
       {"4-6 sets of 1-3 reps", "scheme",
        R"json({"scheme":{"type":"sets","sets":null,"sets_range":{"min":4,"max":6}},"movement":{"movements":[],"reps":{"min":1,"max":3}}})json"},
       {"Front Squat x 5-6 reps", "movement", R"json({"reps":{"min":5,"max":6},"sets":null})json"},
+      // A count before an intensity is reps.
+      {"5 sets of 3 @ 80%", "scheme",
+       R"json({"scheme":{"type":"sets","sets":5},"movement":{"movements":[],"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}}})json"},
+      {"Snatch 3 @ 80%", "movement",
+       R"json({"movements":[{"canonical":"snatch"}],"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}})json"},
       // "sets" after the second count says that the first is the reps.
-      {"Power Snatch x 2 x 5 sets", "movement",
-       R"json({"reps":{"min":2,"max":2},"sets":5})json"},
+      {"Power Snatch x 2 x 5 sets", "movement", R"json({"reps":{"min":2,"max":2},"sets":5})json"},
       // A dash between the name and its sets.
       {"Snatch - 5 x 2 @ 75%", "movement",
        R"json({"movements":[{"canonical":"snatch"}],"sets":5,"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}})json"},
