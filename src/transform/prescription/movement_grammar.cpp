@@ -1086,15 +1086,29 @@ bool may_open_with_qualifier(const Cursor& cursor) {
                               first->keyword == Keyword("ahap").id);
 }
 
-// '"Touch and go" Power Snatch x 3 @ 70%', "AHAP Snatch x 1": a quoted qualifier or "AHAP" (as
-// heavy as possible) before a movement line that names movements, kept as the first part of its
-// remark so that the name stays the lift's. Returns false, consuming nothing, for other lines.
-// Then line may hold part of a result.
+// Index of the bracket that closes the one at the cursor, or 0 when the line has none.
+std::size_t closing_bracket(const Cursor& cursor) {
+  int depth = 0;
+  for (std::size_t index = cursor.position(); index < cursor.end(); ++index) {
+    const TokenKind kind = cursor.line().tokens[index].kind;
+    depth += kind == TokenKind::kOpen ? 1 : kind == TokenKind::kClose ? -1 : 0;
+    if (depth == 0) {
+      return index;
+    }
+  }
+  return 0;
+}
+
+// '"Touch and go" Power Snatch x 3 @ 70%', "AHAP Snatch x 1", "(Mx 75/55, Rx 95/65) Thrusters x
+// 10": a quoted qualifier, "AHAP" (as heavy as possible) or a bracket before a movement line that
+// names movements, kept as the first part of its remark so that the name stays the lift's. Returns
+// false, consuming nothing, for other lines. Then line may hold part of a result.
 bool read_qualifier_first(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
   const std::size_t start = cursor.position();
   std::size_t end = start + 1;  // after "AHAP"
   if (!cursor.is_word("ahap")) {
-    const std::size_t close = closing_quote(cursor);
+    const std::size_t close =
+        cursor.is(TokenKind::kOpen) ? closing_bracket(cursor) : closing_quote(cursor);
     if (close == 0) {
       return false;
     }
@@ -1232,6 +1246,17 @@ bool parse_movement_line(Cursor& cursor, const GrammarContext& context, Movement
       return true;
     }
     cursor.reset(start);
+  }
+  // A bracket that no rule reads, such as load tiers, before the name: "(Mx 75/55, Rx 95/65,
+  // Rx+ 115/75) Thrusters x 10". It is a remark, as it is after the name.
+  if (cursor.is(TokenKind::kOpen)) {
+    if (line_used) {
+      std::destroy_at(&line);
+      std::construct_at(&line);
+    }
+    if (read_qualifier_first(cursor, context, line)) {
+      return true;
+    }
   }
   cursor.reset(start);
   return false;
