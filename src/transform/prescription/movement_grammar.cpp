@@ -1099,10 +1099,10 @@ std::size_t closing_bracket(const Cursor& cursor) {
   return 0;
 }
 
-// '"Touch and go" Power Snatch x 3 @ 70%', "AHAP Snatch x 1", "(Mx 75/55, Rx 95/65) Thrusters x
-// 10": a quoted qualifier, "AHAP" (as heavy as possible) or a bracket before a movement line that
-// names movements, kept as the first part of its remark so that the name stays the lift's. Returns
-// false, consuming nothing, for other lines. Then line may hold part of a result.
+// A qualifier before a movement line that names movements: a quote ('"Touch and go" Power Snatch
+// x 3'), "AHAP" (as heavy as possible) or a bracket ("(Mx 75/55, Rx 95/65) Thrusters x 10"). The
+// qualifier is kept as the first part of the remark, so the name stays the lift's. Returns false,
+// consuming nothing, for other lines. Then line may hold part of a result.
 bool read_qualifier_first(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
   const std::size_t start = cursor.position();
   std::size_t end = start + 1;  // after "AHAP"
