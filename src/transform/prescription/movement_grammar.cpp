@@ -296,8 +296,8 @@ TimesQuantity read_quantity_after_times(Cursor& cursor, std::optional<int>& seco
   return TimesQuantity::kNone;
 }
 
-// "5x5", "3 x 8-10", "4 x 400m", "5 x :30", and "2 x 5 sets", where "sets" says that the reps
-// come first.
+// "5x5", "3 x 8-10", "4 x 400m", "5 x :30", and "2 x 5 sets", where "sets" marks the second count
+// as the sets.
 bool read_sets_by_reps(Cursor& cursor, MovementLine& line) {
   const std::size_t start = cursor.position();
   auto sets = read_count_range(cursor);
@@ -344,6 +344,7 @@ bool read_complex_counts(Cursor& cursor, MovementLine& line) {
     return false;
   }
   const std::size_t end = cursor.position();
+
   cursor.reset(start);
   for (std::size_t index = 0; index < line.movements.size(); ++index) {
     if (index > 0) {
@@ -353,6 +354,13 @@ bool read_complex_counts(Cursor& cursor, MovementLine& line) {
   }
   cursor.reset(end);
   cursor.accept_word_in({"rep", "reps"});
+  // "x 1+1 x 4": four sets of the complex.
+  if (cursor.is(TokenKind::kTimes) && cursor.is(TokenKind::kNumber, 1) &&
+      !cursor.is(TokenKind::kPercent, 2)) {
+    cursor.advance();
+    line.sets = read_count_range(cursor);
+    cursor.accept_word_in({"set", "sets"});
+  }
   return true;
 }
 
@@ -543,6 +551,102 @@ bool read_quoted_remark(Cursor& cursor, MovementLine& line, const GrammarContext
   return true;
 }
 
+// Whether the part from the cursor to the next comma states a percentage: "2x2 @ 75%", "1 set @
+// 70%". After a comma, such a part starts a new group of sets rather than adding to the last one,
+// as "3 sets" in "Snatch x 3 @ 70%, 3 sets" does.
+bool part_states_percent(const Cursor& cursor) {
+  for (std::size_t ahead = 0; ahead < cursor.remaining(); ++ahead) {
+    const TokenKind kind = cursor.peek(ahead)->kind;
+    if (kind == TokenKind::kComma) {
+      return false;
+    }
+    if (kind == TokenKind::kPercent) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Groups of sets written one after the other on a line, each with its own percentage: "Snatch 2x2
+// @ 70%, 2x2 @ 75%", "1 set @ 70%, 3 sets @ 80%", and percentages listed for the sets of one group,
+// "Back Squat 5-5-5 @ 70%, 75%, 80%". Without them a later percentage would replace an earlier one.
+struct SetGroups {
+  std::vector<IntensityStep> steps;  //!< the sets of the groups read so far, one step a set
+  std::vector<Range> more_percents;  //!< percentages after the current group's first one
+};
+
+// Moves the current group of line, its sets, reps, rep sequence, intensity or steps, into groups as
+// one step a set. The i-th listed percentage goes to set i, and the last one to the sets after it.
+void flush_set_group(MovementLine& line, SetGroups& groups) {
+  if (!line.steps.empty()) {
+    for (IntensityStep& step : line.steps) {
+      groups.steps.push_back(std::move(step));
+    }
+    line.steps.clear();
+  } else {
+    const std::size_t percents = line.intensity.percent ? 1 + groups.more_percents.size() : 0;
+    std::size_t count = !line.rep_scheme.empty() ? line.rep_scheme.size()
+                        : line.sets              ? static_cast<std::size_t>(line.sets->max)
+                                                 : std::max<std::size_t>(percents, 1);
+    count = std::min(count, kMaxWaveSteps - std::min(kMaxWaveSteps, groups.steps.size()));
+    for (std::size_t index = 0; index < count; ++index) {
+      IntensityStep step;
+      step.reps = index < line.rep_scheme.size()
+                      ? CountRange{line.rep_scheme[index], line.rep_scheme[index]}
+                      : line.reps;
+      step.reps_at_least = line.reps_at_least;
+      step.intensity = line.intensity;
+      if (index > 0 && !groups.more_percents.empty()) {
+        step.intensity.percent =
+            groups.more_percents[std::min(index, groups.more_percents.size()) - 1];
+      }
+      groups.steps.push_back(std::move(step));
+    }
+  }
+  line.sets.reset();
+  line.reps.reset();
+  line.reps_at_least = false;
+  line.rep_scheme.clear();
+  line.intensity = Intensity{};
+  groups.more_percents.clear();
+}
+
+// After the last part: when the line had several groups or listed percentages, its sets become
+// steps, one a set. A reference only the last group names is the earlier groups' too, as in a
+// wave.
+void finish_set_groups(MovementLine& line, SetGroups& groups) {
+  if (groups.steps.empty() && groups.more_percents.empty()) {
+    return;
+  }
+  const bool current_group = line.intensity.percent || line.reps || line.sets ||
+                             !line.rep_scheme.empty() || !line.steps.empty();
+  if (current_group) {
+    flush_set_group(line, groups);
+  }
+  // A group that states no reps or reference takes those of the group before it: "Snatch x 2 @
+  // 75% of 1-RM Snatch, @ 80%" is two reps at 80% of the snatch too.
+  for (std::size_t index = 1; index < groups.steps.size(); ++index) {
+    IntensityStep& step = groups.steps[index];
+    const IntensityStep& previous = groups.steps[index - 1];
+    if (!step.reps) {
+      step.reps = previous.reps;
+      step.reps_at_least = previous.reps_at_least;
+    }
+    if (!step.intensity.of) {
+      step.intensity.of = previous.intensity.of;
+    }
+  }
+  const std::optional<RmRef> last_reference = groups.steps.back().intensity.of;
+  for (IntensityStep& step : groups.steps) {
+    if (!step.intensity.of) {
+      step.intensity.of = last_reference;
+    }
+  }
+  const int count = static_cast<int>(groups.steps.size());
+  line.sets = CountRange{count, count};
+  line.steps = std::move(groups.steps);
+}
+
 // Reads quantities, sides, intensities and remarks up to the end of the cursor.
 void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context,
                TailState& state) {
@@ -552,9 +656,54 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
   const bool wave_possible =
       (tokens.has_kind(TokenKind::kAt) && may_hold_wave(cursor)) ||
       (tokens.has_kind(TokenKind::kPercent) && tokens.has_kind(TokenKind::kTimes));
+  SetGroups groups;
   for (int part = 0; part < kMaxTailParts && !cursor.at_end(); ++part) {
     const std::size_t mark = cursor.position();
     if (cursor.accept(TokenKind::kComma)) {
+      const bool group_done = line.intensity.percent || !line.steps.empty();
+      if (line.intensity.percent && cursor.is(TokenKind::kNumber) &&
+          cursor.is(TokenKind::kPercent, 1) &&
+          (cursor.remaining() == 2 || cursor.is(TokenKind::kComma, 2) || cursor.is_word("of", 2))) {
+        // "@ 70%, 75%, 80%": one percentage a set of the group.
+        Intensity listed;
+        read_intensity(cursor, context, listed);
+        groups.more_percents.push_back(*listed.percent);
+        if (listed.of) {
+          line.intensity.of = std::move(listed.of);
+        }
+        continue;
+      }
+      const std::size_t after_comma = cursor.position();
+      cursor.accept_word("then");
+      const bool starts_group = cursor.is(TokenKind::kNumber) || cursor.is(TokenKind::kAt) ||
+                                (cursor.is(TokenKind::kTimes) && cursor.is(TokenKind::kNumber, 1));
+      if (group_done && starts_group && part_states_percent(cursor)) {
+        flush_set_group(line, groups);
+      } else {
+        cursor.reset(after_comma);
+      }
+      continue;
+    }
+    // "Snatch @ 75% x 2 x 3": after a percentage, reps then sets, as in "75% x 2 x 3".
+    if (line.intensity.percent && !line.reps && !line.sets && cursor.is(TokenKind::kTimes) &&
+        cursor.is(TokenKind::kNumber, 1) && cursor.is(TokenKind::kTimes, 2) &&
+        cursor.is(TokenKind::kNumber, 3)) {
+      cursor.advance();
+      line.reps = read_count_range(cursor);
+      cursor.advance();
+      line.sets = read_count_range(cursor);
+      cursor.accept_word_in({"set", "sets"});
+      state.strong = state.marked = true;
+      continue;
+    }
+    // "Snatch x 2 @ 75% x 3": sets after the reps and the percentage.
+    if (line.intensity.percent && line.reps && !line.sets && cursor.is(TokenKind::kTimes) &&
+        cursor.is(TokenKind::kNumber, 1) &&
+        (cursor.remaining() == 2 || cursor.is(TokenKind::kComma, 2) ||
+         cursor.is_word_in({"set", "sets"}, 2))) {
+      cursor.advance();
+      line.sets = read_count_range(cursor);
+      cursor.accept_word_in({"set", "sets"});
       continue;
     }
     if (wave_possible && read_line_wave(cursor, context, line)) {
@@ -629,6 +778,17 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       line.per_side = true;
       continue;
     }
+    // "Back Squat 5x70%": reps, then "x" where "@" would be.
+    if (!line.reps && cursor.is(TokenKind::kNumber) && cursor.is(TokenKind::kTimes, 1) &&
+        cursor.is(TokenKind::kNumber, 2) && cursor.is(TokenKind::kPercent, 3)) {
+      line.reps = read_count_range(cursor);
+    }
+    // "3 x 3 x 80%", "3x2 - 75%": an "x" or a dash where "@" would be.
+    if ((cursor.is(TokenKind::kTimes) ||
+         (cursor.is(TokenKind::kDash) && cursor.peek()->space_before)) &&
+        cursor.is(TokenKind::kNumber, 1) && cursor.is(TokenKind::kPercent, 2)) {
+      cursor.advance();
+    }
     if (read_intensity(cursor, context, line.intensity)) {  // replaces only the parts it reads
       state.strong = state.marked = true;
       continue;
@@ -643,6 +803,7 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
     cursor.reset(mark);
     break;
   }
+  finish_set_groups(line, groups);
 }
 
 // Ends a movement line: whatever the tail did not read becomes a remark when the line is clearly
@@ -1091,7 +1252,11 @@ std::size_t closing_bracket(const Cursor& cursor) {
   int depth = 0;
   for (std::size_t index = cursor.position(); index < cursor.end(); ++index) {
     const TokenKind kind = cursor.line().tokens[index].kind;
-    depth += kind == TokenKind::kOpen ? 1 : kind == TokenKind::kClose ? -1 : 0;
+    if (kind == TokenKind::kOpen) {
+      ++depth;
+    } else if (kind == TokenKind::kClose) {
+      --depth;
+    }
     if (depth == 0) {
       return index;
     }

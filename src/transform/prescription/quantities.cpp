@@ -323,19 +323,27 @@ std::uint64_t unchecked::read_count_range(Cursor& cursor) {
     return kNoCountRange;
   }
   const std::size_t after_low = cursor.position();
+  std::uint64_t range = pack(*low, *low);
   if (cursor.accept(TokenKind::kDash) || cursor.accept_word("to")) {
     const auto high = read_count(cursor);
     const bool sequence_follows = cursor.is(TokenKind::kDash) && cursor.is(TokenKind::kNumber, 1);
-    if (high && !sequence_follows && *high >= *low) {
-      return pack(*low, *high);
-    }
-    if (high) {
+    if (high && cursor.is(TokenKind::kPercent)) {
+      cursor.reset(after_low);  // "3x2 - 75%": the count is 2, and a percentage follows
+    } else if (high && !sequence_follows && *high >= *low) {
+      range = pack(*low, *high);
+    } else if (high) {
       cursor.reset(start);  // "21-15" or "5-4-3": a sequence, read by read_rep_sequence
       return kNoCountRange;
+    } else {
+      cursor.reset(after_low);
     }
-    cursor.reset(after_low);
   }
-  return pack(*low, *low);
+  // "70%", "70-75%": a percentage, never a count of reps or sets ("Back Squat 5x70%").
+  if (cursor.is(TokenKind::kPercent)) {
+    cursor.reset(start);
+    return kNoCountRange;
+  }
+  return range;
 }
 
 std::vector<int> unchecked::read_rep_sequence(Cursor& cursor) {

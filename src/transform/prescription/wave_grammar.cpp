@@ -48,8 +48,8 @@ bool read_percent_step(Cursor& cursor, const GrammarContext& context, IntensityS
   return true;
 }
 
-// One step, "3@76%", "3+ reps @ 85% of 1-RM Snatch". Returns false, consuming nothing, when the
-// step has no reps, no "@" or no percentage.
+// One step, "3@76%", "3+ reps @ 85% of 1-RM Snatch", "5x70%". Returns false, consuming nothing,
+// when the step has no reps, no "@" or "x", or no percentage.
 bool read_step(Cursor& cursor, const GrammarContext& context, IntensityStep& step) {
   const std::size_t start = cursor.position();
   step.reps = read_count_range(cursor);
@@ -57,6 +57,16 @@ bool read_step(Cursor& cursor, const GrammarContext& context, IntensityStep& ste
     return false;
   }
   read_step_reps_suffix(cursor, step);
+  // "5x70%": the reps, then "x" where "@" would be.
+  if (cursor.is(TokenKind::kTimes) && cursor.is(TokenKind::kNumber, 1) &&
+      cursor.is(TokenKind::kPercent, 2)) {
+    cursor.advance();
+    if (!read_intensity(cursor, context, step.intensity) || !step.intensity.percent) {
+      cursor.reset(start);
+      return false;
+    }
+    return true;
+  }
   if (!cursor.is(TokenKind::kAt) || !read_intensity(cursor, context, step.intensity) ||
       !step.intensity.percent) {
     cursor.reset(start);

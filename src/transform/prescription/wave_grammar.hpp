@@ -2,7 +2,7 @@
 // Grammar of waves, sets that each have their own reps and percentage:
 //
 //   wave := step ([","] step)*      "4@70%, 3@76%, 2@82%", "4@70% 3@76%", "70% x 2, 75% x 2"
-//   step := count ["+"] ["reps"] intensity-with-percent
+//   step := count ["+"] ["reps"] ("@" | "x") intensity-with-percent
 //         | percent [of reference] "x" count ["+"] ["reps"] ["x" count ["sets"]]
 //
 // The second form puts the percentage first, as weightlifting programs often do: "75% x 2 x 3" is
@@ -29,11 +29,11 @@ bool read_wave(Cursor& cursor, const GrammarContext& context, std::size_t min_st
                std::vector<IntensityStep>& steps);
 
 //! False when no wave can start at the cursor: a wave needs a count here, and an "@" in the line
-//! or a percentage here and an "x" in the line.
+//! or a percentage and an "x" in the line.
 [[nodiscard]] inline bool may_start_wave(const Cursor& cursor) {
   return cursor.is(TokenKind::kNumber) &&
-         (cursor.line().has_kind(TokenKind::kAt) ||
-          (cursor.is(TokenKind::kPercent, 1) && cursor.line().has_kind(TokenKind::kTimes)));
+         (cursor.line().has_kind(TokenKind::kAt) || (cursor.line().has_kind(TokenKind::kPercent) &&
+                                                     cursor.line().has_kind(TokenKind::kTimes)));
 }
 
 }  // namespace wodetl::prescription

@@ -265,6 +265,35 @@ TEST(NotationFamilies, WavesAfterName) {
        R"json({"sets":3,"reps":null,"percent":null,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}}]})json"},
       {"Back Squat 70%x5, 75%x5, 80%x3 x 2", "movement",
        R"json({"sets":4,"steps":[{"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}},{"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}}]})json"},
+      // Reps, then "x" where "@" would be.
+      {"Back Squat 5x70%, 5x75%, 5x80%", "movement",
+       R"json({"sets":3,"steps":[{"reps":{"min":5,"max":5},"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"percent":{"min":80,"max":80}}]})json"},
+      {"Back Squat 5x70%", "movement",
+       R"json({"reps":{"min":5,"max":5},"percent":{"min":70,"max":70},"sets":null})json"},
+      {"Back Squat 3 x 3 x 80%", "movement",
+       R"json({"sets":3,"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}})json"},
+      {"Snatch 3x2 - 75%", "movement",
+       R"json({"sets":3,"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}})json"},
+      // After a percentage, reps then sets.
+      {"Snatch @ 75% x 2 x 3", "movement",
+       R"json({"sets":3,"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}})json"},
+      {"Snatch x 2 @ 75% x 3", "movement",
+       R"json({"sets":3,"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}})json"},
+      // Groups of sets after one another, each with its percentage, and percentages listed for the
+      // sets of one group: one step a set.
+      {"Back Squat 5-5-5 @ 70%, 75%, 80%", "movement",
+       R"json({"sets":3,"steps":[{"reps":{"min":5,"max":5},"percent":{"min":70,"max":70}},{"reps":{"min":5,"max":5},"percent":{"min":75,"max":75}},{"reps":{"min":5,"max":5},"percent":{"min":80,"max":80}}]})json"},
+      {"Snatch 2x2 @ 70%, 2x2 @ 75%", "movement",
+       R"json({"sets":4,"steps":[{"percent":{"min":70,"max":70}},{"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}}]})json"},
+      {"Snatch x 2 @ 70%, then x 1 @ 80%", "movement",
+       R"json({"sets":2,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}}]})json"},
+      {"Front Squat x 3 @ 70%, 75% of 1-RM Back Squat", "movement",
+       R"json({"sets":2,"steps":[{"percent":{"min":70,"max":70},"of":{"rm":1,"lift":"back squat"}},{"percent":{"min":75,"max":75},"of":{"rm":1,"lift":"back squat"}}]})json"},
+      // A count without a percentage after a comma adds to the group.
+      {"Snatch x 3 @ 70%, 3 sets", "movement",
+       R"json({"sets":3,"reps":{"min":3,"max":3},"percent":{"min":70,"max":70}})json"},
+      {"Hang Snatch + Snatch x 1+1 x 4 @ 70%", "movement",
+       R"json({"sets":4,"reps":null,"percent":{"min":70,"max":70},"movements":[{"count":1},{"count":1}]})json"},
       // Steps that are all the same are sets of the line's reps: three sets of two at 75%.
       {"Clean 75% x 2 x 3", "movement",
        R"json({"sets":3,"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}})json"},

@@ -104,8 +104,10 @@ TEST(MovementTail, MergesIntensityParts) {
   const testing::NotationCase cases[] = {
       {"Back Squat 5x5 @ 75%, RPE 8", "movement",
        R"json({"percent":{"min":75,"max":75},"rpe":{"min":8,"max":8},"of":null})json"},
+      // A second percentage after a comma is a set of its own, with the reps and reference of
+      // the one before.
       {"Snatch x 2 @ 75% of 1-RM Snatch, @ 80%", "movement",
-       R"json({"percent":{"min":80,"max":80},"of":{"rm":1,"lift":"snatch"}})json"},
+       R"json({"percent":null,"sets":2,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":75,"max":75},"of":{"rm":1,"lift":"snatch"}},{"reps":{"min":2,"max":2},"percent":{"min":80,"max":80},"of":{"rm":1,"lift":"snatch"}}]})json"},
       {"Front Squat x 3 @ 3-RM Front Squat weight, RPE 9", "movement",
        R"json({"percent":null,"of":{"rm":3,"lift":"front squat"},"rpe":{"min":9,"max":9}})json"},
   };
