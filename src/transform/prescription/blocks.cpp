@@ -270,6 +270,9 @@ struct SetSource {
   std::optional<SetCount> scheme_count;
   const std::vector<int>* scheme_sequence = nullptr;  // "21-15-9 reps of:"
   std::optional<int> clock_minutes;                   // minutes of the clock, "EMOM 12"
+  // Quantities the scheme line states for the movements below it: the reps and 80% of "5 sets of
+  // 3 reps @ 80%:", the 70% of "EMOM 8 @ 70%".
+  const MovementLine* scheme_quantities = nullptr;
 };
 
 // Makes room in block.sets for `more` sets at once. A SetPrescription is large and contains the
@@ -301,7 +304,11 @@ void fill_line_sets(Block& block, const SetSource& source, const BlockMovement& 
   // A movement of a list with intensities of their own has its own reps and intensity.
   const std::optional<CountRange>& line_reps =
       movement.movement ? line->movements[*movement.movement].reps : line->reps;
-  const Intensity line_intensity = movement_intensity(*line, movement.movement);
+  Intensity line_intensity = movement_intensity(*line, movement.movement);
+  const MovementLine* scheme_quantities = source.scheme_quantities;
+  if (line_intensity.empty() && scheme_quantities != nullptr) {
+    line_intensity = scheme_quantities->intensity;
+  }
   std::optional<SetCount> count = source.scheme_count;
   if (!count && line->sets) {
     count = SetCount{line->sets->max, "movement line"};
@@ -330,6 +337,10 @@ void fill_line_sets(Block& block, const SetSource& source, const BlockMovement& 
     const std::optional<RowView> row = row_for_set(block, source.lines, line, set, apply_table);
     std::optional<CountRange> reps = line_reps;
     bool reps_at_least = line->reps_at_least;
+    if (!reps && scheme_quantities != nullptr) {
+      reps = scheme_quantities->reps;
+      reps_at_least = scheme_quantities->reps_at_least;
+    }
     if (auto sequence = sequence_reps(line->rep_scheme, set)) {
       reps = sequence;
     }
@@ -579,7 +590,11 @@ void fill_sets(Block& block, const std::vector<ParsedLine>& lines,
   SetSource source{block, lines, scheme_count(block, lines, inherited_sets), nullptr,
                    clock_minutes};
   if (block.scheme_line) {
-    source.scheme_sequence = &lines[*block.scheme_line].scheme()->scheme.rep_scheme;
+    const SchemeLine& scheme = *lines[*block.scheme_line].scheme();
+    source.scheme_sequence = &scheme.scheme.rep_scheme;
+    if (scheme.movement && scheme.movement->movements.empty()) {
+      source.scheme_quantities = &*scheme.movement;
+    }
   }
   collect_block_movements(block, lines, movements);
   // A table whose rows name no lift sets the sets of every movement of one line that states no

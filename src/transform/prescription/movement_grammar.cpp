@@ -22,8 +22,9 @@ constexpr std::size_t kMaxItems = 16;
 
 // Words that end a name because a quantity follows: "x 6 reps each leg".
 bool is_name_stop_word(KeywordId word) {
-  static constexpr KeywordSet kWords = {"rep", "reps", "each", "ea",    "per",
-                                        "rpe", "set",  "sets", "round", "rounds"};
+  static constexpr KeywordSet kWords = {"rep",     "reps",    "each",    "ea",    "per",
+                                        "rpe",     "set",     "sets",    "round", "rounds",
+                                        "singles", "doubles", "triples", "emom"};
   return kWords.contains(word);
 }
 
@@ -61,8 +62,11 @@ std::size_t number_inside_name(const Cursor& cursor) {
   // The word must stand apart and be more than a letter: "8e" and "5 L / 5 R" are sides.
   const std::string_view next = cursor.word(ahead);
   const KeywordId next_keyword = cursor.keyword(ahead);
+  // "Snatch 1 single @ 90%": a count of sets of one rep, not part of the name.
+  static constexpr KeywordSet kRepCountWords = {"single", "double", "triple"};
   if (next.size() < 2 || !cursor.peek(ahead)->space_before || is_name_stop_word(next_keyword) ||
-      is_unit_word(next_keyword) || is_prose_word(next_keyword)) {
+      is_unit_word(next_keyword) || is_prose_word(next_keyword) ||
+      kRepCountWords.contains(next_keyword)) {
     return 0;
   }
   return ahead;
@@ -428,6 +432,16 @@ bool read_counted(Cursor& cursor, MovementLine& line) {
     }
     return true;
   }
+  // "6 singles", "5 doubles": sets of one or two reps.
+  if (cursor.is_word_in({"single", "singles", "double", "doubles", "triple", "triples"})) {
+    const KeywordId word = cursor.advance().keyword;
+    const int reps = word == Keyword("single").id || word == Keyword("singles").id   ? 1
+                     : word == Keyword("double").id || word == Keyword("doubles").id ? 2
+                                                                                     : 3;
+    line.sets = count;
+    line.reps = CountRange{reps, reps};
+    return true;
+  }
   if (cursor.is_word_in({"l", "left"}) && cursor.is(TokenKind::kSlash, 1) &&
       cursor.is(TokenKind::kNumber, 2) && cursor.is_word_in({"r", "right"}, 3)) {
     for (int skipped = 0; skipped < 4; ++skipped) {
@@ -682,6 +696,24 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       } else {
         cursor.reset(after_comma);
       }
+      continue;
+    }
+    // "Clean & Jerk x 1+1 @ 80%", "Snatch x 2+1": counts joined by "+" after one movement, the
+    // parts of one lift or a cluster. They are kept as written in the remark, since the reps they
+    // add up to depend on the lift.
+    if (line.grouping == Grouping::kSingle && cursor.is(TokenKind::kTimes) &&
+        cursor.is(TokenKind::kNumber, 1) && cursor.is(TokenKind::kPlus, 2) &&
+        cursor.is(TokenKind::kNumber, 3)) {
+      cursor.advance();
+      const std::size_t counts_start = cursor.position();
+      cursor.advance();
+      while (cursor.is(TokenKind::kPlus) && cursor.is(TokenKind::kNumber, 1)) {
+        cursor.advance();
+        cursor.advance();
+      }
+      append_remark(line,
+                    written_text(cursor.line(), context.original, counts_start, cursor.position()));
+      state.strong = state.marked = true;
       continue;
     }
     // "Snatch @ 75% x 2 x 3": after a percentage, reps then sets, as in "75% x 2 x 3".

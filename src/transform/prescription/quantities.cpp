@@ -687,9 +687,10 @@ bool unchecked::read_intensity(Cursor& cursor, const GrammarContext& context,
           cursor.reset(before_of);
         }
       } else {
-        // "@ 80% 1RM Back Squat": the reference without "of".
+        // "@ 80% 1RM Back Squat", "@ 90% Clean": the reference without "of".
         read_reference_into(intensity.of, [&](RmRef& reference) {
-          return prescription::read_rm_ref(cursor, context, reference);
+          return prescription::read_rm_ref(cursor, context, reference) ||
+                 (cursor.is(TokenKind::kWord) && read_named_reference(cursor, context, reference));
         });
       }
       continue;

@@ -451,7 +451,13 @@ bool parse_scheme_line(Cursor& cursor, const GrammarContext& context, ParsedLine
     if (!cursor.at_end()) {
       const bool of_follows_head = cursor.position() == after_head && cursor.is_word("of") &&
                                    !cursor.is(TokenKind::kColon, 1);
-      const bool introduced = cursor.accept(TokenKind::kColon) || cursor.accept_word("of");
+      // "EMOM 8 - Snatch x 2 @ 70%" introduces its movement with a dash, and "EMOM 8 @ 70%" gives
+      // the intensity of the movement on the lines below.
+      const bool introduced =
+          cursor.accept(TokenKind::kColon) || cursor.accept_word("of") ||
+          cursor.is(TokenKind::kAt) ||
+          (cursor.is(TokenKind::kDash) && cursor.peek()->space_before &&
+           cursor.accept(TokenKind::kDash));
       // "Tabata V-Ups", "AMRAP 3 Pull-ups, 6 Push-ups" and "For time 21 Thrusters" may name their
       // movements without a colon; the movements must then be there.
       const bool names_directly = head.scheme.type == SchemeType::kTabata ||

@@ -67,6 +67,33 @@ TEST(BuildBlocks, SupersetStaysOneBlock) {
   EXPECT_EQ(blocks[0].sets.size(), 3U);
 }
 
+// The reps and percentage a scheme line states without a name are those of the movements below.
+TEST(BuildBlocks, SchemeQuantitiesApplyBelow) {
+  struct Case {
+    std::vector<std::string> lines;
+    std::size_t sets;
+    int reps;
+    double percent;
+  };
+  const Case cases[] = {
+      {{"5 sets of 3 reps @ 80%:", "Snatch"}, 5, 3, 80},
+      {{"5 sets of 3 @ 80%:", "Snatch"}, 5, 3, 80},
+      {{"EMOM 8 @ 70%", "Snatch x 2"}, 8, 2, 70},
+      // The movement's own intensity wins.
+      {{"EMOM 8 @ 70%", "Snatch x 2 @ 75%"}, 8, 2, 75},
+  };
+  for (const Case& test : cases) {
+    SCOPED_TRACE(test.lines.front());
+    const auto blocks = build_blocks(parse(test.lines));
+    ASSERT_EQ(blocks.size(), 1U);
+    ASSERT_EQ(blocks[0].sets.size(), test.sets);
+    for (const SetPrescription& set : blocks[0].sets) {
+      EXPECT_EQ(set.reps, (CountRange{test.reps, test.reps}));
+      EXPECT_EQ(set.intensity.percent, (Range{test.percent, test.percent}));
+    }
+  }
+}
+
 TEST(BuildBlocks, TargetIsOwnBlock) {
   const auto lines = parse({"In 24 minutes, establish a 1-RM Back Squat"});
   const auto blocks = build_blocks(lines);

@@ -33,6 +33,14 @@ TEST(NotationFamilies, SetsAndReps) {
       {"4-6 sets of 1-3 reps", "scheme",
        R"json({"scheme":{"type":"sets","sets":null,"sets_range":{"min":4,"max":6}},"movement":{"movements":[],"reps":{"min":1,"max":3}}})json"},
       {"Front Squat x 5-6 reps", "movement", R"json({"reps":{"min":5,"max":6},"sets":null})json"},
+      // Sets of singles, doubles and triples.
+      {"Snatch 6 singles @ 80%", "movement",
+       R"json({"movements":[{"canonical":"snatch"}],"sets":6,"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}})json"},
+      {"Clean: 3 doubles @ 80%", "movement",
+       R"json({"movements":[{"canonical":"clean"}],"sets":3,"reps":{"min":2,"max":2}})json"},
+      // Counts joined by "+" after one lift stay in the remark, and the percentage is read.
+      {"Clean & Jerk x 1+1 @ 80%", "movement",
+       R"json({"movements":[{"canonical":"clean and jerk"}],"reps":null,"percent":{"min":80,"max":80},"remark":"1+1"})json"},
       // A count before an intensity is reps.
       {"5 sets of 3 @ 80%", "scheme",
        R"json({"scheme":{"type":"sets","sets":5},"movement":{"movements":[],"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}}})json"},
