@@ -661,6 +661,34 @@ void finish_set_groups(MovementLine& line, SetGroups& groups) {
   line.steps = std::move(groups.steps);
 }
 
+// "@ 60-65-70-75-80%": a percentage for each set, with at least three. The first goes to line and
+// the others to groups, so that the line's sets become one step each. Returns false, consuming
+// nothing, for other text.
+bool read_percent_sequence(Cursor& cursor, const GrammarContext& context, MovementLine& line,
+                           SetGroups& groups) {
+  const std::size_t start = cursor.position();
+  if (!cursor.accept(TokenKind::kAt)) {
+    return false;
+  }
+  std::vector<Range> percents;
+  while (cursor.is(TokenKind::kNumber) && cursor.peek()->value <= 1000) {
+    const double value = cursor.advance().value;
+    percents.push_back(Range{value, value});
+    if (!cursor.is(TokenKind::kDash) || !cursor.is(TokenKind::kNumber, 1)) {
+      break;
+    }
+    cursor.advance();
+  }
+  if (percents.size() < 3 || !cursor.accept(TokenKind::kPercent) || line.intensity.percent) {
+    cursor.reset(start);
+    return false;
+  }
+  line.intensity.percent = percents.front();
+  groups.more_percents.assign(percents.begin() + 1, percents.end());
+  read_of_clause(cursor, context, line.intensity.of);
+  return true;
+}
+
 // Reads quantities, sides, intensities and remarks up to the end of the cursor.
 void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context,
                TailState& state) {
@@ -814,6 +842,11 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
     if (!line.reps && cursor.is(TokenKind::kNumber) && cursor.is(TokenKind::kTimes, 1) &&
         cursor.is(TokenKind::kNumber, 2) && cursor.is(TokenKind::kPercent, 3)) {
       line.reps = read_count_range(cursor);
+    }
+    if (cursor.is(TokenKind::kAt) && cursor.is(TokenKind::kNumber, 1) &&
+        cursor.is(TokenKind::kDash, 2) && read_percent_sequence(cursor, context, line, groups)) {
+      state.strong = state.marked = true;
+      continue;
     }
     // "3 x 3 x 80%", "3x2 - 75%": an "x" or a dash where "@" would be.
     if ((cursor.is(TokenKind::kTimes) ||

@@ -667,6 +667,19 @@ bool unchecked::read_rm_ref(Cursor& cursor, const GrammarContext& context, RmRef
   return true;
 }
 
+bool read_of_clause(Cursor& cursor, const GrammarContext& context, std::optional<RmRef>& of) {
+  const std::size_t start = cursor.position();
+  if (!cursor.accept_word("of")) {
+    return false;
+  }
+  const bool read = read_reference_into(
+      of, [&](RmRef& reference) { return read_of_reference(cursor, context, reference); });
+  if (!read) {
+    cursor.reset(start);
+  }
+  return read;
+}
+
 bool unchecked::read_intensity(Cursor& cursor, const GrammarContext& context,
                                Intensity& intensity) {
   bool found = false;

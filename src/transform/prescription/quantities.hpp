@@ -131,6 +131,10 @@ inline bool read_intensity(Cursor& cursor, const GrammarContext& context, Intens
   return may_start && unchecked::read_intensity(cursor, context, intensity);
 }
 
+//! "of" and the reference after it, "of 1-RM Snatch", "of Back Squat", into of. Returns false,
+//! consuming nothing and leaving of as it was, when the cursor is at no such clause.
+bool read_of_clause(Cursor& cursor, const GrammarContext& context, std::optional<RmRef>& of);
+
 //! Same, as a new value, or nullopt when it read nothing.
 inline std::optional<Intensity> read_intensity(Cursor& cursor, const GrammarContext& context) {
   std::optional<Intensity> intensity(std::in_place);

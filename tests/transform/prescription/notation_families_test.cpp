@@ -297,6 +297,11 @@ TEST(NotationFamilies, WavesAfterName) {
        R"json({"sets":2,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}}]})json"},
       {"Front Squat x 3 @ 70%, 75% of 1-RM Back Squat", "movement",
        R"json({"sets":2,"steps":[{"percent":{"min":70,"max":70},"of":{"rm":1,"lift":"back squat"}},{"percent":{"min":75,"max":75},"of":{"rm":1,"lift":"back squat"}}]})json"},
+      // A percentage for each set of a rep sequence.
+      {"Back Squat 10-8-6-4-2 @ 60-65-70-75-80%", "movement",
+       R"json({"sets":5,"steps":[{"reps":{"min":10,"max":10},"percent":{"min":60,"max":60}},{"reps":{"min":8,"max":8},"percent":{"min":65,"max":65}},{"reps":{"min":6,"max":6},"percent":{"min":70,"max":70}},{"reps":{"min":4,"max":4},"percent":{"min":75,"max":75}},{"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}}]})json"},
+      {"Front Squat 5-5-5 @ 60-65-70% of Back Squat", "movement",
+       R"json({"sets":3,"steps":[{"of":{"rm":1,"lift":"back squat"}},{"of":{"rm":1,"lift":"back squat"}},{"percent":{"min":70,"max":70},"of":{"rm":1,"lift":"back squat"}}]})json"},
       // A count without a percentage after a comma adds to the group.
       {"Snatch x 3 @ 70%, 3 sets", "movement",
        R"json({"sets":3,"reps":{"min":3,"max":3},"percent":{"min":70,"max":70}})json"},
