@@ -166,7 +166,7 @@ inline std::optional<RmRef> read_rm_ref(Cursor& cursor, const GrammarContext& co
 //! it names and writes it into lift. Returns false, leaving lift as it was, when there is no word.
 bool read_lift_name(Cursor& cursor, const GrammarContext& context, std::string& lift);
 
-//! What read_lift_name_kind read: no word, a name in the vocabulary, or other words.
+//! Kind of words read_lift_name_kind read: none, a name in the vocabulary, or other words.
 enum class LiftName : std::uint8_t { kNone, kKnown, kUnknown };
 
 //! Reads as read_lift_name does, and returns whether the name it read is in the vocabulary.
