@@ -112,15 +112,18 @@ std::optional<SetPrescription> each_set(const prescription::BlockMovement& movem
   if (movement.quantity_lines.size() != 1) {
     return std::nullopt;
   }
-  const prescription::MovementLine* line =
-      prescription::movement_line_at(lines, movement.quantity_lines.front());
-  if (line == nullptr) {
+  const std::optional<prescription::LineQuantities> line =
+      prescription::quantities_at(lines, movement.quantity_lines.front());
+  if (!line) {
     return std::nullopt;
   }
+  // An intensity line ("Back Squat" then "5 reps @ 75%") has no movements of its own.
   SetPrescription set{0, line->reps, line->reps_at_least,
-                      prescription::movement_intensity(*line, movement.movement)};
-  if (item_index) {
-    set.reps = line->movements[*item_index].reps;
+                      line->line != nullptr
+                          ? prescription::movement_intensity(*line->line, movement.movement)
+                          : *line->intensity};
+  if (item_index && line->line != nullptr) {
+    set.reps = line->line->movements[*item_index].reps;
   }
   return set;
 }

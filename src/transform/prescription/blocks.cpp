@@ -208,11 +208,11 @@ struct RowView {
   const Intensity* intensity = nullptr;
 };
 
-// The table row, or wave step, that covers set number `set`. A wave on the movement line counts
-// only for the sets that no row of the table covers. table is false for a movement whose sets
-// the block's table does not set.
+// The table row, or wave step, that covers set number `set`. A wave on the movement's line
+// (line_steps) counts only for the sets that no row of the table covers. table is false for a
+// movement whose sets the block's table does not set.
 std::optional<RowView> row_for_set(const Block& block, const std::vector<ParsedLine>& lines,
-                                   const MovementLine* movement, int set, bool table) {
+                                   std::span<const IntensityStep> line_steps, int set, bool table) {
   const LineIndices no_rows;
   for (const std::size_t index : table ? block.intensity_lines : no_rows) {
     const IntensityLine& row = *lines[index].intensity();
@@ -227,15 +227,15 @@ std::optional<RowView> row_for_set(const Block& block, const std::vector<ParsedL
       return RowView{&row.reps, row.reps_at_least, &row.intensity};
     }
   }
-  if (movement != nullptr && set >= 1 && set <= static_cast<int>(movement->steps.size())) {
-    const IntensityStep& step = movement->steps[static_cast<std::size_t>(set - 1)];
+  if (set >= 1 && set <= static_cast<int>(line_steps.size())) {
+    const IntensityStep& step = line_steps[static_cast<std::size_t>(set - 1)];
     return RowView{&step.reps, step.reps_at_least, &step.intensity};
   }
   return std::nullopt;
 }
 
 // Reps of set number `set` from a rep sequence, "5-4-3-2-1" or "21-15-9 for time".
-std::optional<CountRange> sequence_reps(const std::vector<int>& sequence, int set) {
+std::optional<CountRange> sequence_reps(std::span<const int> sequence, int set) {
   const auto index = static_cast<std::size_t>(set - 1);
   if (index >= sequence.size()) {
     return std::nullopt;
@@ -300,18 +300,20 @@ SetPrescription& add_set(Block& block, const BlockMovement& movement, int set,
 void fill_line_sets(Block& block, const SetSource& source, const BlockMovement& movement,
                     bool first_movement, bool apply_table) {
   const std::size_t line_index = movement.quantity_lines.front();
-  const MovementLine* line = movement_line_at(source.lines, line_index);
-  // A movement of a list with intensities of their own has its own reps and intensity.
+  const LineQuantities line = *quantities_at(source.lines, line_index);
+  // A movement of a list with intensities of their own has its own reps and intensity, and only
+  // movement lines have movements.
   const std::optional<CountRange>& line_reps =
-      movement.movement ? line->movements[*movement.movement].reps : line->reps;
-  Intensity line_intensity = movement_intensity(*line, movement.movement);
+      movement.movement ? line.line->movements[*movement.movement].reps : line.reps;
+  Intensity line_intensity =
+      line.line != nullptr ? movement_intensity(*line.line, movement.movement) : *line.intensity;
   const MovementLine* scheme_quantities = source.scheme_quantities;
   if (line_intensity.empty() && scheme_quantities != nullptr) {
     line_intensity = scheme_quantities->intensity;
   }
   std::optional<SetCount> count = source.scheme_count;
-  if (!count && line->sets) {
-    count = SetCount{line->sets->max, "movement line"};
+  if (!count && line.sets) {
+    count = SetCount{line.sets->max, "movement line"};
   }
   if (!count && apply_table) {
     count = table_count(block, source.lines);
@@ -322,26 +324,27 @@ void fill_line_sets(Block& block, const SetSource& source, const BlockMovement& 
   if (first_movement) {
     check_table_against_count(block, source.lines, *count);
   }
-  if (source.scheme_count && !line->rep_scheme.empty()) {
-    warn_sequence_length(block, source.lines, line_index, line->rep_scheme.size(), *count);
+  if (source.scheme_count && !line.rep_scheme.empty()) {
+    warn_sequence_length(block, source.lines, line_index, line.rep_scheme.size(), *count);
   }
   const std::vector<int>* scheme_sequence = source.scheme_sequence;
-  if (scheme_sequence != nullptr && (scheme_sequence->empty() || counts_items(line))) {
+  if (scheme_sequence != nullptr && (scheme_sequence->empty() || counts_items(line.line))) {
     scheme_sequence = nullptr;
   }
   // "4-6 sets": the sets past the least count are optional, unless the scheme sets the count.
   const int least_count =
-      !source.scheme_count && line->sets ? line->sets->min : std::numeric_limits<int>::max();
+      !source.scheme_count && line.sets ? line.sets->min : std::numeric_limits<int>::max();
   reserve_sets(block, static_cast<std::size_t>(count->count));
   for (int set = 1; set <= count->count; ++set) {
-    const std::optional<RowView> row = row_for_set(block, source.lines, line, set, apply_table);
+    const std::optional<RowView> row =
+        row_for_set(block, source.lines, line.steps, set, apply_table);
     std::optional<CountRange> reps = line_reps;
-    bool reps_at_least = line->reps_at_least;
+    bool reps_at_least = line.reps_at_least;
     if (!reps && scheme_quantities != nullptr) {
       reps = scheme_quantities->reps;
       reps_at_least = scheme_quantities->reps_at_least;
     }
-    if (auto sequence = sequence_reps(line->rep_scheme, set)) {
+    if (auto sequence = sequence_reps(line.rep_scheme, set)) {
       reps = sequence;
     }
     if (!reps && scheme_sequence != nullptr) {
@@ -363,11 +366,12 @@ void fill_line_sets(Block& block, const SetSource& source, const BlockMovement& 
 
 // Fills the sets of a movement whose lines follow one another, each with its own sets: "Back Squat
 // x 3+ @ 85%" then "5x5 @ 75%" is a top set and then five sets, six in all. A line that states no
-// count is one set. When the scheme states a count, that count is kept, so extra sets are left
-// out and missing ones have neither reps nor intensity.
+// count is one set, so "Back Squat", "5 reps @ 70%", "5 reps @ 75%", "3x5 @ 80%" is five sets.
+// When the scheme states a count, that count is kept, so extra sets are left out and missing
+// ones have neither reps nor intensity.
 void fill_sequence_sets(Block& block, const SetSource& source, const BlockMovement& movement) {
   // Number of sets a line of the sequence gives: one unless it states a count.
-  const auto line_count = [](const MovementLine& line) {
+  const auto line_count = [](const LineQuantities& line) {
     if (line.sets) {
       return line.sets->max;
     }
@@ -381,28 +385,28 @@ void fill_sequence_sets(Block& block, const SetSource& source, const BlockMoveme
   };
   int total = 0;
   for (const std::size_t index : movement.quantity_lines) {
-    total += std::clamp(line_count(*movement_line_at(source.lines, index)), 0, kMaxSets);
+    total += std::clamp(line_count(*quantities_at(source.lines, index)), 0, kMaxSets);
   }
   reserve_sets(block, static_cast<std::size_t>(std::min(total, kMaxSets)));
 
   int set = 0;
   const std::size_t first_set = block.sets.size();
   for (const std::size_t index : movement.quantity_lines) {
-    const MovementLine* line = movement_line_at(source.lines, index);
-    const int count = line_count(*line);
+    const LineQuantities line = *quantities_at(source.lines, index);
+    const int count = line_count(line);
     for (int step = 1; step <= count && set < kMaxSets; ++step) {
-      const std::optional<RowView> row = row_for_set(block, source.lines, line, step, false);
-      std::optional<CountRange> reps = line->reps;
-      if (auto sequence = sequence_reps(line->rep_scheme, step)) {
+      const std::optional<RowView> row = row_for_set(block, source.lines, line.steps, step, false);
+      std::optional<CountRange> reps = line.reps;
+      if (auto sequence = sequence_reps(line.rep_scheme, step)) {
         reps = sequence;
       }
-      const bool reps_at_least = row ? row->reps_at_least : line->reps_at_least;
+      const bool reps_at_least = row ? row->reps_at_least : line.reps_at_least;
       if (row && *row->reps) {
         reps = *row->reps;
       }
       SetPrescription& added = add_set(block, movement, ++set, reps, reps_at_least,
-                                       row ? *row->intensity : line->intensity);
-      added.optional = line->sets && step > line->sets->min;
+                                       row ? *row->intensity : *line.intensity);
+      added.optional = line.sets && step > line.sets->min;
     }
   }
   if (!source.scheme_count || source.scheme_count->count == set ||
@@ -527,21 +531,24 @@ void fill_minute_sets(Block& block, const SetSource& source, const BlockMovement
   }
 }
 
-// Whether every row of the block's per-set table leaves the lift to the movement ("*Sets 1-2 = @
-// 70%"), so that the table can apply to each movement of the block, each with its own max.
+// Whether the block has a per-set table and every row of it leaves the lift to the movement
+// ("*Sets 1-2 = @ 70%"), so that the table can apply to each movement of the block, each with its
+// own max. Intensity lines without set numbers ("5 reps @ 75%") are no rows of the table.
 bool table_names_no_lift(const Block& block, const std::vector<ParsedLine>& lines) {
-  if (block.intensity_lines.empty()) {
-    return false;
+  bool has_rows = false;
+  for (const std::size_t index : block.intensity_lines) {
+    const IntensityLine& row = *lines[index].intensity();
+    if (!row.sets) {
+      continue;
+    }
+    if (row.intensity.of ||
+        std::any_of(row.steps.begin(), row.steps.end(),
+                    [](const IntensityStep& step) { return step.intensity.of.has_value(); })) {
+      return false;
+    }
+    has_rows = true;
   }
-  return std::none_of(
-      block.intensity_lines.begin(), block.intensity_lines.end(), [&lines](std::size_t index) {
-        const IntensityLine& row = *lines[index].intensity();
-        if (row.intensity.of) {
-          return true;
-        }
-        return std::any_of(row.steps.begin(), row.steps.end(),
-                           [](const IntensityStep& step) { return step.intensity.of.has_value(); });
-      });
+  return has_rows;
 }
 
 // Whether a movement other than the block's first has its own intensity, and so sets of its own.
@@ -554,8 +561,8 @@ bool has_own_intensity(const Block& block, const BlockMovement& movement,
   }
   return std::any_of(movement.quantity_lines.begin(), movement.quantity_lines.end(),
                      [&](std::size_t index) {
-                       const MovementLine* line = movement_line_at(lines, index);
-                       return !line->intensity.empty() || !line->steps.empty();
+                       const LineQuantities line = *quantities_at(lines, index);
+                       return !line.intensity->empty() || !line.steps.empty();
                      });
 }
 
@@ -572,7 +579,7 @@ void fill_unnamed_sets(Block& block, const SetSource& source) {
   check_table_against_count(block, source.lines, *count);
   reserve_sets(block, static_cast<std::size_t>(count->count));
   for (int set = 1; set <= count->count; ++set) {
-    const std::optional<RowView> row = row_for_set(block, source.lines, nullptr, set, true);
+    const std::optional<RowView> row = row_for_set(block, source.lines, {}, set, true);
     std::optional<CountRange> reps = row ? *row->reps : std::nullopt;
     if (!reps && source.scheme_sequence != nullptr) {
       reps = sequence_reps(*source.scheme_sequence, set);
@@ -731,6 +738,24 @@ const MovementLine* movement_line_at(const std::vector<ParsedLine>& lines, std::
   return scheme != nullptr && scheme->movement ? &*scheme->movement : nullptr;
 }
 
+std::optional<LineQuantities> quantities_at(const std::vector<ParsedLine>& lines,
+                                            std::size_t index) {
+  if (const MovementLine* movement = movement_line_at(lines, index)) {
+    return LineQuantities{movement,
+                          movement->sets,
+                          movement->reps,
+                          movement->reps_at_least,
+                          movement->rep_scheme,
+                          movement->steps,
+                          &movement->intensity};
+  }
+  if (const IntensityLine* row = lines[index].intensity()) {
+    return LineQuantities{nullptr, std::nullopt, row->reps,      row->reps_at_least,
+                          {},      row->steps,   &row->intensity};
+  }
+  return std::nullopt;
+}
+
 Intensity movement_intensity(const MovementLine& line, std::optional<std::size_t> movement) {
   if (!movement) {
     return line.intensity;
@@ -763,6 +788,12 @@ bool splits_by_movement(const MovementLine& line) {
          });
 }
 
+// Whether an intensity line continues the sequence of the movement before it rather than being a
+// row of the block's per-set table: it names no set numbers, as "5 reps @ 75%" and "5 @ 75%".
+bool continues_sequence(const IntensityLine& row) {
+  return !row.sets;
+}
+
 void collect_block_movements(const Block& block, const std::vector<ParsedLine>& lines,
                              std::vector<BlockMovement>& movements) {
   movements.clear();
@@ -775,15 +806,32 @@ void collect_block_movements(const Block& block, const std::vector<ParsedLine>& 
               BlockMovement{block.scheme_line, item, &*scheme.movement, {*block.scheme_line}});
         }
       } else {
-        movements.push_back(BlockMovement{
-            block.scheme_line, std::nullopt, &*scheme.movement, {*block.scheme_line}});
+        movements.push_back(BlockMovement{block.scheme_line, std::nullopt, &*scheme.movement, {}});
+        if (states_quantities(*scheme.movement)) {
+          movements.back().quantity_lines.push_back(*block.scheme_line);
+        }
       }
     }
   }
+  // Intensity lines without set numbers join the movement before them, in line order with its
+  // lines of quantities only. One before any movement, or after a movement of an alternating line
+  // or of a list with intensities of their own, joins no movement.
+  std::size_t next_row = 0;
+  const auto add_rows_before = [&](std::size_t end) {
+    for (; next_row < block.intensity_lines.size() && block.intensity_lines[next_row] < end;
+         ++next_row) {
+      const std::size_t row = block.intensity_lines[next_row];
+      if (!movements.empty() && !movements.back().movement &&
+          continues_sequence(*lines[row].intensity())) {
+        movements.back().quantity_lines.push_back(row);
+      }
+    }
+  };
   // A named line that states quantities gives the first of its movement's lines. Without them
   // ("Back Squat" then "5x5 @ 75%"), the lines of quantities after it give all of them, and the
   // named line counts only when none follows.
   for (const std::size_t index : block.movement_lines) {
+    add_rows_before(index);
     const MovementLine& line = *movement_line_at(lines, index);
     if (splits_by_movement(line)) {
       for (std::size_t item = 0; item < line.movements.size(); ++item) {
@@ -801,6 +849,7 @@ void collect_block_movements(const Block& block, const std::vector<ParsedLine>& 
       movements.back().quantity_lines.push_back(index);
     }
   }
+  add_rows_before(lines.size());
   for (BlockMovement& movement : movements) {
     if (movement.quantity_lines.empty()) {
       movement.quantity_lines = LineIndices{*movement.line};

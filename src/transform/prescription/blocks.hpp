@@ -8,6 +8,7 @@
 // open block has its movements.
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -44,10 +45,28 @@ struct BlockMovement {
   const MovementLine* named = nullptr;  //!< the movement line at line, or null
   //! Lines that give the reps and intensity of the sets, in order: the naming line unless only
   //! lines after it state quantities ("Back Squat" then "5x5 @ 75%"), then the lines of
-  //! quantities only after it. Several lines follow one another: "Back Squat x 3+ @ 85%" then
-  //! "5x5 @ 75%" is one set and then five.
+  //! quantities only after it. Those are movement lines without names and intensity lines without
+  //! set numbers ("5 reps @ 75%"). Several lines follow one another: "Back Squat x 3+ @ 85%" then
+  //! "5x5 @ 75%" is one set and then five. See quantities_at.
   LineIndices quantity_lines;
 };
+
+//! The set count, reps and intensity that one of a movement's quantity lines states. Spans and
+//! pointers view the parsed line.
+struct LineQuantities {
+  const MovementLine* line = nullptr;  //!< the movement line, or null for an intensity line
+  std::optional<CountRange> sets;      //!< "5x5", "4-6 sets of"; empty for an intensity line
+  std::optional<CountRange> reps;
+  bool reps_at_least = false;
+  std::span<const int> rep_scheme;       //!< reps set by set, "5-4-3-2-1"
+  std::span<const IntensityStep> steps;  //!< a wave: step i is set i + 1
+  const Intensity* intensity = nullptr;  //!< the line's intensity; never null
+};
+
+//! The quantities of the line at index: a movement line, a scheme line with movements after its
+//! colon, or an intensity line. nullopt for other lines.
+[[nodiscard]] std::optional<LineQuantities> quantities_at(const std::vector<ParsedLine>& lines,
+                                                          std::size_t index);
 
 //! The movements of a block in the order of their lines. A line that names movements starts one
 //! (each movement of an alternating line is one), and a line of quantities only joins the one

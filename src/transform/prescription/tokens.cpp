@@ -41,6 +41,19 @@ bool is_letter(char c) {
   return c >= 'a' && c <= 'z';
 }
 
+// Whether text[at] starts a three-byte letter-digit-letter word such as "t2b", "c2b" or "k2e",
+// which is then one token so that the vocabulary can expand it. An 'x' on either side is a times
+// sign, as in "x5x5", and a longer word after the digit may be a keyword: "e2mom" stays "e", "2",
+// "mom".
+bool starts_glued_abbreviation(std::string_view text, std::size_t at) {
+  if (at + 3 > text.size() || !is_letter(text[at]) || !is_digit(text[at + 1]) ||
+      !is_letter(text[at + 2]) || text[at] == 'x' || text[at + 2] == 'x') {
+    return false;
+  }
+  const std::size_t end = at + 3;
+  return end == text.size() || (!is_letter(text[end]) && !is_digit(text[end]) && text[end] != '\'');
+}
+
 // ASCII form used for matching, or nullptr to keep the character. It must stay equal to the table
 // in text_normalize.cpp, which NormalizeLine.MatchesNormalizeForMatching checks.
 const char* ascii_form(std::uint32_t code_point) {
@@ -368,9 +381,13 @@ bool tokenize_ascii(std::string_view line, TokenizedLine& out) {
     KeywordId keyword = kNoKeyword;
     const std::size_t start = at;
     if (first_class == AsciiClass::kLetter) {
-      do {
-        ++at;
-      } while (is_word_byte(text + at));
+      if (starts_glued_abbreviation(padded, at)) {
+        at += 3;
+      } else {
+        do {
+          ++at;
+        } while (is_word_byte(text + at));
+      }
       if (at - start == 1 && c == 'x') {
         kind = TokenKind::kTimes;
       } else {
@@ -483,6 +500,9 @@ void tokenize(std::string_view line, TokenizedLine& out) {
     if (is_digit(c) || (c == ':' && is_seconds_suffix(text, at))) {
       at = read_number_token(text, at, token);
     } else if (is_letter(c)) {
+      if (starts_glued_abbreviation(text, at)) {
+        at += 3;
+      }
       while (at < text.size() &&
              (is_letter(text[at]) ||
               (text[at] == '\'' && at + 1 < text.size() && is_letter(text[at + 1])))) {

@@ -7,7 +7,8 @@
 namespace wodetl::prescription {
 
 std::string_view embedded_vocabulary_toml() {
-  static constexpr std::string_view kText = R"toml(# Exercise vocabulary of the prescription parser (src/transform/prescription).
+  static constexpr std::string_view kText =
+      R"toml(# Exercise vocabulary of the prescription parser (src/transform/prescription).
 #
 # The parser embeds a copy of this file in src/transform/prescription/vocabulary_data.cpp; the test
 # EmbeddedVocabulary.MatchesDataFile fails until the two are equal, so edit this file and then
@@ -22,17 +23,19 @@ std::string_view embedded_vocabulary_toml() {
 [abbreviations]
 bb = "barbell"
 bmu = "bar muscle up"
-c2b = "chest to bar pull up"
+bs = "back squat"
+c2b = "chest to bar"  # so "C2B Pull-ups" is not "chest to bar pull up pull up"
 cj = "clean and jerk"
 db = "dumbbell"
 dbs = "dumbbell"
 du = "double under"
 dus = "double under"
+fs = "front squat"
 hspu = "handstand push up"
 hspus = "handstand push up"
 k2e = "knees to elbow"
 kb = "kettlebell"
-kbs = "kettlebell"
+kbs = "kettlebell swing"
 mu = "muscle up"
 ohs = "overhead squat"
 rdl = "romanian deadlift"
@@ -236,6 +239,10 @@ name = "muscle up"
 
 [[movement]]
 name = "toes to bar"
+
+[[movement]]
+name = "chest to bar pull up"
+aliases = ["chest to bar"]
 
 [[movement]]
 name = "knees to elbow"

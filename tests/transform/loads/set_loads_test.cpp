@@ -250,6 +250,35 @@ TEST(ComputeLoads, LoneLineLoadsEachSet) {
   EXPECT_TRUE(json[0]["sets"][0]["last_set"].is_null());
 }
 
+TEST(ComputeLoads, IntensityLinesLoadTheirSets) {
+  Maxes maxes = test_maxes();
+  maxes.entries[{1, "back squat"}] = Weight{160, WeightUnit::kKilogram};
+  // 70%, 75% and 80% of 160 kg are 112 kg, 120 kg and 128 kg.
+  EXPECT_EQ(
+      formatted(compute_loads(part_of({"Back Squat", "5 reps @ 70%", "5 reps @ 75%", "3x5 @ 80%"}),
+                              maxes),
+                WeightUnit::kKilogram),
+      (std::vector<std::string>{"Set 1: 112 kg", "Set 2: 120 kg", "Sets 3-5: 128 kg"}));
+  EXPECT_EQ(formatted(compute_loads(part_of({"Back Squat", "5 reps @ 70%"}), maxes),
+                      WeightUnit::kKilogram),
+            (std::vector<std::string>{"Each set: 112 kg"}));
+}
+
+// Maxes keys and "of NAME" go through the vocabulary, so "BS" is the back squat in both.
+TEST(ComputeLoads, AbbreviatedLiftUsesItsMax) {
+  auto maxes = parse_maxes(R"(
+rounding = 1
+BS = "160 kg"
+)",
+                           "maxes.toml");
+  ASSERT_TRUE(maxes.ok()) << maxes.error().to_string();
+  EXPECT_EQ(formatted(compute_loads(part_of({"Front Squat 3x3 @ 80% of BS"}), *maxes),
+                      WeightUnit::kKilogram),
+            (std::vector<std::string>{"Sets 1-3: 128 kg"}));
+  EXPECT_EQ(formatted(compute_loads(part_of({"BS 3x5 @ 70%"}), *maxes), WeightUnit::kKilogram),
+            (std::vector<std::string>{"Sets 1-3: 112 kg"}));
+}
+
 TEST(ComputeLoads, CarriesSetZeroWarning) {
   const auto part = part_of({"Snatch x 2", "*Sets 0-2 = @ 75%"});
   const auto loads = compute_loads(part, test_maxes());

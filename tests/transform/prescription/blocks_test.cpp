@@ -461,6 +461,51 @@ TEST(BlockMovements, SequencePastSchemeWarns) {
             "3 sets: set 4 left out");
 }
 
+// An intensity line without set numbers after a movement is one set of that movement's sequence,
+// while rows that number their sets stay a per-set table.
+TEST(BlockMovements, IntensityLinesJoinSequence) {
+  const std::vector<SetsCase> cases = {
+      {{"Back Squat", "5 reps @ 70%", "5 reps @ 75%", "3x5 @ 80%"},
+       {"0:- 1 5@70", "0:- 2 5@75", "0:- 3 5@80", "0:- 4 5@80", "0:- 5 5@80"}},
+      {{"Back Squat x 5 @ 70%", "5 @ 75%", "3x5 @ 80%"},
+       {"0:- 1 5@70", "0:- 2 5@75", "0:- 3 5@80", "0:- 4 5@80", "0:- 5 5@80"}},
+      {{"Back Squat 3x5 @ 75%", "3+ @ 85%"},
+       {"0:- 1 5@75", "0:- 2 5@75", "0:- 3 5@75", "0:- 4 3+@85"}},
+      // The only line after a bare name gives the reps and intensity of every set.
+      {{"Every 2 minutes x 4", "Back Squat", "5 reps @ 70%"},
+       {"1:- 1 5@70", "1:- 2 5@70", "1:- 3 5@70", "1:- 4 5@70"}},
+      {{"EMOM 3: Power Clean", "2 reps @ 75%"}, {"0:- 1 2@75", "0:- 2 2@75", "0:- 3 2@75"}},
+      {{"Back Squat", "5 reps @ 70%"}, {}},
+      {{"Three sets of:", "Snatch x 2 reps", "*Sets 1-2 = @ 70%", "*Set 3 = @ 75%"},
+       {"1:- 1 2@70", "1:- 2 2@70", "1:- 3 2@75"}},
+      {{"Back Squat", "4@70%, 3@76%"}, {"0:- 1 4@70", "0:- 2 3@76"}},
+      // The movements of an alternating line have sets of their own, so the line joins none.
+      {{"EMOM 4", "Odd: 3 Power Cleans @ 75%, Even: 10 Burpees", "5 @ 80%"},
+       {"1:0 1 3@75", "1:0 2 3@75", "1:1 1 10@?", "1:1 2 10@?"}},
+  };
+  for (const SetsCase& test : cases) {
+    SCOPED_TRACE(test.lines.back());
+    EXPECT_EQ(describe_sets(test.lines), test.expected);
+  }
+}
+
+TEST(BlockMovements, IntensityLineInQuantityLines) {
+  const auto lines = parse({"Back Squat", "5 reps @ 70%", "3x5 @ 80%"});
+  const auto blocks = build_blocks(lines);
+  ASSERT_EQ(blocks.size(), 1U);
+  EXPECT_EQ(blocks[0].intensity_lines, (std::vector<std::size_t>{1}));
+  const auto movements = block_movements(blocks[0], lines);
+  ASSERT_EQ(movements.size(), 1U);
+  EXPECT_EQ(movements[0].line, 0U);
+  EXPECT_EQ(movements[0].quantity_lines, (std::vector<std::size_t>{1, 2}));
+  const std::optional<LineQuantities> row = quantities_at(lines, 1);
+  ASSERT_TRUE(row.has_value());
+  EXPECT_EQ(row->line, nullptr);
+  EXPECT_FALSE(row->sets.has_value());
+  EXPECT_EQ(row->reps, (CountRange{5, 5}));
+  EXPECT_EQ(row->intensity->percent, (Range{70, 70}));
+}
+
 TEST(BlockMovements, ListsMovementsInLineOrder) {
   const auto lines = parse({"Back Squat x 3+ @ 85%", "5x5 @ 75%"});
   const auto blocks = build_blocks(lines);

@@ -34,6 +34,13 @@ TEST(CanonicalName, NormalizesSpellings) {
       {"Single\u2013Arm  DB\u00A0Row", "single arm dumbbell row"},
       {"3- Position Snatch", "3 position snatch"},
       {"T2B", "toes to bar"},
+      {"C2B", "chest to bar pull up"},
+      {"C2B Pull-ups", "chest to bar pull up"},
+      {"Chest to Bar Pull-ups", "chest to bar pull up"},
+      {"KBS", "kettlebell swing"},
+      {"BS", "back squat"},
+      {"Pause BS", "pause back squat"},
+      {"FS", "front squat"},
       {"", ""},
   };
   for (const auto& [written, canonical] : cases) {

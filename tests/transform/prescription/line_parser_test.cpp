@@ -112,6 +112,28 @@ TEST(PrescriptionLine, SidesAndUnits) {
   }
 }
 
+// Abbreviations of the vocabulary name movements after a count, and lifts after "of".
+TEST(PrescriptionLine, Abbreviations) {
+  const NotationCase cases[] = {
+      {"10 T2B", "movement",
+       R"json({"movements":[{"name":"T2B","canonical":"toes to bar"}],"reps":{"min":10,"max":10}})json"},
+      {"10 C2B Pull-ups", "movement",
+       R"json({"movements":[{"name":"C2B Pull-ups","canonical":"chest to bar pull up"}],"reps":{"min":10,"max":10}})json"},
+      {"20 KBS", "movement",
+       R"json({"movements":[{"name":"KBS","canonical":"kettlebell swing"}],"reps":{"min":20,"max":20}})json"},
+      {"5 BS @ 70%", "movement",
+       R"json({"movements":[{"name":"BS","canonical":"back squat"}],"reps":{"min":5,"max":5},"percent":{"min":70,"max":70}})json"},
+      {"Front Squat 3x3 @ 80% of BS", "movement",
+       R"json({"movements":[{"name":"Front Squat","canonical":"front squat"}],"of":{"rm":1,"lift":"back squat"}})json"},
+      {"FS 3x3 @ 80%", "movement",
+       R"json({"movements":[{"name":"FS","canonical":"front squat"}],"sets":3})json"},
+      {"10 min E2MOM", "scheme", R"json({"scheme":{"type":"interval","every_seconds":120}})json"},
+  };
+  for (const NotationCase& notation : cases) {
+    expect_case(notation);
+  }
+}
+
 TEST(PrescriptionLine, PercentAndReferenceLifts) {
   const NotationCase cases[] = {
       {"Deadlift x 8 reps @ 60-65% of your 1-RM Deadlift", "movement",

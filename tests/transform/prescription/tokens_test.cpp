@@ -23,14 +23,31 @@ std::vector<TokenKind> kinds_of(const std::string& text) {
 
 TEST(Tokenize, ReadsTypedTokens) {
   using enum TokenKind;
-  EXPECT_EQ(kinds_of("5x5 @ 75%"), (std::vector<TokenKind>{kNumber, kTimes, kNumber, kAt, kNumber, kPercent}));
-  EXPECT_EQ(kinds_of("(Snatch + Hip Snatch)"), (std::vector<TokenKind>{kOpen, kWord, kPlus, kWord, kWord, kClose}));
-  EXPECT_EQ(kinds_of("Every 2:30, for 15"), (std::vector<TokenKind>{kWord, kTime, kComma, kWord, kNumber}));
+  EXPECT_EQ(kinds_of("5x5 @ 75%"),
+            (std::vector<TokenKind>{kNumber, kTimes, kNumber, kAt, kNumber, kPercent}));
+  EXPECT_EQ(kinds_of("(Snatch + Hip Snatch)"),
+            (std::vector<TokenKind>{kOpen, kWord, kPlus, kWord, kWord, kClose}));
+  EXPECT_EQ(kinds_of("Every 2:30, for 15"),
+            (std::vector<TokenKind>{kWord, kTime, kComma, kWord, kNumber}));
   EXPECT_EQ(kinds_of("1-RM"), (std::vector<TokenKind>{kNumber, kDash, kWord}));
   EXPECT_EQ(kinds_of("80' 24\""), (std::vector<TokenKind>{kNumber, kFoot, kNumber, kInch}));
-  EXPECT_EQ(kinds_of("*Sets = &#"), (std::vector<TokenKind>{kStar, kWord, kEquals, kAmpersand, kHash}));
+  EXPECT_EQ(kinds_of("*Sets = &#"),
+            (std::vector<TokenKind>{kStar, kWord, kEquals, kAmpersand, kHash}));
   EXPECT_EQ(kinds_of("today's box"), (std::vector<TokenKind>{kWord, kWord}));
   EXPECT_EQ(kinds_of("\u2022 :30"), (std::vector<TokenKind>{kOther, kTime}));
+}
+
+// A letter, a digit and a letter standing alone are one word, so that "T2B" can be expanded.
+TEST(Tokenize, KeepsLetterDigitLetterWord) {
+  using enum TokenKind;
+  for (const char* line : {"10 T2B", "10 c2b", "10 T2B\u00A0"}) {
+    SCOPED_TRACE(line);
+    EXPECT_EQ(kinds_of(line), (std::vector<TokenKind>{kNumber, kWord}));
+  }
+  EXPECT_EQ(kinds_of("e2mom"), (std::vector<TokenKind>{kWord, kNumber, kWord}));
+  EXPECT_EQ(kinds_of("x5x5"), (std::vector<TokenKind>{kTimes, kNumber, kTimes, kNumber}));
+  EXPECT_EQ(kinds_of("t2b's"), (std::vector<TokenKind>{kWord, kNumber, kWord}));
+  EXPECT_EQ(kinds_of("a1b2"), (std::vector<TokenKind>{kWord, kNumber, kWord, kNumber}));
 }
 
 TEST(Tokenize, ReadsValues) {
@@ -47,7 +64,8 @@ TEST(Tokenize, MapsTexturizedCharacters) {
   using enum TokenKind;
   EXPECT_EQ(kinds_of("5\u00D75"), (std::vector<TokenKind>{kNumber, kTimes, kNumber}));
   EXPECT_EQ(kinds_of("75\u201380%"), (std::vector<TokenKind>{kNumber, kDash, kNumber, kPercent}));
-  EXPECT_EQ(kinds_of("Followed by\u2026"), (std::vector<TokenKind>{kWord, kWord, kPeriod, kPeriod, kPeriod}));
+  EXPECT_EQ(kinds_of("Followed by\u2026"),
+            (std::vector<TokenKind>{kWord, kWord, kPeriod, kPeriod, kPeriod}));
 }
 
 TEST(Tokenize, MarksSpaces) {
@@ -85,7 +103,7 @@ TEST(SourceOffset, MapsBackToSource) {
 TEST(SourceOffset, SameOffsetsOnlyWhenNothingMoved) {
   const std::pair<const char*, bool> cases[] = {
       {"Back Squat x 5", true}, {"Back  Squat", false}, {" Back Squat", false},
-      {"Back Squat ", true},    {"5\u00D75", false},     {"Back\tSquat", true},
+      {"Back Squat ", true},    {"5\u00D75", false},    {"Back\tSquat", true},
   };
   for (const auto& [text, same] : cases) {
     SCOPED_TRACE(text);
@@ -100,9 +118,13 @@ TEST(SourceOffset, SameOffsetsOnlyWhenNothingMoved) {
 
 // The parser matches on its own copy of the normalization; it must equal the project's.
 TEST(NormalizeLine, MatchesNormalizeForMatching) {
-  std::vector<std::string> samples = {
-      "Every 2:30, for 15\u00A0minutes (6 sets):", "Don\u2019t go over \u201c85%\u201d\u2026", "5\u00D75 \u2013 \u2014 \u2212",
-      "\u2009thin\u202Fspaces\u200B\uFEFF", "\tTabs\r\nand  runs   ", "caf\u00E9 \xFF\xC3 broken", ""};
+  std::vector<std::string> samples = {"Every 2:30, for 15\u00A0minutes (6 sets):",
+                                      "Don\u2019t go over \u201c85%\u201d\u2026",
+                                      "5\u00D75 \u2013 \u2014 \u2212",
+                                      "\u2009thin\u202Fspaces\u200B\uFEFF",
+                                      "\tTabs\r\nand  runs   ",
+                                      "caf\u00E9 \xFF\xC3 broken",
+                                      ""};
   std::mt19937 random(7);
   std::uniform_int_distribution<int> byte(0, 255);
   for (int index = 0; index < 500; ++index) {
