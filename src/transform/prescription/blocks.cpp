@@ -383,6 +383,12 @@ void fill_sequence_sets(Block& block, const SetSource& source, const BlockMoveme
     }
     return 1;
   };
+  // "Snatch x 2" then "3 sets @ 80%": a first line with reps but neither a count nor an intensity
+  // gives its reps to the lines after it instead of a set of its own.
+  const LineQuantities first = *quantities_at(source.lines, movement.quantity_lines.front());
+  const bool reps_only_first = movement.quantity_lines.size() > 1 && !first.sets &&
+                               first.rep_scheme.empty() && first.steps.empty() &&
+                               first.intensity->empty() && first.reps;
   int total = 0;
   for (const std::size_t index : movement.quantity_lines) {
     total += std::clamp(line_count(*quantities_at(source.lines, index)), 0, kMaxSets);
@@ -393,14 +399,20 @@ void fill_sequence_sets(Block& block, const SetSource& source, const BlockMoveme
   const std::size_t first_set = block.sets.size();
   for (const std::size_t index : movement.quantity_lines) {
     const LineQuantities line = *quantities_at(source.lines, index);
-    const int count = line_count(line);
+    const bool skipped = reps_only_first && index == movement.quantity_lines.front();
+    const int count = skipped ? 0 : line_count(line);
     for (int step = 1; step <= count && set < kMaxSets; ++step) {
       const std::optional<RowView> row = row_for_set(block, source.lines, line.steps, step, false);
       std::optional<CountRange> reps = line.reps;
+      bool line_reps_at_least = line.reps_at_least;
+      if (!reps && reps_only_first) {
+        reps = first.reps;
+        line_reps_at_least = first.reps_at_least;
+      }
       if (auto sequence = sequence_reps(line.rep_scheme, step)) {
         reps = sequence;
       }
-      const bool reps_at_least = row ? row->reps_at_least : line.reps_at_least;
+      const bool reps_at_least = row ? row->reps_at_least : line_reps_at_least;
       if (row && *row->reps) {
         reps = *row->reps;
       }

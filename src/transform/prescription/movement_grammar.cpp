@@ -300,6 +300,8 @@ TimesQuantity read_quantity_after_times(Cursor& cursor, std::optional<int>& seco
   return TimesQuantity::kNone;
 }
 
+bool read_complex_counts(Cursor& cursor, MovementLine& line);
+
 // "5x5", "3 x 8-10", "4 x 400m", "5 x :30", and "2 x 5 sets", where "sets" marks the second count
 // as the sets.
 bool read_sets_by_reps(Cursor& cursor, MovementLine& line) {
@@ -308,6 +310,11 @@ bool read_sets_by_reps(Cursor& cursor, MovementLine& line) {
   if (!sets || !cursor.accept(TokenKind::kTimes)) {
     cursor.reset(start);
     return false;
+  }
+  // "Clean + Jerk 5 x 1+2": sets, then the count of each movement of the complex.
+  if (read_complex_counts(cursor, line)) {
+    line.sets = sets;
+    return true;
   }
   const TimesQuantity read =
       read_quantity_after_times(cursor, line.duration_seconds, line.distance, line.reps);
@@ -330,11 +337,16 @@ bool read_sets_by_reps(Cursor& cursor, MovementLine& line) {
 // "1 Clean + 2 Jerks" gives. Returns false, consuming nothing, when the counts do not match the
 // movements one for one or a movement has a count already.
 bool read_complex_counts(Cursor& cursor, MovementLine& line) {
-  if (line.grouping != Grouping::kComplex || !cursor.is(TokenKind::kNumber) ||
-      !cursor.is(TokenKind::kPlus, 1)) {
+  const std::size_t start = cursor.position();
+  const bool bracketed = cursor.is(TokenKind::kOpen);  // "x (1+2)"
+  if (line.grouping != Grouping::kComplex || !cursor.is(TokenKind::kNumber, bracketed ? 1 : 0) ||
+      !cursor.is(TokenKind::kPlus, bracketed ? 2 : 1)) {
     return false;
   }
-  const std::size_t start = cursor.position();
+  if (bracketed) {
+    cursor.advance();
+  }
+  const std::size_t first_count = cursor.position();
   for (std::size_t index = 0; index < line.movements.size(); ++index) {
     const std::optional<int> count =
         index == 0 || cursor.accept(TokenKind::kPlus) ? read_count(cursor) : std::nullopt;
@@ -343,13 +355,13 @@ bool read_complex_counts(Cursor& cursor, MovementLine& line) {
       return false;
     }
   }
-  if (cursor.is(TokenKind::kPlus)) {
+  if (cursor.is(TokenKind::kPlus) || (bracketed && !cursor.accept(TokenKind::kClose))) {
     cursor.reset(start);
     return false;
   }
   const std::size_t end = cursor.position();
 
-  cursor.reset(start);
+  cursor.reset(first_count);
   for (std::size_t index = 0; index < line.movements.size(); ++index) {
     if (index > 0) {
       cursor.advance();  // "+"
@@ -488,8 +500,12 @@ bool read_parenthetical(Cursor& cursor, MovementLine& line, const GrammarContext
   } else {
     inner.reset(open + 1);
     auto intensity = read_intensity(inner, context);
+    std::optional<RmRef> of;
     if (intensity && inner.at_end()) {
       merge_intensity(line.intensity, std::move(*intensity));
+    } else if (inner.reset(open + 1); line.intensity.percent && !line.intensity.of &&
+                                      read_of_clause(inner, context, of) && inner.at_end()) {
+      line.intensity.of = std::move(of);  // "@ 80% (of Back Squat)"
     } else {
       append_remark(line, written_text(cursor.line(), context.original, open, close + 1));
     }
@@ -774,7 +790,10 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       state.strong = state.marked = true;
       continue;
     }
-    if (auto sequence = read_rep_sequence(cursor); !sequence.empty()) {
+    // "Back Squat 3x5 @ 60% (3-1-1)": a bracketed sequence after the reps is a tempo, which
+    // read_parenthetical keeps as a remark.
+    const bool tempo = cursor.is(TokenKind::kOpen) && (line.reps || !line.rep_scheme.empty());
+    if (auto sequence = tempo ? std::vector<int>{} : read_rep_sequence(cursor); !sequence.empty()) {
       const int count = static_cast<int>(sequence.size());
       line.sets = CountRange{count, count};
       line.rep_scheme = std::move(sequence);
@@ -1312,23 +1331,6 @@ bool may_open_with_qualifier(const Cursor& cursor) {
                               first->keyword == Keyword("ahap").id);
 }
 
-// Index of the bracket that closes the one at the cursor, or 0 when the line has none.
-std::size_t closing_bracket(const Cursor& cursor) {
-  int depth = 0;
-  for (std::size_t index = cursor.position(); index < cursor.end(); ++index) {
-    const TokenKind kind = cursor.line().tokens[index].kind;
-    if (kind == TokenKind::kOpen) {
-      ++depth;
-    } else if (kind == TokenKind::kClose) {
-      --depth;
-    }
-    if (depth == 0) {
-      return index;
-    }
-  }
-  return 0;
-}
-
 // A qualifier before a movement line that names movements: a quote ('"Touch and go" Power Snatch
 // x 3'), "AHAP" (as heavy as possible) or a bracket ("(Mx 75/55, Rx 95/65) Thrusters x 10"). The
 // qualifier is kept as the first part of the remark, so the name stays the lift's. Returns false,
@@ -1338,7 +1340,7 @@ bool read_qualifier_first(Cursor& cursor, const GrammarContext& context, Movemen
   std::size_t end = start + 1;  // after "AHAP"
   if (!cursor.is_word("ahap")) {
     const std::size_t close =
-        cursor.is(TokenKind::kOpen) ? closing_bracket(cursor) : closing_quote(cursor);
+        cursor.is(TokenKind::kOpen) ? matching_close(cursor) : closing_quote(cursor);
     if (close == 0) {
       return false;
     }

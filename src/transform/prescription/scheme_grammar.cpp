@@ -455,7 +455,7 @@ bool parse_scheme_line(Cursor& cursor, const GrammarContext& context, ParsedLine
       // the intensity of the movement on the lines below.
       const bool introduced =
           cursor.accept(TokenKind::kColon) || cursor.accept_word("of") ||
-          cursor.is(TokenKind::kAt) ||
+          (cursor.is(TokenKind::kAt) && head.scheme.type == SchemeType::kInterval) ||
           (cursor.is(TokenKind::kDash) && cursor.peek()->space_before &&
            cursor.accept(TokenKind::kDash));
       // "Tabata V-Ups", "AMRAP 3 Pull-ups, 6 Push-ups" and "For time 21 Thrusters" may name their

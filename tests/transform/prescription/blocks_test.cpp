@@ -94,6 +94,17 @@ TEST(BuildBlocks, SchemeQuantitiesApplyBelow) {
   }
 }
 
+// A first line with reps only gives them to the lines after it, which give the sets.
+TEST(BuildBlocks, RepsLineThenSetsLine) {
+  const auto blocks = build_blocks(parse({"Snatch x 2", "3 sets @ 80%"}));
+  ASSERT_EQ(blocks.size(), 1U);
+  ASSERT_EQ(blocks[0].sets.size(), 3U);
+  for (const SetPrescription& set : blocks[0].sets) {
+    EXPECT_EQ(set.reps, (CountRange{2, 2}));
+    EXPECT_EQ(set.intensity.percent, (Range{80, 80}));
+  }
+}
+
 TEST(BuildBlocks, TargetIsOwnBlock) {
   const auto lines = parse({"In 24 minutes, establish a 1-RM Back Squat"});
   const auto blocks = build_blocks(lines);

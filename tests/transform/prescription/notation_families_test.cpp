@@ -302,6 +302,19 @@ TEST(NotationFamilies, WavesAfterName) {
        R"json({"sets":5,"steps":[{"reps":{"min":10,"max":10},"percent":{"min":60,"max":60}},{"reps":{"min":8,"max":8},"percent":{"min":65,"max":65}},{"reps":{"min":6,"max":6},"percent":{"min":70,"max":70}},{"reps":{"min":4,"max":4},"percent":{"min":75,"max":75}},{"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}}]})json"},
       {"Front Squat 5-5-5 @ 60-65-70% of Back Squat", "movement",
        R"json({"sets":3,"steps":[{"of":{"rm":1,"lift":"back squat"}},{"of":{"rm":1,"lift":"back squat"}},{"percent":{"min":70,"max":70},"of":{"rm":1,"lift":"back squat"}}]})json"},
+      // Complex counts after the sets, with or without brackets.
+      {"Clean + Jerk 5 x 1+2 @ 75%", "movement",
+       R"json({"sets":5,"reps":null,"percent":{"min":75,"max":75},"movements":[{"count":1},{"count":2}]})json"},
+      {"Power Clean + Front Squat 4 x (1+3) @ 70%", "movement",
+       R"json({"sets":4,"percent":{"min":70,"max":70},"movements":[{"count":1},{"count":3}]})json"},
+      // A bracketed sequence after the reps is a tempo, and a bracketed "of" is the reference.
+      {"Back Squat 3x5 @ 60% (3-1-1)", "movement",
+       R"json({"sets":3,"reps":{"min":5,"max":5},"remark":"(3-1-1)"})json"},
+      {"Front Squat 3x3 @ 80% (of Back Squat)", "movement",
+       R"json({"percent":{"min":80,"max":80},"of":{"rm":1,"lift":"back squat"}})json"},
+      // Sets and a percentage alone are a line of quantities, not a scheme.
+      {"3 sets @ 80%", "movement",
+       R"json({"movements":[],"sets":3,"percent":{"min":80,"max":80}})json"},
       // A count without a percentage after a comma adds to the group.
       {"Snatch x 3 @ 70%, 3 sets", "movement",
        R"json({"sets":3,"reps":{"min":3,"max":3},"percent":{"min":70,"max":70}})json"},
