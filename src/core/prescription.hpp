@@ -213,6 +213,8 @@ struct MovementLine {
   //! counts the steps unless the line states another count. reps and intensity are then empty.
   std::vector<IntensityStep> steps;
   std::string remark;  //!< text the grammar kept aside, as written: "(Light)", "(Sots Press)"
+  //! Set when the line lists more or fewer percentages than its sets: "3 x 5 @ 70%, 75%, 80%, 85%".
+  std::string warning;
   bool operator==(const MovementLine&) const = default;
 };
 

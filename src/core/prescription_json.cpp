@@ -209,6 +209,9 @@ void add_movement_fields(Json& json, const MovementLine& line) {
   if (!line.remark.empty()) {
     json["remark"] = line.remark;
   }
+  if (!line.warning.empty()) {
+    json["warning"] = line.warning;
+  }
   if (line.limit) {
     json["limit"] = Json{{"percent", range(line.limit->percent)}, {"of", rm_ref(line.limit->of)}};
   }

@@ -954,6 +954,12 @@ std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines) {
     }
     check_set_numbers(block, lines);
     fill_sets(block, lines, inherited_sets, within_minutes, movements);
+    for (const std::size_t index : block.movement_lines) {
+      const MovementLine* line = movement_line_at(lines, index);
+      if (line != nullptr && !line->warning.empty()) {
+        block.warnings.push_back("\"" + std::string(lines[index].text) + "\" " + line->warning);
+      }
+    }
   }
   return blocks;
 }

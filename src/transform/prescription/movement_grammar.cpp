@@ -618,6 +618,14 @@ void flush_set_group(MovementLine& line, SetGroups& groups) {
     std::size_t count = !line.rep_scheme.empty() ? line.rep_scheme.size()
                         : line.sets              ? static_cast<std::size_t>(line.sets->max)
                                                  : std::max<std::size_t>(percents, 1);
+    if (percents > 1 && percents != count) {
+      line.warning = "lists " + std::to_string(percents) + " percentages for " +
+                     std::to_string(count) + (count == 1 ? " set: " : " sets: ");
+      line.warning +=
+          percents > count
+              ? "the percentages past set " + std::to_string(count) + " are left out"
+              : "the sets after set " + std::to_string(percents) + " repeat the last one";
+    }
     count = std::min(count, kMaxWaveSteps - std::min(kMaxWaveSteps, groups.steps.size()));
     for (std::size_t index = 0; index < count; ++index) {
       IntensityStep step;

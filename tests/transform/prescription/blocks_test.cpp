@@ -105,6 +105,14 @@ TEST(BuildBlocks, RepsLineThenSetsLine) {
   }
 }
 
+TEST(BuildBlocks, PercentageCountWarning) {
+  const auto blocks = build_blocks(parse({"Back Squat 3 x 5 @ 70%, 75%, 80%, 85%"}));
+  ASSERT_EQ(blocks.size(), 1U);
+  ASSERT_EQ(blocks[0].warnings.size(), 1U);
+  EXPECT_NE(blocks[0].warnings[0].find("lists 4 percentages for 3 sets"), std::string::npos)
+      << blocks[0].warnings[0];
+}
+
 TEST(BuildBlocks, TargetIsOwnBlock) {
   const auto lines = parse({"In 24 minutes, establish a 1-RM Back Squat"});
   const auto blocks = build_blocks(lines);

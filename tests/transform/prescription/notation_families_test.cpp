@@ -315,6 +315,11 @@ TEST(NotationFamilies, WavesAfterName) {
       // Sets and a percentage alone are a line of quantities, not a scheme.
       {"3 sets @ 80%", "movement",
        R"json({"movements":[],"sets":3,"percent":{"min":80,"max":80}})json"},
+      // More or fewer percentages than sets: a warning says which sets have none or repeat one.
+      {"Back Squat 3 x 5 @ 70%, 75%, 80%, 85%", "movement",
+       R"json({"sets":3,"warning":"lists 4 percentages for 3 sets: the percentages past set 3 are left out"})json"},
+      {"Back Squat 5 x 5 @ 70%, 75%, 80%", "movement",
+       R"json({"sets":5,"warning":"lists 3 percentages for 5 sets: the sets after set 3 repeat the last one"})json"},
       // A count without a percentage after a comma adds to the group.
       {"Snatch x 3 @ 70%, 3 sets", "movement",
        R"json({"sets":3,"reps":{"min":3,"max":3},"percent":{"min":70,"max":70}})json"},
