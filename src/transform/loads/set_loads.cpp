@@ -245,6 +245,14 @@ std::optional<std::string> lift_with_max_ending(const std::string& lift, int rep
   if (lift.find(" and ") != std::string::npos) {
     return std::nullopt;
   }
+  // "snatch with 2 sec pause": the lift before "with", or an ending of it.
+  if (const std::size_t with = lift.find(" with "); with != std::string::npos) {
+    const std::string base = lift.substr(0, with);
+    if (maxes.find(rep_max, base)) {
+      return base;
+    }
+    return lift_with_max_ending(base, rep_max, maxes);
+  }
   // Each shorter ending that starts after a space, longest first: "pull power clean", then
   // "power clean", then "clean".
   for (std::size_t space = lift.find(' '); space != std::string::npos;
