@@ -262,6 +262,14 @@ std::optional<std::string> lift_with_max_ending(const std::string& lift, int rep
       return ending;
     }
   }
+  // "snatch emom": the longest beginning that has a max.
+  for (std::size_t space = lift.rfind(' '); space != std::string::npos && space > 0;
+       space = lift.rfind(' ', space - 1)) {
+    const std::string beginning = lift.substr(0, space);
+    if (maxes.find(rep_max, beginning)) {
+      return beginning;
+    }
+  }
   return std::nullopt;
 }
 

@@ -74,8 +74,8 @@ struct BlockLoads {
 
 //! Returns the longest ending of `lift`, after a space, that has a rep_max-RM in `maxes`: "power
 //! clean" for "slow pull power clean" when the file gives the power clean. For a name with "with",
-//! the lift before it or an ending of that: "snatch" for "snatch with 2 sec pause". Nothing when
-//! none has a max.
+//! the lift before it or an ending of that: "snatch" for "snatch with 2 sec pause". Else the
+//! longest beginning with a max: "snatch" for "snatch emom". Nothing when none has a max.
 [[nodiscard]] std::optional<std::string> lift_with_max_ending(const std::string& lift, int rep_max,
                                                               const Maxes& maxes);
 

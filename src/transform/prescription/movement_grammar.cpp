@@ -22,9 +22,9 @@ constexpr std::size_t kMaxItems = 16;
 
 // Words that end a name because a quantity follows: "x 6 reps each leg".
 bool is_name_stop_word(KeywordId word) {
-  static constexpr KeywordSet kWords = {"rep",     "reps",    "each",    "ea",    "per",
-                                        "rpe",     "set",     "sets",    "round", "rounds",
-                                        "singles", "doubles", "triples", "emom"};
+  static constexpr KeywordSet kWords = {"rep",     "reps",    "each",   "ea",    "per",
+                                        "rpe",     "set",     "sets",   "round", "rounds",
+                                        "singles", "doubles", "triples"};
   return kWords.contains(word);
 }
 

@@ -412,7 +412,8 @@ std::vector<int> unchecked::read_rep_sequence(Cursor& cursor) {
     }
 
     const auto next = read_count(cursor);
-    if (!next) {
+    // "x 2, 75%" and "x 2, 3 sets": a percentage or a count of sets ends the sequence.
+    if (!next || cursor.is(TokenKind::kPercent) || cursor.is_word_in({"set", "sets"})) {
       cursor.reset(mark);
       break;
     }

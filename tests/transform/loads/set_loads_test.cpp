@@ -129,6 +129,7 @@ TEST(LiftWithMaxEnding, LongestEndingWithMax) {
   EXPECT_EQ(lift_with_max_ending("hang clean", 3, maxes), std::nullopt);
   EXPECT_EQ(lift_with_max_ending("clean with 2 sec pause", 1, maxes), "clean");
   EXPECT_EQ(lift_with_max_ending("hang clean with pause at knee", 1, maxes), "clean");
+  EXPECT_EQ(lift_with_max_ending("clean emom", 1, maxes), "clean");
   EXPECT_EQ(lift_with_max_ending("snatch balance", 1, maxes), std::nullopt);
   EXPECT_EQ(lift_with_max_ending("power snatch and clean", 1, maxes), std::nullopt);
 }

@@ -320,6 +320,13 @@ TEST(NotationFamilies, WavesAfterName) {
        R"json({"sets":3,"warning":"lists 4 percentages for 3 sets: the percentages past set 3 are left out"})json"},
       {"Back Squat 5 x 5 @ 70%, 75%, 80%", "movement",
        R"json({"sets":5,"warning":"lists 3 percentages for 5 sets: the sets after set 3 repeat the last one"})json"},
+      // A percentage or a count of sets ends a rep sequence.
+      {"Snatch @ 70% x 2, 75% x 2", "movement",
+       R"json({"sets":2,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}}]})json"},
+      {"Snatch x 2, 3 sets", "movement", R"json({"sets":3,"reps":{"min":2,"max":2}})json"},
+      // A name before "EMOM" keeps the line's numbers.
+      {"Snatch EMOM 10 x 2 @ 75%", "movement",
+       R"json({"sets":10,"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}})json"},
       // A count without a percentage after a comma adds to the group.
       {"Snatch x 3 @ 70%, 3 sets", "movement",
        R"json({"sets":3,"reps":{"min":3,"max":3},"percent":{"min":70,"max":70}})json"},
