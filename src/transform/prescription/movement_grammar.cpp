@@ -875,10 +875,15 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       state.strong = state.marked = true;
       continue;
     }
-    // "3 x 3 x 80%", "3x2 - 75%": an "x" or a dash where "@" would be.
+    // "3 x 3 x 80%", "3x2 - 75%", "3x2 - 75-80%": an "x" or a dash where "@" would be.
+    const bool percent_next =
+        cursor.is(TokenKind::kNumber, 1) &&
+        (cursor.is(TokenKind::kPercent, 2) ||
+         (cursor.is(TokenKind::kDash, 2) && cursor.is(TokenKind::kNumber, 3) &&
+          cursor.is(TokenKind::kPercent, 4)));
     if ((cursor.is(TokenKind::kTimes) ||
          (cursor.is(TokenKind::kDash) && cursor.peek()->space_before)) &&
-        cursor.is(TokenKind::kNumber, 1) && cursor.is(TokenKind::kPercent, 2)) {
+        percent_next) {
       cursor.advance();
     }
     if (read_intensity(cursor, context, line.intensity)) {  // replaces only the parts it reads

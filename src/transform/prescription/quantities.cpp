@@ -324,12 +324,23 @@ std::uint64_t unchecked::read_count_range(Cursor& cursor) {
   }
   const std::size_t after_low = cursor.position();
   std::uint64_t range = pack(*low, *low);
+  // "3x2 - 75%", "3x2 - 75-80%": the numbers after a spaced dash are a percentage, so the count is
+  // 2. In "70-75%" the dash is glued, and the whole is a percentage.
+  std::size_t ahead = 0;
+  while (cursor.is(TokenKind::kDash, ahead) && cursor.is(TokenKind::kNumber, ahead + 1)) {
+    ahead += 2;
+  }
+  if (ahead > 0 && cursor.peek()->space_before && cursor.is(TokenKind::kPercent, ahead)) {
+    return range;
+  }
   if (cursor.accept(TokenKind::kDash) || cursor.accept_word("to")) {
     const auto high = read_count(cursor);
     const bool sequence_follows = cursor.is(TokenKind::kDash) && cursor.is(TokenKind::kNumber, 1);
     if (high && cursor.is(TokenKind::kPercent)) {
-      cursor.reset(after_low);  // "3x2 - 75%": the count is 2, and a percentage follows
-    } else if (high && !sequence_follows && *high >= *low) {
+      cursor.reset(start);  // "70-75%": a range of percentages
+      return kNoCountRange;
+    }
+    if (high && !sequence_follows && *high >= *low) {
       range = pack(*low, *high);
     } else if (high) {
       cursor.reset(start);  // "21-15" or "5-4-3": a sequence, read by read_rep_sequence

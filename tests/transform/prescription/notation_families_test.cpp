@@ -282,6 +282,10 @@ TEST(NotationFamilies, WavesAfterName) {
        R"json({"sets":3,"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}})json"},
       {"Snatch 3x2 - 75%", "movement",
        R"json({"sets":3,"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}})json"},
+      {"Snatch 3x2 - 75-80%", "movement",
+       R"json({"sets":3,"reps":{"min":2,"max":2},"percent":{"min":75,"max":80}})json"},
+      // A range of percentages is never a count: this line stays a note rather than 70 reps.
+      {"Snatch 3 x 70-75%", "note", R"json({})json"},
       // After a percentage, reps then sets.
       {"Snatch @ 75% x 2 x 3", "movement",
        R"json({"sets":3,"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}})json"},
