@@ -46,7 +46,7 @@ TEST(NotationFamilies, SetsAndReps) {
        R"json({"scheme":{"type":"sets","sets":5},"movement":{"movements":[],"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}}})json"},
       {"Snatch 3 @ 80%", "movement",
        R"json({"movements":[{"canonical":"snatch"}],"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}})json"},
-      // "sets" after the second count says that the first is the reps.
+      // "sets" after the second count marks the first one as the reps.
       {"Power Snatch x 2 x 5 sets", "movement", R"json({"reps":{"min":2,"max":2},"sets":5})json"},
       // A dash between the name and its sets.
       {"Snatch - 5 x 2 @ 75%", "movement",
@@ -319,7 +319,7 @@ TEST(NotationFamilies, WavesAfterName) {
       // Sets and a percentage alone are a line of quantities, not a scheme.
       {"3 sets @ 80%", "movement",
        R"json({"movements":[],"sets":3,"percent":{"min":80,"max":80}})json"},
-      // More or fewer percentages than sets: a warning says which sets have none or repeat one.
+      // More or fewer percentages than sets: a warning names the sets that lose or repeat one.
       {"Back Squat 3 x 5 @ 70%, 75%, 80%, 85%", "movement",
        R"json({"sets":3,"warning":"lists 4 percentages for 3 sets: the percentages past set 3 are left out"})json"},
       {"Back Squat 5 x 5 @ 70%, 75%, 80%", "movement",
