@@ -1,6 +1,7 @@
 #include "transform/prescription/movement_grammar.hpp"
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 #include <memory>
 #include <string>
@@ -339,14 +340,15 @@ bool read_sets_by_reps(Cursor& cursor, MovementLine& line) {
 bool read_complex_counts(Cursor& cursor, MovementLine& line) {
   const std::size_t start = cursor.position();
   const bool bracketed = cursor.is(TokenKind::kOpen);  // "x (1+2)"
-  if (line.grouping != Grouping::kComplex || !cursor.is(TokenKind::kNumber, bracketed ? 1 : 0) ||
+  if (line.grouping != Grouping::kComplex || line.movements.size() > kMaxItems ||
+      !cursor.is(TokenKind::kNumber, bracketed ? 1 : 0) ||
       !cursor.is(TokenKind::kPlus, bracketed ? 2 : 1)) {
     return false;
   }
   if (bracketed) {
     cursor.advance();
   }
-  const std::size_t first_count = cursor.position();
+  std::array<int, kMaxItems> counts{};
   for (std::size_t index = 0; index < line.movements.size(); ++index) {
     const std::optional<int> count =
         index == 0 || cursor.accept(TokenKind::kPlus) ? read_count(cursor) : std::nullopt;
@@ -354,21 +356,15 @@ bool read_complex_counts(Cursor& cursor, MovementLine& line) {
       cursor.reset(start);
       return false;
     }
+    counts[index] = *count;
   }
   if (cursor.is(TokenKind::kPlus) || (bracketed && !cursor.accept(TokenKind::kClose))) {
     cursor.reset(start);
     return false;
   }
-  const std::size_t end = cursor.position();
-
-  cursor.reset(first_count);
   for (std::size_t index = 0; index < line.movements.size(); ++index) {
-    if (index > 0) {
-      cursor.advance();  // "+"
-    }
-    line.movements[index].count = read_count(cursor);
+    line.movements[index].count = counts[index];
   }
-  cursor.reset(end);
   cursor.accept_word_in({"rep", "reps"});
   // "x 1+1 x 4": four sets of the complex.
   if (cursor.is(TokenKind::kTimes) && cursor.is(TokenKind::kNumber, 1) &&
@@ -1394,6 +1390,9 @@ bool may_start_item(const Cursor& cursor) {
   return cursor.is(TokenKind::kNumber) || cursor.is(TokenKind::kTime) ||
          cursor.is(TokenKind::kOpen);
 }
+bool may_start_bracket(const Cursor& cursor) {
+  return cursor.is(TokenKind::kOpen);
+}
 bool may_start_anything(const Cursor& /*cursor*/) {
   return true;
 }
@@ -1472,11 +1471,14 @@ bool parse_movement_line(Cursor& cursor, const GrammarContext& context, Movement
     bool (*may_start)(const Cursor&);
     bool (*read)(Cursor&, const GrammarContext&, MovementLine&);
   };
+  // The last rule reads a bracket that no other rule reads, such as load tiers, before the name:
+  // "(Mx 75/55, Rx 95/65, Rx+ 115/75) Thrusters x 10". It is a remark, as it is after the name.
   static constexpr Rule kRules[] = {{may_start_named, read_named},
                                     {may_start_count, read_count_times_group},
                                     {may_start_item, read_items},
                                     {may_start_anything, read_sets_first},
-                                    {may_start_quantities, read_quantities_only}};
+                                    {may_start_quantities, read_quantities_only},
+                                    {may_start_bracket, read_qualifier_first}};
   bool line_used = qualified;  // whether a rule has run on line since it was made
   for (const Rule& rule : kRules) {
     if (!rule.may_start(cursor)) {
@@ -1491,17 +1493,6 @@ bool parse_movement_line(Cursor& cursor, const GrammarContext& context, Movement
       return true;
     }
     cursor.reset(start);
-  }
-  // A bracket that no rule reads, such as load tiers, before the name: "(Mx 75/55, Rx 95/65,
-  // Rx+ 115/75) Thrusters x 10". It is a remark, as it is after the name.
-  if (cursor.is(TokenKind::kOpen)) {
-    if (line_used) {
-      std::destroy_at(&line);
-      std::construct_at(&line);
-    }
-    if (read_qualifier_first(cursor, context, line)) {
-      return true;
-    }
   }
   cursor.reset(start);
   return false;

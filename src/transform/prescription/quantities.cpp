@@ -703,14 +703,8 @@ bool unchecked::read_intensity(Cursor& cursor, const GrammarContext& context,
       intensity.percent = percent->first;
       intensity.at_least = percent->second;
       found = true;
-      const std::size_t before_of = cursor.position();
-      if (cursor.accept_word("of")) {
-        const bool read = read_reference_into(intensity.of, [&](RmRef& reference) {
-          return read_of_reference(cursor, context, reference);
-        });
-        if (!read) {
-          cursor.reset(before_of);
-        }
+      if (cursor.is_word("of")) {
+        read_of_clause(cursor, context, intensity.of);
       } else {
         // "@ 80% 1RM Back Squat", "@ 90% Clean": the reference without "of".
         read_reference_into(intensity.of, [&](RmRef& reference) {
