@@ -362,6 +362,7 @@ bool read_complex_counts(Cursor& cursor, MovementLine& line) {
     cursor.reset(start);
     return false;
   }
+
   for (std::size_t index = 0; index < line.movements.size(); ++index) {
     line.movements[index].count = counts[index];
   }
