@@ -292,10 +292,6 @@ constexpr std::array<TokenKind, 256> kPunctuationKinds = [] {
 AsciiClass ascii_class(char c) {
   return kAsciiClasses[static_cast<unsigned char>(c)];
 }
-bool is_word_byte(const char* at) {
-  return ascii_class(at[0]) == AsciiClass::kLetter ||
-         (at[0] == '\'' && ascii_class(at[1]) == AsciiClass::kLetter);
-}
 
 // Copies line into text with ASCII letters lower-cased, eight bytes at a time, and returns false
 // when a byte is 0x80 or more. Then writes kTextPadding zero bytes after it, so that the loops of
@@ -381,20 +377,42 @@ bool tokenize_ascii(std::string_view line, TokenizedLine& out) {
     KeywordId keyword = kNoKeyword;
     const std::size_t start = at;
     if (first_class == AsciiClass::kLetter) {
-      if (starts_glued_abbreviation(padded, at)) {
-        at += 3;
-      } else {
-        do {
+      do {
+        ++at;
+      } while (ascii_class(text[at]) == AsciiClass::kLetter);
+      // Inner apostrophes ("today's") are rare, so they are tested once the letters end.
+      while (text[at] == '\'' && ascii_class(text[at + 1]) == AsciiClass::kLetter) {
+        at += 2;
+        while (ascii_class(text[at]) == AsciiClass::kLetter) {
           ++at;
-        } while (is_word_byte(text + at));
+        }
+      }
+      // Only a one-letter word can start a glued abbreviation: its second byte is a digit.
+      if (at - start == 1 && ascii_class(text[at]) == AsciiClass::kDigit &&
+          starts_glued_abbreviation(padded, start)) {
+        at = start + 3;
       }
       if (at - start == 1 && c == 'x') {
         kind = TokenKind::kTimes;
       } else {
         keyword = find_padded_keyword(text + start, at - start);
       }
-    } else if (first_class == AsciiClass::kDigit ||
-               (first_class == AsciiClass::kColon && is_seconds_suffix(padded, at))) {
+    } else if (first_class == AsciiClass::kDigit) {
+      // Most numbers are a few digits with no '.' or ':' after them; the rest take the path that
+      // reads decimals and times.
+      double whole = 0;
+      do {
+        whole = whole * 10 + (text[at] - '0');
+        ++at;
+      } while (ascii_class(text[at]) == AsciiClass::kDigit);
+      if (text[at] == '.' || text[at] == ':') {
+        at = read_number_token(padded, start, token);
+        kind = token.kind;
+      } else {
+        kind = TokenKind::kNumber;
+        token.value = whole;
+      }
+    } else if (first_class == AsciiClass::kColon && is_seconds_suffix(padded, at)) {
       at = read_number_token(padded, at, token);
       kind = token.kind;
     } else {

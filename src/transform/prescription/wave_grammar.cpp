@@ -82,6 +82,15 @@ bool read_wave(Cursor& cursor, const GrammarContext& context, std::size_t min_st
   if (!may_start_wave(cursor)) {
     return false;  // checked before anything is allocated
   }
+  // Every step states a percentage, so a line with fewer than min_steps of them is no wave. The
+  // count spares reading a whole step, "x 7 reps @ 60-65% of 1-RM Front Squat", only to drop it.
+  std::size_t percentages = 0;
+  for (std::size_t ahead = 0; ahead < cursor.remaining() && percentages < min_steps; ++ahead) {
+    percentages += cursor.is(TokenKind::kPercent, ahead) ? 1 : 0;
+  }
+  if (percentages < min_steps) {
+    return false;
+  }
   const std::size_t start = cursor.position();
   while (steps.size() < kMaxWaveSteps) {
     const std::size_t before_step = cursor.position();
