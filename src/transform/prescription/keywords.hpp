@@ -25,27 +25,28 @@ inline constexpr KeywordId kNoKeyword = 0;
 // clang-format off
 inline constexpr std::string_view kKeywordSpellings[] = {
     "",
-    "a", "add", "after", "ahap", "aim", "all", "also", "amrap", "an", "and", "any", "are", "arm", "arms",
-    "as", "at", "be", "been", "before", "below", "best", "between", "bodyweight", "build", "but",
-    "bw", "by", "cal", "calorie", "calories", "cals", "can", "cap", "could", "do", "does", "don't",
-    "double", "doubles", "e", "ea", "each", "efforts", "eight", "eighteen", "eleven", "emom", "establish",
-    "even", "every", "exceed", "exercises", "feet", "female", "fifteen", "find", "five", "focus",
-    "followed", "foot", "for", "four", "fourteen", "from", "ft", "go", "going", "h", "hand",
-    "hands", "heaviest", "heavy", "here", "hold", "hour", "hours", "how", "hr", "hrs", "i", "if",
-    "in", "inches", "interval", "intervals", "is", "it", "it's", "its", "keep", "kg", "kgs", "kilo",
-    "kilos", "km", "l", "lb", "lbs", "left", "leg", "legs", "less", "load", "m", "make", "male",
-    "many", "mark", "max", "means", "meant", "men", "meter", "meters", "metre", "metres", "mi",
-    "mile", "miles", "min", "mins", "minute", "minutes", "mom", "more", "movements", "my", "need",
-    "needed", "new", "nine", "nineteen", "not", "note", "odd", "of", "off", "on", "one", "or",
-    "other", "our", "over", "pd", "per", "percent", "please", "pood", "possible", "pound", "pounds",
-    "r", "rep", "reps", "rest", "rft", "right", "rm", "round", "rounds", "rpe", "s", "sec",
-    "second", "seconds", "secs", "set", "sets", "seven", "seventeen", "should", "side", "sides",
-    "single", "singles", "six", "sixteen", "so", "start", "stay", "tabata", "take", "ten", "than", "that",
-    "the", "then", "there", "these", "they", "thirteen", "this", "those", "three", "through",
-    "time", "to", "today", "today's", "todays", "top", "total", "triple", "triples", "try", "twelve", "twenty",
-    "two", "under", "until", "up", "use", "want", "was", "way", "we", "weight", "weights", "were",
-    "what", "when", "why", "will", "with", "within", "women", "work", "would", "yard", "yards",
-    "yd", "yds", "you", "you're", "your", "yours",
+    "a", "add", "after", "ahap", "aim", "all", "also", "amrap", "an", "and", "any", "are", "arm",
+    "arms", "as", "at", "be", "been", "before", "below", "best", "between", "bodyweight", "build",
+    "but", "bw", "by", "cal", "calorie", "calories", "cals", "can", "cap", "could", "do", "does",
+    "don't", "double", "doubles", "e", "ea", "each", "efforts", "eight", "eighteen", "eleven",
+    "emom", "establish", "even", "every", "exceed", "exercises", "feet", "female", "fifteen",
+    "find", "five", "focus", "followed", "foot", "for", "four", "fourteen", "friday", "from", "ft",
+    "go", "going", "h", "hand", "hands", "heaviest", "heavy", "here", "hold", "hour", "hours",
+    "how", "hr", "hrs", "i", "if", "in", "inches", "interval", "intervals", "is", "it", "it's",
+    "its", "keep", "kg", "kgs", "kilo", "kilos", "km", "l", "lb", "lbs", "left", "leg", "legs",
+    "less", "load", "m", "make", "male", "many", "mark", "max", "means", "meant", "men", "meter",
+    "meters", "metre", "metres", "mi", "mile", "miles", "min", "mins", "minute", "minutes", "mom",
+    "monday", "more", "movements", "my", "need", "needed", "new", "nine", "nineteen", "not", "note",
+    "odd", "of", "off", "on", "one", "or", "other", "our", "over", "pd", "per", "percent", "please",
+    "pood", "possible", "pound", "pounds", "r", "rep", "reps", "rest", "rft", "right", "rm",
+    "round", "rounds", "rpe", "s", "saturday", "sec", "second", "seconds", "secs", "set", "sets",
+    "seven", "seventeen", "should", "side", "sides", "single", "singles", "six", "sixteen", "so",
+    "start", "stay", "sunday", "tabata", "take", "ten", "than", "that", "the", "then", "there",
+    "these", "they", "thirteen", "this", "those", "three", "through", "thursday", "time", "to",
+    "today", "today's", "todays", "top", "total", "triple", "triples", "try", "tuesday", "twelve",
+    "twenty", "two", "under", "until", "up", "use", "want", "was", "way", "we", "wednesday",
+    "weight", "weights", "were", "what", "when", "why", "will", "with", "within", "women", "work",
+    "would", "yard", "yards", "yd", "yds", "you", "you're", "your", "yours",
 };
 // clang-format on
 
@@ -142,9 +143,9 @@ inline constexpr std::array<PackedWord, kKeywordCount> kPackedSpellings = [] {
 // Collision-free table from the hash of a packed spelling to its id, built at compile time: the
 // seed of the hash is the first one under which no two keywords share a slot. A lookup then reads
 // one slot and compares one spelling, with no probing loop and no branch on whether the word is a
-// keyword, which the processor could not predict. Each entry is one byte, so the 4 KiB table stays
+// keyword, which the processor could not predict. Each entry is one byte, so the 8 KiB table stays
 // in the first-level cache.
-inline constexpr unsigned kSlotBits = 12;
+inline constexpr unsigned kSlotBits = 13;
 inline constexpr std::size_t kSlots = std::size_t{1} << kSlotBits;
 
 // The seed is spread over all 64 bits and mixed in before the multiplication, so that every seed

@@ -29,10 +29,13 @@ bool is_name_stop_word(KeywordId word) {
   return kWords.contains(word);
 }
 
-// Words a movement name never starts with: "With empty bar", "For a total of 8 rounds".
+// Words a movement name never starts with: "With empty bar", "For a total of 8 rounds", and the
+// days of the week, which open date lines such as "TUESDAY 02-04-20".
 bool is_leading_connector(KeywordId word) {
-  static constexpr KeywordSet kWords = {"with", "for", "at", "in",  "of", "from",     "to",
-                                        "on",   "off", "by", "and", "or", "followed", "then"};
+  static constexpr KeywordSet kWords = {
+      "with",   "for",     "at",        "in",       "of",     "from",     "to",
+      "on",     "off",     "by",        "and",      "or",     "followed", "then",
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
   return kWords.contains(word);
 }
 
@@ -73,6 +76,18 @@ std::size_t number_inside_name(const Cursor& cursor) {
   return ahead;
 }
 
+// Number of tokens of "build to", "build up to", "work up to" or "work to" at ahead positions past
+// the cursor, or 0. These words lead to the top intensity of the sets, never into a name.
+std::size_t build_up_words(const Cursor& cursor, std::size_t ahead = 0) {
+  if (!cursor.is_word_in({"build", "work"}, ahead)) {
+    return 0;
+  }
+  if (cursor.is_word("to", ahead + 1)) {
+    return 2;
+  }
+  return cursor.is_word("up", ahead + 1) && cursor.is_word("to", ahead + 2) ? 3 : 0;
+}
+
 // Reads a movement name. Fails, consuming nothing, on a prose word or a leading connector.
 std::optional<TokenSpan> read_name(Cursor& cursor) {
   const std::size_t start = cursor.position();
@@ -101,7 +116,8 @@ std::optional<TokenSpan> read_name(Cursor& cursor) {
       const bool gendered_load =
           kGenderWords.contains(word) && (quantity_follows || cursor.is(TokenKind::kColon, 1));
       if (is_name_stop_word(word) || gendered_load ||
-          (quantity_follows && cursor.is_word_in({"for", "at", "of", "in"}))) {
+          (quantity_follows && cursor.is_word_in({"for", "at", "of", "in"})) ||
+          build_up_words(cursor) != 0) {
         break;
       }
       if (is_prose_word(word) || words == kMaxNameWords) {
@@ -710,6 +726,31 @@ bool read_percent_sequence(Cursor& cursor, const GrammarContext& context, Moveme
   return true;
 }
 
+// "Snatch - build to 85%", "Clean, work up to 90% of 1-RM Clean": the sets climb to a top
+// percentage, which is a ceiling rather than the load of every set. The percentage goes to limit
+// and the words before it to the remark. Returns false, consuming nothing, for other text.
+bool read_build_up(Cursor& cursor, MovementLine& line, const GrammarContext& context) {
+  const std::size_t start = cursor.position();
+  const std::size_t dash = cursor.is(TokenKind::kDash) && cursor.peek()->space_before ? 1 : 0;
+  const std::size_t words = build_up_words(cursor, dash);
+  if (words == 0) {
+    return false;
+  }
+  for (std::size_t index = 0; index < dash + words; ++index) {
+    cursor.advance();
+  }
+  const std::size_t words_end = cursor.position();
+  cursor.accept_word("a");
+  Intensity top;
+  if (!read_intensity(cursor, context, top) || !top.percent) {
+    cursor.reset(start);
+    return false;
+  }
+  append_remark(line, written_text(cursor.line(), context.original, start + dash, words_end));
+  line.limit = std::move(top);
+  return true;
+}
+
 // Reads quantities, sides, intensities and remarks up to the end of the cursor.
 void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context,
                TailState& state) {
@@ -777,14 +818,24 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       state.strong = state.marked = true;
       continue;
     }
-    // "Snatch x 2 @ 75% x 3": sets after the reps and the percentage.
-    if (line.intensity.percent && line.reps && !line.sets && cursor.is(TokenKind::kTimes) &&
+    // "Snatch x 2 @ 75% x 3": sets after the reps and the percentage. "Deadlift 1x5 @ 80% x 3" is
+    // three sets too, but after "2x5 @ 80%" a count could multiply the sets or repeat the line, so
+    // it stays in the remark rather than replace the reps.
+    if (line.intensity.percent && line.reps && cursor.is(TokenKind::kTimes) &&
         cursor.is(TokenKind::kNumber, 1) &&
         (cursor.remaining() == 2 || cursor.is(TokenKind::kComma, 2) ||
          cursor.is_word_in({"set", "sets"}, 2))) {
+      if (line.sets && *line.sets != CountRange{1, 1}) {
+        cursor.reset(mark);
+        break;
+      }
       cursor.advance();
       line.sets = read_count_range(cursor);
       cursor.accept_word_in({"set", "sets"});
+      continue;
+    }
+    if (read_build_up(cursor, line, context)) {
+      state.strong = state.marked = true;
       continue;
     }
     if (wave_possible && read_line_wave(cursor, context, line)) {

@@ -181,7 +181,17 @@ bool read_for_time_head(Cursor& cursor, Head& head) {
   return false;
 }
 
-// "3 rounds", "three sets", "4-6 sets", "one set tabata", "tabata".
+// ", not for time" or "not for time" after a count of rounds or sets, which says that the rounds
+// are not raced: "4 rounds, not for time:". Consumes nothing when it is not there.
+void accept_not_for_time(Cursor& cursor) {
+  const std::size_t start = cursor.position();
+  cursor.accept(TokenKind::kComma);
+  if (!cursor.accept_words({"not", "for", "time"})) {
+    cursor.reset(start);
+  }
+}
+
+// "3 rounds", "three sets", "4-6 sets", "one set tabata", "tabata", "4 rounds, not for time".
 bool read_counted_head(Cursor& cursor, Head& head) {
   const std::size_t start = cursor.position();
   if (cursor.accept_word("tabata")) {
@@ -208,11 +218,13 @@ bool read_counted_head(Cursor& cursor, Head& head) {
     if (cursor.accept_word("tabata")) {
       head.scheme.type = SchemeType::kTabata;
     }
+    accept_not_for_time(cursor);
     return true;
   }
   if (cursor.accept_word_in({"sets", "set"})) {
     head.scheme.type = cursor.accept_word("tabata") ? SchemeType::kTabata : SchemeType::kSets;
     head.scheme.sets = count;
+    accept_not_for_time(cursor);
     return true;
   }
   cursor.reset(start);

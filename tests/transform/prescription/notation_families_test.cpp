@@ -51,6 +51,19 @@ TEST(NotationFamilies, SetsAndReps) {
       // A dash between the name and its sets.
       {"Snatch - 5 x 2 @ 75%", "movement",
        R"json({"movements":[{"canonical":"snatch"}],"sets":5,"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}})json"},
+      // A count after the intensity of one set gives the sets; after several sets it stays in
+      // the remark.
+      {"Deadlift 1x5 @ 80% x 3", "movement",
+       R"json({"movements":[{"canonical":"deadlift"}],"sets":3,"reps":{"min":5,"max":5},"percent":{"min":80,"max":80}})json"},
+      {"Deadlift 2x5 @ 80% x 3", "movement",
+       R"json({"sets":2,"reps":{"min":5,"max":5},"percent":{"min":80,"max":80},"remark":"x 3"})json"},
+      // Building up to a top percentage: the percentage is a ceiling, not every set's load.
+      {"Snatch - build to 85%", "movement",
+       R"json({"movements":[{"name":"Snatch","canonical":"snatch"}],"percent":null,"limit":{"percent":{"min":85,"max":85},"of":null},"remark":"build to"})json"},
+      {"Clean, work up to 90% of 1-RM Clean", "movement",
+       R"json({"movements":[{"name":"Clean","canonical":"clean"}],"percent":null,"limit":{"percent":{"min":90,"max":90},"of":{"rm":1,"lift":"clean"}},"remark":"work up to"})json"},
+      {"Snatch x 2, build up to 80%", "movement",
+       R"json({"movements":[{"canonical":"snatch"}],"reps":{"min":2,"max":2},"percent":null,"limit":{"percent":{"min":80,"max":80}}})json"},
   });
 }
 
@@ -468,6 +481,11 @@ TEST(NotationFamilies, AlternatingMinutes) {
        R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":300,"sets":5,"minutes":{"first":5,"last":9,"parity":null}}})json"},
       {"Minutes 1-4: 10 Wall Balls", "scheme",
        R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":240,"sets":4,"minutes":{"first":1,"last":4}},"movement":{"movements":[{"canonical":"wall ball"}],"reps":{"min":10,"max":10}}})json"},
+      // After one minute, a spaced dash before a count and a name introduces the minute's work.
+      {"Min 1 - 15 Cal Row", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":60,"sets":1,"minutes":{"first":1,"last":1}},"movement":{"movements":[{"canonical":"row"}],"calories":{"value":15,"unit":"cal"}}})json"},
+      {"Minutes 1 - 4 Snatch x 2", "scheme",
+       R"json({"scheme":{"type":"interval","sets":4,"minutes":{"first":1,"last":4}},"movement":{"movements":[{"canonical":"snatch"}],"reps":{"min":2,"max":2}}})json"},
   });
 }
 
@@ -496,6 +514,9 @@ TEST(NotationFamilies, TimedWork) {
        R"json({"scheme":{"type":"amrap","duration_seconds":420},"movement":{"grouping":"list"}})json"},
       {"For time:", "scheme", R"json({"scheme":{"type":"for_time","rounds":null}})json"},
       {"5 Rounds for time of:", "scheme", R"json({"scheme":{"type":"for_time","rounds":5}})json"},
+      {"4 rounds, not for time:", "scheme", R"json({"scheme":{"type":"rounds","rounds":4}})json"},
+      {"3 Rounds, Not For Time: 10 Push-ups, 10 Sit-ups", "scheme",
+       R"json({"scheme":{"type":"rounds","rounds":3},"movement":{"grouping":"list"}})json"},
       {"Time cap: 14 minutes", "scheme",
        R"json({"scheme":{"type":"for_time","time_cap_seconds":840}})json"},
       {"For time, 14 min cap", "scheme",
@@ -536,6 +557,9 @@ TEST(NotationFamilies, Noise) {
       {"-Back Squat x 5 @ 75%", "movement",
        R"json({"movements":[{"name":"Back Squat","canonical":"back squat"}],"reps":{"min":5,"max":5}})json"},
       {"Previous Post", "note", R"json({})json"},
+      // A date line names no movement, whatever its numbers look like.
+      {"TUESDAY 02-04-20", "note", R"json({})json"},
+      {"Friday 12.25.20", "note", R"json({})json"},
       {"12", "note", R"json({})json"},
       {"[gallery ids=\"4,5\"]", "note", R"json({})json"},
   });
