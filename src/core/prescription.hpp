@@ -153,10 +153,12 @@ class HeapOptional {
 struct Movement {
   //! As written: "Hip Snatch", "Pull-Ups". A view into the text of its line (see ParsedLine::text).
   std::string_view name;
-  std::string canonical;             //!< see canonical_name: "hip snatch", "pull up"
-  std::optional<int> count;          //!< reps inside a complex: the 2 of "Clean + 2 Front Squats"
-  std::optional<CountRange> reps;    //!< reps of one item of a list: "10 Air Squats, 10 Pushups"
-  std::optional<Quantity> distance;  //!< distance of one list item: "400m run, 10 squats"
+  std::string canonical;           //!< see canonical_name: "hip snatch", "pull up"
+  std::optional<int> count;        //!< reps inside a complex: the 2 of "Clean + 2 Front Squats"
+  std::optional<CountRange> reps;  //!< reps of one item of a list: "10 Air Squats, 10 Pushups"
+  //! Sets of one item of a list whose items each state sets: "Snatch 3x2 @ 75%, Clean 3x2 @ 80%".
+  std::optional<CountRange> sets;
+  std::optional<Quantity> distance;        //!< distance of one list item: "400m run, 10 squats"
   std::optional<int> duration_seconds;     //!< duration of one list item
   std::optional<MinuteSelection> minutes;  //!< "Odd: 5 Power Cleans, Even: 10 Burpees"
   //! In an alternating line or a list, a movement that states no intensity while the others

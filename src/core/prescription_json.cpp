@@ -120,8 +120,8 @@ std::string with_plain_spaces(std::string_view text) {
 
 namespace {
 
-// {"name", "canonical"}, plus "count" in a complex, "reps", "distance", "duration_seconds" for an
-// item of a list, and "minutes" for an item of an alternating line. An item that states no
+// {"name", "canonical"}, plus "count" in a complex, "reps", "sets", "distance", "duration_seconds"
+// for an item of a list, and "minutes" for an item of an alternating line. An item that states no
 // intensity while the others state the same one gets "without_intensity". An item with an
 // intensity of its own gets "percent" and "of", with the intensity's extras.
 Json movement_json(const Movement& movement) {
@@ -131,6 +131,10 @@ Json movement_json(const Movement& movement) {
   }
   if (movement.reps) {
     json["reps"] = count_range(movement.reps);
+  }
+  if (movement.sets) {
+    json["sets"] = fixed_sets(movement.sets);
+    add_sets_range(json, movement.sets);
   }
   if (movement.distance) {
     json["distance"] = quantity(movement.distance);

@@ -311,9 +311,14 @@ void fill_line_sets(Block& block, const SetSource& source, const BlockMovement& 
   if (line_intensity.empty() && scheme_quantities != nullptr) {
     line_intensity = scheme_quantities->intensity;
   }
+  // A list item with sets of its own ("Clean 3x2" after "Snatch 3x2, ") counts them itself.
+  const std::optional<CountRange>& line_sets =
+      movement.movement && line.line->movements[*movement.movement].sets
+          ? line.line->movements[*movement.movement].sets
+          : line.sets;
   std::optional<SetCount> count = source.scheme_count;
-  if (!count && line.sets) {
-    count = SetCount{line.sets->max, "movement line"};
+  if (!count && line_sets) {
+    count = SetCount{line_sets->max, "movement line"};
   }
   if (!count && apply_table) {
     count = table_count(block, source.lines);
@@ -333,7 +338,7 @@ void fill_line_sets(Block& block, const SetSource& source, const BlockMovement& 
   }
   // "4-6 sets": the sets past the least count are optional, unless the scheme sets the count.
   const int least_count =
-      !source.scheme_count && line.sets ? line.sets->min : std::numeric_limits<int>::max();
+      !source.scheme_count && line_sets ? line_sets->min : std::numeric_limits<int>::max();
   reserve_sets(block, static_cast<std::size_t>(count->count));
   for (int set = 1; set <= count->count; ++set) {
     const std::optional<RowView> row =
@@ -789,14 +794,15 @@ std::vector<BlockMovement> block_movements(const Block& block,
 namespace {
 
 // Whether each movement of the line has sets of its own: those of an alternating line, and those
-// of a list whose movements state intensities ("Snatch x 2 @ 70%, Clean x 2 @ 80%").
+// of a list whose movements state intensities ("Snatch x 2 @ 70%, Clean x 2 @ 80%") or sets
+// ("Snatch 3x2, Clean 3x2").
 bool splits_by_movement(const MovementLine& line) {
   if (line.grouping == Grouping::kAlternating) {
     return true;
   }
   return line.grouping == Grouping::kList &&
          std::any_of(line.movements.begin(), line.movements.end(), [](const Movement& item) {
-           return item.intensity.has_value() || item.without_intensity;
+           return item.intensity.has_value() || item.without_intensity || item.sets;
          });
 }
 

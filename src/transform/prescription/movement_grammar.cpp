@@ -79,7 +79,8 @@ std::size_t number_inside_name(const Cursor& cursor) {
 // Number of tokens of "build to", "build up to", "work up to" or "work to" at ahead positions past
 // the cursor, or 0. These words lead to the top intensity of the sets, never into a name.
 std::size_t build_up_words(const Cursor& cursor, std::size_t ahead = 0) {
-  if (!cursor.is_word_in({"build", "work"}, ahead)) {
+  static constexpr KeywordSet kVerbs = {"build", "work"};
+  if (!cursor.line().may_have_any(kVerbs) || !kVerbs.contains(cursor.keyword(ahead))) {
     return 0;
   }
   if (cursor.is_word("to", ahead + 1)) {
@@ -1159,6 +1160,25 @@ bool read_counted_item(Cursor& cursor, const GrammarContext& context, Movement& 
   return true;
 }
 
+// One more item of a list whose first item states sets: "Clean 3x2", "Jerk 3 x 2 reps". Fills
+// movement with its sets and reps, or returns false, consuming nothing, for other items.
+bool read_item_with_sets(Cursor& cursor, const GrammarContext& context, Movement& movement) {
+  const std::size_t start = cursor.position();
+  const auto name = read_name(cursor);
+  const auto sets = name ? read_count_range(cursor) : std::nullopt;
+  const auto reps =
+      sets && cursor.accept(TokenKind::kTimes) ? read_count_range(cursor) : std::nullopt;
+  if (!reps) {
+    cursor.reset(start);
+    return false;
+  }
+  cursor.accept_word_in({"rep", "reps"});
+  set_names(movement, cursor, *name, context);
+  movement.sets = sets;
+  movement.reps = reps;
+  return true;
+}
+
 // Moves a count in a complex from reps to count, where the contract keeps it.
 void count_in_complex(Movement& movement) {
   if (movement.reps && movement.reps->min == movement.reps->max) {
@@ -1170,8 +1190,9 @@ void count_in_complex(Movement& movement) {
 // "Snatch x 3, Clean x 2" and "Snatch x 3 + OHS x 2": after the first movement and its count, the
 // other movements with theirs. Each movement keeps its own count: reps in a list, count in a
 // complex. An intensity before the first comma of a list is the first movement's, and each
-// other movement may then state its own: "Snatch x 2 @ 70%, Clean x 2 @ 80%". Returns false,
-// consuming nothing, when no such item follows.
+// other movement may then state its own: "Snatch x 2 @ 70%, Clean x 2 @ 80%". When the first
+// movement of a list states sets, each other one must too: "Snatch 3x2 @ 75%, Clean 3x2 @ 80%".
+// Returns false, consuming nothing, when no such item follows.
 bool read_more_counted_items(Cursor& cursor, MovementLine& line, const GrammarContext& context) {
   const std::size_t start = cursor.position();
   const bool after_comma = start > 0 && cursor.line().tokens[start - 1].kind == TokenKind::kComma;
@@ -1181,8 +1202,10 @@ bool read_more_counted_items(Cursor& cursor, MovementLine& line, const GrammarCo
   // intensity before its "+" stays the line's and ends it.
   const bool first_counted = line.reps || line.duration_seconds || line.distance;
   const bool own_intensities = !line.intensity.empty();
-  if (line.movements.size() != 1 || !first_counted || line.sets || !line.rep_scheme.empty() ||
-      (own_intensities && !listed) || (!listed && !cursor.is(TokenKind::kPlus))) {
+  const bool sets_per_item = listed && line.sets && line.reps && line.steps.empty();
+  if (line.movements.size() != 1 || !first_counted || (line.sets && !sets_per_item) ||
+      !line.rep_scheme.empty() || (own_intensities && !listed) ||
+      (!listed && !cursor.is(TokenKind::kPlus))) {
     return false;
   }
 
@@ -1196,7 +1219,9 @@ bool read_more_counted_items(Cursor& cursor, MovementLine& line, const GrammarCo
     }
     first_item = false;
     Movement movement;
-    if (!read_counted_item(cursor, context, movement)) {
+    const bool item_read = sets_per_item ? read_item_with_sets(cursor, context, movement)
+                                         : read_counted_item(cursor, context, movement);
+    if (!item_read) {
       cursor.reset(before);
       break;
     }
@@ -1215,6 +1240,7 @@ bool read_more_counted_items(Cursor& cursor, MovementLine& line, const GrammarCo
   first.reps = std::exchange(line.reps, std::nullopt);
   first.duration_seconds = std::exchange(line.duration_seconds, std::nullopt);
   first.distance = std::exchange(line.distance, std::nullopt);
+  first.sets = std::exchange(line.sets, std::nullopt);
   for (Movement& movement : more) {
     line.movements.push_back(std::move(movement));
   }

@@ -411,6 +411,10 @@ TEST(BlockMovements, SetsFollowTheirLines) {
        {"1:0 1 2@70", "1:0 2 2@70", "1:0 3 2@70", "1:1 1 2@80", "1:1 2 2@80", "1:1 3 2@80"}},
       {{"Three sets of:", "Snatch x 2 @ 70%, Pull-ups x 5"},
        {"1:0 1 2@70", "1:0 2 2@70", "1:0 3 2@70", "1:1 1 5@?", "1:1 2 5@?", "1:1 3 5@?"}},
+      // Each movement of a list that states its own sets has that many sets.
+      {{"Snatch 3x2 @ 75%, Clean 2x1 @ 80%"},
+       {"0:0 1 2@75", "0:0 2 2@75", "0:0 3 2@75", "0:1 1 1@80", "0:1 2 1@80"}},
+      {{"Snatch 2x2, Clean 2x3"}, {"0:0 1 2@?", "0:0 2 2@?", "0:1 1 3@?", "0:1 2 3@?"}},
       // A list without intensities of its own keeps the sets of its line.
       {{"Two sets of:", "Snatch x 1 rep, Clean Pull x 2 reps", "*Sets 1-2 = @ 70%"},
        {"1:- 1 ?@70", "1:- 2 ?@70"}},

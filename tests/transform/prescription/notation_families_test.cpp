@@ -57,6 +57,11 @@ TEST(NotationFamilies, SetsAndReps) {
        R"json({"movements":[{"canonical":"deadlift"}],"sets":3,"reps":{"min":5,"max":5},"percent":{"min":80,"max":80}})json"},
       {"Deadlift 2x5 @ 80% x 3", "movement",
        R"json({"sets":2,"reps":{"min":5,"max":5},"percent":{"min":80,"max":80},"remark":"x 3"})json"},
+      // Each item of a list may state its own sets when the first one does.
+      {"Snatch 3x2 @ 75%, Clean 3x2 @ 80%", "movement",
+       R"json({"grouping":"list","sets":null,"percent":null,"movements":[{"canonical":"snatch","sets":3,"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}},{"canonical":"clean","sets":3,"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}}]})json"},
+      {"Snatch 3x2 @ 75%, Clean x 2 @ 80%", "movement",
+       R"json({"movements":[{"canonical":"snatch"}],"sets":3,"remark":"Clean x 2 @ 80%"})json"},
       // Building up to a top percentage: the percentage is a ceiling, not every set's load.
       {"Snatch - build to 85%", "movement",
        R"json({"movements":[{"name":"Snatch","canonical":"snatch"}],"percent":null,"limit":{"percent":{"min":85,"max":85},"of":null},"remark":"build to"})json"},
