@@ -58,6 +58,9 @@ struct RmRef {
   std::optional<int> rm;            //!< 1 for "1-RM"; empty for "top set"
   std::optional<std::string> lift;  //!< canonical lift name; empty when the line names none
   bool top_set = false;             //!< "of today's top set"
+  //! "of" followed by words that name no lift and no rep max, "of the weight used last week": the
+  //! percentage is of something no maxes file gives. The words stay in the line's remark.
+  bool unread = false;
   bool operator==(const RmRef&) const = default;
 };
 

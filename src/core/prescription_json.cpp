@@ -42,6 +42,9 @@ Json rm_ref(const std::optional<RmRef>& reference) {
   if (reference->top_set) {
     json["top_set"] = true;
   }
+  if (reference->unread) {
+    json["unread"] = true;
+  }
   return json;
 }
 

@@ -33,12 +33,19 @@ std::optional<SetLoad> load_for(const Intensity& intensity, const std::string& f
     return std::nullopt;
   }
   SetLoad load;
-  if (intensity.of && intensity.of->top_set) {
+  // A reference that no max gives: the load says what it is of and why it has no weight.
+  const auto without_max = [&](const char* reference, const char* reason) {
     load.basis = (intensity.percent ? percent_text(*intensity.percent, intensity.at_least) + " of "
                                     : std::string()) +
-                 "today's top set";
-    load.missing = "it depends on today's top set";
+                 reference;
+    load.missing = reason;
     return load;
+  };
+  if (intensity.of && intensity.of->unread) {
+    return without_max("what the line names", "no max gives it; see the line");
+  }
+  if (intensity.of && intensity.of->top_set) {
+    return without_max("today's top set", "it depends on today's top set");
   }
   const int rep_max = intensity.of && intensity.of->rm ? *intensity.of->rm : 1;
   const std::string lift = intensity.of && intensity.of->lift ? *intensity.of->lift : fallback_lift;

@@ -25,7 +25,7 @@ inline constexpr KeywordId kNoKeyword = 0;
 // clang-format off
 inline constexpr std::string_view kKeywordSpellings[] = {
     "",
-    "a", "add", "after", "ahap", "aim", "all", "also", "amrap", "an", "and", "any", "are", "arm",
+    "a", "above", "add", "after", "ahap", "aim", "all", "also", "amrap", "an", "and", "any", "are", "arm",
     "arms", "as", "at", "be", "been", "before", "below", "best", "between", "bodyweight", "build",
     "but", "bw", "by", "cal", "calorie", "calories", "cals", "can", "cap", "could", "do", "does",
     "don't", "double", "doubles", "e", "ea", "each", "efforts", "eight", "eighteen", "eleven",

@@ -1,6 +1,8 @@
 #include "transform/prescription/line_parser.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <type_traits>
 #include <utility>
 
@@ -81,8 +83,15 @@ bool parse_set_row(Cursor& cursor, const GrammarContext& context, ParsedLine& pa
   };
   IntensityLine& line = parsed.detail.emplace<IntensityLine>();
   line.sets = SetNumbers{*first, *first};
-  if (cursor.accept(TokenKind::kDash) || cursor.accept_word_in({"to", "and", "through"}) ||
-      cursor.accept(TokenKind::kAmpersand)) {
+  // "Set 1 - @ 70%", "Set 1 - 5 reps @ 70%": a dash before no count, or before the row's reps,
+  // separates the row's sets from what follows.
+  const bool spaced_dash = cursor.is(TokenKind::kDash) && cursor.peek()->space_before &&
+                           cursor.remaining() > 1 && cursor.peek(1)->space_before;
+  const bool dash_separates =
+      cursor.is(TokenKind::kDash) &&
+      (!cursor.is(TokenKind::kNumber, 1) || (spaced_dash && cursor.is_word_in({"rep", "reps"}, 2)));
+  if ((!dash_separates && cursor.accept(TokenKind::kDash)) ||
+      cursor.accept_word_in({"to", "and", "through"}) || cursor.accept(TokenKind::kAmpersand)) {
     const auto last = read_count(cursor);
     if (!last || *last < *first) {
       return fail();
@@ -179,7 +188,24 @@ std::optional<RestLine> parse_rest(Cursor& cursor) {
     return std::nullopt;
   }
   cursor.accept(TokenKind::kColon);
+  // "Rest exactly 90s", "Rest about 2 minutes": a word that qualifies the duration.
+  static constexpr std::string_view kQualifiers[] = {"exactly", "about",  "approximately",
+                                                     "roughly", "around", "only"};
+  if (std::find(std::begin(kQualifiers), std::end(kQualifiers), cursor.word()) !=
+          std::end(kQualifiers) &&
+      cursor.is(TokenKind::kNumber, 1)) {
+    cursor.advance();
+  }
   RestLine line;
+  // "Rest 2'" and "Rest 90\"": a prime marks minutes and a double prime seconds.
+  if (cursor.is(TokenKind::kNumber) &&
+      (cursor.is(TokenKind::kFoot, 1) || cursor.is(TokenKind::kInch, 1)) &&
+      !cursor.peek(1)->space_before && cursor.remaining() == 2 && cursor.peek()->value <= 600) {
+    const double value = cursor.advance().value;
+    const bool minutes = cursor.advance().kind == TokenKind::kFoot;
+    line.rest_seconds = static_cast<int>(std::lround(minutes ? value * 60 : value));
+    return line;
+  }
   if (read_rest_range(cursor, line)) {
     return line;
   }
@@ -294,7 +320,7 @@ std::optional<Intensity> find_limit(const TokenizedLine& tokens, std::size_t beg
     if (token.kind != TokenKind::kWord) {
       continue;
     }
-    static constexpr KeywordSet kLimitWords = {"under", "below", "exceed", "than", "over"};
+    static constexpr KeywordSet kLimitWords = {"under", "below", "exceed", "than", "over", "above"};
     const bool up_to = token.keyword == Keyword{"to"}.id && index > begin &&
                        tokens.tokens[index - 1].keyword == Keyword{"up"}.id;
     if (!kLimitWords.contains(token.keyword) && !up_to) {

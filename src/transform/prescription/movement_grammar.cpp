@@ -699,25 +699,42 @@ void finish_set_groups(MovementLine& line, SetGroups& groups) {
   line.steps = std::move(groups.steps);
 }
 
-// "@ 60-65-70-75-80%": a percentage for each set, with at least three. The first goes to line and
-// the others to groups, so that the line's sets become one step each. Returns false, consuming
-// nothing, for other text.
+// "@ 60-65-70-75-80%", "@ 90/95/100%", "@ 90%/95%/100%", "@ 75, 80, 85%": a percentage for each
+// set, with at least three when dashes join them. The first goes to line and the others to
+// groups, so that the line's sets become one step each. Returns false, consuming nothing, for
+// other text.
 bool read_percent_sequence(Cursor& cursor, const GrammarContext& context, MovementLine& line,
                            SetGroups& groups) {
   const std::size_t start = cursor.position();
-  if (!cursor.accept(TokenKind::kAt)) {
+  if (!cursor.accept(TokenKind::kAt) || !cursor.is(TokenKind::kNumber)) {
+    cursor.reset(start);
+    return false;
+  }
+  // The separator is the token after the first number, or after its '%' in "90%/95%/100%".
+  const bool marked_each = cursor.is(TokenKind::kPercent, 1);
+  const Token* separator = cursor.peek(marked_each ? 2 : 1);
+  const TokenKind kind = separator != nullptr ? separator->kind : TokenKind::kOther;
+  if (kind != TokenKind::kDash && kind != TokenKind::kSlash && kind != TokenKind::kComma) {
+    cursor.reset(start);
     return false;
   }
   std::vector<Range> percents;
   while (cursor.is(TokenKind::kNumber) && cursor.peek()->value <= 1000) {
     const double value = cursor.advance().value;
     percents.push_back(Range{value, value});
-    if (!cursor.is(TokenKind::kDash) || !cursor.is(TokenKind::kNumber, 1)) {
+    if (marked_each && !cursor.accept(TokenKind::kPercent)) {
+      break;
+    }
+    if (!cursor.is(kind) || !cursor.is(TokenKind::kNumber, 1)) {
       break;
     }
     cursor.advance();
   }
-  if (percents.size() < 3 || !cursor.accept(TokenKind::kPercent) || line.intensity.percent) {
+  // Two numbers joined by a dash are a range ("@ 70-75%"), and "@ 70%, 75%" is read by the comma
+  // rule of read_tail.
+  const std::size_t least = kind == TokenKind::kDash ? 3 : 2;
+  const bool ended = marked_each ? kind != TokenKind::kComma : cursor.accept(TokenKind::kPercent);
+  if (percents.size() < least || !ended || line.intensity.percent) {
     cursor.reset(start);
     return false;
   }
@@ -920,7 +937,10 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       line.reps = read_count_range(cursor);
     }
     if (cursor.is(TokenKind::kAt) && cursor.is(TokenKind::kNumber, 1) &&
-        cursor.is(TokenKind::kDash, 2) && read_percent_sequence(cursor, context, line, groups)) {
+        (cursor.is(TokenKind::kDash, 2) || cursor.is(TokenKind::kSlash, 2) ||
+         cursor.is(TokenKind::kComma, 2) ||
+         (cursor.is(TokenKind::kPercent, 2) && cursor.is(TokenKind::kSlash, 3))) &&
+        read_percent_sequence(cursor, context, line, groups)) {
       state.strong = state.marked = true;
       continue;
     }

@@ -60,6 +60,15 @@ bool is_calorie_word(KeywordId word) {
   return kWords.contains(word);
 }
 
+// Whether the token at the cursor makes the number before it a measure rather than a count: a
+// unit of time, distance, load or calories, or a pound sign, foot or inch mark.
+bool is_unit_after_count(const Cursor& cursor) {
+  const KeywordId word = cursor.keyword();
+  return seconds_per_unit(word) != 0 || !distance_unit(word).empty() || !load_unit(word).empty() ||
+         is_calorie_word(word) || cursor.is(TokenKind::kHash) || cursor.is(TokenKind::kFoot) ||
+         cursor.is(TokenKind::kInch);
+}
+
 bool accept_calorie_word(Cursor& cursor) {
   if (!is_calorie_word(cursor.keyword())) {
     return false;
@@ -99,6 +108,14 @@ std::optional<std::pair<Range, bool>> read_percent(Cursor& cursor) {
   if (!low || *low > 1000) {
     cursor.reset(start);
     return std::nullopt;
+  }
+  // "85+%" is "85%+": at least 85%.
+  const bool plus_first = cursor.is(TokenKind::kPlus) && !cursor.peek()->space_before &&
+                          cursor.is(TokenKind::kPercent, 1) && !cursor.peek(1)->space_before;
+  if (plus_first) {
+    cursor.advance();
+    cursor.advance();
+    return std::make_pair(Range{*low, *low}, true);
   }
   const bool low_marked = accept_percent_sign(cursor);
   Range range{*low, *low};
@@ -358,7 +375,7 @@ std::uint64_t unchecked::read_count_range(Cursor& cursor) {
 }
 
 std::vector<int> unchecked::read_rep_sequence(Cursor& cursor) {
-  enum class Separator { kNone, kDash, kComma, kSpace };
+  enum class Separator { kNone, kDash, kComma, kSlash, kSpace };
   const std::size_t start = cursor.position();
   const bool opened = cursor.accept(TokenKind::kOpen);
   const auto first = read_count(cursor);
@@ -368,6 +385,7 @@ std::vector<int> unchecked::read_rep_sequence(Cursor& cursor) {
   }
   // Most calls fail after the first number; the vector is only made for a sequence.
   const bool continues = cursor.is(TokenKind::kDash) || cursor.is(TokenKind::kComma) ||
+                         cursor.is(TokenKind::kSlash) ||
                          (cursor.is(TokenKind::kNumber) && cursor.peek()->space_before);
   if (!continues) {
     cursor.reset(start);
@@ -384,6 +402,8 @@ std::vector<int> unchecked::read_rep_sequence(Cursor& cursor) {
       found = Separator::kDash;
     } else if (cursor.accept(TokenKind::kComma)) {
       found = Separator::kComma;
+    } else if (cursor.accept(TokenKind::kSlash)) {
+      found = Separator::kSlash;
     } else if (cursor.is(TokenKind::kNumber) && cursor.peek()->space_before) {
       found = Separator::kSpace;
     } else {
@@ -436,7 +456,15 @@ std::vector<int> unchecked::read_rep_sequence(Cursor& cursor) {
       values.size() >= 3 ||
       (values.size() == 2 && (opened || separator == Separator::kComma ||
                               (separator == Separator::kDash && values[0] > values[1])));
-  if (!closed || !long_enough) {
+  // Slashes also separate loads ("135/95/65 lb") and heights, so a slash sequence is reps only
+  // when it has three or more counts of at most kMaxSlashedReps and no unit follows it.
+  constexpr int kMaxSlashedReps = 30;
+  const bool slashed_loads = separator == Separator::kSlash &&
+                             (values.size() < 3 ||
+                              std::any_of(values.begin(), values.end(),
+                                          [](int value) { return value > kMaxSlashedReps; }) ||
+                              is_unit_after_count(cursor));
+  if (!closed || !long_enough || slashed_loads) {
     cursor.reset(start);
     return {};
   }
@@ -704,7 +732,10 @@ bool unchecked::read_intensity(Cursor& cursor, const GrammarContext& context,
       intensity.at_least = percent->second;
       found = true;
       if (cursor.is_word("of")) {
-        read_of_clause(cursor, context, intensity.of);
+        if (!read_of_clause(cursor, context, intensity.of) && !intensity.of &&
+            cursor.is(TokenKind::kWord, 1)) {
+          intensity.of = RmRef{.unread = true};  // "of the weight used last week"
+        }
       } else {
         // "@ 80% 1RM Back Squat", "@ 90% Clean": the reference without "of".
         read_reference_into(intensity.of, [&](RmRef& reference) {

@@ -380,6 +380,9 @@ TEST(MovementLoads, EachMovementGetsItsLoads) {
       {{"Every 90 seconds x 6", "\"Touch and go\" Power Snatch x 3 @ 65-70%",
         "Clean & Jerk 5-4-3-2-1 @ 60%"},
        {"Power Snatch: Sets 1-6: 55-60 kg", "Clean & Jerk: Sets 1-6: 72.5 kg"}},
+      // A percentage of something other than a max gets no weight.
+      {{"Three sets of:", "Snatch x 2 @ 70% of the weight used last week"},
+       {"Snatch: Sets 1-3: 70% of what the line names (no max gives it; see the line)"}},
       // A movement without its own intensity gets no loads.
       {{"Three sets of:", "Snatch x 2 @ 70%", "Pull-ups x 5"}, {"Snatch: Sets 1-3: 70 kg"}},
       // Under an alternating clock each movement has its own minutes.

@@ -178,8 +178,10 @@ TEST(PrescriptionLine, PercentAndReferenceLifts) {
        R"json({"percent":{"min":80,"max":80},"of":{"rm":1,"lift":"back squat"}})json"},
       {"Zercher Squat x 3 @ 70% of Zercher Squat 1RM", "movement",
        R"json({"of":{"rm":1,"lift":"zercher squat"}})json"},
-      // Words that name no lift stay in the remark.
-      {"Back Squat x 3 @ 70% of the weight used last week", "movement", R"json({"of":null})json"},
+      // Words that name no lift stay in the remark, and the reference is marked unread so that no
+      // load is computed from a max.
+      {"Back Squat x 3 @ 70% of the weight used last week", "movement",
+       R"json({"of":{"rm":null,"lift":null,"unread":true},"remark":"of the weight used last week"})json"},
       {"Power Clean with 2 second pause at knee x 1 rep @ 70% of 1-RM Power Clean", "movement",
        R"json({"movements":[{"name":"Power Clean with 2 second pause at knee","canonical":"power clean with 2 second pause at knee"}],"reps":{"min":1,"max":1},"percent":{"min":70,"max":70},"of":{"rm":1,"lift":"power clean"}})json"},
       {"Back Squat x 5 @ RPE 8", "movement", R"json({"rpe":{"min":8,"max":8}})json"},

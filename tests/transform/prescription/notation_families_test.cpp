@@ -38,6 +38,16 @@ TEST(NotationFamilies, SetsAndReps) {
        R"json({"movements":[{"canonical":"snatch"}],"sets":6,"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}})json"},
       {"Clean: 3 doubles @ 80%", "movement",
        R"json({"movements":[{"canonical":"clean"}],"sets":3,"reps":{"min":2,"max":2}})json"},
+      // One percentage a set, joined by slashes or commas, with or without a sign after each.
+      {"Snatch Pull 3 x 3 @ 90%/95%/100%", "movement",
+       R"json({"sets":3,"percent":null,"steps":[{"reps":{"min":3,"max":3},"percent":{"min":90,"max":90}},{"reps":{"min":3,"max":3},"percent":{"min":95,"max":95}},{"reps":{"min":3,"max":3},"percent":{"min":100,"max":100}}]})json"},
+      {"Snatch Pull 3 x 3 @ 90/95/100%", "movement",
+       R"json({"sets":3,"steps":[{"percent":{"min":90,"max":90}},{"percent":{"min":95,"max":95}},{"percent":{"min":100,"max":100}}]})json"},
+      {"Back Squat 5,5,5,3,3 @ 75,75,80,85,85%", "movement",
+       R"json({"sets":5,"steps":[{"reps":{"min":5,"max":5},"percent":{"min":75,"max":75}},{"reps":{"min":5,"max":5},"percent":{"min":75,"max":75}},{"reps":{"min":5,"max":5},"percent":{"min":80,"max":80}},{"reps":{"min":3,"max":3},"percent":{"min":85,"max":85}},{"reps":{"min":3,"max":3},"percent":{"min":85,"max":85}}]})json"},
+      // "85+%" is "85%+": at least 85%.
+      {"Snatch 5 x 1 @ 85+%", "movement",
+       R"json({"sets":5,"percent":{"min":85,"max":85},"at_least":true})json"},
       // Counts joined by "+" after one lift stay in the remark, and the percentage is read.
       {"Clean & Jerk x 1+1 @ 80%", "movement",
        R"json({"movements":[{"canonical":"clean and jerk"}],"reps":null,"percent":{"min":80,"max":80},"remark":"1+1"})json"},
@@ -105,6 +115,11 @@ TEST(NotationFamilies, RepSequences) {
        R"json({"sets":5,"rep_scheme":[5,4,3,2,1],"reps":null})json"},
       {"Push Press 3,3,3,3", "movement", R"json({"sets":4,"rep_scheme":[3,3,3,3]})json"},
       {"Snatch Pull 2 2 2 2", "movement", R"json({"sets":4,"rep_scheme":[2,2,2,2]})json"},
+      // Slashes join reps when there are three or more small counts and no unit follows.
+      {"Back Squat 5/5/5/5/5 @ 75%", "movement",
+       R"json({"sets":5,"rep_scheme":[5,5,5,5,5],"percent":{"min":75,"max":75}})json"},
+      {"Thrusters 95/65 lb x 10", "movement",
+       R"json({"sets":null,"reps":{"min":10,"max":10},"load":{"value":95,"alt_value":65,"unit":"lb"}})json"},
       {"Front Squat (4-4-4-4)", "movement", R"json({"sets":4,"rep_scheme":[4,4,4,4]})json"},
       {"21-15-9", "movement", R"json({"movements":[],"sets":3,"rep_scheme":[21,15,9]})json"},
       {"1-2-3-...-10", "movement",
@@ -225,6 +240,11 @@ TEST(NotationFamilies, PercentAndReference) {
        R"json({"percent":null,"limit":{"percent":{"min":70,"max":70},"of":{"rm":1,"lift":"snatch"}}})json"},
       {"Back Squat x 5 @ 80%, no more than 85%", "movement",
        R"json({"percent":{"min":80,"max":80},"limit":{"percent":{"min":85,"max":85},"of":null}})json"},
+      {"Don't go above 85% today", "note",
+       R"json({"limit":{"percent":{"min":85,"max":85},"of":null}})json"},
+      // A percentage of something other than a max keeps its words in the remark.
+      {"Snatch x 2 @ 70% of the weight used last week", "movement",
+       R"json({"percent":{"min":70,"max":70},"of":{"rm":null,"lift":null,"unread":true}})json"},
       {"Snatch Pull x 3 @ 90% of 1-RM Snatch", "movement",
        R"json({"of":{"rm":1,"lift":"snatch"}})json"},
       {"Deadlift x 5 @ 70% of your 1-RM Deadlift", "movement",
@@ -258,6 +278,11 @@ TEST(NotationFamilies, PerSetTables) {
       // Set 0 is kept as written; the block warns about it.
       {"*Sets 0-2 = @ 75%", "intensity",
        R"json({"sets":{"first":0,"last":2},"percent":{"min":75,"max":75}})json"},
+      // A dash may separate the set numbers from the row, as "=" does.
+      {"Set 1 - @ 70%", "intensity",
+       R"json({"sets":{"first":1,"last":1},"percent":{"min":70,"max":70}})json"},
+      {"Set 2 - 5 reps @ 75%", "intensity",
+       R"json({"sets":{"first":2,"last":2},"reps":{"min":5,"max":5},"percent":{"min":75,"max":75}})json"},
       {"4@70%, 3@76%", "intensity",
        R"json({"sets":{"first":1,"last":2},"steps":[{"reps":{"min":4,"max":4},"percent":{"min":70,"max":70},"of":null},{"reps":{"min":3,"max":3},"percent":{"min":76,"max":76},"of":null}]})json"},
       {"4@70% 3@76%", "intensity",
@@ -543,6 +568,9 @@ TEST(NotationFamilies, Sequencing) {
   expect_rows({
       {"Followed by...", "note", R"json({})json"},
       {"Rest 3 minutes, then:", "rest", R"json({"rest_seconds":180})json"},
+      {"Rest 2'", "rest", R"json({"rest_seconds":120})json"},
+      {"Rest 90\"", "rest", R"json({"rest_seconds":90})json"},
+      {"Rest exactly 90s", "rest", R"json({"rest_seconds":90})json"},
       {"and then,", "note", R"json({})json"},
   });
 }
