@@ -45,6 +45,24 @@ std::pair<std::size_t, std::size_t> content_range(const TokenizedLine& line) {
       begin += 2;
       continue;
     }
+    // "Part A - ", "Week 1:", "Wave 2:", "Complex:": a label before the prescription.
+    static constexpr KeywordSet kLabels = {"part", "week", "wave", "complex", "superset"};
+    if (kind == TokenKind::kWord && kLabels.contains(line.tokens[begin].keyword)) {
+      std::size_t after = begin + 1;
+      const bool named =
+          after < end &&
+          (kind_at(after) == TokenKind::kNumber ||
+           (kind_at(after) == TokenKind::kWord && line.spelling(line.tokens[after]).size() == 1));
+      after += named ? 1 : 0;
+      const bool separated =
+          after + 1 < end &&
+          (kind_at(after) == TokenKind::kColon || kind_at(after) == TokenKind::kPeriod ||
+           (kind_at(after) == TokenKind::kDash && line.tokens[after].space_before));
+      if (separated) {
+        begin = after + 1;
+        continue;
+      }
+    }
     break;
   }
   while (end > begin) {
@@ -271,6 +289,17 @@ std::optional<TargetLine> parse_target(Cursor& cursor, const GrammarContext& con
     } else {
       cursor.reset(start);
     }
+  }
+  // "Back Squat 1RM", "Deadlift 5RM", "C&J 1-RM": a lift and a rep max, alone on the line.
+  if (!prefix_lift) {
+    std::string lift;
+    int rm = 0;
+    if (read_lift_name(cursor, context, lift) && (rm = read_rm_suffix(cursor)) > 0 &&
+        cursor.at_end()) {
+      line.target = RmRef{.rm = rm, .lift = std::move(lift)};
+      return line;
+    }
+    cursor.reset(start);
   }
   if (cursor.accept_word("in")) {
     line.duration_seconds = read_duration(cursor);

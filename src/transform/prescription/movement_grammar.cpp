@@ -29,13 +29,13 @@ bool is_name_stop_word(KeywordId word) {
   return kWords.contains(word);
 }
 
-// Words a movement name never starts with: "With empty bar", "For a total of 8 rounds", and the
-// days of the week, which open date lines such as "TUESDAY 02-04-20".
+// Words a movement name never starts with: "With empty bar", "For a total of 8 rounds", "Max
+// reps", and the days of the week, which open date lines such as "TUESDAY 02-04-20".
 bool is_leading_connector(KeywordId word) {
   static constexpr KeywordSet kWords = {
-      "with",   "for",     "at",        "in",       "of",     "from",     "to",
-      "on",     "off",     "by",        "and",      "or",     "followed", "then",
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+      "with",      "for",      "at",     "in",       "of",       "from", "to",     "on",
+      "off",       "by",       "and",    "or",       "followed", "then", "monday", "tuesday",
+      "wednesday", "thursday", "friday", "saturday", "sunday",   "max"};
   return kWords.contains(word);
 }
 
@@ -89,6 +89,21 @@ std::size_t build_up_words(const Cursor& cursor, std::size_t ahead = 0) {
   return cursor.is_word("up", ahead + 1) && cursor.is_word("to", ahead + 2) ? 3 : 0;
 }
 
+// Whether the "the" at the cursor belongs to a name, as in "Behind the Neck Jerk" and "Clean from
+// the Floor": it follows a word of place and another word follows it. Elsewhere "the" is prose.
+bool article_in_name(const Cursor& cursor, std::size_t words_before) {
+  static constexpr std::string_view kPlaceWords[] = {"behind", "from", "off", "over", "to"};
+  if (words_before == 0 || !cursor.is_word("the") || cursor.position() == 0 ||
+      !cursor.is(TokenKind::kWord, 1) || is_prose_word(cursor.keyword(1))) {
+    return false;
+  }
+  const TokenizedLine& line = cursor.line();
+  const Token& before = line.tokens[cursor.position() - 1];
+  return before.kind == TokenKind::kWord &&
+         std::find(std::begin(kPlaceWords), std::end(kPlaceWords), line.spelling(before)) !=
+             std::end(kPlaceWords);
+}
+
 // Reads a movement name. Fails, consuming nothing, on a prose word or a leading connector.
 std::optional<TokenSpan> read_name(Cursor& cursor) {
   const std::size_t start = cursor.position();
@@ -121,7 +136,7 @@ std::optional<TokenSpan> read_name(Cursor& cursor) {
           build_up_words(cursor) != 0) {
         break;
       }
-      if (is_prose_word(word) || words == kMaxNameWords) {
+      if ((is_prose_word(word) && !article_in_name(cursor, words)) || words == kMaxNameWords) {
         cursor.reset(start);
         return std::nullopt;
       }

@@ -164,8 +164,8 @@ bool accept_top_set(Cursor& cursor) {
   return false;
 }
 
-// Rep max written after a lift's name: "1RM", "1-RM", "3 rep max", "max". Returns its reps, or 0,
-// consuming nothing, when none follows.
+}  // namespace
+
 int read_rm_suffix(Cursor& cursor) {
   if (cursor.accept_word("max")) {
     return 1;
@@ -181,6 +181,8 @@ int read_rm_suffix(Cursor& cursor) {
   cursor.reset(start);
   return 0;
 }
+
+namespace {
 
 // Lift named after "of" without a rep max before it: "Back Squat", "Clean & Jerk", "back squat
 // 1RM", "snatch max". Without a rep max after it, the name is the lift's 1-RM, so it must be a
@@ -305,14 +307,15 @@ bool unit_may_follow_number(const Cursor& cursor) {
 
 bool is_prose_word(KeywordId word) {
   static constexpr KeywordSet kWords = {
-      "the",   "this",  "that",     "these", "those", "your",  "you",  "you're", "yours",  "is",
-      "are",   "was",   "were",     "be",    "been",  "it",    "it's", "its",    "should", "will",
-      "would", "can",   "could",    "if",    "but",   "then",  "so",   "as",     "we",     "i",
-      "my",    "our",   "they",     "not",   "don't", "do",    "does", "take",   "try",    "use",
-      "start", "aim",   "focus",    "make",  "keep",  "meant", "note", "today",  "go",     "going",
-      "every", "means", "before",   "after", "total", "want",  "need", "please", "also",   "more",
-      "less",  "than",  "until",    "when",  "how",   "what",  "why",  "all",    "any",    "there",
-      "here",  "add",   "possible", "stay"};
+      "the",      "this", "that",  "these",  "those", "your",     "you",   "you're", "yours",
+      "is",       "are",  "was",   "were",   "be",    "been",     "it",    "it's",   "its",
+      "should",   "will", "would", "can",    "could", "if",       "but",   "then",   "so",
+      "as",       "we",   "i",     "my",     "our",   "they",     "not",   "don't",  "do",
+      "does",     "take", "try",   "use",    "start", "aim",      "focus", "make",   "keep",
+      "meant",    "note", "today", "go",     "going", "every",    "means", "before", "after",
+      "total",    "want", "need",  "please", "also",  "more",     "less",  "than",   "until",
+      "when",     "how",  "what",  "why",    "all",   "any",      "there", "here",   "add",
+      "possible", "stay", "first", "last",   "next",  "remaining"};
   return kWords.contains(word);
 }
 
@@ -685,6 +688,9 @@ bool read_lift_name(Cursor& cursor, const GrammarContext& context, std::string& 
 
 bool unchecked::read_rm_ref(Cursor& cursor, const GrammarContext& context, RmRef& reference) {
   const std::size_t start = cursor.position();
+  if (cursor.is_word("max") && cursor.is_word_in({"rep", "reps"}, 1)) {
+    return false;  // "max reps": as many reps as possible, not a rep max
+  }
   if (cursor.accept_word("max")) {
     reference.rm = 1;
   } else {

@@ -161,6 +161,10 @@ inline std::optional<RmRef> read_rm_ref(Cursor& cursor, const GrammarContext& co
   return reference;
 }
 
+//! Reads a rep max written after a lift's name: "1RM", "1-RM", "3 rep max", "max". Returns its
+//! reps, or 0, consuming nothing, when none follows.
+int read_rm_suffix(Cursor& cursor);
+
 //! Canonical lift named by the words at the cursor: the longest run of words that the vocabulary
 //! knows as a movement, else the words up to a word that cannot be part of a name. Consumes what
 //! it names and writes it into lift. Returns false, leaving lift as it was, when there is no word.

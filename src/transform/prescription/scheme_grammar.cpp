@@ -6,6 +6,7 @@
 
 #include "transform/prescription/movement_grammar.hpp"
 #include "transform/prescription/quantities.hpp"
+#include "transform/prescription/window_grammar.hpp"
 
 namespace wodetl::prescription {
 
@@ -56,7 +57,25 @@ std::optional<int> read_time_cap(Cursor& cursor) {
   return std::nullopt;
 }
 
-// "every 2 minutes", "every 2:30", "every other minute", "emom", "e2mom", "on the minute".
+// Count N of "eN" and unit written without spaces, as in "E2MOM" (tokens "e", "2", "mom") and
+// "E90S". Returns 0, consuming nothing, for other tokens.
+int read_glued_e_count(Cursor& cursor, Keyword unit) {
+  if (!cursor.is_word("e") || !cursor.is(TokenKind::kNumber, 1) || cursor.peek(1)->space_before ||
+      !cursor.is_word(unit, 2) || cursor.peek(2)->space_before) {
+    return 0;
+  }
+  const std::size_t start = cursor.position();
+  cursor.advance();
+  const auto count = read_count(cursor);
+  cursor.advance();
+  if (!count || *count < 1) {
+    cursor.reset(start);
+    return 0;
+  }
+  return *count;
+}
+
+// "every 2 minutes", "every 2:30", "every other minute", "emom", "e2mom", "e90s", "on the minute".
 bool read_interval_words(Cursor& cursor, Head& head) {
   const std::size_t start = cursor.position();
   if (cursor.accept_word("every")) {
@@ -77,18 +96,15 @@ bool read_interval_words(Cursor& cursor, Head& head) {
     head.minutes_follow = true;
     return true;
   }
-  // "E2MOM": tokens "e", "2", "mom" written without spaces.
-  if (cursor.is_word("e") && cursor.is(TokenKind::kNumber, 1) && !cursor.peek(1)->space_before &&
-      cursor.is_word("mom", 2) && !cursor.peek(2)->space_before) {
-    cursor.advance();
-    const auto minutes = read_count(cursor);
-    cursor.advance();
-    if (!minutes || *minutes < 1) {
-      cursor.reset(start);
-      return false;
-    }
-    head.scheme.every_seconds = *minutes * 60;
+  // "E2MOM": every 2 minutes.
+  if (const int minutes = read_glued_e_count(cursor, "mom"); minutes > 0) {
+    head.scheme.every_seconds = minutes * 60;
     head.minutes_follow = true;
+    return true;
+  }
+  // "E90S": every 90 seconds.
+  if (const int seconds = read_glued_e_count(cursor, "s"); seconds > 0) {
+    head.scheme.every_seconds = seconds;
     return true;
   }
   if (cursor.accept_words({"on", "the", "minute"})) {
@@ -488,7 +504,14 @@ bool parse_scheme_line(Cursor& cursor, const GrammarContext& context, ParsedLine
     SchemeLine& line = parsed.detail.emplace<SchemeLine>();
     finish_scheme(head, line);
     if (!cursor.at_end()) {
-      if (!parse_movement_line(cursor, context, line.movement.emplace())) {
+      // "EMOM 10: Odd: 5 Power Cleans, Even: 10 Burpees": minutes that alternate after the colon.
+      std::optional<MovementLine> alternating;
+      if (may_start_window(cursor)) {
+        alternating = parse_alternating_line(cursor, context);
+      }
+      if (alternating) {
+        line.movement = std::move(*alternating);
+      } else if (!parse_movement_line(cursor, context, line.movement.emplace())) {
         line.movement.reset();
       }
       cursor.reset(cursor.end());

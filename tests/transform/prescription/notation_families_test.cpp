@@ -30,6 +30,11 @@ TEST(NotationFamilies, SetsAndReps) {
        R"json({"movements":[{"canonical":"goblet squat"}],"reps":{"min":12,"max":12},"sets":null})json"},
       {"Ring Rows x 9 reps", "movement",
        R"json({"movements":[{"canonical":"ring row"}],"reps":{"min":9,"max":9}})json"},
+      // "the" after a word of place belongs to the name.
+      {"Behind the Neck Jerk 3 x 3 @ 70% of 1-RM Jerk", "movement",
+       R"json({"movements":[{"canonical":"behind the neck jerk"}],"sets":3,"of":{"rm":1,"lift":"jerk"}})json"},
+      {"Clean from the Floor 3x2", "movement",
+       R"json({"movements":[{"canonical":"clean from the floor"}],"sets":3})json"},
       {"4-6 sets of 1-3 reps", "scheme",
        R"json({"scheme":{"type":"sets","sets":null,"sets_range":{"min":4,"max":6}},"movement":{"movements":[],"reps":{"min":1,"max":3}}})json"},
       {"Front Squat x 5-6 reps", "movement", R"json({"reps":{"min":5,"max":6},"sets":null})json"},
@@ -395,6 +400,9 @@ TEST(NotationFamilies, WavesAfterName) {
 
 TEST(NotationFamilies, RepMaxes) {
   expect_rows({
+      // A lift and a rep max alone on the line.
+      {"Deadlift 5RM", "target", R"json({"target":{"rm":5,"lift":"deadlift"}})json"},
+      {"C&J 1RM", "target", R"json({"target":{"rm":1,"lift":"clean and jerk"}})json"},
       {"Establish a 1-RM Back Squat", "target",
        R"json({"target":{"rm":1,"lift":"back squat"}})json"},
       {"Build to a 10-RM Deadlift", "target", R"json({"target":{"rm":10,"lift":"deadlift"}})json"},
@@ -486,6 +494,13 @@ TEST(NotationFamilies, Intervals) {
        R"json({"scheme":{"type":"interval","every_seconds":120,"duration_seconds":600,"sets":5}})json"},
       {"12 min EMOM: 3 Power Cleans", "scheme",
        R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":720,"sets":12},"movement":{"movements":[{"canonical":"power clean"}],"reps":{"min":3,"max":3}}})json"},
+      {"E90S x 8: 2 Power Cleans", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":90,"duration_seconds":720,"sets":8},"movement":{"movements":[{"canonical":"power clean"}],"reps":{"min":2,"max":2}}})json"},
+      // Minutes that alternate after the clock's colon.
+      {"EMOM 10: Odd: 5 Power Cleans, Even: 10 Burpees", "scheme",
+       R"json({"scheme":{"type":"interval","sets":10},"movement":{"grouping":"alternating","movements":[{"canonical":"power clean","minutes":{"parity":"odd"}},{"canonical":"burpee","minutes":{"parity":"even"}}]}})json"},
+      {"EMOM 10: Min 1 - 3 Power Clean @ 75%, Min 2 - 10 Burpees", "scheme",
+       R"json({"scheme":{"type":"interval","sets":10},"movement":{"grouping":"alternating","percent":{"min":75,"max":75},"movements":[{"canonical":"power clean","minutes":{"first":1,"last":1}},{"canonical":"burpee","minutes":{"first":2,"last":2},"without_intensity":true}]}})json"},
   });
 }
 
@@ -593,6 +608,16 @@ TEST(NotationFamilies, Noise) {
       // A date line names no movement, whatever its numbers look like.
       {"TUESDAY 02-04-20", "note", R"json({})json"},
       {"Friday 12.25.20", "note", R"json({})json"},
+      // Words that are not lifts never become a movement's name.
+      {"First 2 sets @ 70%, last 3 sets @ 80%", "note", R"json({})json"},
+      {"Max reps strict pull-ups", "note", R"json({})json"},
+      // A label before a prescription is set aside like a list marker.
+      {"Part A - Snatch 5x2 @ 75%", "movement",
+       R"json({"movements":[{"name":"Snatch","canonical":"snatch"}],"sets":5,"reps":{"min":2,"max":2}})json"},
+      {"Week 1: Back Squat 5x5 @ 70%", "movement",
+       R"json({"movements":[{"name":"Back Squat","canonical":"back squat"}],"sets":5})json"},
+      {"Complex: Power Clean + Hang Clean + Jerk x 5 sets @ 70%", "movement",
+       R"json({"grouping":"complex","sets":5,"percent":{"min":70,"max":70}})json"},
       {"12", "note", R"json({})json"},
       {"[gallery ids=\"4,5\"]", "note", R"json({})json"},
   });
