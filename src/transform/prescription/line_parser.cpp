@@ -45,6 +45,14 @@ std::pair<std::size_t, std::size_t> content_range(const TokenizedLine& line) {
       begin += 2;
       continue;
     }
+    // "Alternating EMOM 10:": the minutes alternate, which the lines below say.
+    if (kind == TokenKind::kWord && line.spelling(line.tokens[begin]) == "alternating" &&
+        begin + 1 < end &&
+        (line.tokens[begin + 1].keyword == Keyword{"emom"}.id ||
+         line.tokens[begin + 1].keyword == Keyword{"every"}.id)) {
+      ++begin;
+      continue;
+    }
     // "Part A - ", "Week 1:", "Wave 2:", "Complex:": a label before the prescription.
     static constexpr KeywordSet kLabels = {"part", "week", "wave", "complex", "superset"};
     if (kind == TokenKind::kWord && kLabels.contains(line.tokens[begin].keyword)) {
@@ -318,6 +326,14 @@ std::optional<TargetLine> parse_target(Cursor& cursor, const GrammarContext& con
     line.target = std::move(*reference);
   } else if (const auto rm = read_heavy_set(cursor); rm && verb) {
     line.target.rm = rm;
+    // "Build to a heavy single in the Snatch", "find a heavy double on the Clean".
+    const std::size_t before_lift = cursor.position();
+    if (cursor.accept_word_in({"in", "on", "of"})) {
+      cursor.accept_word("the");
+      if (!cursor.is(TokenKind::kWord)) {
+        cursor.reset(before_lift);
+      }
+    }
     line.target.lift = read_lift_name(cursor, context);
   } else {
     cursor.reset(start);

@@ -70,7 +70,7 @@ std::size_t number_inside_name(const Cursor& cursor) {
   static constexpr KeywordSet kRepCountWords = {"single", "double", "triple"};
   if (next.size() < 2 || !cursor.peek(ahead)->space_before || is_name_stop_word(next_keyword) ||
       is_unit_word(next_keyword) || is_prose_word(next_keyword) ||
-      kRepCountWords.contains(next_keyword)) {
+      kRepCountWords.contains(next_keyword) || is_leading_connector(next_keyword)) {
     return 0;
   }
   return ahead;
@@ -883,9 +883,16 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
     // read_parenthetical keeps as a remark.
     const bool tempo = cursor.is(TokenKind::kOpen) && (line.reps || !line.rep_scheme.empty());
     if (auto sequence = tempo ? std::vector<int>{} : read_rep_sequence(cursor); !sequence.empty()) {
-      const int count = static_cast<int>(sequence.size());
+      // "x 3-2-1, 3-2-1": a second sequence after a comma continues the first.
+      const bool continued = !line.rep_scheme.empty() && mark > 0 &&
+                             cursor.line().tokens[mark - 1].kind == TokenKind::kComma;
+      if (continued) {
+        line.rep_scheme.insert(line.rep_scheme.end(), sequence.begin(), sequence.end());
+      } else {
+        line.rep_scheme = std::move(sequence);
+      }
+      const int count = static_cast<int>(line.rep_scheme.size());
       line.sets = CountRange{count, count};
-      line.rep_scheme = std::move(sequence);
       state.strong = true;
       continue;
     }
@@ -897,6 +904,11 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       if (const auto seconds = read_duration(cursor)) {
         line.duration_seconds = seconds;
         state.strong = true;
+        continue;
+      }
+      // "Row 2000m for time": the work is raced, which the remark keeps.
+      if (state.strong && cursor.accept_word("time")) {
+        append_remark(line, written_text(cursor.line(), context.original, mark, cursor.position()));
         continue;
       }
       cursor.reset(mark);
@@ -1048,6 +1060,22 @@ struct ItemExtras {
   std::optional<Quantity> load;
 };
 
+// A load alone in brackets, "(95/65)" or "(24/16 kg)", at the cursor. Returns nullopt, consuming
+// nothing, for other text.
+std::optional<Quantity> read_bracketed_load(Cursor& cursor) {
+  const std::size_t close = matching_close(cursor);
+  if (close == 0) {
+    return std::nullopt;
+  }
+  Cursor inner(cursor.line(), cursor.position() + 1, close);
+  auto load = read_load(inner, true);
+  if (!load || !inner.at_end()) {
+    return std::nullopt;
+  }
+  cursor.reset(close + 1);
+  return load;
+}
+
 // One item of a reps-first line: "10 Air Squats", "400m run", "(95/65) Thrusters". Fills
 // movement and extras; returns false, consuming nothing, when there is no item.
 bool read_item(Cursor& cursor, const GrammarContext& context, bool quantity_required,
@@ -1055,14 +1083,8 @@ bool read_item(Cursor& cursor, const GrammarContext& context, bool quantity_requ
   const std::size_t start = cursor.position();
   bool quantity = true;
   if (cursor.is(TokenKind::kOpen)) {
-    const std::size_t close = matching_close(cursor);
-    Cursor inner(cursor.line(), cursor.position() + 1, close);
-    auto load = close > 0 ? read_load(inner, true) : std::nullopt;
-    quantity = load && inner.at_end();
-    if (quantity) {
-      extras.load = load;
-      cursor.reset(close + 1);
-    }
+    extras.load = read_bracketed_load(cursor);
+    quantity = extras.load.has_value();
   } else if (cursor.is(TokenKind::kNumber) && !unit_may_follow_number(cursor)) {
     // "10 Air Squats": a count, as the unit rules below would all fail.
     if (const auto reps = read_count_range(cursor)) {
@@ -1093,6 +1115,10 @@ bool read_item(Cursor& cursor, const GrammarContext& context, bool quantity_requ
     return false;
   }
   set_names(movement, cursor, *name, context);
+  // "21 KBS (24/16 kg)": a load in brackets after the name, when none came before it.
+  if (cursor.is(TokenKind::kOpen) && !extras.load) {
+    extras.load = read_bracketed_load(cursor);
+  }
   return true;
 }
 
@@ -1333,6 +1359,16 @@ bool read_named(Cursor& cursor, const GrammarContext& context, MovementLine& lin
   }
   line.movements = std::move(group->movements);
   line.grouping = line.movements.size() > 1 ? Grouping::kComplex : Grouping::kSingle;
+  // "Thrusters (95/65), Pull-ups": the load of the first name comes before the names after it.
+  if (cursor.is(TokenKind::kOpen) && line.movements.size() == 1) {
+    const std::size_t before = cursor.position();
+    auto load = read_bracketed_load(cursor);
+    if (load && cursor.is(TokenKind::kComma) && cursor.is(TokenKind::kWord, 1)) {
+      line.load = load;
+    } else {
+      cursor.reset(before);
+    }
+  }
   read_more_names(cursor, context, line);
   // "Snatch: 5x3 @ 80%", "Snatch - 5 x 2 @ 75%"
   if (!cursor.accept(TokenKind::kColon) && cursor.is(TokenKind::kDash) &&
@@ -1423,6 +1459,17 @@ bool read_sets_first(Cursor& cursor, const GrammarContext& context, MovementLine
   if (read_sequence_first(cursor, context, line)) {
     return true;
   }
+  // "10-12 reps of Goblet Squat": the reps, then the movement after "of".
+  if (const auto reps = read_count_range(cursor);
+      reps && cursor.accept_word_in({"rep", "reps"}) && cursor.accept_word("of")) {
+    if (parse_movement_line(cursor, context, line) && line.movements.size() == 1 && !line.reps &&
+        line.rep_scheme.empty()) {
+      line.reps = reps;
+      return true;
+    }
+    line = MovementLine{};
+  }
+  cursor.reset(start);
   std::optional<CountRange> sets = read_count_range(cursor);
   const bool times = sets && cursor.is(TokenKind::kTimes) &&
                      (cursor.is(TokenKind::kNumber, 1) || cursor.is(TokenKind::kTime, 1));

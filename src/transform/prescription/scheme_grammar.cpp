@@ -266,9 +266,14 @@ bool read_rep_sequence_head(Cursor& cursor, Head& head) {
   return true;
 }
 
-// "20 seconds on, 10 seconds off".
+// "20 seconds on, 10 seconds off", "8 rounds of 20 seconds on, 10 seconds off".
 bool read_on_off_head(Cursor& cursor, Head& head) {
   const std::size_t start = cursor.position();
+  std::optional<CountRange> rounds = read_count_range(cursor);
+  if (!rounds || !accept_count_word(cursor) || !cursor.accept_word("of")) {
+    rounds.reset();
+    cursor.reset(start);
+  }
   const auto work = read_duration(cursor);
   if (!work || !cursor.accept_word("on")) {
     cursor.reset(start);
@@ -285,6 +290,9 @@ bool read_on_off_head(Cursor& cursor, Head& head) {
   head.scheme.work_seconds = work;
   head.scheme.rest_seconds = rest;
   head.scheme.every_seconds = *work + *rest;
+  if (rounds) {
+    head.stated_sets = rounds;
+  }
   return true;
 }
 

@@ -64,11 +64,11 @@ keep = ["abs", "biceps", "lats", "pecs", "series", "triceps"]
 # ("Slow Pull Power Snatch", "10 Jumping Lunges"). Compared with the canonical last word.
 [heads]
 words = [
-  "ball", "balance", "bike", "bridge", "burpee", "carry", "clean", "climb", "crunch", "curl",
-  "deadlift", "dip", "drag", "extension", "fly", "hold", "jack", "jerk", "jump", "lunge",
-  "morning", "plank", "press", "pull", "pulldown", "push", "raise", "row", "run", "ski",
-  "snatch", "split", "sprint", "squat", "step", "swim", "swing", "thruster", "under", "up",
-  "walk", "windmill",
+  "ball", "balance", "bike", "bridge", "burpee", "carry", "clean", "climb", "climber", "crawl",
+  "crunch", "curl", "deadlift", "dip", "drag", "extension", "fly", "hold", "jack", "jerk", "jump",
+  "lunge", "morning", "plank", "press", "pull", "pulldown", "push", "raise", "row", "run", "sit",
+  "ski", "snatch", "split", "sprint", "squat", "step", "swim", "swing", "thrust", "thruster",
+  "twist", "under", "up", "walk", "windmill",
 ]
 
 # Movements: the canonical name, other spellings that mean the same movement, and whether it is

@@ -177,6 +177,14 @@ std::optional<Movement> read_rest_piece(Cursor& body, const GrammarContext& cont
 }  // namespace
 
 std::optional<LineWindow> read_line_window(Cursor& cursor) {
+  if (starts_ordinal_minute(cursor)) {
+    // "1st min:", "2nd minute -": minute N.
+    const int minute = static_cast<int>(cursor.advance().value);
+    cursor.advance();
+    cursor.advance();
+    accept_separator(cursor);
+    return LineWindow{.minutes = MinuteSelection{.first = minute, .last = minute}};
+  }
   if (cursor.is_word_in({"odd", "even"})) {
     return read_parity(cursor);
   }

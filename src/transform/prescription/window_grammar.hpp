@@ -28,12 +28,26 @@ struct LineWindow {
   std::optional<ClockWindow> window;
 };
 
+//! Whether the cursor is at an ordinal minute, "1st min" or "2nd minute": a count from 1 to 99,
+//! "st", "nd", "rd" or "th" written against it, then "min" or "minute".
+[[nodiscard]] inline bool starts_ordinal_minute(const Cursor& cursor) {
+  if (!cursor.is(TokenKind::kNumber) || !cursor.is_word_in({"min", "minute"}, 2)) {
+    return false;
+  }
+  const Token& suffix = *cursor.peek(1);
+  const std::string_view spelling = cursor.word(1);
+  const double value = cursor.peek()->value;
+  return !suffix.space_before && value >= 1 && value < 100 && value == static_cast<int>(value) &&
+         (spelling == "st" || spelling == "nd" || spelling == "rd" || spelling == "th");
+}
+
 //! False when the first token of the cursor cannot start a window, so that most lines skip
 //! read_line_window without building anything. Inline, as every line is tested.
 [[nodiscard]] inline bool may_start_window(const Cursor& cursor) {
   static constexpr KeywordSet kStarts = {"odd", "even", "minute", "minutes",
                                          "min", "mins", "from",   "at"};
-  return kStarts.contains(cursor.keyword()) || cursor.is(TokenKind::kTime);
+  return kStarts.contains(cursor.keyword()) || cursor.is(TokenKind::kTime) ||
+         starts_ordinal_minute(cursor);
 }
 
 //! Reads a window and the separator after it. Returns nullopt, consuming nothing, when the tokens

@@ -30,6 +30,8 @@ TEST(NotationFamilies, SetsAndReps) {
        R"json({"movements":[{"canonical":"goblet squat"}],"reps":{"min":12,"max":12},"sets":null})json"},
       {"Ring Rows x 9 reps", "movement",
        R"json({"movements":[{"canonical":"ring row"}],"reps":{"min":9,"max":9}})json"},
+      {"10-12 reps of Goblet Squat", "movement",
+       R"json({"movements":[{"canonical":"goblet squat"}],"reps":{"min":10,"max":12}})json"},
       // "the" after a word of place belongs to the name.
       {"Behind the Neck Jerk 3 x 3 @ 70% of 1-RM Jerk", "movement",
        R"json({"movements":[{"canonical":"behind the neck jerk"}],"sets":3,"of":{"rm":1,"lift":"jerk"}})json"},
@@ -120,6 +122,9 @@ TEST(NotationFamilies, RepSequences) {
        R"json({"sets":5,"rep_scheme":[5,4,3,2,1],"reps":null})json"},
       {"Push Press 3,3,3,3", "movement", R"json({"sets":4,"rep_scheme":[3,3,3,3]})json"},
       {"Snatch Pull 2 2 2 2", "movement", R"json({"sets":4,"rep_scheme":[2,2,2,2]})json"},
+      // A second sequence after a comma continues the first.
+      {"Front Squat x 3-2-1, 3-2-1", "movement",
+       R"json({"sets":6,"rep_scheme":[3,2,1,3,2,1]})json"},
       // Slashes join reps when there are three or more small counts and no unit follows.
       {"Back Squat 5/5/5/5/5 @ 75%", "movement",
        R"json({"sets":5,"rep_scheme":[5,5,5,5,5],"percent":{"min":75,"max":75}})json"},
@@ -403,6 +408,8 @@ TEST(NotationFamilies, RepMaxes) {
       // A lift and a rep max alone on the line.
       {"Deadlift 5RM", "target", R"json({"target":{"rm":5,"lift":"deadlift"}})json"},
       {"C&J 1RM", "target", R"json({"target":{"rm":1,"lift":"clean and jerk"}})json"},
+      {"Build to a heavy single in the Snatch", "target",
+       R"json({"target":{"rm":1,"lift":"snatch"}})json"},
       {"Establish a 1-RM Back Squat", "target",
        R"json({"target":{"rm":1,"lift":"back squat"}})json"},
       {"Build to a 10-RM Deadlift", "target", R"json({"target":{"rm":10,"lift":"deadlift"}})json"},
@@ -496,6 +503,10 @@ TEST(NotationFamilies, Intervals) {
        R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":720,"sets":12},"movement":{"movements":[{"canonical":"power clean"}],"reps":{"min":3,"max":3}}})json"},
       {"E90S x 8: 2 Power Cleans", "scheme",
        R"json({"scheme":{"type":"interval","every_seconds":90,"duration_seconds":720,"sets":8},"movement":{"movements":[{"canonical":"power clean"}],"reps":{"min":2,"max":2}}})json"},
+      {"Alternating EMOM 10:", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":600,"sets":10}})json"},
+      {"1st min: 5 Snatch, 2nd min: 15 KBS", "scheme",
+       R"json({"movement":{"grouping":"alternating","movements":[{"canonical":"snatch","minutes":{"first":1,"last":1}},{"canonical":"kettlebell swing","minutes":{"first":2,"last":2}}]}})json"},
       // Minutes that alternate after the clock's colon.
       {"EMOM 10: Odd: 5 Power Cleans, Even: 10 Burpees", "scheme",
        R"json({"scheme":{"type":"interval","sets":10},"movement":{"grouping":"alternating","movements":[{"canonical":"power clean","minutes":{"parity":"odd"}},{"canonical":"burpee","minutes":{"parity":"even"}}]}})json"},
@@ -576,6 +587,12 @@ TEST(NotationFamilies, TimedWork) {
        R"json({"scheme":{"type":"tabata","rounds":8,"work_seconds":20,"rest_seconds":10}})json"},
       {"20 seconds on, 10 seconds off", "scheme",
        R"json({"scheme":{"type":"interval","every_seconds":30,"work_seconds":20,"rest_seconds":10}})json"},
+      {"8 rounds of 20 seconds on, 10 seconds off", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":30,"sets":8,"duration_seconds":240,"work_seconds":20,"rest_seconds":10}})json"},
+      {"Row 2000m for time", "movement",
+       R"json({"movements":[{"canonical":"row"}],"distance":{"value":2000,"unit":"m"}})json"},
+      {"3 x 30 sec L-Sit", "movement",
+       R"json({"movements":[{"canonical":"l sit"}],"sets":3,"duration_seconds":30})json"},
   });
 }
 
