@@ -298,8 +298,10 @@ std::optional<TargetLine> parse_target(Cursor& cursor, const GrammarContext& con
       cursor.reset(start);
     }
   }
-  // "Back Squat 1RM", "Deadlift 5RM", "C&J 1-RM": a lift and a rep max, alone on the line.
-  if (!prefix_lift) {
+  // "Back Squat 1RM", "Deadlift 5RM", "C&J 1-RM": a lift and a rep max, alone on the line, so the
+  // line ends with "rm" or "max".
+  static constexpr KeywordSet kRepMaxEnds = {"rm", "max"};
+  if (!prefix_lift && kRepMaxEnds.contains(cursor.line().tokens[cursor.end() - 1].keyword)) {
     std::string lift;
     int rm = 0;
     if (read_lift_name(cursor, context, lift) && (rm = read_rm_suffix(cursor)) > 0 &&
