@@ -9,6 +9,7 @@
 #include "transform/html_lines.hpp"
 #include "transform/part_labels.hpp"
 #include "transform/prescription/line_parser.hpp"
+#include "transform/prescription/tokens.hpp"
 
 namespace wodetl {
 
@@ -94,6 +95,15 @@ void write_batch(const std::vector<std::string>& lines, std::size_t first, std::
     objects[index]["text"] = lines[first + index];
     if (!part_labels[index].empty()) {
       objects[index]["part_label"] = part_labels[index];
+    }
+    // The parser keeps a line it does not read as a plain note, so the user is told why.
+    prescription::TokenizedLine tokens;
+    prescription::tokenize(decoded[index], tokens);
+    if (!tokens.complete) {
+      objects[index]["warning"] =
+          "not read: longer than " + std::to_string(prescription::kMaxLineBytes) + " bytes or " +
+          std::to_string(prescription::kMaxTokens) +
+          " words and signs, so it is kept as a note; split it into shorter lines to have it read";
     }
     const std::string dumped = objects[index].dump(2, ' ', false, Json::error_handler_t::replace);
     output << (wrote_any ? ",\n" : "\n") << "    ";

@@ -63,6 +63,22 @@ TEST(RunExplain, EmptyInputGivesNoLines) {
   EXPECT_EQ(Json::parse(run.output), Json::parse(R"({"lines": []})"));
 }
 
+TEST(RunExplain, UnreadLongLineWarns) {
+  std::string long_line = "Snatch x 2";
+  while (long_line.size() <= 600) {
+    long_line += " and then more";
+  }
+  const ExplainRun run = explain(long_line + "\nSnatch x 2\n");
+  ASSERT_EQ(run.exit_code, 0) << run.errors;
+  const Json lines = Json::parse(run.output)["lines"];
+  ASSERT_EQ(lines.size(), 2U);
+  EXPECT_EQ(lines[0]["kind"], "note");
+  ASSERT_TRUE(lines[0].contains("warning"));
+  EXPECT_NE(lines[0]["warning"].get<std::string>().find("split it into shorter lines"),
+            std::string::npos);
+  EXPECT_FALSE(lines[1].contains("warning"));
+}
+
 TEST(RunExplain, ManyLinesStayInOrder) {
   std::string input;
   for (int index = 0; index < 2500; ++index) {

@@ -122,6 +122,14 @@ std::optional<LiftReference> parse_lift_reference(const std::string& text) {
     reference.percent = percent;
     rest = after;
   }
+  // "NaN kg" and "heavy lb" end with a unit, so they were meant as weights, not lift names.
+  const std::string trimmed_rest = rest.substr(0, rest.find_last_not_of(' ') + 1);
+  const std::size_t last_space = trimmed_rest.find_last_of(' ');
+  const std::string last_word = lower_ascii(
+      last_space == std::string::npos ? trimmed_rest : trimmed_rest.substr(last_space + 1));
+  if (parse_unit(last_word)) {
+    return std::nullopt;
+  }
   reference.lift = prescription::canonical_name(rest);
   if (reference.lift.empty()) {
     return std::nullopt;

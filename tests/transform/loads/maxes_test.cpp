@@ -84,7 +84,8 @@ TEST(ParseMaxes, RejectsBadEntriesWithKey) {
   const BadCase cases[] = {
       {"snatch = 100\n", "snatch is not a string"},
       {"snatch = \"100\"\n", "not a positive weight with a unit"},
-      {"snatch = \"heavy kg\"\n", "is neither a weight with a unit nor a lift with a 1-RM"},
+      {"snatch = \"heavy kg\"\n", "not a positive weight with a unit"},
+      {"snatch = \"heavy\"\n", "is neither a weight with a unit nor a lift with a 1-RM"},
       {"\"power clean\" = \"85% of clean\"\n",
        "power clean = \"85% of clean\" is neither a weight"},
       {"clean = \"120 kg\"\n[rep_maxes.3]\n\"power clean\" = \"clean\"\n",
@@ -100,6 +101,8 @@ TEST(ParseMaxes, RejectsBadEntriesWithKey) {
       {"[rep_max.10]\nsnatch = \"80 kg\"\n", "rep_max is not a string"},
       {"snatch = \"200% of clean\"\nclean = \"6000 kg\"\n", "comes to more than 10000"},
       {"snatch = \"0 kg\"\n", "not a positive weight with a unit"},
+      // A unit at the end means a weight was meant, not the name of another lift.
+      {"snatch = \"NaN kg\"\n", "not a positive weight with a unit"},
       {"snatch = \"1e308 kg\"\n", "is above 10000, the largest max accepted"},
       {"snatch = \"100000 kg\"\n", "is above 10000, the largest max accepted"},
       {"units = \"lb\"\n", "units is not a setting of the maxes file"},
