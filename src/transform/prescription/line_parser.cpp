@@ -1,7 +1,9 @@
 #include "transform/prescription/line_parser.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdio>
 #include <iterator>
 #include <type_traits>
 #include <utility>
@@ -109,13 +111,14 @@ bool parse_set_row(Cursor& cursor, const GrammarContext& context, ParsedLine& pa
   };
   IntensityLine& line = parsed.detail.emplace<IntensityLine>();
   line.sets = SetNumbers{*first, *first};
-  // "Set 1 - @ 70%", "Set 1 - 5 reps @ 70%": a dash before no count, or before the row's reps,
-  // separates the row's sets from what follows.
+  // "Set 1 - @ 70%", "Set 1 - 5 reps @ 70%", "Set 3 - 80% x 2": a dash before no count, or before
+  // the row's reps or percentage, separates the row's sets from what follows.
   const bool spaced_dash = cursor.is(TokenKind::kDash) && cursor.peek()->space_before &&
                            cursor.remaining() > 1 && cursor.peek(1)->space_before;
   const bool dash_separates =
       cursor.is(TokenKind::kDash) &&
-      (!cursor.is(TokenKind::kNumber, 1) || (spaced_dash && cursor.is_word_in({"rep", "reps"}, 2)));
+      (!cursor.is(TokenKind::kNumber, 1) || cursor.is(TokenKind::kPercent, 2) ||
+       (spaced_dash && cursor.is_word_in({"rep", "reps"}, 2)));
   if ((!dash_separates && cursor.accept(TokenKind::kDash)) ||
       cursor.accept_word_in({"to", "and", "through"}) || cursor.accept(TokenKind::kAmpersand)) {
     const auto last = read_count(cursor);
@@ -142,6 +145,18 @@ bool parse_set_row(Cursor& cursor, const GrammarContext& context, ParsedLine& pa
     }
   }
   read_intensity(cursor, context, line.intensity);
+  // "*Set 5 = @ 85% x 1 rep", "Set 1: 70% x 3": the reps after the percentage.
+  if (!line.reps && line.intensity.percent && cursor.is(TokenKind::kTimes) &&
+      cursor.is(TokenKind::kNumber, 1)) {
+    const std::size_t before_times = cursor.position();
+    cursor.advance();
+    if (const auto reps = read_count_range(cursor)) {
+      line.reps = reps;
+      cursor.accept_word_in({"rep", "reps"});
+    } else {
+      cursor.reset(before_times);
+    }
+  }
   if ((!line.reps && line.intensity.empty()) || !only_comment_left(cursor)) {
     return fail();
   }
@@ -206,6 +221,17 @@ bool read_rest_range(Cursor& cursor, RestLine& line) {
   return true;
 }
 
+// Whether the words at the cursor may follow a rest's duration and then end the line: nothing,
+// "between sets", "between rounds", "then". Consumes them.
+bool accept_rest_ending(Cursor& cursor) {
+  if (cursor.accept_word("between")) {
+    cursor.accept_word_in({"sets", "rounds", "movements", "exercises", "efforts"});
+  }
+  cursor.accept(TokenKind::kComma);
+  cursor.accept_word("then");
+  return cursor.at_end();
+}
+
 // "Rest 60 seconds", "Rest 3 minutes, then:", "Rest 1:30 between sets", "Rest 2-3 minutes",
 // "Rest as needed".
 std::optional<RestLine> parse_rest(Cursor& cursor) {
@@ -223,14 +249,26 @@ std::optional<RestLine> parse_rest(Cursor& cursor) {
     cursor.advance();
   }
   RestLine line;
-  // "Rest 2'" and "Rest 90\"": a prime marks minutes and a double prime seconds.
-  if (cursor.is(TokenKind::kNumber) &&
-      (cursor.is(TokenKind::kFoot, 1) || cursor.is(TokenKind::kInch, 1)) &&
-      !cursor.peek(1)->space_before && cursor.remaining() == 2 && cursor.peek()->value <= 600) {
-    const double value = cursor.advance().value;
-    const bool minutes = cursor.advance().kind == TokenKind::kFoot;
-    line.rest_seconds = static_cast<int>(std::lround(minutes ? value * 60 : value));
-    return line;
+  // "Rest 2'", "Rest 90\"" and "Rest 2-3' between sets": a prime marks minutes and a double prime
+  // seconds.
+  const std::size_t ranged =
+      cursor.is(TokenKind::kDash, 1) && cursor.is(TokenKind::kNumber, 2) ? 2 : 0;
+  const Token* prime = cursor.peek(ranged + 1);
+  if (cursor.is(TokenKind::kNumber) && prime != nullptr &&
+      (prime->kind == TokenKind::kFoot || prime->kind == TokenKind::kInch) &&
+      !prime->space_before && cursor.peek()->value <= 600 && cursor.peek(ranged)->value <= 600) {
+    const double scale = prime->kind == TokenKind::kFoot ? 60 : 1;
+    const double low = cursor.peek()->value * scale;
+    const double high = cursor.peek(ranged)->value * scale;
+    const std::size_t after = cursor.position() + ranged + 2;
+    Cursor rest_of_line(cursor.line(), after, cursor.end());
+    if (low > 0 && high >= low && accept_rest_ending(rest_of_line)) {
+      line.rest_seconds = static_cast<int>(std::lround(low));
+      if (high > low) {
+        line.rest_max_seconds = static_cast<int>(std::lround(high));
+      }
+      return line;
+    }
   }
   if (read_rest_range(cursor, line)) {
     return line;
@@ -267,10 +305,31 @@ bool has_colon(const Cursor& cursor) {
   return false;
 }
 
+// Whether a dash with spaces on both sides follows the cursor, as in "Back Squat - 5RM".
+bool has_spaced_dash(const Cursor& cursor) {
+  if (!cursor.line().has_kind(TokenKind::kDash)) {
+    return false;
+  }
+  for (std::size_t ahead = 0; ahead + 1 < cursor.remaining(); ++ahead) {
+    if (cursor.is(TokenKind::kDash, ahead) && cursor.peek(ahead)->space_before &&
+        cursor.peek(ahead + 1)->space_before) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // "heavy single", "heavy double", "heavy triple": rep maxes of 1, 2 and 3.
 std::optional<int> read_heavy_set(Cursor& cursor) {
   const std::size_t start = cursor.position();
-  cursor.accept_word("heavy");
+  const bool heavy = cursor.accept_word("heavy");
+  // "a heavy 3": a count after "heavy" is the rep max.
+  if (heavy && cursor.is(TokenKind::kNumber) && cursor.peek()->value >= 1 &&
+      cursor.peek()->value <= 10 &&
+      cursor.peek()->value == static_cast<int>(cursor.peek()->value) &&
+      !cursor.is(TokenKind::kTimes, 1)) {
+    return static_cast<int>(cursor.advance().value);
+  }
   const int rm = cursor.is_word("single")   ? 1
                  : cursor.is_word("double") ? 2
                  : cursor.is_word("triple") ? 3
@@ -289,10 +348,15 @@ std::optional<TargetLine> parse_target(Cursor& cursor, const GrammarContext& con
   const std::size_t start = cursor.position();
   TargetLine line;
 
-  // "Snatch: find a heavy single" names the lift before a colon.
+  // "Snatch: find a heavy single" and "Clean & Jerk - work up to a heavy single" name the lift
+  // before a colon or a spaced dash.
   std::optional<std::string> prefix_lift;
-  if (has_colon(cursor)) {
-    if (auto lift = read_lift_name(cursor, context); lift && cursor.accept(TokenKind::kColon)) {
+  if (has_colon(cursor) || has_spaced_dash(cursor)) {
+    auto lift = read_lift_name(cursor, context);
+    const bool spaced_dash = cursor.is(TokenKind::kDash) && cursor.peek()->space_before &&
+                             cursor.remaining() > 1 && cursor.peek(1)->space_before;
+    if (lift &&
+        (cursor.accept(TokenKind::kColon) || (spaced_dash && cursor.accept(TokenKind::kDash)))) {
       prefix_lift = std::move(lift);
     } else {
       cursor.reset(start);
@@ -326,7 +390,7 @@ std::optional<TargetLine> parse_target(Cursor& cursor, const GrammarContext& con
   cursor.accept_word_in({"a", "an", "your", "the", "new"});
   if (auto reference = read_rm_ref(cursor, context)) {
     line.target = std::move(*reference);
-  } else if (const auto rm = read_heavy_set(cursor); rm && verb) {
+  } else if (const auto rm = read_heavy_set(cursor); rm && (verb || prefix_lift)) {
     line.target.rm = rm;
     // "Build to a heavy single in the Snatch", "find a heavy double on the Clean".
     const std::size_t before_lift = cursor.position();
@@ -341,7 +405,7 @@ std::optional<TargetLine> parse_target(Cursor& cursor, const GrammarContext& con
     cursor.reset(start);
     return std::nullopt;
   }
-  if (!verb && (!cursor.at_end() || line.duration_seconds || !line.target.lift)) {
+  if (!verb && (!cursor.at_end() || line.duration_seconds || (!line.target.lift && !prefix_lift))) {
     cursor.reset(start);  // without a verb only "1-RM Back Squat" alone is a target
     return std::nullopt;
   }
@@ -395,6 +459,31 @@ void add_movement_limit(MovementLine& movement, const TokenizedLine& tokens, std
     movement.intensity = Intensity{};
   }
   movement.limit = std::move(limit);
+}
+
+// Adds a warning to a movement line that states more than kMaxLikelyPercent of a max, such as
+// "Snatch 3x2 @ 750%": a typing mistake is likelier than such a load, which is still computed.
+void warn_unlikely_percent(MovementLine& movement) {
+  constexpr double kMaxLikelyPercent = 200;
+  double highest = movement.intensity.percent ? movement.intensity.percent->max : 0;
+  for (const IntensityStep& step : movement.steps) {
+    highest = step.intensity.percent ? std::max(highest, step.intensity.percent->max) : highest;
+  }
+  for (const Movement& item : movement.movements) {
+    if (item.intensity && item.intensity->percent) {
+      highest = std::max(highest, item.intensity->percent->max);
+    }
+  }
+  if (highest <= kMaxLikelyPercent) {
+    return;
+  }
+  std::array<char, 32> number{};
+  std::snprintf(number.data(), number.size(), "%g", highest);
+  if (!movement.warning.empty()) {
+    movement.warning += "; ";
+  }
+  movement.warning += "states " + std::string(number.data()) +
+                      "% of a max, more than 200%: check the line for a typing mistake";
 }
 
 // Features of a line, read from its token masks so that rules which cannot match are skipped.
@@ -584,7 +673,9 @@ void parse_into(ParsedLine& line, std::string_view text, const Vocabulary& vocab
   if (parse_movement_line(cursor, context, line.detail.emplace<MovementLine>())) {
     line.kind = LineKind::kMovement;
     if (features.has_percent) {
-      add_movement_limit(std::get<MovementLine>(line.detail), tokens, begin, end, context);
+      MovementLine& movement = std::get<MovementLine>(line.detail);
+      add_movement_limit(movement, tokens, begin, end, context);
+      warn_unlikely_percent(movement);
     }
     return;
   }

@@ -89,6 +89,16 @@ std::size_t build_up_words(const Cursor& cursor, std::size_t ahead = 0) {
   return cursor.is_word("up", ahead + 1) && cursor.is_word("to", ahead + 2) ? 3 : 0;
 }
 
+// Whether word, in normalized form, names a month: "March 9, 2020" is a date, not a movement.
+bool is_month_name(std::string_view word) {
+  static constexpr std::string_view kMonths[] = {
+      "january",   "february", "march",    "april",    "may",  "june", "july", "august",
+      "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
+      "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"};
+  return word.size() >= 3 && word.size() <= 9 &&
+         std::find(std::begin(kMonths), std::end(kMonths), word) != std::end(kMonths);
+}
+
 // Whether the "the" at the cursor belongs to a name, as in "Behind the Neck Jerk" and "Clean from
 // the Floor": it follows a word of place and another word follows it. Elsewhere "the" is prose.
 bool article_in_name(const Cursor& cursor, std::size_t words_before) {
@@ -115,7 +125,7 @@ std::optional<TokenSpan> read_name(Cursor& cursor) {
   }
   const KeywordId first = cursor.keyword();
   if (!cursor.is(TokenKind::kWord) || is_prose_word(first) || is_leading_connector(first) ||
-      is_name_stop_word(first)) {
+      is_name_stop_word(first) || (first == kNoKeyword && is_month_name(cursor.word()))) {
     cursor.reset(start);
     return std::nullopt;
   }
@@ -1149,6 +1159,11 @@ bool read_items(Cursor& cursor, const GrammarContext& context, MovementLine& lin
     const std::size_t before_separator = cursor.position();
     const bool comma = cursor.accept(TokenKind::kComma);
     if (!comma && !cursor.accept(TokenKind::kPlus)) {
+      break;
+    }
+    // "4 x 400m Run, rest 2:00": a rest after the items is no item, and stays in the remark.
+    if (cursor.is_word("rest")) {
+      cursor.reset(before_separator);
       break;
     }
     ItemExtras extras;

@@ -455,6 +455,13 @@ std::vector<int> unchecked::read_rep_sequence(Cursor& cursor) {
   }
 
   const bool closed = !opened || cursor.accept(TokenKind::kClose);
+  // "2020-03-09" is a date: no count of reps reaches a year.
+  constexpr int kMaxSequenceReps = 999;
+  if (std::any_of(values.begin(), values.end(),
+                  [](int value) { return value > kMaxSequenceReps; })) {
+    cursor.reset(start);
+    return {};
+  }
   const bool long_enough =
       values.size() >= 3 ||
       (values.size() == 2 && (opened || separator == Separator::kComma ||

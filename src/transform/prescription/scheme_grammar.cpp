@@ -481,6 +481,11 @@ bool parse_scheme_line(Cursor& cursor, const GrammarContext& context, ParsedLine
     }
     const std::size_t after_head = cursor.position();
     read_clauses(cursor, head);
+    // "Every 0:00 x 5" and "EMOM 0" state no clock a set could run on.
+    const auto zero = [](const std::optional<int>& seconds) { return seconds && *seconds <= 0; };
+    if (zero(head.scheme.every_seconds) || zero(head.scheme.duration_seconds)) {
+      continue;
+    }
 
     bool movement_required = false;
     bool sets_phrase = false;

@@ -403,6 +403,9 @@ TEST(BlockMovements, SetsFollowTheirLines) {
        {"1:0 1 3@75", "1:0 2 3@75", "1:0 3 3@75", "1:1 1 10@?", "1:1 2 10@?", "1:1 3 10@?"}},
       {{"EMOM 6", "Min 1: 3 Cleans @ 70%, Min 2: 5 Burpees, Min 3: Rest"},
        {"1:0 1 3@70", "1:0 2 3@70", "1:1 1 5@?", "1:1 2 5@?", "1:2 1 ?@?", "1:2 2 ?@?"}},
+      // Minutes that alternate after the clock's colon run on that clock.
+      {{"EMOM 4: Odd: 3 Power Cleans @ 75%, Even: 10 Burpees"},
+       {"0:0 1 3@75", "0:0 2 3@75", "0:1 1 10@?", "0:1 2 10@?"}},
       // Minutes with percentages of their own: each movement's sets carry its own.
       {{"EMOM 4", "Odd: 2 Snatch @ 70%, Even: 2 Clean @ 80%"},
        {"1:0 1 2@70", "1:0 2 2@70", "1:1 1 2@80", "1:1 2 2@80"}},

@@ -55,6 +55,12 @@ TEST(NotationFamilies, SetsAndReps) {
       // "85+%" is "85%+": at least 85%.
       {"Snatch 5 x 1 @ 85+%", "movement",
        R"json({"sets":5,"percent":{"min":85,"max":85},"at_least":true})json"},
+      // A percentage above 200% is kept, with a warning about a likely typing mistake.
+      {"Snatch 3x2 @ 750%", "movement",
+       R"json({"percent":{"min":750,"max":750},"warning":"states 750% of a max, more than 200%: check the line for a typing mistake"})json"},
+      // A rest after the items of a list stays in the remark.
+      {"4 x 400m Run, rest 2:00", "movement",
+       R"json({"movements":[{"canonical":"run"}],"sets":4,"duration_seconds":null,"remark":"rest 2:00"})json"},
       // Counts joined by "+" after one lift stay in the remark, and the percentage is read.
       {"Clean & Jerk x 1+1 @ 80%", "movement",
        R"json({"movements":[{"canonical":"clean and jerk"}],"reps":null,"percent":{"min":80,"max":80},"remark":"1+1"})json"},
@@ -293,6 +299,11 @@ TEST(NotationFamilies, PerSetTables) {
        R"json({"sets":{"first":1,"last":1},"percent":{"min":70,"max":70}})json"},
       {"Set 2 - 5 reps @ 75%", "intensity",
        R"json({"sets":{"first":2,"last":2},"reps":{"min":5,"max":5},"percent":{"min":75,"max":75}})json"},
+      // The percentage may come before the reps.
+      {"*Set 5 = @ 85% x 1 rep", "intensity",
+       R"json({"sets":{"first":5,"last":5},"reps":{"min":1,"max":1},"percent":{"min":85,"max":85}})json"},
+      {"Set 3 - 80% x 2", "intensity",
+       R"json({"sets":{"first":3,"last":3},"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}})json"},
       {"4@70%, 3@76%", "intensity",
        R"json({"sets":{"first":1,"last":2},"steps":[{"reps":{"min":4,"max":4},"percent":{"min":70,"max":70},"of":null},{"reps":{"min":3,"max":3},"percent":{"min":76,"max":76},"of":null}]})json"},
       {"4@70% 3@76%", "intensity",
@@ -410,6 +421,14 @@ TEST(NotationFamilies, RepMaxes) {
       {"C&J 1RM", "target", R"json({"target":{"rm":1,"lift":"clean and jerk"}})json"},
       {"Build to a heavy single in the Snatch", "target",
        R"json({"target":{"rm":1,"lift":"snatch"}})json"},
+      {"Build to a heavy 3 in the Back Squat", "target",
+       R"json({"target":{"rm":3,"lift":"back squat"}})json"},
+      // A lift before a colon or a spaced dash, then its rep max.
+      {"Back Squat - 5RM", "target", R"json({"target":{"rm":5,"lift":"back squat"}})json"},
+      {"Back Squat: 3RM", "target", R"json({"target":{"rm":3,"lift":"back squat"}})json"},
+      {"Snatch - heavy single", "target", R"json({"target":{"rm":1,"lift":"snatch"}})json"},
+      {"Clean & Jerk - work up to a heavy single", "target",
+       R"json({"target":{"rm":1,"lift":"clean and jerk"}})json"},
       {"Establish a 1-RM Back Squat", "target",
        R"json({"target":{"rm":1,"lift":"back squat"}})json"},
       {"Build to a 10-RM Deadlift", "target", R"json({"target":{"rm":10,"lift":"deadlift"}})json"},
@@ -603,6 +622,7 @@ TEST(NotationFamilies, Sequencing) {
       {"Rest 2'", "rest", R"json({"rest_seconds":120})json"},
       {"Rest 90\"", "rest", R"json({"rest_seconds":90})json"},
       {"Rest exactly 90s", "rest", R"json({"rest_seconds":90})json"},
+      {"Rest 2-3' between sets", "rest", R"json({"rest_seconds":120,"rest_max_seconds":180})json"},
       {"and then,", "note", R"json({})json"},
   });
 }
@@ -622,9 +642,14 @@ TEST(NotationFamilies, Noise) {
       {"-Back Squat x 5 @ 75%", "movement",
        R"json({"movements":[{"name":"Back Squat","canonical":"back squat"}],"reps":{"min":5,"max":5}})json"},
       {"Previous Post", "note", R"json({})json"},
+      // A clock of no length is no scheme.
+      {"Every 0:00 x 5", "note", R"json({})json"},
+      {"EMOM 0", "note", R"json({})json"},
       // A date line names no movement, whatever its numbers look like.
       {"TUESDAY 02-04-20", "note", R"json({})json"},
       {"Friday 12.25.20", "note", R"json({})json"},
+      {"March 9, 2020", "note", R"json({})json"},
+      {"2020-03-09", "note", R"json({})json"},
       // Words that are not lifts never become a movement's name.
       {"First 2 sets @ 70%, last 3 sets @ 80%", "note", R"json({})json"},
       {"Max reps strict pull-ups", "note", R"json({})json"},
