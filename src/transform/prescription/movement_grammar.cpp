@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <initializer_list>
 #include <iterator>
 #include <memory>
 #include <string>
@@ -89,14 +90,35 @@ std::size_t build_up_words(const Cursor& cursor, std::size_t ahead = 0) {
   return cursor.is_word("up", ahead + 1) && cursor.is_word("to", ahead + 2) ? 3 : 0;
 }
 
-// Whether word, in normalized form, names a month: "March 9, 2020" is a date, not a movement.
+// Whether word, in normalized form, names a month: "March 9, 2020" is a date, not a movement. The
+// first letter picks the few names to compare.
 bool is_month_name(std::string_view word) {
-  static constexpr std::string_view kMonths[] = {
-      "january",   "february", "march",    "april",    "may",  "june", "july", "august",
-      "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
-      "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"};
-  return word.size() >= 3 && word.size() <= 9 &&
-         std::find(std::begin(kMonths), std::end(kMonths), word) != std::end(kMonths);
+  if (word.size() < 3 || word.size() > 9) {
+    return false;
+  }
+  const auto any_of = [word](std::initializer_list<std::string_view> names) {
+    return std::find(names.begin(), names.end(), word) != names.end();
+  };
+  switch (word.front()) {
+    case 'j':
+      return any_of({"january", "jan", "june", "jun", "july", "jul"});
+    case 'f':
+      return any_of({"february", "feb"});
+    case 'm':
+      return any_of({"march", "mar", "may"});
+    case 'a':
+      return any_of({"april", "apr", "august", "aug"});
+    case 's':
+      return any_of({"september", "sep", "sept"});
+    case 'o':
+      return any_of({"october", "oct"});
+    case 'n':
+      return any_of({"november", "nov"});
+    case 'd':
+      return any_of({"december", "dec"});
+    default:
+      return false;
+  }
 }
 
 // Whether the "the" at the cursor belongs to a name, as in "Behind the Neck Jerk" and "Clean from
@@ -125,7 +147,8 @@ std::optional<TokenSpan> read_name(Cursor& cursor) {
   }
   const KeywordId first = cursor.keyword();
   if (!cursor.is(TokenKind::kWord) || is_prose_word(first) || is_leading_connector(first) ||
-      is_name_stop_word(first) || (first == kNoKeyword && is_month_name(cursor.word()))) {
+      is_name_stop_word(first) ||
+      (first == kNoKeyword && cursor.is(TokenKind::kNumber, 1) && is_month_name(cursor.word()))) {
     cursor.reset(start);
     return std::nullopt;
   }
