@@ -47,7 +47,7 @@ std::pair<std::size_t, std::size_t> content_range(const TokenizedLine& line) {
       begin += 2;
       continue;
     }
-    // "Alternating EMOM 10:": the minutes alternate, which the lines below say.
+    // "Alternating EMOM 10:": the minute lines below give what alternates, so the word is dropped.
     if (kind == TokenKind::kWord && line.spelling(line.tokens[begin]) == "alternating" &&
         begin + 1 < end &&
         (line.tokens[begin + 1].keyword == Keyword{"emom"}.id ||

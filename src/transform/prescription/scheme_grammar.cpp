@@ -197,8 +197,8 @@ bool read_for_time_head(Cursor& cursor, Head& head) {
   return false;
 }
 
-// ", not for time" or "not for time" after a count of rounds or sets, which says that the rounds
-// are not raced: "4 rounds, not for time:". Consumes nothing when it is not there.
+// Reads ", not for time" or "not for time" after a count of rounds or sets, as in "4 rounds, not
+// for time:": the rounds are not raced. Consumes nothing when it is not there.
 void accept_not_for_time(Cursor& cursor) {
   const std::size_t start = cursor.position();
   cursor.accept(TokenKind::kComma);
