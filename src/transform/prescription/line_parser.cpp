@@ -434,11 +434,16 @@ std::optional<Intensity> find_limit(const TokenizedLine& tokens, std::size_t beg
     static constexpr KeywordSet kLimitWords = {"under", "below", "exceed", "than", "over", "above"};
     const bool up_to = token.keyword == Keyword{"to"}.id && index > begin &&
                        tokens.tokens[index - 1].keyword == Keyword{"up"}.id;
-    if (!kLimitWords.contains(token.keyword) && !up_to) {
+    const bool cap = token.keyword == Keyword{"cap"}.id;  // "Cap it at 90%"
+    if (!kLimitWords.contains(token.keyword) && !up_to && !cap) {
       continue;
     }
     Cursor cursor(tokens, index + 1, end);
     cursor.accept(TokenKind::kClose);  // "(up to) 85%"
+    if (cap) {
+      cursor.accept_word_in({"it", "this", "that", "the"});
+      cursor.accept_word("load");
+    }
     if (auto intensity = read_intensity(cursor, context); intensity && intensity->percent) {
       return intensity;
     }

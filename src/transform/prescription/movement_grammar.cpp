@@ -817,6 +817,40 @@ bool read_build_up(Cursor& cursor, MovementLine& line, const GrammarContext& con
   return true;
 }
 
+// "Clean & Jerk x 1+1 @ 80%", "Snatch x 2+1", "Clean and Jerk 5x(1+1)": counts joined by "+"
+// after one movement, the parts of one lift or a cluster, with the sets before them. The counts
+// are kept as written in the remark, since the reps they add up to depend on the lift. Returns
+// false, consuming nothing, for other text.
+bool read_single_lift_counts(Cursor& cursor, MovementLine& line, const GrammarContext& context) {
+  const std::size_t start = cursor.position();
+  std::optional<CountRange> sets;
+  if (cursor.is(TokenKind::kNumber) && cursor.is(TokenKind::kTimes, 1)) {
+    sets = read_count_range(cursor);
+  }
+  const bool bracketed = cursor.accept(TokenKind::kTimes) && cursor.accept(TokenKind::kOpen);
+  if (!cursor.is(TokenKind::kNumber) || !cursor.is(TokenKind::kPlus, 1) ||
+      !cursor.is(TokenKind::kNumber, 2) || cursor.position() == start) {
+    cursor.reset(start);
+    return false;
+  }
+  const std::size_t counts_start = cursor.position();
+  cursor.advance();
+  while (cursor.is(TokenKind::kPlus) && cursor.is(TokenKind::kNumber, 1)) {
+    cursor.advance();
+    cursor.advance();
+  }
+  const std::size_t counts_end = cursor.position();
+  if (bracketed && !cursor.accept(TokenKind::kClose)) {
+    cursor.reset(start);
+    return false;
+  }
+  append_remark(line, written_text(cursor.line(), context.original, counts_start, counts_end));
+  if (sets) {
+    line.sets = sets;
+  }
+  return true;
+}
+
 // Reads quantities, sides, intensities and remarks up to the end of the cursor.
 void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context,
                TailState& state) {
@@ -854,21 +888,13 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       }
       continue;
     }
-    // "Clean & Jerk x 1+1 @ 80%", "Snatch x 2+1": counts joined by "+" after one movement, the
-    // parts of one lift or a cluster. They are kept as written in the remark, since the reps they
-    // add up to depend on the lift.
-    if (line.grouping == Grouping::kSingle && cursor.is(TokenKind::kTimes) &&
-        cursor.is(TokenKind::kNumber, 1) && cursor.is(TokenKind::kPlus, 2) &&
-        cursor.is(TokenKind::kNumber, 3)) {
-      cursor.advance();
-      const std::size_t counts_start = cursor.position();
-      cursor.advance();
-      while (cursor.is(TokenKind::kPlus) && cursor.is(TokenKind::kNumber, 1)) {
-        cursor.advance();
-        cursor.advance();
-      }
-      append_remark(line,
-                    written_text(cursor.line(), context.original, counts_start, cursor.position()));
+    if (line.grouping == Grouping::kSingle && read_single_lift_counts(cursor, line, context)) {
+      state.strong = state.marked = true;
+      continue;
+    }
+    // "Power Clean + Jerk: 1+1 x 5 @ 75%": the counts of the complex's movements, then its sets.
+    if (line.grouping == Grouping::kComplex && cursor.is(TokenKind::kNumber) &&
+        read_complex_counts(cursor, line)) {
       state.strong = state.marked = true;
       continue;
     }

@@ -64,6 +64,11 @@ TEST(NotationFamilies, SetsAndReps) {
       // Counts joined by "+" after one lift stay in the remark, and the percentage is read.
       {"Clean & Jerk x 1+1 @ 80%", "movement",
        R"json({"movements":[{"canonical":"clean and jerk"}],"reps":null,"percent":{"min":80,"max":80},"remark":"1+1"})json"},
+      {"Clean and Jerk 5x(1+1) @ 75%", "movement",
+       R"json({"movements":[{"canonical":"clean and jerk"}],"sets":5,"reps":null,"percent":{"min":75,"max":75},"remark":"1+1"})json"},
+      // The counts of a complex's movements may come first after a colon, then the sets.
+      {"Power Clean + Jerk: 1+1 x 5 @ 75%", "movement",
+       R"json({"grouping":"complex","sets":5,"movements":[{"canonical":"power clean","count":1},{"canonical":"jerk","count":1}],"percent":{"min":75,"max":75}})json"},
       // A count before an intensity is reps.
       {"5 sets of 3 @ 80%", "scheme",
        R"json({"scheme":{"type":"sets","sets":5},"movement":{"movements":[],"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}}})json"},
@@ -258,6 +263,7 @@ TEST(NotationFamilies, PercentAndReference) {
        R"json({"percent":{"min":80,"max":80},"limit":{"percent":{"min":85,"max":85},"of":null}})json"},
       {"Don't go above 85% today", "note",
        R"json({"limit":{"percent":{"min":85,"max":85},"of":null}})json"},
+      {"Cap it at 90%", "note", R"json({"limit":{"percent":{"min":90,"max":90},"of":null}})json"},
       // A percentage of something other than a max keeps its words in the remark.
       {"Snatch x 2 @ 70% of the weight used last week", "movement",
        R"json({"percent":{"min":70,"max":70},"of":{"rm":null,"lift":null,"unread":true}})json"},
