@@ -340,6 +340,9 @@ void fill_line_sets(Block& block, const SetSource& source, const BlockMovement& 
   const int least_count =
       !source.scheme_count && line_sets ? line_sets->min : std::numeric_limits<int>::max();
   reserve_sets(block, static_cast<std::size_t>(count->count));
+  // The reference the last row named: "Set 1 - @ 68% of 1-RM Snatch", "Set 2 - @ 72%" is 72% of
+  // the snatch too, even under a complex whose first lift is another.
+  const std::optional<RmRef>* table_reference = &line_intensity.of;
   for (int set = 1; set <= count->count; ++set) {
     const std::optional<RowView> row =
         row_for_set(block, source.lines, line.steps, set, apply_table);
@@ -361,9 +364,12 @@ void fill_line_sets(Block& block, const SetSource& source, const BlockMovement& 
     }
     SetPrescription& prescription =
         add_set(block, movement, set, reps, reps_at_least, row ? *row->intensity : line_intensity);
-    // A row without its own reference lift ("*Sets 1-2 = @ 75%") refers to the movement's.
+    // A row without its own reference lift ("*Sets 1-2 = @ 75%") refers to the one an earlier row
+    // named, else to the movement's.
     if (row && !row->intensity->of) {
-      prescription.intensity.of = line_intensity.of;
+      prescription.intensity.of = *table_reference;
+    } else if (row) {
+      table_reference = &row->intensity->of;
     }
     prescription.optional = set > least_count;
   }

@@ -47,6 +47,17 @@ std::pair<std::size_t, std::size_t> content_range(const TokenizedLine& line) {
       begin += 2;
       continue;
     }
+    // "Then 3 x 2 @ 75%", "Then, 2 x 1 @ 85%": a prescription that follows the one before. A
+    // "Then:" alone keeps its word, so that it stays a note and ends the block.
+    if (kind == TokenKind::kWord && line.tokens[begin].keyword == Keyword{"then"}.id &&
+        begin + 1 < end) {
+      const std::size_t after = kind_at(begin + 1) == TokenKind::kComma ? begin + 2 : begin + 1;
+      if (after < end &&
+          (kind_at(after) == TokenKind::kNumber || kind_at(after) == TokenKind::kAt)) {
+        begin = after;
+        continue;
+      }
+    }
     // "Alternating EMOM 10:": the minute lines below give what alternates, so the word is dropped.
     if (kind == TokenKind::kWord && line.spelling(line.tokens[begin]) == "alternating" &&
         begin + 1 < end &&
@@ -111,14 +122,15 @@ bool parse_set_row(Cursor& cursor, const GrammarContext& context, ParsedLine& pa
   };
   IntensityLine& line = parsed.detail.emplace<IntensityLine>();
   line.sets = SetNumbers{*first, *first};
-  // "Set 1 - @ 70%", "Set 1 - 5 reps @ 70%", "Set 3 - 80% x 2": a dash before no count, or before
-  // the row's reps or percentage, separates the row's sets from what follows.
+  // "Set 1 - @ 70%", "Set 1 - 5 reps @ 70%", "Set 3 - 5+ reps @ 80%", "Set 3 - 80% x 2": a dash
+  // before no count, or before the row's reps or percentage, separates the row's sets from what
+  // follows.
   const bool spaced_dash = cursor.is(TokenKind::kDash) && cursor.peek()->space_before &&
                            cursor.remaining() > 1 && cursor.peek(1)->space_before;
   const bool dash_separates =
       cursor.is(TokenKind::kDash) &&
       (!cursor.is(TokenKind::kNumber, 1) || cursor.is(TokenKind::kPercent, 2) ||
-       (spaced_dash && cursor.is_word_in({"rep", "reps"}, 2)));
+       (spaced_dash && (cursor.is_word_in({"rep", "reps"}, 2) || cursor.is(TokenKind::kPlus, 2))));
   if ((!dash_separates && cursor.accept(TokenKind::kDash)) ||
       cursor.accept_word_in({"to", "and", "through"}) || cursor.accept(TokenKind::kAmpersand)) {
     const auto last = read_count(cursor);

@@ -646,6 +646,23 @@ bool unchecked::read_side(Cursor& cursor) {
   return false;
 }
 
+namespace {
+
+// Whether tokens [first, last) can only continue a lift's name: plain words, none of them a verb
+// or particle that starts other text ("Clean & Jerk - work up to…", "Snatch build to…").
+bool extends_name(const TokenizedLine& line, std::size_t first, std::size_t last) {
+  static constexpr KeywordSet kOtherText = {"build", "work", "up", "to", "and", "or", "with"};
+  for (std::size_t index = first; index < last; ++index) {
+    const Token& token = line.tokens[index];
+    if (token.kind != TokenKind::kWord || kOtherText.contains(token.keyword)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 LiftName read_lift_name_kind(Cursor& cursor, const GrammarContext& context, std::string& lift) {
   const std::size_t start = cursor.position();
   const TokenizedLine& line = cursor.line();
@@ -674,12 +691,21 @@ LiftName read_lift_name_kind(Cursor& cursor, const GrammarContext& context, std:
     return LiftName::kNone;
   }
 
-  // The longest prefix the vocabulary knows wins; "Snatch for the day" names the snatch.
+  // The longest prefix the vocabulary knows wins; "Snatch for the day" names the snatch. A longer
+  // run whose last word ends movement names wins over it: "Snatch Grip Deadlift" is no snatch.
   for (std::size_t end = run_end; end > start; --end) {
     if (line.tokens[end - 1].kind != TokenKind::kWord) {
       continue;
     }
     if (assign_known_movement_name(lift, normalized_text(line, start, end), context.vocabulary)) {
+      if (end < run_end && extends_name(line, end, run_end)) {
+        std::string whole =
+            canonical_name_normalized(normalized_text(line, start, run_end), context.vocabulary);
+        if (context.vocabulary.names_movement(whole)) {
+          lift = std::move(whole);
+          end = run_end;
+        }
+      }
       cursor.reset(end);
       return LiftName::kKnown;
     }

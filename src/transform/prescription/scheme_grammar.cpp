@@ -311,6 +311,13 @@ bool read_parenthesized_clause(Cursor& cursor, Head& head) {
     head.scheme.time_cap_seconds = cap;
     return true;
   }
+  // "E2MOM x 6 (12 min)": the clock's length.
+  cursor.reset(start + 1);
+  if (const auto seconds = read_duration(cursor);
+      seconds && !head.scheme.duration_seconds && cursor.accept(TokenKind::kClose)) {
+    head.scheme.duration_seconds = seconds;
+    return true;
+  }
   cursor.reset(start);
   return false;
 }

@@ -44,6 +44,21 @@ TEST(BuildBlocks, TableAppliesToRightSets) {
   EXPECT_EQ(blocks[0].sets[5].intensity.percent, (Range{85, 90}));
 }
 
+// A row that names no lift takes the lift an earlier row named, not the first lift of the complex.
+TEST(BuildBlocks, RowsKeepEarlierRowLift) {
+  const auto lines =
+      parse({"Every 2 minutes, for 6 minutes (3 sets):", "Snatch High Pull + Snatch x 2+1",
+             "Set 1 - @ 68% of 1-RM Snatch", "Sets 2-3 - @ 72%"});
+  const auto blocks = build_blocks(lines);
+  ASSERT_EQ(blocks.size(), 1U);
+  ASSERT_EQ(blocks[0].sets.size(), 3U);
+  for (const SetPrescription& set : blocks[0].sets) {
+    ASSERT_TRUE(set.intensity.of.has_value());
+    EXPECT_EQ(set.intensity.of->lift, "snatch");
+  }
+  EXPECT_EQ(blocks[0].sets[2].intensity.percent, (Range{72, 72}));
+}
+
 TEST(BuildBlocks, MovementIntensityFillsEverySet) {
   const auto lines = parse({"Every minute, on the minute, for 7 minutes (7 sets):",
                             "Power Clean x 1 rep @ 80% of 1-RM Power Clean"});
@@ -414,6 +429,9 @@ TEST(BlockMovements, SetsFollowTheirLines) {
        {"1:0 1 2@70", "1:0 2 2@70", "1:0 3 2@70", "1:1 1 2@80", "1:1 2 2@80", "1:1 3 2@80"}},
       {{"Three sets of:", "Snatch x 2 @ 70%, Pull-ups x 5"},
        {"1:0 1 2@70", "1:0 2 2@70", "1:0 3 2@70", "1:1 1 5@?", "1:1 2 5@?", "1:1 3 5@?"}},
+      // "Then" and quantities continue the movement before them.
+      {{"Snatch x 1 @ 85%", "Then 3 x 2 @ 75%"},
+       {"0:- 1 1@85", "0:- 2 2@75", "0:- 3 2@75", "0:- 4 2@75"}},
       // Each movement of a list that states its own sets has that many sets.
       {{"Snatch 3x2 @ 75%, Clean 2x1 @ 80%"},
        {"0:0 1 2@75", "0:0 2 2@75", "0:0 3 2@75", "0:1 1 1@80", "0:1 2 1@80"}},

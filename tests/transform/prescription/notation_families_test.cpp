@@ -310,6 +310,8 @@ TEST(NotationFamilies, PerSetTables) {
        R"json({"sets":{"first":5,"last":5},"reps":{"min":1,"max":1},"percent":{"min":85,"max":85}})json"},
       {"Set 3 - 80% x 2", "intensity",
        R"json({"sets":{"first":3,"last":3},"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}})json"},
+      {"Set 3 - 5+ reps @ 80%", "intensity",
+       R"json({"sets":{"first":3,"last":3},"reps":{"min":5,"max":5},"reps_at_least":true,"percent":{"min":80,"max":80}})json"},
       {"4@70%, 3@76%", "intensity",
        R"json({"sets":{"first":1,"last":2},"steps":[{"reps":{"min":4,"max":4},"percent":{"min":70,"max":70},"of":null},{"reps":{"min":3,"max":3},"percent":{"min":76,"max":76},"of":null}]})json"},
       {"4@70% 3@76%", "intensity",
@@ -429,6 +431,9 @@ TEST(NotationFamilies, RepMaxes) {
        R"json({"target":{"rm":1,"lift":"snatch"}})json"},
       {"Build to a heavy 3 in the Back Squat", "target",
        R"json({"target":{"rm":3,"lift":"back squat"}})json"},
+      // A longer name that ends like a movement wins over a known lift at its start.
+      {"In 20 minutes, establish a 1-RM Snatch Grip Deadlift", "target",
+       R"json({"target":{"rm":1,"lift":"snatch grip deadlift"},"duration_seconds":1200})json"},
       // A lift before a colon or a spaced dash, then its rep max.
       {"Back Squat - 5RM", "target", R"json({"target":{"rm":5,"lift":"back squat"}})json"},
       {"Back Squat: 3RM", "target", R"json({"target":{"rm":3,"lift":"back squat"}})json"},
@@ -528,6 +533,11 @@ TEST(NotationFamilies, Intervals) {
        R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":720,"sets":12},"movement":{"movements":[{"canonical":"power clean"}],"reps":{"min":3,"max":3}}})json"},
       {"E90S x 8: 2 Power Cleans", "scheme",
        R"json({"scheme":{"type":"interval","every_seconds":90,"duration_seconds":720,"sets":8},"movement":{"movements":[{"canonical":"power clean"}],"reps":{"min":2,"max":2}}})json"},
+      // The clock's length in brackets.
+      {"E2MOM x 6 (12 min):", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":120,"duration_seconds":720,"sets":6}})json"},
+      {"EMOM x 10 (10 min):", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":600,"sets":10}})json"},
       {"Alternating EMOM 10:", "scheme",
        R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":600,"sets":10}})json"},
       {"1st min: 5 Snatch, 2nd min: 15 KBS", "scheme",
@@ -625,6 +635,10 @@ TEST(NotationFamilies, Sequencing) {
   expect_rows({
       {"Followed by...", "note", R"json({})json"},
       {"Rest 3 minutes, then:", "rest", R"json({"rest_seconds":180})json"},
+      // "Then" before quantities leads to the next sets of the same movement.
+      {"Then 3 x 2 @ 75%", "movement",
+       R"json({"movements":[],"sets":3,"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}})json"},
+      {"Then:", "note", R"json({})json"},
       {"Rest 2'", "rest", R"json({"rest_seconds":120})json"},
       {"Rest 90\"", "rest", R"json({"rest_seconds":90})json"},
       {"Rest exactly 90s", "rest", R"json({"rest_seconds":90})json"},
