@@ -96,7 +96,7 @@ void write_batch(const std::vector<std::string>& lines, std::size_t first, std::
     if (!part_labels[index].empty()) {
       objects[index]["part_label"] = part_labels[index];
     }
-    // The parser keeps a line it does not read as a plain note, so the user is told why.
+    // The parser keeps a line it does not read as a plain note, so the output gives the reason.
     prescription::TokenizedLine tokens;
     prescription::tokenize(decoded[index], tokens);
     if (!tokens.complete) {

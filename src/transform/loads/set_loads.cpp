@@ -33,7 +33,8 @@ std::optional<SetLoad> load_for(const Intensity& intensity, const std::string& f
     return std::nullopt;
   }
   SetLoad load;
-  // A reference that no max gives: the load says what it is of and why it has no weight.
+  // A reference that no max gives: the load names what it is a percentage of and why it has no
+  // weight.
   const auto without_max = [&](const char* reference, const char* reason) {
     load.basis = (intensity.percent ? percent_text(*intensity.percent, intensity.at_least) + " of "
                                     : std::string()) +

@@ -959,13 +959,13 @@ std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines) {
       const SchemeLine& scheme = *lines[*block.scheme_line].scheme();
       // "EMOM 10: Odd: 3 Power Cleans, Even: 10 Burpees" is a clock of its own, and the minutes
       // after its colon run on it.
-      const std::optional<int> own_clock =
-          scheme.scheme.minutes ? std::nullopt : minute_clock_length(scheme.scheme);
+      const std::optional<int> length = minute_clock_length(scheme.scheme);
+      const bool own_clock = length && !scheme.scheme.minutes;
       if (runs_within_clock(scheme) && !own_clock) {
         inherited_sets = sets_within(scheme, clock_minutes);
         within_minutes = clock_minutes;
       } else {
-        clock_minutes = minute_clock_length(scheme.scheme);
+        clock_minutes = length;
         if (scheme.movement && scheme.movement->grouping == Grouping::kAlternating) {
           within_minutes = clock_minutes;
         }

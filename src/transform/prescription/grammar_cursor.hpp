@@ -42,6 +42,14 @@ class Cursor {
     const Token* token = peek(ahead);
     return token != nullptr ? token->keyword : kNoKeyword;
   }
+  //! Whether the token ahead positions on is a dash with a space on each side, as in "Snatch - 5 x
+  //! 2", where a dash joined to its neighbors ("Clean-Jerk", "70-75%") joins them.
+  [[nodiscard]] bool is_spaced_dash(std::size_t ahead = 0) const {
+    const Token* dash = peek(ahead);
+    const Token* next = peek(ahead + 1);
+    return dash != nullptr && dash->kind == TokenKind::kDash && dash->space_before &&
+           next != nullptr && next->space_before;
+  }
   [[nodiscard]] bool is_word(Keyword expected, std::size_t ahead = 0) const {
     return keyword(ahead) == expected.id;
   }

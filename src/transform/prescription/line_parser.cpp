@@ -125,12 +125,11 @@ bool parse_set_row(Cursor& cursor, const GrammarContext& context, ParsedLine& pa
   // "Set 1 - @ 70%", "Set 1 - 5 reps @ 70%", "Set 3 - 5+ reps @ 80%", "Set 3 - 80% x 2": a dash
   // before no count, or before the row's reps or percentage, separates the row's sets from what
   // follows.
-  const bool spaced_dash = cursor.is(TokenKind::kDash) && cursor.peek()->space_before &&
-                           cursor.remaining() > 1 && cursor.peek(1)->space_before;
   const bool dash_separates =
       cursor.is(TokenKind::kDash) &&
       (!cursor.is(TokenKind::kNumber, 1) || cursor.is(TokenKind::kPercent, 2) ||
-       (spaced_dash && (cursor.is_word_in({"rep", "reps"}, 2) || cursor.is(TokenKind::kPlus, 2))));
+       (cursor.is_spaced_dash() &&
+        (cursor.is_word_in({"rep", "reps"}, 2) || cursor.is(TokenKind::kPlus, 2))));
   if ((!dash_separates && cursor.accept(TokenKind::kDash)) ||
       cursor.accept_word_in({"to", "and", "through"}) || cursor.accept(TokenKind::kAmpersand)) {
     const auto last = read_count(cursor);
@@ -323,8 +322,7 @@ bool has_spaced_dash(const Cursor& cursor) {
     return false;
   }
   for (std::size_t ahead = 0; ahead + 1 < cursor.remaining(); ++ahead) {
-    if (cursor.is(TokenKind::kDash, ahead) && cursor.peek(ahead)->space_before &&
-        cursor.peek(ahead + 1)->space_before) {
+    if (cursor.is_spaced_dash(ahead)) {
       return true;
     }
   }
@@ -365,10 +363,8 @@ std::optional<TargetLine> parse_target(Cursor& cursor, const GrammarContext& con
   std::optional<std::string> prefix_lift;
   if (has_colon(cursor) || has_spaced_dash(cursor)) {
     auto lift = read_lift_name(cursor, context);
-    const bool spaced_dash = cursor.is(TokenKind::kDash) && cursor.peek()->space_before &&
-                             cursor.remaining() > 1 && cursor.peek(1)->space_before;
-    if (lift &&
-        (cursor.accept(TokenKind::kColon) || (spaced_dash && cursor.accept(TokenKind::kDash)))) {
+    if (lift && (cursor.accept(TokenKind::kColon) ||
+                 (cursor.is_spaced_dash() && cursor.accept(TokenKind::kDash)))) {
       prefix_lift = std::move(lift);
     } else {
       cursor.reset(start);
@@ -494,13 +490,16 @@ void warn_unlikely_percent(MovementLine& movement) {
   if (highest <= kMaxLikelyPercent) {
     return;
   }
-  std::array<char, 32> number{};
-  std::snprintf(number.data(), number.size(), "%g", highest);
+  const auto percent_text = [](double percent) {
+    std::array<char, 32> text{};
+    std::snprintf(text.data(), text.size(), "%g%%", percent);
+    return std::string(text.data());
+  };
   if (!movement.warning.empty()) {
     movement.warning += "; ";
   }
-  movement.warning += "states " + std::string(number.data()) +
-                      "% of a max, more than 200%: check the line for a typing mistake";
+  movement.warning += "states " + percent_text(highest) + " of a max, more than " +
+                      percent_text(kMaxLikelyPercent) + ": check the line for a typing mistake";
 }
 
 // Features of a line, read from its token masks so that rules which cannot match are skipped.

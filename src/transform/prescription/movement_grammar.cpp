@@ -1435,8 +1435,7 @@ bool read_named(Cursor& cursor, const GrammarContext& context, MovementLine& lin
   }
   read_more_names(cursor, context, line);
   // "Snatch: 5x3 @ 80%", "Snatch - 5 x 2 @ 75%"
-  if (!cursor.accept(TokenKind::kColon) && cursor.is(TokenKind::kDash) &&
-      cursor.peek()->space_before && cursor.remaining() > 1 && cursor.peek(1)->space_before) {
+  if (!cursor.accept(TokenKind::kColon) && cursor.is_spaced_dash()) {
     cursor.advance();
   }
   TailState state;

@@ -691,8 +691,9 @@ LiftName read_lift_name_kind(Cursor& cursor, const GrammarContext& context, std:
     return LiftName::kNone;
   }
 
-  // The longest prefix the vocabulary knows wins; "Snatch for the day" names the snatch. A longer
-  // run whose last word ends movement names wins over it: "Snatch Grip Deadlift" is no snatch.
+  // The longest prefix the vocabulary contains wins, so "Snatch for the day" names the snatch. A
+  // longer run whose last word ends movement names wins over it: "Snatch Grip Deadlift" is no
+  // snatch.
   for (std::size_t end = run_end; end > start; --end) {
     if (line.tokens[end - 1].kind != TokenKind::kWord) {
       continue;

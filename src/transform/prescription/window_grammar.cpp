@@ -49,12 +49,8 @@ std::optional<LineWindow> read_minute_numbers(Cursor& cursor) {
   const std::size_t after_first = cursor.position();
   // "Min 1 - 15 Cal Row": after one minute, a spaced dash before a count and a word separates
   // the minute from its work, where "Min 1-4:" and "Minutes 1 - 4 Snatch" name a range.
-  const Token* dash = cursor.peek();
-  const bool spaced_dash = dash != nullptr && dash->kind == TokenKind::kDash &&
-                           dash->space_before && cursor.peek(1) != nullptr &&
-                           cursor.peek(1)->space_before;
-  const bool work_follows = !plural && spaced_dash && cursor.is(TokenKind::kNumber, 1) &&
-                            cursor.is(TokenKind::kWord, 2) &&
+  const bool work_follows = !plural && cursor.is_spaced_dash() &&
+                            cursor.is(TokenKind::kNumber, 1) && cursor.is(TokenKind::kWord, 2) &&
                             !cursor.is_word_in({"minute", "minutes", "min", "mins"}, 2);
   if (first && !work_follows && accept_range_word(cursor)) {
     if (const auto range_end = read_count(cursor)) {
