@@ -320,6 +320,16 @@ void fill_line_sets(Block& block, const SetSource& source, const BlockMovement& 
   if (!count && line_sets) {
     count = SetCount{line_sets->max, "movement line"};
   }
+  // "Snatch Balance 4 x 3" under "EMOM 8:": a set count the line states, not the length of its
+  // rep sequence or wave, is the movement's own, and the block warns that it differs from the
+  // scheme's.
+  if (source.scheme_count && line_sets && line.rep_scheme.empty() && line.steps.empty() &&
+      line_sets->min == line_sets->max && line_sets->max != source.scheme_count->count) {
+    block.warnings.push_back("\"" + std::string(source.lines[line_index].text) + "\" states " +
+                             sets_noun(line_sets->max) + ", but the scheme states " +
+                             sets_noun(source.scheme_count->count) + ": the line's count is used");
+    count = SetCount{line_sets->max, "movement line"};
+  }
   if (!count && apply_table) {
     count = table_count(block, source.lines);
   }
@@ -669,6 +679,17 @@ bool caps_time(const Block& block, const std::vector<ParsedLine>& lines) {
   return !scheme.time_cap_seconds && scheme.type != SchemeType::kSets;
 }
 
+// Whether the block's scheme is a clock whose own line alternates movements over all its minutes:
+// "EMOM 10: Odd: 3 Power Cleans @ 75%, Even: 10 Burpees".
+bool names_every_minute(const Block& block, const std::vector<ParsedLine>& lines) {
+  if (!block.scheme_line) {
+    return false;
+  }
+  const SchemeLine& scheme = *lines[*block.scheme_line].scheme();
+  return scheme.movement && scheme.movement->grouping == Grouping::kAlternating &&
+         !scheme.scheme.minutes && minute_clock_length(scheme.scheme);
+}
+
 // A scheme that selects minutes of the clock before it: "Odd: …", "Odd: …, Even: …".
 bool runs_within_clock(const SchemeLine& scheme) {
   return (scheme.scheme.minutes && scheme.scheme.minutes->parity != MinuteParity::kAny) ||
@@ -919,9 +940,13 @@ std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines) {
       case LineKind::kMovement: {
         const bool names_movements = !line.movement()->movements.empty();
         // Without a scheme or a heading, each named movement line is its own piece of work. A
-        // line of quantities only ("5x5 @ 75%") belongs to the movement before it.
-        const bool joins = open && (blocks.back().scheme_line || blocks.back().heading_line ||
-                                    !names_movements || blocks.back().movement_lines.empty());
+        // line of quantities only ("5x5 @ 75%") belongs to the movement before it. A clock whose
+        // line names the movements of all its minutes takes no more.
+        const bool closed_clock =
+            open && names_movements && names_every_minute(blocks.back(), lines);
+        const bool joins = open && !closed_clock &&
+                           (blocks.back().scheme_line || blocks.back().heading_line ||
+                            !names_movements || blocks.back().movement_lines.empty());
         append_line((joins ? blocks.back() : start_block()).movement_lines, index);
         break;
       }

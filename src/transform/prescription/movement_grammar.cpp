@@ -136,6 +136,32 @@ bool article_in_name(const Cursor& cursor, std::size_t words_before) {
              std::end(kPlaceWords);
 }
 
+// Number of tokens of the words that lead a back-off group: "drop to", "drop down to", "drop back
+// to", "back off", "back-off", "back off to", "back down to", "come down to". Zero for other text.
+std::size_t back_off_lead(const Cursor& cursor) {
+  const std::string_view first = cursor.word();
+  if (first == "drop" || first == "drops") {
+    const std::string_view second = cursor.word(1);
+    const std::size_t to = second == "down" || second == "back" ? 2 : 1;
+    return cursor.is_word("to", to) ? to + 1 : 0;
+  }
+  if (first == "back") {
+    const std::size_t dash = cursor.is(TokenKind::kDash, 1) ? 1 : 0;
+    if (cursor.is_word("off", 1 + dash)) {
+      return cursor.is_word("to", 2 + dash) ? 3 + dash : 2 + dash;
+    }
+  }
+  const bool down_to =
+      (first == "back" || first == "come") && cursor.word(1) == "down" && cursor.is_word("to", 2);
+  return down_to ? 3 : 0;
+}
+
+// Number of tokens of back_off_lead, with the colon after them if there is one: "back-off:".
+std::size_t back_off_words(const Cursor& cursor) {
+  const std::size_t words = back_off_lead(cursor);
+  return words > 0 && cursor.is(TokenKind::kColon, words) ? words + 1 : words;
+}
+
 // Reads a movement name. Fails, consuming nothing, on a prose word or a leading connector.
 std::optional<TokenSpan> read_name(Cursor& cursor) {
   const std::size_t start = cursor.position();
@@ -148,7 +174,8 @@ std::optional<TokenSpan> read_name(Cursor& cursor) {
   const KeywordId first = cursor.keyword();
   if (!cursor.is(TokenKind::kWord) || is_prose_word(first) || is_leading_connector(first) ||
       is_name_stop_word(first) ||
-      (first == kNoKeyword && cursor.is(TokenKind::kNumber, 1) && is_month_name(cursor.word()))) {
+      (first == kNoKeyword && cursor.is(TokenKind::kNumber, 1) && is_month_name(cursor.word())) ||
+      (first == kNoKeyword && back_off_words(cursor) > 0)) {
     cursor.reset(start);
     return std::nullopt;
   }
@@ -234,6 +261,13 @@ void append_remark(MovementLine& line, std::string_view text) {
     line.remark += ' ';
   }
   line.remark += text;
+}
+
+void append_warning(MovementLine& line, std::string_view text) {
+  if (!line.warning.empty()) {
+    line.warning += "; ";
+  }
+  line.warning += text;
 }
 
 void merge_intensity(Intensity& into, Intensity&& from) {
@@ -681,12 +715,13 @@ void flush_set_group(MovementLine& line, SetGroups& groups) {
                         : line.sets              ? static_cast<std::size_t>(line.sets->max)
                                                  : std::max<std::size_t>(percents, 1);
     if (percents > 1 && percents != count) {
-      line.warning = "lists " + std::to_string(percents) + " percentages for " +
-                     std::to_string(count) + (count == 1 ? " set: " : " sets: ");
-      line.warning +=
-          percents > count
-              ? "the percentages past set " + std::to_string(count) + " are left out"
-              : "the sets after set " + std::to_string(percents) + " repeat the last one";
+      append_warning(
+          line,
+          "lists " + std::to_string(percents) + " percentages for " + std::to_string(count) +
+              (count == 1 ? " set: " : " sets: ") +
+              (percents > count
+                   ? "the percentages past set " + std::to_string(count) + " are left out"
+                   : "the sets after set " + std::to_string(percents) + " repeat the last one"));
     }
     count = std::min(count, kMaxWaveSteps - std::min(kMaxWaveSteps, groups.steps.size()));
     for (std::size_t index = 0; index < count; ++index) {
@@ -747,6 +782,29 @@ void finish_set_groups(MovementLine& line, SetGroups& groups) {
   line.steps = std::move(groups.steps);
 }
 
+// Whether the numbers of a percentage sequence that no '%' ends, "Back Squat 8/6/4/2 @
+// 65/70/75/80", "Back Squat 3 x 5 @ 70/75/80", are percentages. They must be one for each set of
+// the line's rep sequence or set count, each from kLeastUnsignedPercent to kMostUnsignedPercent,
+// with nothing but a comment or an "of" clause after them. Loads written the same way, "5/3/1 @
+// 135/155/175", are heavier than the bound.
+bool unsigned_percents(const Cursor& cursor, const MovementLine& line,
+                       const std::vector<Range>& percents) {
+  constexpr double kLeastUnsignedPercent = 30;
+  constexpr double kMostUnsignedPercent = 110;
+  const std::size_t sets = !line.rep_scheme.empty() ? line.rep_scheme.size()
+                           : line.sets && line.sets->min == line.sets->max
+                               ? static_cast<std::size_t>(line.sets->max)
+                               : 0;
+  if (sets != percents.size()) {
+    return false;
+  }
+  const bool plausible = std::all_of(percents.begin(), percents.end(), [](const Range& percent) {
+    return percent.min >= kLeastUnsignedPercent && percent.min <= kMostUnsignedPercent;
+  });
+  return plausible && (cursor.at_end() || cursor.is(TokenKind::kComma) ||
+                       cursor.is(TokenKind::kOpen) || cursor.is_word("of"));
+}
+
 // "@ 60-65-70-75-80%", "@ 90/95/100%", "@ 90%/95%/100%", "@ 75, 80, 85%": a percentage for each
 // set, with at least three when dashes join them. The first goes to line and the others to
 // groups, so that the line's sets become one step each. Returns false, consuming nothing, for
@@ -768,10 +826,14 @@ bool read_percent_sequence(Cursor& cursor, const GrammarContext& context, Moveme
   }
   std::vector<Range> percents;
   while (cursor.is(TokenKind::kNumber) && cursor.peek()->value <= 1000) {
+    // "@ 70% / 2x1 @ 80%": after a marked percentage, a number without a sign starts other text.
+    if (marked_each && !cursor.is(TokenKind::kPercent, 1)) {
+      break;
+    }
     const double value = cursor.advance().value;
     percents.push_back(Range{value, value});
-    if (marked_each && !cursor.accept(TokenKind::kPercent)) {
-      break;
+    if (marked_each) {
+      cursor.advance();
     }
     if (!cursor.is(kind) || !cursor.is(TokenKind::kNumber, 1)) {
       break;
@@ -781,10 +843,20 @@ bool read_percent_sequence(Cursor& cursor, const GrammarContext& context, Moveme
   // Two numbers joined by a dash are a range ("@ 70-75%"), and "@ 70%, 75%" is read by the comma
   // rule of read_tail.
   const std::size_t least = kind == TokenKind::kDash ? 3 : 2;
-  const bool ended = marked_each ? kind != TokenKind::kComma : cursor.accept(TokenKind::kPercent);
-  if (percents.size() < least || !ended || line.intensity.percent) {
+  const bool signed_sequence =
+      marked_each ? kind != TokenKind::kComma : cursor.accept(TokenKind::kPercent);
+  const bool unsigned_sequence =
+      !signed_sequence && !marked_each && unsigned_percents(cursor, line, percents);
+  if (percents.size() < least || !(signed_sequence || unsigned_sequence) ||
+      line.intensity.percent) {
     cursor.reset(start);
     return false;
+  }
+  if (unsigned_sequence) {
+    append_warning(line, "reads " +
+                             std::string(written_text(cursor.line(), context.original, start + 1,
+                                                      cursor.position())) +
+                             " as percentages, since no % sign follows them");
   }
   line.intensity.percent = percents.front();
   groups.more_percents.assign(percents.begin() + 1, percents.end());
@@ -863,7 +935,13 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
   SetGroups groups;
   for (int part = 0; part < kMaxTailParts && !cursor.at_end(); ++part) {
     const std::size_t mark = cursor.position();
-    if (cursor.accept(TokenKind::kComma)) {
+    // "Snatch 2x2 @ 70% / 2x1 @ 80%": a slash with spaces around it after a percentage separates
+    // groups of sets as a comma does.
+    const bool separates_groups = cursor.is(TokenKind::kSlash) && line.intensity.percent &&
+                                  cursor.peek()->space_before && cursor.peek(1) != nullptr &&
+                                  cursor.peek(1)->space_before;
+    if (cursor.accept(TokenKind::kComma) ||
+        (separates_groups && cursor.accept(TokenKind::kSlash))) {
       const bool group_done = line.intensity.percent || !line.steps.empty();
       if (line.intensity.percent && cursor.is(TokenKind::kNumber) &&
           cursor.is(TokenKind::kPercent, 1) &&
@@ -879,9 +957,21 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       }
       const std::size_t after_comma = cursor.position();
       cursor.accept_word("then");
+      // "Snatch x 1 @ 80%, then drop to 70% x 3 x 2": a back-off group after its lead words.
+      const std::size_t back_off = back_off_words(cursor);
+      for (std::size_t skipped = 0; skipped < back_off; ++skipped) {
+        cursor.advance();
+      }
       const bool starts_group = cursor.is(TokenKind::kNumber) || cursor.is(TokenKind::kAt) ||
                                 (cursor.is(TokenKind::kTimes) && cursor.is(TokenKind::kNumber, 1));
-      if (group_done && starts_group && part_states_percent(cursor)) {
+      // "Snatch 5x5, 3x3", "Snatch x 2, x 2, x 1", "Snatch 3x2, 2x1 @ 80%": counts after a group
+      // of reps without a percentage start a group too, rather than replace its counts.
+      const bool counts_again =
+          line.reps && !line.intensity.percent && line.steps.empty() &&
+          ((cursor.is(TokenKind::kTimes) && cursor.is(TokenKind::kNumber, 1)) ||
+           (cursor.is(TokenKind::kNumber) && cursor.is(TokenKind::kTimes, 1) &&
+            cursor.is(TokenKind::kNumber, 2)));
+      if ((group_done && starts_group && part_states_percent(cursor)) || counts_again) {
         flush_set_group(line, groups);
       } else {
         cursor.reset(after_comma);
@@ -896,6 +986,17 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
     if (line.grouping == Grouping::kComplex && cursor.is(TokenKind::kNumber) &&
         read_complex_counts(cursor, line)) {
       state.strong = state.marked = true;
+      continue;
+    }
+    // "Snatch - 85% for 3 singles", "drop to 70% for 2 x 3": "for" before the sets and reps of a
+    // percentage.
+    if (line.intensity.percent && !line.reps && !line.sets && cursor.is_word("for") &&
+        cursor.is(TokenKind::kNumber, 1) &&
+        (cursor.is_word_in({"single", "singles", "double", "doubles", "triple", "triples", "rep",
+                            "reps", "set", "sets"},
+                           2) ||
+         (cursor.is(TokenKind::kTimes, 2) && cursor.is(TokenKind::kNumber, 3)))) {
+      cursor.advance();
       continue;
     }
     // "Snatch @ 75% x 2 x 3": after a percentage, reps then sets, as in "75% x 2 x 3".

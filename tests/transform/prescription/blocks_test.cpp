@@ -332,6 +332,34 @@ TEST(BuildBlocks, AlternatingLineTakesEveryMinute) {
   EXPECT_EQ(blocks[1].sets[5].reps, (CountRange{3, 3}));
 }
 
+TEST(BuildBlocks, WholeClockLineTakesNoMovements) {
+  // The clock's line names the work of all its minutes, so the lines after it are other work.
+  const auto blocks = build_blocks(parse({"EMOM 10: Odd: 3 Power Cleans @ 75%, Even: 10 Burpees",
+                                          "Front Squat 3x3 @ 80%", "Push Press x 3 @ 80%"}));
+  ASSERT_EQ(blocks.size(), 3U);
+  EXPECT_EQ(blocks[0].sets.size(), 10U);
+  EXPECT_EQ(blocks[1].movement_lines, (std::vector<std::size_t>{1}));
+  EXPECT_EQ(blocks[1].sets.size(), 3U);
+  EXPECT_EQ(blocks[2].movement_lines, (std::vector<std::size_t>{2}));
+  EXPECT_TRUE(blocks[2].sets.empty());  // no count: `show` prints "Each set"
+}
+
+TEST(BuildBlocks, LineSetCountUnderClockWins) {
+  const auto blocks = build_blocks(
+      parse({"EMOM 8 @ 70%:", "Power Clean x 2", "Snatch Balance 4 x 3 @ 60% of 1-RM Snatch"}));
+  ASSERT_EQ(blocks.size(), 1U);
+  // Eight sets of the power clean, then the four the snatch balance line states.
+  ASSERT_EQ(blocks[0].sets.size(), 12U);
+  EXPECT_EQ(blocks[0].sets[7].movement_line, 1U);
+  EXPECT_EQ(blocks[0].sets[8].movement_line, 2U);
+  EXPECT_EQ(blocks[0].sets[11].set, 4);
+  EXPECT_EQ(blocks[0].sets[11].reps, (CountRange{3, 3}));
+  ASSERT_EQ(blocks[0].warnings.size(), 1U);
+  EXPECT_EQ(blocks[0].warnings[0],
+            "\"Snatch Balance 4 x 3 @ 60% of 1-RM Snatch\" states 4 sets, but the scheme states 8 "
+            "sets: the line's count is used");
+}
+
 TEST(BuildBlocks, MinuteRangeIsOwnBlock) {
   const auto blocks = build_blocks(
       parse({"EMOM 9", "Minutes 1-4:", "5 Power Snatches", "Minutes 5 to 9:", "10 Burpees"}));

@@ -52,6 +52,17 @@ TEST(NotationFamilies, SetsAndReps) {
        R"json({"sets":3,"steps":[{"percent":{"min":90,"max":90}},{"percent":{"min":95,"max":95}},{"percent":{"min":100,"max":100}}]})json"},
       {"Back Squat 5,5,5,3,3 @ 75,75,80,85,85%", "movement",
        R"json({"sets":5,"steps":[{"reps":{"min":5,"max":5},"percent":{"min":75,"max":75}},{"reps":{"min":5,"max":5},"percent":{"min":75,"max":75}},{"reps":{"min":5,"max":5},"percent":{"min":80,"max":80}},{"reps":{"min":3,"max":3},"percent":{"min":85,"max":85}},{"reps":{"min":3,"max":3},"percent":{"min":85,"max":85}}]})json"},
+      // Without a sign, numbers after a rep sequence or set count are percentages when there is
+      // one a set and each is a plausible percentage. The line says so in a warning, and loads
+      // stay notes.
+      {"Back Squat 8/6/4/2 @ 65/70/75/80", "movement",
+       R"json({"sets":4,"steps":[{"reps":{"min":8,"max":8},"percent":{"min":65,"max":65}},{"reps":{"min":6,"max":6},"percent":{"min":70,"max":70}},{"reps":{"min":4,"max":4},"percent":{"min":75,"max":75}},{"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}}],"warning":"reads 65/70/75/80 as percentages, since no % sign follows them"})json"},
+      {"Snatch 3/3/2 @ 70/75/80 of 1-RM Snatch", "movement",
+       R"json({"sets":3,"steps":[{"percent":{"min":70,"max":70},"of":{"rm":1,"lift":"snatch"}},{"percent":{"min":75,"max":75},"of":{"rm":1,"lift":"snatch"}},{"percent":{"min":80,"max":80},"of":{"rm":1,"lift":"snatch"}}]})json"},
+      {"Back Squat 3 x 5 @ 70/75/80", "movement",
+       R"json({"sets":3,"steps":[{"reps":{"min":5,"max":5},"percent":{"min":70,"max":70}},{"reps":{"min":5,"max":5},"percent":{"min":75,"max":75}},{"reps":{"min":5,"max":5},"percent":{"min":80,"max":80}}],"warning":"reads 70/75/80 as percentages, since no % sign follows them"})json"},
+      {"Press 5/3/1 @ 135/155/175", "note", "{}"},
+      {"Back Squat 5/5/5 @ 70/75", "note", "{}"},
       // "85+%" is "85%+": at least 85%.
       {"Snatch 5 x 1 @ 85+%", "movement",
        R"json({"sets":5,"percent":{"min":85,"max":85},"at_least":true})json"},
@@ -371,6 +382,35 @@ TEST(NotationFamilies, WavesAfterName) {
        R"json({"sets":4,"steps":[{"percent":{"min":70,"max":70}},{"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}}]})json"},
       {"Snatch x 2 @ 70%, then x 1 @ 80%", "movement",
        R"json({"sets":2,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}}]})json"},
+      // A slash with spaces around it separates groups as a comma does.
+      {"Snatch 2x2 @ 70% / 2x1 @ 80%", "movement",
+       R"json({"sets":4,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}}]})json"},
+      // Counts after a group without a percentage start a group rather than replace its counts.
+      {"Snatch 5x5, 3x3", "movement",
+       R"json({"sets":8,"reps":null,"steps":[{"reps":{"min":5,"max":5},"percent":null},{},{},{},{},{"reps":{"min":3,"max":3}},{},{"reps":{"min":3,"max":3},"percent":null}]})json"},
+      {"Snatch x 2, x 2, x 1", "movement",
+       R"json({"sets":3,"steps":[{"reps":{"min":2,"max":2}},{"reps":{"min":2,"max":2}},{"reps":{"min":1,"max":1}}]})json"},
+      {"Snatch 3x2, 2x1 @ 80%", "movement",
+       R"json({"sets":5,"steps":[{"reps":{"min":2,"max":2},"percent":null},{},{},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{}]})json"},
+      // Back-off sets after a comma, led by words such as "drop to" or "back off".
+      {"Snatch x 1 @ 80%, then drop to 70% x 3 x 2", "movement",
+       R"json({"sets":3,"steps":[{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{"reps":{"min":3,"max":3},"percent":{"min":70,"max":70}},{"reps":{"min":3,"max":3},"percent":{"min":70,"max":70}}]})json"},
+      {"Clean 1 x 1 @ 90%, back off to 80% for 2 x 2", "movement",
+       R"json({"sets":3,"steps":[{"reps":{"min":1,"max":1},"percent":{"min":90,"max":90}},{"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}},{"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}}]})json"},
+      {"Back Squat 3 x 3 @ 80%, drop down to 70% for 1 set of 5", "movement",
+       R"json({"sets":4,"steps":[{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}},{"reps":{"min":5,"max":5},"percent":{"min":70,"max":70}}]})json"},
+      {"Power Jerk 3 x 1 @ 85%, back off 2x2 @ 72%", "movement",
+       R"json({"movements":[{"canonical":"power jerk"}],"sets":5,"steps":[{"reps":{"min":1,"max":1},"percent":{"min":85,"max":85}},{},{},{"reps":{"min":2,"max":2},"percent":{"min":72,"max":72}},{"reps":{"min":2,"max":2},"percent":{"min":72,"max":72}}]})json"},
+      {"Snatch x 2 @ 80%, back-off: 3 x 2 @ 70%", "movement",
+       R"json({"sets":4,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}},{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}}]})json"},
+      // "for" before the sets and reps of a percentage.
+      {"Snatch - 85% for 3 singles", "movement",
+       R"json({"sets":3,"reps":{"min":1,"max":1},"percent":{"min":85,"max":85}})json"},
+      {"Front Squat @ 75% for 4 x 3", "movement",
+       R"json({"sets":4,"reps":{"min":3,"max":3},"percent":{"min":75,"max":75}})json"},
+      // Without a count after them, the back-off words stay in the remark.
+      {"Snatch x 1 @ 80%, then drop to a double", "movement",
+       R"json({"reps":{"min":1,"max":1},"percent":{"min":80,"max":80},"remark":"then drop to a double"})json"},
       {"Front Squat x 3 @ 70%, 75% of 1-RM Back Squat", "movement",
        R"json({"sets":2,"steps":[{"percent":{"min":70,"max":70},"of":{"rm":1,"lift":"back squat"}},{"percent":{"min":75,"max":75},"of":{"rm":1,"lift":"back squat"}}]})json"},
       // A percentage for each set of a rep sequence.
