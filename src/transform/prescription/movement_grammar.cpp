@@ -812,7 +812,10 @@ bool unsigned_percents(const Cursor& cursor, const MovementLine& line,
 bool read_percent_sequence(Cursor& cursor, const GrammarContext& context, MovementLine& line,
                            SetGroups& groups) {
   const std::size_t start = cursor.position();
-  if (!cursor.accept(TokenKind::kAt) || !cursor.is(TokenKind::kNumber)) {
+  // "Clean 4 x 2 - 75/80%": a spaced dash where "@" would be.
+  const bool at =
+      cursor.accept(TokenKind::kAt) || (cursor.is_spaced_dash() && cursor.accept(TokenKind::kDash));
+  if (!at || !cursor.is(TokenKind::kNumber)) {
     cursor.reset(start);
     return false;
   }
@@ -982,9 +985,25 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       state.strong = state.marked = true;
       continue;
     }
-    // "Power Clean + Jerk: 1+1 x 5 @ 75%": the counts of the complex's movements, then its sets.
-    if (line.grouping == Grouping::kComplex && cursor.is(TokenKind::kNumber) &&
+    // "Power Clean + Jerk: 1+1 x 5 @ 75%", "Clean + Jerk (1+1) x 5": the counts of the complex's
+    // movements, then its sets.
+    if (line.grouping == Grouping::kComplex &&
+        (cursor.is(TokenKind::kNumber) || cursor.is(TokenKind::kOpen)) &&
         read_complex_counts(cursor, line)) {
+      state.strong = state.marked = true;
+      continue;
+    }
+    // "Snatch + 2 OHS x 4 @ 70%": after a complex whose names state counts, "x N" is its sets.
+    if (line.grouping == Grouping::kComplex && !line.sets && !line.reps &&
+        cursor.is(TokenKind::kTimes) && cursor.is(TokenKind::kNumber, 1) &&
+        (cursor.remaining() == 2 || cursor.is(TokenKind::kAt, 2) ||
+         cursor.is(TokenKind::kComma, 2) || cursor.is(TokenKind::kOpen, 2) ||
+         cursor.is_word_in({"set", "sets"}, 2)) &&
+        std::any_of(line.movements.begin(), line.movements.end(),
+                    [](const Movement& movement) { return movement.count.has_value(); })) {
+      cursor.advance();
+      line.sets = read_count_range(cursor);
+      cursor.accept_word_in({"set", "sets"});
       state.strong = state.marked = true;
       continue;
     }
@@ -1087,7 +1106,10 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
         state.strong = true;
         continue;
       }
-      if (auto load = read_load(cursor)) {
+      // "@ 135/95" without a unit is the men's and the women's load, heavier first, unlike
+      // percentages that climb from set to set.
+      if (auto load = read_load(cursor, true);
+          load && (!load->alt_value || *load->alt_value < load->value)) {
         line.load = load;
         state.strong = true;
         continue;
@@ -1123,11 +1145,14 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
         cursor.is(TokenKind::kNumber, 2) && cursor.is(TokenKind::kPercent, 3)) {
       line.reps = read_count_range(cursor);
     }
-    if (cursor.is(TokenKind::kAt) && cursor.is(TokenKind::kNumber, 1) &&
+    const bool at_sequence =
+        cursor.is(TokenKind::kAt) && cursor.is(TokenKind::kNumber, 1) &&
         (cursor.is(TokenKind::kDash, 2) || cursor.is(TokenKind::kSlash, 2) ||
          cursor.is(TokenKind::kComma, 2) ||
-         (cursor.is(TokenKind::kPercent, 2) && cursor.is(TokenKind::kSlash, 3))) &&
-        read_percent_sequence(cursor, context, line, groups)) {
+         (cursor.is(TokenKind::kPercent, 2) && cursor.is(TokenKind::kSlash, 3)));
+    const bool dash_sequence = cursor.is_spaced_dash() && cursor.is(TokenKind::kNumber, 1) &&
+                               cursor.is(TokenKind::kSlash, 2);
+    if ((at_sequence || dash_sequence) && read_percent_sequence(cursor, context, line, groups)) {
       state.strong = state.marked = true;
       continue;
     }

@@ -344,10 +344,12 @@ std::uint64_t unchecked::read_count_range(Cursor& cursor) {
   }
   const std::size_t after_low = cursor.position();
   std::uint64_t range = pack(*low, *low);
-  // "3x2 - 75%", "3x2 - 75-80%": the numbers after a spaced dash are a percentage, so the count is
-  // 2. In "70-75%" the dash is glued, and the whole is a percentage.
+  // "3x2 - 75%", "3x2 - 75-80%", "4 x 2 - 75/80%": the numbers after a spaced dash are a
+  // percentage, so the count is 2. In "70-75%" the dash is glued, and the whole is a percentage.
   std::size_t ahead = 0;
-  while (cursor.is(TokenKind::kDash, ahead) && cursor.is(TokenKind::kNumber, ahead + 1)) {
+  while (
+      (cursor.is(TokenKind::kDash, ahead) || (ahead > 0 && cursor.is(TokenKind::kSlash, ahead))) &&
+      cursor.is(TokenKind::kNumber, ahead + 1)) {
     ahead += 2;
   }
   if (ahead > 0 && cursor.peek()->space_before && cursor.is(TokenKind::kPercent, ahead)) {

@@ -463,6 +463,29 @@ bool may_be_counted(const Cursor& cursor) {
   return cursor.is_word("tabata") || cursor.line().may_have_any(kCountWords);
 }
 
+// "EMOM 8 @ 75%: 2 Power Cleans": an intensity for every set, then the movements after a colon.
+// The movement line's own intensity, if it states one, wins. Returns false, consuming nothing, for
+// other text.
+bool parse_intensity_then_movement(Cursor& cursor, const GrammarContext& context,
+                                   MovementLine& movement) {
+  const std::size_t start = cursor.position();
+  Intensity intensity;
+  if (!cursor.accept(TokenKind::kAt) || !read_intensity(cursor, context, intensity) ||
+      !cursor.accept(TokenKind::kColon) || cursor.at_end()) {
+    cursor.reset(start);
+    return false;
+  }
+  movement = MovementLine{};
+  if (!parse_movement_line(cursor, context, movement)) {
+    cursor.reset(start);
+    return false;
+  }
+  if (movement.intensity.empty()) {
+    movement.intensity = std::move(intensity);
+  }
+  return true;
+}
+
 }  // namespace
 
 bool parse_scheme_line(Cursor& cursor, const GrammarContext& context, ParsedLine& parsed) {
@@ -529,10 +552,15 @@ bool parse_scheme_line(Cursor& cursor, const GrammarContext& context, ParsedLine
       if (may_start_window(cursor)) {
         alternating = parse_alternating_line(cursor, context);
       }
+      const std::size_t movement_start = cursor.position();
       if (alternating) {
         line.movement = std::move(*alternating);
-      } else if (!parse_movement_line(cursor, context, line.movement.emplace())) {
-        line.movement.reset();
+      } else if (!parse_movement_line(cursor, context, line.movement.emplace()) &&
+                 !parse_intensity_then_movement(cursor, context, *line.movement)) {
+        // Text the grammar cannot read stays with the scheme as a remark, so that no field loses
+        // it: "EMOM 10: 5 Power Cleans, touch and go".
+        line.movement.emplace().remark =
+            written_text(cursor.line(), context.original, movement_start, cursor.end());
       }
       cursor.reset(cursor.end());
     }

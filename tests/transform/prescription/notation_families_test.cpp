@@ -382,6 +382,9 @@ TEST(NotationFamilies, WavesAfterName) {
        R"json({"sets":4,"steps":[{"percent":{"min":70,"max":70}},{"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}}]})json"},
       {"Snatch x 2 @ 70%, then x 1 @ 80%", "movement",
        R"json({"sets":2,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}}]})json"},
+      // A spaced dash before a percentage sequence stands where "@" would be.
+      {"Clean 2 x 2 – 75/80%", "movement",
+       R"json({"sets":2,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}},{"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}}]})json"},
       // A slash with spaces around it separates groups as a comma does.
       {"Snatch 2x2 @ 70% / 2x1 @ 80%", "movement",
        R"json({"sets":4,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}}]})json"},
@@ -418,6 +421,11 @@ TEST(NotationFamilies, WavesAfterName) {
        R"json({"sets":5,"steps":[{"reps":{"min":10,"max":10},"percent":{"min":60,"max":60}},{"reps":{"min":8,"max":8},"percent":{"min":65,"max":65}},{"reps":{"min":6,"max":6},"percent":{"min":70,"max":70}},{"reps":{"min":4,"max":4},"percent":{"min":75,"max":75}},{"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}}]})json"},
       {"Front Squat 5-5-5 @ 60-65-70% of Back Squat", "movement",
        R"json({"sets":3,"steps":[{"of":{"rm":1,"lift":"back squat"}},{"of":{"rm":1,"lift":"back squat"}},{"percent":{"min":70,"max":70},"of":{"rm":1,"lift":"back squat"}}]})json"},
+      // Complex counts in brackets after the name, or in the names, then the sets after "x".
+      {"Clean Pull + Clean + Jerk (1+1+1) x 5 @ 78%", "movement",
+       R"json({"sets":5,"reps":null,"percent":{"min":78,"max":78},"movements":[{"count":1},{"count":1},{"count":1}]})json"},
+      {"Snatch + 2 OHS x 4 @ 70%", "movement",
+       R"json({"sets":4,"reps":null,"movements":[{"canonical":"snatch"},{"canonical":"overhead squat","count":2}]})json"},
       // Complex counts after the sets, with or without brackets.
       {"Clean + Jerk 5 x 1+2 @ 75%", "movement",
        R"json({"sets":5,"reps":null,"percent":{"min":75,"max":75},"movements":[{"count":1},{"count":2}]})json"},
@@ -505,6 +513,10 @@ TEST(NotationFamilies, Loads) {
       {"Front Squats (60/40 kg)", "movement",
        R"json({"load":{"value":60,"alt_value":40,"unit":"kg"}})json"},
       {"Deadlift 115#", "movement", R"json({"load":{"value":115,"unit":"lb"}})json"},
+      // After "@", two numbers without a unit are the men's and the women's load, heavier first.
+      {"5 Power Cleans @ 135/95", "movement",
+       R"json({"reps":{"min":5,"max":5},"load":{"value":135,"alt_value":95,"unit":null}})json"},
+      {"Snatch 3x2 @ 70/75", "movement", R"json({"sets":3,"remark":"@ 70/75"})json"},
       {"Men 205, Women 145", "movement",
        R"json({"movements":[],"load":{"value":205,"alt_value":145,"unit":null}})json"},
       {"Thrusters (Men: 95 lb, Women: 65 lb)", "movement",
@@ -549,6 +561,12 @@ TEST(NotationFamilies, QuotedQualifiers) {
 
 TEST(NotationFamilies, Intervals) {
   expect_rows({
+      // An intensity before the colon is the movement's after it, unless it states its own.
+      {"EMOM 8 @ 75%: 2 Power Cleans", "scheme",
+       R"json({"scheme":{"type":"interval","sets":8},"movement":{"movements":[{"canonical":"power clean"}],"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}}})json"},
+      // Text after the colon that no rule reads stays with the scheme in a remark.
+      {"Every 4 minutes for 5 rounds: 400m Run + max Burpees", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":240,"sets":5},"movement":{"movements":[],"remark":"400m Run + max Burpees"}})json"},
       {"Every minute, on the minute, for 7 minutes (7 sets):", "scheme",
        R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":420,"sets":7,"rounds":null}})json"},
       {"EMOM 14", "scheme",
