@@ -136,6 +136,52 @@ bool article_in_name(const Cursor& cursor, std::size_t words_before) {
              std::end(kPlaceWords);
 }
 
+// Largest set count read from "N x M". "Snatch 70x2" is a percentage or a load and two reps
+// rather than seventy sets, and "31X1" is a tempo.
+constexpr int kMaxLikelySets = 20;
+
+// Number of tokens of a tempo code that starts ahead tokens on: two digits, an "X" and a digit,
+// glued ("31X1", "20X0"), whose first number is larger than kMaxLikelySets. After the word "tempo"
+// the first number may be smaller, and "3010" or "3-1-1" are codes too. Zero for other text.
+std::size_t tempo_code_tokens(const Cursor& cursor, std::size_t ahead, bool after_tempo_word) {
+  const Token* first = cursor.peek(ahead);
+  if (first == nullptr || first->kind != TokenKind::kNumber) {
+    return 0;
+  }
+  const auto digits = [](const Token& token) { return token.end - token.begin; };
+  const Token* times = cursor.peek(ahead + 1);
+  const Token* last = cursor.peek(ahead + 2);
+  const bool glued = times != nullptr && last != nullptr && times->kind == TokenKind::kTimes &&
+                     !times->space_before && last->kind == TokenKind::kNumber &&
+                     !last->space_before;
+  if (glued && digits(*first) == 2 && digits(*last) == 1 &&
+      (after_tempo_word || first->value > kMaxLikelySets)) {
+    return 3;
+  }
+  if (!after_tempo_word) {
+    return 0;
+  }
+  if (digits(*first) == 4) {
+    return 1;  // "tempo 3010"
+  }
+  std::size_t tokens = 1;  // "tempo 3-1-1", "tempo 3-0-1-0"
+  while (cursor.is(TokenKind::kDash, ahead + tokens) &&
+         cursor.is(TokenKind::kNumber, ahead + tokens + 1) &&
+         digits(*cursor.peek(ahead + tokens + 1)) == 1) {
+    tokens += 2;
+  }
+  return digits(*first) == 1 && tokens >= 5 ? tokens : 0;
+}
+
+// Number of tokens of "tempo", with a colon after it, before a tempo code; zero for other text.
+std::size_t tempo_word_tokens(const Cursor& cursor) {
+  if (cursor.word() != "tempo") {
+    return 0;
+  }
+  const std::size_t word = cursor.is(TokenKind::kColon, 1) ? 2 : 1;
+  return tempo_code_tokens(cursor, word, true) > 0 ? word : 0;
+}
+
 // Number of tokens of the words that lead a back-off group: "drop to", "drop down to", "drop back
 // to", "back off", "back-off", "back off to", "back down to", "come down to". Zero for other text.
 std::size_t back_off_lead(const Cursor& cursor) {
@@ -175,7 +221,7 @@ std::optional<TokenSpan> read_name(Cursor& cursor) {
   if (!cursor.is(TokenKind::kWord) || is_prose_word(first) || is_leading_connector(first) ||
       is_name_stop_word(first) ||
       (first == kNoKeyword && cursor.is(TokenKind::kNumber, 1) && is_month_name(cursor.word())) ||
-      (first == kNoKeyword && back_off_words(cursor) > 0)) {
+      (first == kNoKeyword && (back_off_words(cursor) > 0 || tempo_word_tokens(cursor) > 0))) {
     cursor.reset(start);
     return std::nullopt;
   }
@@ -268,6 +314,20 @@ void append_warning(MovementLine& line, std::string_view text) {
     line.warning += "; ";
   }
   line.warning += text;
+}
+
+// "Back Squat 4x5 @ 60% 31X1", "…, tempo 30X1": a tempo code, kept as written in the remark.
+bool read_tempo(Cursor& cursor, MovementLine& line, const GrammarContext& context) {
+  const std::size_t start = cursor.position();
+  const std::size_t word = tempo_word_tokens(cursor);
+  const std::size_t code = tempo_code_tokens(cursor, word, word > 0);
+  if (code == 0) {
+    return false;
+  }
+  const std::size_t end = start + word + code;
+  append_remark(line, written_text(cursor.line(), context.original, start, end));
+  cursor.reset(end);
+  return true;
 }
 
 void merge_intensity(Intensity& into, Intensity&& from) {
@@ -407,7 +467,7 @@ bool read_complex_counts(Cursor& cursor, MovementLine& line);
 bool read_sets_by_reps(Cursor& cursor, MovementLine& line) {
   const std::size_t start = cursor.position();
   auto sets = read_count_range(cursor);
-  if (!sets || !cursor.accept(TokenKind::kTimes)) {
+  if (!sets || sets->max > kMaxLikelySets || !cursor.accept(TokenKind::kTimes)) {
     cursor.reset(start);
     return false;
   }
@@ -979,6 +1039,10 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       } else {
         cursor.reset(after_comma);
       }
+      continue;
+    }
+    if ((cursor.is(TokenKind::kNumber) || cursor.is(TokenKind::kWord)) &&
+        read_tempo(cursor, line, context)) {
       continue;
     }
     if (line.grouping == Grouping::kSingle && read_single_lift_counts(cursor, line, context)) {

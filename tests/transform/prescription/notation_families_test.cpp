@@ -421,6 +421,19 @@ TEST(NotationFamilies, WavesAfterName) {
        R"json({"sets":5,"steps":[{"reps":{"min":10,"max":10},"percent":{"min":60,"max":60}},{"reps":{"min":8,"max":8},"percent":{"min":65,"max":65}},{"reps":{"min":6,"max":6},"percent":{"min":70,"max":70}},{"reps":{"min":4,"max":4},"percent":{"min":75,"max":75}},{"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}}]})json"},
       {"Front Squat 5-5-5 @ 60-65-70% of Back Squat", "movement",
        R"json({"sets":3,"steps":[{"of":{"rm":1,"lift":"back squat"}},{"of":{"rm":1,"lift":"back squat"}},{"percent":{"min":70,"max":70},"of":{"rm":1,"lift":"back squat"}}]})json"},
+      // A tempo code goes to the remark, with the word "tempo" if it leads the code.
+      {"Back Squat 4x5 @ 60% 31X1", "movement",
+       R"json({"sets":4,"reps":{"min":5,"max":5},"percent":{"min":60,"max":60},"remark":"31X1"})json"},
+      {"Tempo Front Squat 32X1 x 4 @ 65%", "movement",
+       R"json({"movements":[{"canonical":"tempo front squat"}],"sets":null,"reps":{"min":4,"max":4},"remark":"32X1"})json"},
+      {"Back Squat 4 x 6 @ 70%, tempo 30X1", "movement",
+       R"json({"movements":[{"canonical":"back squat"}],"sets":4,"reps":{"min":6,"max":6},"remark":"tempo 30X1"})json"},
+      {"Back Squat 5x5, Tempo: 3-1-1", "movement",
+       R"json({"movements":[{"canonical":"back squat"}],"sets":5,"remark":"Tempo: 3-1-1"})json"},
+      // More than twenty sets is not read from "N x M": "70x2" is a percentage or a load.
+      {"Snatch 70x2, 75x2, 80x1", "movement",
+       R"json({"sets":null,"reps":null,"remark":"70x2 75x2 80x1"})json"},
+      {"Snatch 10x1 @ 75%", "movement", R"json({"sets":10,"reps":{"min":1,"max":1}})json"},
       // Complex counts in brackets after the name, or in the names, then the sets after "x".
       {"Clean Pull + Clean + Jerk (1+1+1) x 5 @ 78%", "movement",
        R"json({"sets":5,"reps":null,"percent":{"min":78,"max":78},"movements":[{"count":1},{"count":1},{"count":1}]})json"},
