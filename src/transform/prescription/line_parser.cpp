@@ -354,6 +354,25 @@ std::optional<int> read_heavy_set(Cursor& cursor) {
 
 // "In 24 minutes, establish a 1-RM Back Squat", "Build to a 10-RM Deadlift",
 // "Snatch: find a heavy single", "1-RM Clean & Jerk".
+// Whether the cursor is at "max" before "unbroken", "reps" or a name whose last word is plural:
+// "Max Unbroken Pull-ups", "Max Reps Push-ups", "Max Burpees".
+bool counts_max_reps(const Cursor& cursor) {
+  if (!cursor.is_word("max") || !cursor.is(TokenKind::kWord, 1)) {
+    return false;
+  }
+  const std::string_view next = cursor.word(1);
+  if (next == "unbroken" || next == "reps" || next == "rep") {
+    return true;
+  }
+  std::size_t last = 1;
+  while (cursor.is(TokenKind::kWord, last + 1) ||
+         (cursor.is(TokenKind::kDash, last + 1) && cursor.is(TokenKind::kWord, last + 2))) {
+    last += cursor.is(TokenKind::kDash, last + 1) ? 2 : 1;
+  }
+  const std::string_view word = cursor.word(last);
+  return word.size() > 3 && word.back() == 's' && !word.ends_with("ss");
+}
+
 std::optional<TargetLine> parse_target(Cursor& cursor, const GrammarContext& context) {
   const std::size_t start = cursor.position();
   TargetLine line;
@@ -396,6 +415,12 @@ std::optional<TargetLine> parse_target(Cursor& cursor, const GrammarContext& con
       cursor.accept_words({"build", "to"}) || cursor.accept_words({"build", "up", "to"}) ||
       cursor.accept_words({"work", "up", "to"}) || cursor.accept_words({"work", "to"});
   cursor.accept_word_in({"a", "an", "your", "the", "new"});
+  // "Max Unbroken Pull-ups", "Max Reps Push-ups", "Max Burpees": as many reps as possible, not a
+  // rep max. Without a verb, "max" before a plural name or "unbroken" or "reps" starts such a line.
+  if (!verb && !prefix_lift && counts_max_reps(cursor)) {
+    cursor.reset(start);
+    return std::nullopt;
+  }
   if (auto reference = read_rm_ref(cursor, context)) {
     line.target = std::move(*reference);
   } else if (const auto rm = read_heavy_set(cursor); rm && (verb || prefix_lift)) {
@@ -526,8 +551,11 @@ LineFeatures scan_features(const TokenizedLine& tokens, std::size_t begin) {
   features.has_percent = tokens.has_kind(TokenKind::kPercent);
   features.names_rep_max = tokens.may_have_any(kTargetWords);
   const Token& first = tokens.tokens[begin];
+  // "E3M" is one word with no keyword id.
+  const bool glued_every = first.kind == TokenKind::kWord && first.end - first.begin == 3 &&
+                           tokens.text[first.begin] == 'e' && tokens.text[first.begin + 2] == 'm';
   features.may_start_scheme = first.kind == TokenKind::kNumber || first.kind == TokenKind::kTime ||
-                              kSchemeStarts.contains(first.keyword);
+                              kSchemeStarts.contains(first.keyword) || glued_every;
   return features;
 }
 

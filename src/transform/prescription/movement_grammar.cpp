@@ -961,6 +961,11 @@ bool read_single_lift_counts(Cursor& cursor, MovementLine& line, const GrammarCo
   std::optional<CountRange> sets;
   if (cursor.is(TokenKind::kNumber) && cursor.is(TokenKind::kTimes, 1)) {
     sets = read_count_range(cursor);
+  } else if (cursor.is(TokenKind::kNumber) && cursor.is_word_in({"set", "sets"}, 1) &&
+             cursor.is_word("of", 2) && cursor.is(TokenKind::kPlus, 4)) {
+    sets = read_count_range(cursor);  // "Clean & Jerk: 5 sets of 1+1"
+    cursor.advance();
+    cursor.advance();
   }
   const bool bracketed = cursor.accept(TokenKind::kTimes) && cursor.accept(TokenKind::kOpen);
   if (!cursor.is(TokenKind::kNumber) || !cursor.is(TokenKind::kPlus, 1) ||

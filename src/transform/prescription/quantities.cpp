@@ -495,6 +495,13 @@ int unchecked::read_duration(Cursor& cursor, bool minutes_default) {
     return kNoDuration;
   }
   const std::size_t after_value = cursor.position();
+  // "AMRAP 20'", "Cap 15'": where a bare number counts minutes, a prime marks minutes and a double
+  // prime seconds. Elsewhere a prime after a number is feet ("80' Walking Lunge").
+  if (minutes_default && (cursor.is(TokenKind::kFoot) || cursor.is(TokenKind::kInch)) &&
+      !cursor.peek()->space_before) {
+    const bool minutes = cursor.advance().kind == TokenKind::kFoot;
+    return static_cast<int>(std::lround(*value * (minutes ? 60 : 1)));
+  }
   if (cursor.is(TokenKind::kDash) && !cursor.peek()->space_before) {
     cursor.advance();  // "3-second pause"
   }

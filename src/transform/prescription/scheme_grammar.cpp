@@ -107,6 +107,23 @@ bool read_interval_words(Cursor& cursor, Head& head) {
     head.scheme.every_seconds = seconds;
     return true;
   }
+  // "E2:30", "E1:30MOM": every 2:30, every 1:30.
+  if (cursor.is_word("e") && cursor.is(TokenKind::kTime, 1) && !cursor.peek(1)->space_before) {
+    cursor.advance();
+    head.scheme.every_seconds = static_cast<int>(cursor.advance().value);
+    if (cursor.is_word("mom") && !cursor.peek()->space_before) {
+      cursor.advance();
+    }
+    return head.scheme.every_seconds > 0;
+  }
+  // "E3M": every 3 minutes, one token as the tokenizer keeps letter-digit-letter words whole.
+  if (const std::string_view word = cursor.word();
+      word.size() == 3 && word[0] == 'e' && word[1] >= '1' && word[1] <= '9' && word[2] == 'm') {
+    cursor.advance();
+    head.scheme.every_seconds = (word[1] - '0') * 60;
+    head.minutes_follow = true;
+    return true;
+  }
   if (cursor.accept_words({"on", "the", "minute"})) {
     head.scheme.every_seconds = 60;
     return true;
@@ -362,6 +379,18 @@ void read_clauses(Cursor& cursor, Head& head) {
       continue;
     }
     if (head.minutes_follow && !head.scheme.duration_seconds) {
+      // "EMOM - 10 minutes": a spaced dash before the length.
+      if (cursor.is_spaced_dash() &&
+          (cursor.is(TokenKind::kNumber, 1) || cursor.is(TokenKind::kTime, 1))) {
+        const std::size_t dash = cursor.position();
+        cursor.advance();
+        if (const auto seconds = read_duration(cursor, true);
+            seconds && (cursor.at_end() || cursor.is(TokenKind::kColon))) {
+          head.scheme.duration_seconds = seconds;
+          continue;
+        }
+        cursor.reset(dash);
+      }
       // In "AMRAP 3 Pull-ups" a bare number before a word counts the pull-ups, not minutes.
       const bool counts_next_word = cursor.is(TokenKind::kNumber) &&
                                     cursor.is(TokenKind::kWord, 1) && !cursor.is_word("of", 1) &&
@@ -438,7 +467,9 @@ bool may_be_on_off(const Cursor& cursor) {
 
 bool may_be_interval(const Cursor& cursor) {
   static constexpr KeywordSet kClockWords = {"emom", "mom"};
+  const std::string_view word = cursor.word();
   return cursor.is_word_in({"every", "emom", "e", "on"}) ||
+         (word.size() == 3 && word[0] == 'e' && word[2] == 'm') ||
          ((cursor.is(TokenKind::kNumber) || cursor.is(TokenKind::kTime)) &&
           cursor.line().may_have_any(kClockWords));
 }
@@ -461,6 +492,22 @@ bool may_be_rep_sequence(const Cursor& cursor) {
 bool may_be_counted(const Cursor& cursor) {
   static constexpr KeywordSet kCountWords = {"rounds", "round", "sets", "set"};
   return cursor.is_word("tabata") || cursor.line().may_have_any(kCountWords);
+}
+
+// Whether the tokens from the cursor to the end are one bracketed group: "(Cindy)".
+bool is_bracketed_to_end(const Cursor& cursor) {
+  if (!cursor.is(TokenKind::kOpen)) {
+    return false;
+  }
+  int depth = 0;
+  for (std::size_t index = cursor.position(); index < cursor.end(); ++index) {
+    const TokenKind kind = cursor.line().tokens[index].kind;
+    depth += kind == TokenKind::kOpen ? 1 : kind == TokenKind::kClose ? -1 : 0;
+    if (depth == 0) {
+      return index + 1 == cursor.end();
+    }
+  }
+  return false;
 }
 
 // "EMOM 8 @ 75%: 2 Power Cleans": an intensity for every set, then the movements after a colon.
@@ -519,6 +566,12 @@ bool parse_scheme_line(Cursor& cursor, const GrammarContext& context, ParsedLine
 
     bool movement_required = false;
     bool sets_phrase = false;
+    // "AMRAP 20 min (Cindy)": a bracketed comment after the clock goes to the remark.
+    std::string_view comment;
+    if (is_bracketed_to_end(cursor)) {
+      comment = written_text(cursor.line(), context.original, cursor.position(), cursor.end());
+      cursor.reset(cursor.end());
+    }
     if (!cursor.at_end()) {
       const bool of_follows_head = cursor.position() == after_head && cursor.is_word("of") &&
                                    !cursor.is(TokenKind::kColon, 1);
@@ -563,6 +616,9 @@ bool parse_scheme_line(Cursor& cursor, const GrammarContext& context, ParsedLine
             written_text(cursor.line(), context.original, movement_start, cursor.end());
       }
       cursor.reset(cursor.end());
+    }
+    if (!comment.empty()) {
+      line.movement.emplace().remark = comment;
     }
     const bool names_movements = line.movement && !line.movement->movements.empty();
     // "3 sets of 8 Goblet Squats" names its movement in the phrase that counts the sets, like

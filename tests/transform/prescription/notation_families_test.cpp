@@ -75,6 +75,8 @@ TEST(NotationFamilies, SetsAndReps) {
       // Counts joined by "+" after one lift stay in the remark, and the percentage is read.
       {"Clean & Jerk x 1+1 @ 80%", "movement",
        R"json({"movements":[{"canonical":"clean and jerk"}],"reps":null,"percent":{"min":80,"max":80},"remark":"1+1"})json"},
+      {"Clean & Jerk: 5 sets of 1+1 @ 80%", "movement",
+       R"json({"movements":[{"canonical":"clean and jerk"}],"sets":5,"reps":null,"percent":{"min":80,"max":80},"remark":"1+1"})json"},
       {"Clean and Jerk 5x(1+1) @ 75%", "movement",
        R"json({"movements":[{"canonical":"clean and jerk"}],"sets":5,"reps":null,"percent":{"min":75,"max":75},"remark":"1+1"})json"},
       // The counts of a complex's movements may come first after a colon, then the sets.
@@ -485,6 +487,10 @@ TEST(NotationFamilies, WavesAfterName) {
 
 TEST(NotationFamilies, RepMaxes) {
   expect_rows({
+      // "Max" before "unbroken", "reps" or a plural name asks for reps, not a rep max.
+      {"Max Unbroken Pull-ups", "note", R"json({})json"},
+      {"Max Burpees in 2 minutes", "note", R"json({})json"},
+      {"Max Back Squat", "target", R"json({"target":{"rm":1,"lift":"back squat"}})json"},
       // A lift and a rep max alone on the line.
       {"Deadlift 5RM", "target", R"json({"target":{"rm":5,"lift":"deadlift"}})json"},
       {"C&J 1RM", "target", R"json({"target":{"rm":1,"lift":"clean and jerk"}})json"},
@@ -574,6 +580,20 @@ TEST(NotationFamilies, QuotedQualifiers) {
 
 TEST(NotationFamilies, Intervals) {
   expect_rows({
+      {"E2:30 x 6", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":150,"duration_seconds":900,"sets":6}})json"},
+      {"E1:30MOM x 8", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":90,"duration_seconds":720,"sets":8}})json"},
+      {"E3M x 5", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":180,"duration_seconds":900,"sets":5}})json"},
+      {"EMOM – 10 minutes", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":600,"sets":10}})json"},
+      // A prime after a clock's length marks minutes.
+      {"AMRAP 20’", "scheme", R"json({"scheme":{"type":"amrap","duration_seconds":1200}})json"},
+      {"Cap 15'", "scheme", R"json({"scheme":{"type":"for_time","time_cap_seconds":900}})json"},
+      // A bracketed comment after the clock goes to the remark.
+      {"AMRAP 20 min (Cindy)", "scheme",
+       R"json({"scheme":{"type":"amrap","duration_seconds":1200},"movement":{"movements":[],"remark":"(Cindy)"}})json"},
       // An intensity before the colon is the movement's after it, unless it states its own.
       {"EMOM 8 @ 75%: 2 Power Cleans", "scheme",
        R"json({"scheme":{"type":"interval","sets":8},"movement":{"movements":[{"canonical":"power clean"}],"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}}})json"},
