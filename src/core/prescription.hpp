@@ -277,6 +277,7 @@ struct IntensityLine {
   bool reps_at_least = false;
   Intensity intensity;
   std::vector<IntensityStep> steps;
+  std::string remark;  //!< a comment after the row, as written: "(smooth)", "focus on speed"
   bool operator==(const IntensityLine&) const = default;
 };
 
@@ -285,6 +286,8 @@ struct IntensityLine {
 struct TargetLine {
   RmRef target;
   std::optional<int> duration_seconds;  //!< "In 24 minutes, …"
+  //! Text after the target, as written: "then 2x1 @ 90%" after "Build to a heavy single,".
+  std::string remark;
   bool operator==(const TargetLine&) const = default;
 };
 

@@ -280,6 +280,9 @@ void add_intensity_fields(Json& json, const IntensityLine& line) {
   if (!line.steps.empty()) {
     json["steps"] = steps_json(line.steps);
   }
+  if (!line.remark.empty()) {
+    json["remark"] = line.remark;
+  }
 }
 
 }  // namespace
@@ -295,6 +298,9 @@ void to_json(Json& json, const ParsedLine& line) {
   } else if (const TargetLine* target = line.target()) {
     json["target"] = rm_ref(target->target);
     json["duration_seconds"] = optional_value(target->duration_seconds);
+    if (!target->remark.empty()) {
+      json["remark"] = target->remark;
+    }
   } else if (const RestLine* rest = line.rest()) {
     json["rest_seconds"] = optional_value(rest->rest_seconds);
     if (rest->rest_max_seconds) {

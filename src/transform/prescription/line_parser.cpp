@@ -103,6 +103,14 @@ bool only_comment_left(const Cursor& cursor) {
   return cursor.at_end() || cursor.is(TokenKind::kComma) || cursor.is(TokenKind::kOpen);
 }
 
+// The comment that only_comment_left allows, as written and without its leading comma: "then 2x1
+// @ 90%" in "Build to a heavy single, then 2x1 @ 90%". Empty at the end of the line.
+std::string comment_left(Cursor& cursor, const GrammarContext& context) {
+  cursor.accept(TokenKind::kComma);
+  return std::string(
+      written_text(cursor.line(), context.original, cursor.position(), cursor.end()));
+}
+
 // "*Sets 4-5 = @ 75% of 1-RM Snatch", "*Set 1 = @ 60%", "*Sets 1-2 = 8 reps @ 65-70%". Builds the
 // row in parsed once "Set N" has matched, and makes parsed a note again when the row fails.
 bool parse_set_row(Cursor& cursor, const GrammarContext& context, ParsedLine& parsed) {
@@ -171,6 +179,7 @@ bool parse_set_row(Cursor& cursor, const GrammarContext& context, ParsedLine& pa
   if ((!line.reps && line.intensity.empty()) || !only_comment_left(cursor)) {
     return fail();
   }
+  line.remark = comment_left(cursor, context);
   parsed.kind = LineKind::kIntensity;
   return true;
 }
@@ -391,13 +400,16 @@ std::optional<TargetLine> parse_target(Cursor& cursor, const GrammarContext& con
   }
   // "Back Squat 1RM", "Deadlift 5RM", "C&J 1-RM": a lift and a rep max, alone on the line, so the
   // line ends with "rm" or "max".
+  // "Front Squat 3RM, then 2x3 @ 90%": a comment may follow after a comma.
   static constexpr KeywordSet kRepMaxEnds = {"rm", "max"};
-  if (!prefix_lift && kRepMaxEnds.contains(cursor.line().tokens[cursor.end() - 1].keyword)) {
+  if (!prefix_lift && (kRepMaxEnds.contains(cursor.line().tokens[cursor.end() - 1].keyword) ||
+                       cursor.line().has_kind(TokenKind::kComma))) {
     std::string lift;
     int rm = 0;
     if (read_lift_name(cursor, context, lift) && (rm = read_rm_suffix(cursor)) > 0 &&
-        cursor.at_end()) {
+        (cursor.at_end() || cursor.is(TokenKind::kComma))) {
       line.target = RmRef{.rm = rm, .lift = std::move(lift)};
+      line.remark = comment_left(cursor, context);
       return line;
     }
     cursor.reset(start);
@@ -452,6 +464,7 @@ std::optional<TargetLine> parse_target(Cursor& cursor, const GrammarContext& con
     cursor.reset(start);
     return std::nullopt;
   }
+  line.remark = comment_left(cursor, context);
   return line;
 }
 

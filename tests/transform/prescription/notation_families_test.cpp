@@ -491,6 +491,11 @@ TEST(NotationFamilies, RepMaxes) {
       {"Max Unbroken Pull-ups", "note", R"json({})json"},
       {"Max Burpees in 2 minutes", "note", R"json({})json"},
       {"Max Back Squat", "target", R"json({"target":{"rm":1,"lift":"back squat"}})json"},
+      // A comment after the target is kept in its remark.
+      {"Front Squat 3RM, then 2x3 @ 90%", "target",
+       R"json({"target":{"rm":3,"lift":"front squat"},"remark":"then 2x3 @ 90%"})json"},
+      {"Clean & Jerk – work to a heavy single, then 2x1 @ 90%", "target",
+       R"json({"target":{"rm":1,"lift":"clean and jerk"},"remark":"then 2x1 @ 90%"})json"},
       // A lift and a rep max alone on the line.
       {"Deadlift 5RM", "target", R"json({"target":{"rm":5,"lift":"deadlift"}})json"},
       {"C&J 1RM", "target", R"json({"target":{"rm":1,"lift":"clean and jerk"}})json"},
