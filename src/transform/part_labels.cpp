@@ -61,8 +61,33 @@ const RE2& warm_up_pattern() {
 
 const RE2& named_part_pattern() {
   static const RE2 pattern(
-      R"(^(strength|skill|metcon|conditioning|accessory|accessories|cash\s?-?\s?out|cool\s?-?\s?down|mobility|finisher|core|gymnastics|wod|buy\s?-?\s?in|option\s+[a-z0-9]|event\s+\d{1,2}|part\s+[a-z0-9])(?:\s+(\d{1,2}))?\s*(?::\s*(.*))?$)");
+      R"(^(strength|skill|metcon|conditioning|accessory|accessories|cash\s?-?\s?out|cool\s?-?\s?down|mobility|finisher|core|gymnastics|wod|buy\s?-?\s?in|option\s+[a-z0-9]|event\s+\d{1,2})(?:\s+(\d{1,2}))?\s*(?::\s*(.*))?$)");
   return pattern;
+}
+
+// "Part A", "Part B:", "Part A - Complex:", "Part 2 – Back Squat 5x5": the part's letter or number,
+// with the text after a colon or a dash.
+const RE2& part_word_pattern() {
+  static const RE2 pattern(R"(^part\s+([a-z]\d?|\d{1,2})(?:\s*[:-]\s*(.*)|\s*)$)");
+  return pattern;
+}
+
+// Text after the first ':' or dash ('-', U+2013, U+2014) of the original line, trimmed; empty when
+// there is none.
+std::string text_after_separator(std::string_view text) {
+  const std::size_t separator = text.find_first_of(":-\xE2");
+  if (separator == std::string_view::npos) {
+    return {};
+  }
+  std::size_t after = separator + 1;
+  if (text[separator] == '\xE2') {
+    if (!text.substr(separator).starts_with("\xE2\x80\x93") &&
+        !text.substr(separator).starts_with("\xE2\x80\x94")) {
+      return {};
+    }
+    after = separator + 3;
+  }
+  return std::string(trim_spaces(text.substr(after)));
 }
 
 // Text after the first ':' of the original line, trimmed; empty when there is none.
@@ -148,6 +173,13 @@ std::optional<PartLabel> match_part_label(std::string_view line_text) {
   std::string name;
   std::string number;
   std::string rest;
+  // "Part B" is part B, which fills segment_b as "B." does.
+  if (lead == 'p' && RE2::FullMatch(normalized, part_word_pattern(), &name, &rest)) {
+    for (char& c : name) {
+      c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    }
+    return PartLabel{SegmentKind::kPart, std::move(name), text_after_separator(text)};
+  }
   if (RE2::FullMatch(normalized, named_part_pattern(), &name, &number, &rest)) {
     std::string label = canonical_name(name);
     if (!number.empty()) {

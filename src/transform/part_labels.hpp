@@ -18,9 +18,10 @@ struct PartLabel {
 
 //! Recognizes a part label: a capital letter with an optional digit and '.', ')' or ':'
 //! ("A.", "B)", "C: Back Squat", "A1."), a number alone ("2)"), a warm-up heading
-//! ("Suggested Warm-Up", "Warm-up: 400m run") or a named part alone on its line or before a
-//! colon ("Strength", "METCON", "Option A", "Event 4:", "Cash-out"). Numbered lines with text
-//! ("1. Take 5 minutes…") are not labels.
+//! ("Suggested Warm-Up", "Warm-up: 400m run"), a named part alone on its line or before a colon
+//! ("Strength", "METCON", "Option A", "Event 4:", "Cash-out"), or "Part" and a letter or number
+//! ("Part B", "Part A – Complex:"), labelled "B" and "A" as "B." and "A." are. Numbered lines
+//! with text ("1. Take 5 minutes…") are not labels.
 [[nodiscard]] std::optional<PartLabel> match_part_label(std::string_view line_text);
 
 //! Flat field of the original pipeline that a label fills: "segment_a" … "segment_e" for labels

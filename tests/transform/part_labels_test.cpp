@@ -31,6 +31,10 @@ TEST(MatchPartLabel, RecognizesLabelForms) {
       {"Event 4:", SegmentKind::kPart, "event 4", ""},
       {"Cash-out", SegmentKind::kPart, "cash out", ""},
       {"Skill: Handstand walk", SegmentKind::kPart, "skill", "Handstand walk"},
+      {"Part B", SegmentKind::kPart, "B", ""},
+      {"Part A – Complex:", SegmentKind::kPart, "A", "Complex:"},
+      {"Part 2: Back Squat 5x5", SegmentKind::kPart, "2", "Back Squat 5x5"},
+      {"Part C - Snatch Pull 3x3", SegmentKind::kPart, "C", "Snatch Pull 3x3"},
   };
   for (const LabelCase& label : cases) {
     SCOPED_TRACE(label.text);
