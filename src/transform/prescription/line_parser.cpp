@@ -252,6 +252,19 @@ bool accept_rest_ending(Cursor& cursor) {
   return cursor.at_end();
 }
 
+// "2 min rest", "90 seconds rest between sets": a duration before the word "rest". Returns
+// nothing, consuming nothing, for other text.
+std::optional<RestLine> parse_trailing_rest(Cursor& cursor) {
+  const std::size_t start = cursor.position();
+  RestLine line;
+  line.rest_seconds = read_duration(cursor);
+  if (!line.rest_seconds || !cursor.accept_word("rest") || !accept_rest_ending(cursor)) {
+    cursor.reset(start);
+    return std::nullopt;
+  }
+  return line;
+}
+
 // "Rest 60 seconds", "Rest 3 minutes, then:", "Rest 1:30 between sets", "Rest 2-3 minutes",
 // "Rest as needed".
 std::optional<RestLine> parse_rest(Cursor& cursor) {
@@ -266,6 +279,11 @@ std::optional<RestLine> parse_rest(Cursor& cursor) {
   if (std::find(std::begin(kQualifiers), std::end(kQualifiers), cursor.word()) !=
           std::end(kQualifiers) &&
       cursor.is(TokenKind::kNumber, 1)) {
+    cursor.advance();
+  }
+  // "Rest up to 3 min": the longest rest, kept as the rest.
+  if (cursor.is_word("up") && cursor.is_word("to", 1) && cursor.is(TokenKind::kNumber, 2)) {
+    cursor.advance();
     cursor.advance();
   }
   RestLine line;
@@ -295,6 +313,15 @@ std::optional<RestLine> parse_rest(Cursor& cursor) {
   }
   if (const auto seconds = read_duration(cursor)) {
     line.rest_seconds = seconds;
+    // "Rest 90 sec - 2 min", "Rest 90 seconds to 2 minutes": a range whose ends have units.
+    const std::size_t before_high = cursor.position();
+    if (cursor.accept(TokenKind::kDash) || cursor.accept_word("to")) {
+      if (const auto high = read_duration(cursor); high && *high > *seconds) {
+        line.rest_max_seconds = high;
+      } else {
+        cursor.reset(before_high);
+      }
+    }
     return line;  // "between sets", "then:" and the like may follow
   }
   if (const auto bare = read_count(cursor); bare && cursor.at_end()) {
@@ -708,6 +735,14 @@ void parse_into(ParsedLine& line, std::string_view text, const Vocabulary& vocab
   // The test before the call keeps most lines from calling parse_rest, which is not inlined
   // since parse_windowed calls it too.
   if (auto rest = cursor.is_word("rest") ? parse_rest(cursor) : std::nullopt) {
+    set_detail(line, LineKind::kRest, *rest);
+    return;
+  }
+  static constexpr KeywordSet kRest = {"rest"};
+  if (auto rest = (cursor.is(TokenKind::kNumber) || cursor.is(TokenKind::kTime)) &&
+                          tokens.may_have_any(kRest)
+                      ? parse_trailing_rest(cursor)
+                      : std::nullopt) {
     set_detail(line, LineKind::kRest, *rest);
     return;
   }

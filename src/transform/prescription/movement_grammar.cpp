@@ -270,7 +270,10 @@ std::optional<TokenSpan> read_name(Cursor& cursor) {
     }
     break;
   }
-  if (words == 0) {
+  // "Five sets of three @ 80%": a number word alone counts reps, and names nothing.
+  static constexpr KeywordSet kNumberWords = {"one", "two",   "three", "four", "five",
+                                              "six", "seven", "eight", "nine", "ten"};
+  if (words == 0 || (words == 1 && last_word_end == start + 1 && kNumberWords.contains(first))) {
     cursor.reset(start);
     return std::nullopt;
   }

@@ -494,6 +494,31 @@ bool may_be_counted(const Cursor& cursor) {
   return cursor.is_word("tabata") || cursor.line().may_have_any(kCountWords);
 }
 
+// "Five sets of three @ 80%", "Four sets of two reps @ 75%": reps written as a word, then the
+// rest of a movement line. Returns false, consuming nothing, for other text.
+bool parse_worded_reps(Cursor& cursor, const GrammarContext& context, MovementLine& movement) {
+  const std::size_t start = cursor.position();
+  if (!cursor.is(TokenKind::kWord)) {
+    return false;
+  }
+  const auto reps = read_count_or_number_word(cursor);
+  if (!reps) {
+    return false;
+  }
+  cursor.accept_word_in({"rep", "reps"});
+  movement = MovementLine{};
+  if (!cursor.at_end() && !parse_movement_line(cursor, context, movement)) {
+    cursor.reset(start);
+    return false;
+  }
+  if (movement.reps) {
+    cursor.reset(start);
+    return false;
+  }
+  movement.reps = CountRange{*reps, *reps};
+  return true;
+}
+
 // Whether the tokens from the cursor to the end are one bracketed group: "(Cindy)".
 bool is_bracketed_to_end(const Cursor& cursor) {
   if (!cursor.is(TokenKind::kOpen)) {
@@ -609,7 +634,8 @@ bool parse_scheme_line(Cursor& cursor, const GrammarContext& context, ParsedLine
       if (alternating) {
         line.movement = std::move(*alternating);
       } else if (!parse_movement_line(cursor, context, line.movement.emplace()) &&
-                 !parse_intensity_then_movement(cursor, context, *line.movement)) {
+                 !parse_intensity_then_movement(cursor, context, *line.movement) &&
+                 !parse_worded_reps(cursor, context, *line.movement)) {
         // Text the grammar cannot read stays with the scheme as a remark, so that no field loses
         // it: "EMOM 10: 5 Power Cleans, touch and go".
         line.movement.emplace().remark =

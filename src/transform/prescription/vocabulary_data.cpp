@@ -24,10 +24,13 @@ std::string_view embedded_vocabulary_toml() {
 bb = "barbell"
 bmu = "bar muscle up"
 bs = "back squat"
+btn = "behind the neck"
 c2b = "chest to bar"  # so "C2B Pull-ups" is not "chest to bar pull up pull up"
 cj = "clean and jerk"
 db = "dumbbell"
 dbs = "dumbbell"
+dl = "deadlift"
+dls = "deadlift"
 du = "double under"
 dus = "double under"
 fs = "front squat"
@@ -42,6 +45,7 @@ rdl = "romanian deadlift"
 rdls = "romanian deadlift"
 rmu = "ring muscle up"
 sdhp = "sumo deadlift high pull"
+sgdl = "snatch grip deadlift"
 t2b = "toes to bar"
 ttb = "toes to bar"
 wb = "wall ball"
@@ -208,6 +212,7 @@ lift = true
 [[movement]]
 name = "bench press"
 lift = true
+aliases = ["bench"]
 
 [[movement]]
 name = "press in split"

@@ -328,6 +328,10 @@ TEST(PrescriptionLine, RestLines) {
       {"Rest 2 to 3 minutes", "rest", R"json({"rest_seconds":120,"rest_max_seconds":180})json"},
       {"Rest 1:30-2:00", "rest", R"json({"rest_seconds":90,"rest_max_seconds":120})json"},
       {"Rest 60-90", "rest", R"json({"rest_seconds":60,"rest_max_seconds":90})json"},
+      {"Rest 90 sec – 2 min", "rest", R"json({"rest_seconds":90,"rest_max_seconds":120})json"},
+      {"Rest up to 3 min", "rest", R"json({"rest_seconds":180})json"},
+      {"2 min rest", "rest", R"json({"rest_seconds":120})json"},
+      {"90 seconds rest between sets", "rest", R"json({"rest_seconds":90})json"},
   };
   for (const NotationCase& notation : cases) {
     expect_case(notation);

@@ -25,6 +25,11 @@ TEST(NotationFamilies, SetsAndReps) {
       {"5 x 5", "movement", R"json({"movements":[],"sets":5,"reps":{"min":5,"max":5}})json"},
       {"5x5", "movement", R"json({"movements":[],"sets":5,"reps":{"min":5,"max":5}})json"},
       {"Six sets of:", "scheme", R"json({"scheme":{"type":"sets","sets":6}})json"},
+      // Reps written as a word after the sets.
+      {"Five sets of three @ 80%", "scheme",
+       R"json({"scheme":{"type":"sets","sets":5},"movement":{"movements":[],"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}}})json"},
+      {"Four sets of two reps @ 75%", "scheme",
+       R"json({"scheme":{"type":"sets","sets":4},"movement":{"movements":[],"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}}})json"},
       {"Three sets of:", "scheme", R"json({"scheme":{"type":"sets","sets":3}})json"},
       {"12 x Goblet Squat", "movement",
        R"json({"movements":[{"canonical":"goblet squat"}],"reps":{"min":12,"max":12},"sets":null})json"},
