@@ -66,9 +66,10 @@ std::pair<std::size_t, std::size_t> content_range(const TokenizedLine& line) {
       ++begin;
       continue;
     }
-    // "Part A - ", "Week 1:", "Wave 2:", "Complex:": a label before the prescription.
+    // "Part A - ", "Week 1:", "Day 1:", "Wave 2:", "Complex:": a label before the prescription.
     static constexpr KeywordSet kLabels = {"part", "week", "wave", "complex", "superset"};
-    if (kind == TokenKind::kWord && kLabels.contains(line.tokens[begin].keyword)) {
+    if (kind == TokenKind::kWord && (kLabels.contains(line.tokens[begin].keyword) ||
+                                     line.spelling(line.tokens[begin]) == "day")) {
       std::size_t after = begin + 1;
       const bool named =
           after < end &&
@@ -115,10 +116,22 @@ std::string comment_left(Cursor& cursor, const GrammarContext& context) {
 // row in parsed once "Set N" has matched, and makes parsed a note again when the row fails.
 bool parse_set_row(Cursor& cursor, const GrammarContext& context, ParsedLine& parsed) {
   const std::size_t start = cursor.position();
+  // "1st set: 5 @ 65%": an ordinal before the word "set".
+  std::optional<int> ordinal;
+  if (cursor.is(TokenKind::kNumber) && cursor.is(TokenKind::kWord, 1) &&
+      !cursor.peek(1)->space_before && cursor.is_word("set", 2)) {
+    const std::string_view suffix = cursor.word(1);
+    if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") {
+      ordinal = read_count(cursor);
+      cursor.advance();
+    }
+  }
   if (!cursor.accept_word_in({"set", "sets"})) {
+    cursor.reset(start);
     return false;
   }
-  const auto first = read_count(cursor);
+  cursor.accept(TokenKind::kHash);  // "Set #4"
+  const auto first = ordinal ? ordinal : read_count(cursor);
   if (!first) {
     cursor.reset(start);
     return false;
@@ -138,8 +151,13 @@ bool parse_set_row(Cursor& cursor, const GrammarContext& context, ParsedLine& pa
       (!cursor.is(TokenKind::kNumber, 1) || cursor.is(TokenKind::kPercent, 2) ||
        (cursor.is_spaced_dash() &&
         (cursor.is_word_in({"rep", "reps"}, 2) || cursor.is(TokenKind::kPlus, 2))));
+  // "Sets 2, 3 - 75% x 2": a comma between two set numbers before the row.
+  const bool listed = cursor.is(TokenKind::kComma) && cursor.is(TokenKind::kNumber, 1) &&
+                      (cursor.is(TokenKind::kDash, 2) || cursor.is(TokenKind::kEquals, 2) ||
+                       cursor.is(TokenKind::kColon, 2));
   if ((!dash_separates && cursor.accept(TokenKind::kDash)) ||
-      cursor.accept_word_in({"to", "and", "through"}) || cursor.accept(TokenKind::kAmpersand)) {
+      cursor.accept_word_in({"to", "and", "through"}) || cursor.accept(TokenKind::kAmpersand) ||
+      (listed && cursor.accept(TokenKind::kComma))) {
     const auto last = read_count(cursor);
     if (!last || *last < *first) {
       return fail();

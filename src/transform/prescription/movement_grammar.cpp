@@ -221,7 +221,8 @@ std::optional<TokenSpan> read_name(Cursor& cursor) {
   if (!cursor.is(TokenKind::kWord) || is_prose_word(first) || is_leading_connector(first) ||
       is_name_stop_word(first) ||
       (first == kNoKeyword && cursor.is(TokenKind::kNumber, 1) && is_month_name(cursor.word())) ||
-      (first == kNoKeyword && (back_off_words(cursor) > 0 || tempo_word_tokens(cursor) > 0))) {
+      (first == kNoKeyword && (back_off_words(cursor) > 0 || tempo_word_tokens(cursor) > 0 ||
+                               (cursor.remaining() == 1 && cursor.word() == "alternating")))) {
     cursor.reset(start);
     return std::nullopt;
   }

@@ -245,7 +245,13 @@ bool read_counted_head(Cursor& cursor, Head& head) {
   if (!count) {
     return false;
   }
-  if (cursor.accept_word_in({"rounds", "round"})) {
+  // "2x through:", "3 times through": rounds of the lines below.
+  const bool through =
+      (cursor.is(TokenKind::kTimes) || cursor.word() == "times") && cursor.is_word("through", 1);
+  if (through) {
+    cursor.advance();
+  }
+  if (cursor.accept_word_in({"rounds", "round"}) || (through && cursor.accept_word("through"))) {
     head.scheme.type = SchemeType::kRounds;
     head.scheme.rounds = count->max;
     if (cursor.accept_word("tabata")) {
@@ -490,7 +496,7 @@ bool may_be_rep_sequence(const Cursor& cursor) {
 }
 
 bool may_be_counted(const Cursor& cursor) {
-  static constexpr KeywordSet kCountWords = {"rounds", "round", "sets", "set"};
+  static constexpr KeywordSet kCountWords = {"rounds", "round", "sets", "set", "through"};
   return cursor.is_word("tabata") || cursor.line().may_have_any(kCountWords);
 }
 

@@ -44,6 +44,10 @@ std::optional<LineWindow> read_minute_numbers(Cursor& cursor) {
   const std::size_t start = cursor.position();
   const bool plural = cursor.is_word_in({"minutes", "mins"});
   cursor.advance();
+  // "Min. 2:": a period after the abbreviation.
+  if (cursor.is(TokenKind::kPeriod) && cursor.is(TokenKind::kNumber, 1)) {
+    cursor.advance();
+  }
   const auto first = read_count(cursor);
   std::optional<int> last = plural ? std::nullopt : first;  // "Minutes 5" names no range
   const std::size_t after_first = cursor.position();

@@ -31,6 +31,14 @@ TEST(NotationFamilies, SetsAndReps) {
       {"Four sets of two reps @ 75%", "scheme",
        R"json({"scheme":{"type":"sets","sets":4},"movement":{"movements":[],"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}}})json"},
       {"Three sets of:", "scheme", R"json({"scheme":{"type":"sets","sets":3}})json"},
+      {"2x through:", "scheme", R"json({"scheme":{"type":"rounds","rounds":2}})json"},
+      {"3 times through:", "scheme", R"json({"scheme":{"type":"rounds","rounds":3}})json"},
+      // A day label before the prescription is set aside, as "Part A -" is.
+      {"Day 1: Back Squat 5x5 @ 75%", "movement",
+       R"json({"movements":[{"canonical":"back squat"}],"sets":5,"percent":{"min":75,"max":75}})json"},
+      // "alternating" alone after a comma is a remark, not a movement.
+      {"12 DB Snatches (50/35), alternating", "movement",
+       R"json({"movements":[{"canonical":"dumbbell snatch"}],"reps":{"min":12,"max":12},"remark":"alternating"})json"},
       {"12 x Goblet Squat", "movement",
        R"json({"movements":[{"canonical":"goblet squat"}],"reps":{"min":12,"max":12},"sets":null})json"},
       {"Ring Rows x 9 reps", "movement",
@@ -309,6 +317,13 @@ TEST(NotationFamilies, PercentAndReference) {
 
 TEST(NotationFamilies, PerSetTables) {
   expect_rows({
+      // "#" before the set number, a comma between two set numbers, and an ordinal.
+      {"Set #4 – 80% x 1", "intensity",
+       R"json({"sets":{"first":4,"last":4},"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}})json"},
+      {"Sets 2, 3 – 75% x 2", "intensity",
+       R"json({"sets":{"first":2,"last":3},"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}})json"},
+      {"1st set: 5 @ 65%", "intensity",
+       R"json({"sets":{"first":1,"last":1},"reps":{"min":5,"max":5},"percent":{"min":65,"max":65}})json"},
       {"*Set 1 = @ 60% of 1-RM Snatch", "intensity",
        R"json({"sets":{"first":1,"last":1},"reps":null,"percent":{"min":60,"max":60},"of":{"rm":1,"lift":"snatch"}})json"},
       {"*Sets 4-5 = @ 75%", "intensity",
@@ -654,6 +669,8 @@ TEST(NotationFamilies, Intervals) {
 // Minutes of a running clock: what follows a minute selection is done on those minutes.
 TEST(NotationFamilies, AlternatingMinutes) {
   expect_rows({
+      {"Min. 2: 15 Wall Balls", "scheme",
+       R"json({"scheme":{"type":"interval","minutes":{"first":2,"last":2,"parity":null}},"movement":{"movements":[{"canonical":"wall ball"}],"reps":{"min":15,"max":15}}})json"},
       {"Odd: 5 Power Cleans, Even: 10 Burpees", "scheme",
        R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":null,"sets":null},"movement":{"grouping":"alternating","reps":null,"movements":[{"name":"Power Cleans","canonical":"power clean","reps":{"min":5,"max":5},"minutes":{"first":null,"last":null,"parity":"odd"}},{"name":"Burpees","canonical":"burpee","reps":{"min":10,"max":10},"minutes":{"first":null,"last":null,"parity":"even"}}]}})json"},
       {"Odd minutes: 3 Power Cleans @ 75% / Even minutes: 3 Front Squats @ 75%", "scheme",
