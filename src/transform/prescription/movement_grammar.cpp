@@ -439,6 +439,9 @@ void read_reps_suffix(Cursor& cursor, MovementLine& line) {
 struct TailState {
   bool strong = false;  //!< a quantity or intensity was read
   bool marked = false;  //!< an "x", "@" or sets x reps was read, so leftovers are remarks
+  //! Token index after the "+" of "5-3-1+", whose last set is for as many reps as possible; 0 for
+  //! none.
+  std::size_t last_at_least_end = 0;
 };
 
 // Quantity that an "x" leads to: the ":30" of "5 x :30", the "400m" of "Row x 500m", the "8-10" of
@@ -1146,6 +1149,12 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       const int count = static_cast<int>(line.rep_scheme.size());
       line.sets = CountRange{count, count};
       state.strong = true;
+      // "Deadlift 5-3-1+ @ 65/75/85%": a "+" glued to the last count.
+      if (cursor.is(TokenKind::kPlus) && !cursor.peek()->space_before &&
+          !cursor.is(TokenKind::kNumber, 1)) {
+        cursor.advance();
+        state.last_at_least_end = cursor.position();
+      }
       continue;
     }
     if (read_counted(cursor, line)) {
@@ -1255,6 +1264,15 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
     break;
   }
   finish_set_groups(line, groups);
+  // Steps mark the last set; a rep sequence alone keeps the count and its "+" in the remark.
+  if (state.last_at_least_end > 0) {
+    if (!line.steps.empty()) {
+      line.steps.back().reps_at_least = true;
+    } else {
+      append_remark(line, written_text(cursor.line(), context.original, state.last_at_least_end - 2,
+                                       state.last_at_least_end));
+    }
+  }
 }
 
 // Ends a movement line: whatever the tail did not read becomes a remark when the line is clearly

@@ -75,6 +75,10 @@ TEST(NotationFamilies, SetsAndReps) {
       {"Back Squat 3 x 5 @ 70/75/80", "movement",
        R"json({"sets":3,"steps":[{"reps":{"min":5,"max":5},"percent":{"min":70,"max":70}},{"reps":{"min":5,"max":5},"percent":{"min":75,"max":75}},{"reps":{"min":5,"max":5},"percent":{"min":80,"max":80}}],"warning":"reads 70/75/80 as percentages, since no % sign follows them"})json"},
       {"Press 5/3/1 @ 135/155/175", "note", "{}"},
+      // A "+" after the last count of a sequence: that set is for as many reps as possible.
+      {"Deadlift 5-3-1+ @ 65/75/85%", "movement",
+       R"json({"sets":3,"steps":[{"reps":{"min":5,"max":5}},{"reps":{"min":3,"max":3}},{"reps":{"min":1,"max":1},"percent":{"min":85,"max":85},"reps_at_least":true}]})json"},
+      {"Press 5-3-1+", "movement", R"json({"sets":3,"rep_scheme":[5,3,1],"remark":"1+"})json"},
       {"Back Squat 5/5/5 @ 70/75", "note", "{}"},
       // "85+%" is "85%+": at least 85%.
       {"Snatch 5 x 1 @ 85+%", "movement",
