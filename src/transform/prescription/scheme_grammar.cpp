@@ -24,6 +24,7 @@ struct Head {
   Scheme scheme;
   std::optional<CountRange> stated_sets;
   bool minutes_follow = false;  //!< "EMOM 14", "AMRAP 12": a bare number counts minutes
+  bool alternating = false;     //!< "EMOM 12 (alternating):": the listed movements take turns
 };
 
 bool accept_count_word(Cursor& cursor) {
@@ -334,6 +335,14 @@ bool read_parenthesized_clause(Cursor& cursor, Head& head) {
     head.scheme.time_cap_seconds = cap;
     return true;
   }
+  // "EMOM 12 (alternating):": the movements after the colon take turns, one a minute.
+  cursor.reset(start + 1);
+  if (cursor.word() == "alternating" && cursor.is(TokenKind::kClose, 1)) {
+    cursor.advance();
+    cursor.advance();
+    head.alternating = true;
+    return true;
+  }
   // "E2MOM x 6 (12 min)": the clock's length.
   cursor.reset(start + 1);
   if (const auto seconds = read_duration(cursor);
@@ -349,7 +358,9 @@ void read_clauses(Cursor& cursor, Head& head) {
   for (int clause = 0; clause < kMaxClauses && !cursor.at_end(); ++clause) {
     const std::size_t mark = cursor.position();
     cursor.accept(TokenKind::kComma);
-    if (cursor.accept_words({"on", "the", "minute"})) {
+    // "Every minute, on the minute", "On the minute, every minute".
+    if (cursor.accept_words({"on", "the", "minute"}) ||
+        (head.scheme.every_seconds == 60 && cursor.accept_words({"every", "minute"}))) {
       continue;
     }
     if (cursor.accept_word("for") || cursor.accept_word("in")) {
@@ -651,6 +662,15 @@ bool parse_scheme_line(Cursor& cursor, const GrammarContext& context, ParsedLine
     }
     if (!comment.empty()) {
       line.movement.emplace().remark = comment;
+    }
+    // "EMOM 12 (alternating): Power Snatch x 2, Pull-ups x 5": movement i runs on minute i of
+    // each cycle, as "Min 1: …, Min 2: …" gives.
+    if (head.alternating && line.movement && line.movement->grouping == Grouping::kList) {
+      line.movement->grouping = Grouping::kAlternating;
+      for (std::size_t index = 0; index < line.movement->movements.size(); ++index) {
+        const int minute = static_cast<int>(index) + 1;
+        line.movement->movements[index].minutes = MinuteSelection{.first = minute, .last = minute};
+      }
     }
     const bool names_movements = line.movement && !line.movement->movements.empty();
     // "3 sets of 8 Goblet Squats" names its movement in the phrase that counts the sets, like

@@ -344,6 +344,18 @@ TEST(BuildBlocks, WholeClockLineTakesNoMovements) {
   EXPECT_TRUE(blocks[2].sets.empty());  // no count: `show` prints "Each set"
 }
 
+TEST(BuildBlocks, AlternatingListTakesTurns) {
+  const auto blocks =
+      build_blocks(parse({"EMOM 12 (alternating): Power Snatch x 2 @ 70%, Pull-ups x 5"}));
+  ASSERT_EQ(blocks.size(), 1U);
+  // Each movement runs on every other minute: six sets each.
+  ASSERT_EQ(blocks[0].sets.size(), 12U);
+  EXPECT_EQ(blocks[0].sets[5].movement, 0U);
+  EXPECT_EQ(blocks[0].sets[5].set, 6);
+  EXPECT_EQ(blocks[0].sets[6].movement, 1U);
+  EXPECT_EQ(blocks[0].sets[6].reps, (CountRange{5, 5}));
+}
+
 TEST(BuildBlocks, LineSetCountUnderClockWins) {
   const auto blocks = build_blocks(
       parse({"EMOM 8 @ 70%:", "Power Clean x 2", "Snatch Balance 4 x 3 @ 60% of 1-RM Snatch"}));

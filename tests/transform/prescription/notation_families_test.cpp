@@ -673,6 +673,10 @@ TEST(NotationFamilies, Intervals) {
 // Minutes of a running clock: what follows a minute selection is done on those minutes.
 TEST(NotationFamilies, AlternatingMinutes) {
   expect_rows({
+      {"EMOM 12 (alternating): Power Snatch x 2, Strict Pull-ups x 5", "scheme",
+       R"json({"scheme":{"type":"interval","sets":12},"movement":{"grouping":"alternating","movements":[{"canonical":"power snatch","minutes":{"first":1,"last":1,"parity":null}},{"canonical":"strict pull up","minutes":{"first":2,"last":2,"parity":null}}]}})json"},
+      {"On the minute, every minute, for 8 minutes: 1 Clean + 1 Jerk @ 80%", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":60,"sets":8},"movement":{"grouping":"complex","percent":{"min":80,"max":80}}})json"},
       {"Min. 2: 15 Wall Balls", "scheme",
        R"json({"scheme":{"type":"interval","minutes":{"first":2,"last":2,"parity":null}},"movement":{"movements":[{"canonical":"wall ball"}],"reps":{"min":15,"max":15}}})json"},
       {"Odd: 5 Power Cleans, Even: 10 Burpees", "scheme",
