@@ -47,12 +47,19 @@ std::pair<std::size_t, std::size_t> content_range(const TokenizedLine& line) {
       begin += 2;
       continue;
     }
-    // "Then 3 x 2 @ 75%", "Then, 2 x 1 @ 85%": a prescription that follows the one before. A
-    // "Then:" alone keeps its word, so that it stays a note and ends the block.
-    if (kind == TokenKind::kWord && line.tokens[begin].keyword == Keyword{"then"}.id &&
-        begin + 1 < end) {
-      const std::size_t after = kind_at(begin + 1) == TokenKind::kComma ? begin + 2 : begin + 1;
-      if (after < end &&
+    // "Then 3 x 2 @ 75%", "Then, 2 x 1 @ 85%", "Back off 2x2 @ 72%", "Drop to 70% x 3 x 2": a
+    // prescription that follows the one before. A "Then:" alone keeps its word, so that it stays
+    // a note and ends the block.
+    if (kind == TokenKind::kWord && begin + 1 < end) {
+      const Cursor words(line, begin, end);
+      std::size_t after = begin;
+      if (line.tokens[begin].keyword == Keyword{"then"}.id) {
+        after = kind_at(begin + 1) == TokenKind::kComma ? begin + 2 : begin + 1;
+        after += back_off_words(Cursor(line, after, end));
+      } else {
+        after += back_off_words(words);
+      }
+      if (after > begin && after < end &&
           (kind_at(after) == TokenKind::kNumber || kind_at(after) == TokenKind::kAt)) {
         begin = after;
         continue;

@@ -182,32 +182,6 @@ std::size_t tempo_word_tokens(const Cursor& cursor) {
   return tempo_code_tokens(cursor, word, true) > 0 ? word : 0;
 }
 
-// Number of tokens of the words that lead a back-off group: "drop to", "drop down to", "drop back
-// to", "back off", "back-off", "back off to", "back down to", "come down to". Zero for other text.
-std::size_t back_off_lead(const Cursor& cursor) {
-  const std::string_view first = cursor.word();
-  if (first == "drop" || first == "drops") {
-    const std::string_view second = cursor.word(1);
-    const std::size_t to = second == "down" || second == "back" ? 2 : 1;
-    return cursor.is_word("to", to) ? to + 1 : 0;
-  }
-  if (first == "back") {
-    const std::size_t dash = cursor.is(TokenKind::kDash, 1) ? 1 : 0;
-    if (cursor.is_word("off", 1 + dash)) {
-      return cursor.is_word("to", 2 + dash) ? 3 + dash : 2 + dash;
-    }
-  }
-  const bool down_to =
-      (first == "back" || first == "come") && cursor.word(1) == "down" && cursor.is_word("to", 2);
-  return down_to ? 3 : 0;
-}
-
-// Number of tokens of back_off_lead, with the colon after them if there is one: "back-off:".
-std::size_t back_off_words(const Cursor& cursor) {
-  const std::size_t words = back_off_lead(cursor);
-  return words > 0 && cursor.is(TokenKind::kColon, words) ? words + 1 : words;
-}
-
 // Reads a movement name. Fails, consuming nothing, on a prose word or a leading connector.
 std::optional<TokenSpan> read_name(Cursor& cursor) {
   const std::size_t start = cursor.position();
@@ -1936,6 +1910,29 @@ bool parse_movement_line(Cursor& cursor, const GrammarContext& context, Movement
   }
   cursor.reset(start);
   return false;
+}
+
+std::size_t back_off_lead(const Cursor& cursor) {
+  const std::string_view first = cursor.word();
+  if (first == "drop" || first == "drops") {
+    const std::string_view second = cursor.word(1);
+    const std::size_t to = second == "down" || second == "back" ? 2 : 1;
+    return cursor.is_word("to", to) ? to + 1 : 0;
+  }
+  if (first == "back") {
+    const std::size_t dash = cursor.is(TokenKind::kDash, 1) ? 1 : 0;
+    if (cursor.is_word("off", 1 + dash)) {
+      return cursor.is_word("to", 2 + dash) ? 3 + dash : 2 + dash;
+    }
+  }
+  const bool down_to =
+      (first == "back" || first == "come") && cursor.word(1) == "down" && cursor.is_word("to", 2);
+  return down_to ? 3 : 0;
+}
+
+std::size_t back_off_words(const Cursor& cursor) {
+  const std::size_t words = back_off_lead(cursor);
+  return words > 0 && cursor.is(TokenKind::kColon, words) ? words + 1 : words;
 }
 
 }  // namespace wodetl::prescription

@@ -19,6 +19,7 @@
 // be known to the vocabulary or end in one of its head words. A quoted phrase before or after the
 // name is a remark, so that the name stays the lift's.
 
+#include <cstddef>
 #include <optional>
 #include <vector>
 
@@ -33,6 +34,14 @@ namespace wodetl::prescription {
 //! whatever the last rule left (the caller discards it), when the tokens do not form a movement
 //! line.
 bool parse_movement_line(Cursor& cursor, const GrammarContext& context, MovementLine& line);
+
+//! Number of tokens of the words that lead a back-off group: "drop to", "drop down to", "drop
+//! back to", "back off", "back-off", "back off to", "back down to", "come down to". Zero for other
+//! text.
+[[nodiscard]] std::size_t back_off_lead(const Cursor& cursor);
+
+//! Number of tokens of back_off_lead, with the colon after them if there is one: "back-off:".
+[[nodiscard]] std::size_t back_off_words(const Cursor& cursor);
 
 //! Gives the intensities that the movements of an alternating line or a list state to the line or
 //! to the movements. intensities[i] is the one that movement i states, if any. When all that are

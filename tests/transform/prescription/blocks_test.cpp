@@ -472,6 +472,10 @@ TEST(BlockMovements, SetsFollowTheirLines) {
       // "Then" and quantities continue the movement before them.
       {{"Snatch x 1 @ 85%", "Then 3 x 2 @ 75%"},
        {"0:- 1 1@85", "0:- 2 2@75", "0:- 3 2@75", "0:- 4 2@75"}},
+      // So do back-off lines.
+      {{"Snatch x 1 @ 85%", "Back off 2x2 @ 72%"}, {"0:- 1 1@85", "0:- 2 2@72", "0:- 3 2@72"}},
+      {{"Clean 2x1 @ 90%", "Drop to 75% x 3 x 2"},
+       {"0:- 1 1@90", "0:- 2 1@90", "0:- 3 3@75", "0:- 4 3@75"}},
       // Each movement of a list that states its own sets has that many sets.
       {{"Snatch 3x2 @ 75%, Clean 2x1 @ 80%"},
        {"0:0 1 2@75", "0:0 2 2@75", "0:0 3 2@75", "0:1 1 1@80", "0:1 2 1@80"}},

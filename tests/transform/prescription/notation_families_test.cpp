@@ -432,6 +432,11 @@ TEST(NotationFamilies, WavesAfterName) {
        R"json({"movements":[{"canonical":"power jerk"}],"sets":5,"steps":[{"reps":{"min":1,"max":1},"percent":{"min":85,"max":85}},{},{},{"reps":{"min":2,"max":2},"percent":{"min":72,"max":72}},{"reps":{"min":2,"max":2},"percent":{"min":72,"max":72}}]})json"},
       {"Snatch x 2 @ 80%, back-off: 3 x 2 @ 70%", "movement",
        R"json({"sets":4,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}},{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}}]})json"},
+      // On a line of their own, the lead words are set aside as "Then" is.
+      {"Back off 2x2 @ 72%", "movement",
+       R"json({"movements":[],"sets":2,"reps":{"min":2,"max":2},"percent":{"min":72,"max":72}})json"},
+      {"Then drop to 70% x 3 x 2", "movement",
+       R"json({"movements":[],"sets":2,"reps":{"min":3,"max":3},"percent":{"min":70,"max":70}})json"},
       // "for" before the sets and reps of a percentage.
       {"Snatch - 85% for 3 singles", "movement",
        R"json({"sets":3,"reps":{"min":1,"max":1},"percent":{"min":85,"max":85}})json"},
