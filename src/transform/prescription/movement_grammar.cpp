@@ -581,8 +581,12 @@ bool read_counted(Cursor& cursor, MovementLine& line) {
     }
     return true;
   }
-  // "6 singles", "5 doubles": sets of one or two reps.
-  if (cursor.is_word_in({"single", "singles", "double", "doubles", "triple", "triples"})) {
+  // "6 singles", "5 doubles": sets of one or two reps. A singular word before another word starts
+  // a name: "30 Double Unders", "3 Single Leg RDL".
+  const bool starts_name = cursor.is_word_in({"single", "double", "triple"}) &&
+                           cursor.is(TokenKind::kWord, 1) && !cursor.is_word_in({"at", "of"}, 1);
+  if (!starts_name &&
+      cursor.is_word_in({"single", "singles", "double", "doubles", "triple", "triples"})) {
     const KeywordId word = cursor.advance().keyword;
     const int reps = word == Keyword("single").id || word == Keyword("singles").id   ? 1
                      : word == Keyword("double").id || word == Keyword("doubles").id ? 2
@@ -818,6 +822,21 @@ void finish_set_groups(MovementLine& line, SetGroups& groups) {
       step.intensity.of = last_reference;
     }
   }
+  // "Clean 2x3, 2x2, 2x1 @ 80%": a percentage that only the last group states is the earlier
+  // groups' too.
+  const Intensity last_intensity = groups.steps.back().intensity;
+  const auto first_marked =
+      std::find_if(groups.steps.begin(), groups.steps.end(),
+                   [](const IntensityStep& step) { return step.intensity.percent.has_value(); });
+  const bool only_last =
+      last_intensity.percent && first_marked != groups.steps.begin() &&
+      std::all_of(first_marked, groups.steps.end(),
+                  [&](const IntensityStep& step) { return step.intensity == last_intensity; });
+  if (only_last) {
+    for (auto step = groups.steps.begin(); step != first_marked; ++step) {
+      step->intensity = last_intensity;
+    }
+  }
   const int count = static_cast<int>(groups.steps.size());
   line.sets = CountRange{count, count};
   line.steps = std::move(groups.steps);
@@ -949,8 +968,12 @@ bool read_single_lift_counts(Cursor& cursor, MovementLine& line, const GrammarCo
     cursor.advance();
   }
   const bool bracketed = cursor.accept(TokenKind::kTimes) && cursor.accept(TokenKind::kOpen);
+  // The counts are joined without spaces: in "Back Squat 3x3 + 1x6" the plus joins set groups.
+  // "Clean & Jerk 1+1 x 5": counts right after the name need their sets after them.
+  const bool led = cursor.position() != start;
   if (!cursor.is(TokenKind::kNumber) || !cursor.is(TokenKind::kPlus, 1) ||
-      !cursor.is(TokenKind::kNumber, 2) || cursor.position() == start) {
+      !cursor.is(TokenKind::kNumber, 2) ||
+      (cursor.peek(1)->space_before && cursor.is(TokenKind::kTimes, 3))) {
     cursor.reset(start);
     return false;
   }
@@ -964,6 +987,18 @@ bool read_single_lift_counts(Cursor& cursor, MovementLine& line, const GrammarCo
   if (bracketed && !cursor.accept(TokenKind::kClose)) {
     cursor.reset(start);
     return false;
+  }
+  // "Clean & Jerk x 1+1 x 5 @ 75%": the sets after the counts.
+  const bool sets_follow = !sets && cursor.is(TokenKind::kTimes) &&
+                           cursor.is(TokenKind::kNumber, 1) && !cursor.is(TokenKind::kPercent, 2);
+  if (!led && !sets_follow) {
+    cursor.reset(start);
+    return false;
+  }
+  if (sets_follow) {
+    cursor.advance();
+    sets = read_count_range(cursor);
+    cursor.accept_word_in({"set", "sets"});
   }
   append_remark(line, written_text(cursor.line(), context.original, counts_start, counts_end));
   if (sets) {
@@ -989,8 +1024,14 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
     const bool separates_groups = cursor.is(TokenKind::kSlash) && line.intensity.percent &&
                                   cursor.peek()->space_before && cursor.peek(1) != nullptr &&
                                   cursor.peek(1)->space_before;
+    // "Back Squat 3x3 + 1x6 @ 75%": a plus before another sets x reps does too.
+    const bool plus_separates = cursor.is(TokenKind::kPlus) &&
+                                (line.reps || line.intensity.percent) &&
+                                cursor.is(TokenKind::kNumber, 1) &&
+                                cursor.is(TokenKind::kTimes, 2) && cursor.is(TokenKind::kNumber, 3);
     if (cursor.accept(TokenKind::kComma) ||
-        (separates_groups && cursor.accept(TokenKind::kSlash))) {
+        (separates_groups && cursor.accept(TokenKind::kSlash)) ||
+        (plus_separates && cursor.accept(TokenKind::kPlus))) {
       const bool group_done = line.intensity.percent || !line.steps.empty();
       if (line.intensity.percent && cursor.is(TokenKind::kNumber) &&
           cursor.is(TokenKind::kPercent, 1) &&

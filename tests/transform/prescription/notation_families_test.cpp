@@ -92,6 +92,13 @@ TEST(NotationFamilies, SetsAndReps) {
       // Counts joined by "+" after one lift stay in the remark, and the percentage is read.
       {"Clean & Jerk x 1+1 @ 80%", "movement",
        R"json({"movements":[{"canonical":"clean and jerk"}],"reps":null,"percent":{"min":80,"max":80},"remark":"1+1"})json"},
+      {"Clean & Jerk x 1+1 x 5 @ 75%", "movement",
+       R"json({"sets":5,"reps":null,"percent":{"min":75,"max":75},"remark":"1+1"})json"},
+      {"Clean & Jerk 1+1 x 5 @ 75%", "movement",
+       R"json({"movements":[{"canonical":"clean and jerk"}],"sets":5,"reps":null,"remark":"1+1"})json"},
+      // "double" before another word starts a name, so it counts no reps.
+      {"Snatch 3x2 @ 75%, 30 Double Unders", "movement",
+       R"json({"movements":[{"canonical":"snatch"}],"sets":3,"reps":{"min":2,"max":2},"remark":"30 Double Unders"})json"},
       {"Clean & Jerk: 5 sets of 1+1 @ 80%", "movement",
        R"json({"movements":[{"canonical":"clean and jerk"}],"sets":5,"reps":null,"percent":{"min":80,"max":80},"remark":"1+1"})json"},
       {"Clean and Jerk 5x(1+1) @ 75%", "movement",
@@ -419,8 +426,12 @@ TEST(NotationFamilies, WavesAfterName) {
        R"json({"sets":8,"reps":null,"steps":[{"reps":{"min":5,"max":5},"percent":null},{},{},{},{},{"reps":{"min":3,"max":3}},{},{"reps":{"min":3,"max":3},"percent":null}]})json"},
       {"Snatch x 2, x 2, x 1", "movement",
        R"json({"sets":3,"steps":[{"reps":{"min":2,"max":2}},{"reps":{"min":2,"max":2}},{"reps":{"min":1,"max":1}}]})json"},
+      // A percentage that only the last group states is the earlier groups' too.
       {"Snatch 3x2, 2x1 @ 80%", "movement",
-       R"json({"sets":5,"steps":[{"reps":{"min":2,"max":2},"percent":null},{},{},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{}]})json"},
+       R"json({"sets":5,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}},{},{},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{}]})json"},
+      // A plus before another sets x reps separates groups as a comma does.
+      {"Back Squat 3x3 + 1x6 @ 75%", "movement",
+       R"json({"sets":4,"steps":[{"reps":{"min":3,"max":3},"percent":{"min":75,"max":75}},{},{},{"reps":{"min":6,"max":6},"percent":{"min":75,"max":75}}]})json"},
       // Back-off sets after a comma, led by words such as "drop to" or "back off".
       {"Snatch x 1 @ 80%, then drop to 70% x 3 x 2", "movement",
        R"json({"sets":3,"steps":[{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{"reps":{"min":3,"max":3},"percent":{"min":70,"max":70}},{"reps":{"min":3,"max":3},"percent":{"min":70,"max":70}}]})json"},
