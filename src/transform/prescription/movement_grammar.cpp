@@ -434,6 +434,10 @@ TimesQuantity read_quantity_after_times(Cursor& cursor, std::optional<int>& seco
     distance = read;
     return TimesQuantity::kDistance;
   }
+  // "KB Swings 2 x 32kg": a load after the "x" is no count of reps.
+  if (Cursor probe = cursor; read_load(probe)) {
+    return TimesQuantity::kNone;
+  }
   if (const auto count = read_count_range(cursor)) {
     reps = count;
     return TimesQuantity::kReps;
@@ -1015,7 +1019,8 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
   const TokenizedLine& tokens = cursor.line();
   const bool wave_possible =
       (tokens.has_kind(TokenKind::kAt) && may_hold_wave(cursor)) ||
-      (tokens.has_kind(TokenKind::kPercent) && tokens.has_kind(TokenKind::kTimes));
+      (tokens.has_kind(TokenKind::kPercent) &&
+       (tokens.has_kind(TokenKind::kTimes) || tokens.has_kind(TokenKind::kSlash)));
   SetGroups groups;
   for (int part = 0; part < kMaxTailParts && !cursor.at_end(); ++part) {
     const std::size_t mark = cursor.position();
@@ -1097,6 +1102,19 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       cursor.accept_word_in({"set", "sets"});
       state.strong = state.marked = true;
       continue;
+    }
+    // "KB Swings 2 x 32kg", "Back Squat 5 x 100 kg": a count and a load. Whether the count is of
+    // reps, sets or bells depends on the movement, so it stays in the remark and the load is read.
+    if (!line.load && cursor.is(TokenKind::kNumber) && cursor.is(TokenKind::kTimes, 1)) {
+      Cursor after_times(cursor.line(), cursor.position() + 2, cursor.end());
+      if (auto load = read_load(after_times)) {
+        append_remark(line, written_text(cursor.line(), context.original, cursor.position(),
+                                         cursor.position() + 2));
+        line.load = load;
+        cursor.reset(after_times.position());
+        state.strong = state.marked = true;
+        continue;
+      }
     }
     // "Snatch - 85% for 3 singles", "drop to 70% for 2 x 3": "for" before the sets and reps of a
     // percentage.

@@ -213,6 +213,11 @@ bool read_of_reference(Cursor& cursor, const GrammarContext& context, RmRef& ref
     cursor.accept_word_in({"your", "the", "a", "an"});
   }
   const bool session = today || cursor.accept_word_in({"today's", "todays"});
+  // "of today's max": the heaviest set of this session, not the 1-RM.
+  if (session && cursor.accept_word("max")) {
+    reference = RmRef{.top_set = true};
+    return true;
+  }
   if (read_rm_ref(cursor, context, reference)) {
     return true;
   }
@@ -785,6 +790,11 @@ bool unchecked::read_intensity(Cursor& cursor, const GrammarContext& context,
             cursor.is(TokenKind::kWord, 1)) {
           intensity.of = RmRef{.unread = true};  // "of the weight used last week"
         }
+      } else if (const std::string_view word = cursor.word();
+                 word == "tm" || word == "effort" || word == "intensity" || word == "pace") {
+        // "@ 75% TM" (a training max), "@ 90% effort": no max in the maxes file gives the load.
+        cursor.advance();
+        intensity.of = RmRef{.unread = true};
       } else {
         // "@ 80% 1RM Back Squat", "@ 90% Clean": the reference without "of".
         read_reference_into(intensity.of, [&](RmRef& reference) {

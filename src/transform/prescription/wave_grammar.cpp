@@ -17,14 +17,19 @@ void read_step_reps_suffix(Cursor& cursor, IntensityStep& step) {
   cursor.accept_word_in({"rep", "reps"});
 }
 
-// A step with its percentage first: "70% x 2", "70%x5", "75% of 1-RM Snatch x 2", "75% x 2 x 3"
-// (three sets). Sets the number of sets it states into sets, else 1. Returns false, consuming
-// nothing, for other steps.
+// A step with its percentage first: "70% x 2", "70%x5", "65%/3", "75% of 1-RM Snatch x 2", "75% x
+// 2 x 3" (three sets). Sets the number of sets it states into sets, else 1. Returns false,
+// consuming nothing, for other steps.
 bool read_percent_step(Cursor& cursor, const GrammarContext& context, IntensityStep& step,
                        int& sets) {
   const std::size_t start = cursor.position();
+  const auto accept_times = [&cursor] {
+    return cursor.accept(TokenKind::kTimes) ||
+           (cursor.is(TokenKind::kSlash) && !cursor.peek()->space_before &&
+            cursor.accept(TokenKind::kSlash));
+  };
   if (!cursor.is(TokenKind::kPercent, 1) || !read_intensity(cursor, context, step.intensity) ||
-      !step.intensity.percent || !cursor.accept(TokenKind::kTimes)) {
+      !step.intensity.percent || !accept_times()) {
     cursor.reset(start);
     return false;
   }

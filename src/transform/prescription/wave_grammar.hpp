@@ -29,11 +29,12 @@ bool read_wave(Cursor& cursor, const GrammarContext& context, std::size_t min_st
                std::vector<IntensityStep>& steps);
 
 //! False when no wave can start at the cursor: a wave needs a count here, and an "@" in the line
-//! or a percentage and an "x" in the line.
+//! or a percentage and an "x" or "/" in the line.
 [[nodiscard]] inline bool may_start_wave(const Cursor& cursor) {
   return cursor.is(TokenKind::kNumber) &&
-         (cursor.line().has_kind(TokenKind::kAt) || (cursor.line().has_kind(TokenKind::kPercent) &&
-                                                     cursor.line().has_kind(TokenKind::kTimes)));
+         (cursor.line().has_kind(TokenKind::kAt) ||
+          (cursor.line().has_kind(TokenKind::kPercent) &&
+           (cursor.line().has_kind(TokenKind::kTimes) || cursor.line().has_kind(TokenKind::kSlash))));
 }
 
 }  // namespace wodetl::prescription

@@ -92,6 +92,19 @@ TEST(NotationFamilies, SetsAndReps) {
       // Counts joined by "+" after one lift stay in the remark, and the percentage is read.
       {"Clean & Jerk x 1+1 @ 80%", "movement",
        R"json({"movements":[{"canonical":"clean and jerk"}],"reps":null,"percent":{"min":80,"max":80},"remark":"1+1"})json"},
+      // A load after "x" is no count of reps: the count stays in the remark.
+      {"KB Swings 2 x 32kg", "movement",
+       R"json({"reps":null,"sets":null,"load":{"value":32,"unit":"kg"},"remark":"2 x"})json"},
+      // Percentages that name no max in the maxes file.
+      {"Deadlift 5x3 @ 75% TM", "movement",
+       R"json({"percent":{"min":75,"max":75},"of":{"rm":null,"lift":null,"unread":true}})json"},
+      {"5 x 200m Run @ 90% effort", "movement",
+       R"json({"of":{"rm":null,"lift":null,"unread":true}})json"},
+      {"Clean & Jerk 3x1 @ 90% of today's max", "movement",
+       R"json({"of":{"rm":null,"lift":null,"top_set":true}})json"},
+      // Percentage and reps joined by a slash.
+      {"Snatch 65%/3, 70%/2, 75%/2", "movement",
+       R"json({"sets":3,"steps":[{"reps":{"min":3,"max":3},"percent":{"min":65,"max":65}},{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}}]})json"},
       {"Clean & Jerk x 1+1 x 5 @ 75%", "movement",
        R"json({"sets":5,"reps":null,"percent":{"min":75,"max":75},"remark":"1+1"})json"},
       {"Clean & Jerk 1+1 x 5 @ 75%", "movement",
