@@ -91,8 +91,22 @@ bool is_set_of(const SetPrescription& set, const prescription::BlockMovement& mo
   return set.movement_line == movement.line && set.movement == movement.movement;
 }
 
+// Lift whose max loads a complex: the first of its movements that is a snatch, a clean or a clean
+// and jerk, since that lift limits the weight ("Clean Pull + Clean + Jerk" is loaded from the
+// clean), else its first movement ("Power Clean + Front Squat").
+const std::string& complex_lift(const std::vector<prescription::Movement>& items) {
+  static constexpr std::string_view kFullLifts[] = {"snatch", "clean", "clean and jerk"};
+  for (const prescription::Movement& item : items) {
+    if (std::find(std::begin(kFullLifts), std::end(kFullLifts), item.canonical) !=
+        std::end(kFullLifts)) {
+      return item.canonical;
+    }
+  }
+  return items.front().canonical;
+}
+
 // The movement's names as written, "Snatch + Hip Snatch", and its lift for a percentage that
-// names none: the first movement of its line, or the movement at index item of the line.
+// names none: that of its line (see complex_lift), or the movement at index item of the line.
 std::pair<std::string, std::string> names_and_lift(const prescription::BlockMovement& movement,
                                                    std::optional<std::size_t> item_index) {
   if (movement.named == nullptr || movement.named->movements.empty()) {
@@ -108,7 +122,8 @@ std::pair<std::string, std::string> names_and_lift(const prescription::BlockMove
     names += names.empty() ? "" : " + ";
     names += prescription::with_plain_spaces(item.name);
   }
-  return {names, items.front().canonical};
+  const bool complex = movement.named->grouping == prescription::Grouping::kComplex;
+  return {names, complex ? complex_lift(items) : items.front().canonical};
 }
 
 // The load of each set for a movement whose lines state no set count ("Snatch x 2 @ 80%" alone,
@@ -227,7 +242,7 @@ BlockLoads movement_loads(std::size_t block_index, const Block& block,
 // A movement with sets of its own (alternating line, list with own intensities) is one index. A
 // list whose sets are the line's ("Snatch x 1 rep, Clean Pull x 2 reps" under "*Sets 1-2 = @
 // 70%") gives every index, because each movement is lifted from its own max. Any other line is
-// one lift, returned as nullopt: a complex ("Snatch + Hip Snatch") uses its first movement's max.
+// one lift, returned as nullopt: a complex ("Snatch + Hip Snatch") uses one max (complex_lift).
 std::vector<std::optional<std::size_t>> loaded_items(const prescription::BlockMovement& movement) {
   if (movement.movement) {
     return {movement.movement};

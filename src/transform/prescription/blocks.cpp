@@ -297,6 +297,21 @@ SetPrescription& add_set(Block& block, const BlockMovement& movement, int set,
 
 // Fills the sets of a movement whose reps and intensity come from one line. The block's per-set
 // table applies to its first movement, and to a later one when `apply_table` is set.
+// Sum of the set counts that the block's movement lines state as "N x M", or -1 when a line
+// states none or a range.
+int stated_sets_total(const Block& block, const std::vector<ParsedLine>& lines) {
+  int total = 0;
+  for (const std::size_t index : block.movement_lines) {
+    const MovementLine* line = lines[index].movement();
+    if (line == nullptr || !line->sets || line->sets->min != line->sets->max ||
+        !line->rep_scheme.empty() || !line->steps.empty()) {
+      return -1;
+    }
+    total += line->sets->max;
+  }
+  return total;
+}
+
 void fill_line_sets(Block& block, const SetSource& source, const BlockMovement& movement,
                     bool first_movement, bool apply_table) {
   const std::size_t line_index = movement.quantity_lines.front();
@@ -322,12 +337,16 @@ void fill_line_sets(Block& block, const SetSource& source, const BlockMovement& 
   }
   // "Snatch Balance 4 x 3" under "EMOM 8:": a set count the line states, not the length of its
   // rep sequence or wave, is the movement's own, and the block warns that it differs from the
-  // scheme's.
+  // scheme's. Lines whose counts add up to the scheme's share its sets without a warning, as
+  // "Snatch 5 x 2" and "Clean & Jerk 5 x 1" under "E2MOM x 10" do.
   if (source.scheme_count && line_sets && line.rep_scheme.empty() && line.steps.empty() &&
       line_sets->min == line_sets->max && line_sets->max != source.scheme_count->count) {
-    block.warnings.push_back("\"" + std::string(source.lines[line_index].text) + "\" states " +
-                             sets_noun(line_sets->max) + ", but the scheme states " +
-                             sets_noun(source.scheme_count->count) + ": the line's count is used");
+    if (stated_sets_total(block, source.lines) != source.scheme_count->count) {
+      block.warnings.push_back("\"" + std::string(source.lines[line_index].text) + "\" states " +
+                               sets_noun(line_sets->max) + ", but the scheme states " +
+                               sets_noun(source.scheme_count->count) +
+                               ": the line's count is used");
+    }
     count = SetCount{line_sets->max, "movement line"};
   }
   if (!count && apply_table) {

@@ -69,6 +69,13 @@ TEST(ComputeLoads, RowWithoutLiftUsesMovement) {
             (std::vector<std::string>{"Sets 1-2: 65-70 kg", "Sets 3-6: 80 kg"}));
 }
 
+TEST(ComputeLoads, ComplexUsesItsFullLift) {
+  // The snatch limits the complex, so its max loads it rather than the pull's.
+  const auto part = part_of({"Snatch Pull + Snatch + Overhead Squat (1+1+1) x 4 @ 70%"});
+  EXPECT_EQ(formatted(compute_loads(part, test_maxes()), WeightUnit::kKilogram),
+            (std::vector<std::string>{"Sets 1-4: 70 kg"}));
+}
+
 TEST(ComputeLoads, TableWithoutLiftForEachMovement) {
   const auto part = part_of({"Every 2 minutes, for 10 minutes (5 sets):", "Snatch x 1 rep",
                              "Clean & Jerk x 2 reps", "*Sets 1-2 = @ 70%", "*Sets 3-5 = @ 75%"});

@@ -344,6 +344,14 @@ TEST(BuildBlocks, WholeClockLineTakesNoMovements) {
   EXPECT_TRUE(blocks[2].sets.empty());  // no count: `show` prints "Each set"
 }
 
+TEST(BuildBlocks, LineCountsSharingClockGiveNoWarning) {
+  const auto blocks = build_blocks(parse(
+      {"E2MOM x 10 (20 min):", "Snatch 5 x 2 @ 75%", "Clean & Jerk 5 x 1 @ 80%"}));
+  ASSERT_EQ(blocks.size(), 1U);
+  EXPECT_EQ(blocks[0].sets.size(), 10U);
+  EXPECT_TRUE(blocks[0].warnings.empty());
+}
+
 TEST(BuildBlocks, AlternatingListTakesTurns) {
   const auto blocks =
       build_blocks(parse({"EMOM 12 (alternating): Power Snatch x 2 @ 70%, Pull-ups x 5"}));
