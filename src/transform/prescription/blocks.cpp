@@ -217,8 +217,10 @@ std::optional<RowView> row_for_set(const Block& block, const std::vector<ParsedL
   for (const std::size_t index : table ? block.intensity_lines : no_rows) {
     const IntensityLine& row = *lines[index].intensity();
     if (!row.steps.empty()) {
-      if (set >= 1 && set <= static_cast<int>(row.steps.size())) {
-        const IntensityStep& step = row.steps[static_cast<std::size_t>(set - 1)];
+      // A wave's steps are sets 1 to N; rows on one line start at their first set.
+      const int first = row.sets ? row.sets->first : 1;
+      if (set >= first && set < first + static_cast<int>(row.steps.size())) {
+        const IntensityStep& step = row.steps[static_cast<std::size_t>(set - first)];
         return RowView{&step.reps, step.reps_at_least, &step.intensity};
       }
       continue;

@@ -119,6 +119,65 @@ std::string comment_left(Cursor& cursor, const GrammarContext& context) {
       written_text(cursor.line(), context.original, cursor.position(), cursor.end()));
 }
 
+bool parse_set_row(Cursor& cursor, const GrammarContext& context, ParsedLine& parsed);
+
+// Index of the next comma before "set" or "sets" at or after the cursor, or the cursor's end.
+std::size_t next_row_start(const Cursor& cursor) {
+  for (std::size_t ahead = 0; ahead < cursor.remaining(); ++ahead) {
+    if (cursor.is(TokenKind::kComma, ahead) && cursor.is_word_in({"set", "sets"}, ahead + 1)) {
+      return cursor.position() + ahead;
+    }
+  }
+  return cursor.end();
+}
+
+// "Set 1 = 70% x 3, Sets 2-3 = 75% x 3": rows for the next sets after commas. The row in line and
+// those rows become its steps, one a set, when each row starts right after the one before;
+// rows that do not are left to the remark.
+void read_more_set_rows(Cursor& cursor, const GrammarContext& context, IntensityLine& line) {
+  if (!cursor.is(TokenKind::kComma) || !cursor.is_word_in({"set", "sets"}, 1) || !line.sets ||
+      !line.steps.empty()) {
+    return;
+  }
+  constexpr int kMaxRowSets = 30;
+  std::vector<IntensityStep> steps;
+  const auto add_steps = [&steps](const IntensityLine& row) {
+    for (int set = row.sets->first; set <= row.sets->last; ++set) {
+      steps.push_back(IntensityStep{row.reps, row.reps_at_least, row.intensity});
+    }
+  };
+  if (line.sets->last - line.sets->first >= kMaxRowSets) {
+    return;
+  }
+  add_steps(line);
+  int last = line.sets->last;
+  while (cursor.is(TokenKind::kComma) && cursor.is_word_in({"set", "sets"}, 1)) {
+    const std::size_t before = cursor.position();
+    cursor.advance();
+    Cursor row_cursor(cursor.line(), cursor.position(), next_row_start(cursor));
+    ParsedLine next;
+    const IntensityLine* row = parse_set_row(row_cursor, context, next) && row_cursor.at_end()
+                                   ? next.intensity()
+                                   : nullptr;
+    if (row == nullptr || !row->sets || !row->steps.empty() || row->sets->first != last + 1 ||
+        row->sets->last - row->sets->first >= kMaxRowSets) {
+      cursor.reset(before);
+      break;
+    }
+    add_steps(*row);
+    last = row->sets->last;
+    cursor.reset(row_cursor.position());
+  }
+  if (last == line.sets->last) {
+    return;
+  }
+  line.sets->last = last;
+  line.steps = std::move(steps);
+  line.reps.reset();
+  line.reps_at_least = false;
+  line.intensity = Intensity{};
+}
+
 // "*Sets 4-5 = @ 75% of 1-RM Snatch", "*Set 1 = @ 60%", "*Sets 1-2 = 8 reps @ 65-70%". Builds the
 // row in parsed once "Set N" has matched, and makes parsed a note again when the row fails.
 bool parse_set_row(Cursor& cursor, const GrammarContext& context, ParsedLine& parsed) {
@@ -204,6 +263,7 @@ bool parse_set_row(Cursor& cursor, const GrammarContext& context, ParsedLine& pa
   if ((!line.reps && line.intensity.empty()) || !only_comment_left(cursor)) {
     return fail();
   }
+  read_more_set_rows(cursor, context, line);
   line.remark = comment_left(cursor, context);
   parsed.kind = LineKind::kIntensity;
   return true;

@@ -480,6 +480,10 @@ TEST(BlockMovements, SetsFollowTheirLines) {
       // "Then" and quantities continue the movement before them.
       {{"Snatch x 1 @ 85%", "Then 3 x 2 @ 75%"},
        {"0:- 1 1@85", "0:- 2 2@75", "0:- 3 2@75", "0:- 4 2@75"}},
+      // Rows for the next sets on one line apply to those sets.
+      {{"Clean", "Set 1 = 70% x 3, Sets 2-3 = 75% x 3"}, {"0:- 1 3@70", "0:- 2 3@75", "0:- 3 3@75"}},
+      {{"Three sets of:", "Snatch x 2", "Set 1 = @ 70%, Sets 2-3 = @ 80%"},
+       {"1:- 1 2@70", "1:- 2 2@80", "1:- 3 2@80"}},
       // So do back-off lines.
       {{"Snatch x 1 @ 85%", "Back off 2x2 @ 72%"}, {"0:- 1 1@85", "0:- 2 2@72", "0:- 3 2@72"}},
       {{"Clean 2x1 @ 90%", "Drop to 75% x 3 x 2"},

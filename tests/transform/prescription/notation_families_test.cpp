@@ -341,6 +341,11 @@ TEST(NotationFamilies, PercentAndReference) {
 
 TEST(NotationFamilies, PerSetTables) {
   expect_rows({
+      // Rows for the next sets after commas on one line: one step a set.
+      {"Set 1 = 70% x 3, Sets 2-3 = 75% x 3", "intensity",
+       R"json({"sets":{"first":1,"last":3},"reps":null,"percent":null,"steps":[{"reps":{"min":3,"max":3},"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}}]})json"},
+      {"Set 1 = 70% x 3, Set 3 = 80% x 2", "intensity",
+       R"json({"sets":{"first":1,"last":1},"percent":{"min":70,"max":70},"remark":"Set 3 = 80% x 2"})json"},
       // "#" before the set number, a comma between two set numbers, and an ordinal.
       {"Set #4 – 80% x 1", "intensity",
        R"json({"sets":{"first":4,"last":4},"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}})json"},
