@@ -1321,6 +1321,15 @@ bool finish_line(Cursor& cursor, MovementLine& line, const GrammarContext& conte
   if (!state.marked && !(state.strong && after_comma)) {
     return false;
   }
+  // "Clean Pull 4 x 3 @ 95": a number after "@" without a sign or a unit gives no load. The
+  // warning makes the missing load visible where the sets are shown.
+  if (cursor.is(TokenKind::kAt) && cursor.is(TokenKind::kNumber, 1) && !line.intensity.percent &&
+      !line.load) {
+    append_warning(line, "reads no percentage or load from \"" +
+                             std::string(written_text(cursor.line(), context.original, position,
+                                                      cursor.end())) +
+                             "\": write a % sign or a unit");
+  }
   append_remark(line, written_text(cursor.line(), context.original, position, cursor.end()));
   cursor.reset(cursor.end());
   return true;

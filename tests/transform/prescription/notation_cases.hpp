@@ -58,6 +58,15 @@ inline Json structure_of(const std::string& text) {
       }
     }
     movement_fields.erase("remark");
+    // A warning may quote the line as written, where WordPress put no-break spaces.
+    if (movement_fields.contains("warning") && movement_fields["warning"].is_string()) {
+      std::string warning = movement_fields["warning"].get<std::string>();
+      for (std::size_t at = warning.find("\xC2\xA0"); at != std::string::npos;
+           at = warning.find("\xC2\xA0", at)) {
+        warning.replace(at, 2, " ");
+      }
+      movement_fields["warning"] = warning;
+    }
   };
   drop_written(json);
   if (json.contains("movement")) {

@@ -598,7 +598,10 @@ TEST(NotationFamilies, Loads) {
       // After "@", two numbers without a unit are the men's and the women's load, heavier first.
       {"5 Power Cleans @ 135/95", "movement",
        R"json({"reps":{"min":5,"max":5},"load":{"value":135,"alt_value":95,"unit":null}})json"},
-      {"Snatch 3x2 @ 70/75", "movement", R"json({"sets":3,"remark":"@ 70/75"})json"},
+      {"Snatch 3x2 @ 70/75", "movement",
+       R"json({"sets":3,"remark":"@ 70/75","warning":"reads no percentage or load from \"@ 70/75\": write a % sign or a unit"})json"},
+      {"Clean Pull 4 x 3 @ 95", "movement",
+       R"json({"sets":4,"percent":null,"remark":"@ 95","warning":"reads no percentage or load from \"@ 95\": write a % sign or a unit"})json"},
       {"Men 205, Women 145", "movement",
        R"json({"movements":[],"load":{"value":205,"alt_value":145,"unit":null}})json"},
       {"Thrusters (Men: 95 lb, Women: 65 lb)", "movement",
