@@ -396,6 +396,13 @@ void read_clauses(Cursor& cursor, Head& head) {
       continue;
     }
     if (head.minutes_follow && !head.scheme.duration_seconds) {
+      // "EMOM 1:00 x 10", "E2MOM 2:00 x 5": a time equal to the interval, before a count, restates
+      // the interval.
+      if (cursor.is(TokenKind::kTime) && head.scheme.every_seconds &&
+          cursor.peek()->value == *head.scheme.every_seconds && cursor.is(TokenKind::kTimes, 1)) {
+        cursor.advance();
+        continue;
+      }
       // "EMOM - 10 minutes": a spaced dash before the length.
       if (cursor.is_spaced_dash() &&
           (cursor.is(TokenKind::kNumber, 1) || cursor.is(TokenKind::kTime, 1))) {

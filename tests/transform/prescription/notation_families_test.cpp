@@ -650,6 +650,9 @@ TEST(NotationFamilies, Intervals) {
        R"json({"scheme":{"type":"interval","every_seconds":150,"duration_seconds":900,"sets":6}})json"},
       {"E1:30MOM x 8", "scheme",
        R"json({"scheme":{"type":"interval","every_seconds":90,"duration_seconds":720,"sets":8}})json"},
+      // A time equal to the interval before a count restates the interval.
+      {"EMOM 1:00 x 10", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":600,"sets":10}})json"},
       {"E3M x 5", "scheme",
        R"json({"scheme":{"type":"interval","every_seconds":180,"duration_seconds":900,"sets":5}})json"},
       {"EMOM – 10 minutes", "scheme",
