@@ -1,11 +1,40 @@
 #include "transform/segments.hpp"
 
+#include <algorithm>
+#include <iterator>
+#include <string>
+#include <string_view>
 #include <utility>
 
 #include "transform/day_headers.hpp"
 #include "transform/part_labels.hpp"
+#include "transform/text_normalize.hpp"
 
 namespace wodetl {
+
+namespace {
+
+// Whether a day's first line says the day is a rest day: "Off", "Rest", "Rest Day!", "Day off",
+// "Active recovery".
+bool says_rest_day(const Line& line) {
+  std::string text = normalize_for_matching(line.text);
+  while (!text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == ':')) {
+    text.pop_back();
+  }
+  static constexpr std::string_view kRestLines[] = {"off",
+                                                    "rest",
+                                                    "rest day",
+                                                    "day off",
+                                                    "off day",
+                                                    "recovery",
+                                                    "recovery day",
+                                                    "active recovery",
+                                                    "active recovery day",
+                                                    "rest and recovery"};
+  return std::find(std::begin(kRestLines), std::end(kRestLines), text) != std::end(kRestLines);
+}
+
+}  // namespace
 
 SegmentedDay segment_day(DayGroup day) {
   SegmentedDay segmented;
@@ -16,6 +45,11 @@ SegmentedDay segment_day(DayGroup day) {
   day_segment.heading = std::move(day.header);
   segmented.segments.push_back(std::move(day_segment));
 
+  // A day is a rest day when its header or its first line says so and it prescribes no part, or
+  // when it has no lines at all.
+  const bool says_rest = (header.has_value() && header->mentions_rest) ||
+                         (!day.lines.empty() && says_rest_day(day.lines.front()));
+  const bool no_lines = day.lines.empty();
   bool has_part = false;
   for (Line& line : day.lines) {
     if (std::optional<PartLabel> label = match_part_label(line.text)) {
@@ -31,10 +65,7 @@ SegmentedDay segment_day(DayGroup day) {
     segmented.segments.back().lines.push_back(std::move(line));
   }
 
-  // A day is a rest day when its header says so and it prescribes no part, or when it has no
-  // lines at all.
-  const bool says_rest = header.has_value() && header->mentions_rest;
-  segmented.rest_day = (says_rest && !has_part) || day.lines.empty();
+  segmented.rest_day = (says_rest && !has_part) || no_lines;
   return segmented;
 }
 
