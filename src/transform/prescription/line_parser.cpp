@@ -73,8 +73,9 @@ std::pair<std::size_t, std::size_t> content_range(const TokenizedLine& line) {
       ++begin;
       continue;
     }
-    // "Part A - ", "Week 1:", "Day 1:", "Wave 2:", "Complex:": a label before the prescription.
-    static constexpr KeywordSet kLabels = {"part", "week", "wave", "complex", "superset"};
+    // "Part A - ", "Week 1:", "Day 1:", "Round 1:", "Wave 2:", "Complex:": a label before the
+    // prescription.
+    static constexpr KeywordSet kLabels = {"part", "week", "wave", "complex", "superset", "round"};
     if (kind == TokenKind::kWord && (kLabels.contains(line.tokens[begin].keyword) ||
                                      line.spelling(line.tokens[begin]) == "day")) {
       std::size_t after = begin + 1;

@@ -456,6 +456,11 @@ bool read_sets_by_reps(Cursor& cursor, MovementLine& line) {
     cursor.reset(start);
     return false;
   }
+  // "Pull-ups 3 x max": sets of as many reps as possible; "max" stays for the remark.
+  if (cursor.is_word("max")) {
+    line.sets = sets;
+    return true;
+  }
   // "Clean + Jerk 5 x 1+2": sets, then the count of each movement of the complex.
   if (read_complex_counts(cursor, line)) {
     line.sets = sets;
@@ -1075,6 +1080,11 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
     }
     if ((cursor.is(TokenKind::kNumber) || cursor.is(TokenKind::kWord)) &&
         read_tempo(cursor, line, context)) {
+      continue;
+    }
+    // "Back Squat 4 sets: 3 reps @ 80%": a colon after the sets, before the reps.
+    if (cursor.is(TokenKind::kColon) && line.sets && !line.reps && cursor.remaining() > 1) {
+      cursor.advance();
       continue;
     }
     if (line.grouping == Grouping::kSingle && read_single_lift_counts(cursor, line, context)) {

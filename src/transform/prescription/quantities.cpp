@@ -213,6 +213,10 @@ bool read_of_reference(Cursor& cursor, const GrammarContext& context, RmRef& ref
     cursor.accept_word_in({"your", "the", "a", "an"});
   }
   const bool session = today || cursor.accept_word_in({"today's", "todays"});
+  // "of e1RM": an estimated 1-RM, read as the 1-RM of the line's movement.
+  if (cursor.is_word("e") && cursor.is(TokenKind::kNumber, 1) && !cursor.peek(1)->space_before) {
+    cursor.advance();
+  }
   // "of today's max": the heaviest set of this session, not the 1-RM.
   if (session && cursor.accept_word("max")) {
     reference = RmRef{.top_set = true};

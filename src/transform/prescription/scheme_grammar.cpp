@@ -84,7 +84,9 @@ bool read_interval_words(Cursor& cursor, Head& head) {
       head.scheme.every_seconds = 120;
     } else if (cursor.accept_word_in({"minute", "min"})) {
       head.scheme.every_seconds = 60;
-    } else if (const auto seconds = read_duration(cursor)) {
+    } else if (const auto seconds = cursor.is(TokenKind::kFoot, 1) ? read_duration(cursor, true)
+                                                                   : read_duration(cursor)) {
+      // "Every 2' x 5": a prime marks minutes.
       head.scheme.every_seconds = seconds;
     } else {
       cursor.reset(start);
@@ -368,8 +370,16 @@ void read_clauses(Cursor& cursor, Head& head) {
         head.scheme.duration_seconds = seconds;
         continue;
       }
+      const std::size_t count_start = cursor.position();
       if (const auto count = read_count_range(cursor); count && accept_count_word(cursor)) {
         head.stated_sets = count;
+        continue;
+      }
+      // "Every 2 min for 20:": a bare number after an interval counts minutes.
+      cursor.reset(count_start);
+      if (head.scheme.type == SchemeType::kInterval && cursor.is(TokenKind::kNumber) &&
+          (cursor.remaining() == 1 || cursor.is(TokenKind::kColon, 1))) {
+        head.scheme.duration_seconds = read_duration(cursor, true);
         continue;
       }
       cursor.reset(mark);

@@ -105,6 +105,11 @@ TEST(NotationFamilies, SetsAndReps) {
       // Percentage and reps joined by a slash.
       {"Snatch 65%/3, 70%/2, 75%/2", "movement",
        R"json({"sets":3,"steps":[{"reps":{"min":3,"max":3},"percent":{"min":65,"max":65}},{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}}]})json"},
+      {"Snatch 3x2 @ 80% of e1RM", "movement", R"json({"of":{"rm":1,"lift":null}})json"},
+      {"Pull-ups 3 x max", "movement",
+       R"json({"movements":[{"canonical":"pull up"}],"sets":3,"reps":null,"remark":"max"})json"},
+      {"Back Squat 4 sets: 3 reps @ 80%", "movement",
+       R"json({"sets":4,"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}})json"},
       {"Clean & Jerk x 1+1 x 5 @ 75%", "movement",
        R"json({"sets":5,"reps":null,"percent":{"min":75,"max":75},"remark":"1+1"})json"},
       {"Clean & Jerk 1+1 x 5 @ 75%", "movement",
@@ -651,6 +656,10 @@ TEST(NotationFamilies, Intervals) {
       {"E1:30MOM x 8", "scheme",
        R"json({"scheme":{"type":"interval","every_seconds":90,"duration_seconds":720,"sets":8}})json"},
       // A time equal to the interval before a count restates the interval.
+      {"Every 2' x 5: 3 Power Cleans", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":120,"duration_seconds":600,"sets":5}})json"},
+      {"Every 2 min for 20: 3 Cleans", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":120,"duration_seconds":1200,"sets":10}})json"},
       {"EMOM 1:00 x 10", "scheme",
        R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":600,"sets":10}})json"},
       {"E3M x 5", "scheme",
