@@ -1219,6 +1219,14 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       break;
     }
     if (const auto seconds = read_duration(cursor)) {
+      // "60s rest", "4 second eccentric": the rest between sets or a tempo, not the work's length.
+      const std::string_view next = cursor.word();
+      if (next == "rest" || next == "eccentric" || next == "descent" || next == "negative" ||
+          next == "lowering") {
+        cursor.advance();
+        append_remark(line, written_text(cursor.line(), context.original, mark, cursor.position()));
+        continue;
+      }
       line.duration_seconds = seconds;
       state.strong = true;
       cursor.accept_word("hold");
@@ -1470,6 +1478,8 @@ bool read_items(Cursor& cursor, const GrammarContext& context, MovementLine& lin
     return false;  // the common failure, before anything is allocated
   }
   line.movements.reserve(4);
+  first.calories = first_extras.calories;
+  first.load = first_extras.load;
   line.movements.push_back(std::move(first));
   bool listed = false;
   std::optional<Quantity> load = first_extras.load;
@@ -1490,6 +1500,8 @@ bool read_items(Cursor& cursor, const GrammarContext& context, MovementLine& lin
       cursor.reset(before_separator);
       break;
     }
+    line.movements.back().calories = extras.calories;
+    line.movements.back().load = extras.load;
     listed = listed || comma;
     if (!load) {
       load = extras.load;
@@ -1504,6 +1516,8 @@ bool read_items(Cursor& cursor, const GrammarContext& context, MovementLine& lin
     return false;
   }
   if (line.movements.size() == 1) {
+    line.movements.front().calories.reset();
+    line.movements.front().load.reset();
     lift_single_item(line, first_extras);
   } else {
     line.grouping = listed ? Grouping::kList : Grouping::kComplex;

@@ -110,6 +110,16 @@ TEST(NotationFamilies, SetsAndReps) {
        R"json({"movements":[{"canonical":"pull up"}],"sets":3,"reps":null,"remark":"max"})json"},
       {"Back Squat 4 sets: 3 reps @ 80%", "movement",
        R"json({"sets":4,"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}})json"},
+      // Calories and loads of each item of a list.
+      {"20 Cal Row, 15 KBS, 10 Burpees", "movement",
+       R"json({"grouping":"list","movements":[{"canonical":"row","calories":{"value":20,"unit":"cal"}},{"canonical":"kettlebell swing"},{"canonical":"burpee"}]})json"},
+      {"5 Power Cleans (135/95), 10 Thrusters (95/65)", "movement",
+       R"json({"movements":[{"load":{"value":135,"alt_value":95,"unit":null}},{"load":{"value":95,"alt_value":65,"unit":null}}],"load":{"value":135,"alt_value":95,"unit":null}})json"},
+      // A rest or a tempo after the sets is no duration of the work.
+      {"Snatch: 10 x 1 @ 75%, 60s rest", "movement",
+       R"json({"duration_seconds":null,"remark":"60s rest"})json"},
+      {"Back Squat 4 x 4 @ 75%, 4 second eccentric", "movement",
+       R"json({"duration_seconds":null,"remark":"4 second eccentric"})json"},
       {"Clean & Jerk x 1+1 x 5 @ 75%", "movement",
        R"json({"sets":5,"reps":null,"percent":{"min":75,"max":75},"remark":"1+1"})json"},
       {"Clean & Jerk 1+1 x 5 @ 75%", "movement",
