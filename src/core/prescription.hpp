@@ -162,8 +162,10 @@ struct Movement {
   //! Sets of one item of a list whose items each state sets: "Snatch 3x2 @ 75%, Clean 3x2 @ 80%".
   std::optional<CountRange> sets;
   std::optional<Quantity> distance;        //!< distance of one list item: "400m run, 10 squats"
-  std::optional<Quantity> calories;        //!< calories of one list item: "20 Cal Row, 15 KBS"
-  std::optional<Quantity> load;            //!< load of one list item: "10 Thrusters (95/65)"
+  //! Calories and load of one list item: "20 Cal Row, 15 KBS", "10 Thrusters (95/65)". On the
+  //! heap, because few movements have them.
+  HeapOptional<Quantity> calories;
+  HeapOptional<Quantity> load;
   std::optional<int> duration_seconds;     //!< duration of one list item
   std::optional<MinuteSelection> minutes;  //!< "Odd: 5 Power Cleans, Even: 10 Burpees"
   //! In an alternating line or a list, a movement that states no intensity while the others

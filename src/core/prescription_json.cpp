@@ -146,10 +146,10 @@ Json movement_json(const Movement& movement) {
     json["duration_seconds"] = *movement.duration_seconds;
   }
   if (movement.calories) {
-    json["calories"] = quantity(movement.calories);
+    json["calories"] = quantity(*movement.calories);
   }
   if (movement.load) {
-    json["load"] = quantity(movement.load);
+    json["load"] = quantity(*movement.load);
   }
   if (movement.minutes) {
     json["minutes"] = minute_selection(*movement.minutes);

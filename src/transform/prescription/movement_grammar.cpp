@@ -1478,8 +1478,8 @@ bool read_items(Cursor& cursor, const GrammarContext& context, MovementLine& lin
     return false;  // the common failure, before anything is allocated
   }
   line.movements.reserve(4);
-  first.calories = first_extras.calories;
-  first.load = first_extras.load;
+  first.calories = std::optional<Quantity>(first_extras.calories);
+  first.load = std::optional<Quantity>(first_extras.load);
   line.movements.push_back(std::move(first));
   bool listed = false;
   std::optional<Quantity> load = first_extras.load;
@@ -1500,8 +1500,8 @@ bool read_items(Cursor& cursor, const GrammarContext& context, MovementLine& lin
       cursor.reset(before_separator);
       break;
     }
-    line.movements.back().calories = extras.calories;
-    line.movements.back().load = extras.load;
+    line.movements.back().calories = std::move(extras.calories);
+    line.movements.back().load = std::optional<Quantity>(extras.load);
     listed = listed || comma;
     if (!load) {
       load = extras.load;
