@@ -65,6 +65,20 @@ std::pair<std::size_t, std::size_t> content_range(const TokenizedLine& line) {
         continue;
       }
     }
+    // "Snatch complex: 1 Snatch Pull + 1 Snatch": a named complex before its movements.
+    if (kind == TokenKind::kWord) {
+      constexpr std::size_t kMaxComplexNameWords = 4;
+      std::size_t colon = begin + 1;
+      while (colon < end && colon <= begin + kMaxComplexNameWords &&
+             kind_at(colon) == TokenKind::kWord) {
+        ++colon;
+      }
+      if (colon + 1 < end && kind_at(colon) == TokenKind::kColon &&
+          line.tokens[colon - 1].keyword == Keyword{"complex"}.id) {
+        begin = colon + 1;
+        continue;
+      }
+    }
     // "Alternating EMOM 10:": the minute lines below give what alternates, so the word is dropped.
     if (kind == TokenKind::kWord && line.spelling(line.tokens[begin]) == "alternating" &&
         begin + 1 < end &&

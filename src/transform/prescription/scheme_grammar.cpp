@@ -385,6 +385,15 @@ void read_clauses(Cursor& cursor, Head& head) {
       cursor.reset(mark);
       return;
     }
+    // "EMOM 10 x 2 Clean @ 80%": a count before a name is the movement's reps, read below.
+    if (cursor.is(TokenKind::kTimes) && cursor.is(TokenKind::kNumber, 1) &&
+        cursor.is(TokenKind::kWord, 2) && head.scheme.duration_seconds &&
+        !cursor.is_word_in({"min", "mins", "minute", "minutes", "sets", "set", "rounds", "round",
+                            "intervals", "interval"},
+                           2)) {
+      cursor.reset(mark);
+      return;
+    }
     if (cursor.accept(TokenKind::kTimes)) {
       if (const auto count = read_count(cursor)) {
         if (cursor.accept_word_in({"min", "mins", "minute", "minutes"})) {
@@ -638,6 +647,8 @@ bool parse_scheme_line(Cursor& cursor, const GrammarContext& context, ParsedLine
       // the intensity of the movement on the lines below.
       const bool introduced =
           cursor.accept(TokenKind::kColon) || cursor.accept_word("of") ||
+          (head.scheme.type == SchemeType::kInterval && cursor.is(TokenKind::kTimes) &&
+           cursor.is(TokenKind::kNumber, 1) && cursor.accept(TokenKind::kTimes)) ||
           (cursor.is(TokenKind::kAt) && head.scheme.type == SchemeType::kInterval) ||
           (cursor.is(TokenKind::kDash) && cursor.peek()->space_before &&
            cursor.accept(TokenKind::kDash));

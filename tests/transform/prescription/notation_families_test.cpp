@@ -509,6 +509,9 @@ TEST(NotationFamilies, WavesAfterName) {
       {"Snatch 70x2, 75x2, 80x1", "movement",
        R"json({"sets":null,"reps":null,"remark":"70x2 75x2 80x1"})json"},
       {"Snatch 10x1 @ 75%", "movement", R"json({"sets":10,"reps":{"min":1,"max":1}})json"},
+      // A named complex before a colon, then its movements.
+      {"Snatch complex: 1 Snatch Pull + 1 Snatch + 1 Overhead Squat x 5 sets", "movement",
+       R"json({"grouping":"complex","sets":5,"movements":[{"canonical":"snatch pull","count":1},{"canonical":"snatch","count":1},{"canonical":"overhead squat","count":1}]})json"},
       // Complex counts in brackets after the name, or in the names, then the sets after "x".
       {"Clean Pull + Clean + Jerk (1+1+1) x 5 @ 78%", "movement",
        R"json({"sets":5,"reps":null,"percent":{"min":78,"max":78},"movements":[{"count":1},{"count":1},{"count":1}]})json"},
@@ -670,6 +673,9 @@ TEST(NotationFamilies, Intervals) {
        R"json({"scheme":{"type":"interval","every_seconds":120,"duration_seconds":600,"sets":5}})json"},
       {"Every 2 min for 20: 3 Cleans", "scheme",
        R"json({"scheme":{"type":"interval","every_seconds":120,"duration_seconds":1200,"sets":10}})json"},
+      // A count and a name after the clock's length are the movement's reps.
+      {"EMOM 10 x 2 Clean @ 80%", "scheme",
+       R"json({"scheme":{"type":"interval","duration_seconds":600,"sets":10},"movement":{"movements":[{"canonical":"clean"}],"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}}})json"},
       {"EMOM 1:00 x 10", "scheme",
        R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":600,"sets":10}})json"},
       {"E3M x 5", "scheme",
