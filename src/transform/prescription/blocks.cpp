@@ -759,6 +759,27 @@ bool ends_with_colon(std::string_view text) {
   return false;
 }
 
+// Whether a scheme line is only a count of sets or rounds, "5 sets", that counts the sets of the
+// movement lines above it in the open block: they state no sets, and no scheme or heading opened
+// the block. A count that ends in a colon ("3 Rounds:") opens a block of its own instead.
+bool counts_sets_above(const Block& block, const ParsedLine& line,
+                       const std::vector<ParsedLine>& lines) {
+  const SchemeLine& scheme = *line.scheme();
+  const bool bare_count =
+      (scheme.scheme.type == SchemeType::kSets || scheme.scheme.type == SchemeType::kRounds) &&
+      !scheme.movement && !scheme.scheme.minutes && !scheme.scheme.every_seconds &&
+      !scheme.scheme.duration_seconds && (scheme.scheme.sets || scheme.scheme.rounds);
+  if (!bare_count || ends_with_colon(line.text) || block.scheme_line || block.heading_line ||
+      block.target_line || block.movement_lines.empty() || !block.intensity_lines.empty()) {
+    return false;
+  }
+  return std::all_of(block.movement_lines.begin(), block.movement_lines.end(),
+                     [&lines](std::size_t index) {
+                       const MovementLine* movement = lines[index].movement();
+                       return movement != nullptr && !movement->sets && movement->steps.empty();
+                     });
+}
+
 // Whether the block already has the movements it is done with, in its own lines or after its
 // scheme's colon ("1 Round: Hold bottom of Air Squat for 1 minute"), so that a heading after it
 // introduces other work.
@@ -950,6 +971,10 @@ std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines) {
         }
         if (open && joins_minute_clock(blocks.back(), line, lines)) {
           append_line(blocks.back().movement_lines, index);  // "Min 1: …" under "EMOM 9"
+          break;
+        }
+        if (open && counts_sets_above(blocks.back(), line, lines)) {
+          blocks.back().scheme_line = index;  // "5 sets" under "Back Squat x 5 reps @ 80%"
           break;
         }
         start_block().scheme_line = index;

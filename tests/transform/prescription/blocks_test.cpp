@@ -484,6 +484,9 @@ TEST(BlockMovements, SetsFollowTheirLines) {
       {{"Clean", "Set 1 = 70% x 3, Sets 2-3 = 75% x 3"}, {"0:- 1 3@70", "0:- 2 3@75", "0:- 3 3@75"}},
       {{"Three sets of:", "Snatch x 2", "Set 1 = @ 70%, Sets 2-3 = @ 80%"},
        {"1:- 1 2@70", "1:- 2 2@80", "1:- 3 2@80"}},
+      // A bare count under a movement line counts its sets.
+      {{"Back Squat x 5 reps @ 80%", "5 sets"},
+       {"0:- 1 5@80", "0:- 2 5@80", "0:- 3 5@80", "0:- 4 5@80", "0:- 5 5@80"}},
       // So do back-off lines.
       {{"Snatch x 1 @ 85%", "Back off 2x2 @ 72%"}, {"0:- 1 1@85", "0:- 2 2@72", "0:- 3 2@72"}},
       {{"Clean 2x1 @ 90%", "Drop to 75% x 3 x 2"},
