@@ -1,7 +1,13 @@
 #include "transform/loads/set_loads.hpp"
 
+#include <algorithm>
+#include <optional>
+#include <string_view>
+#include <vector>
+
 #include "core/prescription_json.hpp"
 #include "transform/prescription/blocks.hpp"
+#include "transform/prescription/vocabulary.hpp"
 
 namespace wodetl {
 
@@ -347,6 +353,45 @@ std::string format_set_load(const SetLoad& load, WeightUnit unit) {
   return text + ": " + format_weight(load, unit);
 }
 
+namespace {
+
+// Levenshtein distance between two short names, by the two-row dynamic program. Written here
+// because one small function for a hint does not justify a fuzzy-matching dependency.
+std::size_t edit_distance(std::string_view from, std::string_view to) {
+  std::vector<std::size_t> previous(to.size() + 1);
+  std::vector<std::size_t> current(to.size() + 1);
+  for (std::size_t column = 0; column <= to.size(); ++column) {
+    previous[column] = column;
+  }
+  for (std::size_t row = 1; row <= from.size(); ++row) {
+    current[0] = row;
+    for (std::size_t column = 1; column <= to.size(); ++column) {
+      const std::size_t substitution =
+          previous[column - 1] + (from[row - 1] == to[column - 1] ? 0 : 1);
+      current[column] = std::min({previous[column] + 1, current[column - 1] + 1, substitution});
+    }
+    std::swap(previous, current);
+  }
+  return previous[to.size()];
+}
+
+// A key of the maxes file that is likely a misspelling of lift: within two edits of it and no
+// movement the vocabulary knows ("snach" for "snatch").
+std::optional<std::string> misspelled_key(const std::string& lift, int rep_max,
+                                          const Maxes& maxes) {
+  constexpr std::size_t kMaxEdits = 2;
+  const prescription::Vocabulary& vocabulary = prescription::default_vocabulary();
+  for (const auto& [key, weight] : maxes.entries) {
+    if (key.first == rep_max && key.second != lift && !vocabulary.names_movement(key.second) &&
+        edit_distance(key.second, lift) <= kMaxEdits) {
+      return key.second;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::string format_missing_maxes(const std::set<std::pair<int, std::string>>& missing,
                                  const Maxes& maxes) {
   if (missing.empty()) {
@@ -362,6 +407,9 @@ std::string format_missing_maxes(const std::set<std::pair<int, std::string>>& mi
     text += "\"" + lift + "\" = \"… " + unit_symbol(maxes.unit) + "\"";
     if (const std::optional<std::string> parent = lift_with_max_ending(lift, rep_max, maxes)) {
       text += " (or = \"" + *parent + "\" to use that max)";
+    }
+    if (const std::optional<std::string> typo = misspelled_key(lift, rep_max, maxes)) {
+      text += " (the file's \"" + *typo + "\" may be a misspelling of it)";
     }
     separator = "; ";
   }

@@ -127,6 +127,17 @@ TEST(FormatMissingMaxes, NamesKeysToAdd) {
   EXPECT_EQ(format_missing_maxes({}, test_maxes()), "");
 }
 
+TEST(FormatMissingMaxes, PointsAtMisspelledKey) {
+  auto maxes = parse_maxes("snach = \"100 kg\"\nrow = \"150 kg\"\n", "maxes.toml");
+  ASSERT_TRUE(maxes.ok());
+  EXPECT_EQ(format_missing_maxes({{1, "snatch"}}, *maxes),
+            "Add the missing maxes to the maxes file: \"snatch\" = \"… kg\" (the file's "
+            "\"snach\" may be a misspelling of it).");
+  // "row" is two edits from "run" but names a known movement, so it is no misspelling.
+  EXPECT_EQ(format_missing_maxes({{1, "run"}}, *maxes),
+            "Add the missing maxes to the maxes file: \"run\" = \"… kg\".");
+}
+
 TEST(LiftWithMaxEnding, LongestEndingWithMax) {
   const Maxes maxes = *parse_maxes("clean = \"120 kg\"\n\"power clean\" = \"100 kg\"\n", "m");
 
