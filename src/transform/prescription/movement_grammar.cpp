@@ -211,7 +211,8 @@ std::optional<TokenSpan> read_name(Cursor& cursor) {
       // "Thrusters Men 205, Women 145": the loads for men and women follow the name.
       static constexpr KeywordSet kGenderWords = {"men", "male"};
       const bool gendered_load =
-          kGenderWords.contains(word) && (quantity_follows || cursor.is(TokenKind::kColon, 1));
+          (kGenderWords.contains(word) || (word == kNoKeyword && cursor.word() == "men's")) &&
+          (quantity_follows || cursor.is(TokenKind::kColon, 1));
       if (is_name_stop_word(word) || gendered_load ||
           (quantity_follows && cursor.is_word_in({"for", "at", "of", "in"})) ||
           build_up_words(cursor) != 0) {
@@ -1926,7 +1927,7 @@ bool may_start_quantities(const Cursor& cursor) {
     case TokenKind::kWord: {
       static constexpr KeywordSet kWords = {"for", "men", "male", "each", "ea",
                                             "per", "e",   "at",   "up",   "rpe"};
-      return kWords.contains(token->keyword);
+      return kWords.contains(token->keyword) || cursor.word() == "men's";
     }
     default:
       return false;

@@ -576,6 +576,13 @@ std::optional<Quantity> unchecked::read_load(Cursor& cursor, bool bare_allowed) 
   }
   if (cursor.accept(TokenKind::kHash)) {
     quantity.unit = "lb";
+    // "135# / 95#": the women's load after a slash, with its own pound sign.
+    if (!quantity.alt_value && cursor.is(TokenKind::kSlash) && cursor.is(TokenKind::kNumber, 1) &&
+        cursor.is(TokenKind::kHash, 2)) {
+      cursor.advance();
+      quantity.alt_value = cursor.advance().value;
+      cursor.advance();
+    }
     return quantity;
   }
   if (const std::string_view unit = load_unit(cursor.keyword()); !unit.empty()) {
@@ -599,11 +606,14 @@ std::optional<Quantity> unchecked::read_load(Cursor& cursor, bool bare_allowed) 
 
 std::optional<Quantity> unchecked::read_gendered_load(Cursor& cursor) {
   const std::size_t start = cursor.position();
-  // One load after its label: "Men 205", "Women: 145 lb", "Women 65#".
-  const auto read_one = [&](std::initializer_list<Keyword> labels,
+  // One load after its label: "Men 205", "Women: 145 lb", "Women 65#", "Men's 135 lb".
+  const auto read_one = [&](std::initializer_list<Keyword> labels, std::string_view possessive,
                             std::string_view& unit) -> std::optional<double> {
     if (!cursor.accept_word_in(labels)) {
-      return std::nullopt;
+      if (cursor.word() != possessive) {
+        return std::nullopt;
+      }
+      cursor.advance();
     }
     cursor.accept(TokenKind::kColon);
     const auto value = read_number(cursor);
@@ -621,10 +631,11 @@ std::optional<Quantity> unchecked::read_gendered_load(Cursor& cursor) {
 
   std::string_view men_unit;
   std::string_view women_unit;
-  const auto men = read_one({"men", "male"}, men_unit);
+  const auto men = read_one({"men", "male"}, "men's", men_unit);
   const bool separated =
       men && (cursor.accept(TokenKind::kComma) || cursor.accept(TokenKind::kSlash));
-  const auto women = separated ? read_one({"women", "female"}, women_unit) : std::nullopt;
+  const auto women =
+      separated ? read_one({"women", "female"}, "women's", women_unit) : std::nullopt;
   if (!women) {
     cursor.reset(start);
     return std::nullopt;

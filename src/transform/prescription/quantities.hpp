@@ -108,7 +108,9 @@ inline std::optional<Quantity> read_load(Cursor& cursor, bool bare_allowed = fal
 //! Loads for men and women: "Men 205, Women 145", "Men: 95 lb / Women: 65 lb". The women's load is
 //! alt_value, as in "135/95 lbs"; the unit is the one either load names, or empty.
 inline std::optional<Quantity> read_gendered_load(Cursor& cursor) {
-  return cursor.is_word_in({"men", "male"}) ? unchecked::read_gendered_load(cursor) : std::nullopt;
+  return cursor.is_word_in({"men", "male"}) || cursor.word() == "men's"
+             ? unchecked::read_gendered_load(cursor)
+             : std::nullopt;
 }
 
 //! Sides: "each leg", "each arm", "each side", "per side", "/side", "e/s", "ea"; the "e" of "8e"

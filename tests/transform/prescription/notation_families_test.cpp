@@ -613,6 +613,12 @@ TEST(NotationFamilies, Loads) {
       {"Front Squats (60/40 kg)", "movement",
        R"json({"load":{"value":60,"alt_value":40,"unit":"kg"}})json"},
       {"Deadlift 115#", "movement", R"json({"load":{"value":115,"unit":"lb"}})json"},
+      {"Power Clean 135# / 95#", "movement",
+       R"json({"load":{"value":135,"alt_value":95,"unit":"lb"}})json"},
+      {"Men's 135 lb / Women's 95 lb", "movement",
+       R"json({"movements":[],"load":{"value":135,"alt_value":95,"unit":"lb"}})json"},
+      {"Thrusters Men's 95, Women's 65", "movement",
+       R"json({"movements":[{"canonical":"thruster"}],"load":{"value":95,"alt_value":65,"unit":null}})json"},
       // After "@", two numbers without a unit are the men's and the women's load, heavier first.
       {"5 Power Cleans @ 135/95", "movement",
        R"json({"reps":{"min":5,"max":5},"load":{"value":135,"alt_value":95,"unit":null}})json"},
