@@ -227,8 +227,12 @@ std::optional<TokenSpan> read_name(Cursor& cursor) {
       last_word_end = cursor.position();
       continue;
     }
+    // A slash with spaces around it separates names, as in "Push-ups / Sit-ups".
+    const bool spaced_slash = token->kind == TokenKind::kSlash && token->space_before &&
+                              cursor.peek(1) != nullptr && cursor.peek(1)->space_before;
     const bool connector = token->kind == TokenKind::kDash ||
-                           token->kind == TokenKind::kAmpersand || token->kind == TokenKind::kSlash;
+                           token->kind == TokenKind::kAmpersand ||
+                           (token->kind == TokenKind::kSlash && !spaced_slash);
     if (connector && cursor.is(TokenKind::kWord, 1) &&
         !(token->kind == TokenKind::kSlash && cursor.is_word_in({"side", "leg", "arm"}, 1))) {
       cursor.advance();
@@ -1486,7 +1490,11 @@ bool read_items(Cursor& cursor, const GrammarContext& context, MovementLine& lin
   std::optional<Quantity> load = first_extras.load;
   while (line.movements.size() < kMaxItems) {
     const std::size_t before_separator = cursor.position();
-    const bool comma = cursor.accept(TokenKind::kComma);
+    // "Push-ups / Sit-ups": a slash with spaces around it separates the items of a list.
+    const bool slash = cursor.is(TokenKind::kSlash) && cursor.peek()->space_before &&
+                       cursor.peek(1) != nullptr && cursor.peek(1)->space_before;
+    const bool comma =
+        cursor.accept(TokenKind::kComma) || (slash && cursor.accept(TokenKind::kSlash));
     if (!comma && !cursor.accept(TokenKind::kPlus)) {
       break;
     }
@@ -1670,12 +1678,17 @@ bool read_more_counted_items(Cursor& cursor, MovementLine& line, const GrammarCo
 // Every name must be known to the vocabulary, so that "Back Squat, light" does not read "light"
 // as a movement. Returns false, consuming nothing, when no such name follows.
 bool read_more_names(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
-  if (!cursor.is(TokenKind::kComma) || !cursor.is(TokenKind::kWord, 1) ||
-      line.movements.size() != 1 ||
+  // "Push-ups / Sit-ups": a slash with spaces around it separates names as a comma does.
+  const auto at_separator = [&cursor] {
+    return cursor.is(TokenKind::kComma) ||
+           (cursor.is(TokenKind::kSlash) && cursor.peek()->space_before &&
+            cursor.peek(1) != nullptr && cursor.peek(1)->space_before);
+  };
+  if (!at_separator() || !cursor.is(TokenKind::kWord, 1) || line.movements.size() != 1 ||
       !context.vocabulary.names_movement(line.movements.front().canonical)) {
     return false;
   }
-  while (line.movements.size() < kMaxItems && cursor.is(TokenKind::kComma)) {
+  while (line.movements.size() < kMaxItems && at_separator()) {
     const std::size_t before = cursor.position();
     cursor.advance();
     const auto name = read_name(cursor);

@@ -36,6 +36,11 @@ TEST(NotationFamilies, SetsAndReps) {
       // A day label before the prescription is set aside, as "Part A -" is.
       {"Day 1: Back Squat 5x5 @ 75%", "movement",
        R"json({"movements":[{"canonical":"back squat"}],"sets":5,"percent":{"min":75,"max":75}})json"},
+      // A slash with spaces around it separates the movements of a list.
+      {"10 Push-ups / 10 Sit-ups", "movement",
+       R"json({"grouping":"list","movements":[{"canonical":"push up","reps":{"min":10,"max":10}},{"canonical":"sit up","reps":{"min":10,"max":10}}]})json"},
+      {"Tabata x 2: Push-ups / Sit-ups", "scheme",
+       R"json({"scheme":{"type":"tabata","sets":2},"movement":{"grouping":"list","movements":[{"canonical":"push up"},{"canonical":"sit up"}]}})json"},
       // "alternating" alone after a comma is a remark, not a movement.
       {"12 DB Snatches (50/35), alternating", "movement",
        R"json({"movements":[{"canonical":"dumbbell snatch"}],"reps":{"min":12,"max":12},"remark":"alternating"})json"},
