@@ -376,7 +376,7 @@ std::size_t edit_distance(std::string_view from, std::string_view to) {
 }
 
 // A key of the maxes file that is likely a misspelling of lift: within two edits of it and no
-// movement the vocabulary knows ("snach" for "snatch").
+// known movement of the vocabulary ("snach" for "snatch").
 std::optional<std::string> misspelled_key(const std::string& lift, int rep_max,
                                           const Maxes& maxes) {
   constexpr std::size_t kMaxEdits = 2;

@@ -147,8 +147,8 @@ std::size_t next_row_start(const Cursor& cursor) {
 }
 
 // "Set 1 = 70% x 3, Sets 2-3 = 75% x 3": rows for the next sets after commas. The row in line and
-// those rows become its steps, one a set, when each row starts right after the one before;
-// rows that do not are left to the remark.
+// those rows become its steps, one a set, when each row starts right after the one before. A row
+// that does not stays in the remark.
 void read_more_set_rows(Cursor& cursor, const GrammarContext& context, IntensityLine& line) {
   if (!cursor.is(TokenKind::kComma) || !cursor.is_word_in({"set", "sets"}, 1) || !line.sets ||
       !line.steps.empty()) {
@@ -164,6 +164,7 @@ void read_more_set_rows(Cursor& cursor, const GrammarContext& context, Intensity
   if (line.sets->last - line.sets->first >= kMaxRowSets) {
     return;
   }
+
   add_steps(line);
   int last = line.sets->last;
   while (cursor.is(TokenKind::kComma) && cursor.is_word_in({"set", "sets"}, 1)) {
@@ -183,6 +184,7 @@ void read_more_set_rows(Cursor& cursor, const GrammarContext& context, Intensity
     last = row->sets->last;
     cursor.reset(row_cursor.position());
   }
+
   if (last == line.sets->last) {
     return;
   }
