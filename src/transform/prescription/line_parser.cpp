@@ -42,7 +42,8 @@ std::pair<std::size_t, std::size_t> content_range(const TokenizedLine& line) {
         kind == TokenKind::kNumber && begin + 2 < end &&
         (kind_at(begin + 1) == TokenKind::kPeriod || kind_at(begin + 1) == TokenKind::kClose) &&
         !line.tokens[begin + 1].space_before && line.tokens[begin + 2].space_before &&
-        kind_at(begin + 2) == TokenKind::kWord && line.tokens[begin].value < 100;
+        (kind_at(begin + 2) == TokenKind::kWord || kind_at(begin + 2) == TokenKind::kNumber) &&
+        line.tokens[begin].value < 100;
     if (numbered) {
       begin += 2;
       continue;
@@ -234,13 +235,27 @@ bool parse_set_row(Cursor& cursor, const GrammarContext& context, ParsedLine& pa
       (!cursor.is(TokenKind::kNumber, 1) || cursor.is(TokenKind::kPercent, 2) ||
        (cursor.is_spaced_dash() &&
         (cursor.is_word_in({"rep", "reps"}, 2) || cursor.is(TokenKind::kPlus, 2))));
-  // "Sets 2, 3 - 75% x 2": a comma between two set numbers before the row.
-  const bool listed = cursor.is(TokenKind::kComma) && cursor.is(TokenKind::kNumber, 1) &&
-                      (cursor.is(TokenKind::kDash, 2) || cursor.is(TokenKind::kEquals, 2) ||
-                       cursor.is(TokenKind::kColon, 2));
-  if ((!dash_separates && cursor.accept(TokenKind::kDash)) ||
-      cursor.accept_word_in({"to", "and", "through"}) || cursor.accept(TokenKind::kAmpersand) ||
-      (listed && cursor.accept(TokenKind::kComma))) {
+  // "Sets 2, 3 - 75% x 2", "Sets 1, 2, 3 = @ 70%": set numbers one after another, separated by
+  // commas, before the row.
+  std::size_t listed = 0;
+  while (cursor.is(TokenKind::kComma, 2 * listed) &&
+         cursor.is(TokenKind::kNumber, 2 * listed + 1) &&
+         cursor.peek(2 * listed + 1)->value == *first + static_cast<double>(listed) + 1) {
+    ++listed;
+  }
+  const TokenKind after_list = listed > 0 && cursor.peek(2 * listed) != nullptr
+                                   ? cursor.peek(2 * listed)->kind
+                                   : TokenKind::kOther;
+  if (after_list == TokenKind::kDash || after_list == TokenKind::kEquals ||
+      after_list == TokenKind::kColon) {
+    for (std::size_t skipped = 0; skipped + 1 < 2 * listed; ++skipped) {
+      cursor.advance();
+    }
+    cursor.accept(TokenKind::kComma);
+    line.sets->last = static_cast<int>(cursor.advance().value);
+  } else if ((!dash_separates && cursor.accept(TokenKind::kDash)) ||
+             cursor.accept_word_in({"to", "and", "through"}) ||
+             cursor.accept(TokenKind::kAmpersand)) {
     const auto last = read_count(cursor);
     if (!last || *last < *first) {
       return fail();

@@ -1115,8 +1115,32 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       cursor.advance();
       line.sets = read_count_range(cursor);
       cursor.accept_word_in({"set", "sets"});
+      for (Movement& movement : line.movements) {
+        movement.count = movement.count.value_or(1);  // the unwritten count of "Snatch + 2 OHS"
+      }
       state.strong = state.marked = true;
       continue;
+    }
+    // "Back Squat 5 x 5 x 135 lb", "Back Squat 3 x 3 x 80": after sets and reps, a third number
+    // is a load with its unit, or one the line cannot tell and keeps in the remark with a warning.
+    if (line.sets && line.reps && !line.intensity.percent && cursor.is(TokenKind::kTimes) &&
+        cursor.is(TokenKind::kNumber, 1) && !cursor.is(TokenKind::kPercent, 2)) {
+      Cursor after_times(cursor.line(), cursor.position() + 1, cursor.end());
+      if (auto load = read_load(after_times); load && !line.load) {
+        line.load = load;
+        cursor.reset(after_times.position());
+        continue;
+      }
+      if (after_times.remaining() == 1 || after_times.is(TokenKind::kComma, 1)) {
+        const std::string_view number = written_text(cursor.line(), context.original,
+                                                     cursor.position() + 1, cursor.position() + 2);
+        append_warning(line, "reads no percentage or load from \"" + std::string(number) +
+                                 "\": write a % sign or a unit");
+        append_remark(line, written_text(cursor.line(), context.original, cursor.position(),
+                                         cursor.position() + 2));
+        cursor.reset(cursor.position() + 2);
+        continue;
+      }
     }
     // "KB Swings 2 x 32kg", "Back Squat 5 x 100 kg": a count and a load. Whether the count is of
     // reps, sets or bells depends on the movement, so it stays in the remark and the load is read.
@@ -1245,9 +1269,12 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
         continue;
       }
       // "@ 135/95" without a unit is the men's and the women's load, heavier first, unlike
-      // percentages that climb from set to set.
+      // percentages that climb from set to set. Figures above any percentage are loads in either
+      // order: "@ 95/135".
+      constexpr double kMostPercent = 110;
       if (auto load = read_load(cursor, true);
-          load && (!load->alt_value || *load->alt_value < load->value)) {
+          load && (!load->alt_value || *load->alt_value < load->value ||
+                   load->value > kMostPercent || *load->alt_value > kMostPercent)) {
         line.load = load;
         state.strong = true;
         continue;
@@ -1341,7 +1368,7 @@ bool finish_line(Cursor& cursor, MovementLine& line, const GrammarContext& conte
   const std::size_t position = cursor.position();
   const bool after_comma =
       position > 0 && cursor.line().tokens[position - 1].kind == TokenKind::kComma;
-  if (!state.marked && !(state.strong && after_comma)) {
+  if (!state.marked && !(state.strong && (after_comma || cursor.is(TokenKind::kAt)))) {
     return false;
   }
   // "Clean Pull 4 x 3 @ 95": a number after "@" without a sign or a unit gives no load. The
@@ -1362,6 +1389,14 @@ bool finish_line(Cursor& cursor, MovementLine& line, const GrammarContext& conte
 bool read_quantities_only(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
   TailState state;
   read_tail(cursor, line, context, state);
+  // "@ 70% of the weight used last week": the words of a reference no max gives stay in the
+  // remark, as they do after a name.
+  if (!cursor.at_end() && state.strong && line.intensity.of && line.intensity.of->unread &&
+      cursor.is_word("of")) {
+    append_remark(line,
+                  written_text(cursor.line(), context.original, cursor.position(), cursor.end()));
+    cursor.reset(cursor.end());
+  }
   return cursor.at_end() && state.strong;
 }
 

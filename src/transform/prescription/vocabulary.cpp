@@ -232,10 +232,19 @@ bool Vocabulary::names_movement(std::string_view canonical) const {
   const std::size_t last_space = canonical.rfind(' ');
   const std::string_view last_word =
       last_space == std::string_view::npos ? canonical : canonical.substr(last_space + 1);
-  if (indexed) {
-    return head_index.find(last_word) != nullptr || name_index.find(canonical) != nullptr;
+  const bool known =
+      indexed ? head_index.find(last_word) != nullptr || name_index.find(canonical) != nullptr
+              : heads.contains(last_word) || names.contains(canonical);
+  if (known) {
+    return true;
   }
-  return heads.contains(last_word) || names.contains(canonical);
+  // "clean from the floor", "snatch off the blocks": a movement and where it starts.
+  for (const std::string_view place : {" from ", " off "}) {
+    if (const std::size_t at = canonical.find(place); at != std::string_view::npos && at > 0) {
+      return names_movement(canonical.substr(0, at));
+    }
+  }
+  return false;
 }
 
 Result<Vocabulary> parse_vocabulary(std::string_view toml_text) {

@@ -84,7 +84,8 @@ TEST(NotationFamilies, SetsAndReps) {
       {"Deadlift 5-3-1+ @ 65/75/85%", "movement",
        R"json({"sets":3,"steps":[{"reps":{"min":5,"max":5}},{"reps":{"min":3,"max":3}},{"reps":{"min":1,"max":1},"percent":{"min":85,"max":85},"reps_at_least":true}]})json"},
       {"Press 5-3-1+", "movement", R"json({"sets":3,"rep_scheme":[5,3,1],"remark":"1+"})json"},
-      {"Back Squat 5/5/5 @ 70/75", "note", "{}"},
+      {"Back Squat 5/5/5 @ 70/75", "movement",
+       R"json({"sets":3,"remark":"@ 70/75","warning":"reads no percentage or load from \"@ 70/75\": write a % sign or a unit"})json"},
       // "85+%" is "85%+": at least 85%.
       {"Snatch 5 x 1 @ 85+%", "movement",
        R"json({"sets":5,"percent":{"min":85,"max":85},"at_least":true})json"},
@@ -125,6 +126,20 @@ TEST(NotationFamilies, SetsAndReps) {
        R"json({"duration_seconds":null,"remark":"60s rest"})json"},
       {"Back Squat 4 x 4 @ 75%, 4 second eccentric", "movement",
        R"json({"duration_seconds":null,"remark":"4 second eccentric"})json"},
+      // After sets and reps, a third number is a load with a unit, or a remark with a warning.
+      {"Back Squat 5 x 5 x 135 lb", "movement",
+       R"json({"sets":5,"reps":{"min":5,"max":5},"load":{"value":135,"unit":"lb"}})json"},
+      {"Back Squat 3 x 3 x 80", "movement",
+       R"json({"sets":3,"reps":{"min":3,"max":3},"remark":"x 80","warning":"reads no percentage or load from \"80\": write a % sign or a unit"})json"},
+      // Loads after "@" above any percentage, in either order.
+      {"5 Power Cleans @ 95/135", "movement",
+       R"json({"reps":{"min":5,"max":5},"load":{"value":95,"alt_value":135,"unit":null}})json"},
+      // A numbered list marker before a count, and a place after a lift's name.
+      {"1. 5x5 Back Squat @ 75%", "movement",
+       R"json({"movements":[{"canonical":"back squat"}],"sets":5,"percent":{"min":75,"max":75}})json"},
+      {"Snatch from the Hang", "movement", R"json({"movements":[{"canonical":"snatch from the hang"}]})json"},
+      {"@ 70% of the weight used last week", "movement",
+       R"json({"percent":{"min":70,"max":70},"of":{"rm":null,"lift":null,"unread":true},"remark":"of the weight used last week"})json"},
       {"Clean & Jerk x 1+1 x 5 @ 75%", "movement",
        R"json({"sets":5,"reps":null,"percent":{"min":75,"max":75},"remark":"1+1"})json"},
       {"Clean & Jerk 1+1 x 5 @ 75%", "movement",
@@ -366,6 +381,8 @@ TEST(NotationFamilies, PerSetTables) {
        R"json({"sets":{"first":1,"last":3},"reps":null,"percent":null,"steps":[{"reps":{"min":3,"max":3},"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}}]})json"},
       {"Set 1 = 70% x 3, Set 3 = 80% x 2", "intensity",
        R"json({"sets":{"first":1,"last":1},"percent":{"min":70,"max":70},"remark":"Set 3 = 80% x 2"})json"},
+      {"Sets 1, 2, 3 – 70% x 3", "intensity",
+       R"json({"sets":{"first":1,"last":3},"reps":{"min":3,"max":3},"percent":{"min":70,"max":70}})json"},
       // "#" before the set number, a comma between two set numbers, and an ordinal.
       {"Set #4 – 80% x 1", "intensity",
        R"json({"sets":{"first":4,"last":4},"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}})json"},
@@ -521,7 +538,7 @@ TEST(NotationFamilies, WavesAfterName) {
       {"Clean Pull + Clean + Jerk (1+1+1) x 5 @ 78%", "movement",
        R"json({"sets":5,"reps":null,"percent":{"min":78,"max":78},"movements":[{"count":1},{"count":1},{"count":1}]})json"},
       {"Snatch + 2 OHS x 4 @ 70%", "movement",
-       R"json({"sets":4,"reps":null,"movements":[{"canonical":"snatch"},{"canonical":"overhead squat","count":2}]})json"},
+       R"json({"sets":4,"reps":null,"movements":[{"canonical":"snatch","count":1},{"canonical":"overhead squat","count":2}]})json"},
       // Complex counts after the sets, with or without brackets.
       {"Clean + Jerk 5 x 1+2 @ 75%", "movement",
        R"json({"sets":5,"reps":null,"percent":{"min":75,"max":75},"movements":[{"count":1},{"count":2}]})json"},
