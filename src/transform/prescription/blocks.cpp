@@ -297,8 +297,6 @@ SetPrescription& add_set(Block& block, const BlockMovement& movement, int set,
   return added;
 }
 
-// Fills the sets of a movement whose reps and intensity come from one line. The block's per-set
-// table applies to its first movement, and to a later one when `apply_table` is set.
 // Sum of the set counts that the block's movement lines state as "N x M", or -1 when a line
 // states none or a range.
 int stated_sets_total(const Block& block, const std::vector<ParsedLine>& lines) {
@@ -314,6 +312,8 @@ int stated_sets_total(const Block& block, const std::vector<ParsedLine>& lines) 
   return total;
 }
 
+// Fills the sets of a movement whose reps and intensity come from one line. The block's per-set
+// table applies to its first movement, and to a later one when `apply_table` is set.
 void fill_line_sets(Block& block, const SetSource& source, const BlockMovement& movement,
                     bool first_movement, bool apply_table) {
   const std::size_t line_index = movement.quantity_lines.front();
@@ -973,8 +973,11 @@ std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines) {
           append_line(blocks.back().movement_lines, index);  // "Min 1: …" under "EMOM 9"
           break;
         }
+        // "5 sets" under "Back Squat x 5 reps @ 80%" counts the squat's sets and ends its block,
+        // so that a movement on the next line is other work.
         if (open && counts_sets_above(blocks.back(), line, lines)) {
-          blocks.back().scheme_line = index;  // "5 sets" under "Back Squat x 5 reps @ 80%"
+          blocks.back().scheme_line = index;
+          open = false;
           break;
         }
         start_block().scheme_line = index;

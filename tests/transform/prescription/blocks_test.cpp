@@ -352,6 +352,14 @@ TEST(BuildBlocks, LineCountsSharingClockGiveNoWarning) {
   EXPECT_TRUE(blocks[0].warnings.empty());
 }
 
+TEST(BuildBlocks, BareCountEndsItsBlock) {
+  const auto blocks = build_blocks(
+      parse({"Back Squat x 5 reps @ 80%", "5 sets", "Front Squat x 3 @ 70%"}));
+  ASSERT_EQ(blocks.size(), 2U);
+  EXPECT_EQ(blocks[0].sets.size(), 5U);
+  EXPECT_EQ(blocks[1].movement_lines, (std::vector<std::size_t>{2}));
+}
+
 TEST(BuildBlocks, AlternatingListTakesTurns) {
   const auto blocks =
       build_blocks(parse({"EMOM 12 (alternating): Power Snatch x 2 @ 70%, Pull-ups x 5"}));
