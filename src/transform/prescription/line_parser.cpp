@@ -657,17 +657,27 @@ void add_movement_limit(MovementLine& movement, const TokenizedLine& tokens, std
 }
 
 // Adds a warning to a movement line that states more than kMaxLikelyPercent of a max, such as
-// "Snatch 3x2 @ 750%": a typing mistake is likelier than such a load, which is still computed.
+// "Snatch 3x2 @ 750%", or 0%: a typing mistake is likelier than such a load, which is still
+// computed.
 void warn_unlikely_percent(MovementLine& movement) {
   constexpr double kMaxLikelyPercent = 200;
   double highest = movement.intensity.percent ? movement.intensity.percent->max : 0;
+  bool zero = movement.intensity.percent && movement.intensity.percent->max <= 0;
   for (const IntensityStep& step : movement.steps) {
     highest = step.intensity.percent ? std::max(highest, step.intensity.percent->max) : highest;
+    zero = zero || (step.intensity.percent && step.intensity.percent->max <= 0);
   }
   for (const Movement& item : movement.movements) {
     if (item.intensity && item.intensity->percent) {
       highest = std::max(highest, item.intensity->percent->max);
+      zero = zero || item.intensity->percent->max <= 0;
     }
+  }
+  if (zero) {
+    if (!movement.warning.empty()) {
+      movement.warning += "; ";
+    }
+    movement.warning += "states 0% of a max: check the line for a typing mistake";
   }
   if (highest <= kMaxLikelyPercent) {
     return;
@@ -708,11 +718,13 @@ LineFeatures scan_features(const TokenizedLine& tokens, std::size_t begin) {
   features.has_percent = tokens.has_kind(TokenKind::kPercent);
   features.names_rep_max = tokens.may_have_any(kTargetWords);
   const Token& first = tokens.tokens[begin];
-  // "E3M" is one word with no keyword id.
+  // "E3M", "Twice through" start with words that have no keyword id.
   const bool glued_every = first.kind == TokenKind::kWord && first.end - first.begin == 3 &&
                            tokens.text[first.begin] == 'e' && tokens.text[first.begin + 2] == 'm';
+  const bool times_word = first.kind == TokenKind::kWord &&
+                          (tokens.spelling(first) == "twice" || tokens.spelling(first) == "once");
   features.may_start_scheme = first.kind == TokenKind::kNumber || first.kind == TokenKind::kTime ||
-                              kSchemeStarts.contains(first.keyword) || glued_every;
+                              kSchemeStarts.contains(first.keyword) || glued_every || times_word;
   return features;
 }
 

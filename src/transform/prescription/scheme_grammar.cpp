@@ -235,6 +235,16 @@ bool read_counted_head(Cursor& cursor, Head& head) {
     return true;
   }
   std::optional<CountRange> count;
+  // "Twice through:", "Once through:".
+  if (const std::string_view word = cursor.word();
+      (word == "twice" || word == "once") && cursor.is_word("through", 1)) {
+    const int times = word == "twice" ? 2 : 1;
+    cursor.advance();
+    cursor.advance();
+    head.scheme.type = SchemeType::kRounds;
+    head.scheme.rounds = times;
+    return true;
+  }
   if (const auto word_count = read_count_or_number_word(cursor)) {
     count = CountRange{*word_count, *word_count};
     const std::size_t after_count = cursor.position();

@@ -33,6 +33,7 @@ TEST(NotationFamilies, SetsAndReps) {
       {"Three sets of:", "scheme", R"json({"scheme":{"type":"sets","sets":3}})json"},
       {"2x through:", "scheme", R"json({"scheme":{"type":"rounds","rounds":2}})json"},
       {"3 times through:", "scheme", R"json({"scheme":{"type":"rounds","rounds":3}})json"},
+      {"Twice through:", "scheme", R"json({"scheme":{"type":"rounds","rounds":2}})json"},
       // A day label before the prescription is set aside, as "Part A -" is.
       {"Day 1: Back Squat 5x5 @ 75%", "movement",
        R"json({"movements":[{"canonical":"back squat"}],"sets":5,"percent":{"min":75,"max":75}})json"},
@@ -92,6 +93,9 @@ TEST(NotationFamilies, SetsAndReps) {
       // A percentage above 200% is kept, with a warning about a likely typing mistake.
       {"Snatch 3x2 @ 750%", "movement",
        R"json({"percent":{"min":750,"max":750},"warning":"states 750% of a max, more than 200%: check the line for a typing mistake"})json"},
+      // So does 0%.
+      {"Clean 3x1 @ 0%", "movement",
+       R"json({"percent":{"min":0,"max":0},"warning":"states 0% of a max: check the line for a typing mistake"})json"},
       // A rest after the items of a list stays in the remark.
       {"4 x 400m Run, rest 2:00", "movement",
        R"json({"movements":[{"canonical":"run"}],"sets":4,"duration_seconds":null,"remark":"rest 2:00"})json"},
