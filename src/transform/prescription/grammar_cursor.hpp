@@ -50,6 +50,14 @@ class Cursor {
     return dash != nullptr && dash->kind == TokenKind::kDash && dash->space_before &&
            next != nullptr && next->space_before;
   }
+  //! Whether the token ahead positions on is a slash with a space on each side, as in "Push-ups /
+  //! Sit-ups", where a slash joined to its neighbors ("Clean/Jerk", "135/95") joins them.
+  [[nodiscard]] bool is_spaced_slash(std::size_t ahead = 0) const {
+    const Token* slash = peek(ahead);
+    const Token* next = peek(ahead + 1);
+    return slash != nullptr && slash->kind == TokenKind::kSlash && slash->space_before &&
+           next != nullptr && next->space_before;
+  }
   [[nodiscard]] bool is_word(Keyword expected, std::size_t ahead = 0) const {
     return keyword(ahead) == expected.id;
   }
@@ -107,6 +115,20 @@ class Cursor {
   std::size_t position_;
   std::size_t end_;
 };
+
+//! Index of the kClose that matches the kOpen at the cursor, or 0 when there is none.
+[[nodiscard]] inline std::size_t matching_close(const Cursor& cursor) {
+  int depth = 0;
+  for (std::size_t index = cursor.position(); index < cursor.end(); ++index) {
+    const TokenKind kind = cursor.line().tokens[index].kind;
+    if (kind == TokenKind::kOpen) {
+      ++depth;
+    } else if (kind == TokenKind::kClose && --depth == 0) {
+      return index;
+    }
+  }
+  return 0;
+}
 
 //! Inputs of every grammar rule besides the tokens.
 struct GrammarContext {

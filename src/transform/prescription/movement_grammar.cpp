@@ -136,6 +136,11 @@ bool article_in_name(const Cursor& cursor, std::size_t words_before) {
              std::end(kPlaceWords);
 }
 
+// Bounds of a number written without a % sign that is read as a percentage: "8/6/4/2 @
+// 65/70/75/80". Loads in pounds or kilograms are mostly heavier than the upper bound.
+constexpr double kMinUnsignedPercent = 30;
+constexpr double kMaxUnsignedPercent = 110;
+
 // Largest set count read from "N x M". "Snatch 70x2" is a percentage or a load and two reps
 // rather than seventy sets, and "31X1" is a tempo.
 constexpr int kMaxLikelySets = 20;
@@ -228,11 +233,9 @@ std::optional<TokenSpan> read_name(Cursor& cursor) {
       continue;
     }
     // A slash with spaces around it separates names, as in "Push-ups / Sit-ups".
-    const bool spaced_slash = token->kind == TokenKind::kSlash && token->space_before &&
-                              cursor.peek(1) != nullptr && cursor.peek(1)->space_before;
     const bool connector = token->kind == TokenKind::kDash ||
                            token->kind == TokenKind::kAmpersand ||
-                           (token->kind == TokenKind::kSlash && !spaced_slash);
+                           (token->kind == TokenKind::kSlash && !cursor.is_spaced_slash());
     if (connector && cursor.is(TokenKind::kWord, 1) &&
         !(token->kind == TokenKind::kSlash && cursor.is_word_in({"side", "leg", "arm"}, 1))) {
       cursor.advance();
@@ -268,20 +271,6 @@ void set_names(Movement& movement, const Cursor& cursor, TokenSpan span,
                         context.vocabulary);
 }
 
-// Index of the kClose that matches the kOpen at the cursor, or 0 when there is none.
-std::size_t matching_close(const Cursor& cursor) {
-  int depth = 0;
-  for (std::size_t index = cursor.position(); index < cursor.end(); ++index) {
-    const TokenKind kind = cursor.line().tokens[index].kind;
-    if (kind == TokenKind::kOpen) {
-      ++depth;
-    } else if (kind == TokenKind::kClose && --depth == 0) {
-      return index;
-    }
-  }
-  return 0;
-}
-
 void append_remark(MovementLine& line, std::string_view text) {
   if (text.empty()) {
     return;
@@ -311,6 +300,13 @@ bool read_tempo(Cursor& cursor, MovementLine& line, const GrammarContext& contex
   append_remark(line, written_text(cursor.line(), context.original, start, end));
   cursor.reset(end);
   return true;
+}
+
+// Warns that numbers written without a % sign or a unit, "@ 95" or the "80" of "3 x 3 x 80", give
+// the line no percentage and no load.
+void warn_unread_number(MovementLine& line, std::string_view written) {
+  append_warning(line, "reads no percentage or load from \"" + std::string(written) +
+                           "\": write a % sign or a unit");
 }
 
 void merge_intensity(Intensity& into, Intensity&& from) {
@@ -858,13 +854,11 @@ void finish_set_groups(MovementLine& line, SetGroups& groups) {
 
 // Whether the numbers of a percentage sequence that no '%' ends, "Back Squat 8/6/4/2 @
 // 65/70/75/80", "Back Squat 3 x 5 @ 70/75/80", are percentages. They must be one for each set of
-// the line's rep sequence or set count, each from kLeastUnsignedPercent to kMostUnsignedPercent,
+// the line's rep sequence or set count, each from kMinUnsignedPercent to kMaxUnsignedPercent,
 // with nothing but a comment or an "of" clause after them. Loads written the same way, "5/3/1 @
 // 135/155/175", are heavier than the bound.
 bool unsigned_percents(const Cursor& cursor, const MovementLine& line,
                        const std::vector<Range>& percents) {
-  constexpr double kLeastUnsignedPercent = 30;
-  constexpr double kMostUnsignedPercent = 110;
   const std::size_t sets = !line.rep_scheme.empty() ? line.rep_scheme.size()
                            : line.sets && line.sets->min == line.sets->max
                                ? static_cast<std::size_t>(line.sets->max)
@@ -873,7 +867,7 @@ bool unsigned_percents(const Cursor& cursor, const MovementLine& line,
     return false;
   }
   const bool plausible = std::all_of(percents.begin(), percents.end(), [](const Range& percent) {
-    return percent.min >= kLeastUnsignedPercent && percent.min <= kMostUnsignedPercent;
+    return percent.min >= kMinUnsignedPercent && percent.min <= kMaxUnsignedPercent;
   });
   return plausible && (cursor.at_end() || cursor.is(TokenKind::kComma) ||
                        cursor.is(TokenKind::kOpen) || cursor.is_word("of"));
@@ -1036,9 +1030,7 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
     const std::size_t mark = cursor.position();
     // "Snatch 2x2 @ 70% / 2x1 @ 80%": a slash with spaces around it after a percentage separates
     // groups of sets as a comma does.
-    const bool separates_groups = cursor.is(TokenKind::kSlash) && line.intensity.percent &&
-                                  cursor.peek()->space_before && cursor.peek(1) != nullptr &&
-                                  cursor.peek(1)->space_before;
+    const bool separates_groups = line.intensity.percent && cursor.is_spaced_slash();
     // "Back Squat 3x3 + 1x6 @ 75%": a plus before another sets x reps does too.
     const bool plus_separates = cursor.is(TokenKind::kPlus) &&
                                 (line.reps || line.intensity.percent) &&
@@ -1132,10 +1124,8 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
         continue;
       }
       if (after_times.remaining() == 1 || after_times.is(TokenKind::kComma, 1)) {
-        const std::string_view number = written_text(cursor.line(), context.original,
-                                                     cursor.position() + 1, cursor.position() + 2);
-        append_warning(line, "reads no percentage or load from \"" + std::string(number) +
-                                 "\": write a % sign or a unit");
+        warn_unread_number(line, written_text(cursor.line(), context.original,
+                                              cursor.position() + 1, cursor.position() + 2));
         append_remark(line, written_text(cursor.line(), context.original, cursor.position(),
                                          cursor.position() + 2));
         cursor.reset(cursor.position() + 2);
@@ -1269,12 +1259,11 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
         continue;
       }
       // "@ 135/95" without a unit is the men's and the women's load, heavier first, unlike
-      // percentages that climb from set to set. Figures above any percentage are loads in either
-      // order: "@ 95/135".
-      constexpr double kMostPercent = 110;
+      // percentages that climb from set to set. Figures above kMaxUnsignedPercent are loads in
+      // either order: "@ 95/135".
       if (auto load = read_load(cursor, true);
           load && (!load->alt_value || *load->alt_value < load->value ||
-                   load->value > kMostPercent || *load->alt_value > kMostPercent)) {
+                   load->value > kMaxUnsignedPercent || *load->alt_value > kMaxUnsignedPercent)) {
         line.load = load;
         state.strong = true;
         continue;
@@ -1375,10 +1364,7 @@ bool finish_line(Cursor& cursor, MovementLine& line, const GrammarContext& conte
   // warning makes the missing load visible where the sets are shown.
   if (cursor.is(TokenKind::kAt) && cursor.is(TokenKind::kNumber, 1) && !line.intensity.percent &&
       !line.load) {
-    append_warning(line, "reads no percentage or load from \"" +
-                             std::string(written_text(cursor.line(), context.original, position,
-                                                      cursor.end())) +
-                             "\": write a % sign or a unit");
+    warn_unread_number(line, written_text(cursor.line(), context.original, position, cursor.end()));
   }
   append_remark(line, written_text(cursor.line(), context.original, position, cursor.end()));
   cursor.reset(cursor.end());
@@ -1526,10 +1512,8 @@ bool read_items(Cursor& cursor, const GrammarContext& context, MovementLine& lin
   while (line.movements.size() < kMaxItems) {
     const std::size_t before_separator = cursor.position();
     // "Push-ups / Sit-ups": a slash with spaces around it separates the items of a list.
-    const bool slash = cursor.is(TokenKind::kSlash) && cursor.peek()->space_before &&
-                       cursor.peek(1) != nullptr && cursor.peek(1)->space_before;
-    const bool comma =
-        cursor.accept(TokenKind::kComma) || (slash && cursor.accept(TokenKind::kSlash));
+    const bool comma = cursor.accept(TokenKind::kComma) ||
+                       (cursor.is_spaced_slash() && cursor.accept(TokenKind::kSlash));
     if (!comma && !cursor.accept(TokenKind::kPlus)) {
       break;
     }
@@ -1715,9 +1699,7 @@ bool read_more_counted_items(Cursor& cursor, MovementLine& line, const GrammarCo
 bool read_more_names(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
   // "Push-ups / Sit-ups": a slash with spaces around it separates names as a comma does.
   const auto at_separator = [&cursor] {
-    return cursor.is(TokenKind::kComma) ||
-           (cursor.is(TokenKind::kSlash) && cursor.peek()->space_before &&
-            cursor.peek(1) != nullptr && cursor.peek(1)->space_before);
+    return cursor.is(TokenKind::kComma) || cursor.is_spaced_slash();
   };
   if (!at_separator() || !cursor.is(TokenKind::kWord, 1) || line.movements.size() != 1 ||
       !context.vocabulary.names_movement(line.movements.front().canonical)) {

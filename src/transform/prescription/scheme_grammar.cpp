@@ -574,18 +574,7 @@ bool parse_worded_reps(Cursor& cursor, const GrammarContext& context, MovementLi
 
 // Whether the tokens from the cursor to the end are one bracketed group: "(Cindy)".
 bool is_bracketed_to_end(const Cursor& cursor) {
-  if (!cursor.is(TokenKind::kOpen)) {
-    return false;
-  }
-  int depth = 0;
-  for (std::size_t index = cursor.position(); index < cursor.end(); ++index) {
-    const TokenKind kind = cursor.line().tokens[index].kind;
-    depth += kind == TokenKind::kOpen ? 1 : kind == TokenKind::kClose ? -1 : 0;
-    if (depth == 0) {
-      return index + 1 == cursor.end();
-    }
-  }
-  return false;
+  return cursor.is(TokenKind::kOpen) && matching_close(cursor) + 1 == cursor.end();
 }
 
 // "EMOM 8 @ 75%: 2 Power Cleans": an intensity for every set, then the movements after a colon.
