@@ -14,9 +14,9 @@ namespace wodetl {
 
 namespace {
 
-// Whether a day's first line says the day is a rest day: "Off", "Rest", "Rest Day!", "Day off",
+// Whether a day's first line marks the day as a rest day: "Off", "Rest", "Rest Day!", "Day off",
 // "Active recovery".
-bool says_rest_day(const Line& line) {
+bool is_rest_day_line(const Line& line) {
   std::string text = normalize_for_matching(line.text);
   while (!text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == ':')) {
     text.pop_back();
@@ -45,10 +45,10 @@ SegmentedDay segment_day(DayGroup day) {
   day_segment.heading = std::move(day.header);
   segmented.segments.push_back(std::move(day_segment));
 
-  // A day is a rest day when its header or its first line says so and it prescribes no part, or
-  // when it has no lines at all.
-  const bool says_rest = (header.has_value() && header->mentions_rest) ||
-                         (!day.lines.empty() && says_rest_day(day.lines.front()));
+  // A day is a rest day when its header or its first line marks it so and it prescribes no part,
+  // or when it has no lines at all.
+  const bool marked_rest = (header.has_value() && header->mentions_rest) ||
+                           (!day.lines.empty() && is_rest_day_line(day.lines.front()));
   const bool no_lines = day.lines.empty();
   bool has_part = false;
   for (Line& line : day.lines) {
@@ -65,7 +65,7 @@ SegmentedDay segment_day(DayGroup day) {
     segmented.segments.back().lines.push_back(std::move(line));
   }
 
-  segmented.rest_day = (says_rest && !has_part) || no_lines;
+  segmented.rest_day = (marked_rest && !has_part) || no_lines;
   return segmented;
 }
 

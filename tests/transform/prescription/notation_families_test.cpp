@@ -72,8 +72,8 @@ TEST(NotationFamilies, SetsAndReps) {
       {"Back Squat 5,5,5,3,3 @ 75,75,80,85,85%", "movement",
        R"json({"sets":5,"steps":[{"reps":{"min":5,"max":5},"percent":{"min":75,"max":75}},{"reps":{"min":5,"max":5},"percent":{"min":75,"max":75}},{"reps":{"min":5,"max":5},"percent":{"min":80,"max":80}},{"reps":{"min":3,"max":3},"percent":{"min":85,"max":85}},{"reps":{"min":3,"max":3},"percent":{"min":85,"max":85}}]})json"},
       // Without a sign, numbers after a rep sequence or set count are percentages when there is
-      // one a set and each is a plausible percentage. The line says so in a warning, and loads
-      // stay notes.
+      // one a set and each is a plausible percentage. The line carries a warning, and loads stay
+      // notes.
       {"Back Squat 8/6/4/2 @ 65/70/75/80", "movement",
        R"json({"sets":4,"steps":[{"reps":{"min":8,"max":8},"percent":{"min":65,"max":65}},{"reps":{"min":6,"max":6},"percent":{"min":70,"max":70}},{"reps":{"min":4,"max":4},"percent":{"min":75,"max":75}},{"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}}],"warning":"reads 65/70/75/80 as percentages, since no % sign follows them"})json"},
       {"Snatch 3/3/2 @ 70/75/80 of 1-RM Snatch", "movement",
@@ -474,7 +474,7 @@ TEST(NotationFamilies, WavesAfterName) {
        R"json({"sets":4,"steps":[{"percent":{"min":70,"max":70}},{"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}}]})json"},
       {"Snatch x 2 @ 70%, then x 1 @ 80%", "movement",
        R"json({"sets":2,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}}]})json"},
-      // A spaced dash before a percentage sequence stands where "@" would be.
+      // A spaced dash before a percentage sequence takes the place of "@".
       {"Clean 2 x 2 – 75/80%", "movement",
        R"json({"sets":2,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}},{"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}}]})json"},
       // A slash with spaces around it separates groups as a comma does.
@@ -589,7 +589,8 @@ TEST(NotationFamilies, WavesAfterName) {
 
 TEST(NotationFamilies, RepMaxes) {
   expect_rows({
-      // "Max" before "unbroken", "reps" or a plural name asks for reps, not a rep max.
+      // "Max" before "unbroken", "reps" or a plural name means as many reps as possible, not a
+      // rep max.
       {"Max Unbroken Pull-ups", "note", R"json({})json"},
       {"Max Burpees in 2 minutes", "note", R"json({})json"},
       {"Max Back Squat", "target", R"json({"target":{"rm":1,"lift":"back squat"}})json"},
