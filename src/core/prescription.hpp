@@ -154,6 +154,10 @@ class HeapOptional {
 
 //! One movement of a movement line.
 struct Movement {
+  //! Skips the zero-fill of value-initialization, as MovementLine's constructor does, so every
+  //! member must have a default member initializer or a class type.
+  Movement() noexcept {}  // NOLINT(modernize-use-equals-default): = default would zero-fill
+
   //! As written: "Hip Snatch", "Pull-Ups". A view into the text of its line (see ParsedLine::text).
   std::string_view name;
   std::string canonical;           //!< see canonical_name: "hip snatch", "pull up"
@@ -345,6 +349,10 @@ struct ParsedLine {
 
 //! Reps and intensity of one set of a block, after the intensity table is applied.
 struct SetPrescription {
+  //! Every member must have a default member initializer or a class type: as for MovementLine,
+  //! this user-provided constructor keeps emplace_back() from zero-filling the set first.
+  SetPrescription() noexcept {}  // NOLINT(modernize-use-equals-default): = default would zero-fill
+
   int set = 0;  //!< 1-based, counted for each movement of the block
   std::optional<CountRange> reps;
   bool reps_at_least = false;
@@ -363,6 +371,9 @@ struct SetPrescription {
 //! A scheme with what is done on it: a clock, the movements done on it, the per-set intensity
 //! table applied to its sets, its rests and its notes. Indices refer to PartPrescription::lines.
 struct Block {
+  //! Skips the zero-fill of value-initialization (see MovementLine's constructor).
+  Block() noexcept {}  // NOLINT(modernize-use-equals-default): = default would zero-fill
+
   std::optional<std::size_t> scheme_line;
   //! A note ending in a colon that introduces the movement lines after it, "With empty bar:". It
   //! heads a block of its own when no scheme is open, or the open block already has its movements.
@@ -388,6 +399,9 @@ struct Block {
 //! Prescription of one segment of a day: every line parsed, and the lines grouped into blocks.
 //! Notes before the first block are in lines only.
 struct PartPrescription {
+  //! Skips the zero-fill of value-initialization (see MovementLine's constructor).
+  PartPrescription() noexcept {}  // NOLINT(modernize-use-equals-default): = default would zero-fill
+
   std::string label;    //!< the segment's label: "A", "warm_up", "" for the day segment
   std::string heading;  //!< the segment's heading line as written
   std::vector<ParsedLine> lines;

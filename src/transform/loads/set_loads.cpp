@@ -147,10 +147,12 @@ std::optional<SetPrescription> each_set(const prescription::BlockMovement& movem
     return std::nullopt;
   }
   // An intensity line ("Back Squat" then "5 reps @ 75%") has no movements of its own.
-  SetPrescription set{0, line->reps, line->reps_at_least,
-                      line->line != nullptr
-                          ? prescription::movement_intensity(*line->line, movement.movement)
-                          : *line->intensity};
+  SetPrescription set;
+  set.reps = line->reps;
+  set.reps_at_least = line->reps_at_least;
+  set.intensity = line->line != nullptr
+                      ? prescription::movement_intensity(*line->line, movement.movement)
+                      : *line->intensity;
   if (item_index && line->line != nullptr) {
     set.reps = line->line->movements[*item_index].reps;
   }

@@ -288,10 +288,16 @@ void reserve_sets(Block& block, std::size_t more) {
 }
 
 // Appends a set of the movement to block.sets.
+// reps is taken by reference: passed by value, the optional would be packed into a register from
+// memory just written byte by byte, and that load waits for the stores.
 SetPrescription& add_set(Block& block, const BlockMovement& movement, int set,
-                         std::optional<CountRange> reps, bool reps_at_least,
+                         const std::optional<CountRange>& reps, bool reps_at_least,
                          const Intensity& intensity) {
-  SetPrescription& added = block.sets.emplace_back(set, reps, reps_at_least, intensity);
+  SetPrescription& added = block.sets.emplace_back();
+  added.set = set;
+  added.reps = reps;
+  added.reps_at_least = reps_at_least;
+  added.intensity = intensity;
   added.movement_line = movement.line;
   added.movement = movement.movement;
   return added;
@@ -638,8 +644,13 @@ void fill_unnamed_sets(Block& block, const SetSource& source) {
     if (!reps && source.scheme_sequence != nullptr) {
       reps = sequence_reps(*source.scheme_sequence, set);
     }
-    block.sets.emplace_back(set, reps, row ? row->reps_at_least : false,
-                            row ? *row->intensity : Intensity{});
+    SetPrescription& added = block.sets.emplace_back();
+    added.set = set;
+    added.reps = reps;
+    if (row) {
+      added.reps_at_least = row->reps_at_least;
+      added.intensity = *row->intensity;
+    }
   }
 }
 
@@ -956,7 +967,7 @@ std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines) {
   blocks.reserve(block_starts);
   bool open = false;  // whether the last block still takes lines
   auto start_block = [&]() -> Block& {
-    blocks.push_back(Block{});  // not emplace_back(), which would zero the whole block first
+    blocks.emplace_back();
     open = true;
     return blocks.back();
   };

@@ -566,6 +566,16 @@ std::optional<TargetLine> parse_target(Cursor& cursor, const GrammarContext& con
     }
     cursor.accept(TokenKind::kComma);
   }
+  // Every way on reads a number or one of these words first. Most lines that get here are
+  // movement lines that name a rep max ("Front Squat x 7 reps @ 60-65% of 1-RM Front Squat"), and
+  // this turns them away at their first word.
+  static constexpr KeywordSet kTargetStarts = {"establish", "find",   "build",  "work",  "a",
+                                               "an",        "your",   "the",    "new",   "max",
+                                               "heavy",     "single", "double", "triple"};
+  if (!cursor.is(TokenKind::kNumber) && !kTargetStarts.contains(cursor.keyword())) {
+    cursor.reset(start);
+    return std::nullopt;
+  }
   const bool verb =
       cursor.accept_word("establish") || cursor.accept_word("find") ||
       cursor.accept_words({"build", "to"}) || cursor.accept_words({"build", "up", "to"}) ||

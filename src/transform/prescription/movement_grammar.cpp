@@ -895,6 +895,13 @@ bool read_percent_sequence(Cursor& cursor, const GrammarContext& context, Moveme
     cursor.reset(start);
     return false;
   }
+  // A dash sequence needs three numbers (see least below): "@ 60-65%", the commonest case, is a
+  // range, turned away here before the list is built.
+  if (kind == TokenKind::kDash && !marked_each &&
+      !(cursor.is(TokenKind::kDash, 3) && cursor.is(TokenKind::kNumber, 4))) {
+    cursor.reset(start);
+    return false;
+  }
   std::vector<Range> percents;
   while (cursor.is(TokenKind::kNumber) && cursor.peek()->value <= 1000) {
     // "@ 70% / 2x1 @ 80%": after a marked percentage, a number without a sign starts other text.
@@ -1416,6 +1423,9 @@ bool read_count_times_group(Cursor& cursor, const GrammarContext& context, Movem
 // Quantities an item of a reps-first line may carry besides its movement's reps, distance and
 // time. Only a line of one item keeps them all, and a list or complex keeps the first load.
 struct ItemExtras {
+  //! See Head in scheme_grammar.cpp: = default would clear the extras with one slow block store.
+  ItemExtras() noexcept {}  // NOLINT(modernize-use-equals-default)
+
   bool reps_at_least = false;
   bool per_side = false;
   std::optional<Quantity> calories;
@@ -2037,6 +2047,11 @@ bool parse_movement_line(Cursor& cursor, const GrammarContext& context, Movement
 
 std::size_t back_off_lead(const Cursor& cursor) {
   const std::string_view first = cursor.word();
+  // Most callers test a token that starts no back-off; the first letter turns them away before the
+  // spelling compares.
+  if (first.empty() || (first.front() != 'd' && first.front() != 'b' && first.front() != 'c')) {
+    return 0;
+  }
   if (first == "drop" || first == "drops") {
     const std::string_view second = cursor.word(1);
     const std::size_t to = second == "down" || second == "back" ? 2 : 1;

@@ -58,7 +58,9 @@ std::optional<int> read_count_or_number_word(Cursor& cursor);
 
 //! "5", "5-6", "5 to 6", "5–6". A dash followed by a third number is a rep sequence, not a range,
 //! and a descending pair ("21-15") is not a range either. A number before "%" is no count.
-inline std::optional<CountRange> read_count_range(Cursor& cursor) {
+//! Always inlined: a copy that is not returns its optional through a stack slot (see above), and
+//! the compiler left such a copy in the hot paths of the movement grammar.
+[[gnu::always_inline]] inline std::optional<CountRange> read_count_range(Cursor& cursor) {
   if (!cursor.is(TokenKind::kNumber)) {
     return std::nullopt;
   }

@@ -1,6 +1,7 @@
 #include "transform/prescription/tokens.hpp"
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -322,6 +323,28 @@ bool copy_lower_case_ascii(std::string_view line, char* text) {
   return (seen & kHighBits) == 0;
 }
 
+// Index of the first byte at or after text[at] that is not a lower-case ASCII letter, in text
+// copied by copy_lower_case_ascii. It tests eight bytes at a time: a loop over bytes mispredicts
+// its exit at the end of nearly every word, since word lengths vary, and this loop mostly runs
+// once. The zero bytes of the padding stop it at the end of the line, within the padding.
+std::size_t skip_letters(const char* text, std::size_t at) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHighBits = kOnes * 0x80;
+  for (;;) {
+    std::uint64_t chunk = 0;
+    std::memcpy(&chunk, text + at, 8);
+    // Bytes are below 0x80, so no sum carries into the next byte: the high bit of a byte of
+    // from_a is set when the byte is 'a' or more, of past_z when it is past 'z'.
+    const std::uint64_t from_a = chunk + kOnes * (0x80 - 'a');
+    const std::uint64_t past_z = chunk + kOnes * (0x80 - 'z' - 1);
+    const std::uint64_t not_letter = ~(from_a & ~past_z) & kHighBits;
+    if (not_letter != 0) {
+      return at + static_cast<std::size_t>(std::countr_zero(not_letter) / 8);
+    }
+    at += 8;
+  }
+}
+
 // Normalizes and tokenizes an ASCII line in one pass, giving the same text, tokens and
 // same_offsets as normalize_line followed by the token loop of tokenize. On an ASCII line
 // normalization only lower-cases letters and collapses whitespace, so the line is first copied
@@ -377,15 +400,10 @@ bool tokenize_ascii(std::string_view line, TokenizedLine& out) {
     KeywordId keyword = kNoKeyword;
     const std::size_t start = at;
     if (first_class == AsciiClass::kLetter) {
-      do {
-        ++at;
-      } while (ascii_class(text[at]) == AsciiClass::kLetter);
+      at = skip_letters(text, at + 1);
       // Inner apostrophes ("today's") are rare, so they are tested once the letters end.
       while (text[at] == '\'' && ascii_class(text[at + 1]) == AsciiClass::kLetter) {
-        at += 2;
-        while (ascii_class(text[at]) == AsciiClass::kLetter) {
-          ++at;
-        }
+        at = skip_letters(text, at + 2);
       }
       // Only a one-letter word can start a glued abbreviation: its second byte is a digit.
       if (at - start == 1 && ascii_class(text[at]) == AsciiClass::kDigit &&
