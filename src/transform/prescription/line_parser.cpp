@@ -566,9 +566,9 @@ std::optional<TargetLine> parse_target(Cursor& cursor, const GrammarContext& con
     }
     cursor.accept(TokenKind::kComma);
   }
-  // Every way on reads a number or one of these words first. Most lines that get here are
+  // Each form left below starts with a number or one of these words. Most lines that get here are
   // movement lines that name a rep max ("Front Squat x 7 reps @ 60-65% of 1-RM Front Squat"), and
-  // this turns them away at their first word.
+  // this test turns them away at their first word.
   static constexpr KeywordSet kTargetStarts = {"establish", "find",   "build",  "work",  "a",
                                                "an",        "your",   "the",    "new",   "max",
                                                "heavy",     "single", "double", "triple"};

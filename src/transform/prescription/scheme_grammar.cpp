@@ -21,8 +21,8 @@ constexpr int kTabataRestSeconds = 10;
 
 // Head being read, with the counts the line states before any derivation.
 struct Head {
-  //! Keeps the compiler from clearing the whole head with one slow block store, which it does for
-  //! the implicit constructor; every member must have a default member initializer or a class type.
+  //! The implicit constructor clears the whole head with one slow block store; this one does not.
+  //! So every member must have a default member initializer or a class type.
   Head() noexcept {}  // NOLINT(modernize-use-equals-default): = default clears the whole head
 
   Scheme scheme;
