@@ -532,7 +532,10 @@ int main(int argc, char** argv) {
   sources_app->add_option("--config", sources.config,
                           "Configuration file (default: WODETL_CONFIG, else ./wodetl.toml)");
   sources_app
-      ->add_option("--store", sources.store, "Store whose sync cursors to show: " + store_help)
+      ->add_option("--store", sources.store,
+                   "Store whose sync cursors to show: local (SQLite and a bucket folder) or aws "
+                   "(S3 and DynamoDB) (default: WODETL_STORE, else the configuration file's "
+                   "store, else local)")
       ->check(CLI::IsMember({"local", "aws"}));
   sources_app->add_option("--format", sources.format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
@@ -551,7 +554,9 @@ int main(int argc, char** argv) {
   ShowArguments show;
   CLI::App* show_app = app.add_subcommand("show", "Print stored sessions of one day or one week");
   show_app->add_option("--store", show.store, store_help)->check(CLI::IsMember({"local", "aws"}));
-  show_app->add_option("--data-dir", show.data_dir, "Data folder written by `wodetl run`");
+  show_app->add_option("--data-dir", show.data_dir,
+                       "Data folder written by `wodetl run` (default: the source's data_dir, "
+                       "WODETL_DATA_DIR, else ./wod-data)");
   show_app->add_option("--source", show.source,
                        "Show the data of this configured source (default: the only one)");
   show_app->add_option("--config", show.config,
@@ -561,14 +566,20 @@ int main(int argc, char** argv) {
   auto* week_option = show_app->add_option("--week", show.options.week,
                                            "Show the Monday-Sunday week of this day (YYYY-MM-DD)");
   date_option->excludes(week_option);
-  show_app->add_option("--maxes", show.maxes_file,
-                       "TOML file of personal maxes; prints the weight of each prescribed set");
+  auto* maxes_option =
+      show_app->add_option("--maxes", show.maxes_file,
+                           "TOML file of personal maxes; prints the weight of each prescribed set "
+                           "(docs/prescriptions.md describes the file)");
   show_app->add_option("--format", show.options.format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
   show_app->callback([&] {
     if (show.options.date.empty() && show.options.week.empty()) {
       throw CLI::RequiredError("--date or --week");
+    }
+    // An unset variable in a script ("--maxes $MAXES") would otherwise print sets without loads.
+    if (maxes_option->count() > 0 && show.maxes_file.empty()) {
+      throw CLI::ValidationError("--maxes", "needs the path of a TOML file of maxes, not \"\"");
     }
   });
 

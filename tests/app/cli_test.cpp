@@ -340,6 +340,13 @@ TEST(CliShowMaxes, PrintsLoadsAndMissingMaxes) {
                                         "--maxes", (folder.path() / "absent.toml").string()});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.errors.find("absent.toml"), std::string::npos);
+
+  // "--maxes $MAXES" with the variable unset must not print the day without loads.
+  const auto empty =
+      testing::run_wodetl({"show", "--data-dir", data_dir, "--date", "2020-12-28", "--maxes", ""});
+  EXPECT_EQ(empty.exit_code, 2);
+  EXPECT_NE(empty.errors.find("--maxes: needs the path of a TOML file"), std::string::npos)
+      << empty.errors;
 }
 
 TEST(CliShowMaxes, WarnsAboutTableRowsPastSets) {

@@ -3,13 +3,16 @@
 #include <toml++/toml.h>
 
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <vector>
 
+#include "core/edit_distance.hpp"
 #include "transform/prescription/canonical.hpp"
+#include "transform/prescription/vocabulary.hpp"
 
 namespace wodetl {
 
@@ -27,6 +30,28 @@ std::string lower_ascii(std::string_view text) {
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   return lowered;
+}
+
+// Reads the decimal number at the start of text, after any spaces: "100", "102.5", ".5". Returns
+// the number of bytes read, 0 when none. std::from_chars in fixed format takes no sign, exponent,
+// hexadecimal digits, "inf" or "nan", which sscanf's %lf would read ("0x7d kg" as 125 kg).
+std::size_t read_decimal(std::string_view text, double& value) {
+  std::size_t start = 0;
+  while (start < text.size() && text[start] == ' ') {
+    ++start;
+  }
+  // from_chars reads "inf" and "nan" in every format.
+  if (start == text.size() ||
+      (std::isdigit(static_cast<unsigned char>(text[start])) == 0 && text[start] != '.')) {
+    return 0;
+  }
+  const char* first = text.data() + start;
+  const auto [end, error] =
+      std::from_chars(first, text.data() + text.size(), value, std::chars_format::fixed);
+  if (error != std::errc() || end == first) {
+    return 0;
+  }
+  return static_cast<std::size_t>(end - text.data());
 }
 
 std::optional<WeightUnit> parse_unit(std::string_view written) {
@@ -49,15 +74,27 @@ Error entry_error(const std::string& origin, const std::string& key, const std::
   return Error::invalid_input("maxes file " + origin + ": " + key + " " + problem, {}, hint);
 }
 
-// Keys that look like a misspelled setting rather than a lift, with the setting they mean.
+// Keys that look like a misspelled setting rather than a lift, with the setting they mean: other
+// words for it, another case ("Unit") and slips of up to two letters ("unti", "roundng") that name
+// no movement.
 std::optional<std::string_view> setting_meant_by(std::string_view key) {
   const std::string lowered = lower_ascii(key);
   if (lowered == "units" || lowered == "weight_unit" || lowered == "unit_of_weight") {
     return "unit";
   }
   if (lowered == "round" || lowered == "rounding_step" || lowered == "step" ||
-      lowered == "plate_step" || lowered == "increment" || lowered == "rounding") {
+      lowered == "plate_step" || lowered == "increment") {
     return "rounding";
+  }
+  constexpr std::size_t kMaxEdits = 2;
+  for (const std::string_view setting : {"unit", "rounding", "rep_maxes"}) {
+    if (lowered != key && lowered == setting) {
+      return setting;
+    }
+    if (lowered != setting && edit_distance(lowered, setting) <= kMaxEdits &&
+        !prescription::default_vocabulary().names_movement(prescription::canonical_name(key))) {
+      return setting;
+    }
   }
   return std::nullopt;
 }
@@ -65,10 +102,16 @@ std::optional<std::string_view> setting_meant_by(std::string_view key) {
 // Reason text: why a max entry's value is not a weight, for the error message.
 std::string weight_problem(const std::string& text) {
   double value = 0;
-  // NOLINTNEXTLINE(cert-err34-c): only the number's size is wanted here, the rest is checked later
-  if (std::sscanf(text.c_str(), " %lf", &value) == 1 && value > kMaxWeight) {
+  const std::size_t read = read_decimal(text, value);
+  if (read > 0 && value > kMaxWeight) {
     return "= \"" + text + "\" is above " + format_number(kMaxWeight) +
            ", the largest max accepted (a typing mistake?)";
+  }
+  // "102,5 kg": a decimal comma, as many countries write it.
+  if (read > 0 && read + 1 < text.size() && text[read] == ',' &&
+      std::isdigit(static_cast<unsigned char>(text[read + 1])) != 0) {
+    return "= \"" + text + "\" has a decimal comma; write the number with a point, as in \"" +
+           text.substr(0, read) + "." + text.substr(read + 1) + "\"";
   }
   return "= \"" + text + "\" is not a positive weight with a unit (kg or lb)";
 }
@@ -99,12 +142,11 @@ std::optional<LiftReference> parse_lift_reference(const std::string& text) {
   LiftReference reference;
   if (!rest.empty() && (std::isdigit(static_cast<unsigned char>(rest[0])) != 0 || rest[0] == '.')) {
     double percent = 0;
-    int consumed = 0;
-    // NOLINTNEXTLINE(cert-err34-c): consumed and the checks below reject what sscanf cannot read
-    if (std::sscanf(rest.c_str(), "%lf%n", &percent, &consumed) != 1) {
+    const std::size_t consumed = read_decimal(rest, percent);
+    if (consumed == 0) {
       return std::nullopt;
     }
-    std::string after = lower_ascii(rest.substr(static_cast<std::size_t>(consumed)));
+    std::string after = lower_ascii(rest.substr(consumed));
     after.erase(0, after.find_first_not_of(' '));
     if (!after.starts_with("%")) {
       return std::nullopt;
@@ -192,6 +234,12 @@ Status read_lift_table(const toml::table& table, int rep_max, const std::string&
       return entry_error(origin, prefix + name, "is not a setting of the maxes file",
                          "Did you mean " + std::string(*setting) + "? " + kFormatHint);
     }
+    if (node.is_table()) {
+      return entry_error(origin, prefix + name, "is a table, which the maxes file does not read",
+                         "Put the 1-RMs at the top level of the file, before any table, and other "
+                         "rep maxes under a table such as [rep_maxes.3]. " +
+                             std::string(kFormatHint));
+    }
     const auto* text = node.as_string();
     if (text == nullptr) {
       return entry_error(
@@ -244,15 +292,12 @@ std::optional<Weight> Maxes::find(int rep_max, const std::string& lift) const {
 }
 
 std::optional<Weight> parse_weight(std::string_view text) {
-  std::string trimmed(text);
   double value = 0;
-  int consumed = 0;
-  // NOLINTNEXTLINE(cert-err34-c): consumed and the unit check reject what sscanf cannot read
-  if (std::sscanf(trimmed.c_str(), " %lf%n", &value, &consumed) != 1 || !(value > 0) ||
-      value > kMaxWeight) {
+  const std::size_t consumed = read_decimal(text, value);
+  if (consumed == 0 || !(value > 0) || value > kMaxWeight) {
     return std::nullopt;
   }
-  std::string unit = trimmed.substr(static_cast<std::size_t>(consumed));
+  std::string unit(text.substr(consumed));
   unit.erase(0, unit.find_first_not_of(' '));
   unit.erase(unit.find_last_not_of(' ') + 1);
   const std::optional<WeightUnit> parsed = parse_unit(unit);
@@ -313,10 +358,16 @@ Result<Maxes> parse_maxes(std::string_view toml_text, const std::string& origin)
     table = toml::parse(toml_text, origin);
   } catch (const toml::parse_error& error) {
     const auto& begin = error.source().begin;
-    return Error::invalid_input(
-        "maxes file " + origin + " is not valid TOML at line " + std::to_string(begin.line) +
-            ", column " + std::to_string(begin.column) + ": " + std::string(error.description()),
-        {}, kFormatHint);
+    // toml++ 3.3 garbles the quoted key it names in this message ("clclean and jerk"), so the
+    // message says what is wrong without quoting it.
+    std::string description(error.description());
+    if (description.find("cannot redefine existing") != std::string::npos) {
+      description = "the key here is already defined earlier in the file";
+    }
+    return Error::invalid_input("maxes file " + origin + " is not valid TOML at line " +
+                                    std::to_string(begin.line) + ", column " +
+                                    std::to_string(begin.column) + ": " + description,
+                                {}, kFormatHint);
   }
 
   Maxes maxes;

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/edit_distance.hpp"
 #include "core/prescription_json.hpp"
 #include "transform/prescription/blocks.hpp"
 #include "transform/prescription/vocabulary.hpp"
@@ -356,26 +357,6 @@ std::string format_set_load(const SetLoad& load, WeightUnit unit) {
 }
 
 namespace {
-
-// Levenshtein distance between two short names, by the two-row dynamic program. Written here
-// because one small function for a hint does not justify a fuzzy-matching dependency.
-std::size_t edit_distance(std::string_view from, std::string_view to) {
-  std::vector<std::size_t> previous(to.size() + 1);
-  std::vector<std::size_t> current(to.size() + 1);
-  for (std::size_t column = 0; column <= to.size(); ++column) {
-    previous[column] = column;
-  }
-  for (std::size_t row = 1; row <= from.size(); ++row) {
-    current[0] = row;
-    for (std::size_t column = 1; column <= to.size(); ++column) {
-      const std::size_t substitution =
-          previous[column - 1] + (from[row - 1] == to[column - 1] ? 0 : 1);
-      current[column] = std::min({previous[column] + 1, current[column - 1] + 1, substitution});
-    }
-    std::swap(previous, current);
-  }
-  return previous[to.size()];
-}
 
 // A key of the maxes file that is likely a misspelling of lift: within two edits of it and no
 // known movement of the vocabulary ("snach" for "snatch").

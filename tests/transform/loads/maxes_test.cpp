@@ -97,13 +97,26 @@ TEST(ParseMaxes, RejectsBadEntriesWithKey) {
        "is not a percentage above 0 and at most 200"},
       {"snatch = \"0% of clean\"\nclean = \"100 kg\"\n", "is not a percentage above 0"},
       {"snatch = \"-100 kg\"\n", "not a positive weight with a unit"},
-      {"roundng = 2.5\n", "The settings are unit, rounding and [rep_maxes.N] tables"},
-      {"[rep_max.10]\nsnatch = \"80 kg\"\n", "rep_max is not a string"},
+      {"roundng = 2.5\n", "roundng is not a setting of the maxes file. Did you mean rounding?"},
+      {"unti = \"lb\"\n", "unti is not a setting of the maxes file. Did you mean unit?"},
+      {"Unit = \"lb\"\n", "Unit is not a setting of the maxes file. Did you mean unit?"},
+      {"[rep_max.10]\nsnatch = \"80 kg\"\n",
+       "rep_max is not a setting of the maxes file. Did you mean rep_maxes?"},
+      {"[maxes]\nsnatch = \"80 kg\"\n", "maxes is a table, which the maxes file does not read"},
+      {"[lifts]\nsnatch = 80\n", "Put the 1-RMs at the top level of the file"},
       {"snatch = \"200% of clean\"\nclean = \"6000 kg\"\n", "comes to more than 10000"},
       {"snatch = \"0 kg\"\n", "not a positive weight with a unit"},
       // A unit at the end means a weight was meant, not the name of another lift.
       {"snatch = \"NaN kg\"\n", "not a positive weight with a unit"},
-      {"snatch = \"1e308 kg\"\n", "is above 10000, the largest max accepted"},
+      // Exponents and hexadecimal numbers are typing mistakes, not weights.
+      {"snatch = \"1e308 kg\"\n", "not a positive weight with a unit"},
+      {"snatch = \"1e2 kg\"\n", "not a positive weight with a unit"},
+      {"snatch = \"0x7d kg\"\n", "not a positive weight with a unit"},
+      {"snatch = \"inf kg\"\n", "not a positive weight with a unit"},
+      {"snatch = \"0x50% of clean\"\nclean = \"100 kg\"\n", "not a positive weight with a unit"},
+      {"snatch = \"102,5 kg\"\n",
+       "has a decimal comma; write the number with a point, as in "
+       "\"102.5 kg\""},
       {"snatch = \"100000 kg\"\n", "is above 10000, the largest max accepted"},
       {"units = \"lb\"\n", "units is not a setting of the maxes file"},
       {"[rep_maxes.3]\nrounding_step = 2.5\n", "rep_maxes.3.rounding_step is not a setting"},
@@ -117,6 +130,9 @@ TEST(ParseMaxes, RejectsBadEntriesWithKey) {
       {"[rep_maxes.ten]\nsnatch = \"80 kg\"\n", "rep_maxes.ten"},
       {"[rep_maxes.3]\nsnatch = 80\n", "rep_maxes.3.snatch"},
       {"snatch = \"100 kg\n", "not valid TOML at line 1"},
+      // toml++ garbles a quoted key in its own message for this case.
+      {"\"clean and jerk\" = \"125 kg\"\n\"clean and jerk\" = \"130 kg\"\n",
+       "line 2, column 20: the key here is already defined earlier in the file"},
   };
   for (const BadCase& bad : cases) {
     SCOPED_TRACE(bad.text);
@@ -163,6 +179,11 @@ TEST(ParseWeight, ReadsForms) {
   EXPECT_FALSE(parse_weight("kg").has_value());
   EXPECT_FALSE(parse_weight("-5 kg").has_value());
   EXPECT_FALSE(parse_weight("5 stone").has_value());
+  EXPECT_EQ(parse_weight(" .5 kg")->value, 0.5);
+  EXPECT_FALSE(parse_weight("+5 kg").has_value());
+  EXPECT_FALSE(parse_weight("0x7d kg").has_value());
+  EXPECT_FALSE(parse_weight("1e2 kg").has_value());
+  EXPECT_FALSE(parse_weight("nan kg").has_value());
 }
 
 }  // namespace
