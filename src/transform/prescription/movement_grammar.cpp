@@ -967,6 +967,69 @@ bool read_build_up(Cursor& cursor, MovementLine& line, const GrammarContext& con
   return true;
 }
 
+// "Snatch 6 x 2 @ 75% (sets 1-3), 80% (sets 4-6)": after the sets and reps, percentages that
+// each name the sets they are for, in brackets. Each set becomes a step, and sets that no bracket
+// names have no percentage and a warning. Returns false, consuming nothing, for other text and
+// when two brackets name one set.
+bool read_percents_for_set_ranges(Cursor& cursor, const GrammarContext& context,
+                                  MovementLine& line) {
+  if (!line.sets || line.sets->min != line.sets->max || line.sets->max > kMaxLikelySets ||
+      !line.reps || line.intensity.percent || !line.steps.empty() ||
+      !cursor.line().has_kind(TokenKind::kOpen)) {
+    return false;
+  }
+  const std::size_t start = cursor.position();
+  const auto fail = [&] {
+    cursor.reset(start);
+    return false;
+  };
+  const int total = line.sets->max;
+  std::array<std::optional<Range>, kMaxLikelySets> percents;
+  std::optional<RmRef> of;
+  int covered = 0;
+  do {
+    cursor.accept(TokenKind::kAt);
+    Intensity intensity;
+    if (!read_intensity(cursor, context, intensity) || !intensity.percent ||
+        !cursor.accept(TokenKind::kOpen) || !cursor.accept_word_in({"set", "sets"})) {
+      return fail();
+    }
+    const std::optional<CountRange> sets = read_count_range(cursor);
+    if (!sets || sets->min < 1 || sets->max > total || !cursor.accept(TokenKind::kClose)) {
+      return fail();
+    }
+    for (int set = sets->min; set <= sets->max; ++set) {
+      std::optional<Range>& percent = percents[static_cast<std::size_t>(set - 1)];
+      if (percent) {
+        return fail();  // two percentages for one set
+      }
+      percent = intensity.percent;
+      ++covered;
+    }
+    if (intensity.of) {
+      of = std::move(intensity.of);
+    }
+  } while (cursor.accept(TokenKind::kComma));
+  // "…, 80% (sets 4-6) of 1-RM Snatch": a reference after the last bracket is every step's.
+  if (!of) {
+    read_of_clause(cursor, context, of);
+  }
+  if (covered != total) {
+    append_warning(line, "the bracketed set numbers name " + std::to_string(covered) + " of the " +
+                             std::to_string(total) + " sets; the others have no percentage");
+  }
+  for (int set = 0; set < total; ++set) {
+    IntensityStep& step = line.steps.emplace_back();
+    step.reps = line.reps;
+    step.reps_at_least = line.reps_at_least;
+    step.intensity.percent = percents[static_cast<std::size_t>(set)];
+    step.intensity.of = of;
+  }
+  line.reps.reset();
+  line.reps_at_least = false;
+  return true;
+}
+
 // "Clean & Jerk x 1+1 @ 80%", "Snatch x 2+1", "Clean and Jerk 5x(1+1)": counts joined by "+"
 // after one movement, the parts of one lift or a cluster, with the sets before them. The counts
 // are kept as written in the remark, since the reps they add up to depend on the lift. Returns
@@ -1084,6 +1147,10 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
     }
     if ((cursor.is(TokenKind::kNumber) || cursor.is(TokenKind::kWord)) &&
         read_tempo(cursor, line, context)) {
+      continue;
+    }
+    if (cursor.is(TokenKind::kAt) && read_percents_for_set_ranges(cursor, context, line)) {
+      state.strong = state.marked = true;
       continue;
     }
     // "Back Squat 4 sets: 3 reps @ 80%": a colon after the sets, before the reps.

@@ -53,9 +53,28 @@ bool read_percent_step(Cursor& cursor, const GrammarContext& context, IntensityS
   return true;
 }
 
-// One step, "3@76%", "3+ reps @ 85% of 1-RM Snatch", "5x70%". Returns false, consuming nothing,
-// when the step has no reps, no "@" or "x", or no percentage.
-bool read_step(Cursor& cursor, const GrammarContext& context, IntensityStep& step) {
+// Reads "x 3" or "x 3 sets" after a step into sets, as in "1 @ 80% x 3 sets": three singles at
+// 80%, as "80% x 1 x 3" is. Leaves sets at 1, consuming nothing, for other text.
+void read_step_sets(Cursor& cursor, int& sets) {
+  sets = 1;
+  const std::size_t start = cursor.position();
+  if (!cursor.accept(TokenKind::kTimes)) {
+    return;
+  }
+  const auto count = read_count(cursor);
+  if (!count || *count < 1 || *count > static_cast<int>(kMaxWaveSteps) ||
+      cursor.is(TokenKind::kPercent)) {
+    cursor.reset(start);
+    return;
+  }
+  sets = *count;
+  cursor.accept_word_in({"set", "sets"});
+}
+
+// One step, "3@76%", "3+ reps @ 85% of 1-RM Snatch", "5x70%", "1 @ 80% x 3 sets", with the sets
+// it states in sets, else 1. Returns false, consuming nothing, when the step has no reps, no "@"
+// or "x", or no percentage.
+bool read_step(Cursor& cursor, const GrammarContext& context, IntensityStep& step, int& sets) {
   const std::size_t start = cursor.position();
   step.reps = read_count_range(cursor);
   if (!step.reps) {
@@ -70,6 +89,7 @@ bool read_step(Cursor& cursor, const GrammarContext& context, IntensityStep& ste
       cursor.reset(start);
       return false;
     }
+    read_step_sets(cursor, sets);
     return true;
   }
   if (!cursor.is(TokenKind::kAt) || !read_intensity(cursor, context, step.intensity) ||
@@ -77,6 +97,7 @@ bool read_step(Cursor& cursor, const GrammarContext& context, IntensityStep& ste
     cursor.reset(start);
     return false;
   }
+  read_step_sets(cursor, sets);
   return true;
 }
 
@@ -105,7 +126,8 @@ bool read_wave(Cursor& cursor, const GrammarContext& context, std::size_t min_st
     }
     IntensityStep step;
     int sets = 1;
-    if (!read_percent_step(cursor, context, step, sets) && !read_step(cursor, context, step)) {
+    if (!read_percent_step(cursor, context, step, sets) &&
+        !read_step(cursor, context, step, sets)) {
       cursor.reset(before_step);
       break;
     }

@@ -382,6 +382,11 @@ TEST(MovementLoads, EachMovementGetsItsLoads) {
       {{"Back Squat", "5×5 @ 75%"}, {"Back Squat: Sets 1-5: 135 kg"}},
       // A line without a set count before another is one set: a top set, then the 5x5.
       {{"Back Squat x 3+ @ 85%", "5x5 @ 75%"}, {"Back Squat: Set 1: 152.5 kg; Sets 2-6: 135 kg"}},
+      // Percentages that name their sets in brackets, and singles after a wave's last step.
+      {{"Snatch 6 x 2 @ 75% (sets 1-3), 80% (sets 4-6)"},
+       {"Snatch: Sets 1-3: 75 kg; Sets 4-6: 80 kg"}},
+      {{"Snatch: 2 reps @ 70%, 2 @ 75%, 1 @ 80% x 3 sets"},
+       {"Snatch: Set 1: 70 kg; Set 2: 75 kg; Sets 3-5: 80 kg"}},
       {{"Deadlift x 5 @ 70%", "3x3 @ 80%"}, {"Deadlift: Set 1: 140 kg; Sets 2-4: 160 kg"}},
       // Each movement under a scheme with its own percentage.
       {{"Three sets of:", "Snatch x 2 @ 70%", "Clean x 2 @ 80%"},

@@ -446,6 +446,19 @@ TEST(NotationFamilies, WavesAfterName) {
       // The percentage first, as weightlifting programs write it: percentage x reps [x sets].
       {"Snatch 70% x 2, 75% x 2, 80% x 1", "movement",
        R"json({"sets":3,"reps":null,"percent":null,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}}]})json"},
+      // "x N" or "x N sets" after a step of reps @ percentage is that step's sets, as after a
+      // percentage x reps step: three singles at 80% in each of these lines.
+      {"Snatch: 2 reps @ 70%, 2 @ 75%, 1 @ 80% x 3 sets", "movement",
+       R"json({"sets":5,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}}]})json"},
+      {"Snatch 2@70%, 2@75%, 1@80% x 3", "movement",
+       R"json({"sets":5,"steps":[{"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}}]})json"},
+      {"Snatch 2@70%, 2@75% x 2, 1@80%", "movement",
+       R"json({"sets":4,"steps":[{"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"percent":{"min":80,"max":80}}]})json"},
+      // Percentages that name the sets they are for, in brackets: one step a set.
+      {"Snatch 6 x 2 @ 75% (sets 1-3), 80% (sets 4-6) of 1-RM Snatch", "movement",
+       R"json({"sets":6,"reps":null,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":75,"max":75},"of":{"rm":1,"lift":"snatch"}},{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80},"of":{"rm":1,"lift":"snatch"}}]})json"},
+      {"Snatch 4x2 @ 75% (sets 1-2), 80% (set 3)", "movement",
+       R"json({"sets":4,"warning":"the bracketed set numbers name 3 of the 4 sets; the others have no percentage","steps":[{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"percent":{"min":80,"max":80}},{"percent":null}]})json"},
       {"Back Squat 70%x5, 75%x5, 80%x3 x 2", "movement",
        R"json({"sets":4,"steps":[{"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}},{"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}}]})json"},
       // Reps, then "x" where "@" would be.
