@@ -1030,6 +1030,34 @@ bool read_percents_for_set_ranges(Cursor& cursor, const GrammarContext& context,
   return true;
 }
 
+// "Pull-ups 3 x AMRAP", "Push-ups x max reps", "…, 1x AMRAP @ 60%": as many reps as possible,
+// which are at least one, in each of the sets counted before "x". Returns false, consuming
+// nothing, for other text.
+bool read_max_reps(Cursor& cursor, MovementLine& line) {
+  const std::size_t start = cursor.position();
+  std::optional<CountRange> sets;
+  if (cursor.is(TokenKind::kNumber) && cursor.is(TokenKind::kTimes, 1)) {
+    sets = read_count_range(cursor);
+  }
+  const bool times = cursor.accept(TokenKind::kTimes);
+  const bool amrap = times && cursor.word() == "amrap";
+  const bool max_reps = times && cursor.is_word("max") && cursor.is_word_in({"rep", "reps"}, 1);
+  if (!amrap && !max_reps) {
+    cursor.reset(start);
+    return false;
+  }
+  cursor.advance();
+  if (max_reps) {
+    cursor.advance();
+  }
+  if (sets) {
+    line.sets = sets;
+  }
+  line.reps = CountRange{1, 1};
+  line.reps_at_least = true;
+  return true;
+}
+
 // "Clean & Jerk x 1+1 @ 80%", "Snatch x 2+1", "Clean and Jerk 5x(1+1)": counts joined by "+"
 // after one movement, the parts of one lift or a cluster, with the sets before them. The counts
 // are kept as written in the remark, since the reps they add up to depend on the lift. Returns
@@ -1150,6 +1178,12 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       continue;
     }
     if (cursor.is(TokenKind::kAt) && read_percents_for_set_ranges(cursor, context, line)) {
+      state.strong = state.marked = true;
+      continue;
+    }
+    if (!line.reps && line.rep_scheme.empty() && line.steps.empty() &&
+        (cursor.is(TokenKind::kTimes) || cursor.is(TokenKind::kTimes, 1)) &&
+        read_max_reps(cursor, line)) {
       state.strong = state.marked = true;
       continue;
     }

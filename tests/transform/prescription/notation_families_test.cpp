@@ -454,6 +454,13 @@ TEST(NotationFamilies, WavesAfterName) {
        R"json({"sets":5,"steps":[{"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}}]})json"},
       {"Snatch 2@70%, 2@75% x 2, 1@80%", "movement",
        R"json({"sets":4,"steps":[{"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"percent":{"min":80,"max":80}}]})json"},
+      // As many reps as possible: at least one, in each set counted before "x".
+      {"Pull-ups 3 x AMRAP", "movement",
+       R"json({"sets":3,"reps":{"min":1,"max":1},"reps_at_least":true})json"},
+      {"Push-ups x max reps", "movement",
+       R"json({"sets":null,"reps":{"min":1,"max":1},"reps_at_least":true})json"},
+      {"Back Squat 2x10 @ 55%, 1x AMRAP @ 60%", "movement",
+       R"json({"sets":3,"steps":[{"reps":{"min":10,"max":10},"percent":{"min":55,"max":55}},{"reps":{"min":10,"max":10}},{"reps":{"min":1,"max":1},"reps_at_least":true,"percent":{"min":60,"max":60}}]})json"},
       // Percentages that name the sets they are for, in brackets: one step a set.
       {"Snatch 6 x 2 @ 75% (sets 1-3), 80% (sets 4-6) of 1-RM Snatch", "movement",
        R"json({"sets":6,"reps":null,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":75,"max":75},"of":{"rm":1,"lift":"snatch"}},{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80},"of":{"rm":1,"lift":"snatch"}}]})json"},
