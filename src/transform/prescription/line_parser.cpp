@@ -8,6 +8,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "transform/prescription/canonical.hpp"
 #include "transform/prescription/grammar_cursor.hpp"
 #include "transform/prescription/keywords.hpp"
 #include "transform/prescription/movement_grammar.hpp"
@@ -535,6 +536,21 @@ std::optional<TargetLine> parse_target(Cursor& cursor, const GrammarContext& con
   std::optional<std::string> prefix_lift;
   if (has_colon(cursor) || has_spaced_dash(cursor)) {
     auto lift = read_lift_name(cursor, context);
+    // "Jerk from blocks: build to a heavy single": more words after a known lift, up to the colon,
+    // name a variation of it that the vocabulary does not list.
+    if (lift && !cursor.is(TokenKind::kColon) && cursor.is(TokenKind::kWord)) {
+      constexpr std::size_t kMaxNameWords = 6;
+      std::size_t end = cursor.position();
+      while (end < cursor.end() && end - start < kMaxNameWords &&
+             cursor.line().tokens[end].kind == TokenKind::kWord) {
+        ++end;
+      }
+      if (end < cursor.end() && cursor.line().tokens[end].kind == TokenKind::kColon) {
+        lift = canonical_name_normalized(normalized_text(cursor.line(), start, end),
+                                         context.vocabulary);
+        cursor.reset(end);
+      }
+    }
     if (lift && (cursor.accept(TokenKind::kColon) ||
                  (cursor.is_spaced_dash() && cursor.accept(TokenKind::kDash)))) {
       prefix_lift = std::move(lift);

@@ -635,6 +635,11 @@ TEST(NotationFamilies, RepMaxes) {
       {"Snatch - heavy single", "target", R"json({"target":{"rm":1,"lift":"snatch"}})json"},
       {"Clean & Jerk - work up to a heavy single", "target",
        R"json({"target":{"rm":1,"lift":"clean and jerk"}})json"},
+      // A variation of a known lift that the vocabulary does not list, before the colon.
+      {"Jerk from blocks: build to a heavy single, then 3 x 1 @ 92%", "target",
+       R"json({"target":{"rm":1,"lift":"jerk from block"},"remark":"then 3 x 1 @ 92%"})json"},
+      {"Snatch from the Hang: build to a heavy single", "target",
+       R"json({"target":{"rm":1,"lift":"snatch from the hang"}})json"},
       {"Establish a 1-RM Back Squat", "target",
        R"json({"target":{"rm":1,"lift":"back squat"}})json"},
       {"Build to a 10-RM Deadlift", "target", R"json({"target":{"rm":10,"lift":"deadlift"}})json"},
