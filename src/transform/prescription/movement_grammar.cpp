@@ -1030,6 +1030,54 @@ bool read_percents_for_set_ranges(Cursor& cursor, const GrammarContext& context,
   return true;
 }
 
+// "Snatch 70/2, 75/2, 80/1x3": steps written as a percentage over reps, as Eastern European
+// programs write them, with the sets of a step after "x". The percentage must be from 30 to 110
+// and the reps from 1 to 10, so that loads ("95/65") and heights ("24/20") are not read this way.
+// Returns false, consuming nothing, for other text.
+bool read_fraction_steps(Cursor& cursor, MovementLine& line) {
+  if (line.reps || line.sets || line.intensity.percent || !line.steps.empty() ||
+      !line.rep_scheme.empty()) {
+    return false;
+  }
+  const std::size_t start = cursor.position();
+  std::vector<IntensityStep> steps;
+  do {
+    const bool fraction = cursor.is(TokenKind::kNumber) && cursor.is(TokenKind::kSlash, 1) &&
+                          !cursor.peek(1)->space_before && cursor.is(TokenKind::kNumber, 2) &&
+                          !cursor.peek(2)->space_before;
+    const double percent = fraction ? cursor.peek()->value : 0;
+    const double reps = fraction ? cursor.peek(2)->value : 0;
+    if (!fraction || percent < kMinUnsignedPercent || percent > kMaxUnsignedPercent || reps < 1 ||
+        reps > 10 || reps != static_cast<int>(reps)) {
+      cursor.reset(start);
+      return false;
+    }
+    cursor.advance();
+    cursor.advance();
+    cursor.advance();
+    int sets = 1;
+    const std::size_t before_sets = cursor.position();
+    if (cursor.accept(TokenKind::kTimes)) {
+      const auto count = read_count(cursor);
+      if (count && *count >= 1 && *count <= kMaxLikelySets) {
+        sets = *count;
+        cursor.accept_word_in({"set", "sets"});
+      } else {
+        cursor.reset(before_sets);
+      }
+    }
+    for (int set = 0; set < sets && steps.size() < kMaxWaveSteps; ++set) {
+      IntensityStep& step = steps.emplace_back();
+      step.reps = CountRange{static_cast<int>(reps), static_cast<int>(reps)};
+      step.intensity.percent = Range{percent, percent};
+    }
+  } while (cursor.accept(TokenKind::kComma));
+  const int count = static_cast<int>(steps.size());
+  line.sets = CountRange{count, count};
+  line.steps = std::move(steps);
+  return true;
+}
+
 // "Pull-ups 3 x AMRAP", "Push-ups x max reps", "…, 1x AMRAP @ 60%": as many reps as possible,
 // which are at least one, in each of the sets counted before "x". Returns false, consuming
 // nothing, for other text.
@@ -1178,6 +1226,10 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       continue;
     }
     if (cursor.is(TokenKind::kAt) && read_percents_for_set_ranges(cursor, context, line)) {
+      state.strong = state.marked = true;
+      continue;
+    }
+    if (cursor.is(TokenKind::kSlash, 1) && read_fraction_steps(cursor, line)) {
       state.strong = state.marked = true;
       continue;
     }

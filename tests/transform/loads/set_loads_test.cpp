@@ -387,6 +387,7 @@ TEST(MovementLoads, EachMovementGetsItsLoads) {
        {"Snatch: Sets 1-3: 75 kg; Sets 4-6: 80 kg"}},
       {{"Snatch: 2 reps @ 70%, 2 @ 75%, 1 @ 80% x 3 sets"},
        {"Snatch: Set 1: 70 kg; Set 2: 75 kg; Sets 3-5: 80 kg"}},
+      {{"Snatch 70/2, 75/2, 80/1x3"}, {"Snatch: Set 1: 70 kg; Set 2: 75 kg; Sets 3-5: 80 kg"}},
       {{"Back Squat 2x10 @ 55%, 1x AMRAP @ 60%"}, {"Back Squat: Sets 1-2: 100 kg; Set 3: 107.5 kg"}},
       {{"Deadlift x 5 @ 70%", "3x3 @ 80%"}, {"Deadlift: Set 1: 140 kg; Sets 2-4: 160 kg"}},
       // Each movement under a scheme with its own percentage.

@@ -454,6 +454,13 @@ TEST(NotationFamilies, WavesAfterName) {
        R"json({"sets":5,"steps":[{"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}}]})json"},
       {"Snatch 2@70%, 2@75% x 2, 1@80%", "movement",
        R"json({"sets":4,"steps":[{"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"percent":{"min":80,"max":80}}]})json"},
+      // Percentage over reps, with a step's sets after "x"; loads and heights keep their form.
+      {"Snatch 70/2, 75/2, 80/1x3", "movement",
+       R"json({"sets":5,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}}]})json"},
+      {"Snatch 80/1 x 3 sets", "movement",
+       R"json({"sets":3,"steps":[{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}}]})json"},
+      {"Thrusters 95/65", "note", R"json({})json"},
+      {"Box Jump 24/20", "note", R"json({})json"},
       // As many reps as possible: at least one, in each set counted before "x".
       {"Pull-ups 3 x AMRAP", "movement",
        R"json({"sets":3,"reps":{"min":1,"max":1},"reps_at_least":true})json"},
