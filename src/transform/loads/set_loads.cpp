@@ -358,6 +358,21 @@ std::string format_set_load(const SetLoad& load, WeightUnit unit) {
 
 namespace {
 
+// Lifts of the maxes file whose names end with lift after another word ("back squat" and "front
+// squat" for "squat"), at most kMaxHints of them in the file's order.
+std::vector<std::string> lifts_with_max_ending_in(const std::string& lift, int rep_max,
+                                                  const Maxes& maxes) {
+  constexpr std::size_t kMaxHints = 2;
+  std::vector<std::string> lifts;
+  const std::string ending = " " + lift;
+  for (const auto& [key, weight] : maxes.entries) {
+    if (key.first == rep_max && key.second.ends_with(ending) && lifts.size() < kMaxHints) {
+      lifts.push_back(key.second);
+    }
+  }
+  return lifts;
+}
+
 // A key of the maxes file that is likely a misspelling of lift: within two edits of it and no
 // known movement of the vocabulary ("snach" for "snatch").
 std::optional<std::string> misspelled_key(const std::string& lift, int rep_max,
@@ -390,6 +405,15 @@ std::string format_missing_maxes(const std::set<std::pair<int, std::string>>& mi
     text += "\"" + lift + "\" = \"… " + unit_symbol(maxes.unit) + "\"";
     if (const std::optional<std::string> parent = lift_with_max_ending(lift, rep_max, maxes)) {
       text += " (or = \"" + *parent + "\" to use that max)";
+    } else if (const std::vector<std::string> longer =
+                   lifts_with_max_ending_in(lift, rep_max, maxes);
+               !longer.empty()) {
+      // "Squat 3 x 5 @ 72.5%": strength programs mean the back squat, which the file names.
+      text += " (or";
+      for (std::size_t index = 0; index < longer.size(); ++index) {
+        text += (index == 0 ? " = \"" : " or = \"") + longer[index] + "\"";
+      }
+      text += " to use that max)";
     }
     if (const std::optional<std::string> typo = misspelled_key(lift, rep_max, maxes)) {
       text += " (the file's \"" + *typo + "\" may be a misspelling of it)";

@@ -127,6 +127,15 @@ TEST(FormatMissingMaxes, NamesKeysToAdd) {
   EXPECT_EQ(format_missing_maxes({}, test_maxes()), "");
 }
 
+TEST(FormatMissingMaxes, OffersLongerLiftNames) {
+  auto maxes = parse_maxes("\"back squat\" = \"180 kg\"\n\"front squat\" = \"150 kg\"\n",
+                           "maxes.toml");
+  ASSERT_TRUE(maxes.ok());
+  EXPECT_EQ(format_missing_maxes({{1, "squat"}}, *maxes),
+            "Add the missing maxes to the maxes file: \"squat\" = \"… kg\" (or = \"back squat\" "
+            "or = \"front squat\" to use that max).");
+}
+
 TEST(FormatMissingMaxes, PointsAtMisspelledKey) {
   auto maxes = parse_maxes("snach = \"100 kg\"\nrow = \"150 kg\"\n", "maxes.toml");
   ASSERT_TRUE(maxes.ok());
