@@ -1643,6 +1643,25 @@ bool read_item(Cursor& cursor, const GrammarContext& context, bool quantity_requ
   // "21 KBS (24/16 kg)": a load in brackets after the name, when none came before it.
   if (cursor.is(TokenKind::kOpen) && !extras.load) {
     extras.load = read_bracketed_load(cursor);
+  } else if (!extras.load && (cursor.is(TokenKind::kNumber) ||
+                              (cursor.is(TokenKind::kAt) && cursor.is(TokenKind::kNumber, 1)))) {
+    // "10 Thrusters @ 95 lb", "10 DL 225/155 lb", "10 Box Jumps 24/20": a load without brackets.
+    // Without a unit, as in brackets, only a pair that ends the item is a load.
+    const std::size_t before_load = cursor.position();
+    cursor.accept(TokenKind::kAt);
+    std::optional<Quantity> load = read_load(cursor);
+    if (!load && cursor.is(TokenKind::kSlash, 1)) {
+      load = read_load(cursor, true);
+      load =
+          load && (cursor.at_end() || cursor.is(TokenKind::kComma) || cursor.is(TokenKind::kPlus))
+              ? load
+              : std::nullopt;
+    }
+    if (load && !cursor.is(TokenKind::kPercent)) {
+      extras.load = load;
+    } else {
+      cursor.reset(before_load);
+    }
   }
   return true;
 }

@@ -125,6 +125,11 @@ TEST(NotationFamilies, SetsAndReps) {
        R"json({"grouping":"list","movements":[{"canonical":"row","calories":{"value":20,"unit":"cal"}},{"canonical":"kettlebell swing"},{"canonical":"burpee"}]})json"},
       {"5 Power Cleans (135/95), 10 Thrusters (95/65)", "movement",
        R"json({"movements":[{"load":{"value":135,"alt_value":95,"unit":null}},{"load":{"value":95,"alt_value":65,"unit":null}}],"load":{"value":135,"alt_value":95,"unit":null}})json"},
+      // Without brackets: a load with a unit, after "@" or not, or a pair that ends the item.
+      {"10 Thrusters @ 95 lb, 10 Pull-ups", "movement",
+       R"json({"movements":[{"canonical":"thruster","reps":{"min":10,"max":10},"load":{"value":95,"unit":"lb"}},{"canonical":"pull up","reps":{"min":10,"max":10}}]})json"},
+      {"10 DL 225/155 lb, 10 Box Jumps 24/20", "movement",
+       R"json({"movements":[{"canonical":"deadlift","load":{"value":225,"alt_value":155,"unit":"lb"}},{"canonical":"box jump","load":{"value":24,"alt_value":20,"unit":null}}]})json"},
       // A rest or a tempo after the sets is no duration of the work.
       {"Snatch: 10 x 1 @ 75%, 60s rest", "movement",
        R"json({"duration_seconds":null,"remark":"60s rest"})json"},
