@@ -49,6 +49,24 @@ std::pair<std::size_t, std::size_t> content_range(const TokenizedLine& line) {
       begin += 2;
       continue;
     }
+    // "“Partner Chipper” – For time (30:00 cap):": a workout's quoted name, then a spaced dash or
+    // a colon, before what it prescribes. The name stays in the line's text.
+    if (kind == TokenKind::kInch) {
+      constexpr std::size_t kMaxNameWords = 6;
+      std::size_t close = begin + 1;
+      while (close < end && close <= begin + kMaxNameWords && kind_at(close) == TokenKind::kWord) {
+        ++close;
+      }
+      const bool named =
+          close > begin + 1 && close + 2 < end && kind_at(close) == TokenKind::kInch &&
+          (kind_at(close + 1) == TokenKind::kColon ||
+           (kind_at(close + 1) == TokenKind::kDash && line.tokens[close + 1].space_before &&
+            line.tokens[close + 2].space_before));
+      if (named) {
+        begin = close + 2;
+        continue;
+      }
+    }
     // "Then 3 x 2 @ 75%", "Then, 2 x 1 @ 85%", "Back off 2x2 @ 72%", "Drop to 70% x 3 x 2": a
     // prescription that follows the one before. A "Then:" alone keeps its word, so that it stays
     // a note and ends the block.

@@ -567,6 +567,11 @@ TEST(NotationFamilies, WavesAfterName) {
       {"Snatch 70x2, 75x2, 80x1", "movement",
        R"json({"sets":null,"reps":null,"remark":"70x2 75x2 80x1"})json"},
       {"Snatch 10x1 @ 75%", "movement", R"json({"sets":10,"reps":{"min":1,"max":1}})json"},
+      // A workout's quoted name before a spaced dash or a colon is set aside.
+      {"\u201cPartner Chipper\u201d \u2013 For time (30:00 cap):", "scheme",
+       R"json({"scheme":{"type":"for_time","time_cap_seconds":1800}})json"},
+      {"\"Cindy\" - AMRAP 20 min", "scheme",
+       R"json({"scheme":{"type":"amrap","duration_seconds":1200}})json"},
       // A named complex before a colon, then its movements.
       {"Snatch complex: 1 Snatch Pull + 1 Snatch + 1 Overhead Squat x 5 sets", "movement",
        R"json({"grouping":"complex","sets":5,"movements":[{"canonical":"snatch pull","count":1},{"canonical":"snatch","count":1},{"canonical":"overhead squat","count":1}]})json"},
