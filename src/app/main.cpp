@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <chrono>
 #include <exception>
+#include <filesystem>
 #include <iostream>
 #include <iterator>
 #include <string>
@@ -116,7 +117,12 @@ Result<const CatalogSource*> configured_source_for(const SourceCatalog& catalog,
   Result<std::vector<const CatalogSource*>> selected = select_sources(catalog, name);
   if (!selected.ok()) {
     Error error = selected.error();
-    error.message = "'" + name + "' is not a URL, a file, a folder or a configured source";
+    // A name that looks like a path was meant as a file or folder: say that it does not exist.
+    const bool path_like = name.find('/') != std::string::npos || name.ends_with(".json");
+    std::error_code ignored;
+    error.message = path_like && !std::filesystem::exists(name, ignored)
+                        ? "'" + name + "' was not found: no file or folder has that path"
+                        : "'" + name + "' is not a URL, a file, a folder or a configured source";
     return error;
   }
   return selected->front();

@@ -485,6 +485,13 @@ TEST_F(CliSyncTest, UnknownSourceIsUnusable) {
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_TRUE(contains(run.errors, "'nope' is not a URL, a file, a folder or a configured source"))
       << run.errors;
+
+  // A mistyped path is reported as a missing file, not as an unknown source.
+  const auto missing = wodetl({"run", "--source", "posts/nope.json"});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_TRUE(contains(missing.errors,
+                       "'posts/nope.json' was not found: no file or folder has that path"))
+      << missing.errors;
 }
 
 TEST_F(CliSyncTest, InvalidConfigIsUnusable) {
