@@ -987,16 +987,22 @@ bool read_percents_for_set_ranges(Cursor& cursor, const GrammarContext& context,
   std::array<std::optional<Range>, kMaxLikelySets> percents;
   std::optional<RmRef> of;
   int covered = 0;
+  std::size_t before_comma = start;
   do {
+    const std::size_t part_start = cursor.position();
     cursor.accept(TokenKind::kAt);
     Intensity intensity;
-    if (!read_intensity(cursor, context, intensity) || !intensity.percent ||
-        !cursor.accept(TokenKind::kOpen) || !cursor.accept_word_in({"set", "sets"})) {
+    std::optional<CountRange> sets;
+    const bool read = read_intensity(cursor, context, intensity) && intensity.percent &&
+                      cursor.accept(TokenKind::kOpen) && cursor.accept_word_in({"set", "sets"}) &&
+                      (sets = read_count_range(cursor)) && sets->min >= 1 && sets->max <= total &&
+                      cursor.accept(TokenKind::kClose);
+    if (!read && part_start == start) {
       return fail();
     }
-    const std::optional<CountRange> sets = read_count_range(cursor);
-    if (!sets || sets->min < 1 || sets->max > total || !cursor.accept(TokenKind::kClose)) {
-      return fail();
+    if (!read) {
+      cursor.reset(before_comma);  // "…, 80% (sets 4-6), rest 2 min": the rest is other text
+      break;
     }
     for (int set = sets->min; set <= sets->max; ++set) {
       std::optional<Range>& percent = percents[static_cast<std::size_t>(set - 1)];
@@ -1009,6 +1015,7 @@ bool read_percents_for_set_ranges(Cursor& cursor, const GrammarContext& context,
     if (intensity.of) {
       of = std::move(intensity.of);
     }
+    before_comma = cursor.position();
   } while (cursor.accept(TokenKind::kComma));
   // "…, 80% (sets 4-6) of 1-RM Snatch": a reference after the last bracket is every step's.
   if (!of) {
@@ -1041,6 +1048,7 @@ bool read_fraction_steps(Cursor& cursor, MovementLine& line) {
   }
   const std::size_t start = cursor.position();
   std::vector<IntensityStep> steps;
+  std::size_t before_comma = start;
   do {
     const bool fraction = cursor.is(TokenKind::kNumber) && cursor.is(TokenKind::kSlash, 1) &&
                           !cursor.peek(1)->space_before && cursor.is(TokenKind::kNumber, 2) &&
@@ -1049,8 +1057,12 @@ bool read_fraction_steps(Cursor& cursor, MovementLine& line) {
     const double reps = fraction ? cursor.peek(2)->value : 0;
     if (!fraction || percent < kMinUnsignedPercent || percent > kMaxUnsignedPercent || reps < 1 ||
         reps > 10 || reps != static_cast<int>(reps)) {
-      cursor.reset(start);
-      return false;
+      if (steps.empty()) {
+        cursor.reset(start);
+        return false;
+      }
+      cursor.reset(before_comma);  // "Snatch 70/2, 75/2, then rest": the rest is other text
+      break;
     }
     cursor.advance();
     cursor.advance();
@@ -1071,6 +1083,7 @@ bool read_fraction_steps(Cursor& cursor, MovementLine& line) {
       step.reps = CountRange{static_cast<int>(reps), static_cast<int>(reps)};
       step.intensity.percent = Range{percent, percent};
     }
+    before_comma = cursor.position();
   } while (cursor.accept(TokenKind::kComma));
   const int count = static_cast<int>(steps.size());
   line.sets = CountRange{count, count};

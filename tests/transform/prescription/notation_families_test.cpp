@@ -462,6 +462,8 @@ TEST(NotationFamilies, WavesAfterName) {
       // Percentage over reps, with a step's sets after "x"; loads and heights keep their form.
       {"Snatch 70/2, 75/2, 80/1x3", "movement",
        R"json({"sets":5,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}}]})json"},
+      {"Snatch 70/2, 75/2, then rest 2 min", "movement",
+       R"json({"sets":2,"remark":"then rest 2 min"})json"},
       {"Snatch 80/1 x 3 sets", "movement",
        R"json({"sets":3,"steps":[{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}}]})json"},
       {"Thrusters 95/65", "note", R"json({})json"},
@@ -476,6 +478,8 @@ TEST(NotationFamilies, WavesAfterName) {
       // Percentages that name the sets they are for, in brackets: one step a set.
       {"Snatch 6 x 2 @ 75% (sets 1-3), 80% (sets 4-6) of 1-RM Snatch", "movement",
        R"json({"sets":6,"reps":null,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":75,"max":75},"of":{"rm":1,"lift":"snatch"}},{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80},"of":{"rm":1,"lift":"snatch"}}]})json"},
+      {"Snatch 6 x 2 @ 75% (sets 1-3), 80% (sets 4-6), rest 2 min", "movement",
+       R"json({"sets":6,"remark":"rest 2 min"})json"},
       {"Snatch 4x2 @ 75% (sets 1-2), 80% (set 3)", "movement",
        R"json({"sets":4,"warning":"the bracketed set numbers name 3 of the 4 sets; the others have no percentage","steps":[{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"percent":{"min":80,"max":80}},{"percent":null}]})json"},
       {"Back Squat 70%x5, 75%x5, 80%x3 x 2", "movement",
