@@ -554,8 +554,8 @@ std::optional<TargetLine> parse_target(Cursor& cursor, const GrammarContext& con
   std::optional<std::string> prefix_lift;
   if (has_colon(cursor) || has_spaced_dash(cursor)) {
     auto lift = read_lift_name(cursor, context);
-    // "Jerk from blocks: build to a heavy single": more words after a known lift, up to the colon,
-    // name a variation of it that the vocabulary does not list.
+    // "Jerk from blocks: build to a heavy single": more words after a known lift, up to the colon
+    // or spaced dash, name a variation of it that the vocabulary does not list.
     if (lift && !cursor.is(TokenKind::kColon) && cursor.is(TokenKind::kWord)) {
       constexpr std::size_t kMaxNameWords = 6;
       std::size_t end = cursor.position();
@@ -563,7 +563,8 @@ std::optional<TargetLine> parse_target(Cursor& cursor, const GrammarContext& con
              cursor.line().tokens[end].kind == TokenKind::kWord) {
         ++end;
       }
-      if (end < cursor.end() && cursor.line().tokens[end].kind == TokenKind::kColon) {
+      const Cursor after_name(cursor.line(), end, cursor.end());
+      if (after_name.is(TokenKind::kColon) || after_name.is_spaced_dash()) {
         lift = canonical_name_normalized(normalized_text(cursor.line(), start, end),
                                          context.vocabulary);
         cursor.reset(end);

@@ -967,10 +967,51 @@ bool read_build_up(Cursor& cursor, MovementLine& line, const GrammarContext& con
   return true;
 }
 
+// Reads the set numbers of a bracket after a percentage: "(sets 1-3)", "(set 4)", "(sets 1, 2,
+// 3)", and "(4-6)" once an earlier bracket has said "sets". Returns false, consuming nothing, for
+// other text.
+bool read_bracketed_set_numbers(Cursor& cursor, bool word_required, std::vector<int>& numbers) {
+  constexpr int kMaxNumbers = 2 * kMaxLikelySets;
+  const std::size_t start = cursor.position();
+  if (!cursor.accept(TokenKind::kOpen) ||
+      (!cursor.accept_word_in({"set", "sets"}) && word_required)) {
+    cursor.reset(start);
+    return false;
+  }
+  do {
+    const std::optional<CountRange> range = read_count_range(cursor);
+    if (!range || range->min < 1 || range->max - range->min >= kMaxNumbers) {
+      cursor.reset(start);
+      return false;
+    }
+    for (int set = range->min; set <= range->max; ++set) {
+      numbers.push_back(set);
+    }
+  } while (cursor.accept(TokenKind::kComma) || cursor.accept_word("and"));
+  if (!cursor.accept(TokenKind::kClose)) {
+    cursor.reset(start);
+    return false;
+  }
+  return true;
+}
+
+// "set 5", "sets 5 and 6", "sets 4, 5 and 6", for warnings.
+std::string describe_set_numbers(const std::vector<int>& numbers) {
+  std::string text = numbers.size() == 1 ? "set " : "sets ";
+  for (std::size_t index = 0; index < numbers.size(); ++index) {
+    if (index > 0) {
+      text += index + 1 == numbers.size() ? " and " : ", ";
+    }
+    text += std::to_string(numbers[index]);
+  }
+  return text;
+}
+
 // "Snatch 6 x 2 @ 75% (sets 1-3), 80% (sets 4-6)": after the sets and reps, percentages that
-// each name the sets they are for, in brackets. Each set becomes a step, and sets that no bracket
-// names have no percentage and a warning. Returns false, consuming nothing, for other text and
-// when two brackets name one set.
+// each name the sets they are for, in brackets, separated by commas or spaced slashes. Each set
+// becomes a step. Sets that no bracket names have no percentage, set numbers past the count are
+// left out, and a set named twice keeps its first percentage, each with a warning. Returns false,
+// consuming nothing, when the first percentage has no such bracket.
 bool read_percents_for_set_ranges(Cursor& cursor, const GrammarContext& context,
                                   MovementLine& line) {
   if (!line.sets || line.sets->min != line.sets->max || line.sets->max > kMaxLikelySets ||
@@ -979,51 +1020,67 @@ bool read_percents_for_set_ranges(Cursor& cursor, const GrammarContext& context,
     return false;
   }
   const std::size_t start = cursor.position();
-  const auto fail = [&] {
-    cursor.reset(start);
-    return false;
-  };
   const int total = line.sets->max;
   std::array<std::optional<Range>, kMaxLikelySets> percents;
   std::optional<RmRef> of;
-  int covered = 0;
-  std::size_t before_comma = start;
+  std::vector<int> past;
+  std::vector<int> twice;
+  std::size_t before_separator = start;
   do {
-    const std::size_t part_start = cursor.position();
+    const bool first = before_separator == start;
     cursor.accept(TokenKind::kAt);
     Intensity intensity;
-    std::optional<CountRange> sets;
+    std::vector<int> numbers;
     const bool read = read_intensity(cursor, context, intensity) && intensity.percent &&
-                      cursor.accept(TokenKind::kOpen) && cursor.accept_word_in({"set", "sets"}) &&
-                      (sets = read_count_range(cursor)) && sets->min >= 1 && sets->max <= total &&
-                      cursor.accept(TokenKind::kClose);
-    if (!read && part_start == start) {
-      return fail();
+                      read_bracketed_set_numbers(cursor, first, numbers);
+    if (!read && first) {
+      cursor.reset(start);
+      return false;
     }
     if (!read) {
-      cursor.reset(before_comma);  // "…, 80% (sets 4-6), rest 2 min": the rest is other text
+      cursor.reset(before_separator);  // "…, 80% (sets 4-6), rest 2 min": the rest is other text
       break;
     }
-    for (int set = sets->min; set <= sets->max; ++set) {
+    for (const int set : numbers) {
+      if (set > total) {
+        past.push_back(set);
+        continue;
+      }
       std::optional<Range>& percent = percents[static_cast<std::size_t>(set - 1)];
       if (percent) {
-        return fail();  // two percentages for one set
+        twice.push_back(set);
+      } else {
+        percent = intensity.percent;
       }
-      percent = intensity.percent;
-      ++covered;
     }
     if (intensity.of) {
       of = std::move(intensity.of);
     }
-    before_comma = cursor.position();
-  } while (cursor.accept(TokenKind::kComma));
+    before_separator = cursor.position();
+  } while (cursor.accept(TokenKind::kComma) ||
+           (cursor.is_spaced_slash() && cursor.accept(TokenKind::kSlash)));
   // "…, 80% (sets 4-6) of 1-RM Snatch": a reference after the last bracket is every step's.
   if (!of) {
     read_of_clause(cursor, context, of);
   }
-  if (covered != total) {
-    append_warning(line, "the bracketed set numbers name " + std::to_string(covered) + " of the " +
-                             std::to_string(total) + " sets; the others have no percentage");
+  std::vector<int> unnamed;
+  for (int set = 1; set <= total; ++set) {
+    if (!percents[static_cast<std::size_t>(set - 1)]) {
+      unnamed.push_back(set);
+    }
+  }
+  if (!unnamed.empty()) {
+    append_warning(line, "no bracket names " + describe_set_numbers(unnamed) + " of the " +
+                             std::to_string(total) + " sets, so " +
+                             (unnamed.size() == 1 ? "it has" : "they have") + " no percentage");
+  }
+  if (!past.empty()) {
+    append_warning(line, "the brackets name " + describe_set_numbers(past) + ", past the " +
+                             std::to_string(total) + " sets stated: left out");
+  }
+  if (!twice.empty()) {
+    append_warning(line, "the brackets name " + describe_set_numbers(twice) +
+                             " twice: the first percentage is used");
   }
   for (int set = 0; set < total; ++set) {
     IntensityStep& step = line.steps.emplace_back();
@@ -1035,6 +1092,20 @@ bool read_percents_for_set_ranges(Cursor& cursor, const GrammarContext& context,
   line.reps.reset();
   line.reps_at_least = false;
   return true;
+}
+
+// Whether the cursor is at a percentage over reps, "70/2": the percentage from 30 to 110 and the
+// reps a whole number from 1 to 10, joined by a slash without spaces.
+bool at_fraction_step(const Cursor& cursor) {
+  if (!cursor.is(TokenKind::kNumber) || !cursor.is(TokenKind::kSlash, 1) ||
+      cursor.peek(1)->space_before || !cursor.is(TokenKind::kNumber, 2) ||
+      cursor.peek(2)->space_before) {
+    return false;
+  }
+  const double percent = cursor.peek()->value;
+  const double reps = cursor.peek(2)->value;
+  return percent >= kMinUnsignedPercent && percent <= kMaxUnsignedPercent && reps >= 1 &&
+         reps <= 10 && reps == static_cast<int>(reps);
 }
 
 // "Snatch 70/2, 75/2, 80/1x3": steps written as a percentage over reps, as Eastern European
@@ -1050,13 +1121,7 @@ bool read_fraction_steps(Cursor& cursor, MovementLine& line) {
   std::vector<IntensityStep> steps;
   std::size_t before_comma = start;
   do {
-    const bool fraction = cursor.is(TokenKind::kNumber) && cursor.is(TokenKind::kSlash, 1) &&
-                          !cursor.peek(1)->space_before && cursor.is(TokenKind::kNumber, 2) &&
-                          !cursor.peek(2)->space_before;
-    const double percent = fraction ? cursor.peek()->value : 0;
-    const double reps = fraction ? cursor.peek(2)->value : 0;
-    if (!fraction || percent < kMinUnsignedPercent || percent > kMaxUnsignedPercent || reps < 1 ||
-        reps > 10 || reps != static_cast<int>(reps)) {
+    if (!at_fraction_step(cursor)) {
       if (steps.empty()) {
         cursor.reset(start);
         return false;
@@ -1064,9 +1129,9 @@ bool read_fraction_steps(Cursor& cursor, MovementLine& line) {
       cursor.reset(before_comma);  // "Snatch 70/2, 75/2, then rest": the rest is other text
       break;
     }
+    const double percent = cursor.advance().value;
     cursor.advance();
-    cursor.advance();
-    cursor.advance();
+    const int reps = static_cast<int>(cursor.advance().value);
     int sets = 1;
     const std::size_t before_sets = cursor.position();
     if (cursor.accept(TokenKind::kTimes)) {
@@ -1080,11 +1145,13 @@ bool read_fraction_steps(Cursor& cursor, MovementLine& line) {
     }
     for (int set = 0; set < sets && steps.size() < kMaxWaveSteps; ++set) {
       IntensityStep& step = steps.emplace_back();
-      step.reps = CountRange{static_cast<int>(reps), static_cast<int>(reps)};
+      step.reps = CountRange{reps, reps};
       step.intensity.percent = Range{percent, percent};
     }
     before_comma = cursor.position();
-  } while (cursor.accept(TokenKind::kComma));
+    // Steps may be separated by commas or spaces: "70/2 75/2 80/1x3".
+  } while (cursor.accept(TokenKind::kComma) ||
+           (cursor.is(TokenKind::kNumber) && cursor.is(TokenKind::kSlash, 1)));
   const int count = static_cast<int>(steps.size());
   line.sets = CountRange{count, count};
   line.steps = std::move(steps);
@@ -1097,11 +1164,14 @@ bool read_fraction_steps(Cursor& cursor, MovementLine& line) {
 bool read_max_reps(Cursor& cursor, MovementLine& line) {
   const std::size_t start = cursor.position();
   std::optional<CountRange> sets;
-  if (cursor.is(TokenKind::kNumber) && cursor.is(TokenKind::kTimes, 1)) {
+  // "3×AMRAP" and "1xAMRAP" are one word after the count: "xamrap".
+  if (cursor.is(TokenKind::kNumber) &&
+      (cursor.is(TokenKind::kTimes, 1) || cursor.word(1) == "xamrap")) {
     sets = read_count_range(cursor);
   }
-  const bool times = cursor.accept(TokenKind::kTimes);
-  const bool amrap = times && cursor.word() == "amrap";
+  const bool glued = cursor.word() == "xamrap";
+  const bool times = glued || cursor.accept(TokenKind::kTimes);
+  const bool amrap = glued || (times && cursor.word() == "amrap");
   const bool max_reps = times && cursor.is_word("max") && cursor.is_word_in({"rep", "reps"}, 1);
   if (!amrap && !max_reps) {
     cursor.reset(start);
@@ -1246,8 +1316,25 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       state.strong = state.marked = true;
       continue;
     }
+    // "Thrusters 95/65", "Thrusters 95/65 x 10": a pair without a unit right after the name is
+    // a load for men and women, as it is in brackets.
+    if (!line.load && !line.reps && !line.sets && line.steps.empty() && !at_fraction_step(cursor) &&
+        cursor.is(TokenKind::kNumber) && cursor.is(TokenKind::kSlash, 1) &&
+        !cursor.peek(1)->space_before && cursor.is(TokenKind::kNumber, 2) &&
+        !cursor.peek(2)->space_before &&
+        (cursor.remaining() == 3 || cursor.is(TokenKind::kComma, 3) ||
+         cursor.is(TokenKind::kTimes, 3))) {
+      Cursor pair(cursor.line(), cursor.position(), cursor.position() + 3);
+      if (auto load = read_load(pair, true); load && pair.at_end()) {
+        line.load = load;
+        cursor.reset(cursor.position() + 3);
+        state.strong = state.marked = true;
+        continue;
+      }
+    }
     if (!line.reps && line.rep_scheme.empty() && line.steps.empty() &&
-        (cursor.is(TokenKind::kTimes) || cursor.is(TokenKind::kTimes, 1)) &&
+        (cursor.is(TokenKind::kTimes) || cursor.is(TokenKind::kTimes, 1) ||
+         cursor.word() == "xamrap" || cursor.word(1) == "xamrap") &&
         read_max_reps(cursor, line)) {
       state.strong = state.marked = true;
       continue;
@@ -1932,10 +2019,13 @@ bool read_named(Cursor& cursor, const GrammarContext& context, MovementLine& lin
   }
   line.movements = std::move(group->movements);
   line.grouping = line.movements.size() > 1 ? Grouping::kComplex : Grouping::kSingle;
-  // "Thrusters (95/65), Pull-ups": the load of the first name comes before the names after it.
-  if (cursor.is(TokenKind::kOpen) && line.movements.size() == 1) {
+  // "Thrusters (95/65), Pull-ups", "Thrusters 95/65, Pull-ups": the load of the first name comes
+  // before the names after it.
+  if ((cursor.is(TokenKind::kOpen) ||
+       (cursor.is(TokenKind::kSlash, 1) && !at_fraction_step(cursor))) &&
+      line.movements.size() == 1) {
     const std::size_t before = cursor.position();
-    auto load = read_bracketed_load(cursor);
+    auto load = cursor.is(TokenKind::kOpen) ? read_bracketed_load(cursor) : read_load(cursor, true);
     if (load && cursor.is(TokenKind::kComma) && cursor.is(TokenKind::kWord, 1)) {
       line.load = load;
     } else {
