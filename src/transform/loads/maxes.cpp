@@ -5,6 +5,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -116,9 +117,14 @@ std::string weight_problem(const std::string& text) {
   return "= \"" + text + "\" is not a positive weight with a unit (kg or lb)";
 }
 
-// Key that first gave each (rep max, canonical lift), so an error about a second spelling can
-// name the first.
-using EntrySpellings = std::map<std::pair<int, std::string>, std::string>;
+// Key and line of the entry that gave each (rep max, canonical lift), so that an error about a
+// second spelling can name both. toml++ hands a table's keys over in sorted order, not in the
+// file's, so the line tells which came first.
+struct EntrySpelling {
+  std::string key;
+  std::uint32_t line = 0;
+};
+using EntrySpellings = std::map<std::pair<int, std::string>, EntrySpelling>;
 
 // A max given as a share of another lift's max of the same rep max: "85% of clean", "clean".
 struct LiftReference {
@@ -263,11 +269,17 @@ Status read_lift_table(const toml::table& table, int rep_max, const std::string&
     // Two spellings of one lift ("Clean & Jerk" and "clean and jerk") would silently override
     // each other, so the second is rejected.
     const std::string lift = prescription::canonical_name(name);
-    const auto [first, inserted] = spellings.try_emplace({rep_max, lift}, prefix + name);
+    const EntrySpelling spelling{prefix + name, node.source().begin.line};
+    const auto [other, inserted] = spellings.try_emplace({rep_max, lift}, spelling);
     if (!inserted) {
-      return entry_error(origin, prefix + name,
-                         "gives the " + std::to_string(rep_max) + "-RM of " + lift +
-                             " a second time; " + first->second + " gave it first",
+      const bool this_first = spelling.line < other->second.line;
+      const EntrySpelling& earlier = this_first ? spelling : other->second;
+      const EntrySpelling& later = this_first ? other->second : spelling;
+      return entry_error(origin, later.key,
+                         "(line " + std::to_string(later.line) + ") gives the " +
+                             std::to_string(rep_max) + "-RM of " + lift + " a second time; " +
+                             earlier.key + " (line " + std::to_string(earlier.line) +
+                             ") gave it first",
                          "Keep one entry per lift and rep max");
     }
     if (reference) {

@@ -124,9 +124,14 @@ TEST(ParseMaxes, RejectsBadEntriesWithKey) {
       {"rounding = -1\n", "rounding = -1 is not a plate step"},
       {"rounding = 1000\n", "rounding = 1000 is not a plate step"},
       {"\"Clean & Jerk\" = \"120 kg\"\n\"clean and jerk\" = \"130 kg\"\n",
-       "1-RM of clean and jerk a second time; Clean & Jerk gave it first"},
+       "clean and jerk (line 2) gives the 1-RM of clean and jerk a second time; Clean & Jerk "
+       "(line 1) gave it first"},
+      // toml++ sorts a table's keys, so the lines tell which entry came first.
+      {"\"clean and jerk\" = \"115 kg\"\n\"Clean & Jerk\" = \"120 kg\"\n",
+       "Clean & Jerk (line 2) gives the 1-RM of clean and jerk a second time; clean and jerk "
+       "(line 1) gave it first"},
       {"snatch = \"100 kg\"\n[rep_maxes.1]\nsnatch = \"101 kg\"\n",
-       "rep_maxes.1.snatch gives the 1-RM"},
+       "rep_maxes.1.snatch (line 3) gives the 1-RM"},
       {"[rep_maxes.ten]\nsnatch = \"80 kg\"\n", "rep_maxes.ten"},
       {"[rep_maxes.3]\nsnatch = 80\n", "rep_maxes.3.snatch"},
       {"snatch = \"100 kg\n", "not valid TOML at line 1"},
