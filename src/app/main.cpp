@@ -117,7 +117,7 @@ Result<const CatalogSource*> configured_source_for(const SourceCatalog& catalog,
   Result<std::vector<const CatalogSource*>> selected = select_sources(catalog, name);
   if (!selected.ok()) {
     Error error = selected.error();
-    // A name that looks like a path was meant as a file or folder: say that it does not exist.
+    // A name that looks like a path was meant as a file or folder: report that it does not exist.
     const bool path_like = name.find('/') != std::string::npos || name.ends_with(".json");
     std::error_code ignored;
     error.message = path_like && !std::filesystem::exists(name, ignored)

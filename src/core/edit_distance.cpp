@@ -6,7 +6,7 @@
 
 namespace wodetl {
 
-// The two-row dynamic program: row i holds the distances from the first i bytes of from.
+// The two-row dynamic program: row i contains the distances from the first i bytes of from.
 std::size_t edit_distance(std::string_view from, std::string_view to) {
   std::vector<std::size_t> previous(to.size() + 1);
   std::vector<std::size_t> current(to.size() + 1);

@@ -119,7 +119,7 @@ std::string weight_problem(const std::string& text) {
 
 // Key and line of the entry that gave each (rep max, canonical lift), so that an error about a
 // second spelling can name both. toml++ hands a table's keys over in sorted order, not in the
-// file's, so the line tells which came first.
+// file's, so the line numbers show which came first.
 struct EntrySpelling {
   std::string key;
   std::uint32_t line = 0;
@@ -371,7 +371,7 @@ Result<Maxes> parse_maxes(std::string_view toml_text, const std::string& origin)
   } catch (const toml::parse_error& error) {
     const auto& begin = error.source().begin;
     // toml++ 3.3 garbles the quoted key it names in this message ("clclean and jerk"), so the
-    // message says what is wrong without quoting it.
+    // message states the problem without quoting it.
     std::string description(error.description());
     if (description.find("cannot redefine existing") != std::string::npos) {
       description = "the key here is already defined earlier in the file";

@@ -359,7 +359,7 @@ std::string format_set_load(const SetLoad& load, WeightUnit unit) {
 namespace {
 
 // Lifts of the maxes file whose names end with lift after another word ("back squat" and "front
-// squat" for "squat"), at most kMaxHints of them in the file's order.
+// squat" for "squat"), at most kMaxHints of them in name order.
 std::vector<std::string> lifts_with_max_ending_in(const std::string& lift, int rep_max,
                                                   const Maxes& maxes) {
   constexpr std::size_t kMaxHints = 2;

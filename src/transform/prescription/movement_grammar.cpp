@@ -968,8 +968,8 @@ bool read_build_up(Cursor& cursor, MovementLine& line, const GrammarContext& con
 }
 
 // Reads the set numbers of a bracket after a percentage: "(sets 1-3)", "(set 4)", "(sets 1, 2,
-// 3)", and "(4-6)" once an earlier bracket has said "sets". Returns false, consuming nothing, for
-// other text.
+// 3)", and "(4-6)" once an earlier bracket has the word "sets". Returns false, consuming nothing,
+// for other text.
 bool read_bracketed_set_numbers(Cursor& cursor, bool word_required, std::vector<int>& numbers) {
   constexpr int kMaxNumbers = 2 * kMaxLikelySets;
   const std::size_t start = cursor.position();
