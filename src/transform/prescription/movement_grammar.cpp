@@ -1109,10 +1109,11 @@ bool at_fraction_step(const Cursor& cursor) {
 }
 
 // "Snatch 70/2, 75/2, 80/1x3": steps written as a percentage over reps, as Eastern European
-// programs write them, with the sets of a step after "x". The percentage must be from 30 to 110
-// and the reps from 1 to 10, so that loads ("95/65") and heights ("24/20") are not read this way.
-// Returns false, consuming nothing, for other text.
-bool read_fraction_steps(Cursor& cursor, MovementLine& line) {
+// programs write them, with the sets of a step after "x", and a warning, since kilograms are
+// written the same way. The percentage must be from 30 to 110 and the reps from 1 to 10, so that
+// loads ("95/65") and heights ("24/20") are not read this way. Returns false, consuming nothing,
+// for other text.
+bool read_fraction_steps(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
   if (line.reps || line.sets || line.intensity.percent || !line.steps.empty() ||
       !line.rep_scheme.empty()) {
     return false;
@@ -1155,6 +1156,12 @@ bool read_fraction_steps(Cursor& cursor, MovementLine& line) {
   const int count = static_cast<int>(steps.size());
   line.sets = CountRange{count, count};
   line.steps = std::move(steps);
+  // Logs, and some programs, write kilograms over reps the same way.
+  append_warning(line,
+                 "reads " +
+                     std::string(written_text(cursor.line(), context.original, start, start + 3)) +
+                     " and the like as a percentage over reps; a load in kg or lb needs its "
+                     "unit");
   return true;
 }
 
@@ -1312,7 +1319,7 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       state.strong = state.marked = true;
       continue;
     }
-    if (cursor.is(TokenKind::kSlash, 1) && read_fraction_steps(cursor, line)) {
+    if (cursor.is(TokenKind::kSlash, 1) && read_fraction_steps(cursor, context, line)) {
       state.strong = state.marked = true;
       continue;
     }

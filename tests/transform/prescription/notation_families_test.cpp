@@ -461,7 +461,7 @@ TEST(NotationFamilies, WavesAfterName) {
        R"json({"sets":4,"steps":[{"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"percent":{"min":80,"max":80}}]})json"},
       // Percentage over reps, with a step's sets after "x"; loads and heights keep their form.
       {"Snatch 70/2, 75/2, 80/1x3", "movement",
-       R"json({"sets":5,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}}]})json"},
+       R"json({"sets":5,"warning":"reads 70/2 and the like as a percentage over reps; a load in kg or lb needs its unit","steps":[{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}}]})json"},
       {"Snatch 70/2, 75/2, then rest 2 min", "movement",
        R"json({"sets":2,"remark":"then rest 2 min"})json"},
       {"Snatch 80/1 x 3 sets", "movement",
