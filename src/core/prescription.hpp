@@ -61,6 +61,9 @@ struct RmRef {
   //! "of" followed by words that name no lift and no rep max, "of the weight used last week": the
   //! percentage is of something no maxes file gives. The words stay in the line's remark.
   bool unread = false;
+  //! "@ 75% TM", "of training max": of the lift's training max, a share of its 1-RM that the
+  //! maxes file's training_max setting gives.
+  bool training_max = false;
   bool operator==(const RmRef&) const = default;
 };
 

@@ -33,7 +33,8 @@ Json range(const std::optional<Range>& value) {
   return Json{{"min", number(value->min)}, {"max", number(value->max)}};
 }
 
-// {"rm", "lift"}, plus "top_set": true for "of today's top set".
+// {"rm", "lift"}, plus "top_set": true for "of today's top set", "unread": true for words that
+// name no max, and "training_max": true for "@ 75% TM".
 Json rm_ref(const std::optional<RmRef>& reference) {
   if (!reference) {
     return nullptr;
@@ -44,6 +45,9 @@ Json rm_ref(const std::optional<RmRef>& reference) {
   }
   if (reference->unread) {
     json["unread"] = true;
+  }
+  if (reference->training_max) {
+    json["training_max"] = true;
   }
   return json;
 }

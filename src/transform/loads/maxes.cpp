@@ -88,7 +88,7 @@ std::optional<std::string_view> setting_meant_by(std::string_view key) {
     return "rounding";
   }
   constexpr std::size_t kMaxEdits = 2;
-  for (const std::string_view setting : {"unit", "rounding", "rep_maxes"}) {
+  for (const std::string_view setting : {"unit", "rounding", "training_max", "rep_maxes"}) {
     if (lowered != key && lowered == setting) {
       return setting;
     }
@@ -233,7 +233,8 @@ Status read_lift_table(const toml::table& table, int rep_max, const std::string&
                        LiftReferences& references) {
   for (const auto& [key, node] : table) {
     const std::string name(key.str());
-    if (rep_max == 1 && (name == "unit" || name == "rounding" || name == "rep_maxes")) {
+    if (rep_max == 1 &&
+        (name == "unit" || name == "rounding" || name == "training_max" || name == "rep_maxes")) {
       continue;
     }
     if (const std::optional<std::string_view> setting = setting_meant_by(name)) {
@@ -406,6 +407,23 @@ Result<Maxes> parse_maxes(std::string_view toml_text, const std::string& origin)
     maxes.rounding = *rounding;
   } else if (table.contains("rounding")) {
     return entry_error(origin, "rounding", "must be a number such as 2.5", rounding_hint);
+  }
+
+  // "training_max = \"90%\"": the share of the 1-RM that "@ 75% TM" is a percentage of.
+  if (table.contains("training_max")) {
+    const std::string training_max_hint =
+        "Set training_max to the share of the 1-RM the program's training maxes are, e.g. \"90%\"";
+    const auto* text = table["training_max"].as_string();
+    double percent = 0;
+    const std::size_t read = text != nullptr ? read_decimal(text->get(), percent) : 0;
+    std::string rest = read > 0 ? text->get().substr(read) : std::string();
+    rest.erase(0, rest.find_first_not_of(' '));
+    if (read == 0 || rest != "%" || !(percent >= 50 && percent <= 100)) {
+      return entry_error(origin, "training_max",
+                         "must be a percentage from 50% to 100% in a string, such as \"90%\"",
+                         training_max_hint);
+    }
+    maxes.training_max_percent = percent;
   }
 
   EntrySpellings spellings;

@@ -41,6 +41,9 @@ struct Weight {
 struct Maxes {
   WeightUnit unit = WeightUnit::kKilogram;
   double rounding = 1.0;
+  //! Share of a lift's 1-RM that is its training max, in percent ("training_max = \"90%\""), for
+  //! "@ 75% TM"; empty when the file does not set it.
+  std::optional<double> training_max_percent;
   std::map<std::pair<int, std::string>, Weight> entries;
 
   //! The rep_max-RM of lift (canonical name), if the file gives it.

@@ -55,12 +55,26 @@ std::optional<SetLoad> load_for(const Intensity& intensity, const std::string& f
   if (intensity.of && intensity.of->top_set) {
     return without_max("today's top set", "it depends on today's top set");
   }
+  const bool training_max = intensity.of && intensity.of->training_max;
+  if (training_max && !maxes.training_max_percent) {
+    return without_max("the training max",
+                       "the maxes file sets no training_max, the share of the 1-RM it is");
+  }
   const int rep_max = intensity.of && intensity.of->rm ? *intensity.of->rm : 1;
   const std::string lift = intensity.of && intensity.of->lift ? *intensity.of->lift : fallback_lift;
-  const prescription::Range percent = intensity.percent.value_or(prescription::Range{100, 100});
+  prescription::Range percent = intensity.percent.value_or(prescription::Range{100, 100});
+  // "75% of 1-RM deadlift", "75% of the training max (90% of 1-RM deadlift)".
+  const std::string reference = rep_max_name(rep_max) + (lift.empty() ? "" : " " + lift);
   load.basis =
       (intensity.percent ? percent_text(percent, intensity.at_least) + " of " : std::string()) +
-      rep_max_name(rep_max) + (lift.empty() ? std::string() : " " + lift);
+      (training_max ? "the training max (" + format_number(*maxes.training_max_percent) + "% of " +
+                          reference + ")"
+                    : reference);
+  // "@ 75% TM" with a training max of 90%: 67.5% of the 1-RM.
+  if (training_max) {
+    percent.min *= *maxes.training_max_percent / 100.0;
+    percent.max *= *maxes.training_max_percent / 100.0;
+  }
   if (lift.empty()) {
     load.missing = "the line names no lift";
     return load;

@@ -1459,6 +1459,15 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       state.strong = state.marked = true;
       continue;
     }
+    // "Squat 65% x 5, 75% x 5, 85% x 5+ of TM": a training max after the last step is every step's.
+    if (!line.steps.empty() && accept_training_max(cursor)) {
+      for (IntensityStep& step : line.steps) {
+        if (!step.intensity.of) {
+          step.intensity.of = RmRef{.training_max = true};
+        }
+      }
+      continue;
+    }
     if (read_times_quantity(cursor, line) || read_sets_by_reps(cursor, line)) {
       state.strong = state.marked = true;
       continue;

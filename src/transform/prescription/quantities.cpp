@@ -166,6 +166,25 @@ bool accept_top_set(Cursor& cursor) {
 
 }  // namespace
 
+// Accepts "TM", "training max", "of TM" or "of your training max" after a percentage.
+bool accept_training_max(Cursor& cursor) {
+  const std::size_t start = cursor.position();
+  if (cursor.accept_word("of")) {
+    cursor.accept_word_in({"your", "the"});
+  }
+  if (cursor.word() == "tm") {
+    cursor.advance();
+    return true;
+  }
+  if (cursor.word() == "training" && cursor.is_word("max", 1)) {
+    cursor.advance();
+    cursor.advance();
+    return true;
+  }
+  cursor.reset(start);
+  return false;
+}
+
 int read_rm_suffix(Cursor& cursor) {
   if (cursor.accept_word("max")) {
     return 1;
@@ -800,14 +819,16 @@ bool unchecked::read_intensity(Cursor& cursor, const GrammarContext& context,
       intensity.percent = percent->first;
       intensity.at_least = percent->second;
       found = true;
-      if (cursor.is_word("of")) {
+      if (accept_training_max(cursor)) {
+        intensity.of = RmRef{.training_max = true};
+      } else if (cursor.is_word("of")) {
         if (!read_of_clause(cursor, context, intensity.of) && !intensity.of &&
             cursor.is(TokenKind::kWord, 1)) {
           intensity.of = RmRef{.unread = true};  // "of the weight used last week"
         }
       } else if (const std::string_view word = cursor.word();
-                 word == "tm" || word == "effort" || word == "intensity" || word == "pace") {
-        // "@ 75% TM" (a training max), "@ 90% effort": no max in the maxes file gives the load.
+                 word == "effort" || word == "intensity" || word == "pace") {
+        // "@ 90% effort": no max in the maxes file gives the load.
         cursor.advance();
         intensity.of = RmRef{.unread = true};
       } else {

@@ -40,6 +40,10 @@ inline constexpr std::uint64_t kNoCountRange = ~std::uint64_t{0};
 std::uint64_t read_count_range(Cursor& cursor);
 }  // namespace unchecked
 
+//! Accepts "TM", "training max", "of TM" or "of your training max" after a percentage. Returns
+//! false, consuming nothing, for other text.
+bool accept_training_max(Cursor& cursor);
+
 //! Whole number: "5".
 inline std::optional<int> read_count(Cursor& cursor) {
   const Token* token = cursor.peek();

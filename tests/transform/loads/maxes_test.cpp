@@ -135,6 +135,11 @@ TEST(ParseMaxes, RejectsBadEntriesWithKey) {
       {"[rep_maxes.ten]\nsnatch = \"80 kg\"\n", "rep_maxes.ten"},
       {"[rep_maxes.3]\nsnatch = 80\n", "rep_maxes.3.snatch"},
       {"snatch = \"100 kg\n", "not valid TOML at line 1"},
+      {"training_max = 90\n", "training_max must be a percentage from 50% to 100% in a string"},
+      {"training_max = \"120%\"\n", "training_max must be a percentage"},
+      {"training_max = \"90\"\n", "training_max must be a percentage"},
+      {"trainig_max = \"90%\"\n", "trainig_max is not a setting of the maxes file. Did you mean "
+                                    "training_max?"},
       // toml++ garbles a quoted key in its own message for this case.
       {"\"clean and jerk\" = \"125 kg\"\n\"clean and jerk\" = \"130 kg\"\n",
        "line 2, column 20: the key here is already defined earlier in the file"},

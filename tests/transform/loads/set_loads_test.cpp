@@ -127,6 +127,23 @@ TEST(FormatMissingMaxes, NamesKeysToAdd) {
   EXPECT_EQ(format_missing_maxes({}, test_maxes()), "");
 }
 
+TEST(ComputeLoads, TrainingMaxIsShareOfOneRepMax) {
+  const auto part = part_of({"Deadlift 5x3 @ 75% TM"});
+  auto maxes = parse_maxes("rounding = 2.5\ntraining_max = \"90%\"\ndeadlift = \"200 kg\"\n",
+                           "maxes.toml");
+  ASSERT_TRUE(maxes.ok());
+  EXPECT_EQ(formatted(compute_loads(part, *maxes), WeightUnit::kKilogram),
+            (std::vector<std::string>{"Sets 1-5: 135 kg"}));
+
+  auto without = parse_maxes("deadlift = \"200 kg\"\n", "maxes.toml");
+  ASSERT_TRUE(without.ok());
+  const std::vector<BlockLoads> missing = compute_loads(part, *without);
+  ASSERT_EQ(missing.size(), 1U);
+  ASSERT_FALSE(missing[0].sets.empty());
+  EXPECT_EQ(missing[0].sets[0].missing,
+            "the maxes file sets no training_max, the share of the 1-RM it is");
+}
+
 TEST(FormatMissingMaxes, OffersLongerLiftNames) {
   auto maxes = parse_maxes("\"back squat\" = \"180 kg\"\n\"front squat\" = \"150 kg\"\n",
                            "maxes.toml");

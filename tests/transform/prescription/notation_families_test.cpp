@@ -105,9 +105,14 @@ TEST(NotationFamilies, SetsAndReps) {
       // A load after "x" is no count of reps: the count stays in the remark.
       {"KB Swings 2 x 32kg", "movement",
        R"json({"reps":null,"sets":null,"load":{"value":32,"unit":"kg"},"remark":"2 x"})json"},
-      // Percentages that name no max in the maxes file.
+      // A training max, which the maxes file gives as a share of the 1-RM.
       {"Deadlift 5x3 @ 75% TM", "movement",
-       R"json({"percent":{"min":75,"max":75},"of":{"rm":null,"lift":null,"unread":true}})json"},
+       R"json({"percent":{"min":75,"max":75},"of":{"rm":null,"lift":null,"training_max":true}})json"},
+      {"Bench Press 3x5 @ 70% of your training max", "movement",
+       R"json({"sets":3,"of":{"rm":null,"lift":null,"training_max":true}})json"},
+      {"Back Squat 65% x 5, 75% x 5, 85% x 5+ of TM", "movement",
+       R"json({"sets":3,"steps":[{"of":{"training_max":true}},{"of":{"training_max":true}},{"of":{"training_max":true}}]})json"},
+      // Percentages that name no max in the maxes file.
       {"5 x 200m Run @ 90% effort", "movement",
        R"json({"of":{"rm":null,"lift":null,"unread":true}})json"},
       {"Clean & Jerk 3x1 @ 90% of today's max", "movement",
