@@ -457,9 +457,10 @@ int main(int argc, char** argv) {
       },
       "WordPress site or API URL, a post JSON file, a folder of them, or the name of a configured "
       "source (default: the only configured source, else the Invictus weightlifting category)");
-  const std::string store_help =
-      "Where to store: local (SQLite and a bucket folder) or aws (S3 and DynamoDB) "
+  const std::string store_choices =
+      "local (SQLite and a bucket folder) or aws (S3 and DynamoDB) "
       "(default: WODETL_STORE, else the configuration file's store, else local)";
+  const std::string store_help = "Where to store: " + store_choices;
   run_app->add_option("--store", run.store, store_help)->check(CLI::IsMember({"local", "aws"}));
   run_app->add_option("--config", run.config,
                       "Configuration file (default: WODETL_CONFIG, else ./wodetl.toml if present)");
@@ -538,10 +539,7 @@ int main(int argc, char** argv) {
   sources_app->add_option("--config", sources.config,
                           "Configuration file (default: WODETL_CONFIG, else ./wodetl.toml)");
   sources_app
-      ->add_option("--store", sources.store,
-                   "Store whose sync cursors to show: local (SQLite and a bucket folder) or aws "
-                   "(S3 and DynamoDB) (default: WODETL_STORE, else the configuration file's "
-                   "store, else local)")
+      ->add_option("--store", sources.store, "Store whose sync cursors to show: " + store_choices)
       ->check(CLI::IsMember({"local", "aws"}));
   sources_app->add_option("--format", sources.format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))

@@ -2,6 +2,8 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
+#include <array>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -75,6 +77,10 @@ Error entry_error(const std::string& origin, const std::string& key, const std::
   return Error::invalid_input("maxes file " + origin + ": " + key + " " + problem, {}, hint);
 }
 
+// Keys of the maxes file that are settings rather than lifts.
+constexpr std::array<std::string_view, 4> kSettings = {"unit", "rounding", "training_max",
+                                                       "rep_maxes"};
+
 // Keys that look like a misspelled setting rather than a lift, with the setting they mean: other
 // words for it, another case ("Unit") and slips of up to two letters ("unti", "roundng") that name
 // no movement.
@@ -88,7 +94,7 @@ std::optional<std::string_view> setting_meant_by(std::string_view key) {
     return "rounding";
   }
   constexpr std::size_t kMaxEdits = 2;
-  for (const std::string_view setting : {"unit", "rounding", "training_max", "rep_maxes"}) {
+  for (const std::string_view setting : kSettings) {
     if (lowered != key && lowered == setting) {
       return setting;
     }
@@ -233,8 +239,7 @@ Status read_lift_table(const toml::table& table, int rep_max, const std::string&
                        LiftReferences& references) {
   for (const auto& [key, node] : table) {
     const std::string name(key.str());
-    if (rep_max == 1 &&
-        (name == "unit" || name == "rounding" || name == "training_max" || name == "rep_maxes")) {
+    if (rep_max == 1 && std::find(kSettings.begin(), kSettings.end(), name) != kSettings.end()) {
       continue;
     }
     if (const std::optional<std::string_view> setting = setting_meant_by(name)) {

@@ -644,13 +644,8 @@ void fill_unnamed_sets(Block& block, const SetSource& source) {
     if (!reps && source.scheme_sequence != nullptr) {
       reps = sequence_reps(*source.scheme_sequence, set);
     }
-    SetPrescription& added = block.sets.emplace_back();
-    added.set = set;
-    added.reps = reps;
-    if (row) {
-      added.reps_at_least = row->reps_at_least;
-      added.intensity = *row->intensity;
-    }
+    add_set(block, BlockMovement{}, set, reps, row ? row->reps_at_least : false,
+            row ? *row->intensity : Intensity{});
   }
 }
 

@@ -1094,12 +1094,17 @@ bool read_percents_for_set_ranges(Cursor& cursor, const GrammarContext& context,
   return true;
 }
 
+// Whether the cursor is at two numbers joined by a slash without spaces: "70/2", "95/65".
+bool at_slash_pair(const Cursor& cursor) {
+  return cursor.is(TokenKind::kNumber) && cursor.is(TokenKind::kSlash, 1) &&
+         !cursor.peek(1)->space_before && cursor.is(TokenKind::kNumber, 2) &&
+         !cursor.peek(2)->space_before;
+}
+
 // Whether the cursor is at a percentage over reps, "70/2": the percentage from 30 to 110 and the
 // reps a whole number from 1 to 10, joined by a slash without spaces.
 bool at_fraction_step(const Cursor& cursor) {
-  if (!cursor.is(TokenKind::kNumber) || !cursor.is(TokenKind::kSlash, 1) ||
-      cursor.peek(1)->space_before || !cursor.is(TokenKind::kNumber, 2) ||
-      cursor.peek(2)->space_before) {
+  if (!at_slash_pair(cursor)) {
     return false;
   }
   const double percent = cursor.peek()->value;
@@ -1134,16 +1139,7 @@ bool read_fraction_steps(Cursor& cursor, const GrammarContext& context, Movement
     cursor.advance();
     const int reps = static_cast<int>(cursor.advance().value);
     int sets = 1;
-    const std::size_t before_sets = cursor.position();
-    if (cursor.accept(TokenKind::kTimes)) {
-      const auto count = read_count(cursor);
-      if (count && *count >= 1 && *count <= kMaxLikelySets) {
-        sets = *count;
-        cursor.accept_word_in({"set", "sets"});
-      } else {
-        cursor.reset(before_sets);
-      }
-    }
+    read_step_sets(cursor, sets);
     for (int set = 0; set < sets && steps.size() < kMaxWaveSteps; ++set) {
       IntensityStep& step = steps.emplace_back();
       step.reps = CountRange{reps, reps};
@@ -1325,10 +1321,8 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
     }
     // "Thrusters 95/65", "Thrusters 95/65 x 10": a pair without a unit right after the name is
     // a load for men and women, as it is in brackets.
-    if (!line.load && !line.reps && !line.sets && line.steps.empty() && !at_fraction_step(cursor) &&
-        cursor.is(TokenKind::kNumber) && cursor.is(TokenKind::kSlash, 1) &&
-        !cursor.peek(1)->space_before && cursor.is(TokenKind::kNumber, 2) &&
-        !cursor.peek(2)->space_before &&
+    if (!line.load && !line.reps && !line.sets && line.steps.empty() && at_slash_pair(cursor) &&
+        !at_fraction_step(cursor) &&
         (cursor.remaining() == 3 || cursor.is(TokenKind::kComma, 3) ||
          cursor.is(TokenKind::kTimes, 3))) {
       Cursor pair(cursor.line(), cursor.position(), cursor.position() + 3);

@@ -53,8 +53,8 @@ bool read_percent_step(Cursor& cursor, const GrammarContext& context, IntensityS
   return true;
 }
 
-// Reads "x 3" or "x 3 sets" after a step into sets, as in "1 @ 80% x 3 sets": three singles at
-// 80%, as "80% x 1 x 3" is. Leaves sets at 1, consuming nothing, for other text.
+}  // namespace
+
 void read_step_sets(Cursor& cursor, int& sets) {
   sets = 1;
   const std::size_t start = cursor.position();
@@ -70,6 +70,8 @@ void read_step_sets(Cursor& cursor, int& sets) {
   sets = *count;
   cursor.accept_word_in({"set", "sets"});
 }
+
+namespace {
 
 // One step, "3@76%", "3+ reps @ 85% of 1-RM Snatch", "5x70%", "1 @ 80% x 3 sets", with the sets
 // it states in sets, else 1. Returns false, consuming nothing, when the step has no reps, no "@"

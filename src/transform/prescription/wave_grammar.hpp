@@ -21,6 +21,11 @@ namespace wodetl::prescription {
 //! Maximum number of steps read from one wave. Steps past it are not read as steps.
 inline constexpr std::size_t kMaxWaveSteps = 20;
 
+//! Reads "x 3" or "x 3 sets" after a step into sets, as in "1 @ 80% x 3 sets": three singles at
+//! 80%, as "80% x 1 x 3" is. Leaves sets at 1, consuming nothing, for other text and for counts
+//! past kMaxWaveSteps.
+void read_step_sets(Cursor& cursor, int& sets);
+
 //! Reads the steps of a wave at the cursor into steps, which must be empty. When only the last
 //! step names its reference ("4@70%, 3@76% of 1-RM Snatch"), the earlier steps take it too.
 //! Returns true when it read at least min_steps steps. Otherwise it returns false, with the cursor
