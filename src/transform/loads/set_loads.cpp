@@ -58,7 +58,7 @@ std::optional<SetLoad> load_for(const Intensity& intensity, const std::string& f
   const bool training_max = intensity.of && intensity.of->training_max;
   if (training_max && !maxes.training_max_percent) {
     return without_max("the training max",
-                       "the maxes file sets no training_max, the share of the 1-RM it is");
+                       "the maxes file has no training_max, the training max's share of the 1-RM");
   }
   const int rep_max = intensity.of && intensity.of->rm ? *intensity.of->rm : 1;
   const std::string lift = intensity.of && intensity.of->lift ? *intensity.of->lift : fallback_lift;
@@ -422,7 +422,7 @@ std::string format_missing_maxes(const std::set<std::pair<int, std::string>>& mi
     } else if (const std::vector<std::string> longer =
                    lifts_with_max_ending_in(lift, rep_max, maxes);
                !longer.empty()) {
-      // "Squat 3 x 5 @ 72.5%": strength programs mean the back squat, which the file names.
+      // "Squat 3 x 5 @ 72.5%": strength programs often mean the back squat, which the file names.
       text += " (or";
       for (std::size_t index = 0; index < longer.size(); ++index) {
         text += (index == 0 ? " = \"" : " or = \"") + longer[index] + "\"";

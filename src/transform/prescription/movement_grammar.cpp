@@ -1686,7 +1686,8 @@ bool read_count_times_group(Cursor& cursor, const GrammarContext& context, Movem
 // Quantities an item of a reps-first line may carry besides its movement's reps, distance and
 // time. Only a line of one item keeps them all, and a list or complex keeps the first load.
 struct ItemExtras {
-  //! See Head in scheme_grammar.cpp: = default would clear the extras with one slow block store.
+  //! User-provided, because the implicit constructor clears the extras with one slow block store.
+  //! So every member must have a default member initializer or a class type.
   ItemExtras() noexcept {}  // NOLINT(modernize-use-equals-default)
 
   bool reps_at_least = false;

@@ -21,8 +21,8 @@ constexpr int kTabataRestSeconds = 10;
 
 // Head being read, with the counts the line states before any derivation.
 struct Head {
-  //! The implicit constructor clears the whole head with one slow block store; this one does not.
-  //! So every member must have a default member initializer or a class type.
+  //! User-provided, because the implicit constructor clears the whole head with one slow block
+  //! store. So every member must have a default member initializer or a class type.
   Head() noexcept {}  // NOLINT(modernize-use-equals-default): = default clears the whole head
 
   Scheme scheme;

@@ -126,7 +126,7 @@ TEST(ParseMaxes, RejectsBadEntriesWithKey) {
       {"\"Clean & Jerk\" = \"120 kg\"\n\"clean and jerk\" = \"130 kg\"\n",
        "clean and jerk (line 2) gives the 1-RM of clean and jerk a second time; Clean & Jerk "
        "(line 1) gave it first"},
-      // toml++ sorts a table's keys, so the lines tell which entry came first.
+      // toml++ sorts a table's keys, so the line numbers show which entry came first.
       {"\"clean and jerk\" = \"115 kg\"\n\"Clean & Jerk\" = \"120 kg\"\n",
        "Clean & Jerk (line 2) gives the 1-RM of clean and jerk a second time; clean and jerk "
        "(line 1) gave it first"},

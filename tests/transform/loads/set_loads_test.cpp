@@ -141,7 +141,7 @@ TEST(ComputeLoads, TrainingMaxIsShareOfOneRepMax) {
   ASSERT_EQ(missing.size(), 1U);
   ASSERT_FALSE(missing[0].sets.empty());
   EXPECT_EQ(missing[0].sets[0].missing,
-            "the maxes file sets no training_max, the share of the 1-RM it is");
+            "the maxes file has no training_max, the training max's share of the 1-RM");
 }
 
 TEST(FormatMissingMaxes, OffersLongerLiftNames) {
