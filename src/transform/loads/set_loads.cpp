@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -126,10 +127,27 @@ const std::string& complex_lift(const std::vector<prescription::Movement>& items
   return items.front().canonical;
 }
 
-// The movement's names as written, "Snatch + Hip Snatch", and its lift for a percentage that
-// names none: that of its line (see complex_lift), or the movement at index item of the line.
+// Whether the count of a movement of a complex is written before its name in line_text, the text
+// of its line: the 2 of "Clean + 2 Front Squats + Jerk", and not the counts of "(1+1+1)" after
+// the names.
+bool count_written_before(const prescription::Movement& item, std::string_view line_text) {
+  const char* const begin = line_text.data();
+  if (!item.count || item.name.data() < begin || item.name.data() > begin + line_text.size()) {
+    return false;
+  }
+  std::string_view before(begin, static_cast<std::size_t>(item.name.data() - begin));
+  while (!before.empty() && before.back() == ' ') {
+    before.remove_suffix(1);
+  }
+  return before.ends_with(std::to_string(*item.count));
+}
+
+// The movement's names as written, "Snatch + Hip Snatch", "Clean + 2 Front Squats + Jerk", and
+// its lift for a percentage that names none: that of its line (see complex_lift), or the movement
+// at index item of the line. line_text is the text of the movement's line.
 std::pair<std::string, std::string> names_and_lift(const prescription::BlockMovement& movement,
-                                                   std::optional<std::size_t> item_index) {
+                                                   std::optional<std::size_t> item_index,
+                                                   std::string_view line_text) {
   if (movement.named == nullptr || movement.named->movements.empty()) {
     return {};
   }
@@ -141,6 +159,9 @@ std::pair<std::string, std::string> names_and_lift(const prescription::BlockMove
   std::string names;
   for (const prescription::Movement& item : items) {
     names += names.empty() ? "" : " + ";
+    if (count_written_before(item, line_text)) {
+      names += std::to_string(*item.count) + " ";
+    }
     names += prescription::with_plain_spaces(item.name);
   }
   const bool complex = movement.named->grouping == prescription::Grouping::kComplex;
@@ -217,7 +238,8 @@ BlockLoads movement_loads(std::size_t block_index, const Block& block,
                           const prescription::BlockMovement& movement,
                           std::optional<std::size_t> item_index, bool first_movement,
                           const PartPrescription& part, const Maxes& maxes) {
-  auto [names, fallback_lift] = names_and_lift(movement, item_index);
+  auto [names, fallback_lift] = names_and_lift(
+      movement, item_index, movement.line ? part.lines[*movement.line].text : std::string_view());
   BlockLoads loads{block_index, movement.line, item_index, std::move(names), {}, {}, {}};
   std::vector<SetPrescription> sets;
   for (const SetPrescription& set : block.sets) {

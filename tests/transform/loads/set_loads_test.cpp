@@ -76,6 +76,20 @@ TEST(ComputeLoads, ComplexUsesItsFullLift) {
             (std::vector<std::string>{"Sets 1-4: 70 kg"}));
 }
 
+TEST(ComputeLoads, ComplexNamesKeepTheirCounts) {
+  const auto counted =
+      part_of({"(Clean + 2 Front Squats + Jerk) x 1 rep @ 70% of 1-RM Clean & Jerk"});
+  const std::vector<BlockLoads> loads = compute_loads(counted, test_maxes());
+  ASSERT_EQ(loads.size(), 1U);
+  EXPECT_EQ(loads[0].movement_names, "Clean + 2 Front Squats + Jerk");
+
+  // Counts in brackets after the names stay there: the names are printed as written.
+  const auto bracketed = part_of({"Snatch Pull + Snatch + Overhead Squat (1+1+1) x 4 @ 70%"});
+  const std::vector<BlockLoads> bracketed_loads = compute_loads(bracketed, test_maxes());
+  ASSERT_EQ(bracketed_loads.size(), 1U);
+  EXPECT_EQ(bracketed_loads[0].movement_names, "Snatch Pull + Snatch + Overhead Squat");
+}
+
 TEST(ComputeLoads, TableWithoutLiftForEachMovement) {
   const auto part = part_of({"Every 2 minutes, for 10 minutes (5 sets):", "Snatch x 1 rep",
                              "Clean & Jerk x 2 reps", "*Sets 1-2 = @ 70%", "*Sets 3-5 = @ 75%"});
