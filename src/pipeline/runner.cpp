@@ -175,6 +175,8 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
     note_state_failure(outcome, "Could not read the idempotency record", done.error());
   } else if (*done && previous_state && is_stored_version(*previous_state, post, content_sha256)) {
     // A post skipped before stays listed as skipped, with its reason, so every summary shows it.
+    // Either way its raw object is kept, and a post with sessions keeps its weekly object too.
+    outcome.objects_unchanged = weekly_key_of(*previous_state) ? 2 : 1;
     if (previous_state->status == PostStatus::kSkipped) {
       outcome.result = PostResult::kSkipped;
       outcome.reason = previous_state->reason;

@@ -149,6 +149,12 @@ TEST_F(RunnerTest, SecondRunWritesNothing) {
   EXPECT_EQ(second.count(PostResult::kUnchanged), 2);
   EXPECT_EQ(second.count(PostResult::kNew), 0);
   EXPECT_NE(format_summary_text(second).find("Nothing new"), std::string::npos);
+  // Two raw posts and two weekly files of the programs, and the announcement's raw post.
+  EXPECT_EQ(first.objects_written(), 5);
+  EXPECT_EQ(second.objects_unchanged(), 5);
+  EXPECT_NE(format_summary_text(second).find("Bucket objects: 0 written, 5 unchanged, 0 removed"),
+            std::string::npos)
+      << format_summary_text(second);
   EXPECT_EQ(bucket_times(), times_before);
   auto rows_after = stores_.sessions->all_sessions();
   ASSERT_TRUE(rows_after.ok());
