@@ -412,6 +412,55 @@ void fill_line_sets(Block& block, const SetSource& source, const BlockMovement& 
   }
 }
 
+// Whether a line states only intensities for sets that another line counts: "@ 75%", or
+// "70%, 75%, 80%" and "@ 70-75-80-85-90-92%", one percentage a set, without reps.
+bool states_only_intensity(const LineQuantities& line) {
+  if (line.reps || !line.rep_scheme.empty()) {
+    return false;
+  }
+  if (line.steps.empty()) {
+    return !line.sets && !line.intensity->empty();
+  }
+  if (line.sets &&
+      (line.sets->min != line.sets->max || line.sets->max != static_cast<int>(line.steps.size()))) {
+    return false;
+  }
+  return std::all_of(line.steps.begin(), line.steps.end(), [](const IntensityStep& step) {
+    return !step.reps && !step.intensity.empty();
+  });
+}
+
+// Gives the intensities of a line that states only them (see states_only_intensity) to the sets
+// of the line before it, block.sets[begin, end), which state none: "Bench Press 5x5" then "@ 75%"
+// is five sets at 75%, and "Back Squat 5-5-3-3-1-1" then "@ 70-75-80-85-90-92%" six sets, each
+// with its own percentage. Warns when the percentages are fewer or more than the sets.
+void load_sets_above(Block& block, std::size_t begin, std::size_t end, const LineQuantities& line,
+                     std::string_view text) {
+  const std::size_t count = end - begin;
+  if (line.steps.empty()) {
+    for (std::size_t index = begin; index < end; ++index) {
+      block.sets[index].intensity = *line.intensity;
+    }
+    return;
+  }
+  const std::size_t loaded = std::min(count, line.steps.size());
+  for (std::size_t index = 0; index < loaded; ++index) {
+    block.sets[begin + index].intensity = line.steps[index].intensity;
+  }
+  if (line.steps.size() == count) {
+    return;
+  }
+  const int first_set = block.sets[begin].set;
+  const int sets = static_cast<int>(count);
+  const int percentages = static_cast<int>(line.steps.size());
+  block.warnings.push_back(
+      "\"" + std::string(text) + "\" states " + std::to_string(percentages) +
+      " percentages for the " + sets_noun(sets) + " above it: " +
+      (percentages < sets
+           ? set_span(first_set + percentages, first_set + sets - 1) + " without load"
+           : "the last " + std::to_string(percentages - sets) + " left out"));
+}
+
 // Fills the sets of a movement whose lines follow one another, each with its own sets: "Back Squat
 // x 3+ @ 85%" then "5x5 @ 75%" is a top set and then five sets, six in all. A line that states no
 // count is one set, so "Back Squat", "5 reps @ 70%", "5 reps @ 75%", "3x5 @ 80%" is five sets.
@@ -445,8 +494,18 @@ void fill_sequence_sets(Block& block, const SetSource& source, const BlockMoveme
 
   int set = 0;
   const std::size_t first_set = block.sets.size();
+  // The sets of the line before, and whether any of them states an intensity: a line that states
+  // only intensities loads them when none does (see load_sets_above).
+  std::size_t above_begin = first_set;
+  bool above_loaded = true;
   for (const std::size_t index : movement.quantity_lines) {
     const LineQuantities line = *quantities_at(source.lines, index);
+    if (!above_loaded && states_only_intensity(line)) {
+      load_sets_above(block, above_begin, block.sets.size(), line, source.lines[index].text);
+      above_loaded = true;
+      continue;
+    }
+    above_begin = block.sets.size();
     const bool skipped = reps_only_first && index == movement.quantity_lines.front();
     const int count = skipped ? 0 : line_count(line);
     for (int step = 1; step <= count && set < kMaxSets; ++step) {
@@ -468,6 +527,10 @@ void fill_sequence_sets(Block& block, const SetSource& source, const BlockMoveme
                                        row ? *row->intensity : *line.intensity);
       added.optional = line.sets && step > line.sets->min;
     }
+    above_loaded =
+        std::any_of(block.sets.begin() + static_cast<std::ptrdiff_t>(above_begin), block.sets.end(),
+                    [](const SetPrescription& added) { return !added.intensity.empty(); });
+    above_loaded = above_loaded || block.sets.size() == above_begin;
   }
   if (!source.scheme_count || source.scheme_count->count == set ||
       source.scheme_count->count > kMaxSets) {

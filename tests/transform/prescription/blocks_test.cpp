@@ -561,6 +561,45 @@ TEST(BlockMovements, MinuteLinesRepeatInClock) {
   }
 }
 
+// A line with only intensities after a line whose sets state none loads those sets instead of
+// adding sets of its own.
+TEST(BlockMovements, IntensityOnlyLineLoadsSetsAbove) {
+  const std::vector<SetsCase> cases = {
+      {{"Bench Press 5x5", "@ 75%"},
+       {"0:- 1 5@75", "0:- 2 5@75", "0:- 3 5@75", "0:- 4 5@75", "0:- 5 5@75"}},
+      {{"Bench Press 3x5", "70%, 75%, 80%"}, {"0:- 1 5@70", "0:- 2 5@75", "0:- 3 5@80"}},
+      {{"Bench Press 5-3-1", "@ 65/75/85%"}, {"0:- 1 5@65", "0:- 2 3@75", "0:- 3 1@85"}},
+      {{"Back Squat 5-5-3-3-1-1", "@ 70-75-80-85-90-92%"},
+       {"0:- 1 5@70", "0:- 2 5@75", "0:- 3 3@80", "0:- 4 3@85", "0:- 5 1@90", "0:- 6 1@92"}},
+      {{"Back Squat", "5x5", "@ 75%"},
+       {"0:- 1 5@75", "0:- 2 5@75", "0:- 3 5@75", "0:- 4 5@75", "0:- 5 5@75"}},
+      // Sets that state an intensity keep it: the line after them is a set of its own.
+      {{"Back Squat 2x5 @ 70%", "@ 80%"}, {"0:- 1 5@70", "0:- 2 5@70", "0:- 3 ?@80"}},
+  };
+  for (const SetsCase& test : cases) {
+    SCOPED_TRACE(test.lines.back());
+    EXPECT_EQ(describe_sets(test.lines), test.expected);
+  }
+}
+
+TEST(BlockMovements, IntensityOnlyLineWarnsOfCountMismatch) {
+  const auto fewer = build_blocks(parse({"Bench Press 5x5", "70%, 75%, 80%"}));
+  ASSERT_EQ(fewer.size(), 1U);
+  ASSERT_EQ(fewer[0].sets.size(), 5U);
+  EXPECT_FALSE(fewer[0].sets[3].intensity.percent);
+  ASSERT_EQ(fewer[0].warnings.size(), 1U);
+  EXPECT_EQ(fewer[0].warnings[0],
+            "\"70%, 75%, 80%\" states 3 percentages for the 5 sets above it: sets 4-5 without "
+            "load");
+
+  const auto more = build_blocks(parse({"Bench Press 2x5", "70%, 75%, 80%"}));
+  ASSERT_EQ(more.size(), 1U);
+  ASSERT_EQ(more[0].sets.size(), 2U);
+  ASSERT_EQ(more[0].warnings.size(), 1U);
+  EXPECT_EQ(more[0].warnings[0],
+            "\"70%, 75%, 80%\" states 3 percentages for the 2 sets above it: the last 1 left out");
+}
+
 TEST(BlockMovements, SequencePastSchemeWarns) {
   const auto lines = parse({"Every 2 minutes x 3", "Back Squat x 3 @ 85%", "3x3 @ 75%"});
   const auto blocks = build_blocks(lines);
