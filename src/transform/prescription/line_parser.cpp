@@ -107,6 +107,28 @@ std::pair<std::size_t, std::size_t> content_range(const TokenizedLine& line) {
       ++begin;
       continue;
     }
+    // "Superset 4 sets:", "Superset (4 sets):", "Circuit, 3 rounds:": the word says how the
+    // movements below are done, and the count after it is the scheme.
+    if (kind == TokenKind::kWord && begin + 2 < end &&
+        (line.tokens[begin].keyword == Keyword{"superset"}.id ||
+         line.spelling(line.tokens[begin]) == "circuit")) {
+      const std::size_t after = kind_at(begin + 1) == TokenKind::kComma ? begin + 2 : begin + 1;
+      std::size_t last = end;
+      while (last > after + 1 &&
+             (kind_at(last - 1) == TokenKind::kColon || kind_at(last - 1) == TokenKind::kPeriod)) {
+        --last;
+      }
+      if (kind_at(after) == TokenKind::kNumber) {
+        begin = after;
+        continue;
+      }
+      if (kind_at(after) == TokenKind::kOpen && after + 2 < last &&
+          kind_at(after + 1) == TokenKind::kNumber && kind_at(last - 1) == TokenKind::kClose) {
+        begin = after + 1;
+        end = last - 1;
+        continue;
+      }
+    }
     // "Part A - ", "Week 1:", "Day 1:", "Round 1:", "Wave 2:", "Complex:": a label before the
     // prescription.
     static constexpr KeywordSet kLabels = {"part", "week", "wave", "complex", "superset", "round"};

@@ -2022,6 +2022,32 @@ bool read_more_names(Cursor& cursor, const GrammarContext& context, MovementLine
 }
 
 // "(Snatch + Hip Snatch) x 1 rep", "Back Squat 5x5 @ 75%", "Slow Pull Power Snatch",
+// "Deadlift: 5/3/1 week: 65%x5, …", "Deadlift – 5/3/1 Week 3: 75%x5, …", "Squat: Week 2: …": a
+// label of the program's week or wave between the name and what it prescribes. Skips it when
+// more follows; consumes nothing otherwise.
+void skip_week_label(Cursor& cursor) {
+  const std::size_t start = cursor.position();
+  // "5/3/1": the program's name, numbers joined by slashes.
+  if (cursor.is(TokenKind::kNumber) && cursor.is(TokenKind::kSlash, 1)) {
+    while (cursor.is(TokenKind::kNumber) && cursor.is(TokenKind::kSlash, 1) &&
+           cursor.is(TokenKind::kNumber, 2)) {
+      cursor.advance();
+      cursor.advance();
+    }
+    cursor.advance();
+  }
+  if (!cursor.accept_word_in({"week", "wave"})) {
+    cursor.reset(start);
+    return;
+  }
+  cursor.accept(TokenKind::kNumber);
+  const bool separated = cursor.accept(TokenKind::kColon) ||
+                         (cursor.is_spaced_dash() && cursor.accept(TokenKind::kDash));
+  if (!separated || cursor.at_end()) {
+    cursor.reset(start);
+  }
+}
+
 // "Snatch x 3, Clean x 2", "Thrusters, Pull-ups".
 bool read_named(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
   auto group = read_group(cursor, context);
@@ -2048,6 +2074,7 @@ bool read_named(Cursor& cursor, const GrammarContext& context, MovementLine& lin
   if (!cursor.accept(TokenKind::kColon) && cursor.is_spaced_dash()) {
     cursor.advance();
   }
+  skip_week_label(cursor);
   TailState state;
   read_tail(cursor, line, context, state);
   if (!cursor.at_end() && state.marked && read_more_counted_items(cursor, line, context)) {

@@ -120,6 +120,19 @@ TEST(BuildBlocks, RepsLineThenSetsLine) {
   }
 }
 
+TEST(BuildBlocks, SupersetCountGivesSets) {
+  const auto blocks =
+      build_blocks(parse({"Superset (4 sets):", "Bench Press x 6 @ 75%", "Chin-ups x 6"}));
+  ASSERT_EQ(blocks.size(), 1U);
+  EXPECT_EQ(blocks[0].scheme_line, 0U);
+  EXPECT_EQ(blocks[0].movement_lines, (std::vector<std::size_t>{1, 2}));
+  ASSERT_EQ(blocks[0].sets.size(), 4U);
+  for (const SetPrescription& set : blocks[0].sets) {
+    EXPECT_EQ(set.reps, (CountRange{6, 6}));
+    EXPECT_EQ(set.intensity.percent, (Range{75, 75}));
+  }
+}
+
 TEST(BuildBlocks, PercentageCountWarning) {
   const auto blocks = build_blocks(parse({"Back Squat 3 x 5 @ 70%, 75%, 80%, 85%"}));
   ASSERT_EQ(blocks.size(), 1U);
