@@ -13,7 +13,9 @@
 #include <filesystem>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 
 #include "app/explain_command.hpp"
@@ -24,6 +26,7 @@
 #include "app/sources_command.hpp"
 #include "app/store_choice.hpp"
 #include "app/sync_command.hpp"
+#include "core/edit_distance.hpp"
 #include "core/json_codec.hpp"
 #include "core/version.hpp"
 #include "core/xml_library.hpp"
@@ -428,6 +431,43 @@ int init_command(const InitArguments& arguments) {
   return 0;
 }
 
+// The message for a first word that names no command, as in `wodetl export`, or nothing when
+// the arguments name a command or none. CLI11 would only say that a command is required.
+std::optional<std::string> unknown_command_message(CLI::App& app, int argc, char** argv) {
+  std::string word;
+  for (int index = 1; index < argc; ++index) {
+    const std::string_view argument = argv[index];
+    if (argument == "--log-level") {
+      ++index;  // its value
+    } else if (!argument.starts_with("-")) {
+      word = argument;
+      break;
+    }
+  }
+  if (word.empty()) {
+    return std::nullopt;
+  }
+  std::string names;
+  std::string closest;
+  std::size_t closest_distance = 3;  // a hint only within two edits
+  for (const CLI::App* command : app.get_subcommands([](CLI::App*) { return true; })) {
+    if (command->get_name() == word) {
+      return std::nullopt;
+    }
+    names += (names.empty() ? "" : ", ") + command->get_name();
+    if (const std::size_t distance = edit_distance(word, command->get_name());
+        distance < closest_distance) {
+      closest = command->get_name();
+      closest_distance = distance;
+    }
+  }
+  std::string message = "Error: wodetl has no command \"" + word + "\".";
+  if (!closest.empty()) {
+    message += " Did you mean \"" + closest + "\"?";
+  }
+  return message + " The commands are " + names + "; run wodetl --help for what each does.";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -608,6 +648,10 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
+    if (const std::optional<std::string> unknown = unknown_command_message(app, argc, argv)) {
+      std::cerr << *unknown << "\n";
+      return kExitUnusable;
+    }
     const int code = app.exit(error);
     return code == 0 ? 0 : kExitUnusable;
   }

@@ -159,6 +159,19 @@ TEST_F(CliTest, ShowErrorsAreClear) {
   EXPECT_EQ(neither.exit_code, 2);
 }
 
+TEST_F(CliTest, UnknownCommandNamesTheCommands) {
+  const auto misspelled = run_wodetl({"--log-level", "warn", "shw", "--date", "2020-12-21"});
+  EXPECT_EQ(misspelled.exit_code, 2);
+  EXPECT_NE(misspelled.errors.find("wodetl has no command \"shw\". Did you mean \"show\"?"),
+            std::string::npos)
+      << misspelled.errors;
+
+  const auto absent = run_wodetl({"export"});
+  EXPECT_EQ(absent.exit_code, 2);
+  EXPECT_NE(absent.errors.find("no command \"export\". The commands are run, "), std::string::npos)
+      << absent.errors;
+}
+
 TEST_F(CliTest, EmptySourceRejected) {
   const auto run = run_wodetl({"run", "--source", "", "--data-dir", data_dir()});
   EXPECT_EQ(run.exit_code, 2);

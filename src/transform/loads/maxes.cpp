@@ -256,7 +256,8 @@ Status read_lift_table(const toml::table& table, int rep_max, const std::string&
     if (text == nullptr) {
       return entry_error(
           origin, prefix + name, "is not a string such as \"100 kg\"",
-          std::string(kWeightHint) + ". The settings are unit, rounding and [rep_maxes.N] tables");
+          std::string(kWeightHint) +
+              ". The settings are unit, rounding, training_max and [rep_maxes.N] tables");
     }
     const std::optional<Weight> weight = parse_weight(text->get());
     std::optional<LiftReference> reference;
