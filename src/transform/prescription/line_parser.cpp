@@ -761,6 +761,44 @@ void warn_unlikely_percent(MovementLine& movement) {
                       percent_text(kMaxLikelyPercent) + ": check the line for a typing mistake";
 }
 
+// Adds a warning to a movement line whose remark raises the weight from set to set, as "Back
+// Squat 5 x 5 @ 75%, add 5 lb each set" does. The grammar keeps such words in the remark, so the
+// loads from the percentage would be the same for every set without a word about it.
+void warn_increase_per_set(MovementLine& movement, const TokenizedLine& tokens, std::size_t begin,
+                           std::size_t end) {
+  if (movement.remark.empty()) {
+    return;
+  }
+  bool increase = false;
+  bool number = false;
+  for (std::size_t index = begin; index + 1 < end; ++index) {
+    const Token& token = tokens.tokens[index];
+    if (token.kind == TokenKind::kNumber) {
+      number = number || increase;
+      continue;
+    }
+    if (token.kind != TokenKind::kWord) {
+      continue;
+    }
+    const std::string_view word = tokens.spelling(token);
+    // "add 5 lb each set", "add weight every set": an amount or the word weight after the verb.
+    number = number || (increase && (word == "weight" || word == "load"));
+    increase =
+        increase || word == "add" || word == "adding" || word == "increase" || word == "increasing";
+    const bool per = word == "each" || word == "every" || word == "per";
+    const std::string_view next = tokens.spelling(tokens.tokens[index + 1]);
+    if (number && per && (next == "set" || next == "round")) {
+      if (!movement.warning.empty()) {
+        movement.warning += "; ";
+      }
+      movement.warning +=
+          "raises the weight from set to set, which the loads leave out: add the increase to each "
+          "set by hand";
+      return;
+    }
+  }
+}
+
 // Features of a line, read from its token masks so that rules which cannot match are skipped.
 // content_range sets aside no '@', '%' or word, so the masks of the whole line serve for its
 // content. names_rep_max may be true for a line without such a word, which only costs a failed
@@ -964,6 +1002,7 @@ void parse_into(ParsedLine& line, std::string_view text, const Vocabulary& vocab
       MovementLine& movement = std::get<MovementLine>(line.detail);
       add_movement_limit(movement, tokens, begin, end, context);
       warn_unlikely_percent(movement);
+      warn_increase_per_set(movement, tokens, begin, end);
     }
     return;
   }
