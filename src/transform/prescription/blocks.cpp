@@ -347,8 +347,13 @@ void fill_line_sets(Block& block, const SetSource& source, const BlockMovement& 
   // rep sequence or wave, is the movement's own, and the block warns that it differs from the
   // scheme's. Lines whose counts add up to the scheme's share its sets without a warning, as
   // "Snatch 5 x 2" and "Clean & Jerk 5 x 1" under "E2MOM x 10" do.
+  // "(Clean + 2 Front Squats + Jerk) x 1" under "Every 2 minutes, for 10 minutes (5 sets):" is one
+  // complex in each of the scheme's sets, not a single set.
+  const bool one_complex = line_sets && line_sets->max == 1 && line.line != nullptr &&
+                           line.line->grouping == Grouping::kComplex;
   if (source.scheme_count && line_sets && line.rep_scheme.empty() && line.steps.empty() &&
-      line_sets->min == line_sets->max && line_sets->max != source.scheme_count->count) {
+      line_sets->min == line_sets->max && line_sets->max != source.scheme_count->count &&
+      !one_complex) {
     if (stated_sets_total(block, source.lines) != source.scheme_count->count) {
       block.warnings.push_back("\"" + std::string(source.lines[line_index].text) + "\" states " +
                                sets_noun(line_sets->max) + ", but the scheme states " +
@@ -486,9 +491,23 @@ void fill_sequence_sets(Block& block, const SetSource& source, const BlockMoveme
   const bool reps_only_first = movement.quantity_lines.size() > 1 && !first.sets &&
                                first.rep_scheme.empty() && first.steps.empty() &&
                                first.intensity->empty() && first.reps;
+  // "Three sets of:", "Snatch x 2 reps", "@ 75%": the only line that gives sets, when it states no
+  // count, has one set for each of the scheme's.
+  const std::size_t giving_lines = movement.quantity_lines.size() - (reps_only_first ? 1 : 0);
+  const auto states_count = [](const LineQuantities& line) {
+    return line.sets || !line.rep_scheme.empty() || !line.steps.empty();
+  };
+  const int uncounted_sets = giving_lines == 1 && source.scheme_count &&
+                                     source.scheme_count->count > 0 &&
+                                     source.scheme_count->count <= kMaxSets
+                                 ? source.scheme_count->count
+                                 : 1;
+  const auto sets_of = [&](const LineQuantities& line) {
+    return states_count(line) ? line_count(line) : uncounted_sets;
+  };
   int total = 0;
   for (const std::size_t index : movement.quantity_lines) {
-    total += std::clamp(line_count(*quantities_at(source.lines, index)), 0, kMaxSets);
+    total += std::clamp(sets_of(*quantities_at(source.lines, index)), 0, kMaxSets);
   }
   reserve_sets(block, static_cast<std::size_t>(std::min(total, kMaxSets)));
 
@@ -507,7 +526,7 @@ void fill_sequence_sets(Block& block, const SetSource& source, const BlockMoveme
     }
     above_begin = block.sets.size();
     const bool skipped = reps_only_first && index == movement.quantity_lines.front();
-    const int count = skipped ? 0 : line_count(line);
+    const int count = skipped ? 0 : sets_of(line);
     for (int step = 1; step <= count && set < kMaxSets; ++step) {
       const std::optional<RowView> row = row_for_set(block, source.lines, line.steps, step, false);
       std::optional<CountRange> reps = line.reps;

@@ -2024,27 +2024,51 @@ bool read_more_names(Cursor& cursor, const GrammarContext& context, MovementLine
 // "(Snatch + Hip Snatch) x 1 rep", "Back Squat 5x5 @ 75%", "Slow Pull Power Snatch",
 // "Deadlift: 5/3/1 week: 65%x5, …", "Deadlift – 5/3/1 Week 3: 75%x5, …", "Squat: Week 2: …": a
 // label of the program's week or wave between the name and what it prescribes. Skips it when
-// more follows; consumes nothing otherwise.
-void skip_week_label(Cursor& cursor) {
+// more follows and returns whether it names the 5/3/1 program; consumes nothing otherwise.
+bool skip_week_label(Cursor& cursor) {
   const std::size_t start = cursor.position();
   // "5/3/1": the program's name, numbers joined by slashes.
+  constexpr std::array<double, 3> kFiveThreeOne = {5, 3, 1};
+  std::size_t numbers = 0;
+  bool five_three_one = true;
+  const auto read_number = [&] {
+    const double value = cursor.advance().value;
+    five_three_one =
+        five_three_one && numbers < kFiveThreeOne.size() && value == kFiveThreeOne[numbers];
+    ++numbers;
+  };
   if (cursor.is(TokenKind::kNumber) && cursor.is(TokenKind::kSlash, 1)) {
     while (cursor.is(TokenKind::kNumber) && cursor.is(TokenKind::kSlash, 1) &&
            cursor.is(TokenKind::kNumber, 2)) {
-      cursor.advance();
+      read_number();
       cursor.advance();
     }
-    cursor.advance();
+    read_number();
   }
   if (!cursor.accept_word_in({"week", "wave"})) {
     cursor.reset(start);
-    return;
+    return false;
   }
   cursor.accept(TokenKind::kNumber);
   const bool separated = cursor.accept(TokenKind::kColon) ||
                          (cursor.is_spaced_dash() && cursor.accept(TokenKind::kDash));
   if (!separated || cursor.at_end()) {
     cursor.reset(start);
+    return false;
+  }
+  return five_three_one && numbers == kFiveThreeOne.size();
+}
+
+// The percentages of a 5/3/1 week are of the training max, as that program defines them:
+// "Deadlift: 5/3/1 week: 65%x5, 75%x5, 85%x5+". Those that name no reference get it.
+void refer_to_training_max(MovementLine& line) {
+  if (line.intensity.percent && !line.intensity.of) {
+    line.intensity.of = RmRef{.training_max = true};
+  }
+  for (IntensityStep& step : line.steps) {
+    if (step.intensity.percent && !step.intensity.of) {
+      step.intensity.of = RmRef{.training_max = true};
+    }
   }
 }
 
@@ -2074,11 +2098,14 @@ bool read_named(Cursor& cursor, const GrammarContext& context, MovementLine& lin
   if (!cursor.accept(TokenKind::kColon) && cursor.is_spaced_dash()) {
     cursor.advance();
   }
-  skip_week_label(cursor);
+  const bool five_three_one = skip_week_label(cursor);
   TailState state;
   read_tail(cursor, line, context, state);
   if (!cursor.at_end() && state.marked && read_more_counted_items(cursor, line, context)) {
     read_tail(cursor, line, context, state);
+  }
+  if (five_three_one) {
+    refer_to_training_max(line);
   }
   if (!state.strong) {
     for (const Movement& movement : line.movements) {

@@ -586,6 +586,15 @@ TEST(BlockMovements, IntensityOnlyLineLoadsSetsAbove) {
        {"0:- 1 5@70", "0:- 2 5@75", "0:- 3 3@80", "0:- 4 3@85", "0:- 5 1@90", "0:- 6 1@92"}},
       {{"Back Squat", "5x5", "@ 75%"},
        {"0:- 1 5@75", "0:- 2 5@75", "0:- 3 5@75", "0:- 4 5@75", "0:- 5 5@75"}},
+      // Under a scheme, the only line that gives sets without a count has the scheme's.
+      {{"Three sets of:", "Snatch x 2 reps", "@ 75%"}, {"1:- 1 2@75", "1:- 2 2@75", "1:- 3 2@75"}},
+      {{"Every 2 minutes, for 6 minutes (3 sets):", "(Clean + 2 Front Squats + Jerk) x 1 rep",
+        "@ 70% of 1-RM Clean & Jerk"},
+       {"1:- 1 1@70", "1:- 2 1@70", "1:- 3 1@70"}},
+      // "x 1" after a complex's counts is one complex in each of the scheme's sets.
+      {{"Every 2 minutes, for 6 minutes (3 sets):",
+        "(Clean + 2 Front Squats + Jerk) x 1 @ 70% of 1-RM Clean & Jerk"},
+       {"1:- 1 ?@70", "1:- 2 ?@70", "1:- 3 ?@70"}},
       // Sets that state an intensity keep it: the line after them is a set of its own.
       {{"Back Squat 2x5 @ 70%", "@ 80%"}, {"0:- 1 5@70", "0:- 2 5@70", "0:- 3 ?@80"}},
   };

@@ -975,13 +975,14 @@ TEST(NotationFamilies, Noise) {
        R"json({"movements":[{"name":"Back Squat","canonical":"back squat"}],"sets":5})json"},
       {"Complex: Power Clean + Hang Clean + Jerk x 5 sets @ 70%", "movement",
        R"json({"grouping":"complex","sets":5,"percent":{"min":70,"max":70}})json"},
-      // A week of a named program between the lift and its sets.
+      // A week of a named program between the lift and its sets. The percentages of a 5/3/1 week
+      // are of the training max, as that program defines them.
       {"Deadlift: 5/3/1 week: 65%x5, 75%x5, 85%x5+", "movement",
-       R"json({"movements":[{"name":"Deadlift","canonical":"deadlift"}],"sets":3,"steps":[{"reps":{"min":5,"max":5},"percent":{"min":65,"max":65}},{"reps":{"min":5,"max":5},"percent":{"min":75,"max":75}},{"reps":{"min":5,"max":5},"reps_at_least":true,"percent":{"min":85,"max":85}}]})json"},
+       R"json({"movements":[{"name":"Deadlift","canonical":"deadlift"}],"sets":3,"steps":[{"reps":{"min":5,"max":5},"percent":{"min":65,"max":65},"of":{"rm":null,"lift":null,"training_max":true}},{"reps":{"min":5,"max":5},"percent":{"min":75,"max":75},"of":{"rm":null,"lift":null,"training_max":true}},{"reps":{"min":5,"max":5},"reps_at_least":true,"percent":{"min":85,"max":85},"of":{"rm":null,"lift":null,"training_max":true}}]})json"},
       {"Deadlift - 5/3/1 Week 3: 75%x5, 85%x3, 95%x1+", "movement",
        R"json({"movements":[{"name":"Deadlift","canonical":"deadlift"}],"sets":3})json"},
       {"Back Squat: Week 2: 3x5 @ 75%", "movement",
-       R"json({"movements":[{"name":"Back Squat","canonical":"back squat"}],"sets":3,"reps":{"min":5,"max":5},"percent":{"min":75,"max":75}})json"},
+       R"json({"movements":[{"name":"Back Squat","canonical":"back squat"}],"sets":3,"reps":{"min":5,"max":5},"percent":{"min":75,"max":75},"of":null})json"},
       {"Snatch: week 2", "note", R"json({})json"},
       // "Superset" and "Circuit" before a count say how the movements below are done.
       {"Superset 4 sets:", "scheme", R"json({"scheme":{"type":"sets","sets":4}})json"},
