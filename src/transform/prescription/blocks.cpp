@@ -458,12 +458,16 @@ void load_sets_above(Block& block, std::size_t begin, std::size_t end, const Lin
   const int first_set = block.sets[begin].set;
   const int sets = static_cast<int>(count);
   const int percentages = static_cast<int>(line.steps.size());
-  block.warnings.push_back(
-      "\"" + std::string(text) + "\" states " + std::to_string(percentages) +
-      " percentages for the " + sets_noun(sets) + " above it: " +
-      (percentages < sets
-           ? set_span(first_set + percentages, first_set + sets - 1) + " without load"
-           : "the last " + std::to_string(percentages - sets) + " left out"));
+  std::string outcome;
+  if (percentages < sets) {
+    outcome = set_span(first_set + percentages, first_set + sets - 1) + " without load";
+  } else if (percentages - sets == 1) {
+    outcome = "the last percentage left out";
+  } else {
+    outcome = "the last " + std::to_string(percentages - sets) + " percentages left out";
+  }
+  block.warnings.push_back("\"" + std::string(text) + "\" states " + std::to_string(percentages) +
+                           " percentages for the " + sets_noun(sets) + " above it: " + outcome);
 }
 
 // Fills the sets of a movement whose lines follow one another, each with its own sets: "Back Squat

@@ -619,7 +619,8 @@ TEST(BlockMovements, IntensityOnlyLineWarnsOfCountMismatch) {
   ASSERT_EQ(more[0].sets.size(), 2U);
   ASSERT_EQ(more[0].warnings.size(), 1U);
   EXPECT_EQ(more[0].warnings[0],
-            "\"70%, 75%, 80%\" states 3 percentages for the 2 sets above it: the last 1 left out");
+            "\"70%, 75%, 80%\" states 3 percentages for the 2 sets above it: the last "
+            "percentage left out");
 }
 
 TEST(BlockMovements, SequencePastSchemeWarns) {
