@@ -347,12 +347,14 @@ int show_command(const ShowArguments& arguments) {
   }
 
   std::shared_ptr<SessionStore> sessions;
+  std::shared_ptr<StateStore> states;
   if (store_kind == StoreKind::kAws) {
     auto stores = open_stores(StoreKind::kAws, data_dir, environment.environment());
     if (!stores) {
       return report(stores.error());
     }
     sessions = stores->sessions;
+    states = stores->state;
   } else {
     auto settings = local_store_settings(data_dir, environment.environment());
     if (!settings) {
@@ -368,9 +370,11 @@ int show_command(const ShowArguments& arguments) {
     if (!store) {
       return report(store.error());
     }
-    sessions = std::move(*store);
+    std::shared_ptr<SqliteStore> local = std::move(*store);
+    sessions = local;
+    states = local;
   }
-  auto text = show_sessions(*sessions, options);
+  auto text = show_sessions(*sessions, states.get(), options);
   if (!text) {
     return report(text.error());
   }

@@ -1,7 +1,10 @@
 #include "app/show_command.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <set>
 
 #include "core/json_codec.hpp"
@@ -122,6 +125,26 @@ std::string format_record_text(const SessionRecord& record, const std::optional<
   return text;
 }
 
+// The introduction of the record's post, the lines before its first day, as a block of text,
+// when states holds one: coaches write notes for the whole week there. Empty otherwise. A state
+// that cannot be read leaves it out with a logged warning, since the sessions can still be shown.
+std::string format_introduction_text(const SessionRecord& record, StateStore& states) {
+  const Result<std::optional<PostState>> state = states.find_post_state(record.source.post_id);
+  if (!state) {
+    spdlog::warn("Could not read the introduction of post {}: {}", record.source.post_id,
+                 state.error().to_string());
+    return {};
+  }
+  if (!*state || (*state)->preamble.empty()) {
+    return {};
+  }
+  std::string text = "From the introduction of \"" + record.source.title + "\":\n";
+  for (const Line& line : (*state)->preamble) {
+    text += "    " + line.text + "\n";
+  }
+  return text;
+}
+
 }  // namespace
 
 Result<ShowRange> show_range(const ShowOptions& options) {
@@ -144,7 +167,8 @@ Result<ShowRange> show_range(const ShowOptions& options) {
   return ShowRange{format_iso_date(first), format_iso_date(last)};
 }
 
-Result<std::string> show_sessions(SessionStore& sessions, const ShowOptions& options) {
+Result<std::string> show_sessions(SessionStore& sessions, StateStore* states,
+                                  const ShowOptions& options) {
   const Result<ShowRange> range = show_range(options);
   if (!range) {
     return range.error();
@@ -171,9 +195,16 @@ Result<std::string> show_sessions(SessionStore& sessions, const ShowOptions& opt
   }
   std::string text;
   std::set<std::pair<int, std::string>> missing_maxes;
+  std::set<std::int64_t> introduced_posts;
   for (const SessionRecord& record : *records) {
     if (!text.empty()) {
       text += "\n";
+    }
+    if (states != nullptr && introduced_posts.insert(record.source.post_id).second) {
+      if (const std::string introduction = format_introduction_text(record, *states);
+          !introduction.empty()) {
+        text += introduction + "\n";
+      }
     }
     text += format_record_text(record, options.maxes, missing_maxes);
   }

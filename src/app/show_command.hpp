@@ -28,6 +28,9 @@ struct ShowRange {
 [[nodiscard]] Result<ShowRange> show_range(const ShowOptions& options);
 
 //! Reads the stored sessions of one day or one week and formats them. Returns the text to print.
-[[nodiscard]] Result<std::string> show_sessions(SessionStore& sessions, const ShowOptions& options);
+//! When states is given, the text output starts each post's sessions with the lines of its
+//! introduction, the text before its first day.
+[[nodiscard]] Result<std::string> show_sessions(SessionStore& sessions, StateStore* states,
+                                                const ShowOptions& options);
 
 }  // namespace wodetl

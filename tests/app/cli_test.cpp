@@ -65,6 +65,23 @@ TEST_F(CliTest, ShowDateAsText) {
   EXPECT_NE(empty.output.find("No sessions stored"), std::string::npos);
 }
 
+// The text before the post's first day comes once, before the post's first session shown.
+TEST_F(CliTest, ShowPrintsPostIntroductionOnce) {
+  add_post("weekly-program-crossing-year.json");
+  ASSERT_EQ(run_wodetl({"run", "--source", posts().string(), "--data-dir", data_dir()}).exit_code,
+            0);
+  const auto show = run_wodetl({"show", "--data-dir", data_dir(), "--week", "2020-12-30"});
+  ASSERT_EQ(show.exit_code, 0) << show.errors;
+  const std::string introduction =
+      "\":\n    Happy New Year from the coaching staff! This block finishes the cycle.\n\n"
+      "2020-12-28  Monday (Session One)\n";
+  const std::size_t found = show.output.find(introduction);
+  ASSERT_NE(found, std::string::npos) << show.output;
+  EXPECT_EQ(show.output.rfind("From the introduction of \"", found), 0U) << show.output;
+  EXPECT_EQ(show.output.find("Happy New Year", found + introduction.size()), std::string::npos)
+      << show.output;
+}
+
 TEST_F(CliTest, SecondRunSaysNothingNew) {
   add_post("weekly-program-without-range.json");
   ASSERT_EQ(run_wodetl({"run", "--source", posts().string(), "--data-dir", data_dir()}).exit_code,
