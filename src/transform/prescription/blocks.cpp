@@ -528,6 +528,12 @@ void fill_sequence_sets(Block& block, const SetSource& source, const BlockMoveme
       above_loaded = true;
       continue;
     }
+    // "Front Squat 3x3", "@ 80%", "@ 85%": the second percentage has no sets left to load.
+    if (block.sets.size() > first_set && states_only_intensity(line) && line.steps.empty()) {
+      block.warnings.push_back("\"" + std::string(source.lines[index].text) +
+                               "\" states only an intensity after sets that state one, so it is "
+                               "read as one more set, without reps");
+    }
     above_begin = block.sets.size();
     const bool skipped = reps_only_first && index == movement.quantity_lines.front();
     const int count = skipped ? 0 : sets_of(line);

@@ -762,8 +762,9 @@ void warn_unlikely_percent(MovementLine& movement) {
 }
 
 // Adds a warning to a movement line whose remark raises the weight from set to set, as "Back
-// Squat 5 x 5 @ 75%, add 5 lb each set" does. The grammar keeps such words in the remark, so the
-// loads from the percentage would be the same for every set without a word about it.
+// Squat 5 x 5 @ 75%, add 5 lb each set" and "Bench Press 5x5 @ 135 lb, add 5 lb each set" do. The
+// grammar keeps such words in the remark, so the loads from the percentage would be the same for
+// every set without a word about it.
 void warn_increase_per_set(MovementLine& movement, const TokenizedLine& tokens, std::size_t begin,
                            std::size_t end) {
   if (movement.remark.empty()) {
@@ -998,12 +999,12 @@ void parse_into(ParsedLine& line, std::string_view text, const Vocabulary& vocab
   }
   if (parse_movement_line(cursor, context, line.detail.emplace<MovementLine>())) {
     line.kind = LineKind::kMovement;
+    MovementLine& movement = std::get<MovementLine>(line.detail);
     if (features.has_percent) {
-      MovementLine& movement = std::get<MovementLine>(line.detail);
       add_movement_limit(movement, tokens, begin, end, context);
       warn_unlikely_percent(movement);
-      warn_increase_per_set(movement, tokens, begin, end);
     }
+    warn_increase_per_set(movement, tokens, begin, end);
     return;
   }
   NoteLine& note = line.detail.emplace<NoteLine>();

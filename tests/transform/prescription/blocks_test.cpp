@@ -623,6 +623,17 @@ TEST(BlockMovements, IntensityOnlyLineWarnsOfCountMismatch) {
             "percentage left out");
 }
 
+TEST(BlockMovements, IntensityAfterLoadedSetsWarns) {
+  const auto blocks = build_blocks(parse({"Front Squat 3x3", "@ 80%", "@ 85%"}));
+  ASSERT_EQ(blocks.size(), 1U);
+  ASSERT_EQ(blocks[0].sets.size(), 4U);
+  EXPECT_FALSE(blocks[0].sets[3].reps);
+  ASSERT_EQ(blocks[0].warnings.size(), 1U);
+  EXPECT_EQ(blocks[0].warnings[0],
+            "\"@ 85%\" states only an intensity after sets that state one, so it is read as one "
+            "more set, without reps");
+}
+
 TEST(BlockMovements, SequencePastSchemeWarns) {
   const auto lines = parse({"Every 2 minutes x 3", "Back Squat x 3 @ 85%", "3x3 @ 75%"});
   const auto blocks = build_blocks(lines);

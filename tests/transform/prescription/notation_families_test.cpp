@@ -995,6 +995,8 @@ TEST(NotationFamilies, Noise) {
        R"json({"sets":5,"remark":"add 5 lb each set","warning":"raises the weight from set to set, which the loads leave out: add the increase to each set by hand"})json"},
       {"Snatch 5x2 @ 70%, add weight every set", "movement",
        R"json({"sets":5,"warning":"raises the weight from set to set, which the loads leave out: add the increase to each set by hand"})json"},
+      {"Bench Press 5x5 @ 135 lb, add 5 lb each set", "movement",
+       R"json({"sets":5,"warning":"raises the weight from set to set, which the loads leave out: add the increase to each set by hand"})json"},
       {"Bench Press 3x5 @ 80%, rest 2 min between each set", "movement", R"json({"sets":3})json"},
       {"12", "note", R"json({})json"},
       {"[gallery ids=\"4,5\"]", "note", R"json({})json"},
