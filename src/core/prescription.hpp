@@ -409,6 +409,10 @@ struct PartPrescription {
   std::string heading;  //!< the segment's heading line as written
   std::vector<ParsedLine> lines;
   std::vector<Block> blocks;
+  //! Index, in the session's parts, of an earlier part that ends with a scheme of its own and
+  //! whose count gives this part's blocks their sets: "3 Rounds:" before "A1. Bench Press x 8" and
+  //! "A2. Pendlay Row x 8". Empty for other parts.
+  std::optional<std::size_t> scheme_part;
   //! Copy of the texts that lines and their movement names view, shared by the parts made
   //! together and by every copy of them, so that a copied or moved part stays valid. One buffer
   //! for all the texts of a session costs one allocation, where a std::string per line and per

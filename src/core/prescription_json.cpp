@@ -382,6 +382,9 @@ void to_json(Json& json, const PartPrescription& part) {
               {"heading", part.heading},
               {"lines", part.lines},
               {"blocks", part.blocks}};
+  if (part.scheme_part) {
+    json["scheme_part"] = *part.scheme_part;
+  }
 }
 
 }  // namespace wodetl::prescription

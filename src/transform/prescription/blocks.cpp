@@ -87,7 +87,9 @@ constexpr int kMaxSets = 100;
 std::optional<SetCount> scheme_count(const Block& block, const std::vector<ParsedLine>& lines,
                                      std::optional<int> inherited_sets) {
   if (!block.scheme_line) {
-    return std::nullopt;
+    // A count carried from a scheme in an earlier part (see build_blocks).
+    return inherited_sets ? std::optional<SetCount>(SetCount{*inherited_sets, "scheme"})
+                          : std::nullopt;
   }
   const Scheme& scheme = lines[*block.scheme_line].scheme()->scheme;
   if (scheme.sets) {
@@ -1044,7 +1046,8 @@ void collect_block_movements(const Block& block, const std::vector<ParsedLine>& 
 
 }  // namespace
 
-std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines) {
+std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines,
+                                std::optional<int> carried_sets) {
   std::vector<Block> blocks;
   std::size_t block_starts = 0;  // lines that may start a block: at most that many blocks
   for (const ParsedLine& line : lines) {
@@ -1125,7 +1128,7 @@ std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines) {
     movements.reserve(kTypicalBlockMovements);
   }
   for (Block& block : blocks) {
-    std::optional<int> inherited_sets;
+    std::optional<int> inherited_sets = block.scheme_line ? std::nullopt : carried_sets;
     std::optional<int> within_minutes;  // minutes of the clock the block runs within
     if (block.scheme_line) {
       const SchemeLine& scheme = *lines[*block.scheme_line].scheme();
@@ -1175,11 +1178,47 @@ std::shared_ptr<char[]> make_text_storage(const std::vector<Segment>& segments) 
   return std::make_shared_for_overwrite<char[]>(size);
 }
 
+// Letter of a numbered part label, 'A' for "A1" and "A2", or 0 for other labels.
+char numbered_part_letter(std::string_view label) {
+  if (label.size() < 2 || label.front() < 'A' || label.front() > 'Z') {
+    return 0;
+  }
+  for (const char c : label.substr(1)) {
+    if (c < '0' || c > '9') {
+      return 0;
+    }
+  }
+  return label.front();
+}
+
+// Set count of the scheme that ends part alone, with no movement after it and a colon after its
+// count: "3 Rounds:" before the parts "A1." and "A2.", which it is for. Nothing otherwise.
+std::optional<int> trailing_scheme_count(const PartPrescription& part) {
+  if (part.blocks.empty()) {
+    return std::nullopt;
+  }
+  const Block& last = part.blocks.back();
+  if (!last.scheme_line || !last.movement_lines.empty() || !last.intensity_lines.empty() ||
+      *last.scheme_line + 1 != part.lines.size() || !ends_with_colon(part.lines.back().text)) {
+    return std::nullopt;
+  }
+  const SchemeLine& scheme = *part.lines[*last.scheme_line].scheme();
+  if (scheme.movement) {
+    return std::nullopt;
+  }
+  if (scheme.scheme.sets && scheme.scheme.sets->min == scheme.scheme.sets->max) {
+    return scheme.scheme.sets->max;
+  }
+  return scheme.scheme.rounds;
+}
+
 // Fills part, a new PartPrescription, from segment: building it in place spares moving its label
 // and heading strings into the caller's vector. The texts are copied into storage from offset
-// used on, which is advanced past them, and the lines view those copies.
+// used on, which is advanced past them, and the lines view those copies. carried_sets goes to
+// build_blocks.
 void fill_part(PartPrescription& part, const Segment& segment,
-               const std::shared_ptr<char[]>& storage, std::size_t& used) {
+               const std::shared_ptr<char[]>& storage, std::size_t& used,
+               std::optional<int> carried_sets = std::nullopt) {
   const Vocabulary& vocabulary = default_vocabulary();
   part.label = segment.label;
   part.heading = segment.heading.text;
@@ -1201,7 +1240,7 @@ void fill_part(PartPrescription& part, const Segment& segment,
   for (const Line& line : segment.lines) {
     parse(line.text);
   }
-  part.blocks = build_blocks(part.lines);
+  part.blocks = build_blocks(part.lines, carried_sets);
 }
 
 }  // namespace
@@ -1218,8 +1257,25 @@ std::vector<PartPrescription> prescribe_segments(const std::vector<Segment>& seg
   parts.reserve(segments.size());
   const std::shared_ptr<char[]> storage = make_text_storage(segments);
   std::size_t used = 0;
+  // "3 Rounds:" ending a part, then "A1. Bench Press x 8" and "A2. Pendlay Row x 8": the parts
+  // numbered under one letter right after it take its count.
+  std::optional<std::size_t> scheme_part;
+  std::optional<int> carried_sets;
+  char carried_letter = 0;
   for (const Segment& segment : segments) {
-    fill_part(parts.emplace_back(), segment, storage, used);
+    const char letter = numbered_part_letter(segment.label);
+    const bool carries =
+        carried_sets && letter != 0 && (carried_letter == 0 || carried_letter == letter);
+    PartPrescription& part = parts.emplace_back();
+    fill_part(part, segment, storage, used, carries ? carried_sets : std::nullopt);
+    if (carries) {
+      part.scheme_part = scheme_part;
+      carried_letter = letter;
+      continue;
+    }
+    carried_sets = trailing_scheme_count(part);
+    scheme_part = parts.size() - 1;
+    carried_letter = 0;
   }
   return parts;
 }

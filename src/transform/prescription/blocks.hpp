@@ -17,8 +17,11 @@
 
 namespace wodetl::prescription {
 
-//! Groups parsed lines into blocks and works out each block's sets.
-[[nodiscard]] std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines);
+//! Groups parsed lines into blocks and works out each block's sets. carried_sets, when given, is
+//! the set count of a scheme in an earlier part ("3 Rounds:" before "A1. …"): blocks without a
+//! scheme of their own take it as their scheme's.
+[[nodiscard]] std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines,
+                                              std::optional<int> carried_sets = std::nullopt);
 
 //! Parses the lines of a segment (the heading's text after its label counts as its first line)
 //! and groups them into blocks.

@@ -700,5 +700,55 @@ TEST(BlockMovements, ListsMovementsInLineOrder) {
   EXPECT_EQ(movements[0].quantity_lines, (std::vector<std::size_t>{0, 1}));
 }
 
+// A segment of a day, labelled as match_part_label labels it, with one line after its heading.
+Segment part_segment(std::string label, std::string heading_rest, std::vector<std::string> lines) {
+  Segment segment;
+  segment.kind = label.empty() ? SegmentKind::kDay : SegmentKind::kPart;
+  segment.label = label;
+  segment.heading.text = label.empty() ? "" : label + ". " + heading_rest;
+  segment.heading_rest = std::move(heading_rest);
+  for (std::string& text : lines) {
+    segment.lines.push_back(Line{std::move(text), {}});
+  }
+  return segment;
+}
+
+// "3 Rounds:" alone at the end of a part gives its count to the parts numbered under one letter
+// right after it, and to no later part.
+TEST(PrescribeSegments, TrailingSchemeCountsNumberedParts) {
+  const std::vector<Segment> segments = {
+      part_segment("", "", {"Monday"}), part_segment("C", "Back Squat 5x5 @ 75%", {"3 Rounds:"}),
+      part_segment("D1", "Bench Press x 8 @ 70%", {}), part_segment("D2", "Pendlay Row x 8", {}),
+      part_segment("E", "Deadlift x 5", {})};
+  const std::vector<PartPrescription> parts = prescribe_segments(segments);
+  ASSERT_EQ(parts.size(), 5U);
+  EXPECT_FALSE(parts[1].scheme_part);
+  EXPECT_EQ(parts[2].scheme_part, 1U);
+  EXPECT_EQ(parts[3].scheme_part, 1U);
+  EXPECT_FALSE(parts[4].scheme_part);
+  for (const std::size_t index : {2U, 3U}) {
+    ASSERT_EQ(parts[index].blocks.size(), 1U) << parts[index].label;
+    ASSERT_EQ(parts[index].blocks[0].sets.size(), 3U) << parts[index].label;
+    EXPECT_EQ(parts[index].blocks[0].sets[0].reps, (CountRange{8, 8}));
+  }
+  EXPECT_EQ(parts[2].blocks[0].sets[2].intensity.percent, (Range{70, 70}));
+  ASSERT_EQ(parts[4].blocks.size(), 1U);
+  EXPECT_TRUE(parts[4].blocks[0].sets.empty());
+}
+
+// A scheme with movements after it, or without a colon, is for its own part only.
+TEST(PrescribeSegments, SchemeWithMovementsCarriesNothing) {
+  const std::vector<Segment> segments = {part_segment("A", "", {"3 Rounds:", "10 Air Squats"}),
+                                         part_segment("B1", "Bench Press x 8 @ 70%", {}),
+                                         part_segment("C", "", {"3 Rounds"}),
+                                         part_segment("D1", "Bench Press x 8 @ 70%", {})};
+  const std::vector<PartPrescription> parts = prescribe_segments(segments);
+  ASSERT_EQ(parts.size(), 4U);
+  EXPECT_FALSE(parts[1].scheme_part);
+  EXPECT_FALSE(parts[3].scheme_part);
+  ASSERT_EQ(parts[1].blocks.size(), 1U);
+  EXPECT_TRUE(parts[1].blocks[0].sets.empty());
+}
+
 }  // namespace
 }  // namespace wodetl::prescription
