@@ -190,6 +190,18 @@ std::optional<PartLabel> match_part_label(std::string_view line_text) {
   return std::nullopt;
 }
 
+char numbered_part_letter(std::string_view label) {
+  if (label.size() < 2 || label.front() < 'A' || label.front() > 'Z') {
+    return 0;
+  }
+  for (const char c : label.substr(1)) {
+    if (c < '0' || c > '9') {
+      return 0;
+    }
+  }
+  return label.front();
+}
+
 const char* flat_field_for(const Segment& segment) {
   if (segment.kind == SegmentKind::kWarmUp) {
     return "warm_up";

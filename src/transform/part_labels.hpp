@@ -24,6 +24,10 @@ struct PartLabel {
 //! with text ("1. Take 5 minutes…") are not labels.
 [[nodiscard]] std::optional<PartLabel> match_part_label(std::string_view line_text);
 
+//! Letter of a label that numbers a part under a letter, 'A' for "A1" and "A2", or 0 for other
+//! labels.
+[[nodiscard]] char numbered_part_letter(std::string_view label);
+
 //! Flat field of the original pipeline that a label fills: "segment_a" … "segment_e" for labels
 //! A–E (A1, A2 included) and 1–5, "warm_up" for a warm-up; nullptr for the rest.
 [[nodiscard]] const char* flat_field_for(const Segment& segment);

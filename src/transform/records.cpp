@@ -36,6 +36,16 @@ std::string* flat_field(SessionRecord& record, const char* name) {
   return nullptr;
 }
 
+// Text of a part in its flat field. "A1. Bench Press x 8" and "A2. Pendlay Row x 8" share
+// segment_a, so each keeps its label there, which gives their order within the superset.
+std::string flat_part_text(const Segment& segment) {
+  std::string text = flat_text(segment);
+  if (text.empty() || numbered_part_letter(segment.label) == 0) {
+    return text;
+  }
+  return segment.label + ". " + text;
+}
+
 void append_links(std::vector<Link>& links, const Line& line) {
   links.insert(links.end(), line.links.begin(), line.links.end());
 }
@@ -62,7 +72,7 @@ SessionRecord make_session_record(DatedSession session, const SourceRef& source)
       continue;
     }
     if (const char* name = flat_field_for(segment)) {
-      append_paragraph(*flat_field(record, name), flat_text(segment));
+      append_paragraph(*flat_field(record, name), flat_part_text(segment));
     }
   }
   record.segments = std::move(session.day.segments);

@@ -168,6 +168,23 @@ TEST(TransformPost, DailyPostIsOneSessionOnItsDate) {
   EXPECT_EQ(record.links.front().url, "https://daily.example.test/movements/ghd/");
 }
 
+// Parts numbered under one letter share its flat field, each with its label.
+TEST(TransformPost, NumberedPartsKeepLabelsInFlatField) {
+  Post post = load_post_case("daily-workout.json");
+  post.content_html =
+      "<p>A. Back Squat 5x5 @ 75%</p>\n<p>B1. Bench Press x 8 @ 70%</p>\n"
+      "<p>B2. Pendlay Row x 8</p>\n<p>C. Plank 3 x 30 seconds</p>\n";
+
+  auto transformed = transform_post(post, ProgramProfile::kDaily);
+
+  ASSERT_TRUE(transformed.ok()) << transformed.error().to_string();
+  ASSERT_EQ(transformed->records.size(), 1U);
+  const SessionRecord& record = transformed->records.front();
+  EXPECT_EQ(record.segment_a, "Back Squat 5x5 @ 75%");
+  EXPECT_EQ(record.segment_b, "B1. Bench Press x 8 @ 70%\nB2. Pendlay Row x 8");
+  EXPECT_EQ(record.segment_c, "Plank 3 x 30 seconds");
+}
+
 TEST(TransformPost, DailyPostKeepsEveryLine) {
   const Post post = load_post_case("daily-workout.json");
   auto lines = html_to_lines(post.content_html);

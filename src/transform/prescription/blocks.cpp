@@ -1178,19 +1178,6 @@ std::shared_ptr<char[]> make_text_storage(const std::vector<Segment>& segments) 
   return std::make_shared_for_overwrite<char[]>(size);
 }
 
-// Letter of a numbered part label, 'A' for "A1" and "A2", or 0 for other labels.
-char numbered_part_letter(std::string_view label) {
-  if (label.size() < 2 || label.front() < 'A' || label.front() > 'Z') {
-    return 0;
-  }
-  for (const char c : label.substr(1)) {
-    if (c < '0' || c > '9') {
-      return 0;
-    }
-  }
-  return label.front();
-}
-
 // Set count of the scheme that ends part alone, with no movement after it and a colon after its
 // count: "3 Rounds:" before the parts "A1." and "A2.", which it is for. Nothing otherwise.
 std::optional<int> trailing_scheme_count(const PartPrescription& part) {
