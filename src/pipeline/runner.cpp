@@ -6,8 +6,11 @@
 #include <chrono>
 #include <exception>
 #include <mutex>
+#include <optional>
 #include <set>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "load/idempotency.hpp"
 #include "pipeline/persist.hpp"
@@ -33,6 +36,35 @@ void count_write(PostOutcome& outcome, WriteOutcome write) {
   } else {
     ++outcome.objects_unchanged;
   }
+}
+
+// One line for the problems that the prescriptions of records found, such as a per-set row past
+// the stated sets, or nothing when there are none. `wodetl show` prints each with its session, so
+// the run names only their number and where the first is.
+std::optional<std::string> prescription_warnings(const std::vector<SessionRecord>& records) {
+  std::size_t count = 0;
+  const std::string* first_date = nullptr;
+  for (const SessionRecord& record : records) {
+    const std::size_t before = count;
+    for (const prescription::PartPrescription& part : record.prescriptions) {
+      for (const prescription::ParsedLine& line : part.lines) {
+        const prescription::SchemeLine* scheme = line.scheme();
+        count += scheme != nullptr && !scheme->warning.empty() ? 1 : 0;
+      }
+      for (const prescription::Block& block : part.blocks) {
+        count += block.warnings.size();
+      }
+    }
+    if (first_date == nullptr && count > before) {
+      first_date = &record.date;
+    }
+  }
+  if (count == 0) {
+    return std::nullopt;
+  }
+  return std::to_string(count) + (count == 1 ? " prescription warning" : " prescription warnings") +
+         ", the first on " + *first_date + "; `wodetl show --date " + *first_date +
+         "` prints each with its session";
 }
 
 }  // namespace
@@ -246,6 +278,9 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
   state.preamble = transformed->preamble;
   outcome.warnings.insert(outcome.warnings.end(), transformed->warnings.begin(),
                           transformed->warnings.end());
+  if (std::optional<std::string> warning = prescription_warnings(transformed->records)) {
+    outcome.warnings.push_back(std::move(*warning));
+  }
 
   if (transformed->records.empty()) {
     outcome.result = PostResult::kSkipped;
