@@ -330,7 +330,13 @@ Result<DatedPost> sessions_to_date_records(SegmentedPost segmented) {
 
     year_month_day date{};
     if (!previous) {
-      const year_month_day start = range ? range->first : *post_date;
+      year_month_day start = range ? range->first : *post_date;
+      // "Day 1" in a post of a Saturday or a Sunday: weekly programs are posted at the weekend
+      // for the week ahead, as the real Invictus week was on the Sunday before it.
+      const weekday posted{sys_days{start}};
+      if (!range && !named && (posted == std::chrono::Saturday || posted == std::chrono::Sunday)) {
+        start = next_weekday_on_or_after(start, std::chrono::Monday);
+      }
       date = named ? next_weekday_on_or_after(start, *named) : start;
     } else {
       const year_month_day after{sys_days{*previous} + days{1}};

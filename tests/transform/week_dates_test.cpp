@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "transform/day_headers.hpp"
 
 namespace wodetl {
@@ -169,6 +173,28 @@ TEST(SessionsToDateRecords, NumberedDaysFollowEachOther) {
   auto dated = sessions_to_date_records(post);
   ASSERT_TRUE(dated.ok());
   EXPECT_EQ(dates_of(*dated), (std::vector<std::string>{"2024-04-01", "2024-04-02", "2024-04-03"}));
+}
+
+// Without a week, "Day 1" falls on the post's date, or on the next Monday for a post of a
+// Saturday or a Sunday: weekly programs are posted at the weekend for the week ahead.
+TEST(SessionsToDateRecords, NumberedDaysOfWeekendPostStartMonday) {
+  const std::pair<const char*, std::vector<std::string>> cases[] = {
+      {"2021-03-06T09:00:00", {"2021-03-08", "2021-03-09", "2021-03-10"}},  // a Saturday
+      {"2021-03-07T18:00:00", {"2021-03-08", "2021-03-09", "2021-03-10"}},  // a Sunday
+      {"2021-03-10T05:00:00", {"2021-03-10", "2021-03-11", "2021-03-12"}},  // a Wednesday
+  };
+  for (const auto& [post_date, expected] : cases) {
+    SCOPED_TRACE(post_date);
+    SegmentedPost post;
+    post.source.title = "Strength Cycle, Week Three";
+    post.post_date = post_date;
+    for (const char* header : {"Day 1", "Day 2", "Day 3"}) {
+      post.days.push_back(day_with_header(header));
+    }
+    auto dated = sessions_to_date_records(post);
+    ASSERT_TRUE(dated.ok());
+    EXPECT_EQ(dates_of(*dated), expected);
+  }
 }
 
 TEST(SessionsToDateRecords, WarnsWhenTitleAndSlugDisagree) {
