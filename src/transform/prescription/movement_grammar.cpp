@@ -1300,7 +1300,14 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
           ((cursor.is(TokenKind::kTimes) && cursor.is(TokenKind::kNumber, 1)) ||
            (cursor.is(TokenKind::kNumber) && cursor.is(TokenKind::kTimes, 1) &&
             cursor.is(TokenKind::kNumber, 2)));
-      if ((group_done && starts_group && part_states_percent(cursor)) || counts_again) {
+      // "Back Squat 3x5 @ 70%, 2x3": sets x reps start a group after one with a percentage, even
+      // without a percentage of their own.
+      const bool sets_by_reps = line.intensity.percent &&
+                                (line.sets || line.reps || !line.rep_scheme.empty()) &&
+                                cursor.is(TokenKind::kNumber) && cursor.is(TokenKind::kTimes, 1) &&
+                                cursor.is(TokenKind::kNumber, 2);
+      if ((group_done && starts_group && part_states_percent(cursor)) || counts_again ||
+          sets_by_reps) {
         flush_set_group(line, groups);
       } else {
         cursor.reset(after_comma);
@@ -1309,6 +1316,19 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
     }
     if ((cursor.is(TokenKind::kNumber) || cursor.is(TokenKind::kWord)) &&
         read_tempo(cursor, line, context)) {
+      continue;
+    }
+    // "Back Squat 3x5 @ 70% 2x3 @ 80%", "Back Squat 3x5 @ 70% then 2x3 @ 80%": sets x reps right
+    // after a group with counts and a percentage start the next group without a comma. Read on,
+    // they would replace the group before. "@ 75% for 4 x 3" gives its group the counts instead.
+    const std::size_t then_words = cursor.is_word("then") ? 1 : 0;
+    const bool group_counted =
+        line.sets || line.reps || !line.rep_scheme.empty() || !line.steps.empty();
+    if (line.intensity.percent && group_counted && cursor.is(TokenKind::kNumber, then_words) &&
+        cursor.is(TokenKind::kTimes, then_words + 1) &&
+        cursor.is(TokenKind::kNumber, then_words + 2)) {
+      cursor.reset(cursor.position() + then_words);
+      flush_set_group(line, groups);
       continue;
     }
     if (cursor.is(TokenKind::kAt) && read_percents_for_set_ranges(cursor, context, line)) {
