@@ -776,7 +776,11 @@ bool unchecked::read_rm_ref(Cursor& cursor, const GrammarContext& context, RmRef
   if (cursor.accept_word("max")) {
     reference.rm = 1;
   } else {
-    const auto reps = read_count(cursor);
+    // "1RM", "3-RM", "1 rep max", "one rep max", "one-rep max".
+    auto reps = read_count(cursor);
+    if (!reps && cursor.is(TokenKind::kWord)) {
+      reps = read_count_or_number_word(cursor);
+    }
     if (!reps || *reps < 1 || *reps > 100) {
       cursor.reset(start);
       return false;

@@ -156,7 +156,11 @@ inline std::optional<Intensity> read_intensity(Cursor& cursor, const GrammarCont
 //! lift's name when one is given. Trailing "weight" or "load" is consumed. Fills reference,
 //! which must hold a default RmRef. Returns false, leaving it partly filled, when there is none.
 inline bool read_rm_ref(Cursor& cursor, const GrammarContext& context, RmRef& reference) {
-  return (cursor.is(TokenKind::kNumber) || cursor.is_word("max")) &&
+  // "one rep max", "three-rep max": a rep max whose count is a word.
+  static constexpr KeywordSet kCountWords = {"one", "two",   "three", "four", "five",
+                                             "six", "seven", "eight", "nine", "ten"};
+  return (cursor.is(TokenKind::kNumber) || cursor.is_word("max") ||
+          kCountWords.contains(cursor.keyword())) &&
          unchecked::read_rm_ref(cursor, context, reference);
 }
 

@@ -352,6 +352,11 @@ TEST(NotationFamilies, PercentAndReference) {
   expect_rows({
       {"Snatch @ 75%", "movement", R"json({"percent":{"min":75,"max":75},"of":null})json"},
       {"Snatch @75%", "movement", R"json({"percent":{"min":75,"max":75}})json"},
+      // A rep max whose count is a word.
+      {"Back Squat 5 x 5 @ 75% of one rep max", "movement",
+       R"json({"percent":{"min":75,"max":75},"of":{"rm":1,"lift":null}})json"},
+      {"Front Squat 3x3 @ 80% of your three-rep max", "movement",
+       R"json({"percent":{"min":80,"max":80},"of":{"rm":3,"lift":null}})json"},
       {"Clean at 75 percent", "movement", R"json({"percent":{"min":75,"max":75}})json"},
       {"Clean x 2 @ 75-80%", "movement", R"json({"percent":{"min":75,"max":80}})json"},
       {"Jerk x 1 (up to) 85%", "movement",
