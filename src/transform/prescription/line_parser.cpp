@@ -129,6 +129,24 @@ std::pair<std::size_t, std::size_t> content_range(const TokenizedLine& line) {
         continue;
       }
     }
+    // "Strength – Push Press 4x4 @ 75%", "Strength 2 – …", "A – Push Press 4x4": a part's name,
+    // or its letter, before a spaced dash. Before a colon the movement grammar sets it aside.
+    if (kind == TokenKind::kWord && begin + 2 < end) {
+      static constexpr std::string_view kPartNames[] = {
+          "strength", "skill", "metcon",     "conditioning", "accessory", "accessories",
+          "finisher", "core",  "gymnastics", "wod",          "mobility"};
+      const std::string_view word = line.spelling(line.tokens[begin]);
+      const bool part_name =
+          word.size() == 1 ||
+          std::find(std::begin(kPartNames), std::end(kPartNames), word) != std::end(kPartNames);
+      const std::size_t dash =
+          kind_at(begin + 1) == TokenKind::kNumber && word.size() > 1 ? begin + 2 : begin + 1;
+      if (part_name && dash + 1 < end && kind_at(dash) == TokenKind::kDash &&
+          line.tokens[dash].space_before && line.tokens[dash + 1].space_before) {
+        begin = dash + 1;
+        continue;
+      }
+    }
     // "Part A - ", "Week 1:", "Day 1:", "Round 1:", "Wave 2:", "Complex:": a label before the
     // prescription.
     static constexpr KeywordSet kLabels = {"part", "week", "wave", "complex", "superset", "round"};

@@ -218,7 +218,10 @@ std::optional<TokenSpan> read_name(Cursor& cursor) {
       const bool gendered_load =
           (kGenderWords.contains(word) || (word == kNoKeyword && cursor.word() == "men's")) &&
           (quantity_follows || cursor.is(TokenKind::kColon, 1));
-      if (is_name_stop_word(word) || gendered_load ||
+      // "10 DB Rows e/s": "e/s" after the name is each side.
+      const bool each_side = words > 0 && cursor.is(TokenKind::kSlash, 1) && cursor.word() == "e" &&
+                             cursor.is_word("s", 2);
+      if (is_name_stop_word(word) || gendered_load || each_side ||
           (quantity_follows && cursor.is_word_in({"for", "at", "of", "in"})) ||
           build_up_words(cursor) != 0) {
         break;
@@ -1584,6 +1587,17 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       line.per_side = true;
       continue;
     }
+    // "Walking Lunges 10 e/s", "Step-ups 8 each leg": a count without "x" right before its side.
+    if (!line.reps && cursor.is(TokenKind::kNumber)) {
+      const std::size_t before = cursor.position();
+      if (const auto count = read_count_range(cursor); count && read_side(cursor)) {
+        line.reps = count;
+        line.per_side = true;
+        state.strong = true;
+        continue;
+      }
+      cursor.reset(before);
+    }
     // "Back Squat 5x70%": reps, then "x" where "@" would be.
     if (!line.reps && cursor.is(TokenKind::kNumber) && cursor.is(TokenKind::kTimes, 1) &&
         cursor.is(TokenKind::kNumber, 2) && cursor.is(TokenKind::kPercent, 3)) {
@@ -1771,6 +1785,10 @@ bool read_item(Cursor& cursor, const GrammarContext& context, bool quantity_requ
     return false;
   }
   set_names(movement, cursor, *name, context);
+  // "10 DB Rows e/s, 15 Sit-ups": a side after the name, so that the list goes on after it.
+  if (read_side(cursor)) {
+    extras.per_side = true;
+  }
   // "21 KBS (24/16 kg)": a load in brackets after the name, when none came before it.
   if (cursor.is(TokenKind::kOpen) && !extras.load) {
     extras.load = read_bracketed_load(cursor);

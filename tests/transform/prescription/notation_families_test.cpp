@@ -335,6 +335,15 @@ TEST(NotationFamilies, SidesAndUnits) {
       {"Single-Leg RDL 5 L / 5 R", "movement",
        R"json({"reps":{"min":5,"max":5},"per_side":true})json"},
       {"Side Plank 30 sec e/s", "movement", R"json({"duration_seconds":30,"per_side":true})json"},
+      // A count without "x" right before its side.
+      {"Walking Lunges 10 e/s", "movement",
+       R"json({"movements":[{"name":"Walking Lunges","canonical":"walking lunge"}],"reps":{"min":10,"max":10},"per_side":true})json"},
+      {"Step-ups 8 each leg", "movement", R"json({"reps":{"min":8,"max":8},"per_side":true})json"},
+      {"10 DB Rows e/s", "movement",
+       R"json({"movements":[{"name":"DB Rows","canonical":"dumbbell row"}],"reps":{"min":10,"max":10},"per_side":true})json"},
+      // A side after an item of a list leaves the item's name, and the list goes on.
+      {"10 DB Rows e/s, 15 Sit-ups", "movement",
+       R"json({"movements":[{"name":"DB Rows","canonical":"dumbbell row","reps":{"min":10,"max":10}},{"name":"Sit-ups","canonical":"sit up","reps":{"min":15,"max":15}}],"grouping":"list"})json"},
       {"Hollow Rock x 40 seconds", "movement", R"json({"duration_seconds":40})json"},
       {"L-sit :30 hold", "movement", R"json({"duration_seconds":30})json"},
       {"400m run", "movement",
@@ -986,6 +995,13 @@ TEST(NotationFamilies, Noise) {
        R"json({"movements":[{"name":"Back Squat","canonical":"back squat"}],"sets":5})json"},
       {"Complex: Power Clean + Hang Clean + Jerk x 5 sets @ 70%", "movement",
        R"json({"grouping":"complex","sets":5,"percent":{"min":70,"max":70}})json"},
+      // A part's name or letter before a spaced dash is a label.
+      {"Strength – Push Press 4×4 @ 75%", "movement",
+       R"json({"movements":[{"name":"Push Press","canonical":"push press"}],"sets":4,"reps":{"min":4,"max":4}})json"},
+      {"A - Push Press 4x4 @ 75%", "movement",
+       R"json({"movements":[{"name":"Push Press","canonical":"push press"}],"sets":4})json"},
+      {"Strength 2 - Push Press 4x4 @ 75%", "movement",
+       R"json({"movements":[{"name":"Push Press","canonical":"push press"}],"sets":4})json"},
       // A week of a named program between the lift and its sets. The percentages of a 5/3/1 week
       // are of the training max, as that program defines them.
       {"Deadlift: 5/3/1 week: 65%x5, 75%x5, 85%x5+", "movement",
