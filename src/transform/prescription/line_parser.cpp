@@ -845,8 +845,10 @@ LineFeatures scan_features(const TokenizedLine& tokens, std::size_t begin) {
   // "E3M", "Twice through" start with words that have no keyword id.
   const bool glued_every = first.kind == TokenKind::kWord && first.end - first.begin == 3 &&
                            tokens.text[first.begin] == 'e' && tokens.text[first.begin + 2] == 'm';
+  // "TC: 12 min" is a time cap.
   const bool times_word = first.kind == TokenKind::kWord &&
-                          (tokens.spelling(first) == "twice" || tokens.spelling(first) == "once");
+                          (tokens.spelling(first) == "twice" || tokens.spelling(first) == "once" ||
+                           tokens.spelling(first) == "tc");
   features.may_start_scheme = first.kind == TokenKind::kNumber || first.kind == TokenKind::kTime ||
                               kSchemeStarts.contains(first.keyword) || glued_every || times_word;
   return features;

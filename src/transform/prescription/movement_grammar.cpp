@@ -2174,10 +2174,10 @@ std::optional<CountRange> read_sets_count(Cursor& cursor) {
   return count;
 }
 
-// Reps set by set before the names: "21-15-9 Thrusters, Pull-ups", "5-4-3-2-1 reps Deadlift",
-// "(4-4-4-4) Front Squat @ 75%". The rest of the line is a movement line of its own that names
-// movements and states no sets. Returns false, consuming nothing and leaving line as it was, for
-// other lines.
+// Reps set by set before the names: "21-15-9 Thrusters, Pull-ups", "21-15-9: KB Swings, T2B",
+// "5-4-3-2-1 reps Deadlift", "(4-4-4-4) Front Squat @ 75%". The rest of the line is a movement
+// line of its own that names movements and states no sets. Returns false, consuming nothing and
+// leaving line as it was, for other lines.
 bool read_sequence_first(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
   const std::size_t start = cursor.position();
   const bool bracketed = cursor.accept(TokenKind::kOpen);
@@ -2187,6 +2187,7 @@ bool read_sequence_first(Cursor& cursor, const GrammarContext& context, Movement
     return false;
   }
   cursor.accept_word_in({"rep", "reps"});
+  cursor.accept(TokenKind::kColon);  // "21-15-9: KB Swings, T2B"
   if (cursor.at_end() || !cursor.is(TokenKind::kWord)) {
     cursor.reset(start);
     return false;

@@ -35,15 +35,19 @@ bool accept_count_word(Cursor& cursor) {
   return cursor.accept_word_in({"sets", "set", "rounds", "round", "intervals", "interval"});
 }
 
-// Time cap in any of its forms: "time cap: 14 minutes", "cap 14", "14 min cap", "14:00 time cap".
-// A bare number after "cap" counts minutes.
+// Time cap in any of its forms: "time cap: 14 minutes", "cap 14", "TC: 12 min", "14 min cap",
+// "14:00 time cap". A bare number after "cap" counts minutes.
 std::optional<int> read_time_cap(Cursor& cursor) {
   static constexpr KeywordSet kCap = {"cap"};
-  if (!cursor.line().may_have_any(kCap)) {
-    return std::nullopt;  // every form has the word: most lines skip the reads below
+  const bool abbreviated = cursor.word() == "tc";
+  if (!abbreviated && !cursor.line().may_have_any(kCap)) {
+    return std::nullopt;  // every other form has the word: most lines skip the reads below
   }
   const std::size_t start = cursor.position();
-  if (cursor.accept_words({"time", "cap"}) || cursor.accept_word("cap")) {
+  if (abbreviated) {
+    cursor.advance();
+  }
+  if (abbreviated || cursor.accept_words({"time", "cap"}) || cursor.accept_word("cap")) {
     cursor.accept(TokenKind::kColon);
     cursor.accept(TokenKind::kDash);
     if (const auto seconds = read_duration(cursor, true)) {
@@ -538,7 +542,7 @@ bool may_be_amrap(const Cursor& cursor) {
 
 bool may_be_for_time(const Cursor& cursor) {
   static constexpr KeywordSet kWords = {"time", "rft", "cap"};
-  return cursor.line().may_have_any(kWords);
+  return cursor.line().may_have_any(kWords) || cursor.word() == "tc";
 }
 
 bool may_be_rep_sequence(const Cursor& cursor) {
