@@ -1321,6 +1321,22 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
         read_tempo(cursor, line, context)) {
       continue;
     }
+    // "Back Squat 4 x 3 @ 70%, 3 sec pause": a pause within each rep, kept in the remark as
+    // written up to the next comma, not the length of the set.
+    if (cursor.is(TokenKind::kNumber)) {
+      const std::size_t pause_start = cursor.position();
+      if (read_duration(cursor) && (cursor.word() == "pause" || cursor.word() == "paused")) {
+        std::size_t pause_end = cursor.position() + 1;
+        while (pause_end < cursor.end() &&
+               cursor.line().tokens[pause_end].kind != TokenKind::kComma) {
+          ++pause_end;
+        }
+        append_remark(line, written_text(cursor.line(), context.original, pause_start, pause_end));
+        cursor.reset(pause_end);
+        continue;
+      }
+      cursor.reset(pause_start);
+    }
     // "Back Squat 3x5 @ 70% 2x3 @ 80%", "Back Squat 3x5 @ 70% then 2x3 @ 80%": sets x reps right
     // after a group with counts and a percentage start the next group without a comma. Read on,
     // they would replace the group before. "@ 75% for 4 x 3" gives its group the counts instead.

@@ -610,6 +610,9 @@ TEST(NotationFamilies, WavesAfterName) {
            R"json({"sets":4,"reps":{"min":5,"max":5},"percent":{"min":60,"max":60},"remark":"31X1"})json"},
           {"Tempo Front Squat 32X1 x 4 @ 65%", "movement",
            R"json({"movements":[{"canonical":"tempo front squat"}],"sets":null,"reps":{"min":4,"max":4},"remark":"32X1"})json"},
+          // A pause within each rep goes to the remark too, up to the next comma.
+          {"Back Squat 4 x 3 @ 70%, 3 sec pause", "movement",
+           R"json({"sets":4,"reps":{"min":3,"max":3},"duration_seconds":null,"remark":"3 sec pause"})json"},
           {"Back Squat 4 x 6 @ 70%, tempo 30X1", "movement",
            R"json({"movements":[{"canonical":"back squat"}],"sets":4,"reps":{"min":6,"max":6},"remark":"tempo 30X1"})json"},
           {"Back Squat 5x5, Tempo: 3-1-1", "movement",
