@@ -559,7 +559,18 @@ bool read_times_quantity(Cursor& cursor, MovementLine& line) {
     return true;
   }
   if (read_sets_by_reps(cursor, line)) {
-    return true;  // "Back Squat x 5x5": sets and reps
+    // "Back Squat x 5x5": sets and reps. "Snatch x 2 x 5" may mean either order, since coaches
+    // write both, so two different counts give a warning that names the order read.
+    const bool worded = cursor.line().tokens[cursor.position() - 1].kind == TokenKind::kWord;
+    if (!worded && line.sets && line.reps && line.sets->max != line.reps->max &&
+        line.rep_scheme.empty()) {
+      append_warning(line,
+                     "reads the two counts after the name as " + std::to_string(line.sets->max) +
+                         " sets of " + std::to_string(line.reps->max) +
+                         " reps; write \"sets\" or \"reps\" after a count if the order is the "
+                         "other");
+    }
+    return true;
   }
   if (const auto reps = read_count_range(cursor)) {
     if (cursor.accept_word_in({"set", "sets"})) {
