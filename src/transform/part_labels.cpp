@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "transform/prescription/line_parser.hpp"
 #include "transform/text_normalize.hpp"
 
 namespace wodetl {
@@ -48,6 +49,12 @@ std::optional<PartLabel> read_letter_label(std::string_view text) {
 
 const RE2& number_label_pattern() {
   static const RE2 pattern(R"(^\(?(\d{1,2})[.)]$)");
+  return pattern;
+}
+
+// "2) Deadlift 3x5 @ 70%": a number closed by a parenthesis, then text.
+const RE2& numbered_text_pattern() {
+  static const RE2 pattern(R"(^\(?(\d{1,2})\)\s+(\S.*)$)");
   return pattern;
 }
 
@@ -152,6 +159,14 @@ std::optional<PartLabel> match_part_label(std::string_view line_text) {
     std::string number;
     if (RE2::FullMatch(text, number_label_pattern(), &number)) {
       return PartLabel{SegmentKind::kPart, number, {}};
+    }
+    // A numbered line that prescribes work opens a part: "2) Deadlift 3x5 @ 70%". One of prose,
+    // "1) Take 5 minutes to work on your mobility", stays a line, as do lines numbered with a
+    // period, which number lists of instructions more often than parts.
+    std::string rest;
+    if (RE2::FullMatch(text, numbered_text_pattern(), &number, &rest) &&
+        prescription::parse_prescription_line(rest).kind != prescription::LineKind::kNote) {
+      return PartLabel{SegmentKind::kPart, number, std::move(rest)};
     }
   }
 

@@ -21,6 +21,8 @@ TEST(MatchPartLabel, RecognizesLabelForms) {
       {"A1. Bench Press x 8", SegmentKind::kPart, "A1", "Bench Press x 8"},
       {"F.", SegmentKind::kPart, "F", ""},
       {"2)", SegmentKind::kPart, "2", ""},
+      {"2) Deadlift 3x5 @ 70%", SegmentKind::kPart, "2", "Deadlift 3x5 @ 70%"},
+      {"(1) EMOM 12:", SegmentKind::kPart, "1", "EMOM 12:"},
       {"Suggested Warm-Up", SegmentKind::kWarmUp, "warm_up", ""},
       {"Warm-up: 400m run", SegmentKind::kWarmUp, "warm_up", "400m run"},
       {"WARMUP (10 min)", SegmentKind::kWarmUp, "warm_up", ""},
@@ -49,6 +51,8 @@ TEST(MatchPartLabel, RecognizesLabelForms) {
 TEST(MatchPartLabel, RejectsOrdinaryLines) {
   const char* lines[] = {
       "1. Take 5 minutes to work on your biggest mobility weakness",
+      "1) Take 5 minutes to work on your biggest mobility weakness",
+      "2. Back Squat 5x5 @ 75%",
       "E.g. use straps if your grip fails",
       "A lot of people rush this part",
       "Strength work today is lighter than usual so move fast",
