@@ -51,7 +51,8 @@ std::optional<SetLoad> load_for(const Intensity& intensity, const std::string& f
     return load;
   };
   if (intensity.of && intensity.of->unread) {
-    return without_max("what the line names", "no max gives it; see the line");
+    return without_max("what the line names",
+                       "no max gives it: the words after the percentage name no lift or rep max");
   }
   if (intensity.of && intensity.of->top_set) {
     return without_max("today's top set", "it depends on today's top set");

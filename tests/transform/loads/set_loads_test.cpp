@@ -428,7 +428,8 @@ TEST(MovementLoads, EachMovementGetsItsLoads) {
       {{"Snatch: 2 reps @ 70%, 2 @ 75%, 1 @ 80% x 3 sets"},
        {"Snatch: Set 1: 70 kg; Set 2: 75 kg; Sets 3-5: 80 kg"}},
       {{"Snatch 70/2, 75/2, 80/1x3"}, {"Snatch: Set 1: 70 kg; Set 2: 75 kg; Sets 3-5: 80 kg"}},
-      {{"Back Squat 2x10 @ 55%, 1x AMRAP @ 60%"}, {"Back Squat: Sets 1-2: 100 kg; Set 3: 107.5 kg"}},
+      {{"Back Squat 2x10 @ 55%, 1x AMRAP @ 60%"},
+       {"Back Squat: Sets 1-2: 100 kg; Set 3: 107.5 kg"}},
       {{"Deadlift x 5 @ 70%", "3x3 @ 80%"}, {"Deadlift: Set 1: 140 kg; Sets 2-4: 160 kg"}},
       // Each movement under a scheme with its own percentage.
       {{"Three sets of:", "Snatch x 2 @ 70%", "Clean x 2 @ 80%"},
@@ -447,7 +448,8 @@ TEST(MovementLoads, EachMovementGetsItsLoads) {
        {"Power Snatch: Sets 1-6: 55-60 kg", "Clean & Jerk: Sets 1-6: 72.5 kg"}},
       // A percentage of something other than a max gets no weight.
       {{"Three sets of:", "Snatch x 2 @ 70% of the weight used last week"},
-       {"Snatch: Sets 1-3: 70% of what the line names (no max gives it; see the line)"}},
+       {"Snatch: Sets 1-3: 70% of what the line names (no max gives it: the words after the "
+        "percentage name no lift or rep max)"}},
       // A movement without its own intensity gets no loads.
       {{"Three sets of:", "Snatch x 2 @ 70%", "Pull-ups x 5"}, {"Snatch: Sets 1-3: 70 kg"}},
       // Under an alternating clock each movement has its own minutes.
