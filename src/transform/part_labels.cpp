@@ -14,9 +14,30 @@ namespace {
 
 constexpr std::size_t kMaxLabelOnlyLength = 40;
 
-// Reads a letter label: "A.", "(B)", "C)", "D: text", "A1. text". The label must be followed by
-// a space or the end, so "E.g." stays text. Written by hand because it runs on every line that
-// starts with a capital letter and needs no more than a few character comparisons.
+// Length of a dash with a space on each side at text[at], " - ", " – " or " — ", or 0.
+std::size_t spaced_dash_length(std::string_view text, std::size_t at) {
+  for (const std::string_view dash : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
+    if (text.substr(at).starts_with(dash)) {
+      return dash.size();
+    }
+  }
+  return 0;
+}
+
+// Text after the first spaced dash of text (see spaced_dash_length), trimmed; empty when there is
+// none.
+std::string text_after_spaced_dash(std::string_view text) {
+  for (std::size_t at = text.find(' '); at != std::string_view::npos; at = text.find(' ', at + 1)) {
+    if (const std::size_t dash = spaced_dash_length(text, at); dash > 0) {
+      return std::string(trim_spaces(text.substr(at + dash)));
+    }
+  }
+  return {};
+}
+
+// Reads a letter label: "A.", "(B)", "C)", "D: text", "A1. text", "B – text". The label must be
+// followed by a space or the end, so "E.g." stays text. Written by hand because it runs on every
+// line that starts with a capital letter and needs no more than a few character comparisons.
 std::optional<PartLabel> read_letter_label(std::string_view text) {
   std::size_t at = 0;
   const bool opened = text.size() > at && text[at] == '(';
@@ -38,7 +59,14 @@ std::optional<PartLabel> read_letter_label(std::string_view text) {
   if (punctuated) {
     ++at;
   } else if (!closed) {
-    return std::nullopt;
+    // "B – Snatch Pull 3 x 3": a spaced dash after the letter, then text. "I – " is more often
+    // prose than part I.
+    const std::size_t dash = spaced_dash_length(text, at);
+    const std::string rest = dash > 0 ? std::string(trim_spaces(text.substr(at + dash))) : "";
+    if (rest.empty() || label == "I") {
+      return std::nullopt;
+    }
+    return PartLabel{SegmentKind::kPart, std::move(label), rest};
   }
   if (at < text.size() && text[at] != ' ' && text[at] != '\t' &&
       !text.substr(at).starts_with("\xC2\xA0")) {
@@ -175,7 +203,8 @@ std::optional<PartLabel> match_part_label(std::string_view line_text) {
   }
   const std::string normalized = normalize_for_matching(text);
   const bool has_colon = normalized.find(':') != std::string::npos;
-  if (!has_colon && normalized.size() > kMaxLabelOnlyLength) {
+  const std::size_t spaced_dash = normalized.find(" - ");
+  if (!has_colon && spaced_dash == std::string::npos && normalized.size() > kMaxLabelOnlyLength) {
     return std::nullopt;
   }
   const char lead = normalized.empty() ? '\0' : normalized.front();
@@ -195,12 +224,17 @@ std::optional<PartLabel> match_part_label(std::string_view line_text) {
     }
     return PartLabel{SegmentKind::kPart, std::move(name), text_after_separator(text)};
   }
-  if (RE2::FullMatch(normalized, named_part_pattern(), &name, &number, &rest)) {
+  // "Strength – Deadlift 4x3 @ 80%": a part's name before a spaced dash, then text.
+  const bool before_dash = spaced_dash != std::string::npos && !has_colon &&
+                           RE2::FullMatch(std::string_view(normalized).substr(0, spaced_dash),
+                                          named_part_pattern(), &name, &number, &rest);
+  if (before_dash || RE2::FullMatch(normalized, named_part_pattern(), &name, &number, &rest)) {
     std::string label = canonical_name(name);
     if (!number.empty()) {
       label += " " + number;
     }
-    return PartLabel{SegmentKind::kPart, std::move(label), text_after_colon(text)};
+    return PartLabel{SegmentKind::kPart, std::move(label),
+                     before_dash ? text_after_spaced_dash(text) : text_after_colon(text)};
   }
   return std::nullopt;
 }

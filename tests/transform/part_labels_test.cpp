@@ -37,6 +37,12 @@ TEST(MatchPartLabel, RecognizesLabelForms) {
       {"Part A – Complex:", SegmentKind::kPart, "A", "Complex:"},
       {"Part 2: Back Squat 5x5", SegmentKind::kPart, "2", "Back Squat 5x5"},
       {"Part C - Snatch Pull 3x3", SegmentKind::kPart, "C", "Snatch Pull 3x3"},
+      {"B \u2013 Snatch Pull 3 x 3 @ 95%", SegmentKind::kPart, "B", "Snatch Pull 3 x 3 @ 95%"},
+      {"D - Good Mornings 3x10", SegmentKind::kPart, "D", "Good Mornings 3x10"},
+      {"Strength \u2013 Deadlift 4\u00d73 @ 80%", SegmentKind::kPart, "strength",
+       "Deadlift 4\u00d73 @ 80%"},
+      {"Strength 2 - Push Press 4x4", SegmentKind::kPart, "strength 2", "Push Press 4x4"},
+      {"Cash-out - 50 Sit-ups", SegmentKind::kPart, "cash out", "50 Sit-ups"},
   };
   for (const LabelCase& label : cases) {
     SCOPED_TRACE(label.text);
@@ -60,6 +66,8 @@ TEST(MatchPartLabel, RejectsOrdinaryLines) {
       "Use this as a warm-up exercise.",
       "*Sets 1-2 = @ 75%",
       "3 Rounds:",
+      "I \u2013 and everyone else \u2013 loved this week",
+      "A - ",
   };
   for (const char* text : lines) {
     SCOPED_TRACE(text);

@@ -1128,7 +1128,10 @@ std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines,
     movements.reserve(kTypicalBlockMovements);
   }
   for (Block& block : blocks) {
-    std::optional<int> inherited_sets = block.scheme_line ? std::nullopt : carried_sets;
+    // A count carried from an earlier part is for the part's first block only: "A1. Bench Press
+    // x 8" under "3 Rounds:", and not the lines after it that no label split from it.
+    std::optional<int> inherited_sets =
+        block.scheme_line || &block != &blocks.front() ? std::nullopt : carried_sets;
     std::optional<int> within_minutes;  // minutes of the clock the block runs within
     if (block.scheme_line) {
       const SchemeLine& scheme = *lines[*block.scheme_line].scheme();
@@ -1257,6 +1260,8 @@ std::vector<PartPrescription> prescribe_segments(const std::vector<Segment>& seg
     fill_part(part, segment, storage, used, carries ? carried_sets : std::nullopt);
     if (carries) {
       part.scheme_part = scheme_part;
+      // The scheme's own sets, which name no movement, are the numbered parts' sets instead.
+      parts[*scheme_part].blocks.back().sets.clear();
       carried_letter = letter;
       continue;
     }

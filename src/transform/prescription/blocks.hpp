@@ -18,8 +18,8 @@
 namespace wodetl::prescription {
 
 //! Groups parsed lines into blocks and works out each block's sets. carried_sets, when given, is
-//! the set count of a scheme in an earlier part ("3 Rounds:" before "A1. …"): blocks without a
-//! scheme of their own take it as their scheme's.
+//! the set count of a scheme in an earlier part ("3 Rounds:" before "A1. …"): the first block
+//! takes it as its scheme's when it has no scheme of its own.
 [[nodiscard]] std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines,
                                               std::optional<int> carried_sets = std::nullopt);
 

@@ -718,16 +718,23 @@ Segment part_segment(std::string label, std::string heading_rest, std::vector<st
 TEST(PrescribeSegments, TrailingSchemeCountsNumberedParts) {
   const std::vector<Segment> segments = {
       part_segment("", "", {"Monday"}), part_segment("C", "Back Squat 5x5 @ 75%", {"3 Rounds:"}),
-      part_segment("D1", "Bench Press x 8 @ 70%", {}), part_segment("D2", "Pendlay Row x 8", {}),
+      part_segment("D1", "Bench Press x 8 @ 70%", {}),
+      part_segment("D2", "Pendlay Row x 8", {"Plank x 30 seconds"}),
       part_segment("E", "Deadlift x 5", {})};
   const std::vector<PartPrescription> parts = prescribe_segments(segments);
   ASSERT_EQ(parts.size(), 5U);
   EXPECT_FALSE(parts[1].scheme_part);
+  // The scheme's sets are the numbered parts', so its own block has none.
+  ASSERT_EQ(parts[1].blocks.size(), 2U);
+  EXPECT_TRUE(parts[1].blocks[1].sets.empty());
+  // A line after the numbered part's first block is other work: it takes no count.
+  ASSERT_EQ(parts[3].blocks.size(), 2U);
+  EXPECT_TRUE(parts[3].blocks[1].sets.empty());
   EXPECT_EQ(parts[2].scheme_part, 1U);
   EXPECT_EQ(parts[3].scheme_part, 1U);
   EXPECT_FALSE(parts[4].scheme_part);
   for (const std::size_t index : {2U, 3U}) {
-    ASSERT_EQ(parts[index].blocks.size(), 1U) << parts[index].label;
+    ASSERT_FALSE(parts[index].blocks.empty()) << parts[index].label;
     ASSERT_EQ(parts[index].blocks[0].sets.size(), 3U) << parts[index].label;
     EXPECT_EQ(parts[index].blocks[0].sets[0].reps, (CountRange{8, 8}));
   }
