@@ -1348,16 +1348,22 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       }
       cursor.reset(pause_start);
     }
-    // "Back Squat 3x5 @ 70% 2x3 @ 80%", "Back Squat 3x5 @ 70% then 2x3 @ 80%": sets x reps right
-    // after a group with counts and a percentage start the next group without a comma. Read on,
-    // they would replace the group before. "@ 75% for 4 x 3" gives its group the counts instead.
-    const std::size_t then_words = cursor.is_word("then") ? 1 : 0;
+    // "Back Squat 3x5 @ 70% 2x3 @ 80%", "… then 2x3 @ 80%", "… and 2x3 @ 80%", "… – 2x3 @ 80%",
+    // "3 sets of 5 @ 70% then 2 sets of 3 @ 80%": sets x reps or sets of reps right after a group
+    // with counts and a percentage start the next group without a comma. Read on, they would
+    // replace the group before. "@ 75% for 4 x 3" gives its group the counts instead.
+    const std::size_t lead_words =
+        cursor.is_word("then") || cursor.is_word("and") || cursor.is_spaced_dash() ? 1 : 0;
     const bool group_counted =
         line.sets || line.reps || !line.rep_scheme.empty() || !line.steps.empty();
-    if (line.intensity.percent && group_counted && cursor.is(TokenKind::kNumber, then_words) &&
-        cursor.is(TokenKind::kTimes, then_words + 1) &&
-        cursor.is(TokenKind::kNumber, then_words + 2)) {
-      cursor.reset(cursor.position() + then_words);
+    const bool next_group =
+        cursor.is(TokenKind::kNumber, lead_words) &&
+        ((cursor.is(TokenKind::kTimes, lead_words + 1) &&
+          cursor.is(TokenKind::kNumber, lead_words + 2)) ||
+         (cursor.is_word_in({"sets", "set"}, lead_words + 1) &&
+          (cursor.is_word("of", lead_words + 2) || cursor.is(TokenKind::kTimes, lead_words + 2))));
+    if (line.intensity.percent && group_counted && next_group) {
+      cursor.reset(cursor.position() + lead_words);
       flush_set_group(line, groups);
       continue;
     }

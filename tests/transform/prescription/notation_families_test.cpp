@@ -559,7 +559,12 @@ TEST(NotationFamilies, WavesAfterName) {
           {"Back Squat 3x5 @ 70% 2x3 @ 80%", "movement",
            R"json({"sets":5,"steps":[{"reps":{"min":5,"max":5},"percent":{"min":70,"max":70}},{"reps":{"min":5,"max":5},"percent":{"min":70,"max":70}},{"reps":{"min":5,"max":5},"percent":{"min":70,"max":70}},{"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}},{"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}}]})json"},
           {"Back Squat 3x5 @ 70% then 2x3 @ 80%", "movement", R"json({"sets":5})json"},
-          {"Back Squat 3x5 @ 70%, 2x3", "movement", R"json({"sets":5,"steps":[{"percent":{"min":70,"max":70}},{"percent":{"min":70,"max":70}},{"percent":{"min":70,"max":70}},{"reps":{"min":3,"max":3},"percent":null},{"reps":{"min":3,"max":3},"percent":null}]})json"},
+          {"Snatch 3×2 @ 70% – 2×1 @ 80%", "movement", R"json({"sets":5})json"},
+          {"Snatch 3x2 @ 70% and 2x1 @ 80%", "movement", R"json({"sets":5})json"},
+          {"Front Squat 3 sets of 5 @ 70% then 2 sets of 3 @ 80%", "movement",
+           R"json({"sets":5,"steps":[{"reps":{"min":5,"max":5},"percent":{"min":70,"max":70}},{"reps":{"min":5,"max":5},"percent":{"min":70,"max":70}},{"reps":{"min":5,"max":5},"percent":{"min":70,"max":70}},{"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}},{"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}}]})json"},
+          {"Back Squat 3x5 @ 70%, 2x3", "movement",
+           R"json({"sets":5,"steps":[{"percent":{"min":70,"max":70}},{"percent":{"min":70,"max":70}},{"percent":{"min":70,"max":70}},{"reps":{"min":3,"max":3},"percent":null},{"reps":{"min":3,"max":3},"percent":null}]})json"},
           {"Snatch x 2 @ 70%, then x 1 @ 80%", "movement",
            R"json({"sets":2,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}}]})json"},
           // A spaced dash before a percentage sequence takes the place of "@".
