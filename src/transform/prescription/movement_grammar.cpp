@@ -889,15 +889,16 @@ bool unsigned_percents(const Cursor& cursor, const MovementLine& line,
 
 // "@ 60-65-70-75-80%", "@ 90/95/100%", "@ 90%/95%/100%", "@ 75, 80, 85%": a percentage for each
 // set, with at least three when dashes join them. The first goes to line and the others to
-// groups, so that the line's sets become one step each. Returns false, consuming nothing, for
-// other text.
+// groups, so that the line's sets become one step each. A line of percentages alone,
+// "70-75-80%" or "70%/75%/80%" under "Deadlift 5-5-3", needs no "@" (unmarked). Returns false,
+// consuming nothing, for other text.
 bool read_percent_sequence(Cursor& cursor, const GrammarContext& context, MovementLine& line,
-                           SetGroups& groups) {
+                           SetGroups& groups, bool unmarked = false) {
   const std::size_t start = cursor.position();
   // "Clean 4 x 2 - 75/80%": a spaced dash where "@" would be.
   const bool at =
       cursor.accept(TokenKind::kAt) || (cursor.is_spaced_dash() && cursor.accept(TokenKind::kDash));
-  if (!at || !cursor.is(TokenKind::kNumber)) {
+  if ((!at && !unmarked) || !cursor.is(TokenKind::kNumber)) {
     cursor.reset(start);
     return false;
   }
@@ -1644,6 +1645,15 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
     const bool dash_sequence = cursor.is_spaced_dash() && cursor.is(TokenKind::kNumber, 1) &&
                                cursor.is(TokenKind::kSlash, 2);
     if ((at_sequence || dash_sequence) && read_percent_sequence(cursor, context, line, groups)) {
+      state.strong = state.marked = true;
+      continue;
+    }
+    const bool lone_sequence =
+        line.movements.empty() && !line.reps && !line.sets && line.steps.empty() &&
+        !line.intensity.percent && cursor.is(TokenKind::kNumber) &&
+        (cursor.is(TokenKind::kDash, 1) || cursor.is(TokenKind::kSlash, 1) ||
+         (cursor.is(TokenKind::kPercent, 1) && cursor.is(TokenKind::kSlash, 2)));
+    if (lone_sequence && read_percent_sequence(cursor, context, line, groups, true)) {
       state.strong = state.marked = true;
       continue;
     }
