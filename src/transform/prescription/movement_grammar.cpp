@@ -1803,6 +1803,10 @@ bool read_item(Cursor& cursor, const GrammarContext& context, bool quantity_requ
     if (const auto reps = read_count_range(cursor)) {
       movement.reps = reps;
       read_reps_suffix(cursor, extras.reps_at_least, extras.per_side);
+      // "10 e/s Walking Lunges", "8 each leg Step-ups": the side before the name.
+      if (read_side(cursor)) {
+        extras.per_side = true;
+      }
     } else {
       quantity = false;
     }

@@ -348,6 +348,11 @@ TEST(NotationFamilies, SidesAndUnits) {
       {"Step-ups 8 each leg", "movement", R"json({"reps":{"min":8,"max":8},"per_side":true})json"},
       {"10 DB Rows e/s", "movement",
        R"json({"movements":[{"name":"DB Rows","canonical":"dumbbell row"}],"reps":{"min":10,"max":10},"per_side":true})json"},
+      // A side between the count and the name.
+      {"10 e/s Walking Lunges", "movement",
+       R"json({"movements":[{"name":"Walking Lunges","canonical":"walking lunge"}],"reps":{"min":10,"max":10},"per_side":true})json"},
+      {"3 x 10 each arm DB Row", "movement",
+       R"json({"movements":[{"name":"DB Row","canonical":"dumbbell row"}],"sets":3,"reps":{"min":10,"max":10},"per_side":true})json"},
       // A side after an item of a list leaves the item's name, and the list goes on.
       {"10 DB Rows e/s, 15 Sit-ups", "movement",
        R"json({"movements":[{"name":"DB Rows","canonical":"dumbbell row","reps":{"min":10,"max":10}},{"name":"Sit-ups","canonical":"sit up","reps":{"min":15,"max":15}}],"grouping":"list"})json"},
