@@ -794,7 +794,12 @@ bool is_lone_time_cap(const ParsedLine& line) {
 // Whether a time cap line can join the block: its scheme is a clock that has no cap yet.
 bool caps_time(const Block& block, const std::vector<ParsedLine>& lines) {
   if (!block.scheme_line) {
-    return false;
+    // "21-15-9: Thrusters, Pull-ups" then "TC: 12 min": a rep sequence of several movements is
+    // raced, and the cap after it is its cap.
+    const MovementLine* named = block.movement_lines.size() == 1
+                                    ? movement_line_at(lines, block.movement_lines.front())
+                                    : nullptr;
+    return named != nullptr && named->grouping == Grouping::kList && !named->rep_scheme.empty();
   }
   const Scheme& scheme = lines[*block.scheme_line].scheme()->scheme;
   return !scheme.time_cap_seconds && scheme.type != SchemeType::kSets;

@@ -133,6 +133,13 @@ TEST(BuildBlocks, SupersetCountGivesSets) {
   }
 }
 
+TEST(BuildBlocks, TimeCapJoinsRepSequenceOfMovements) {
+  const auto blocks = build_blocks(parse({"21-15-9: Thrusters, Pull-ups", "TC: 12 min"}));
+  ASSERT_EQ(blocks.size(), 1U);
+  EXPECT_EQ(blocks[0].movement_lines, (std::vector<std::size_t>{0}));
+  EXPECT_EQ(blocks[0].note_lines, (std::vector<std::size_t>{1}));
+}
+
 TEST(BuildBlocks, PercentageCountWarning) {
   const auto blocks = build_blocks(parse({"Back Squat 3 x 5 @ 70%, 75%, 80%, 85%"}));
   ASSERT_EQ(blocks.size(), 1U);
