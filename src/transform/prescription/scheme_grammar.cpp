@@ -707,6 +707,15 @@ bool parse_scheme_line(Cursor& cursor, const GrammarContext& context, ParsedLine
         line.movement->movements[index].minutes = MinuteSelection{.first = minute, .last = minute};
       }
     }
+    // "For time: 21-15-9": a rep sequence alone after the colon is the scheme's, as in "21-15-9
+    // for time", so that the movement lines below take its reps.
+    if (line.scheme.type == SchemeType::kForTime && line.movement &&
+        line.movement->movements.empty() && !line.movement->rep_scheme.empty() &&
+        line.scheme.rep_scheme.empty() && line.movement->remark.empty() &&
+        line.movement->intensity.empty()) {
+      line.scheme.rep_scheme = std::move(line.movement->rep_scheme);
+      line.movement.reset();
+    }
     const bool names_movements = line.movement && !line.movement->movements.empty();
     // "3 sets of 8 Goblet Squats" names its movement in the phrase that counts the sets, like
     // "Goblet Squat 3x8": the movement grammar reads it as a movement line with sets.

@@ -24,14 +24,14 @@ bool accept_range_word(Cursor& cursor) {
          cursor.accept_word_in({"to", "through", "and"});
 }
 
-// "Odd:", "Even minutes -".
+// "Odd:", "Even minutes -", and "odd 5 Power Snatches": a count right after the word.
 std::optional<LineWindow> read_parity(Cursor& cursor) {
   const std::size_t start = cursor.position();
   const MinuteParity parity = cursor.is_word("odd") ? MinuteParity::kOdd : MinuteParity::kEven;
   cursor.advance();
   const bool minutes_word = cursor.accept_word_in({"minute", "minutes", "min", "mins"});
   const bool separated = accept_separator(cursor);
-  if (!minutes_word && !separated && !cursor.at_end()) {
+  if (!minutes_word && !separated && !cursor.at_end() && !cursor.is(TokenKind::kNumber)) {
     cursor.reset(start);  // "Odd as it seems, …"
     return std::nullopt;
   }

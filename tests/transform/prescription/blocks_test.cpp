@@ -595,6 +595,9 @@ TEST(BlockMovements, IntensityOnlyLineLoadsSetsAbove) {
        {"0:- 1 5@70", "0:- 2 5@75", "0:- 3 3@80", "0:- 4 3@85", "0:- 5 1@90", "0:- 6 1@92"}},
       {{"Back Squat", "5x5", "@ 75%"},
        {"0:- 1 5@75", "0:- 2 5@75", "0:- 3 5@75", "0:- 4 5@75", "0:- 5 5@75"}},
+      // "For time: 21-15-9" gives the movements below its reps, as "21-15-9 for time" does.
+      {{"For time: 21-15-9", "Thrusters 95/65 lb", "Pull-ups"},
+       {"1:- 1 21@?", "1:- 2 15@?", "1:- 3 9@?"}},
       // Under a scheme, the only line that gives sets without a count has the scheme's.
       {{"Three sets of:", "Snatch x 2 reps", "@ 75%"}, {"1:- 1 2@75", "1:- 2 2@75", "1:- 3 2@75"}},
       {{"Every 2 minutes, for 6 minutes (3 sets):", "(Clean + 2 Front Squats + Jerk) x 1 rep",
