@@ -129,21 +129,38 @@ std::pair<std::size_t, std::size_t> content_range(const TokenizedLine& line) {
         continue;
       }
     }
-    // "Strength – Push Press 4x4 @ 75%", "Strength 2 – …", "A – Push Press 4x4": a part's name,
-    // or its letter, before a spaced dash. Before a colon the movement grammar sets it aside.
+    // "Strength – Push Press 4x4 @ 75%", "Strength 2 – …", "A – Push Press 4x4", "Cash-out: 500m
+    // Row": a part's name, or its letter before a dash, then a spaced dash or a colon.
     if (kind == TokenKind::kWord && begin + 2 < end) {
       static constexpr std::string_view kPartNames[] = {
           "strength", "skill", "metcon",     "conditioning", "accessory", "accessories",
           "finisher", "core",  "gymnastics", "wod",          "mobility"};
+      // "cash-out", "cool-down" and "buy-in" in two words, with a dash between them or not.
+      static constexpr std::pair<std::string_view, std::string_view> kTwoWordNames[] = {
+          {"cash", "out"}, {"cool", "down"}, {"buy", "in"}};
       const std::string_view word = line.spelling(line.tokens[begin]);
-      const bool part_name =
-          word.size() == 1 ||
+      std::size_t name_end = begin + 1;
+      bool part_name =
           std::find(std::begin(kPartNames), std::end(kPartNames), word) != std::end(kPartNames);
-      const std::size_t dash =
-          kind_at(begin + 1) == TokenKind::kNumber && word.size() > 1 ? begin + 2 : begin + 1;
-      if (part_name && dash + 1 < end && kind_at(dash) == TokenKind::kDash &&
-          line.tokens[dash].space_before && line.tokens[dash + 1].space_before) {
-        begin = dash + 1;
+      for (const auto& [first_word, second_word] : kTwoWordNames) {
+        const std::size_t second = kind_at(begin + 1) == TokenKind::kDash ? begin + 2 : begin + 1;
+        if (word == first_word && second < end && kind_at(second) == TokenKind::kWord &&
+            line.spelling(line.tokens[second]) == second_word) {
+          part_name = true;
+          name_end = second + 1;
+        }
+      }
+      const bool letter = word.size() == 1;
+      const std::size_t separator =
+          part_name && name_end < end && kind_at(name_end) == TokenKind::kNumber ? name_end + 1
+                                                                                 : name_end;
+      const bool spaced_dash = separator + 1 < end && kind_at(separator) == TokenKind::kDash &&
+                               line.tokens[separator].space_before &&
+                               line.tokens[separator + 1].space_before;
+      const bool colon =
+          part_name && separator + 1 < end && kind_at(separator) == TokenKind::kColon;
+      if ((part_name || letter) && (spaced_dash || colon)) {
+        begin = separator + 1;
         continue;
       }
     }

@@ -1031,6 +1031,9 @@ TEST(NotationFamilies, Noise) {
        R"json({"movements":[{"name":"Push Press","canonical":"push press"}],"sets":4})json"},
       {"Strength 2 - Push Press 4x4 @ 75%", "movement",
        R"json({"movements":[{"name":"Push Press","canonical":"push press"}],"sets":4})json"},
+      // A part's name before a colon, as the text after a letter label: "C. Cash-out: 500m Row".
+      {"Cash-out: 500m Row", "movement",
+       R"json({"movements":[{"name":"Row","canonical":"row"}],"distance":{"value":500,"unit":"m"}})json"},
       // A week of a named program between the lift and its sets. The percentages of a 5/3/1 week
       // are of the training max, as that program defines them.
       {"Deadlift: 5/3/1 week: 65%x5, 75%x5, 85%x5+", "movement",
