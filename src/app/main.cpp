@@ -28,6 +28,7 @@
 #include "app/sync_command.hpp"
 #include "core/edit_distance.hpp"
 #include "core/json_codec.hpp"
+#include "core/program_profile.hpp"
 #include "core/version.hpp"
 #include "core/xml_library.hpp"
 #include "extract/source_factory.hpp"
@@ -146,6 +147,7 @@ struct RunArguments {
   bool force = false;
   std::optional<int> timeout_seconds;
   std::string format = "text";
+  std::string profile;  //!< "weekly" or "daily"; empty for the source's own
 };
 
 int run_command(const RunArguments& arguments) {
@@ -218,6 +220,10 @@ int run_command(const RunArguments& arguments) {
     if (data_dir.empty() && !environment.lookup(kDataDirVariable) && catalog.store_data_dir) {
       data_dir = catalog.store_data_dir->string();
     }
+  }
+
+  if (!arguments.profile.empty()) {
+    options.profile = parse_program_profile(arguments.profile).value_or(ProgramProfile::kWeekly);
   }
 
   auto stores = open_stores(store_kind, data_dir, environment.environment());
@@ -511,6 +517,11 @@ int main(int argc, char** argv) {
   run_app->add_option("--data-dir", run.data_dir,
                       "Folder of the SQLite store and the bucket folder "
                       "(default: the source's data_dir, WODETL_DATA_DIR, else ./wod-data)");
+  run_app
+      ->add_option("--profile", run.profile,
+                   "How the source publishes: weekly (a post a week, with day headers) or daily "
+                   "(a workout a post) (default: the configured source's profile, else weekly)")
+      ->check(CLI::IsMember({"weekly", "daily"}));
   run_app->add_option("--jobs", run.jobs, "Posts processed at the same time")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();

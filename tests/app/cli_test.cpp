@@ -189,6 +189,25 @@ TEST_F(CliTest, UnknownCommandNamesTheCommands) {
       << absent.errors;
 }
 
+// A post file of a daily blog, without day headers, is one session with --profile daily, and is
+// skipped as a weekly post without it.
+TEST_F(CliTest, RunDailyProfileOnPostFile) {
+  add_post("daily-workout.json");
+  const auto weekly = run_wodetl({"run", "--source", posts().string(), "--data-dir", data_dir()});
+  EXPECT_NE(weekly.output.find("1 skipped"), std::string::npos) << weekly.output;
+
+  const auto daily = run_wodetl({"run", "--source", posts().string(), "--data-dir", data_dir(),
+                                 "--profile", "daily", "--force"});
+  ASSERT_EQ(daily.exit_code, 0) << daily.output << daily.errors;
+  const auto show = run_wodetl({"show", "--data-dir", data_dir(), "--date", "2021-02-09"});
+  ASSERT_EQ(show.exit_code, 0) << show.errors;
+  EXPECT_NE(show.output.find("2021-02-09  Tuesday Grind \u2013 Snatch Day\n"), std::string::npos)
+      << show.output;
+
+  const auto wrong = run_wodetl({"run", "--source", posts().string(), "--profile", "monthly"});
+  EXPECT_EQ(wrong.exit_code, 2);
+}
+
 TEST_F(CliTest, EmptySourceRejected) {
   const auto run = run_wodetl({"run", "--source", "", "--data-dir", data_dir()});
   EXPECT_EQ(run.exit_code, 2);
