@@ -22,6 +22,75 @@ namespace wodetl::prescription {
 
 namespace {
 
+// "Superset 4 sets:", "Superset (4 sets):", "Circuit, 3 rounds:": the word says how the movements
+// below are done, and the count after it is the scheme. Moves begin past the word, and past the
+// bracket with end before its match. Returns false, changing nothing, for other lines.
+bool skip_superset_word(const TokenizedLine& line, std::size_t& begin, std::size_t& end) {
+  const auto kind_at = [&](std::size_t index) { return line.tokens[index].kind; };
+  if (kind_at(begin) != TokenKind::kWord || begin + 2 >= end ||
+      (line.tokens[begin].keyword != Keyword{"superset"}.id &&
+       line.spelling(line.tokens[begin]) != "circuit")) {
+    return false;
+  }
+  const std::size_t after = kind_at(begin + 1) == TokenKind::kComma ? begin + 2 : begin + 1;
+  std::size_t last = end;
+  while (last > after + 1 &&
+         (kind_at(last - 1) == TokenKind::kColon || kind_at(last - 1) == TokenKind::kPeriod)) {
+    --last;
+  }
+  if (kind_at(after) == TokenKind::kNumber) {
+    begin = after;
+    return true;
+  }
+  if (kind_at(after) == TokenKind::kOpen && after + 2 < last &&
+      kind_at(after + 1) == TokenKind::kNumber && kind_at(last - 1) == TokenKind::kClose) {
+    begin = after + 1;
+    end = last - 1;
+    return true;
+  }
+  return false;
+}
+
+// "Strength – Push Press 4x4 @ 75%", "Strength 2 – …", "A – Push Press 4x4", "Cash-out: 500m Row":
+// a part's name, or its letter before a dash, then a spaced dash or a colon. Returns the index of
+// the token after the separator, or begin for other lines.
+std::size_t after_part_name(const TokenizedLine& line, std::size_t begin, std::size_t end) {
+  const auto kind_at = [&](std::size_t index) { return line.tokens[index].kind; };
+  if (kind_at(begin) != TokenKind::kWord || begin + 2 >= end) {
+    return begin;
+  }
+  static constexpr std::string_view kPartNames[] = {
+      "strength", "skill", "metcon",     "conditioning", "accessory", "accessories",
+      "finisher", "core",  "gymnastics", "wod",          "mobility"};
+  // "cash-out", "cool-down" and "buy-in" in two words, with a dash between them or not.
+  static constexpr std::pair<std::string_view, std::string_view> kTwoWordNames[] = {
+      {"cash", "out"}, {"cool", "down"}, {"buy", "in"}};
+  const std::string_view word = line.spelling(line.tokens[begin]);
+  std::size_t name_end = begin + 1;
+  bool part_name =
+      std::find(std::begin(kPartNames), std::end(kPartNames), word) != std::end(kPartNames);
+  const std::size_t second = kind_at(begin + 1) == TokenKind::kDash ? begin + 2 : begin + 1;
+  for (const auto& [first_word, second_word] : kTwoWordNames) {
+    if (word == first_word && second < end && kind_at(second) == TokenKind::kWord &&
+        line.spelling(line.tokens[second]) == second_word) {
+      part_name = true;
+      name_end = second + 1;
+    }
+  }
+  const bool letter = word.size() == 1;
+  const std::size_t separator =
+      part_name && name_end < end && kind_at(name_end) == TokenKind::kNumber ? name_end + 1
+                                                                             : name_end;
+  if (separator + 1 >= end) {
+    return begin;
+  }
+  const bool spaced_dash = kind_at(separator) == TokenKind::kDash &&
+                           line.tokens[separator].space_before &&
+                           line.tokens[separator + 1].space_before;
+  const bool colon = part_name && kind_at(separator) == TokenKind::kColon;
+  return (part_name || letter) && (spaced_dash || colon) ? separator + 1 : begin;
+}
+
 // Token range left after list markers ("*", "•", "- ", "-" at the start of the line, "1. ") and
 // trailing punctuation (":", ".", "…", ",") are set aside.
 std::pair<std::size_t, std::size_t> content_range(const TokenizedLine& line) {
@@ -107,62 +176,12 @@ std::pair<std::size_t, std::size_t> content_range(const TokenizedLine& line) {
       ++begin;
       continue;
     }
-    // "Superset 4 sets:", "Superset (4 sets):", "Circuit, 3 rounds:": the word says how the
-    // movements below are done, and the count after it is the scheme.
-    if (kind == TokenKind::kWord && begin + 2 < end &&
-        (line.tokens[begin].keyword == Keyword{"superset"}.id ||
-         line.spelling(line.tokens[begin]) == "circuit")) {
-      const std::size_t after = kind_at(begin + 1) == TokenKind::kComma ? begin + 2 : begin + 1;
-      std::size_t last = end;
-      while (last > after + 1 &&
-             (kind_at(last - 1) == TokenKind::kColon || kind_at(last - 1) == TokenKind::kPeriod)) {
-        --last;
-      }
-      if (kind_at(after) == TokenKind::kNumber) {
-        begin = after;
-        continue;
-      }
-      if (kind_at(after) == TokenKind::kOpen && after + 2 < last &&
-          kind_at(after + 1) == TokenKind::kNumber && kind_at(last - 1) == TokenKind::kClose) {
-        begin = after + 1;
-        end = last - 1;
-        continue;
-      }
+    if (skip_superset_word(line, begin, end)) {
+      continue;
     }
-    // "Strength – Push Press 4x4 @ 75%", "Strength 2 – …", "A – Push Press 4x4", "Cash-out: 500m
-    // Row": a part's name, or its letter before a dash, then a spaced dash or a colon.
-    if (kind == TokenKind::kWord && begin + 2 < end) {
-      static constexpr std::string_view kPartNames[] = {
-          "strength", "skill", "metcon",     "conditioning", "accessory", "accessories",
-          "finisher", "core",  "gymnastics", "wod",          "mobility"};
-      // "cash-out", "cool-down" and "buy-in" in two words, with a dash between them or not.
-      static constexpr std::pair<std::string_view, std::string_view> kTwoWordNames[] = {
-          {"cash", "out"}, {"cool", "down"}, {"buy", "in"}};
-      const std::string_view word = line.spelling(line.tokens[begin]);
-      std::size_t name_end = begin + 1;
-      bool part_name =
-          std::find(std::begin(kPartNames), std::end(kPartNames), word) != std::end(kPartNames);
-      for (const auto& [first_word, second_word] : kTwoWordNames) {
-        const std::size_t second = kind_at(begin + 1) == TokenKind::kDash ? begin + 2 : begin + 1;
-        if (word == first_word && second < end && kind_at(second) == TokenKind::kWord &&
-            line.spelling(line.tokens[second]) == second_word) {
-          part_name = true;
-          name_end = second + 1;
-        }
-      }
-      const bool letter = word.size() == 1;
-      const std::size_t separator =
-          part_name && name_end < end && kind_at(name_end) == TokenKind::kNumber ? name_end + 1
-                                                                                 : name_end;
-      const bool spaced_dash = separator + 1 < end && kind_at(separator) == TokenKind::kDash &&
-                               line.tokens[separator].space_before &&
-                               line.tokens[separator + 1].space_before;
-      const bool colon =
-          part_name && separator + 1 < end && kind_at(separator) == TokenKind::kColon;
-      if ((part_name || letter) && (spaced_dash || colon)) {
-        begin = separator + 1;
-        continue;
-      }
+    if (const std::size_t after = after_part_name(line, begin, end); after > begin) {
+      begin = after;
+      continue;
     }
     // "Part A - ", "Week 1:", "Day 1:", "Round 1:", "Wave 2:", "Complex:": a label before the
     // prescription.
@@ -776,10 +795,7 @@ void warn_unlikely_percent(MovementLine& movement) {
     }
   }
   if (zero) {
-    if (!movement.warning.empty()) {
-      movement.warning += "; ";
-    }
-    movement.warning += "states 0% of a max: check the line for a typing mistake";
+    append_warning(movement, "states 0% of a max: check the line for a typing mistake");
   }
   if (highest <= kMaxLikelyPercent) {
     return;
@@ -789,11 +805,9 @@ void warn_unlikely_percent(MovementLine& movement) {
     std::snprintf(text.data(), text.size(), "%g%%", percent);
     return std::string(text.data());
   };
-  if (!movement.warning.empty()) {
-    movement.warning += "; ";
-  }
-  movement.warning += "states " + percent_text(highest) + " of a max, more than " +
-                      percent_text(kMaxLikelyPercent) + ": check the line for a typing mistake";
+  append_warning(movement, "states " + percent_text(highest) + " of a max, more than " +
+                               percent_text(kMaxLikelyPercent) +
+                               ": check the line for a typing mistake");
 }
 
 // Adds a warning to a movement line whose remark raises the weight from set to set, as "Back
@@ -824,12 +838,9 @@ void warn_increase_per_set(MovementLine& movement, const TokenizedLine& tokens, 
     const bool per = word == "each" || word == "every" || word == "per";
     const std::string_view next = tokens.spelling(tokens.tokens[index + 1]);
     if (number && per && (next == "set" || next == "round")) {
-      if (!movement.warning.empty()) {
-        movement.warning += "; ";
-      }
-      movement.warning +=
-          "raises the weight from set to set, which the loads leave out: add the increase to each "
-          "set by hand";
+      append_warning(movement,
+                     "raises the weight from set to set, which the loads leave out: add the "
+                     "increase to each set by hand");
       return;
     }
   }

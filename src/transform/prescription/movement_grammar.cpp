@@ -284,13 +284,6 @@ void append_remark(MovementLine& line, std::string_view text) {
   line.remark += text;
 }
 
-void append_warning(MovementLine& line, std::string_view text) {
-  if (!line.warning.empty()) {
-    line.warning += "; ";
-  }
-  line.warning += text;
-}
-
 // "Back Squat 4x5 @ 60% 31X1", "…, tempo 30X1": a tempo code, kept as written in the remark.
 bool read_tempo(Cursor& cursor, MovementLine& line, const GrammarContext& context) {
   const std::size_t start = cursor.position();
@@ -2346,6 +2339,13 @@ bool read_qualifier_first(Cursor& cursor, const GrammarContext& context, Movemen
 }
 
 }  // namespace
+
+void append_warning(MovementLine& line, std::string_view text) {
+  if (!line.warning.empty()) {
+    line.warning += "; ";
+  }
+  line.warning += text;
+}
 
 namespace {
 

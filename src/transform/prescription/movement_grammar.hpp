@@ -21,6 +21,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "core/prescription.hpp"
@@ -42,6 +43,9 @@ bool parse_movement_line(Cursor& cursor, const GrammarContext& context, Movement
 
 //! Number of tokens of back_off_lead, with the colon after them if there is one: "back-off:".
 [[nodiscard]] std::size_t back_off_words(const Cursor& cursor);
+
+//! Adds text to the line's warning, after "; " when it has one already.
+void append_warning(MovementLine& line, std::string_view text);
 
 //! Gives the intensities that the movements of an alternating line or a list state to the line or
 //! to the movements. intensities[i] is the one that movement i states, if any. When all that are
