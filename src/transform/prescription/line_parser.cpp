@@ -27,9 +27,11 @@ namespace {
 // bracket with end before its match. Returns false, changing nothing, for other lines.
 bool skip_superset_word(const TokenizedLine& line, std::size_t& begin, std::size_t& end) {
   const auto kind_at = [&](std::size_t index) { return line.tokens[index].kind; };
-  if (kind_at(begin) != TokenKind::kWord || begin + 2 >= end ||
-      (line.tokens[begin].keyword != Keyword{"superset"}.id &&
-       line.spelling(line.tokens[begin]) != "circuit")) {
+  if (kind_at(begin) != TokenKind::kWord || begin + 2 >= end) {
+    return false;
+  }
+  if (line.tokens[begin].keyword != Keyword{"superset"}.id &&
+      line.spelling(line.tokens[begin]) != "circuit") {
     return false;
   }
   const std::size_t after = kind_at(begin + 1) == TokenKind::kComma ? begin + 2 : begin + 1;
@@ -57,6 +59,14 @@ bool skip_superset_word(const TokenizedLine& line, std::size_t& begin, std::size
 std::size_t after_part_name(const TokenizedLine& line, std::size_t begin, std::size_t end) {
   const auto kind_at = [&](std::size_t index) { return line.tokens[index].kind; };
   if (kind_at(begin) != TokenKind::kWord || begin + 2 >= end) {
+    return begin;
+  }
+  // Every form has a colon or a spaced dash among its first four tokens: most lines stop here.
+  const auto separates = [&](std::size_t index) {
+    return index < end && (kind_at(index) == TokenKind::kColon ||
+                           (kind_at(index) == TokenKind::kDash && line.tokens[index].space_before));
+  };
+  if (!separates(begin + 1) && !separates(begin + 2) && !separates(begin + 3)) {
     return begin;
   }
   static constexpr std::string_view kPartNames[] = {

@@ -1328,9 +1328,12 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
     }
     // "Back Squat 4 x 3 @ 70%, 3 sec pause": a pause within each rep, kept in the remark as
     // written up to the next comma, not the length of the set.
-    if (cursor.is(TokenKind::kNumber)) {
+    const auto names_pause = [&cursor](std::size_t ahead) {
+      return cursor.word(ahead) == "pause" || cursor.word(ahead) == "paused";
+    };
+    if (cursor.is(TokenKind::kNumber) && cursor.is(TokenKind::kWord, 1) && names_pause(2)) {
       const std::size_t pause_start = cursor.position();
-      if (read_duration(cursor) && (cursor.word() == "pause" || cursor.word() == "paused")) {
+      if (read_duration(cursor) && names_pause(0)) {
         std::size_t pause_end = cursor.position() + 1;
         while (pause_end < cursor.end() &&
                cursor.line().tokens[pause_end].kind != TokenKind::kComma) {
@@ -1615,7 +1618,7 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       continue;
     }
     // "Walking Lunges 10 e/s", "Step-ups 8 each leg": a count without "x" right before its side.
-    if (!line.reps && cursor.is(TokenKind::kNumber)) {
+    if (!line.reps && cursor.is(TokenKind::kNumber) && cursor.is(TokenKind::kWord, 1)) {
       const std::size_t before = cursor.position();
       if (const auto count = read_count_range(cursor); count && read_side(cursor)) {
         line.reps = count;
