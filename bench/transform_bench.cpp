@@ -94,7 +94,7 @@ void BM_TransformAfterHtml(benchmark::State& state) {
 BENCHMARK(BM_TransformAfterHtml);
 
 // The prescription parser and block grouping over every segment of the post's records.
-// NOTE: takes 35 to 54 µs of CPU time on the real week, depending on the machine and the version.
+// NOTE: takes 35 to 55 µs of CPU time on the real week, depending on the machine and the version.
 // It adds 35 to 65 µs to BM_TransformPost (docs/benchmarks.md), 1.75 to three times the 20 µs that
 // parsing may add to a post.
 void BM_PrescribeSegments(benchmark::State& state) {
