@@ -725,6 +725,22 @@ std::optional<TargetLine> parse_target(Cursor& cursor, const GrammarContext& con
     cursor.reset(start);
     return std::nullopt;
   }
+  // "1RM Snatch in 10 minutes": without a verb, the time allowed may follow the lift. "Max Burpees
+  // in 2 minutes" counts reps, so the rep max must be written with its number.
+  if (!verb && !line.duration_seconds && line.target.lift &&
+      cursor.line().tokens[start].kind == TokenKind::kNumber &&
+      cursor.is_word_in({"in", "within"})) {
+    const std::size_t before_time = cursor.position();
+    cursor.advance();
+    line.duration_seconds = read_duration(cursor);
+    if (!line.duration_seconds || !cursor.at_end()) {
+      line.duration_seconds.reset();
+      cursor.reset(before_time);
+    } else {
+      line.remark = comment_left(cursor, context);
+      return line;
+    }
+  }
   if (!verb && (!cursor.at_end() || line.duration_seconds || (!line.target.lift && !prefix_lift))) {
     cursor.reset(start);  // without a verb only "1-RM Back Squat" alone is a target
     return std::nullopt;

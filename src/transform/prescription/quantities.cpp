@@ -671,7 +671,11 @@ bool unchecked::read_side(Cursor& cursor) {
   const std::size_t start = cursor.position();
   if (cursor.is_word_in({"each", "ea", "per"})) {
     const bool per = cursor.is_word("per");
+    const bool abbreviated = cursor.is_word("ea");
     cursor.advance();
+    if (abbreviated) {
+      cursor.accept(TokenKind::kPeriod);  // "12 ea. side"
+    }
     const bool named = cursor.accept_word_in(
         {"leg", "legs", "arm", "arms", "side", "sides", "way", "hand", "hands"});
     if (named || !per) {

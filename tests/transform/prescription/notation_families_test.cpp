@@ -342,6 +342,8 @@ TEST(NotationFamilies, SidesAndUnits) {
       {"Single-Leg RDL 5 L / 5 R", "movement",
        R"json({"reps":{"min":5,"max":5},"per_side":true})json"},
       {"Side Plank 30 sec e/s", "movement", R"json({"duration_seconds":30,"per_side":true})json"},
+      {"12 ea. side Cossack Squat", "movement",
+       R"json({"movements":[{"name":"Cossack Squat","canonical":"cossack squat"}],"reps":{"min":12,"max":12},"per_side":true})json"},
       // A count without "x" right before its side.
       {"Walking Lunges 10 e/s", "movement",
        R"json({"movements":[{"name":"Walking Lunges","canonical":"walking lunge"}],"reps":{"min":10,"max":10},"per_side":true})json"},
@@ -701,6 +703,9 @@ TEST(NotationFamilies, RepMaxes) {
       // rep max.
       {"Max Unbroken Pull-ups", "note", R"json({})json"},
       {"Max Burpees in 2 minutes", "note", R"json({})json"},
+      // The time allowed after a rep max and its lift.
+      {"1RM Snatch in 10 minutes", "target",
+       R"json({"target":{"rm":1,"lift":"snatch"},"duration_seconds":600})json"},
       {"Max Back Squat", "target", R"json({"target":{"rm":1,"lift":"back squat"}})json"},
       // A comment after the target is kept in its remark.
       {"Front Squat 3RM, then 2x3 @ 90%", "target",
