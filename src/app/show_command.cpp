@@ -63,16 +63,8 @@ std::string format_loads_text(const prescription::PartPrescription& part, const 
 // or stated sets that disagree with duration ÷ interval.
 std::string format_warnings_text(const prescription::PartPrescription& part) {
   std::string text;
-  for (const prescription::ParsedLine& line : part.lines) {
-    if (const prescription::SchemeLine* scheme = line.scheme();
-        scheme != nullptr && !scheme->warning.empty()) {
-      text += "    Warning: \"" + std::string(line.text) + "\": " + scheme->warning + "\n";
-    }
-  }
-  for (const prescription::Block& block : part.blocks) {
-    for (const std::string& warning : block.warnings) {
-      text += "    Warning: " + warning + "\n";
-    }
+  for (const std::string& warning : prescription::part_warnings(part)) {
+    text += "    Warning: " + warning + "\n";
   }
   return text;
 }
@@ -125,8 +117,8 @@ std::string format_record_text(const SessionRecord& record, const std::optional<
   return text;
 }
 
-// The introduction of the record's post, the lines before its first day, as a block of text,
-// when states holds one: coaches write notes for the whole week there. Empty otherwise. A state
+// Returns the introduction of the record's post, the lines before its first day, as a block of
+// text, when states has one: coaches write notes for the whole week there. Empty otherwise. A state
 // that cannot be read leaves it out with a logged warning, since the sessions can still be shown.
 std::string format_introduction_text(const SessionRecord& record, StateStore& states) {
   const Result<std::optional<PostState>> state = states.find_post_state(record.source.post_id);

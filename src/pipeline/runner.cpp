@@ -16,6 +16,7 @@
 #include "pipeline/persist.hpp"
 #include "pipeline/post_processor.hpp"
 #include "pipeline/session_keys.hpp"
+#include "transform/prescription/blocks.hpp"
 #include "transform/transform_post.hpp"
 
 namespace wodetl {
@@ -38,22 +39,16 @@ void count_write(PostOutcome& outcome, WriteOutcome write) {
   }
 }
 
-// One line for the problems that the prescriptions of records found, such as a per-set row past
-// the stated sets, or nothing when there are none. `wodetl show` prints each with its session, so
-// the run names only their number and where the first is.
+// Returns one line for the problems that the prescriptions of records found, such as a per-set
+// row past the stated sets, or nothing when there are none. `wodetl show` prints each with its
+// session, so the run names only their number and where the first is.
 std::optional<std::string> prescription_warnings(const std::vector<SessionRecord>& records) {
   std::size_t count = 0;
   const std::string* first_date = nullptr;
   for (const SessionRecord& record : records) {
     const std::size_t before = count;
     for (const prescription::PartPrescription& part : record.prescriptions) {
-      for (const prescription::ParsedLine& line : part.lines) {
-        const prescription::SchemeLine* scheme = line.scheme();
-        count += scheme != nullptr && !scheme->warning.empty() ? 1 : 0;
-      }
-      for (const prescription::Block& block : part.blocks) {
-        count += block.warnings.size();
-      }
+      count += prescription::part_warnings(part).size();
     }
     if (first_date == nullptr && count > before) {
       first_date = &record.date;

@@ -438,8 +438,8 @@ bool states_only_intensity(const LineQuantities& line) {
 }
 
 // Gives the intensities of a line that states only them (see states_only_intensity) to the sets
-// of the line before it, block.sets[begin, end), which state none: "Bench Press 5x5" then "@ 75%"
-// is five sets at 75%, and "Back Squat 5-5-3-3-1-1" then "@ 70-75-80-85-90-92%" six sets, each
+// of the line before it, block.sets[begin, end), which state none. "Bench Press 5x5" then "@ 75%"
+// is five sets at 75%. "Back Squat 5-5-3-3-1-1" then "@ 70-75-80-85-90-92%" is six sets, each
 // with its own percentage. Warns when the percentages are fewer or more than the sets.
 void load_sets_above(Block& block, std::size_t begin, std::size_t end, const LineQuantities& line,
                      std::string_view text) {
@@ -1186,8 +1186,9 @@ std::shared_ptr<char[]> make_text_storage(const std::vector<Segment>& segments) 
   return std::make_shared_for_overwrite<char[]>(size);
 }
 
-// Set count of the scheme that ends part alone, with no movement after it and a colon after its
-// count: "3 Rounds:" before the parts "A1." and "A2.", which it is for. Nothing otherwise.
+// Returns the set count of the scheme that ends part alone, with no movement after it and a colon
+// after its count: "3 Rounds:" before the parts "A1." and "A2.", which it is for. Nothing
+// otherwise.
 std::optional<int> trailing_scheme_count(const PartPrescription& part) {
   if (part.blocks.empty()) {
     return std::nullopt;
@@ -1266,7 +1267,9 @@ std::vector<PartPrescription> prescribe_segments(const std::vector<Segment>& seg
     if (carries) {
       part.scheme_part = scheme_part;
       // The scheme's own sets, which name no movement, are the numbered parts' sets instead.
-      parts[*scheme_part].blocks.back().sets.clear();
+      if (carried_letter == 0) {
+        parts[*scheme_part].blocks.back().sets.clear();
+      }
       carried_letter = letter;
       continue;
     }
@@ -1275,6 +1278,19 @@ std::vector<PartPrescription> prescribe_segments(const std::vector<Segment>& seg
     carried_letter = 0;
   }
   return parts;
+}
+
+std::vector<std::string> part_warnings(const PartPrescription& part) {
+  std::vector<std::string> warnings;
+  for (const ParsedLine& line : part.lines) {
+    if (const SchemeLine* scheme = line.scheme(); scheme != nullptr && !scheme->warning.empty()) {
+      warnings.push_back("\"" + std::string(line.text) + "\": " + scheme->warning);
+    }
+  }
+  for (const Block& block : part.blocks) {
+    warnings.insert(warnings.end(), block.warnings.begin(), block.warnings.end());
+  }
+  return warnings;
 }
 
 void add_prescriptions(SessionRecord& record) {

@@ -27,6 +27,10 @@ namespace wodetl::prescription {
 //! and groups them into blocks.
 [[nodiscard]] PartPrescription prescribe_segment(const Segment& segment);
 
+//! Returns the problems that a part states, in order: each scheme line whose stated sets disagree
+//! with duration ÷ interval, as "\"text\": warning", then the warnings of its blocks.
+[[nodiscard]] std::vector<std::string> part_warnings(const PartPrescription& part);
+
 //! prescribe_segment for each segment with lines or a heading remainder; the day segment of a
 //! rest day gives a part with no lines.
 [[nodiscard]] std::vector<PartPrescription> prescribe_segments(

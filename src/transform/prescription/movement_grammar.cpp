@@ -739,6 +739,12 @@ bool read_quoted_remark(Cursor& cursor, MovementLine& line, const GrammarContext
   return true;
 }
 
+// Whether the tokens ahead positions from the cursor are sets x reps: a number, "x", a number.
+bool at_sets_by_reps(const Cursor& cursor, std::size_t ahead = 0) {
+  return cursor.is(TokenKind::kNumber, ahead) && cursor.is(TokenKind::kTimes, ahead + 1) &&
+         cursor.is(TokenKind::kNumber, ahead + 2);
+}
+
 // Whether the part from the cursor to the next comma states a percentage: "2x2 @ 75%", "1 set @
 // 70%". After a comma, such a part starts a new group of sets rather than adding to the last one,
 // as "3 sets" in "Snatch x 3 @ 70%, 3 sets" does.
@@ -1273,9 +1279,7 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
     const bool separates_groups = line.intensity.percent && cursor.is_spaced_slash();
     // "Back Squat 3x3 + 1x6 @ 75%": a plus before another sets x reps does too.
     const bool plus_separates = cursor.is(TokenKind::kPlus) &&
-                                (line.reps || line.intensity.percent) &&
-                                cursor.is(TokenKind::kNumber, 1) &&
-                                cursor.is(TokenKind::kTimes, 2) && cursor.is(TokenKind::kNumber, 3);
+                                (line.reps || line.intensity.percent) && at_sets_by_reps(cursor, 1);
     if (cursor.accept(TokenKind::kComma) ||
         (separates_groups && cursor.accept(TokenKind::kSlash)) ||
         (plus_separates && cursor.accept(TokenKind::kPlus))) {
@@ -1306,14 +1310,12 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       const bool counts_again =
           line.reps && !line.intensity.percent && line.steps.empty() &&
           ((cursor.is(TokenKind::kTimes) && cursor.is(TokenKind::kNumber, 1)) ||
-           (cursor.is(TokenKind::kNumber) && cursor.is(TokenKind::kTimes, 1) &&
-            cursor.is(TokenKind::kNumber, 2)));
+           at_sets_by_reps(cursor));
       // "Back Squat 3x5 @ 70%, 2x3": sets x reps start a group after one with a percentage, even
       // without a percentage of their own.
       const bool sets_by_reps = line.intensity.percent &&
                                 (line.sets || line.reps || !line.rep_scheme.empty()) &&
-                                cursor.is(TokenKind::kNumber) && cursor.is(TokenKind::kTimes, 1) &&
-                                cursor.is(TokenKind::kNumber, 2);
+                                at_sets_by_reps(cursor);
       if ((group_done && starts_group && part_states_percent(cursor)) || counts_again ||
           sets_by_reps) {
         flush_set_group(line, groups);
@@ -1354,11 +1356,10 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
     const bool group_counted =
         line.sets || line.reps || !line.rep_scheme.empty() || !line.steps.empty();
     const bool next_group =
-        cursor.is(TokenKind::kNumber, lead_words) &&
-        ((cursor.is(TokenKind::kTimes, lead_words + 1) &&
-          cursor.is(TokenKind::kNumber, lead_words + 2)) ||
-         (cursor.is_word_in({"sets", "set"}, lead_words + 1) &&
-          (cursor.is_word("of", lead_words + 2) || cursor.is(TokenKind::kTimes, lead_words + 2))));
+        at_sets_by_reps(cursor, lead_words) ||
+        (cursor.is(TokenKind::kNumber, lead_words) &&
+         cursor.is_word_in({"sets", "set"}, lead_words + 1) &&
+         (cursor.is_word("of", lead_words + 2) || cursor.is(TokenKind::kTimes, lead_words + 2)));
     if (line.intensity.percent && group_counted && next_group) {
       cursor.reset(cursor.position() + lead_words);
       flush_set_group(line, groups);
@@ -2126,6 +2127,7 @@ bool skip_week_label(Cursor& cursor) {
     }
     read_number();
   }
+
   if (!cursor.accept_word_in({"week", "wave"})) {
     cursor.reset(start);
     return false;
