@@ -441,8 +441,9 @@ int init_command(const InitArguments& arguments) {
   return 0;
 }
 
-// The message for a first word that names no command, as in `wodetl export`, or nothing when
-// the arguments name a command or none. CLI11 would only say that a command is required.
+// Returns the message for a first word that names no command, as in `wodetl export`, or nothing
+// when the arguments name a command or none. CLI11's own message is only that a command is
+// required.
 std::optional<std::string> unknown_command_message(CLI::App& app, int argc, char** argv) {
   std::string word;
   for (int index = 1; index < argc; ++index) {

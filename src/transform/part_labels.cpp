@@ -14,7 +14,7 @@ namespace {
 
 constexpr std::size_t kMaxLabelOnlyLength = 40;
 
-// Length of a dash with a space on each side at text[at], " - ", " – " or " — ", or 0.
+// Returns the length of a dash with a space on each side at text[at], " - ", " – " or " — ", or 0.
 std::size_t spaced_dash_length(std::string_view text, std::size_t at) {
   for (const std::string_view dash : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
     if (text.substr(at).starts_with(dash)) {
@@ -24,8 +24,8 @@ std::size_t spaced_dash_length(std::string_view text, std::size_t at) {
   return 0;
 }
 
-// Text after the first spaced dash of text (see spaced_dash_length), trimmed; empty when there is
-// none.
+// Returns the text after the first spaced dash of text (see spaced_dash_length), trimmed, or an
+// empty string when there is none.
 std::string text_after_spaced_dash(std::string_view text) {
   for (std::size_t at = text.find(' '); at != std::string_view::npos; at = text.find(' ', at + 1)) {
     if (const std::size_t dash = spaced_dash_length(text, at); dash > 0) {

@@ -36,8 +36,8 @@ std::string* flat_field(SessionRecord& record, const char* name) {
   return nullptr;
 }
 
-// Text of a part in its flat field. "A1. Bench Press x 8" and "A2. Pendlay Row x 8" share
-// segment_a, so each keeps its label there, which gives their order within the superset.
+// Returns the text of a part in its flat field. "A1. Bench Press x 8" and "A2. Pendlay Row x 8"
+// share segment_a, so each keeps its label there, which gives their order within the superset.
 std::string flat_part_text(const Segment& segment) {
   std::string text = flat_text(segment);
   if (text.empty() || numbered_part_letter(segment.label) == 0) {

@@ -331,8 +331,8 @@ Result<DatedPost> sessions_to_date_records(SegmentedPost segmented) {
     year_month_day date{};
     if (!previous) {
       year_month_day start = range ? range->first : *post_date;
-      // "Day 1" in a post of a Saturday or a Sunday: weekly programs are posted at the weekend
-      // for the week ahead, as the real Invictus week was on the Sunday before it.
+      // "Day 1" in a post of a Saturday or a Sunday: weekly programs are often posted at the
+      // weekend for the week ahead, so the first day is the next Monday.
       const weekday posted{sys_days{start}};
       if (!range && !named && (posted == std::chrono::Saturday || posted == std::chrono::Sunday)) {
         start = next_weekday_on_or_after(start, std::chrono::Monday);

@@ -22,9 +22,9 @@ namespace wodetl::prescription {
 
 namespace {
 
-// "Superset 4 sets:", "Superset (4 sets):", "Circuit, 3 rounds:": the word says how the movements
-// below are done, and the count after it is the scheme. Moves begin past the word, and past the
-// bracket with end before its match. Returns false, changing nothing, for other lines.
+// "Superset 4 sets:", "Superset (4 sets):", "Circuit, 3 rounds:": the word names how the
+// movements below are done, and the count after it is the scheme. Moves begin past the word, and
+// past the bracket with end before its match. Returns false, changing nothing, for other lines.
 bool skip_superset_word(const TokenizedLine& line, std::size_t& begin, std::size_t& end) {
   const auto kind_at = [&](std::size_t index) { return line.tokens[index].kind; };
   if (kind_at(begin) != TokenKind::kWord || begin + 2 >= end) {
@@ -69,12 +69,16 @@ std::size_t after_part_name(const TokenizedLine& line, std::size_t begin, std::s
   if (!separates(begin + 1) && !separates(begin + 2) && !separates(begin + 3)) {
     return begin;
   }
+
+  // The one-word names of named_part_pattern in part_labels.cpp, which a label line opens a part
+  // with. A name added there belongs here too.
   static constexpr std::string_view kPartNames[] = {
       "strength", "skill", "metcon",     "conditioning", "accessory", "accessories",
       "finisher", "core",  "gymnastics", "wod",          "mobility"};
   // "cash-out", "cool-down" and "buy-in" in two words, with a dash between them or not.
   static constexpr std::pair<std::string_view, std::string_view> kTwoWordNames[] = {
       {"cash", "out"}, {"cool", "down"}, {"buy", "in"}};
+
   const std::string_view word = line.spelling(line.tokens[begin]);
   std::size_t name_end = begin + 1;
   bool part_name =
@@ -87,6 +91,7 @@ std::size_t after_part_name(const TokenizedLine& line, std::size_t begin, std::s
       name_end = second + 1;
     }
   }
+
   const bool letter = word.size() == 1;
   const std::size_t separator =
       part_name && name_end < end && kind_at(name_end) == TokenKind::kNumber ? name_end + 1

@@ -1048,7 +1048,7 @@ TEST(NotationFamilies, Noise) {
       {"Back Squat: Week 2: 3x5 @ 75%", "movement",
        R"json({"movements":[{"name":"Back Squat","canonical":"back squat"}],"sets":3,"reps":{"min":5,"max":5},"percent":{"min":75,"max":75},"of":null})json"},
       {"Snatch: week 2", "note", R"json({})json"},
-      // "Superset" and "Circuit" before a count say how the movements below are done.
+      // "Superset" and "Circuit" before a count name how the movements below are done.
       {"Superset 4 sets:", "scheme", R"json({"scheme":{"type":"sets","sets":4}})json"},
       {"Superset (4 sets):", "scheme", R"json({"scheme":{"type":"sets","sets":4}})json"},
       {"Circuit, 3 rounds:", "scheme", R"json({"scheme":{"type":"rounds","rounds":3}})json"},
