@@ -5,7 +5,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <set>
+#include <utility>
+#include <vector>
 
 #include "core/json_codec.hpp"
 #include "transform/loads/set_loads.hpp"
@@ -117,21 +120,30 @@ std::string format_record_text(const SessionRecord& record, const std::optional<
   return text;
 }
 
-// Returns the introduction of the record's post, the lines before its first day, as a block of
-// text, when states has one: coaches write notes for the whole week there. Empty otherwise. A state
-// that cannot be read leaves it out with a logged warning, since the sessions can still be shown.
-std::string format_introduction_text(const SessionRecord& record, StateStore& states) {
-  const Result<std::optional<PostState>> state = states.find_post_state(record.source.post_id);
+// Returns the introduction of the record's post, the lines before its first day, when states has
+// one: coaches write notes for the whole week there. Empty otherwise. A state that cannot be read
+// leaves it out with a logged warning, since the sessions can still be shown.
+std::vector<Line> read_introduction(const SessionRecord& record, StateStore& states) {
+  Result<std::optional<PostState>> state = states.find_post_state(record.source.post_id);
   if (!state) {
     spdlog::warn("Could not read the introduction of post {}: {}", record.source.post_id,
                  state.error().to_string());
     return {};
   }
-  if (!*state || (*state)->preamble.empty()) {
+  if (!*state) {
+    return {};
+  }
+  return std::move((*state)->preamble);
+}
+
+// Formats the introduction of the record's post as a block of text; empty when it has none.
+std::string format_introduction_text(const SessionRecord& record,
+                                     const std::vector<Line>& introduction) {
+  if (introduction.empty()) {
     return {};
   }
   std::string text = "From the introduction of \"" + record.source.title + "\":\n";
-  for (const Line& line : (*state)->preamble) {
+  for (const Line& line : introduction) {
     text += "    " + line.text + "\n";
   }
   return text;
@@ -172,11 +184,29 @@ Result<std::string> show_sessions(SessionStore& sessions, StateStore* states,
   for (SessionRecord& record : *records) {
     prescription::add_prescriptions(record);
   }
+  // Each post's introduction, read once for all its sessions.
+  std::map<std::int64_t, std::vector<Line>> introductions;
+  const auto introduction_of = [&](const SessionRecord& record) -> const std::vector<Line>& {
+    auto [entry, added] = introductions.try_emplace(record.source.post_id);
+    if (added && states != nullptr) {
+      entry->second = read_introduction(record, *states);
+    }
+    return entry->second;
+  };
+
   if (options.format == "json") {
     Json array = Json::array();
     for (const SessionRecord& record : *records) {
-      array.push_back(options.maxes ? record_json_with_loads(record, *options.maxes)
-                                    : Json(record));
+      Json json = options.maxes ? record_json_with_loads(record, *options.maxes) : Json(record);
+      // Every session of a post repeats its introduction, so that one session read alone has it.
+      if (const std::vector<Line>& introduction = introduction_of(record); !introduction.empty()) {
+        Json lines = Json::array();
+        for (const Line& line : introduction) {
+          lines.push_back(line.text);
+        }
+        json["introduction"] = std::move(lines);
+      }
+      array.push_back(std::move(json));
     }
     return array.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
   }
@@ -192,8 +222,9 @@ Result<std::string> show_sessions(SessionStore& sessions, StateStore* states,
     if (!text.empty()) {
       text += "\n";
     }
-    if (states != nullptr && introduced_posts.insert(record.source.post_id).second) {
-      if (const std::string introduction = format_introduction_text(record, *states);
+    if (introduced_posts.insert(record.source.post_id).second) {
+      if (const std::string introduction =
+              format_introduction_text(record, introduction_of(record));
           !introduction.empty()) {
         text += introduction + "\n";
       }

@@ -175,6 +175,9 @@ struct Movement {
   HeapOptional<Quantity> load;
   std::optional<int> duration_seconds;     //!< duration of one list item
   std::optional<MinuteSelection> minutes;  //!< "Odd: 5 Power Cleans, Even: 10 Burpees"
+  //! Reps or time of one item of a list are for each side: the rows of "10 DB Rows e/s, 15
+  //! Sit-ups".
+  bool per_side = false;
   //! In an alternating line or a list, a movement that states no intensity while the others
   //! state the same one, so the line's intensity is not for it: the burpees of "Odd: 3 Power
   //! Cleans @ 75%, Even: 10 Burpees", the pull-ups of "Snatch x 2 @ 70%, Pull-ups x 5".

@@ -128,9 +128,9 @@ std::string with_plain_spaces(std::string_view text) {
 namespace {
 
 // {"name", "canonical"}, plus "count" in a complex, "reps", "sets", "distance", "duration_seconds"
-// for an item of a list, and "minutes" for an item of an alternating line. An item that states no
-// intensity while the others state the same one gets "without_intensity". An item with an
-// intensity of its own gets "percent" and "of", with the intensity's extras.
+// and "per_side" for an item of a list, and "minutes" for an item of an alternating line. An item
+// that states no intensity while the others state the same one gets "without_intensity". An item
+// with an intensity of its own gets "percent" and "of", with the intensity's extras.
 Json movement_json(const Movement& movement) {
   Json json{{"name", with_plain_spaces(movement.name)}, {"canonical", movement.canonical}};
   if (movement.count) {
@@ -157,6 +157,9 @@ Json movement_json(const Movement& movement) {
   }
   if (movement.minutes) {
     json["minutes"] = minute_selection(*movement.minutes);
+  }
+  if (movement.per_side) {
+    json["per_side"] = true;
   }
   if (movement.without_intensity) {
     json["without_intensity"] = true;

@@ -27,10 +27,13 @@ const char* ascii_form(std::uint32_t code_point) {
     case 0x2011:
     case 0x2012:
     case 0x2013:  // en dash
-    case 0x2014:  // em dash
-    case 0x2015:
     case 0x2212:  // minus sign
       return "-";
+    // An em dash sets words apart even when no spaces surround it ("Snatch—build to a heavy
+    // single"), where an ASCII hyphen between words joins them ("Pull-Ups").
+    case 0x2014:  // em dash
+    case 0x2015:  // horizontal bar
+      return " - ";
     case 0x2018:
     case 0x2019:
     case 0x2032:  // prime, used for feet

@@ -10,9 +10,9 @@
 namespace wodetl {
 
 //! Returns text lower-cased (ASCII letters), with typographic characters mapped to their ASCII
-//! forms (en/em dashes and minus to '-', curly quotes to straight ones, U+00D7 to 'x', U+2026 to
-//! "...", U+00A0 and other spaces to ' '), whitespace runs collapsed to one space and the ends
-//! trimmed. Bytes that are not valid UTF-8 pass through unchanged.
+//! forms (en dashes and minus to '-', em dashes to " - ", curly quotes to straight ones, U+00D7 to
+//! 'x', U+2026 to "...", U+00A0 and other spaces to ' '), whitespace runs collapsed to one space
+//! and the ends trimmed. Bytes that are not valid UTF-8 pass through unchanged.
 [[nodiscard]] std::string normalize_for_matching(std::string_view text);
 
 //! True when text is entirely valid UTF-8 (no overlong forms, surrogates or values past U+10FFFF).

@@ -82,6 +82,24 @@ TEST_F(CliTest, ShowPrintsPostIntroductionOnce) {
       << show.output;
 }
 
+// As JSON, every session of the post carries the introduction's lines.
+TEST_F(CliTest, ShowJsonGivesEachSessionIntroduction) {
+  add_post("weekly-program-crossing-year.json");
+  ASSERT_EQ(run_wodetl({"run", "--source", posts().string(), "--data-dir", data_dir()}).exit_code,
+            0);
+  const auto show =
+      run_wodetl({"show", "--data-dir", data_dir(), "--week", "2020-12-30", "--format", "json"});
+  ASSERT_EQ(show.exit_code, 0) << show.errors;
+  const Json sessions = Json::parse(show.output);
+  ASSERT_FALSE(sessions.empty());
+  for (const Json& session : sessions) {
+    ASSERT_TRUE(session.contains("introduction")) << session["date"];
+    EXPECT_EQ(
+        session["introduction"],
+        Json::array({"Happy New Year from the coaching staff! This block finishes the cycle."}));
+  }
+}
+
 TEST_F(CliTest, SecondRunSaysNothingNew) {
   add_post("weekly-program-without-range.json");
   ASSERT_EQ(run_wodetl({"run", "--source", posts().string(), "--data-dir", data_dir()}).exit_code,

@@ -18,6 +18,15 @@ TEST(NormalizeForMatching, MapsTypographyToAscii) {
             "monday (session one)");
 }
 
+// An em dash separates words with spaces around it or not; an en dash stays a hyphen.
+TEST(NormalizeForMatching, SpacesEmDash) {
+  EXPECT_EQ(normalize_for_matching("Snatch\u2014build to a heavy single"),
+            "snatch - build to a heavy single");
+  EXPECT_EQ(normalize_for_matching("Snatch \u2014 build"), "snatch - build");
+  EXPECT_EQ(normalize_for_matching("\u2014Snatch\u2014"), "- snatch -");
+  EXPECT_EQ(normalize_for_matching("5\u20136 reps"), "5-6 reps");
+}
+
 TEST(NormalizeForMatching, KeepsOtherUtf8) {
   EXPECT_EQ(normalize_for_matching("Caf\xC3\xA9 Squat"), "caf\xC3\xA9 squat");
 }

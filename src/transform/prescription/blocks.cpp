@@ -440,7 +440,8 @@ bool states_only_intensity(const LineQuantities& line) {
 // Gives the intensities of a line that states only them (see states_only_intensity) to the sets
 // of the line before it, block.sets[begin, end), which state none. "Bench Press 5x5" then "@ 75%"
 // is five sets at 75%. "Back Squat 5-5-3-3-1-1" then "@ 70-75-80-85-90-92%" is six sets, each
-// with its own percentage. Warns when the percentages are fewer or more than the sets.
+// with its own percentage. Warns when the percentages are fewer or more than the sets, unless the
+// sets' reps repeat with the percentages' period.
 void load_sets_above(Block& block, std::size_t begin, std::size_t end, const LineQuantities& line,
                      std::string_view text) {
   const std::size_t count = end - begin;
@@ -450,11 +451,22 @@ void load_sets_above(Block& block, std::size_t begin, std::size_t end, const Lin
     }
     return;
   }
-  const std::size_t loaded = std::min(count, line.steps.size());
-  for (std::size_t index = 0; index < loaded; ++index) {
-    block.sets[begin + index].intensity = line.steps[index].intensity;
+  // "Snatch 3-2-1-3-2-1" then "@ 75-80-85%": sets whose reps vary and repeat with as many sets as
+  // there are percentages repeat the percentages with them, as on one line.
+  const std::size_t period = line.steps.size();
+  bool cycles =
+      count > period && count % period == 0 &&
+      std::any_of(block.sets.begin() + static_cast<std::ptrdiff_t>(begin),
+                  block.sets.begin() + static_cast<std::ptrdiff_t>(begin + period),
+                  [&](const SetPrescription& set) { return set.reps != block.sets[begin].reps; });
+  for (std::size_t index = begin + period; cycles && index < end; ++index) {
+    cycles = block.sets[index].reps == block.sets[index - period].reps;
   }
-  if (line.steps.size() == count) {
+  const std::size_t loaded = cycles ? count : std::min(count, period);
+  for (std::size_t index = 0; index < loaded; ++index) {
+    block.sets[begin + index].intensity = line.steps[index % period].intensity;
+  }
+  if (period == count || cycles) {
     return;
   }
   const int first_set = block.sets[begin].set;
@@ -1125,6 +1137,7 @@ std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines,
     }
   }
   std::optional<int> clock_minutes;  // minutes of the last whole-minute clock, "EMOM 12"
+  Block* clock_block = nullptr;      // the block of that clock
   std::vector<BlockMovement> movements;
   if (!blocks.empty()) {
     // Growing from one movement at a time would move the earlier ones, each with its inline line
@@ -1147,8 +1160,15 @@ std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines,
       if (runs_within_clock(scheme) && !own_clock) {
         inherited_sets = sets_within(scheme, clock_minutes);
         within_minutes = clock_minutes;
+        // "EMOM 12:" alone, then "Odd: 3 Power Cleans" and "Even: 12 Cal Row": the minutes'
+        // blocks hold the clock's sets, which the clock's own block would count a second time.
+        if (clock_minutes && clock_block != nullptr && clock_block->movement_lines.empty() &&
+            clock_block->intensity_lines.empty()) {
+          clock_block->sets.clear();
+        }
       } else {
         clock_minutes = length;
+        clock_block = &block;
         if (scheme.movement && scheme.movement->grouping == Grouping::kAlternating) {
           within_minutes = clock_minutes;
         }

@@ -767,10 +767,28 @@ bool part_states_percent(const Cursor& cursor) {
 struct SetGroups {
   std::vector<IntensityStep> steps;  //!< the sets of the groups read so far, one step a set
   std::vector<Range> more_percents;  //!< percentages after the current group's first one
+  //! The last step is a "last set" apart from the sets before it, whose percentage stays its own.
+  bool last_set_apart = false;
 };
 
+// Whether the sequence varies within its first period numbers and then repeats them: "3-2-1-3-2-1"
+// every 3, and not "5-5-5-5" every 2, which repeats any period.
+bool repeats_every(const std::vector<int>& sequence, std::size_t period) {
+  if (std::all_of(sequence.begin(), sequence.begin() + static_cast<std::ptrdiff_t>(period),
+                  [&](int reps) { return reps == sequence.front(); })) {
+    return false;
+  }
+  for (std::size_t index = period; index < sequence.size(); ++index) {
+    if (sequence[index] != sequence[index - period]) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // Moves the current group of line, its sets, reps, rep sequence, intensity or steps, into groups as
-// one step a set. The i-th listed percentage goes to set i, and the last one to the sets after it.
+// one step a set. The i-th listed percentage goes to set i, and the last one to the sets after it,
+// unless the rep sequence repeats with the percentages' period, which then repeat too.
 void flush_set_group(MovementLine& line, SetGroups& groups) {
   if (!line.steps.empty()) {
     for (IntensityStep& step : line.steps) {
@@ -782,7 +800,11 @@ void flush_set_group(MovementLine& line, SetGroups& groups) {
     std::size_t count = !line.rep_scheme.empty() ? line.rep_scheme.size()
                         : line.sets              ? static_cast<std::size_t>(line.sets->max)
                                                  : std::max<std::size_t>(percents, 1);
-    if (percents > 1 && percents != count) {
+    // "Snatch 3-2-1-3-2-1 @ 75-80-85%": a rep sequence that repeats with as many sets as there are
+    // percentages repeats the percentages with it.
+    const bool cycles = percents > 1 && count > percents && count % percents == 0 &&
+                        line.rep_scheme.size() == count && repeats_every(line.rep_scheme, percents);
+    if (percents > 1 && percents != count && !cycles) {
       append_warning(
           line,
           "lists " + std::to_string(percents) + " percentages for " + std::to_string(count) +
@@ -799,9 +821,10 @@ void flush_set_group(MovementLine& line, SetGroups& groups) {
                       : line.reps;
       step.reps_at_least = line.reps_at_least;
       step.intensity = line.intensity;
-      if (index > 0 && !groups.more_percents.empty()) {
+      const std::size_t listed = cycles ? index % percents : index;
+      if (listed > 0 && !groups.more_percents.empty()) {
         step.intensity.percent =
-            groups.more_percents[std::min(index, groups.more_percents.size()) - 1];
+            groups.more_percents[std::min(listed, groups.more_percents.size()) - 1];
       }
       groups.steps.push_back(std::move(step));
     }
@@ -852,7 +875,7 @@ void finish_set_groups(MovementLine& line, SetGroups& groups) {
       std::find_if(groups.steps.begin(), groups.steps.end(),
                    [](const IntensityStep& step) { return step.intensity.percent.has_value(); });
   const bool only_last =
-      last_intensity.percent && first_marked != groups.steps.begin() &&
+      !groups.last_set_apart && last_intensity.percent && first_marked != groups.steps.begin() &&
       std::all_of(first_marked, groups.steps.end(),
                   [&](const IntensityStep& step) { return step.intensity == last_intensity; });
   if (only_last) {
@@ -863,6 +886,75 @@ void finish_set_groups(MovementLine& line, SetGroups& groups) {
   const int count = static_cast<int>(groups.steps.size());
   line.sets = CountRange{count, count};
   line.steps = std::move(groups.steps);
+}
+
+// "Deadlift 3 x 5, last set 5+ @ 80%", "Bench Press 3x8 @ 70%, final set AMRAP", "…, last set @
+// 85%": the group's last set on its own terms, with the cursor after the comma. The phrase states
+// reps ("5+", "AMRAP" or "max reps" for at least the group's reps), an intensity, or both, and
+// ends the line or comes before a comma. Moves the group's other sets into groups and adds the
+// last set as a step of its own, which keeps the group's reps and intensity where the phrase
+// states none. Returns false, consuming nothing, for other text or a group of fewer than two sets
+// of known reps.
+bool read_last_set(Cursor& cursor, const GrammarContext& context, MovementLine& line,
+                   SetGroups& groups) {
+  if ((cursor.word() != "last" && cursor.word() != "final") || !cursor.is_word("set", 1) ||
+      !line.steps.empty() || !groups.more_percents.empty()) {
+    return false;
+  }
+  const bool fixed_sets = line.sets && line.sets->min == line.sets->max;
+  const std::size_t set_count = !line.rep_scheme.empty() ? line.rep_scheme.size()
+                                : fixed_sets             ? static_cast<std::size_t>(line.sets->max)
+                                                         : 0;
+  if (set_count < 2 || (!line.reps && line.rep_scheme.empty())) {
+    return false;
+  }
+
+  const std::size_t start = cursor.position();
+  cursor.reset(start + 2);
+  if (!cursor.accept(TokenKind::kColon) && !cursor.accept(TokenKind::kEquals)) {
+    cursor.accept_word("is");
+  }
+  IntensityStep last;
+  last.reps = !line.rep_scheme.empty() ? CountRange{line.rep_scheme.back(), line.rep_scheme.back()}
+                                       : line.reps;
+  last.reps_at_least = line.reps_at_least;
+  bool stated = false;
+  if (cursor.is(TokenKind::kNumber) ||
+      (cursor.is(TokenKind::kTimes) && cursor.is(TokenKind::kNumber, 1))) {
+    cursor.accept(TokenKind::kTimes);
+    last.reps = read_count_range(cursor);
+    last.reps_at_least = cursor.accept(TokenKind::kPlus);
+    cursor.accept_word_in({"rep", "reps"});
+    stated = last.reps.has_value();
+  } else if (cursor.accept_word("amrap") || cursor.accept_words({"max", "reps"})) {
+    last.reps_at_least = true;
+    stated = true;
+  }
+  Intensity intensity;
+  const bool has_intensity = read_intensity(cursor, context, intensity);
+  if ((!stated && !has_intensity) || !last.reps ||
+      !(cursor.at_end() || cursor.is(TokenKind::kComma))) {
+    cursor.reset(start);
+    return false;
+  }
+  last.intensity = line.intensity;
+  if (has_intensity) {
+    if (!intensity.of) {
+      intensity.of = line.intensity.of;
+    }
+    last.intensity = std::move(intensity);
+  }
+
+  if (!line.rep_scheme.empty()) {
+    line.rep_scheme.pop_back();
+  } else {
+    const int earlier = static_cast<int>(set_count) - 1;
+    line.sets = CountRange{earlier, earlier};
+  }
+  flush_set_group(line, groups);
+  groups.steps.push_back(std::move(last));
+  groups.last_set_apart = true;
+  return true;
 }
 
 // Whether the numbers of a percentage sequence that no '%' ends, "Back Squat 8/6/4/2 @
@@ -952,7 +1044,12 @@ bool read_percent_sequence(Cursor& cursor, const GrammarContext& context, Moveme
   }
   line.intensity.percent = percents.front();
   groups.more_percents.assign(percents.begin() + 1, percents.end());
-  read_of_clause(cursor, context, line.intensity.of);
+  // "@ 65/75/85% TM": a training max without "of" too.
+  if (accept_training_max(cursor)) {
+    line.intensity.of = RmRef{.training_max = true};
+  } else {
+    read_of_clause(cursor, context, line.intensity.of);
+  }
   return true;
 }
 
@@ -1286,14 +1383,19 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       const bool group_done = line.intensity.percent || !line.steps.empty();
       if (line.intensity.percent && cursor.is(TokenKind::kNumber) &&
           cursor.is(TokenKind::kPercent, 1) &&
-          (cursor.remaining() == 2 || cursor.is(TokenKind::kComma, 2) || cursor.is_word("of", 2))) {
-        // "@ 70%, 75%, 80%": one percentage a set of the group.
+          (cursor.remaining() == 2 || cursor.is(TokenKind::kComma, 2) || cursor.is_word("of", 2) ||
+           cursor.word(2) == "tm" || cursor.word(2) == "training")) {
+        // "@ 70%, 75%, 80%", "@ 65%, 75%, 85% TM": one percentage a set of the group.
         Intensity listed;
         read_intensity(cursor, context, listed);
         groups.more_percents.push_back(*listed.percent);
         if (listed.of) {
           line.intensity.of = std::move(listed.of);
         }
+        continue;
+      }
+      if (read_last_set(cursor, context, line, groups)) {
+        state.strong = state.marked = true;
         continue;
       }
       const std::size_t after_comma = cursor.position();
@@ -1351,8 +1453,11 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
     // "3 sets of 5 @ 70% then 2 sets of 3 @ 80%": sets x reps or sets of reps right after a group
     // with counts and a percentage start the next group without a comma. Read on, they would
     // replace the group before. "@ 75% for 4 x 3" gives its group the counts instead.
+    // "… – then 2x3 @ 80%": a spaced dash may come before "then" or "and".
+    const std::size_t dash_words = cursor.is_spaced_dash() ? 1 : 0;
     const std::size_t lead_words =
-        cursor.is_word("then") || cursor.is_word("and") || cursor.is_spaced_dash() ? 1 : 0;
+        cursor.is_word("then", dash_words) || cursor.is_word("and", dash_words) ? dash_words + 1
+                                                                                : dash_words;
     const bool group_counted =
         line.sets || line.reps || !line.rep_scheme.empty() || !line.steps.empty();
     const bool next_group =
@@ -1669,6 +1774,22 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       state.strong = state.marked = true;
       continue;
     }
+    // "Back Squat 5 x 5 @ 75% (last set AMRAP)": a last set in brackets.
+    if (cursor.is(TokenKind::kOpen) && (cursor.word(1) == "last" || cursor.word(1) == "final")) {
+      if (const std::size_t close = matching_close(cursor); close != 0) {
+        Cursor inner(cursor.line(), cursor.position() + 1, close);
+        if (read_last_set(inner, context, line, groups)) {
+          inner.accept(TokenKind::kComma);
+          if (!inner.at_end()) {
+            append_remark(line,
+                          written_text(cursor.line(), context.original, inner.position(), close));
+          }
+          cursor.reset(close + 1);
+          state.strong = state.marked = true;
+          continue;
+        }
+      }
+    }
     if (cursor.is(TokenKind::kOpen) && read_parenthetical(cursor, line, context)) {
       continue;
     }
@@ -1905,6 +2026,7 @@ bool read_items(Cursor& cursor, const GrammarContext& context, MovementLine& lin
     }
     line.movements.back().calories = std::move(extras.calories);
     line.movements.back().load = std::optional<Quantity>(extras.load);
+    line.movements.back().per_side = extras.per_side;
     listed = listed || comma;
     if (!load) {
       load = extras.load;
@@ -1925,6 +2047,7 @@ bool read_items(Cursor& cursor, const GrammarContext& context, MovementLine& lin
   } else {
     line.grouping = listed ? Grouping::kList : Grouping::kComplex;
     line.load = load;
+    line.movements.front().per_side = first_extras.per_side;
     for (Movement& movement : line.movements) {
       if (!listed && movement.reps) {
         movement.count = movement.reps->min;

@@ -805,9 +805,14 @@ bool unchecked::read_rm_ref(Cursor& cursor, const GrammarContext& context, RmRef
 
 bool read_of_clause(Cursor& cursor, const GrammarContext& context, std::optional<RmRef>& of) {
   const std::size_t start = cursor.position();
-  if (!cursor.accept_word("of")) {
+  if (!cursor.is_word("of")) {
     return false;
   }
+  if (accept_training_max(cursor)) {
+    of = RmRef{.training_max = true};
+    return true;
+  }
+  cursor.advance();
   const bool read = read_reference_into(
       of, [&](RmRef& reference) { return read_of_reference(cursor, context, reference); });
   if (!read) {
@@ -840,11 +845,20 @@ bool unchecked::read_intensity(Cursor& cursor, const GrammarContext& context,
         cursor.advance();
         intensity.of = RmRef{.unread = true};
       } else {
-        // "@ 80% 1RM Back Squat", "@ 90% Clean": the reference without "of".
-        read_reference_into(intensity.of, [&](RmRef& reference) {
+        // "@ 80% 1RM Back Squat", "@ 90% Clean": the reference without "of". "@ 85% e1RM" is
+        // an estimated 1-RM, read as the 1-RM of the line's movement, as after "of".
+        const std::size_t before_reference = cursor.position();
+        if (cursor.is_word("e") && cursor.is(TokenKind::kNumber, 1) &&
+            !cursor.peek(1)->space_before) {
+          cursor.advance();
+        }
+        const bool read = read_reference_into(intensity.of, [&](RmRef& reference) {
           return prescription::read_rm_ref(cursor, context, reference) ||
                  (cursor.is(TokenKind::kWord) && read_named_reference(cursor, context, reference));
         });
+        if (!read) {
+          cursor.reset(before_reference);
+        }
       }
       continue;
     }

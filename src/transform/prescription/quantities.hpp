@@ -139,8 +139,8 @@ inline bool read_intensity(Cursor& cursor, const GrammarContext& context, Intens
   return may_start && unchecked::read_intensity(cursor, context, intensity);
 }
 
-//! "of" and the reference after it, "of 1-RM Snatch", "of Back Squat", into of. Returns false,
-//! consuming nothing and leaving of as it was, when the cursor is at no such clause.
+//! "of" and the reference after it, "of 1-RM Snatch", "of Back Squat", "of TM", into of. Returns
+//! false, consuming nothing and leaving of as it was, when the cursor is at no such clause.
 bool read_of_clause(Cursor& cursor, const GrammarContext& context, std::optional<RmRef>& of);
 
 //! Same, as a new value, or nullopt when it read nothing.

@@ -72,10 +72,11 @@ const char* ascii_form(std::uint32_t code_point) {
     case 0x2011:
     case 0x2012:
     case 0x2013:
-    case 0x2014:
-    case 0x2015:
     case 0x2212:
       return "-";
+    case 0x2014:
+    case 0x2015:
+      return " - ";
     case 0x2018:
     case 0x2019:
     case 0x2032:

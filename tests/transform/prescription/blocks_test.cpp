@@ -333,6 +333,8 @@ TEST(BuildBlocks, OddAndEvenMinutesShareClock) {
   const auto blocks = build_blocks(lines);
   ASSERT_EQ(blocks.size(), 3U);
   EXPECT_TRUE(blocks[0].movement_lines.empty());
+  // The minutes' blocks hold the clock's sets, so the clock's own block counts none.
+  EXPECT_TRUE(blocks[0].sets.empty());
   EXPECT_EQ(blocks[1].scheme_line, 1U);
   EXPECT_EQ(blocks[1].sets.size(), 6U);
   EXPECT_EQ(blocks[1].sets[5].intensity.percent, (Range{75, 75}));
@@ -343,6 +345,7 @@ TEST(BuildBlocks, OddAndEvenMinutesShareClock) {
 TEST(BuildBlocks, AlternatingLineTakesEveryMinute) {
   const auto blocks = build_blocks(parse({"EMOM 10", "Odd: 3 Cleans, Even: 3 Front Squats"}));
   ASSERT_EQ(blocks.size(), 2U);
+  EXPECT_TRUE(blocks[0].sets.empty());
   // Each movement has its five minutes as its sets 1-5.
   ASSERT_EQ(blocks[1].sets.size(), 10U);
   EXPECT_EQ(blocks[1].sets[0].movement, 0U);
@@ -593,6 +596,9 @@ TEST(BlockMovements, IntensityOnlyLineLoadsSetsAbove) {
       {{"Deadlift 5-5-3", "70%/75%/80%"}, {"0:- 1 5@70", "0:- 2 5@75", "0:- 3 3@80"}},
       {{"Back Squat 5-5-3-3-1-1", "@ 70-75-80-85-90-92%"},
        {"0:- 1 5@70", "0:- 2 5@75", "0:- 3 3@80", "0:- 4 3@85", "0:- 5 1@90", "0:- 6 1@92"}},
+      // Reps that repeat with the percentages' period repeat the percentages.
+      {{"Snatch 3-2-1-3-2-1", "@ 75-80-85%"},
+       {"0:- 1 3@75", "0:- 2 2@80", "0:- 3 1@85", "0:- 4 3@75", "0:- 5 2@80", "0:- 6 1@85"}},
       {{"Back Squat", "5x5", "@ 75%"},
        {"0:- 1 5@75", "0:- 2 5@75", "0:- 3 5@75", "0:- 4 5@75", "0:- 5 5@75"}},
       // "For time: 21-15-9" gives the movements below its reps, as "21-15-9 for time" does.
@@ -625,6 +631,13 @@ TEST(BlockMovements, IntensityOnlyLineWarnsOfCountMismatch) {
   EXPECT_EQ(fewer[0].warnings[0],
             "\"70%, 75%, 80%\" states 3 percentages for the 5 sets above it: sets 4-5 without "
             "load");
+
+  // Sets of equal reps do not repeat the percentages.
+  const auto equal = build_blocks(parse({"Bench Press 6x5", "70%, 75%, 80%"}));
+  ASSERT_EQ(equal.size(), 1U);
+  ASSERT_EQ(equal[0].sets.size(), 6U);
+  EXPECT_FALSE(equal[0].sets[3].intensity.percent);
+  EXPECT_EQ(equal[0].warnings.size(), 1U);
 
   const auto more = build_blocks(parse({"Bench Press 2x5", "70%, 75%, 80%"}));
   ASSERT_EQ(more.size(), 1U);

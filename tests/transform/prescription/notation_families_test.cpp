@@ -87,13 +87,30 @@ TEST(NotationFamilies, SetsAndReps) {
           {"Deadlift 5-3-1+ @ 65/75/85%", "movement",
            R"json({"sets":3,"steps":[{"reps":{"min":5,"max":5}},{"reps":{"min":3,"max":3}},{"reps":{"min":1,"max":1},"percent":{"min":85,"max":85},"reps_at_least":true}]})json"},
           {"Press 5-3-1+", "movement", R"json({"sets":3,"rep_scheme":[5,3,1],"remark":"1+"})json"},
+          // A rep sequence that repeats with the percentages' period repeats them too.
+          {"Snatch 3-2-1-3-2-1 @ 75-80-85%", "movement",
+           R"json({"sets":6,"steps":[{"reps":{"min":3,"max":3},"percent":{"min":75,"max":75}},{"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}},{"reps":{"min":1,"max":1},"percent":{"min":85,"max":85}},{"reps":{"min":3,"max":3},"percent":{"min":75,"max":75}},{"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}},{"reps":{"min":1,"max":1},"percent":{"min":85,"max":85}}]})json"},
+          // A last set on its own terms after a comma: its reps, its percentage or both.
+          {"Deadlift 3 x 5, last set 5+ @ 80%", "movement",
+           R"json({"sets":3,"reps":null,"percent":null,"steps":[{"reps":{"min":5,"max":5},"percent":null},{"reps":{"min":5,"max":5},"percent":null},{"reps":{"min":5,"max":5},"percent":{"min":80,"max":80},"reps_at_least":true}]})json"},
+          {"Bench Press 3x8 @ 70%, final set AMRAP", "movement",
+           R"json({"sets":3,"steps":[{"reps":{"min":8,"max":8},"percent":{"min":70,"max":70}},{"reps":{"min":8,"max":8},"percent":{"min":70,"max":70}},{"reps":{"min":8,"max":8},"percent":{"min":70,"max":70},"reps_at_least":true}]})json"},
+          {"Back Squat 3x5 @ 75% of 1RM Back Squat, last set @ 85%", "movement",
+           R"json({"sets":3,"steps":[{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"reps":{"min":5,"max":5},"percent":{"min":85,"max":85},"of":{"rm":1,"lift":"back squat"}}]})json"},
+          {"Press 5-5-5, last set max reps", "movement",
+           R"json({"sets":3,"steps":[{"reps":{"min":5,"max":5}},{"reps":{"min":5,"max":5}},{"reps":{"min":5,"max":5},"reps_at_least":true}]})json"},
+          {"Back Squat 5 x 5 @ 75% (last set AMRAP)", "movement",
+           R"json({"sets":5,"steps":[{"reps":{"min":5,"max":5}},{"reps":{"min":5,"max":5}},{"reps":{"min":5,"max":5}},{"reps":{"min":5,"max":5}},{"reps":{"min":5,"max":5},"percent":{"min":75,"max":75},"reps_at_least":true}]})json"},
+          {"Deadlift 3 x 5, last set is heavy", "movement",
+           R"json({"sets":3,"reps":{"min":5,"max":5},"remark":"last set is heavy"})json"},
           {"Back Squat 5/5/5 @ 70/75", "movement",
            R"json({"sets":3,"remark":"@ 70/75","warning":"reads no percentage or load from \"@ 70/75\": write a % sign or a unit"})json"},
           // "85+%" is "85%+": at least 85%.
           {"Snatch 5 x 1 @ 85+%", "movement",
            R"json({"sets":5,"percent":{"min":85,"max":85},"at_least":true})json"},
           // A percentage above 200% is kept, with a warning about a likely typing mistake.
-          {"Snatch 3x2 @ 750%", "movement", R"json({"percent":{"min":750,"max":750},"warning":"states 750% of a max, more than 200%: check the line for a typing mistake"})json"},
+          {"Snatch 3x2 @ 750%", "movement",
+           R"json({"percent":{"min":750,"max":750},"warning":"states 750% of a max, more than 200%: check the line for a typing mistake"})json"},
           // So does 0%.
           {"Clean 3x1 @ 0%", "movement",
            R"json({"percent":{"min":0,"max":0},"warning":"states 0% of a max: check the line for a typing mistake"})json"},
@@ -111,6 +128,13 @@ TEST(NotationFamilies, SetsAndReps) {
            R"json({"percent":{"min":75,"max":75},"of":{"rm":null,"lift":null,"training_max":true}})json"},
           {"Bench Press 3x5 @ 70% of your training max", "movement",
            R"json({"sets":3,"of":{"rm":null,"lift":null,"training_max":true}})json"},
+          // After a list of percentages, with "of" or without.
+          {"Deadlift 5/3/1+ @ 75/85/95% of TM", "movement",
+           R"json({"sets":3,"steps":[{"of":{"training_max":true}},{"of":{"training_max":true}},{"of":{"training_max":true}}]})json"},
+          {"Deadlift 5-3-1+ @ 75/85/95% TM", "movement",
+           R"json({"sets":3,"steps":[{"of":{"training_max":true}},{"of":{"training_max":true}},{"of":{"training_max":true}}]})json"},
+          {"Back Squat 5-5-5 @ 65%, 75%, 85% TM", "movement",
+           R"json({"sets":3,"steps":[{"percent":{"min":65,"max":65},"of":{"training_max":true}},{"percent":{"min":75,"max":75},"of":{"training_max":true}},{"percent":{"min":85,"max":85},"of":{"training_max":true}}]})json"},
           {"Back Squat 65% x 5, 75% x 5, 85% x 5+ of TM", "movement",
            R"json({"sets":3,"steps":[{"of":{"training_max":true}},{"of":{"training_max":true}},{"of":{"training_max":true}}]})json"},
           // Percentages that name no max in the maxes file.
@@ -122,6 +146,7 @@ TEST(NotationFamilies, SetsAndReps) {
           {"Snatch 65%/3, 70%/2, 75%/2", "movement",
            R"json({"sets":3,"steps":[{"reps":{"min":3,"max":3},"percent":{"min":65,"max":65}},{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}}]})json"},
           {"Snatch 3x2 @ 80% of e1RM", "movement", R"json({"of":{"rm":1,"lift":null}})json"},
+          {"Snatch 5x1 @ 85% e1RM", "movement", R"json({"of":{"rm":1,"lift":null}})json"},
           {"Pull-ups 3 x max", "movement",
            R"json({"movements":[{"canonical":"pull up"}],"sets":3,"reps":null,"remark":"max"})json"},
           {"Back Squat 4 sets: 3 reps @ 80%", "movement",
@@ -129,8 +154,8 @@ TEST(NotationFamilies, SetsAndReps) {
           // Calories and loads of each item of a list.
           {"20 Cal Row, 15 KBS, 10 Burpees", "movement",
            R"json({"grouping":"list","movements":[{"canonical":"row","calories":{"value":20,"unit":"cal"}},{"canonical":"kettlebell swing"},{"canonical":"burpee"}]})json"},
-          {"5 Power Cleans (135/95), 10 Thrusters (95/65)", "movement",
-           R"json({"movements":[{"load":{"value":135,"alt_value":95,"unit":null}},{"load":{"value":95,"alt_value":65,"unit":null}}],"load":{"value":135,"alt_value":95,"unit":null}})json"},
+          {"5 Power Cleans (135/95), 10 Thrusters (95/65)",
+           "movement", R"json({"movements":[{"load":{"value":135,"alt_value":95,"unit":null}},{"load":{"value":95,"alt_value":65,"unit":null}}],"load":{"value":135,"alt_value":95,"unit":null}})json"},
           // Without brackets: a load with a unit, after "@" or not, or a pair that ends the item.
           {"10 Thrusters @ 95 lb, 10 Pull-ups", "movement",
            R"json({"movements":[{"canonical":"thruster","reps":{"min":10,"max":10},"load":{"value":95,"unit":"lb"}},{"canonical":"pull up","reps":{"min":10,"max":10}}]})json"},
@@ -200,7 +225,8 @@ TEST(NotationFamilies, SetsAndReps) {
            R"json({"movements":[{"name":"Snatch","canonical":"snatch"}],"percent":null,"limit":{"percent":{"min":85,"max":85},"of":null},"remark":"build to"})json"},
           {"Clean, work up to 90% of 1-RM Clean", "movement",
            R"json({"movements":[{"name":"Clean","canonical":"clean"}],"percent":null,"limit":{"percent":{"min":90,"max":90},"of":{"rm":1,"lift":"clean"}},"remark":"work up to"})json"},
-          {"Snatch x 2, build up to 80%", "movement", R"json({"movements":[{"canonical":"snatch"}],"reps":{"min":2,"max":2},"percent":null,"limit":{"percent":{"min":80,"max":80}}})json"},
+          {"Snatch x 2, build up to 80%", "movement",
+           R"json({"movements":[{"canonical":"snatch"}],"reps":{"min":2,"max":2},"percent":null,"limit":{"percent":{"min":80,"max":80}}})json"},
       });
 }
 
@@ -355,9 +381,12 @@ TEST(NotationFamilies, SidesAndUnits) {
        R"json({"movements":[{"name":"Walking Lunges","canonical":"walking lunge"}],"reps":{"min":10,"max":10},"per_side":true})json"},
       {"3 x 10 each arm DB Row", "movement",
        R"json({"movements":[{"name":"DB Row","canonical":"dumbbell row"}],"sets":3,"reps":{"min":10,"max":10},"per_side":true})json"},
-      // A side after an item of a list leaves the item's name, and the list goes on.
+      // A side after an item of a list leaves the item's name, and the list goes on. The side is
+      // the item's, not the line's.
       {"10 DB Rows e/s, 15 Sit-ups", "movement",
-       R"json({"movements":[{"name":"DB Rows","canonical":"dumbbell row","reps":{"min":10,"max":10}},{"name":"Sit-ups","canonical":"sit up","reps":{"min":15,"max":15}}],"grouping":"list"})json"},
+       R"json({"movements":[{"name":"DB Rows","canonical":"dumbbell row","reps":{"min":10,"max":10},"per_side":true},{"name":"Sit-ups","canonical":"sit up","reps":{"min":15,"max":15}}],"grouping":"list","per_side":false})json"},
+      {"15 Sit-ups, 10 e/s Walking Lunges", "movement",
+       R"json({"movements":[{"name":"Sit-ups","canonical":"sit up","reps":{"min":15,"max":15}},{"name":"Walking Lunges","canonical":"walking lunge","reps":{"min":10,"max":10},"per_side":true}],"grouping":"list","per_side":false})json"},
       {"Hollow Rock x 40 seconds", "movement", R"json({"duration_seconds":40})json"},
       {"L-sit :30 hold", "movement", R"json({"duration_seconds":30})json"},
       {"400m run", "movement",
@@ -566,6 +595,8 @@ TEST(NotationFamilies, WavesAfterName) {
       {"Back Squat 3x5 @ 70% then 2x3 @ 80%", "movement", R"json({"sets":5})json"},
       {"Snatch 3×2 @ 70% – 2×1 @ 80%", "movement", R"json({"sets":5})json"},
       {"Snatch 3x2 @ 70% and 2x1 @ 80%", "movement", R"json({"sets":5})json"},
+      {"Deadlift 3x5 @ 80% \u2014 then 1x10 @ 60%", "movement", R"json({"sets":4})json"},
+      {"Deadlift 3x5 @ 80% - and 1x10 @ 60%", "movement", R"json({"sets":4})json"},
       // A line of percentages alone needs no "@".
       {"70-75-80%", "movement",
        R"json({"movements":[],"sets":3,"steps":[{"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"percent":{"min":80,"max":80}}]})json"},
@@ -728,6 +759,11 @@ TEST(NotationFamilies, RepMaxes) {
       {"Snatch - heavy single", "target", R"json({"target":{"rm":1,"lift":"snatch"}})json"},
       {"Clean & Jerk - work up to a heavy single", "target",
        R"json({"target":{"rm":1,"lift":"clean and jerk"}})json"},
+      // An em dash separates the lift with no spaces around it.
+      {"Snatch\u2014build to a heavy single", "target",
+       R"json({"target":{"rm":1,"lift":"snatch"}})json"},
+      {"Back Squat\u20145x5 @ 75%", "movement",
+       R"json({"movements":[{"name":"Back Squat","canonical":"back squat"}],"sets":5,"reps":{"min":5,"max":5},"percent":{"min":75,"max":75}})json"},
       // A variation of a known lift that the vocabulary does not list, before the colon.
       {"Jerk from blocks: build to a heavy single, then 3 x 1 @ 92%", "target",
        R"json({"target":{"rm":1,"lift":"jerk from block"},"remark":"then 3 x 1 @ 92%"})json"},
