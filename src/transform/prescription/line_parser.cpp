@@ -75,9 +75,9 @@ std::size_t after_part_name(const TokenizedLine& line, std::size_t begin, std::s
   static constexpr std::string_view kPartNames[] = {
       "strength", "skill", "metcon",     "conditioning", "accessory", "accessories",
       "finisher", "core",  "gymnastics", "wod",          "mobility"};
-  // "cash-out", "cool-down" and "buy-in" in two words, with a dash between them or not.
+  // "cash-out", "cool-down", "buy-in" and "warm-up" in two words, with a dash between them or not.
   static constexpr std::pair<std::string_view, std::string_view> kTwoWordNames[] = {
-      {"cash", "out"}, {"cool", "down"}, {"buy", "in"}};
+      {"cash", "out"}, {"cool", "down"}, {"buy", "in"}, {"warm", "up"}};
 
   const std::string_view word = line.spelling(line.tokens[begin]);
   std::size_t name_end = begin + 1;
@@ -232,15 +232,19 @@ std::pair<std::size_t, std::size_t> content_range(const TokenizedLine& line) {
   return {begin, end};
 }
 
-// Whatever follows a complete rule: nothing, or a comment after a comma or in parentheses.
+// Whatever follows a complete rule: nothing, or a comment after a comma or a spaced dash or in
+// parentheses.
 bool only_comment_left(const Cursor& cursor) {
-  return cursor.at_end() || cursor.is(TokenKind::kComma) || cursor.is(TokenKind::kOpen);
+  return cursor.at_end() || cursor.is(TokenKind::kComma) || cursor.is(TokenKind::kOpen) ||
+         cursor.is_spaced_dash();
 }
 
-// The comment that only_comment_left allows, as written and without its leading comma: "then 2x1
-// @ 90%" in "Build to a heavy single, then 2x1 @ 90%". Empty at the end of the line.
+// The comment that only_comment_left allows, as written and without its leading comma or dash:
+// "then 2x1 @ 90%" in "Build to a heavy single, then 2x1 @ 90%". Empty at the end of the line.
 std::string comment_left(Cursor& cursor, const GrammarContext& context) {
-  cursor.accept(TokenKind::kComma);
+  if (!cursor.accept(TokenKind::kComma) && cursor.is_spaced_dash()) {
+    cursor.advance();
+  }
   return std::string(
       written_text(cursor.line(), context.original, cursor.position(), cursor.end()));
 }
@@ -702,6 +706,7 @@ std::optional<TargetLine> parse_target(Cursor& cursor, const GrammarContext& con
     cursor.reset(start);
     return std::nullopt;
   }
+  const std::size_t body_start = cursor.position();
   const bool verb =
       cursor.accept_word("establish") || cursor.accept_word("find") ||
       cursor.accept_words({"build", "to"}) || cursor.accept_words({"build", "up", "to"}) ||
@@ -730,10 +735,11 @@ std::optional<TargetLine> parse_target(Cursor& cursor, const GrammarContext& con
     cursor.reset(start);
     return std::nullopt;
   }
-  // "1RM Snatch in 10 minutes": without a verb, the time allowed may follow the lift. "Max Burpees
-  // in 2 minutes" counts reps, so the rep max must be written with its number.
-  if (!verb && !line.duration_seconds && line.target.lift &&
-      cursor.line().tokens[start].kind == TokenKind::kNumber &&
+  // "1RM Snatch in 10 minutes", "Clean: 1RM in 15 minutes": without a verb, the time allowed may
+  // follow the lift. "Max Burpees in 2 minutes" counts reps, so the rep max must be written with
+  // its number.
+  if (!verb && !line.duration_seconds && (line.target.lift || prefix_lift) &&
+      cursor.line().tokens[body_start].kind == TokenKind::kNumber &&
       cursor.is_word_in({"in", "within"})) {
     const std::size_t before_time = cursor.position();
     cursor.advance();
@@ -742,11 +748,19 @@ std::optional<TargetLine> parse_target(Cursor& cursor, const GrammarContext& con
       line.duration_seconds.reset();
       cursor.reset(before_time);
     } else {
+      if (!line.target.lift) {
+        line.target.lift = std::move(prefix_lift);
+      }
       line.remark = comment_left(cursor, context);
       return line;
     }
   }
-  if (!verb && (!cursor.at_end() || line.duration_seconds || (!line.target.lift && !prefix_lift))) {
+  // "Snatch: heavy single, then 3x1 @ 90%", "Clean – heavy single – then 2x1": after a lift and
+  // its colon or dash, a comment may follow a comma or a spaced dash.
+  const bool comment_after =
+      prefix_lift && (cursor.is(TokenKind::kComma) || cursor.is_spaced_dash());
+  if (!verb && ((!cursor.at_end() && !comment_after) || line.duration_seconds ||
+                (!line.target.lift && !prefix_lift))) {
     cursor.reset(start);  // without a verb only "1-RM Back Squat" alone is a target
     return std::nullopt;
   }

@@ -769,6 +769,13 @@ TEST(NotationFamilies, RepMaxes) {
        R"json({"target":{"rm":1,"lift":"jerk from block"},"remark":"then 3 x 1 @ 92%"})json"},
       {"Snatch from the Hang: build to a heavy single", "target",
        R"json({"target":{"rm":1,"lift":"snatch from the hang"}})json"},
+      // After a lift and its colon: the time allowed, or a comment after a comma or a dash.
+      {"Clean: 1RM in 15 minutes", "target",
+       R"json({"target":{"rm":1,"lift":"clean"},"duration_seconds":900})json"},
+      {"Snatch: heavy single, then 3x1 @ 90%", "target",
+       R"json({"target":{"rm":1,"lift":"snatch"},"remark":"then 3x1 @ 90%"})json"},
+      {"Clean & Jerk \u2014 heavy single \u2014 then 2 x 1 @ 90%", "target",
+       R"json({"target":{"rm":1,"lift":"clean and jerk"},"remark":"then 2 x 1 @ 90%"})json"},
       {"Establish a 1-RM Back Squat", "target",
        R"json({"target":{"rm":1,"lift":"back squat"}})json"},
       {"Build to a 10-RM Deadlift", "target", R"json({"target":{"rm":10,"lift":"deadlift"}})json"},
@@ -1075,6 +1082,8 @@ TEST(NotationFamilies, Noise) {
       // A part's name before a colon, as the text after a letter label: "C. Cash-out: 500m Row".
       {"Cash-out: 500m Row", "movement",
        R"json({"movements":[{"name":"Row","canonical":"row"}],"distance":{"value":500,"unit":"m"}})json"},
+      {"Warm up \u2014 500m Row, 10 Air Squats", "movement",
+       R"json({"movements":[{"name":"Row","canonical":"row"},{"name":"Air Squats","canonical":"air squat"}],"grouping":"list"})json"},
       // A week of a named program between the lift and its sets. The percentages of a 5/3/1 week
       // are of the training max, as that program defines them.
       {"Deadlift: 5/3/1 week: 65%x5, 75%x5, 85%x5+", "movement",
