@@ -184,6 +184,7 @@ std::pair<std::size_t, std::size_t> content_range(const TokenizedLine& line) {
       }
     }
     // "Alternating EMOM 10:": the minute lines below give what alternates, so the word is dropped.
+    // A list after the clock's colon takes turns (see parse_into).
     if (kind == TokenKind::kWord && line.spelling(line.tokens[begin]) == "alternating" &&
         begin + 1 < end &&
         (line.tokens[begin + 1].keyword == Keyword{"emom"}.id ||
@@ -1076,6 +1077,12 @@ void parse_into(ParsedLine& line, std::string_view text, const Vocabulary& vocab
   }
   const LineFeatures features = scan_features(tokens, begin);
   if (features.may_start_scheme && parse_scheme_line(cursor, context, line)) {
+    // "Alternating EMOM 20: 10 Burpees, 15 Wall Balls": content_range set the word aside.
+    SchemeLine& scheme = std::get<SchemeLine>(line.detail);
+    if (begin > 0 && scheme.movement &&
+        tokens.spelling(tokens.tokens[begin - 1]) == "alternating") {
+      alternate_listed_movements(*scheme.movement);
+    }
     return;
   }
   if (features.names_rep_max) {

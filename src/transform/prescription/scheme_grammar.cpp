@@ -428,6 +428,13 @@ void read_clauses(Cursor& cursor, Head& head) {
     if (cursor.is(TokenKind::kOpen) && read_parenthesized_clause(cursor, head)) {
       continue;
     }
+    // "EMOM 20 – alternating:", as "EMOM 20 (alternating):".
+    if (cursor.is_spaced_dash() && cursor.word(1) == "alternating") {
+      cursor.advance();
+      cursor.advance();
+      head.alternating = true;
+      continue;
+    }
     if (const auto cap = read_time_cap(cursor)) {
       head.scheme.time_cap_seconds = cap;
       continue;
@@ -610,6 +617,17 @@ bool parse_intensity_then_movement(Cursor& cursor, const GrammarContext& context
 
 }  // namespace
 
+void alternate_listed_movements(MovementLine& line) {
+  if (line.grouping != Grouping::kList) {
+    return;
+  }
+  line.grouping = Grouping::kAlternating;
+  for (std::size_t index = 0; index < line.movements.size(); ++index) {
+    const int minute = static_cast<int>(index) + 1;
+    line.movements[index].minutes = MinuteSelection{.first = minute, .last = minute};
+  }
+}
+
 bool parse_scheme_line(Cursor& cursor, const GrammarContext& context, ParsedLine& parsed) {
   struct HeadRule {
     bool (*may_match)(const Cursor&);
@@ -700,12 +718,8 @@ bool parse_scheme_line(Cursor& cursor, const GrammarContext& context, ParsedLine
     }
     // "EMOM 12 (alternating): Power Snatch x 2, Pull-ups x 5": movement i runs on minute i of
     // each cycle, as "Min 1: …, Min 2: …" gives.
-    if (head.alternating && line.movement && line.movement->grouping == Grouping::kList) {
-      line.movement->grouping = Grouping::kAlternating;
-      for (std::size_t index = 0; index < line.movement->movements.size(); ++index) {
-        const int minute = static_cast<int>(index) + 1;
-        line.movement->movements[index].minutes = MinuteSelection{.first = minute, .last = minute};
-      }
+    if (head.alternating && line.movement) {
+      alternate_listed_movements(*line.movement);
     }
     // "For time: 21-15-9": a rep sequence alone after the colon is the scheme's, as in "21-15-9
     // for time", so that the movement lines below take its reps.

@@ -23,4 +23,9 @@ namespace wodetl::prescription {
 //! a scheme line.
 bool parse_scheme_line(Cursor& cursor, const GrammarContext& context, ParsedLine& parsed);
 
+//! Makes the movements of a list take turns, movement i on minute i of each cycle, as "Min 1: …,
+//! Min 2: …" gives: the movements after the colon of "EMOM 12 (alternating):" or "Alternating EMOM
+//! 12:". Leaves other lines unchanged.
+void alternate_listed_movements(MovementLine& line);
+
 }  // namespace wodetl::prescription

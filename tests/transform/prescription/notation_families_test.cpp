@@ -931,41 +931,45 @@ TEST(NotationFamilies, Intervals) {
 
 // Minutes of a running clock: what follows a minute selection is done on those minutes.
 TEST(NotationFamilies, AlternatingMinutes) {
-  expect_rows(
-      {
-          {"EMOM 12 (alternating): Power Snatch x 2, Strict Pull-ups x 5", "scheme",
-           R"json({"scheme":{"type":"interval","sets":12},"movement":{"grouping":"alternating","movements":[{"canonical":"power snatch","minutes":{"first":1,"last":1,"parity":null}},{"canonical":"strict pull up","minutes":{"first":2,"last":2,"parity":null}}]}})json"},
-          {"On the minute, every minute, for 8 minutes: 1 Clean + 1 Jerk @ 80%", "scheme",
-           R"json({"scheme":{"type":"interval","every_seconds":60,"sets":8},"movement":{"grouping":"complex","percent":{"min":80,"max":80}}})json"},
-          {"Min. 2: 15 Wall Balls", "scheme",
-           R"json({"scheme":{"type":"interval","minutes":{"first":2,"last":2,"parity":null}},"movement":{"movements":[{"canonical":"wall ball"}],"reps":{"min":15,"max":15}}})json"},
-          {"Odd: 5 Power Cleans, Even: 10 Burpees", "scheme",
-           R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":null,"sets":null},"movement":{"grouping":"alternating","reps":null,"movements":[{"name":"Power Cleans","canonical":"power clean","reps":{"min":5,"max":5},"minutes":{"first":null,"last":null,"parity":"odd"}},{"name":"Burpees","canonical":"burpee","reps":{"min":10,"max":10},"minutes":{"first":null,"last":null,"parity":"even"}}]}})json"},
-          // Without a colon, a count right after "odd" or "even" starts the minutes' work.
-          {"EMOM 10: odd 5 Power Snatches @ 65%, even 10 Toes-to-Bar", "scheme",
-           R"json({"scheme":{"type":"interval","sets":10},"movement":{"grouping":"alternating","movements":[{"name":"Power Snatches","canonical":"power snatch","reps":{"min":5,"max":5},"minutes":{"first":null,"last":null,"parity":"odd"}},{"name":"Toes-to-Bar","canonical":"toes to bar","reps":{"min":10,"max":10},"minutes":{"first":null,"last":null,"parity":"even"}}]}})json"},
-          {"Odd minutes: 3 Power Cleans @ 75% / Even minutes: 3 Front Squats @ 75%", "scheme",
-           R"json({"movement":{"grouping":"alternating","percent":{"min":75,"max":75},"movements":[{"canonical":"power clean","minutes":{"parity":"odd"}},{"canonical":"front squat","minutes":{"parity":"even"}}]}})json"},
-          // Minutes with different percentages: each movement keeps its own, and the line has none.
-          {"Odd: 2 Snatch @ 70%, Even: 2 Clean @ 80% of 1-RM Clean", "scheme",
-           R"json({"movement":{"grouping":"alternating","percent":null,"movements":[{"canonical":"snatch","percent":{"min":70,"max":70},"of":null},{"canonical":"clean","percent":{"min":80,"max":80},"of":{"rm":1,"lift":"clean"}}]}})json"},
-          {"Min 1: 12 Cal Row, Min 2: 8 Burpees, Min 3: Rest", "scheme",
-           R"json({"movement":{"grouping":"alternating","movements":[{"canonical":"row","minutes":{"first":1,"last":1}},{"canonical":"burpee","reps":{"min":8,"max":8},"minutes":{"first":2,"last":2}},{"name":"Rest","canonical":"rest","minutes":{"first":3,"last":3}}]}})json"},
-          {"Odd: 5 Power Cleans", "scheme", R"json({"scheme":{"type":"interval","every_seconds":120,"duration_seconds":null,"sets":null,"minutes":{"first":null,"last":null,"parity":"odd"}},"movement":{"movements":[{"canonical":"power clean"}],"reps":{"min":5,"max":5}}})json"},
-          {"Even:", "scheme",
-           R"json({"scheme":{"type":"interval","every_seconds":120,"minutes":{"parity":"even"}}})json"},
-          {"Minute 3 = rest", "rest",
-           R"json({"rest_seconds":60,"minutes":{"first":3,"last":3,"parity":null}})json"},
-          {"Minutes 5 to 9:", "scheme",
-           R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":300,"sets":5,"minutes":{"first":5,"last":9,"parity":null}}})json"},
-          {"Minutes 1-4: 10 Wall Balls", "scheme",
-           R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":240,"sets":4,"minutes":{"first":1,"last":4}},"movement":{"movements":[{"canonical":"wall ball"}],"reps":{"min":10,"max":10}}})json"},
-          // After one minute, a spaced dash before a count and a name introduces the minute's work.
-          {"Min 1 - 15 Cal Row", "scheme",
-           R"json({"scheme":{"type":"interval","every_seconds":60,"sets":1,"minutes":{"first":1,"last":1}},"movement":{"movements":[{"canonical":"row"}],"calories":{"value":15,"unit":"cal"}}})json"},
-          {"Minutes 1 - 4 Snatch x 2", "scheme",
-           R"json({"scheme":{"type":"interval","sets":4,"minutes":{"first":1,"last":4}},"movement":{"movements":[{"canonical":"snatch"}],"reps":{"min":2,"max":2}}})json"},
-      });
+  expect_rows({
+      // "Alternating" before the clock, or after it and a spaced dash: the list takes turns.
+      {"Alternating EMOM 20: 10 Burpees, 15 Wall Balls", "scheme",
+       R"json({"movement":{"grouping":"alternating","movements":[{"canonical":"burpee","minutes":{"first":1,"last":1}},{"canonical":"wall ball","minutes":{"first":2,"last":2}}]}})json"},
+      {"EMOM 20 \u2014 alternating: 10 Burpees, 15 Wall Balls", "scheme",
+       R"json({"movement":{"grouping":"alternating","movements":[{"canonical":"burpee","minutes":{"first":1,"last":1}},{"canonical":"wall ball","minutes":{"first":2,"last":2}}]}})json"},
+      {"EMOM 12 (alternating): Power Snatch x 2, Strict Pull-ups x 5", "scheme",
+       R"json({"scheme":{"type":"interval","sets":12},"movement":{"grouping":"alternating","movements":[{"canonical":"power snatch","minutes":{"first":1,"last":1,"parity":null}},{"canonical":"strict pull up","minutes":{"first":2,"last":2,"parity":null}}]}})json"},
+      {"On the minute, every minute, for 8 minutes: 1 Clean + 1 Jerk @ 80%", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":60,"sets":8},"movement":{"grouping":"complex","percent":{"min":80,"max":80}}})json"},
+      {"Min. 2: 15 Wall Balls", "scheme",
+       R"json({"scheme":{"type":"interval","minutes":{"first":2,"last":2,"parity":null}},"movement":{"movements":[{"canonical":"wall ball"}],"reps":{"min":15,"max":15}}})json"},
+      {"Odd: 5 Power Cleans, Even: 10 Burpees", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":null,"sets":null},"movement":{"grouping":"alternating","reps":null,"movements":[{"name":"Power Cleans","canonical":"power clean","reps":{"min":5,"max":5},"minutes":{"first":null,"last":null,"parity":"odd"}},{"name":"Burpees","canonical":"burpee","reps":{"min":10,"max":10},"minutes":{"first":null,"last":null,"parity":"even"}}]}})json"},
+      // Without a colon, a count right after "odd" or "even" starts the minutes' work.
+      {"EMOM 10: odd 5 Power Snatches @ 65%, even 10 Toes-to-Bar", "scheme",
+       R"json({"scheme":{"type":"interval","sets":10},"movement":{"grouping":"alternating","movements":[{"name":"Power Snatches","canonical":"power snatch","reps":{"min":5,"max":5},"minutes":{"first":null,"last":null,"parity":"odd"}},{"name":"Toes-to-Bar","canonical":"toes to bar","reps":{"min":10,"max":10},"minutes":{"first":null,"last":null,"parity":"even"}}]}})json"},
+      {"Odd minutes: 3 Power Cleans @ 75% / Even minutes: 3 Front Squats @ 75%", "scheme",
+       R"json({"movement":{"grouping":"alternating","percent":{"min":75,"max":75},"movements":[{"canonical":"power clean","minutes":{"parity":"odd"}},{"canonical":"front squat","minutes":{"parity":"even"}}]}})json"},
+      // Minutes with different percentages: each movement keeps its own, and the line has none.
+      {"Odd: 2 Snatch @ 70%, Even: 2 Clean @ 80% of 1-RM Clean", "scheme",
+       R"json({"movement":{"grouping":"alternating","percent":null,"movements":[{"canonical":"snatch","percent":{"min":70,"max":70},"of":null},{"canonical":"clean","percent":{"min":80,"max":80},"of":{"rm":1,"lift":"clean"}}]}})json"},
+      {"Min 1: 12 Cal Row, Min 2: 8 Burpees, Min 3: Rest", "scheme", R"json({"movement":{"grouping":"alternating","movements":[{"canonical":"row","minutes":{"first":1,"last":1}},{"canonical":"burpee","reps":{"min":8,"max":8},"minutes":{"first":2,"last":2}},{"name":"Rest","canonical":"rest","minutes":{"first":3,"last":3}}]}})json"},
+      {"Odd: 5 Power Cleans", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":120,"duration_seconds":null,"sets":null,"minutes":{"first":null,"last":null,"parity":"odd"}},"movement":{"movements":[{"canonical":"power clean"}],"reps":{"min":5,"max":5}}})json"},
+      {"Even:", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":120,"minutes":{"parity":"even"}}})json"},
+      {"Minute 3 = rest", "rest",
+       R"json({"rest_seconds":60,"minutes":{"first":3,"last":3,"parity":null}})json"},
+      {"Minutes 5 to 9:", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":300,"sets":5,"minutes":{"first":5,"last":9,"parity":null}}})json"},
+      {"Minutes 1-4: 10 Wall Balls", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":240,"sets":4,"minutes":{"first":1,"last":4}},"movement":{"movements":[{"canonical":"wall ball"}],"reps":{"min":10,"max":10}}})json"},
+      // After one minute, a spaced dash before a count and a name introduces the minute's work.
+      {"Min 1 - 15 Cal Row", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":60,"sets":1,"minutes":{"first":1,"last":1}},"movement":{"movements":[{"canonical":"row"}],"calories":{"value":15,"unit":"cal"}}})json"},
+      {"Minutes 1 - 4 Snatch x 2", "scheme",
+       R"json({"scheme":{"type":"interval","sets":4,"minutes":{"first":1,"last":4}},"movement":{"movements":[{"canonical":"snatch"}],"reps":{"min":2,"max":2}}})json"},
+  });
 }
 
 TEST(NotationFamilies, ClockWindows) {
