@@ -651,6 +651,10 @@ bool read_parenthetical(Cursor& cursor, MovementLine& line, const GrammarContext
     line.load = load;
   } else if (inner.reset(open + 1); (load = read_gendered_load(inner)) && inner.at_end()) {
     line.load = load;
+  } else if (inner.reset(open + 1); (load = read_tiered_load(inner)) && !line.load) {
+    // "(Mx 75/55, Rx 95/65, Rx+ 115/75)": the Rx load, and the tiers as written in the remark.
+    line.load = load;
+    append_remark(line, written_text(cursor.line(), context.original, open, close + 1));
   } else if (inner.reset(open + 1); read_side(inner) && inner.at_end()) {
     line.per_side = true;
   } else if (inner.reset(open + 1); inner.at_end()) {
@@ -1889,10 +1893,13 @@ struct ItemExtras {
   bool per_side = false;
   std::optional<Quantity> calories;
   std::optional<Quantity> load;
+  //! Load tiers in brackets as written, "(Mx 75/55, Rx 95/65)", which gave load its Rx tier.
+  std::string_view tiers;
 };
 
-// A load alone in brackets, "(95/65)" or "(24/16 kg)", at the cursor. Returns nullopt, consuming
-// nothing, for other text.
+// A load alone in brackets, "(95/65)" or "(24/16 kg)", or the "Rx" load of tiers in brackets,
+// "(Rx 135/95)", "(Mx 75/55, Rx 95/65)", at the cursor. Returns nullopt, consuming nothing, for
+// other text.
 std::optional<Quantity> read_bracketed_load(Cursor& cursor) {
   const std::size_t close = matching_close(cursor);
   if (close == 0) {
@@ -1901,10 +1908,26 @@ std::optional<Quantity> read_bracketed_load(Cursor& cursor) {
   Cursor inner(cursor.line(), cursor.position() + 1, close);
   auto load = read_load(inner, true);
   if (!load || !inner.at_end()) {
+    inner.reset(cursor.position() + 1);
+    load = read_tiered_load(inner);
+  }
+  if (!load) {
     return std::nullopt;
   }
   cursor.reset(close + 1);
   return load;
+}
+
+// Reads a load in brackets into extras (see read_bracketed_load), keeping tiers as written.
+bool read_item_bracket(Cursor& cursor, const GrammarContext& context, ItemExtras& extras) {
+  const std::size_t open = cursor.position();
+  // A tier's name starts the bracket, where a load alone starts with its number.
+  const bool tiers = cursor.is(TokenKind::kWord, 1);
+  extras.load = read_bracketed_load(cursor);
+  if (extras.load && tiers) {
+    extras.tiers = written_text(cursor.line(), context.original, open, cursor.position());
+  }
+  return extras.load.has_value();
 }
 
 // One item of a reps-first line: "10 Air Squats", "400m run", "(95/65) Thrusters". Fills
@@ -1914,8 +1937,7 @@ bool read_item(Cursor& cursor, const GrammarContext& context, bool quantity_requ
   const std::size_t start = cursor.position();
   bool quantity = true;
   if (cursor.is(TokenKind::kOpen)) {
-    extras.load = read_bracketed_load(cursor);
-    quantity = extras.load.has_value();
+    quantity = read_item_bracket(cursor, context, extras);
   } else if (cursor.is(TokenKind::kNumber) && !unit_may_follow_number(cursor)) {
     // "10 Air Squats": a count, as the unit rules below would all fail.
     if (const auto reps = read_count_range(cursor)) {
@@ -1956,7 +1978,7 @@ bool read_item(Cursor& cursor, const GrammarContext& context, bool quantity_requ
   }
   // "21 KBS (24/16 kg)": a load in brackets after the name, when none came before it.
   if (cursor.is(TokenKind::kOpen) && !extras.load) {
-    extras.load = read_bracketed_load(cursor);
+    read_item_bracket(cursor, context, extras);
   } else if (!extras.load && (cursor.is(TokenKind::kNumber) ||
                               (cursor.is(TokenKind::kAt) && cursor.is(TokenKind::kNumber, 1)))) {
     // "10 Thrusters @ 95 lb", "10 DL 225/155 lb", "10 Box Jumps 24/20": a load without brackets.
@@ -1990,6 +2012,9 @@ void lift_single_item(MovementLine& line, ItemExtras& extras) {
   line.per_side = extras.per_side;
   line.calories = std::move(extras.calories);
   line.load = std::move(extras.load);
+  if (!extras.tiers.empty()) {
+    append_remark(line, extras.tiers);
+  }
 }
 
 // "10 Air Squats, 10 Pushups, 10 V-Ups", "1 Hang Clean + 2 Front Squats + 1 Jerk", "400m run".
@@ -2562,6 +2587,14 @@ void assign_movement_intensities(MovementLine& line,
 
 bool parse_movement_line(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
   const std::size_t start = cursor.position();
+  // "Rx 135/95", "Rx: 95/65, Scaled: 65/45": the load of the movement above, in tiers. Without
+  // this rule "Rx" would be read as a movement's name.
+  if (cursor.is(TokenKind::kWord) && cursor.word().size() <= 2) {
+    if (auto load = read_tiered_load(cursor)) {
+      line.load = std::move(load);
+      return true;
+    }
+  }
   const bool qualified = may_open_with_qualifier(cursor);
   if (qualified && read_qualifier_first(cursor, context, line)) {
     return true;

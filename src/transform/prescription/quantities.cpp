@@ -623,6 +623,36 @@ std::optional<Quantity> unchecked::read_load(Cursor& cursor, bool bare_allowed) 
   return std::nullopt;
 }
 
+std::optional<Quantity> read_tiered_load(Cursor& cursor) {
+  const std::size_t start = cursor.position();
+  std::optional<Quantity> prescribed;
+  do {
+    // A tier's name is one short word, "rx", "mx", "l1" or "scaled", with a "+" for a harder one.
+    const std::string_view name = cursor.word();
+    if (name.empty() || (name.size() > 3 && name != "scaled" && name != "masters")) {
+      cursor.reset(start);
+      return std::nullopt;
+    }
+    cursor.advance();
+    const bool harder = cursor.accept(TokenKind::kPlus);
+    cursor.accept(TokenKind::kColon);
+    std::optional<Quantity> load = read_load(cursor, true);
+    if (!load) {
+      cursor.reset(start);
+      return std::nullopt;
+    }
+    if (name == "rx" && !harder) {
+      prescribed = std::move(load);
+    }
+  } while (cursor.accept(TokenKind::kComma) ||
+           (cursor.is_spaced_slash() && cursor.accept(TokenKind::kSlash)));
+  if (!cursor.at_end() || !prescribed) {
+    cursor.reset(start);
+    return std::nullopt;
+  }
+  return prescribed;
+}
+
 std::optional<Quantity> unchecked::read_gendered_load(Cursor& cursor) {
   const std::size_t start = cursor.position();
   // One load after its label: "Men 205", "Women: 145 lb", "Women 65#", "Men's 135 lb".

@@ -119,6 +119,12 @@ inline std::optional<Quantity> read_gendered_load(Cursor& cursor) {
              : std::nullopt;
 }
 
+//! Loads of scaling tiers, "Rx 135/95", "Mx 75/55, Rx 95/65, Rx+ 115/75", "Scaled: 95/65": every
+//! token from the cursor to its end must be a tier's name and its load. Returns the load of the
+//! "Rx" tier, which the workout prescribes, or nullopt, consuming nothing, for other text or tiers
+//! without "Rx".
+std::optional<Quantity> read_tiered_load(Cursor& cursor);
+
 //! Sides: "each leg", "each arm", "each side", "per side", "/side", "e/s", "ea"; the "e" of "8e"
 //! and "5 L / 5 R" are read by the count rules that see them.
 inline bool read_side(Cursor& cursor) {
