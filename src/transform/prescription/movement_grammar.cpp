@@ -2555,6 +2555,28 @@ bool may_start_quantities(const Cursor& cursor) {
 
 }  // namespace
 
+void keep_percent_to_lifts(MovementLine& line, const Vocabulary& vocabulary) {
+  if (line.grouping != Grouping::kList || !line.intensity.percent) {
+    return;
+  }
+  bool any_lift = false;
+  bool any_other = false;
+  for (const Movement& movement : line.movements) {
+    if (movement.intensity || movement.without_intensity) {
+      return;  // the movements state their own intensities
+    }
+    const bool lift = vocabulary.is_lift(movement.canonical);
+    any_lift = any_lift || lift;
+    any_other = any_other || !lift;
+  }
+  if (!any_lift || !any_other) {
+    return;
+  }
+  for (Movement& movement : line.movements) {
+    movement.without_intensity = !vocabulary.is_lift(movement.canonical);
+  }
+}
+
 void assign_movement_intensities(MovementLine& line,
                                  std::vector<std::optional<Intensity>>&& intensities) {
   const std::optional<Intensity>* shared = nullptr;
@@ -2605,8 +2627,8 @@ bool parse_movement_line(Cursor& cursor, const GrammarContext& context, Movement
     bool (*may_start)(const Cursor&);
     bool (*read)(Cursor&, const GrammarContext&, MovementLine&);
   };
-  // The last rule reads a bracket that no other rule reads, such as load tiers, before the name:
-  // "(Mx 75/55, Rx 95/65, Rx+ 115/75) Thrusters x 10". It is a remark, as it is after the name.
+  // The last rule reads a bracket that no other rule reads before the name, "(Light) Snatch x 3".
+  // It is a remark, as it is after the name.
   static constexpr Rule kRules[] = {{may_start_named, read_named},
                                     {may_start_count, read_count_times_group},
                                     {may_start_item, read_items},
@@ -2624,6 +2646,7 @@ bool parse_movement_line(Cursor& cursor, const GrammarContext& context, Movement
     }
     line_used = true;
     if (rule.read(cursor, context, line)) {
+      keep_percent_to_lifts(line, context.vocabulary);
       return true;
     }
     cursor.reset(start);

@@ -55,4 +55,10 @@ void append_warning(MovementLine& line, std::string_view text);
 void assign_movement_intensities(MovementLine& line,
                                  std::vector<std::optional<Intensity>>&& intensities);
 
+//! Keeps the percentage of a list to its lifts: in "10 Burpees, 5 Deadlifts @ 60%" the movements
+//! that no rep max or percentage can refer to (see Vocabulary::is_lift), the burpees, get
+//! without_intensity. Changes nothing unless the list has a percentage that no movement states on
+//! its own, and both lifts and other movements.
+void keep_percent_to_lifts(MovementLine& line, const Vocabulary& vocabulary);
+
 }  // namespace wodetl::prescription

@@ -354,6 +354,9 @@ TEST(NotationFamilies, CountsPerMovement) {
       // An intensity after the last movement, when the first states none, stays the line's.
       {"Snatch x 1, Clean x 2 @ 80%", "movement",
        R"json({"grouping":"list","percent":{"min":80,"max":80},"movements":[{"canonical":"snatch","reps":{"min":1,"max":1}},{"canonical":"clean","reps":{"min":2,"max":2}}]})json"},
+      // It is not for the movements that no percentage can refer to.
+      {"10 Burpees, 5 Deadlifts @ 60%", "movement",
+       R"json({"grouping":"list","percent":{"min":60,"max":60},"movements":[{"canonical":"burpee","without_intensity":true},{"canonical":"deadlift"}]})json"},
       // A complex is one set, so an intensity before its "+" ends the line.
       {"Snatch x 2 @ 70% + OHS x 2", "movement",
        R"json({"movements":[{"canonical":"snatch"}],"percent":{"min":70,"max":70},"remark":"+ OHS x 2"})json"},
