@@ -106,6 +106,35 @@ std::size_t after_part_name(const TokenizedLine& line, std::size_t begin, std::s
   return (part_name || letter) && (spaced_dash || colon) ? separator + 1 : begin;
 }
 
+// "In teams of 2,", "Teams of 3 –", "In pairs:", "With a partner,", and "Partner" or "Partners"
+// before a clock or a count ("Partner AMRAP 20", but not "Partner Carry"). Returns the index of
+// the token after the phrase and its separator, or begin for other lines.
+std::size_t after_team_phrase(const TokenizedLine& line, std::size_t begin, std::size_t end) {
+  const Cursor cursor(line, begin, end);
+  const std::string_view first = cursor.word();
+  static constexpr KeywordSet kClocks = {"amrap", "emom", "every", "for"};
+  if ((first == "partner" || first == "partners") &&
+      (cursor.is(TokenKind::kNumber, 1) || kClocks.contains(cursor.keyword(1)))) {
+    return begin + 1;
+  }
+  std::size_t ahead = first == "in" || first == "with" ? 1 : 0;
+  if (cursor.word(ahead) == "a") {
+    ++ahead;
+  }
+  const std::string_view team = cursor.word(ahead);
+  if (team == "teams" && cursor.is_word("of", ahead + 1) &&
+      cursor.is(TokenKind::kNumber, ahead + 2)) {
+    ahead += 3;
+  } else if (team == "pairs" || team == "partner" || team == "partners") {
+    ahead += 1;
+  } else {
+    return begin;
+  }
+  const bool separated = cursor.is(TokenKind::kComma, ahead) ||
+                         cursor.is(TokenKind::kColon, ahead) || cursor.is_spaced_dash(ahead);
+  return separated && begin + ahead + 1 < end ? begin + ahead + 1 : begin;
+}
+
 // Token range left after list markers ("*", "•", "- ", "-" at the start of the line, "1. ") and
 // trailing punctuation (":", ".", "…", ",") are set aside.
 std::pair<std::size_t, std::size_t> content_range(const TokenizedLine& line) {
@@ -180,6 +209,14 @@ std::pair<std::size_t, std::size_t> content_range(const TokenizedLine& line) {
       if (colon + 1 < end && kind_at(colon) == TokenKind::kColon &&
           line.tokens[colon - 1].keyword == Keyword{"complex"}.id) {
         begin = colon + 1;
+        continue;
+      }
+    }
+    // "In teams of 2, AMRAP 24:", "Teams of 3 – For time:", "Partner AMRAP 20:": who does the
+    // work, set aside before what it is.
+    if (kind == TokenKind::kWord) {
+      if (const std::size_t after = after_team_phrase(line, begin, end); after > begin) {
+        begin = after;
         continue;
       }
     }

@@ -679,6 +679,14 @@ TEST(NotationFamilies, WavesAfterName) {
        R"json({"scheme":{"type":"for_time","time_cap_seconds":1800}})json"},
       {"\"Cindy\" - AMRAP 20 min", "scheme",
        R"json({"scheme":{"type":"amrap","duration_seconds":1200}})json"},
+      // Who does the work, before a clock, is set aside too.
+      {"In teams of 2, AMRAP 24:", "scheme",
+       R"json({"scheme":{"type":"amrap","duration_seconds":1440}})json"},
+      {"Teams of 3 - For time:", "scheme", R"json({"scheme":{"type":"for_time"}})json"},
+      {"Partner AMRAP 20:", "scheme",
+       R"json({"scheme":{"type":"amrap","duration_seconds":1200}})json"},
+      {"Partner Carry 100m", "movement",
+       R"json({"movements":[{"canonical":"partner carry"}],"distance":{"value":100,"unit":"m"}})json"},
       // A named complex before a colon, then its movements.
       {"Snatch complex: 1 Snatch Pull + 1 Snatch + 1 Overhead Squat x 5 sets", "movement",
        R"json({"grouping":"complex","sets":5,"movements":[{"canonical":"snatch pull","count":1},{"canonical":"snatch","count":1},{"canonical":"overhead squat","count":1}]})json"},
