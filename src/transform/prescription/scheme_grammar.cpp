@@ -492,7 +492,11 @@ void finish_scheme(Head& head, SchemeLine& line) {
     scheme.work_seconds = kTabataWorkSeconds;
     scheme.rest_seconds = kTabataRestSeconds;
     scheme.rounds = scheme.rounds.value_or(kTabataRounds);
-    scheme.duration_seconds = *scheme.rounds * *scheme.every_seconds;
+    // "Tabata x 2": the duration of all of them, as an interval clock's duration is.
+    const int tabatas = head.stated_sets && head.stated_sets->min == head.stated_sets->max
+                            ? head.stated_sets->max
+                            : 1;
+    scheme.duration_seconds = tabatas * *scheme.rounds * *scheme.every_seconds;
   }
   if (scheme.type != SchemeType::kInterval) {
     if (head.stated_sets) {

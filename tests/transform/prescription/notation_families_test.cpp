@@ -42,7 +42,7 @@ TEST(NotationFamilies, SetsAndReps) {
           {"10 Push-ups / 10 Sit-ups", "movement",
            R"json({"grouping":"list","movements":[{"canonical":"push up","reps":{"min":10,"max":10}},{"canonical":"sit up","reps":{"min":10,"max":10}}]})json"},
           {"Tabata x 2: Push-ups / Sit-ups", "scheme",
-           R"json({"scheme":{"type":"tabata","sets":2},"movement":{"grouping":"list","movements":[{"canonical":"push up"},{"canonical":"sit up"}]}})json"},
+           R"json({"scheme":{"type":"tabata","sets":2,"rounds":8,"duration_seconds":480},"movement":{"grouping":"list","movements":[{"canonical":"push up"},{"canonical":"sit up"}]}})json"},
           // "alternating" alone after a comma is a remark, not a movement.
           {"12 DB Snatches (50/35), alternating", "movement",
            R"json({"movements":[{"canonical":"dumbbell snatch"}],"reps":{"min":12,"max":12},"remark":"alternating"})json"},
