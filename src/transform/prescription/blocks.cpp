@@ -92,6 +92,10 @@ std::optional<SetCount> scheme_count(const Block& block, const std::vector<Parse
                           : std::nullopt;
   }
   const Scheme& scheme = lines[*block.scheme_line].scheme()->scheme;
+  // "Tabata x 2": each of the two Tabatas has its eight rounds.
+  if (scheme.type == SchemeType::kTabata && scheme.rounds) {
+    return SetCount{*scheme.rounds * (scheme.sets ? scheme.sets->max : 1), "scheme"};
+  }
   if (scheme.sets) {
     return SetCount{scheme.sets->max, "scheme"};
   }

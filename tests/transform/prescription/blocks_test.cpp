@@ -342,6 +342,15 @@ TEST(BuildBlocks, OddAndEvenMinutesShareClock) {
   EXPECT_EQ(blocks[2].rest_lines, (std::vector<std::size_t>{3}));
 }
 
+TEST(BuildBlocks, TabatasCountTheirRounds) {
+  const auto one = build_blocks(parse({"Tabata Air Squats"}));
+  ASSERT_EQ(one.size(), 1U);
+  EXPECT_EQ(one[0].sets.size(), 8U);
+  const auto two = build_blocks(parse({"Tabata x 2: Push-ups / Sit-ups"}));
+  ASSERT_EQ(two.size(), 1U);
+  EXPECT_EQ(two[0].sets.size(), 16U);
+}
+
 TEST(BuildBlocks, AlternatingLineTakesEveryMinute) {
   const auto blocks = build_blocks(parse({"EMOM 10", "Odd: 3 Cleans, Even: 3 Front Squats"}));
   ASSERT_EQ(blocks.size(), 2U);
