@@ -241,6 +241,15 @@ BlockLoads movement_loads(std::size_t block_index, const Block& block,
                           const PartPrescription& part, const Maxes& maxes) {
   auto [names, fallback_lift] = names_and_lift(
       movement, item_index, movement.line ? part.lines[*movement.line].text : std::string_view());
+  // "Snatch – build to a heavy single" then "Then 3 x 2 @ 80%": the sets after a target are of its
+  // lift.
+  if (fallback_lift.empty() && block.target_line) {
+    if (const prescription::TargetLine* target = part.lines[*block.target_line].target();
+        target != nullptr && target->target.lift) {
+      fallback_lift = *target->target.lift;
+      names = fallback_lift;
+    }
+  }
   BlockLoads loads{block_index, movement.line, item_index, std::move(names), {}, {}, {}};
   std::vector<SetPrescription> sets;
   for (const SetPrescription& set : block.sets) {

@@ -43,7 +43,9 @@ struct BlockLoads {
   //! alternating line or a list its index in that line.
   std::optional<std::size_t> movement_line;
   std::optional<std::size_t> movement;
-  std::string movement_names;  //!< as written, "Snatch + Hip Snatch"; empty when none is named
+  //! As written, "Snatch + Hip Snatch", or the canonical lift of the block's target for the sets
+  //! after it; empty when none is named.
+  std::string movement_names;
   std::vector<SetLoad> sets;
   //! Ceilings the movement's line or the block's notes set, rounded down; first_set and last_set
   //! are 0. A note's ceiling is for the block's first movement.

@@ -1115,10 +1115,15 @@ std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines,
         // line names the movements of all its minutes takes no more.
         const bool closed_clock =
             open && names_movements && names_every_minute(blocks.back(), lines);
-        const bool joins = open && !closed_clock &&
-                           (blocks.back().scheme_line || blocks.back().heading_line ||
-                            !names_movements || blocks.back().movement_lines.empty());
+        // "Snatch – build to a heavy single" then "Then 3 x 2 @ 80%": sets of the target's lift.
+        const bool after_target =
+            !open && !names_movements && !blocks.empty() && blocks.back().target_line == index - 1;
+        const bool joins =
+            after_target || (open && !closed_clock &&
+                             (blocks.back().scheme_line || blocks.back().heading_line ||
+                              !names_movements || blocks.back().movement_lines.empty()));
         append_line((joins ? blocks.back() : start_block()).movement_lines, index);
+        open = open || after_target;
         break;
       }
       case LineKind::kIntensity:

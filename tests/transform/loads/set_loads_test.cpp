@@ -52,6 +52,17 @@ TEST(ComputeLoads, AppliesPerSetTable) {
                                       "Sets 6-8: 75-80 kg"}));
 }
 
+// The sets on the line after a target are of the target's lift.
+TEST(ComputeLoads, SetsAfterTargetUseItsLift) {
+  const auto part = part_of({"Snatch \u2014 build to a heavy single", "Then 3 x 2 @ 80%"});
+  ASSERT_EQ(part.blocks.size(), 1U);
+  EXPECT_EQ(part.blocks[0].target_line, 0U);
+  const std::vector<BlockLoads> loads = compute_loads(part, test_maxes());
+  ASSERT_EQ(loads.size(), 1U);
+  EXPECT_EQ(loads[0].movement_names, "snatch");
+  EXPECT_EQ(formatted(loads, WeightUnit::kKilogram), (std::vector<std::string>{"Sets 1-3: 80 kg"}));
+}
+
 TEST(ComputeLoads, ConvertsUnitsAndRounds) {
   const auto part = part_of({"Every 90 seconds, for 12 minutes (8 sets):",
                              "(Slow Pull Clean + Jerk) x 1 rep @ 70% of 1-RM Clean & Jerk"});
