@@ -152,6 +152,29 @@ year_month_day choose_header_date(const std::string& header, year_month_day writ
   return written;
 }
 
+// Returns the date of a daily post without day headers: the date its title names, "Saturday
+// 3.9.24 – Team Day", when that is within a week of the publication date and falls on the weekday
+// the title names, if any. Gyms often publish the evening before. Otherwise the publication date.
+// Adds a warning when the two differ.
+year_month_day daily_post_date(const std::string& title, year_month_day published,
+                               std::vector<std::string>& warnings) {
+  const std::optional<year_month_day> written = find_header_date(title, published);
+  if (!written || sys_days{*written} == sys_days{published}) {
+    return published;
+  }
+  constexpr std::chrono::days kMaxDistance{7};
+  const std::chrono::days distance = sys_days{*written} - sys_days{published};
+  const std::optional<weekday> named = find_weekday(normalize_for_matching(title));
+  if (distance > kMaxDistance || distance < -kMaxDistance ||
+      (named && weekday{sys_days{*written}} != *named)) {
+    return published;
+  }
+  warnings.push_back("the title '" + title + "' names " + format_iso_date(*written) +
+                     ", but the post was published on " + format_iso_date(published) +
+                     "; the title's date is used");
+  return *written;
+}
+
 }  // namespace
 
 std::optional<year_month_day> parse_iso_date(std::string_view text) {
@@ -294,8 +317,9 @@ Result<DatedPost> sessions_to_date_records(SegmentedPost segmented) {
           PostRef{.id = dated.source.post_id, .slug = dated.source.slug, .url = dated.source.link},
           "Check the post's date field");
     }
+    const year_month_day date = daily_post_date(dated.source.title, *post_date, dated.warnings);
     for (SegmentedDay& day : segmented.days) {
-      dated.sessions.push_back(DatedSession{format_iso_date(*post_date), std::move(day)});
+      dated.sessions.push_back(DatedSession{format_iso_date(date), std::move(day)});
     }
     return dated;
   }

@@ -154,6 +154,32 @@ TEST(SessionsToDateRecords, UsesPostDateWithoutRange) {
             (std::vector<std::string>{"2021-03-08", "2021-03-10", "2021-03-12", "2021-03-15"}));
 }
 
+// A daily post published the evening before is dated by its title, with a warning.
+TEST(SessionsToDateRecords, DailyPostUsesTitleDate) {
+  const auto date_daily = [](const char* title, const char* published) {
+    SegmentedPost post;
+    post.source.title = title;
+    post.post_date = published;
+    post.dated_by_post = true;
+    post.days.push_back(day_with_header("Saturday 3.9.24 - Team Day"));
+    return sessions_to_date_records(post);
+  };
+  auto evening_before = date_daily("Saturday 3.9.24 \u2013 Team Day", "2024-03-08T19:30:00");
+  ASSERT_TRUE(evening_before.ok());
+  EXPECT_EQ(dates_of(*evening_before), (std::vector<std::string>{"2024-03-09"}));
+  ASSERT_EQ(evening_before->warnings.size(), 1U);
+  EXPECT_NE(evening_before->warnings[0].find("the title's date is used"), std::string::npos);
+
+  // A weekday that the date does not fall on, or a date far from publication, is not used.
+  auto wrong_weekday = date_daily("Friday 3.9.24", "2024-03-08T19:30:00");
+  ASSERT_TRUE(wrong_weekday.ok());
+  EXPECT_EQ(dates_of(*wrong_weekday), (std::vector<std::string>{"2024-03-08"}));
+  auto far = date_daily("Hero WOD 7/4/23", "2024-03-08T19:30:00");
+  ASSERT_TRUE(far.ok());
+  EXPECT_EQ(dates_of(*far), (std::vector<std::string>{"2024-03-08"}));
+  EXPECT_TRUE(far->warnings.empty());
+}
+
 TEST(SessionsToDateRecords, FirstHeaderMayFallOnPostDate) {
   SegmentedPost post;
   post.post_date = "2021-03-08T05:00:00";  // a Monday
