@@ -43,6 +43,12 @@ TEST(MatchPartLabel, RecognizesLabelForms) {
        "Deadlift 4\u00d73 @ 80%"},
       {"Strength 2 - Push Press 4x4", SegmentKind::kPart, "strength 2", "Push Press 4x4"},
       {"Cash-out - 50 Sit-ups", SegmentKind::kPart, "cash out", "50 Sit-ups"},
+      {"Partner WOD", SegmentKind::kPart, "partner wod", ""},
+      {"Team WOD: AMRAP 20", SegmentKind::kPart, "team wod", "AMRAP 20"},
+      {"Workout of the Day", SegmentKind::kPart, "workout of the day", ""},
+      {"Metcon (Partner)", SegmentKind::kPart, "metcon", ""},
+      {"Strength/Skill", SegmentKind::kPart, "strength/skill", ""},
+      {"Weightlifting:", SegmentKind::kPart, "weightlifting", ""},
   };
   for (const LabelCase& label : cases) {
     SCOPED_TRACE(label.text);
@@ -68,6 +74,8 @@ TEST(MatchPartLabel, RejectsOrdinaryLines) {
       "3 Rounds:",
       "I \u2013 and everyone else \u2013 loved this week",
       "A - ",
+      "Partner carries today are fun",
+      "Team up and go",
   };
   for (const char* text : lines) {
     SCOPED_TRACE(text);
