@@ -106,9 +106,9 @@ std::size_t after_part_name(const TokenizedLine& line, std::size_t begin, std::s
   return (part_name || letter) && (spaced_dash || colon) ? separator + 1 : begin;
 }
 
-// "In teams of 2,", "Teams of 3 –", "In pairs:", "With a partner,", and "Partner" or "Partners"
-// before a clock or a count ("Partner AMRAP 20", but not "Partner Carry"). Returns the index of
-// the token after the phrase and its separator, or begin for other lines.
+// "In teams of 2,", "Teams of 3 –", "In pairs:", "With a partner,", "Partner A:", and "Partner"
+// or "Partners" before a clock or a count ("Partner AMRAP 20", but not "Partner Carry"). Returns
+// the index of the token after the phrase and its separator, or begin for other lines.
 std::size_t after_team_phrase(const TokenizedLine& line, std::size_t begin, std::size_t end) {
   const Cursor cursor(line, begin, end);
   const std::string_view first = cursor.word();
@@ -116,6 +116,12 @@ std::size_t after_team_phrase(const TokenizedLine& line, std::size_t begin, std:
   if ((first == "partner" || first == "partners") &&
       (cursor.is(TokenKind::kNumber, 1) || kClocks.contains(cursor.keyword(1)))) {
     return begin + 1;
+  }
+  // "Partner A: 400m Run", "Partner 2 – Max Cal Bike": what one partner does.
+  const bool partner_named = cursor.word(1).size() == 1 || cursor.is(TokenKind::kNumber, 1);
+  if (first == "partner" && partner_named && begin + 3 < end &&
+      (cursor.is(TokenKind::kColon, 2) || cursor.is_spaced_dash(2))) {
+    return begin + 3;
   }
   std::size_t ahead = first == "in" || first == "with" ? 1 : 0;
   if (cursor.word(ahead) == "a") {
@@ -167,7 +173,14 @@ std::pair<std::size_t, std::size_t> content_range(const TokenizedLine& line) {
     if (kind == TokenKind::kInch) {
       constexpr std::size_t kMaxNameWords = 6;
       std::size_t close = begin + 1;
-      while (close < end && close <= begin + kMaxNameWords && kind_at(close) == TokenKind::kWord) {
+      std::size_t words = 0;
+      // Words, and a dash that joins two of them: "Filthy-ish".
+      while (close < end && words < kMaxNameWords &&
+             (kind_at(close) == TokenKind::kWord ||
+              (kind_at(close) == TokenKind::kDash && !line.tokens[close].space_before &&
+               close + 1 < end && kind_at(close + 1) == TokenKind::kWord &&
+               !line.tokens[close + 1].space_before))) {
+        words += kind_at(close) == TokenKind::kWord ? 1 : 0;
         ++close;
       }
       const bool named =
@@ -659,14 +672,16 @@ std::optional<int> read_heavy_set(Cursor& cursor) {
 
 // "In 24 minutes, establish a 1-RM Back Squat", "Build to a 10-RM Deadlift",
 // "Snatch: find a heavy single", "1-RM Clean & Jerk".
-// Whether the cursor is at "max" before "unbroken", "reps" or a name whose last word is plural:
-// "Max Unbroken Pull-ups", "Max Reps Push-ups", "Max Burpees".
+// Whether the cursor is at "max" before "unbroken", "reps", calories, distance or a name whose
+// last word is plural: "Max Unbroken Pull-ups", "Max Reps Push-ups", "Max Burpees".
 bool counts_max_reps(const Cursor& cursor) {
   if (!cursor.is_word("max") || !cursor.is(TokenKind::kWord, 1)) {
     return false;
   }
   const std::string_view next = cursor.word(1);
-  if (next == "unbroken" || next == "reps" || next == "rep") {
+  // "Max Cal Assault Bike", "Max Distance Row" count calories or distance, as reps are counted.
+  if (next == "unbroken" || next == "reps" || next == "rep" || next == "cal" || next == "cals" ||
+      next == "calories" || next == "distance") {
     return true;
   }
   std::size_t last = 1;

@@ -256,6 +256,26 @@ name = "knees to elbow"
 name = "burpee"
 
 [[movement]]
+name = "burpee over the bar"
+aliases = [
+  "burpee over bar", "burpees over the bar", "burpees over bar", "bar facing burpee",
+  "lateral burpee over the bar", "lateral burpees over the bar",
+]
+
+[[movement]]
+name = "inchworm"
+
+[[movement]]
+name = "pull apart"
+aliases = ["banded pull apart", "band pull apart"]
+
+[[movement]]
+name = "jump rope"
+
+[[movement]]
+name = "child's pose"
+
+[[movement]]
 name = "box jump"
 
 [[movement]]

@@ -297,6 +297,13 @@ TEST(NotationFamilies, RepSequences) {
 // Names without counts, for a rep sequence or a clock stated on another line.
 TEST(NotationFamilies, NameLists) {
   expect_rows({
+      // Gym movements of the vocabulary, alone or counted.
+      {"Burpees Over the Bar", "movement",
+       R"json({"movements":[{"canonical":"burpee over the bar"}]})json"},
+      {"10 Banded Pull-aparts", "movement",
+       R"json({"movements":[{"canonical":"pull apart"}],"reps":{"min":10,"max":10}})json"},
+      {"2:00 Jump Rope", "movement",
+       R"json({"movements":[{"canonical":"jump rope"}],"duration_seconds":120})json"},
       {"Thrusters, Pull-ups", "movement",
        R"json({"grouping":"list","reps":null,"movements":[{"name":"Thrusters","canonical":"thruster"},{"name":"Pull-ups","canonical":"pull up"}]})json"},
       {"Power Clean, Front Squat, Jerk", "movement",
@@ -685,6 +692,12 @@ TEST(NotationFamilies, WavesAfterName) {
       {"Teams of 3 - For time:", "scheme", R"json({"scheme":{"type":"for_time"}})json"},
       {"Partner AMRAP 20:", "scheme",
        R"json({"scheme":{"type":"amrap","duration_seconds":1200}})json"},
+      {"\u201cFilthy-ish\u201d \u2013 For Time (25:00 cap):", "scheme",
+       R"json({"scheme":{"type":"for_time","time_cap_seconds":1500}})json"},
+      {"Partner A: 400m Run", "movement",
+       R"json({"movements":[{"canonical":"run"}],"distance":{"value":400,"unit":"m"}})json"},
+      // Max calories are counted, as reps are, and name no rep max.
+      {"Partner B: Max Cal Assault Bike", "note", "{}"},
       {"Partner Carry 100m", "movement",
        R"json({"movements":[{"canonical":"partner carry"}],"distance":{"value":100,"unit":"m"}})json"},
       // A named complex before a colon, then its movements.
