@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/json_codec.hpp"
+#include "core/prescription_json.hpp"
 #include "transform/loads/set_loads.hpp"
 #include "transform/prescription/blocks.hpp"
 #include "transform/week_dates.hpp"
@@ -80,7 +81,7 @@ Json record_json_with_loads(const SessionRecord& record, const Maxes& maxes) {
     const std::vector<BlockLoads> part_loads = compute_loads(part, maxes);
     if (!part_loads.empty()) {
       loads.push_back(Json{{"segment", index},
-                           {"label", part.label},
+                           {"label", prescription::part_label_json(part.label)},
                            {"blocks", loads_json(part_loads, maxes.unit)}});
     }
   }
@@ -199,12 +200,18 @@ Result<std::string> show_sessions(SessionStore& sessions, StateStore* states,
     for (const SessionRecord& record : *records) {
       Json json = options.maxes ? record_json_with_loads(record, *options.maxes) : Json(record);
       // Every session of a post repeats its introduction, so that one session read alone has it.
-      if (const std::vector<Line>& introduction = introduction_of(record); !introduction.empty()) {
+      // Its links are in introduction_links, as a record's are in links.
+      if (states != nullptr) {
         Json lines = Json::array();
-        for (const Line& line : introduction) {
+        Json links = Json::array();
+        for (const Line& line : introduction_of(record)) {
           lines.push_back(line.text);
+          for (const Link& link : line.links) {
+            links.push_back(Json{{"text", link.text}, {"url", link.url}});
+          }
         }
         json["introduction"] = std::move(lines);
+        json["introduction_links"] = std::move(links);
       }
       array.push_back(std::move(json));
     }

@@ -30,7 +30,8 @@ struct ShowRange {
 //! Reads the stored sessions of one day or one week and formats them. Returns the text to print.
 //! When states is given, the text output starts each post's sessions with the lines of its
 //! introduction, the text before its first day, and the JSON output gives each session of the post
-//! an "introduction" array of those lines.
+//! an "introduction" array of those lines (empty when the post has none) and an
+//! "introduction_links" array of their links.
 [[nodiscard]] Result<std::string> show_sessions(SessionStore& sessions, StateStore* states,
                                                 const ShowOptions& options);
 

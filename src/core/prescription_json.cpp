@@ -380,8 +380,12 @@ void to_json(Json& json, const Block& block) {
   }
 }
 
+Json part_label_json(const std::string& label) {
+  return label.empty() ? Json(nullptr) : Json(label);
+}
+
 void to_json(Json& json, const PartPrescription& part) {
-  json = Json{{"label", part.label},
+  json = Json{{"label", part_label_json(part.label)},
               {"heading", part.heading},
               {"lines", part.lines},
               {"blocks", part.blocks}};

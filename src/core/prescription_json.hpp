@@ -30,6 +30,9 @@ void to_json(Json& json, const SetPrescription& set);
 //! A block with the indices of its lines in the part's "lines" and its sets.
 void to_json(Json& json, const Block& block);
 
+//! A part's label as JSON: null for the day segment, whose label is empty, as in "segments".
+[[nodiscard]] Json part_label_json(const std::string& label);
+
 //! {"label", "heading", "lines": [parsed lines], "blocks": [blocks]}.
 void to_json(Json& json, const PartPrescription& part);
 

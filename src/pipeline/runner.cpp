@@ -284,7 +284,8 @@ PostOutcome process_post_unchecked(const Post& post, Stores& stores, const RunOp
         options.profile == ProgramProfile::kDaily || no_body
             ? "the post has no text, so it holds no session; the post is kept in raw/"
             : "no day headers found (such as 'Monday (Session One)' or 'Day 2'), so it holds no "
-              "sessions; the post is kept in raw/";
+              "sessions; the post is kept in raw/. If the blog posts one workout a day, run with "
+              "--profile daily (profile = \"daily\" in the configuration file)";
     state.status = PostStatus::kSkipped;
     state.reason = outcome.reason;
     record_state(*stores.state, state, done_key, outcome);

@@ -97,7 +97,36 @@ TEST_F(CliTest, ShowJsonGivesEachSessionIntroduction) {
     EXPECT_EQ(
         session["introduction"],
         Json::array({"Happy New Year from the coaching staff! This block finishes the cycle."}));
+    EXPECT_EQ(session["introduction_links"], Json::array());
+    // The day segment's label is null in both arrays.
+    ASSERT_FALSE(session["prescriptions"].empty());
+    EXPECT_EQ(session["prescriptions"][0]["label"], session["segments"][0]["label"]);
   }
+}
+
+// The links of the introduction come with it, as a record's links do.
+TEST_F(CliTest, ShowJsonGivesIntroductionLinks) {
+  std::ifstream fixture(testing::case_path("posts/weekly-program-crossing-year.json"));
+  Json post = Json::parse(fixture);
+  std::string content = post["content"]["rendered"];
+  const std::string intro = "This block finishes the cycle.";
+  content.replace(content.find(intro), intro.size(),
+                  "Read <a href=\"https://notes.example.test/cycle\">the notes</a> first.");
+  post["content"]["rendered"] = content;
+  std::ofstream(posts() / "post.json") << post.dump();
+
+  ASSERT_EQ(run_wodetl({"run", "--source", posts().string(), "--data-dir", data_dir()}).exit_code,
+            0);
+  const auto show =
+      run_wodetl({"show", "--data-dir", data_dir(), "--date", "2020-12-28", "--format", "json"});
+  ASSERT_EQ(show.exit_code, 0) << show.errors;
+  const Json sessions = Json::parse(show.output);
+  ASSERT_EQ(sessions.size(), 1U);
+  EXPECT_EQ(sessions[0]["introduction"],
+            Json::array({"Happy New Year from the coaching staff! Read the notes first."}));
+  EXPECT_EQ(
+      sessions[0]["introduction_links"],
+      Json::array({Json{{"text", "the notes"}, {"url", "https://notes.example.test/cycle"}}}));
 }
 
 TEST_F(CliTest, SecondRunSaysNothingNew) {

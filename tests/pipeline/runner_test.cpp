@@ -117,6 +117,7 @@ TEST_F(RunnerTest, SkippedPostListedWithReason) {
     ASSERT_EQ(summary.posts.size(), 1U);
     EXPECT_EQ(summary.posts[0].result, PostResult::kSkipped) << "round " << round;
     EXPECT_NE(summary.posts[0].reason.find("no day headers"), std::string::npos);
+    EXPECT_NE(summary.posts[0].reason.find("--profile daily"), std::string::npos);
     EXPECT_FALSE(summary.failed());
   }
 }
