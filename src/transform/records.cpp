@@ -7,6 +7,7 @@
 #include "core/json_codec.hpp"
 #include "transform/part_labels.hpp"
 #include "transform/prescription/blocks.hpp"
+#include "transform/text_normalize.hpp"
 
 namespace wodetl {
 
@@ -65,7 +66,9 @@ SessionRecord make_session_record(DatedSession session, const SourceRef& source)
     }
 
     if (segment.kind == SegmentKind::kDay) {
-      record.session = segment.heading.text;
+      // The key must not depend on how the post spaced the header: "Monday&nbsp;(Session One)"
+      // and "Monday (Session One)" are one session.
+      record.session = with_plain_spaces_collapsed(segment.heading.text);
       // Lines between the day header and its first part are the day's opening work; the
       // original pipeline dropped them, so they lead the warm-up text.
       append_paragraph(record.warm_up, flat_text(segment));

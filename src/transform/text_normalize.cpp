@@ -1,5 +1,6 @@
 #include "transform/text_normalize.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 
@@ -174,6 +175,34 @@ std::string repair_utf8(std::string_view text) {
     }
     out.append(text.substr(i, length));
     i += length;
+  }
+  return out;
+}
+
+std::string with_plain_spaces_collapsed(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (std::size_t index = 0; index < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[index]);
+    std::size_t length = 1;
+    bool space = is_ascii_space(byte);
+    if (byte >= 0x80) {
+      std::uint32_t code_point = 0;
+      length = std::max<std::size_t>(decode_utf8(text, index, code_point), 1);
+      const char* form = length > 1 ? ascii_form(code_point) : nullptr;
+      space = form != nullptr && std::string_view(form) == " ";
+    }
+    if (space) {
+      pending_space = !out.empty();
+    } else {
+      if (pending_space) {
+        out += ' ';
+        pending_space = false;
+      }
+      out.append(text.substr(index, length));
+    }
+    index += length;
   }
   return out;
 }

@@ -33,4 +33,8 @@ namespace wodetl {
 //! Removes leading and trailing ASCII whitespace and U+00A0 from text.
 [[nodiscard]] std::string_view trim_spaces(std::string_view text);
 
+//! Returns text with every run of whitespace, ASCII or a Unicode space such as U+00A0, replaced by
+//! one ASCII space, and the ends trimmed. Other characters are kept as written.
+[[nodiscard]] std::string with_plain_spaces_collapsed(std::string_view text);
+
 }  // namespace wodetl

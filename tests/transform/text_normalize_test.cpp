@@ -27,6 +27,14 @@ TEST(NormalizeForMatching, SpacesEmDash) {
   EXPECT_EQ(normalize_for_matching("5\u20136 reps"), "5-6 reps");
 }
 
+TEST(WithPlainSpacesCollapsed, MakesEverySpaceOnePlainSpace) {
+  EXPECT_EQ(with_plain_spaces_collapsed(" Monday\u00A0\u00A0(Session\tOne) "),
+            "Monday (Session One)");
+  EXPECT_EQ(with_plain_spaces_collapsed("Caf\u00E9\u2009Day"), "Caf\u00E9 Day");
+  EXPECT_EQ(with_plain_spaces_collapsed("Bad \xFF byte"), "Bad \xFF byte");
+  EXPECT_EQ(with_plain_spaces_collapsed(""), "");
+}
+
 TEST(NormalizeForMatching, KeepsOtherUtf8) {
   EXPECT_EQ(normalize_for_matching("Caf\xC3\xA9 Squat"), "caf\xC3\xA9 squat");
 }

@@ -130,6 +130,20 @@ TEST(TransformPost, DatesByPostDateWithoutRange) {
   EXPECT_EQ(post.records[0].segment_b, "Pull-Ups x 8 reps");
 }
 
+// A no-break space in a day header does not make a session key of its own.
+TEST(TransformPost, SessionKeyHasPlainSpaces) {
+  Post post = load_post_case("weekly-program-crossing-year.json");
+  const std::string header = "Monday (Session One)";
+  post.content_html.replace(post.content_html.find(header), header.size(),
+                            "Monday&nbsp;&nbsp;(Session One)");
+  auto transformed = transform_post(post);
+  ASSERT_TRUE(transformed.ok()) << transformed.error().to_string();
+  ASSERT_FALSE(transformed->records.empty());
+  EXPECT_EQ(transformed->records[0].session, header);
+  // The segment keeps the header as written.
+  EXPECT_EQ(transformed->records[0].segments[0].heading.text, "Monday\u00A0\u00A0(Session One)");
+}
+
 TEST(TransformPost, AnnouncementHasNoRecords) {
   const TransformedPost post = transform_case("announcement-without-days.json");
   EXPECT_TRUE(post.records.empty());
