@@ -1092,6 +1092,34 @@ bool parse_windowed(ParsedLine& line, Cursor& cursor, const GrammarContext& cont
   return false;
 }
 
+// "Superset (4 sets): Bench Press x 8, Pull-ups x 8": drops the brackets around the count, which
+// skip_superset_word can only drop when nothing follows them, so that the line reads as "Superset
+// 4 sets: …". The tokens' spans stay those of the line's text.
+void drop_superset_count_brackets(TokenizedLine& tokens) {
+  const auto kind_at = [&](std::size_t index) { return tokens.tokens[index].kind; };
+  const std::size_t open = tokens.token_count > 0 && kind_at(0) == TokenKind::kStar ? 2 : 1;
+  if (open + 4 >= tokens.token_count || kind_at(open) != TokenKind::kOpen ||
+      kind_at(open + 1) != TokenKind::kNumber || kind_at(open - 1) != TokenKind::kWord) {
+    return;
+  }
+  const std::string_view word = tokens.spelling(tokens.tokens[open - 1]);
+  if (word != "superset" && word != "circuit") {
+    return;
+  }
+  std::size_t close = open + 2;
+  if (kind_at(close) == TokenKind::kWord) {
+    ++close;  // "sets", "rounds"
+  }
+  if (kind_at(close) != TokenKind::kClose || kind_at(close + 1) != TokenKind::kColon ||
+      close + 2 >= tokens.token_count) {
+    return;
+  }
+  Token* const first = tokens.tokens.data();
+  std::move(first + close + 1, first + tokens.token_count, first + close);
+  std::move(first + open + 1, first + tokens.token_count - 1, first + open);
+  tokens.token_count -= 2;
+}
+
 // Parses text into line; writing in place spares moving the result, which is several hundred
 // bytes, from rule to rule.
 void parse_into(ParsedLine& line, std::string_view text, const Vocabulary& vocabulary) {
@@ -1100,6 +1128,7 @@ void parse_into(ParsedLine& line, std::string_view text, const Vocabulary& vocab
   if (!tokens.complete) {
     return;
   }
+  drop_superset_count_brackets(tokens);
   const GrammarContext context{text, vocabulary};
   const auto [begin, end] = content_range(tokens);
   Cursor cursor(tokens, begin, end);

@@ -1134,6 +1134,8 @@ TEST(NotationFamilies, Noise) {
       {"Circuit, 3 rounds:", "scheme", R"json({"scheme":{"type":"rounds","rounds":3}})json"},
       {"Superset 4 sets: Bench Press x 6, Chin-ups x 6", "scheme",
        R"json({"scheme":{"type":"sets","sets":4},"movement":{"grouping":"list"}})json"},
+      {"Superset (4 sets): Bench Press x 8, Pull-ups x 8", "scheme",
+       R"json({"scheme":{"type":"sets","sets":4},"movement":{"grouping":"list","movements":[{"name":"Bench Press","canonical":"bench press"},{"name":"Pull-ups","canonical":"pull up"}]}})json"},
       // An increase from set to set stays in the remark, with a warning that loads leave it out.
       {"Back Squat 5 x 5 @ 75% of 1RM, add 5 lb each set", "movement",
        R"json({"sets":5,"remark":"add 5 lb each set","warning":"raises the weight from set to set, which the loads leave out: add the increase to each set by hand"})json"},
