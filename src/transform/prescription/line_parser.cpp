@@ -1092,9 +1092,9 @@ bool parse_windowed(ParsedLine& line, Cursor& cursor, const GrammarContext& cont
   return false;
 }
 
-// "Superset (4 sets): Bench Press x 8, Pull-ups x 8": drops the brackets around the count, which
-// skip_superset_word can only drop when nothing follows them, so that the line reads as "Superset
-// 4 sets: …". The tokens' spans stay those of the line's text.
+// Drops the brackets around the count of "Superset (4 sets): Bench Press x 8, Pull-ups x 8", so
+// that the line reads as "Superset 4 sets: …". skip_superset_word drops them only when nothing
+// follows them. The tokens' spans stay those of the line's text.
 void drop_superset_count_brackets(TokenizedLine& tokens) {
   const auto kind_at = [&](std::size_t index) { return tokens.tokens[index].kind; };
   const std::size_t open = tokens.token_count > 0 && kind_at(0) == TokenKind::kStar ? 2 : 1;

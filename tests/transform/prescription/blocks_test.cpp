@@ -343,12 +343,12 @@ TEST(BuildBlocks, OddAndEvenMinutesShareClock) {
 }
 
 TEST(BuildBlocks, TabatasCountTheirRounds) {
-  const auto one = build_blocks(parse({"Tabata Air Squats"}));
-  ASSERT_EQ(one.size(), 1U);
-  EXPECT_EQ(one[0].sets.size(), 8U);
-  const auto two = build_blocks(parse({"Tabata x 2: Push-ups / Sit-ups"}));
-  ASSERT_EQ(two.size(), 1U);
-  EXPECT_EQ(two[0].sets.size(), 16U);
+  const auto one_tabata = build_blocks(parse({"Tabata Air Squats"}));
+  ASSERT_EQ(one_tabata.size(), 1U);
+  EXPECT_EQ(one_tabata[0].sets.size(), 8U);
+  const auto two_tabatas = build_blocks(parse({"Tabata x 2: Push-ups / Sit-ups"}));
+  ASSERT_EQ(two_tabatas.size(), 1U);
+  EXPECT_EQ(two_tabatas[0].sets.size(), 16U);
 }
 
 TEST(BuildBlocks, AlternatingLineTakesEveryMinute) {
