@@ -1120,6 +1120,53 @@ void drop_superset_count_brackets(TokenizedLine& tokens) {
   tokens.token_count -= 2;
 }
 
+// Drops the word "ladder" before a colon or a count, "Ladder: 1-2-3-…-10 Deadlifts", "Ladder 1-10
+// Power Cleans", "Front Squat ladder: 1-2-3, 1-2-3", and a colon right after it at the start of the
+// line. The word only says that the reps climb, which the counts after it state. Returns whether
+// it dropped the word.
+bool drop_ladder_word(TokenizedLine& tokens) {
+  const auto kind_at = [&](std::size_t index) { return tokens.tokens[index].kind; };
+  for (std::size_t index = 0; index + 1 < tokens.token_count; ++index) {
+    if (kind_at(index) != TokenKind::kWord || tokens.spelling(tokens.tokens[index]) != "ladder") {
+      continue;
+    }
+    const bool before_count =
+        kind_at(index + 1) == TokenKind::kColon || kind_at(index + 1) == TokenKind::kNumber;
+    const bool after_name = index > 0 && kind_at(index - 1) == TokenKind::kWord;
+    if (!before_count || (index > 0 && !after_name)) {
+      return false;
+    }
+    const std::size_t dropped = index == 0 && kind_at(1) == TokenKind::kColon ? 2 : 1;
+    Token* const first = tokens.tokens.data();
+    std::move(first + index + dropped, first + tokens.token_count, first + index);
+    tokens.token_count -= dropped;
+    return true;
+  }
+  return false;
+}
+
+// Makes the range of reps of a ladder its sets, one rep more each: "Ladder 1-10 Power Cleans" is
+// ten sets of 1 to 10 reps. Changes nothing for a line with sets or a rep sequence, or a range of
+// more than kMaxLadderSets sets.
+void climb_ladder(ParsedLine& line) {
+  constexpr int kMaxLadderSets = 30;
+  MovementLine* movement = std::get_if<MovementLine>(&line.detail);
+  if (movement == nullptr || !movement->reps || movement->sets || !movement->rep_scheme.empty() ||
+      movement->reps->min >= movement->reps->max ||
+      movement->reps->max - movement->reps->min >= kMaxLadderSets) {
+    return;
+  }
+  for (int reps = movement->reps->min; reps <= movement->reps->max; ++reps) {
+    movement->rep_scheme.push_back(reps);
+  }
+  const int sets = static_cast<int>(movement->rep_scheme.size());
+  movement->sets = CountRange{sets, sets};
+  movement->reps.reset();
+}
+
+void parse_tokens(ParsedLine& line, const TokenizedLine& tokens, std::string_view text,
+                  const Vocabulary& vocabulary);
+
 // Parses text into line; writing in place spares moving the result, which is several hundred
 // bytes, from rule to rule.
 void parse_into(ParsedLine& line, std::string_view text, const Vocabulary& vocabulary) {
@@ -1129,6 +1176,16 @@ void parse_into(ParsedLine& line, std::string_view text, const Vocabulary& vocab
     return;
   }
   drop_superset_count_brackets(tokens);
+  const bool ladder = drop_ladder_word(tokens);
+  parse_tokens(line, tokens, text, vocabulary);
+  if (ladder) {
+    climb_ladder(line);
+  }
+}
+
+// Parses the tokens of text into line.
+void parse_tokens(ParsedLine& line, const TokenizedLine& tokens, std::string_view text,
+                  const Vocabulary& vocabulary) {
   const GrammarContext context{text, vocabulary};
   const auto [begin, end] = content_range(tokens);
   Cursor cursor(tokens, begin, end);

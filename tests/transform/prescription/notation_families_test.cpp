@@ -263,6 +263,13 @@ TEST(NotationFamilies, RepSequences) {
        R"json({"sets":5,"rep_scheme":[5,4,3,2,1],"reps":null})json"},
       {"Push Press 3,3,3,3", "movement", R"json({"sets":4,"rep_scheme":[3,3,3,3]})json"},
       {"Snatch Pull 2 2 2 2", "movement", R"json({"sets":4,"rep_scheme":[2,2,2,2]})json"},
+      // A ladder's range of reps climbs one rep a set, and the word is set aside.
+      {"Ladder 1-10 Power Cleans", "movement",
+       R"json({"movements":[{"canonical":"power clean"}],"sets":10,"reps":null,"rep_scheme":[1,2,3,4,5,6,7,8,9,10]})json"},
+      {"Ladder 1-2-3-...-10: HSPU", "movement",
+       R"json({"movements":[{"canonical":"handstand push up"}],"sets":10,"rep_scheme":[1,2,3,4,5,6,7,8,9,10]})json"},
+      {"Front Squat ladder: 1-2-3, 1-2-3 @ 75%", "movement",
+       R"json({"movements":[{"name":"Front Squat","canonical":"front squat"}],"sets":6,"rep_scheme":[1,2,3,1,2,3],"percent":{"min":75,"max":75}})json"},
       // A second sequence after a comma continues the first.
       {"Front Squat x 3-2-1, 3-2-1", "movement",
        R"json({"sets":6,"rep_scheme":[3,2,1,3,2,1]})json"},
