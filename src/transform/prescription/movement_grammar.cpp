@@ -218,9 +218,11 @@ std::optional<TokenSpan> read_name(Cursor& cursor) {
       const bool gendered_load =
           (kGenderWords.contains(word) || (word == kNoKeyword && cursor.word() == "men's")) &&
           (quantity_follows || cursor.is(TokenKind::kColon, 1));
-      // "10 DB Rows e/s": "e/s" after the name is each side.
-      const bool each_side = words > 0 && cursor.is(TokenKind::kSlash, 1) && cursor.word() == "e" &&
-                             cursor.is_word("s", 2);
+      // "10 DB Rows e/s", "10 Lunges e.s.": "e/s" or "e.s." after the name is each side.
+      const bool each_side =
+          words > 0 && cursor.word() == "e" &&
+          (cursor.is(TokenKind::kSlash, 1) || cursor.is(TokenKind::kPeriod, 1)) &&
+          cursor.is_word("s", 2);
       if (is_name_stop_word(word) || gendered_load || each_side ||
           (quantity_follows && cursor.is_word_in({"for", "at", "of", "in"})) ||
           build_up_words(cursor) != 0) {

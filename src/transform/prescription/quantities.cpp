@@ -248,7 +248,12 @@ bool read_of_reference(Cursor& cursor, const GrammarContext& context, RmRef& ref
     reference = RmRef{.top_set = true};
     return true;
   }
-  if (cursor.accept_word("best")) {
+  // "of your best Snatch", "of your PR Snatch": the 1-RM.
+  const bool personal_record = cursor.word() == "pr" && !session;
+  if (personal_record) {
+    cursor.advance();
+  }
+  if (personal_record || cursor.accept_word("best")) {
     reference = RmRef{.rm = 1};
     reference.lift = read_lift_name(cursor, context);
     cursor.accept_word_in({"weight", "weights", "load"});
@@ -719,9 +724,16 @@ bool unchecked::read_side(Cursor& cursor) {
     cursor.advance();
     return true;
   }
-  if (cursor.is_word("e") && cursor.is(TokenKind::kSlash, 1) && cursor.is_word("s", 2)) {
+  // "e/s" and "e.s.": each side.
+  if (cursor.is_word("e") &&
+      (cursor.is(TokenKind::kSlash, 1) || cursor.is(TokenKind::kPeriod, 1)) &&
+      cursor.is_word("s", 2)) {
+    const bool dotted = cursor.is(TokenKind::kPeriod, 1);
     for (int skipped = 0; skipped < 3; ++skipped) {
       cursor.advance();
+    }
+    if (dotted) {
+      cursor.accept(TokenKind::kPeriod);
     }
     return true;
   }

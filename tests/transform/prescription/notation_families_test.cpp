@@ -147,6 +147,8 @@ TEST(NotationFamilies, SetsAndReps) {
            R"json({"sets":3,"steps":[{"reps":{"min":3,"max":3},"percent":{"min":65,"max":65}},{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}}]})json"},
           {"Snatch 3x2 @ 80% of e1RM", "movement", R"json({"of":{"rm":1,"lift":null}})json"},
           {"Snatch 5x1 @ 85% e1RM", "movement", R"json({"of":{"rm":1,"lift":null}})json"},
+          {"Snatch 3x2 @ 75% of your PR Snatch", "movement",
+           R"json({"of":{"rm":1,"lift":"snatch"}})json"},
           {"Pull-ups 3 x max", "movement",
            R"json({"movements":[{"canonical":"pull up"}],"sets":3,"reps":null,"remark":"max"})json"},
           {"Back Squat 4 sets: 3 reps @ 80%", "movement",
@@ -385,6 +387,8 @@ TEST(NotationFamilies, SidesAndUnits) {
       {"Single-Leg RDL 5 L / 5 R", "movement",
        R"json({"reps":{"min":5,"max":5},"per_side":true})json"},
       {"Side Plank 30 sec e/s", "movement", R"json({"duration_seconds":30,"per_side":true})json"},
+      {"10 Lunges e.s.", "movement",
+       R"json({"movements":[{"name":"Lunges","canonical":"lunge"}],"reps":{"min":10,"max":10},"per_side":true})json"},
       {"12 ea. side Cossack Squat", "movement",
        R"json({"movements":[{"name":"Cossack Squat","canonical":"cossack squat"}],"reps":{"min":12,"max":12},"per_side":true})json"},
       // A count without "x" right before its side.
