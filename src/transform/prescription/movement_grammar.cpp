@@ -2256,7 +2256,8 @@ bool read_more_names(Cursor& cursor, const GrammarContext& context, MovementLine
 // "(Snatch + Hip Snatch) x 1 rep", "Back Squat 5x5 @ 75%", "Slow Pull Power Snatch",
 // "Deadlift: 5/3/1 week: 65%x5, …", "Deadlift – 5/3/1 Week 3: 75%x5, …", "Squat: Week 2: …": a
 // label of the program's week or wave between the name and what it prescribes. Skips it when
-// more follows and returns whether it names the 5/3/1 program; consumes nothing otherwise.
+// more follows, or when the label names the 5/3/1 program ("Deadlift 5/3/1", "Press 5/3/1 Week
+// 3") and ends the line, and returns whether it names that program; consumes nothing otherwise.
 bool skip_week_label(Cursor& cursor) {
   const std::size_t start = cursor.position();
   // "5/3/1": the program's name, numbers joined by slashes.
@@ -2277,19 +2278,37 @@ bool skip_week_label(Cursor& cursor) {
     }
     read_number();
   }
+  const bool program = five_three_one && numbers == kFiveThreeOne.size();
+  // "Deadlift 5/3/1" above its sets, "Deadlift 5/3/1: 70% x 3, …": the program's name alone.
+  if (program &&
+      (cursor.at_end() || ((cursor.accept(TokenKind::kColon) ||
+                            (cursor.is_spaced_dash() && cursor.accept(TokenKind::kDash))) &&
+                           !cursor.at_end()))) {
+    return true;
+  }
+  if (program) {
+    cursor.reset(start);
+    for (std::size_t token = 0; token < 2 * kFiveThreeOne.size() - 1; ++token) {
+      cursor.advance();
+    }
+  }
 
   if (!cursor.accept_word_in({"week", "wave"})) {
     cursor.reset(start);
     return false;
   }
   cursor.accept(TokenKind::kNumber);
+  // "Press 5/3/1 Week 3" above its sets.
+  if (program && cursor.at_end()) {
+    return true;
+  }
   const bool separated = cursor.accept(TokenKind::kColon) ||
                          (cursor.is_spaced_dash() && cursor.accept(TokenKind::kDash));
   if (!separated || cursor.at_end()) {
     cursor.reset(start);
     return false;
   }
-  return five_three_one && numbers == kFiveThreeOne.size();
+  return program;
 }
 
 // The percentages of a 5/3/1 week are of the training max, as that program defines them:

@@ -605,6 +605,9 @@ TEST(BlockMovements, IntensityOnlyLineLoadsSetsAbove) {
       {{"Deadlift 5-5-3", "70%/75%/80%"}, {"0:- 1 5@70", "0:- 2 5@75", "0:- 3 3@80"}},
       {{"Back Squat 5-5-3-3-1-1", "@ 70-75-80-85-90-92%"},
        {"0:- 1 5@70", "0:- 2 5@75", "0:- 3 3@80", "0:- 4 3@85", "0:- 5 1@90", "0:- 6 1@92"}},
+      // "5/3/1" after the lift names the program: the lines below give the sets.
+      {{"Deadlift 5/3/1", "65% x 5", "75% x 5", "85% x 5+"},
+       {"0:- 1 5@65", "0:- 2 5@75", "0:- 3 5+@85"}},
       // Reps that repeat with the percentages' period repeat the percentages.
       {{"Snatch 3-2-1-3-2-1", "@ 75-80-85%"},
        {"0:- 1 3@75", "0:- 2 2@80", "0:- 3 1@85", "0:- 4 3@75", "0:- 5 2@80", "0:- 6 1@85"}},

@@ -1136,6 +1136,13 @@ TEST(NotationFamilies, Noise) {
        R"json({"movements":[{"name":"Deadlift","canonical":"deadlift"}],"sets":3,"steps":[{"reps":{"min":5,"max":5},"percent":{"min":65,"max":65},"of":{"rm":null,"lift":null,"training_max":true}},{"reps":{"min":5,"max":5},"percent":{"min":75,"max":75},"of":{"rm":null,"lift":null,"training_max":true}},{"reps":{"min":5,"max":5},"reps_at_least":true,"percent":{"min":85,"max":85},"of":{"rm":null,"lift":null,"training_max":true}}]})json"},
       {"Deadlift - 5/3/1 Week 3: 75%x5, 85%x3, 95%x1+", "movement",
        R"json({"movements":[{"name":"Deadlift","canonical":"deadlift"}],"sets":3})json"},
+      // The program's name alone after the lift, above the lines of its sets.
+      {"Deadlift 5/3/1", "movement",
+       R"json({"movements":[{"name":"Deadlift","canonical":"deadlift"}],"sets":null,"reps":null})json"},
+      {"Press 5/3/1 Week 3", "movement",
+       R"json({"movements":[{"name":"Press","canonical":"press"}],"sets":null})json"},
+      {"Deadlift 5/3/1: 70% x 3, 80% x 3, 90% x 3+", "movement",
+       R"json({"sets":3,"steps":[{"of":{"training_max":true}},{"of":{"training_max":true}},{"of":{"training_max":true}}]})json"},
       {"Back Squat: Week 2: 3x5 @ 75%", "movement",
        R"json({"movements":[{"name":"Back Squat","canonical":"back squat"}],"sets":3,"reps":{"min":5,"max":5},"percent":{"min":75,"max":75},"of":null})json"},
       {"Snatch: week 2", "note", R"json({})json"},
