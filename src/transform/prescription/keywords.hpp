@@ -33,7 +33,7 @@ inline constexpr std::string_view kKeywordSpellings[] = {
     "female", "fifteen", "find", "first", "five", "focus", "followed", "foot", "for", "four",
     "fourteen", "friday", "from", "ft", "go", "going", "h", "hand", "hands", "heaviest", "heavy",
     "here", "hold", "hour", "hours", "how", "hr", "hrs", "i", "if", "in", "inches", "interval",
-    "intervals", "is", "it", "it's", "its", "keep", "kg", "kgs", "kilo", "kilos", "km", "l", "last",
+    "intervals", "is", "it", "it's", "its", "keep", "kg", "kgs", "kilo", "kilos", "km", "l", "ladder", "last",
     "lb", "lbs", "left", "leg", "legs", "less", "load", "m", "make", "male", "many", "mark", "max",
     "means", "meant", "men", "meter", "meters", "metre", "metres", "mi", "mile", "miles", "min",
     "mins", "minute", "minutes", "mom", "monday", "more", "movements", "my", "need", "needed",

@@ -110,6 +110,12 @@ std::size_t after_part_name(const TokenizedLine& line, std::size_t begin, std::s
 // or "Partners" before a clock or a count ("Partner AMRAP 20", but not "Partner Carry"). Returns
 // the index of the token after the phrase and its separator, or begin for other lines.
 std::size_t after_team_phrase(const TokenizedLine& line, std::size_t begin, std::size_t end) {
+  // Every phrase starts with a word of one of these letters; most lines stop here.
+  const char letter = line.text[line.tokens[begin].begin];
+  if (line.tokens[begin].kind != TokenKind::kWord ||
+      (letter != 'p' && letter != 'i' && letter != 'w' && letter != 't')) {
+    return begin;
+  }
   const Cursor cursor(line, begin, end);
   const std::string_view first = cursor.word();
   static constexpr KeywordSet kClocks = {"amrap", "emom", "every", "for"};
@@ -1125,9 +1131,13 @@ void drop_superset_count_brackets(TokenizedLine& tokens) {
 // line. The word only says that the reps climb, which the counts after it state. Returns whether
 // it dropped the word.
 bool drop_ladder_word(TokenizedLine& tokens) {
+  static constexpr KeywordSet kLadder = {"ladder"};
+  if (!tokens.may_have_any(kLadder)) {
+    return false;  // most lines, without a token scan
+  }
   const auto kind_at = [&](std::size_t index) { return tokens.tokens[index].kind; };
   for (std::size_t index = 0; index + 1 < tokens.token_count; ++index) {
-    if (kind_at(index) != TokenKind::kWord || tokens.spelling(tokens.tokens[index]) != "ladder") {
+    if (tokens.tokens[index].keyword != Keyword{"ladder"}.id) {
       continue;
     }
     const bool before_count =

@@ -2632,7 +2632,7 @@ bool parse_movement_line(Cursor& cursor, const GrammarContext& context, Movement
   const std::size_t start = cursor.position();
   // "Rx 135/95", "Rx: 95/65, Scaled: 65/45": the load of the movement above, in tiers. Without
   // this rule "Rx" would be read as a movement's name.
-  if (cursor.is(TokenKind::kWord) && cursor.word().size() <= 2) {
+  if (const std::string_view first = cursor.word(); first == "rx" || first == "mx") {
     if (auto load = read_tiered_load(cursor)) {
       line.load = std::move(load);
       return true;
