@@ -236,8 +236,10 @@ bool read_of_reference(Cursor& cursor, const GrammarContext& context, RmRef& ref
   if (cursor.is_word("e") && cursor.is(TokenKind::kNumber, 1) && !cursor.peek(1)->space_before) {
     cursor.advance();
   }
-  // "of today's max": the heaviest set of this session, not the 1-RM.
-  if (session && cursor.accept_word("max")) {
+  // "of today's max", "of today's heavy single": the heaviest set of this session, not the 1-RM.
+  if (session && (cursor.accept_word("max") || cursor.accept_words({"heavy", "single"}) ||
+                  cursor.accept_words({"heavy", "double"}) ||
+                  cursor.accept_words({"heavy", "triple"}) || cursor.accept_word("single"))) {
     reference = RmRef{.top_set = true};
     return true;
   }

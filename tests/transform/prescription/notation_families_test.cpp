@@ -142,6 +142,8 @@ TEST(NotationFamilies, SetsAndReps) {
            R"json({"of":{"rm":null,"lift":null,"unread":true}})json"},
           {"Clean & Jerk 3x1 @ 90% of today's max", "movement",
            R"json({"of":{"rm":null,"lift":null,"top_set":true}})json"},
+          {"Snatch 3x2 @ 80% of today's heavy single", "movement",
+           R"json({"of":{"rm":null,"lift":null,"top_set":true}})json"},
           // Percentage and reps joined by a slash.
           {"Snatch 65%/3, 70%/2, 75%/2", "movement",
            R"json({"sets":3,"steps":[{"reps":{"min":3,"max":3},"percent":{"min":65,"max":65}},{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}}]})json"},
