@@ -106,9 +106,10 @@ std::size_t after_part_name(const TokenizedLine& line, std::size_t begin, std::s
   return (part_name || letter) && (spaced_dash || colon) ? separator + 1 : begin;
 }
 
-// "In teams of 2,", "Teams of 3 –", "In pairs:", "With a partner,", "Partner A:", and "Partner"
-// or "Partners" before a clock or a count ("Partner AMRAP 20", but not "Partner Carry"). Returns
-// the index of the token after the phrase and its separator, or begin for other lines.
+// "In teams of 2,", "Teams of 3 –", "In pairs:", "With a partner,", "Partner A:", "Partner WOD,",
+// and "Partner" or "Partners" before a clock or a count ("Partner AMRAP 20", but not "Partner
+// Carry"). Returns the index of the token after the phrase and its separator, or begin for other
+// lines.
 std::size_t after_team_phrase(const TokenizedLine& line, std::size_t begin, std::size_t end) {
   // Every phrase starts with a word of one of these letters; most lines stop here.
   const char letter = line.text[line.tokens[begin].begin];
@@ -137,6 +138,16 @@ std::size_t after_team_phrase(const TokenizedLine& line, std::size_t begin, std:
   if (team == "teams" && cursor.is_word("of", ahead + 1) &&
       cursor.is(TokenKind::kNumber, ahead + 2)) {
     ahead += 3;
+  } else if ((team == "partner" || team == "team") && ahead == 0 && cursor.word(1) == "wod") {
+    // "Partner WOD, AMRAP 20:", "Team WOD (teams of 2) – For time:"
+    ahead = 2;
+    if (cursor.is(TokenKind::kOpen, ahead)) {
+      const std::size_t close = matching_close(Cursor(line, begin + ahead, end));
+      if (close == 0) {
+        return begin;
+      }
+      ahead = close + 1 - begin;
+    }
   } else if (team == "pairs" || team == "partner" || team == "partners") {
     ahead += 1;
   } else {

@@ -2632,10 +2632,20 @@ bool parse_movement_line(Cursor& cursor, const GrammarContext& context, Movement
   const std::size_t start = cursor.position();
   // "Rx 135/95", "Rx: 95/65, Scaled: 65/45": the load of the movement above, in tiers. Without
   // this rule "Rx" would be read as a movement's name.
-  if (const std::string_view first = cursor.word(); first == "rx" || first == "mx") {
+  const std::string_view first = cursor.word();
+  if (first == "rx" || first == "mx") {
     if (auto load = read_tiered_load(cursor)) {
       line.load = std::move(load);
       return true;
+    }
+  }
+  // "Scaled: 65/45 lb", "Beginner 45/35": the load of another tier than the prescribed one is a
+  // note, where the rules below would read a movement named "scaled".
+  if (first == "scaled" || first == "beginner" || first == "intermediate" || first == "masters") {
+    Cursor tier(cursor.line(), cursor.position() + 1, cursor.end());
+    tier.accept(TokenKind::kColon);
+    if (read_load(tier, true) && tier.at_end()) {
+      return false;
     }
   }
   const bool qualified = may_open_with_qualifier(cursor);

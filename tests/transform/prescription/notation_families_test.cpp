@@ -707,6 +707,8 @@ TEST(NotationFamilies, WavesAfterName) {
        R"json({"scheme":{"type":"amrap","duration_seconds":1200}})json"},
       {"\u201cFilthy-ish\u201d \u2013 For Time (25:00 cap):", "scheme",
        R"json({"scheme":{"type":"for_time","time_cap_seconds":1500}})json"},
+      {"Partner WOD (teams of 2), AMRAP 20:", "scheme",
+       R"json({"scheme":{"type":"amrap","duration_seconds":1200}})json"},
       {"Partner A: 400m Run", "movement",
        R"json({"movements":[{"canonical":"run"}],"distance":{"value":400,"unit":"m"}})json"},
       // Max calories are counted, as reps are, and name no rep max.
@@ -864,6 +866,8 @@ TEST(NotationFamilies, Loads) {
        R"json({"movements":[{"canonical":"thruster"},{"canonical":"pull up"}],"sets":3,"grouping":"list","load":{"value":135,"alt_value":95,"unit":null}})json"},
       {"Rx: 95/65, Scaled: 65/45", "movement",
        R"json({"movements":[],"load":{"value":95,"alt_value":65,"unit":null}})json"},
+      // The load of another tier alone is a note, not a movement named for the tier.
+      {"Scaled: 65/45 lb", "note", "{}"},
       {"Thrusters (Mx 75/55, Rx+ 115/75)", "movement",
        R"json({"remark":"(Mx 75/55, Rx+ 115/75)"})json"},
       {"(Light) Snatch x 3", "movement",
