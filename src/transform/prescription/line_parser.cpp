@@ -22,10 +22,20 @@ namespace wodetl::prescription {
 
 namespace {
 
-// "Superset 4 sets:", "Superset (4 sets):", "Circuit, 3 rounds:": the word names how the
-// movements below are done, and the count after it is the scheme. Moves begin past the word, and
-// past the bracket with end before its match. Returns false, changing nothing, for other lines.
-bool skip_superset_word(const TokenizedLine& line, std::size_t& begin, std::size_t& end) {
+// Removes count tokens of line from index first on. The tokens after them keep their spans of the
+// line's text.
+void erase_tokens(TokenizedLine& line, std::size_t first, std::size_t count) {
+  Token* const tokens = line.tokens.data();
+  std::move(tokens + first + count, tokens + line.token_count, tokens + first);
+  line.token_count -= count;
+}
+
+// "Superset 4 sets:", "Superset (4 sets):", "Circuit, 3 rounds:", "Superset (4 sets): Bench Press
+// x 8, Pull-ups x 8": the word names how the movements are done, and the count after it is the
+// scheme. Moves begin past the word. A bracket around the count is set aside too: past end when
+// it ends the line, and removed from line's tokens when a colon and movements follow it, so that
+// the line reads as "Superset 4 sets: …". Returns false, changing nothing, for other lines.
+bool skip_superset_word(TokenizedLine& line, std::size_t& begin, std::size_t& end) {
   const auto kind_at = [&](std::size_t index) { return line.tokens[index].kind; };
   if (kind_at(begin) != TokenKind::kWord || begin + 2 >= end) {
     return false;
@@ -44,13 +54,26 @@ bool skip_superset_word(const TokenizedLine& line, std::size_t& begin, std::size
     begin = after;
     return true;
   }
-  if (kind_at(after) == TokenKind::kOpen && after + 2 < last &&
-      kind_at(after + 1) == TokenKind::kNumber && kind_at(last - 1) == TokenKind::kClose) {
+  if (kind_at(after) != TokenKind::kOpen || after + 2 >= last ||
+      kind_at(after + 1) != TokenKind::kNumber) {
+    return false;
+  }
+  if (kind_at(last - 1) == TokenKind::kClose) {
     begin = after + 1;
     end = last - 1;
     return true;
   }
-  return false;
+  // "(4 sets): Bench Press x 8, …": the count, a word or none, the bracket's close, then a colon.
+  const std::size_t close = kind_at(after + 2) == TokenKind::kWord ? after + 3 : after + 2;
+  if (close + 2 >= end || kind_at(close) != TokenKind::kClose ||
+      kind_at(close + 1) != TokenKind::kColon) {
+    return false;
+  }
+  erase_tokens(line, close, 1);
+  erase_tokens(line, after, 1);
+  begin = after;
+  end -= 2;
+  return true;
 }
 
 // "Strength – Push Press 4x4 @ 75%", "Strength 2 – …", "A – Push Press 4x4", "Cash-out: 500m Row":
@@ -159,8 +182,9 @@ std::size_t after_team_phrase(const TokenizedLine& line, std::size_t begin, std:
 }
 
 // Token range left after list markers ("*", "•", "- ", "-" at the start of the line, "1. ") and
-// trailing punctuation (":", ".", "…", ",") are set aside.
-std::pair<std::size_t, std::size_t> content_range(const TokenizedLine& line) {
+// trailing punctuation (":", ".", "…", ",") are set aside. May remove the brackets around a
+// superset's count from line (see skip_superset_word).
+std::pair<std::size_t, std::size_t> content_range(TokenizedLine& line) {
   std::size_t begin = 0;
   std::size_t end = line.token_count;
   const auto kind_at = [&](std::size_t index) { return line.tokens[index].kind; };
@@ -1109,34 +1133,6 @@ bool parse_windowed(ParsedLine& line, Cursor& cursor, const GrammarContext& cont
   return false;
 }
 
-// Drops the brackets around the count of "Superset (4 sets): Bench Press x 8, Pull-ups x 8", so
-// that the line reads as "Superset 4 sets: …". skip_superset_word drops them only when nothing
-// follows them. The tokens' spans stay those of the line's text.
-void drop_superset_count_brackets(TokenizedLine& tokens) {
-  const auto kind_at = [&](std::size_t index) { return tokens.tokens[index].kind; };
-  const std::size_t open = tokens.token_count > 0 && kind_at(0) == TokenKind::kStar ? 2 : 1;
-  if (open + 4 >= tokens.token_count || kind_at(open) != TokenKind::kOpen ||
-      kind_at(open + 1) != TokenKind::kNumber || kind_at(open - 1) != TokenKind::kWord) {
-    return;
-  }
-  const std::string_view word = tokens.spelling(tokens.tokens[open - 1]);
-  if (word != "superset" && word != "circuit") {
-    return;
-  }
-  std::size_t close = open + 2;
-  if (kind_at(close) == TokenKind::kWord) {
-    ++close;  // "sets", "rounds"
-  }
-  if (kind_at(close) != TokenKind::kClose || kind_at(close + 1) != TokenKind::kColon ||
-      close + 2 >= tokens.token_count) {
-    return;
-  }
-  Token* const first = tokens.tokens.data();
-  std::move(first + close + 1, first + tokens.token_count, first + close);
-  std::move(first + open + 1, first + tokens.token_count - 1, first + open);
-  tokens.token_count -= 2;
-}
-
 // Drops the word "ladder" before a colon or a count, "Ladder: 1-2-3-…-10 Deadlifts", "Ladder 1-10
 // Power Cleans", "Front Squat ladder: 1-2-3, 1-2-3", and a colon right after it at the start of the
 // line. The word only says that the reps climb, which the counts after it state. Returns whether
@@ -1157,10 +1153,7 @@ bool drop_ladder_word(TokenizedLine& tokens) {
     if (!before_count || (index > 0 && !after_name)) {
       return false;
     }
-    const std::size_t dropped = index == 0 && kind_at(1) == TokenKind::kColon ? 2 : 1;
-    Token* const first = tokens.tokens.data();
-    std::move(first + index + dropped, first + tokens.token_count, first + index);
-    tokens.token_count -= dropped;
+    erase_tokens(tokens, index, index == 0 && kind_at(1) == TokenKind::kColon ? 2 : 1);
     return true;
   }
   return false;
@@ -1185,7 +1178,7 @@ void climb_ladder(ParsedLine& line) {
   movement->reps.reset();
 }
 
-void parse_tokens(ParsedLine& line, const TokenizedLine& tokens, std::string_view text,
+void parse_tokens(ParsedLine& line, TokenizedLine& tokens, std::string_view text,
                   const Vocabulary& vocabulary);
 
 // Parses text into line; writing in place spares moving the result, which is several hundred
@@ -1196,7 +1189,6 @@ void parse_into(ParsedLine& line, std::string_view text, const Vocabulary& vocab
   if (!tokens.complete) {
     return;
   }
-  drop_superset_count_brackets(tokens);
   const bool ladder = drop_ladder_word(tokens);
   parse_tokens(line, tokens, text, vocabulary);
   if (ladder) {
@@ -1204,8 +1196,9 @@ void parse_into(ParsedLine& line, std::string_view text, const Vocabulary& vocab
   }
 }
 
-// Parses the tokens of text into line.
-void parse_tokens(ParsedLine& line, const TokenizedLine& tokens, std::string_view text,
+// Parses the tokens of text into line. Setting aside what precedes the prescription may remove
+// tokens (see skip_superset_word).
+void parse_tokens(ParsedLine& line, TokenizedLine& tokens, std::string_view text,
                   const Vocabulary& vocabulary) {
   const GrammarContext context{text, vocabulary};
   const auto [begin, end] = content_range(tokens);
