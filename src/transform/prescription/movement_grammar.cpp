@@ -2256,8 +2256,9 @@ bool read_more_names(Cursor& cursor, const GrammarContext& context, MovementLine
 // "(Snatch + Hip Snatch) x 1 rep", "Back Squat 5x5 @ 75%", "Slow Pull Power Snatch",
 // "Deadlift: 5/3/1 week: 65%x5, …", "Deadlift – 5/3/1 Week 3: 75%x5, …", "Squat: Week 2: …": a
 // label of the program's week or wave between the name and what it prescribes. Skips it when
-// more follows, or when the label names the 5/3/1 program ("Deadlift 5/3/1", "Press 5/3/1 Week
-// 3") and ends the line, and returns whether it names that program; consumes nothing otherwise.
+// more follows. It also skips a label that names the 5/3/1 program and ends the line ("Deadlift
+// 5/3/1", "Press 5/3/1 Week 3"). Returns whether the label names that program, and consumes
+// nothing for other text.
 bool skip_week_label(Cursor& cursor) {
   const std::size_t start = cursor.position();
   // "5/3/1": the program's name, numbers joined by slashes.
@@ -2280,17 +2281,14 @@ bool skip_week_label(Cursor& cursor) {
   }
   const bool program = five_three_one && numbers == kFiveThreeOne.size();
   // "Deadlift 5/3/1" above its sets, "Deadlift 5/3/1: 70% x 3, …": the program's name alone.
-  if (program &&
-      (cursor.at_end() || ((cursor.accept(TokenKind::kColon) ||
-                            (cursor.is_spaced_dash() && cursor.accept(TokenKind::kDash))) &&
-                           !cursor.at_end()))) {
-    return true;
-  }
   if (program) {
-    cursor.reset(start);
-    for (std::size_t token = 0; token < 2 * kFiveThreeOne.size() - 1; ++token) {
-      cursor.advance();
+    const std::size_t after_program = cursor.position();
+    if (cursor.at_end() || ((cursor.accept(TokenKind::kColon) ||
+                             (cursor.is_spaced_dash() && cursor.accept(TokenKind::kDash))) &&
+                            !cursor.at_end())) {
+      return true;
     }
+    cursor.reset(after_program);
   }
 
   if (!cursor.accept_word_in({"week", "wave"})) {

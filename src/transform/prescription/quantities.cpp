@@ -221,6 +221,13 @@ bool read_named_reference(Cursor& cursor, const GrammarContext& context, RmRef& 
   return true;
 }
 
+// Skips the "e" of "e1RM", an estimated 1-RM, which is read as the 1-RM of the line's movement.
+void skip_estimated_mark(Cursor& cursor) {
+  if (cursor.is_word("e") && cursor.is(TokenKind::kNumber, 1) && !cursor.peek(1)->space_before) {
+    cursor.advance();
+  }
+}
+
 // Reference after "of": "1-RM Snatch", "your 1-RM Deadlift", "3RM", "today's top set", "max",
 // "your best Jerk" (the 1-RM of the jerk), "your best" (the 1-RM of the line's movement), "your
 // Back Squat", "back squat 1RM" (see read_named_reference).
@@ -232,10 +239,7 @@ bool read_of_reference(Cursor& cursor, const GrammarContext& context, RmRef& ref
     cursor.accept_word_in({"your", "the", "a", "an"});
   }
   const bool session = today || cursor.accept_word_in({"today's", "todays"});
-  // "of e1RM": an estimated 1-RM, read as the 1-RM of the line's movement.
-  if (cursor.is_word("e") && cursor.is(TokenKind::kNumber, 1) && !cursor.peek(1)->space_before) {
-    cursor.advance();
-  }
+  skip_estimated_mark(cursor);  // "of e1RM"
   // "of today's max", "of today's heavy single": the heaviest set of this session, not the 1-RM.
   if (session && (cursor.accept_word("max") || cursor.accept_words({"heavy", "single"}) ||
                   cursor.accept_words({"heavy", "double"}) ||
@@ -634,7 +638,8 @@ std::optional<Quantity> read_tiered_load(Cursor& cursor) {
   const std::size_t start = cursor.position();
   std::optional<Quantity> prescribed;
   do {
-    // A tier's name is one short word, "rx", "mx", "l1" or "scaled", with a "+" for a harder one.
+    // A tier's name is a word of up to three letters ("rx", "mx", "l1"), "scaled" or "masters",
+    // with a "+" for a harder one.
     const std::string_view name = cursor.word();
     if (name.empty() || (name.size() > 3 && name != "scaled" && name != "masters")) {
       cursor.reset(start);
@@ -889,13 +894,9 @@ bool unchecked::read_intensity(Cursor& cursor, const GrammarContext& context,
         cursor.advance();
         intensity.of = RmRef{.unread = true};
       } else {
-        // "@ 80% 1RM Back Squat", "@ 90% Clean": the reference without "of". "@ 85% e1RM" is
-        // an estimated 1-RM, read as the 1-RM of the line's movement, as after "of".
+        // "@ 80% 1RM Back Squat", "@ 90% Clean", "@ 85% e1RM": the reference without "of".
         const std::size_t before_reference = cursor.position();
-        if (cursor.is_word("e") && cursor.is(TokenKind::kNumber, 1) &&
-            !cursor.peek(1)->space_before) {
-          cursor.advance();
-        }
+        skip_estimated_mark(cursor);
         const bool read = read_reference_into(intensity.of, [&](RmRef& reference) {
           return prescription::read_rm_ref(cursor, context, reference) ||
                  (cursor.is(TokenKind::kWord) && read_named_reference(cursor, context, reference));
