@@ -24,11 +24,17 @@ std::size_t spaced_dash_length(std::string_view text, std::size_t at) {
   return 0;
 }
 
-// Returns the text after the first spaced dash of text (see spaced_dash_length), trimmed, or an
-// empty string when there is none.
+// Returns the text after the first spaced dash of text (see spaced_dash_length), or after an em
+// dash without spaces, which normalize_for_matching spaces too ("Strength—Deadlift 4x3"), trimmed.
+// Returns an empty string when there is none.
 std::string text_after_spaced_dash(std::string_view text) {
-  for (std::size_t at = text.find(' '); at != std::string_view::npos; at = text.find(' ', at + 1)) {
-    if (const std::size_t dash = spaced_dash_length(text, at); dash > 0) {
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    std::size_t dash = text[at] == ' ' ? spaced_dash_length(text, at) : 0;
+    if (text.substr(at).starts_with("\xE2\x80\x94") ||
+        text.substr(at).starts_with("\xE2\x80\x95")) {
+      dash = 3;
+    }
+    if (dash > 0) {
       return std::string(trim_spaces(text.substr(at + dash)));
     }
   }

@@ -43,6 +43,7 @@ TEST(MatchPartLabel, RecognizesLabelForms) {
        "Deadlift 4\u00d73 @ 80%"},
       {"Strength 2 - Push Press 4x4", SegmentKind::kPart, "strength 2", "Push Press 4x4"},
       {"Cash-out - 50 Sit-ups", SegmentKind::kPart, "cash out", "50 Sit-ups"},
+      {"Strength\u2014Deadlift 4x3 @ 80%", SegmentKind::kPart, "strength", "Deadlift 4x3 @ 80%"},
       {"Partner WOD", SegmentKind::kPart, "partner wod", ""},
       {"Team WOD: AMRAP 20", SegmentKind::kPart, "team wod", "AMRAP 20"},
       {"Workout of the Day", SegmentKind::kPart, "workout of the day", ""},
