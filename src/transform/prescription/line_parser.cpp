@@ -140,6 +140,7 @@ std::size_t after_team_phrase(const TokenizedLine& line, std::size_t begin, std:
       (letter != 'p' && letter != 'i' && letter != 'w' && letter != 't')) {
     return begin;
   }
+
   const Cursor cursor(line, begin, end);
   const std::string_view first = cursor.word();
   static constexpr KeywordSet kClocks = {"amrap", "emom", "every", "for"};
@@ -153,6 +154,9 @@ std::size_t after_team_phrase(const TokenizedLine& line, std::size_t begin, std:
       (cursor.is(TokenKind::kColon, 2) || cursor.is_spaced_dash(2))) {
     return begin + 3;
   }
+
+  // "In teams of 2,", "With a partner,", "Partner WOD (teams of 2),": the phrase, then its
+  // separator.
   std::size_t ahead = first == "in" || first == "with" ? 1 : 0;
   if (cursor.word(ahead) == "a") {
     ++ahead;
@@ -176,6 +180,7 @@ std::size_t after_team_phrase(const TokenizedLine& line, std::size_t begin, std:
   } else {
     return begin;
   }
+
   const bool separated = cursor.is(TokenKind::kComma, ahead) ||
                          cursor.is(TokenKind::kColon, ahead) || cursor.is_spaced_dash(ahead);
   return separated && begin + ahead + 1 < end ? begin + ahead + 1 : begin;
@@ -1135,7 +1140,7 @@ bool parse_windowed(ParsedLine& line, Cursor& cursor, const GrammarContext& cont
 
 // Drops the word "ladder" before a colon or a count, "Ladder: 1-2-3-…-10 Deadlifts", "Ladder 1-10
 // Power Cleans", "Front Squat ladder: 1-2-3, 1-2-3", and a colon right after it at the start of the
-// line. The word only says that the reps climb, which the counts after it state. Returns whether
+// line. The word only means that the reps climb, which the counts after it state. Returns whether
 // it dropped the word.
 bool drop_ladder_word(TokenizedLine& tokens) {
   static constexpr KeywordSet kLadder = {"ladder"};
