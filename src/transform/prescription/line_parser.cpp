@@ -1021,8 +1021,12 @@ LineFeatures scan_features(const TokenizedLine& tokens, std::size_t begin) {
   const bool times_word = first.kind == TokenKind::kWord &&
                           (tokens.spelling(first) == "twice" || tokens.spelling(first) == "once" ||
                            tokens.spelling(first) == "tc");
+  // "Superset x 3:", "Circuit x 4:" (see read_grouped_count_head).
+  const bool grouped = first.keyword == Keyword{"superset"}.id ||
+                       (first.kind == TokenKind::kWord && tokens.spelling(first) == "circuit");
   features.may_start_scheme = first.kind == TokenKind::kNumber || first.kind == TokenKind::kTime ||
-                              kSchemeStarts.contains(first.keyword) || glued_every || times_word;
+                              kSchemeStarts.contains(first.keyword) || glued_every || times_word ||
+                              grouped;
   return features;
 }
 

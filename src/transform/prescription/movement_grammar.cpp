@@ -2418,6 +2418,33 @@ bool read_sequence_first(Cursor& cursor, const GrammarContext& context, Movement
   return true;
 }
 
+// "10: Dips, Pull-ups" after the sets of "3 x 10: Dips, Pull-ups", "3 sets of 10 reps: Dips,
+// Pull-ups" or "Superset 3x10: Dips, Pull-ups": reps that each movement named after the colon
+// does, which name none of their own. Returns false, consuming nothing and leaving line as a new
+// MovementLine, for other text.
+bool read_reps_for_names(Cursor& cursor, const GrammarContext& context, MovementLine& line) {
+  const std::size_t start = cursor.position();
+  if (!at_reps_for_names(cursor)) {
+    return false;
+  }
+  const std::optional<CountRange> reps = read_count_range(cursor);
+  cursor.accept_word_in({"rep", "reps"});
+  cursor.accept(TokenKind::kColon);
+  const bool named =
+      parse_movement_line(cursor, context, line) && !line.movements.empty() && !line.reps &&
+      !line.sets && line.rep_scheme.empty() &&
+      std::none_of(line.movements.begin(), line.movements.end(),
+                   [](const Movement& movement) { return movement.reps.has_value(); });
+  if (!named) {
+    std::destroy_at(&line);
+    std::construct_at(&line);
+    cursor.reset(start);
+    return false;
+  }
+  line.reps = reps;
+  return true;
+}
+
 // Sets written before the name: "5x5 Back Squat", "5 x 5 Back Squat", "4 x 400m run",
 // "4-6 sets of 1-3 reps Snatch", "Three sets of 10 Burpees". A number must follow "x": "12 x
 // Goblet Squat" is reps. The rest of the line is a movement line of its own that names movements;
@@ -2460,6 +2487,10 @@ bool read_sets_first(Cursor& cursor, const GrammarContext& context, MovementLine
   if (!sets || cursor.at_end()) {
     cursor.reset(start);
     return false;
+  }
+  if (read_reps_for_names(cursor, context, line)) {
+    line.sets = sets;
+    return true;
   }
   if (!parse_movement_line(cursor, context, line) || line.movements.empty()) {
     cursor.reset(start);
@@ -2573,6 +2604,18 @@ bool may_start_quantities(const Cursor& cursor) {
 }
 
 }  // namespace
+
+bool at_reps_for_names(const Cursor& cursor) {
+  if (!cursor.is(TokenKind::kNumber)) {
+    return false;
+  }
+  Cursor ahead = cursor;
+  if (!read_count_range(ahead)) {
+    return false;
+  }
+  ahead.accept_word_in({"rep", "reps"});
+  return ahead.accept(TokenKind::kColon) && ahead.is(TokenKind::kWord);
+}
 
 void keep_percent_to_lifts(MovementLine& line, const Vocabulary& vocabulary) {
   if (line.grouping != Grouping::kList || !line.intensity.percent) {

@@ -44,6 +44,11 @@ bool parse_movement_line(Cursor& cursor, const GrammarContext& context, Movement
 //! Number of tokens of back_off_lead, with the colon after them if there is one: "back-off:".
 [[nodiscard]] std::size_t back_off_words(const Cursor& cursor);
 
+//! Whether the cursor is at reps that a colon separates from the names of the movements that do
+//! them, such as "10: Dips, Pull-ups" in "3 x 10: Dips, Pull-ups" or "10 reps: …" in "3 sets of
+//! 10 reps: …".
+[[nodiscard]] bool at_reps_for_names(const Cursor& cursor);
+
 //! Adds text to the line's warning, after "; " when it has one already.
 void append_warning(MovementLine& line, std::string_view text);
 

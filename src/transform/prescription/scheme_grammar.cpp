@@ -561,6 +561,37 @@ bool may_be_rep_sequence(const Cursor& cursor) {
   return cursor.is(TokenKind::kNumber) && cursor.line().may_have_any(kOf);
 }
 
+// "Superset x 3:", "Superset (x3):", "Circuit, x 4": how the movements after the colon or on the
+// lines below are done, then how many times. A superset counts sets, as "Superset 3 sets:" does,
+// and a circuit rounds. content_range sets the word aside when a count follows it without "x".
+bool may_be_grouped_count(const Cursor& cursor) {
+  return cursor.is_word("superset") || cursor.word() == "circuit";
+}
+
+bool read_grouped_count_head(Cursor& cursor, Head& head) {
+  const std::size_t start = cursor.position();
+  const bool superset = cursor.is_word("superset");
+  cursor.advance();
+  cursor.accept(TokenKind::kComma);
+  const bool bracketed = cursor.accept(TokenKind::kOpen);
+  std::optional<CountRange> count;
+  if (cursor.accept(TokenKind::kTimes)) {
+    count = read_count_range(cursor);
+  }
+  if (!count || (bracketed && !cursor.accept(TokenKind::kClose))) {
+    cursor.reset(start);
+    return false;
+  }
+  if (superset) {
+    head.scheme.type = SchemeType::kSets;
+    head.scheme.sets = count;
+  } else {
+    head.scheme.type = SchemeType::kRounds;
+    head.scheme.rounds = count->max;
+  }
+  return true;
+}
+
 bool may_be_counted(const Cursor& cursor) {
   static constexpr KeywordSet kCountWords = {"rounds", "round", "sets", "set", "through"};
   return cursor.is_word("tabata") || cursor.line().may_have_any(kCountWords);
@@ -642,7 +673,8 @@ bool parse_scheme_line(Cursor& cursor, const GrammarContext& context, ParsedLine
                                         {may_be_amrap, read_amrap_head},
                                         {may_be_for_time, read_for_time_head},
                                         {may_be_rep_sequence, read_rep_sequence_head},
-                                        {may_be_counted, read_counted_head}};
+                                        {may_be_counted, read_counted_head},
+                                        {may_be_grouped_count, read_grouped_count_head}};
   const std::size_t start = cursor.position();
   for (const HeadRule& rule : kHeads) {
     cursor.reset(start);
@@ -692,6 +724,11 @@ bool parse_scheme_line(Cursor& cursor, const GrammarContext& context, ParsedLine
       cursor.accept(TokenKind::kColon);
       movement_required = !introduced && head.scheme.type != SchemeType::kTabata;
       sets_phrase = of_follows_head && head.scheme.type == SchemeType::kSets;
+      // "3 sets of 10: Dips, Pull-ups" is a movement line with sets and reps, as "3 x 10: Dips,
+      // Pull-ups" is.
+      if (sets_phrase && at_reps_for_names(cursor)) {
+        break;
+      }
     }
     // The line is a scheme from here on, unless its movements decide otherwise below, so its value
     // is built in place.

@@ -133,6 +133,23 @@ TEST(BuildBlocks, SupersetCountGivesSets) {
   }
 }
 
+TEST(BuildBlocks, SupersetTimesCountGivesSets) {
+  const auto blocks =
+      build_blocks(parse({"Superset x 3:", "Bench Press x 6 @ 75%", "Chin-ups x 6"}));
+  ASSERT_EQ(blocks.size(), 1U);
+  EXPECT_EQ(blocks[0].movement_lines, (std::vector<std::size_t>{1, 2}));
+  EXPECT_EQ(blocks[0].sets.size(), 3U);
+}
+
+TEST(BuildBlocks, SharedRepsGiveEachNamedMovementItsSets) {
+  const auto blocks = build_blocks(parse({"Superset 3 x 10: Dips, Pull-ups"}));
+  ASSERT_EQ(blocks.size(), 1U);
+  ASSERT_EQ(blocks[0].sets.size(), 3U);
+  for (const SetPrescription& set : blocks[0].sets) {
+    EXPECT_EQ(set.reps, (CountRange{10, 10}));
+  }
+}
+
 TEST(BuildBlocks, TimeCapJoinsRepSequenceOfMovements) {
   const auto blocks = build_blocks(parse({"21-15-9: Thrusters, Pull-ups", "TC: 12 min"}));
   ASSERT_EQ(blocks.size(), 1U);

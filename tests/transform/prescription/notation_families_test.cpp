@@ -1160,6 +1160,21 @@ TEST(NotationFamilies, Noise) {
        R"json({"scheme":{"type":"sets","sets":4},"movement":{"grouping":"list"}})json"},
       {"Superset (4 sets): Bench Press x 8, Pull-ups x 8", "scheme",
        R"json({"scheme":{"type":"sets","sets":4},"movement":{"grouping":"list","movements":[{"name":"Bench Press","canonical":"bench press"},{"name":"Pull-ups","canonical":"pull up"}]}})json"},
+      // "x" before the count: a superset's sets, a circuit's rounds.
+      {"Superset x 3: 10 Dips, 10 Pull-ups", "scheme",
+       R"json({"scheme":{"type":"sets","sets":3},"movement":{"grouping":"list","movements":[{"name":"Dips","canonical":"dip","reps":{"min":10,"max":10}},{"name":"Pull-ups","canonical":"pull up","reps":{"min":10,"max":10}}]}})json"},
+      {"Superset (x3): 10 Dips, 10 Pull-ups", "scheme",
+       R"json({"scheme":{"type":"sets","sets":3},"movement":{"grouping":"list"}})json"},
+      {"Superset x3", "scheme", R"json({"scheme":{"type":"sets","sets":3}})json"},
+      {"Circuit x 4:", "scheme", R"json({"scheme":{"type":"rounds","rounds":4}})json"},
+      // Sets and reps before a colon and the names that do them.
+      {"Superset 3 x 10: Dips, Pull-ups", "movement",
+       R"json({"sets":3,"reps":{"min":10,"max":10},"grouping":"list","movements":[{"name":"Dips","canonical":"dip"},{"name":"Pull-ups","canonical":"pull up"}]})json"},
+      {"3 x 10: Dips, Pull-ups", "movement",
+       R"json({"sets":3,"reps":{"min":10,"max":10},"grouping":"list"})json"},
+      {"3 sets of 10 reps: Dips, Pull-ups", "movement",
+       R"json({"sets":3,"reps":{"min":10,"max":10},"grouping":"list"})json"},
+      {"3 x 10: 10 Dips, Pull-ups", "note", R"json({})json"},
       // An increase from set to set stays in the remark, with a warning that loads leave it out.
       {"Back Squat 5 x 5 @ 75% of 1RM, add 5 lb each set", "movement",
        R"json({"sets":5,"remark":"add 5 lb each set","warning":"raises the weight from set to set, which the loads leave out: add the increase to each set by hand"})json"},
