@@ -220,6 +220,9 @@ struct MovementLine {
   std::optional<CountRange> sets;       //!< "5x5", "4-6 sets of", the length of a rep scheme
   std::vector<int> rep_scheme;          //!< reps set by set: "5-4-3-2-1", "3,3,3,3"
   bool per_side = false;                //!< "each leg", "per side", "8e", "5 L / 5 R"
+  //! The line names 5/3/1 after the lift, "Deadlift 5/3/1", "Press 5/3/1 Week 3": percentages of
+  //! its sets that name no reference, on the lines below it too, are of the training max.
+  bool training_max_program = false;
   std::optional<int> duration_seconds;  //!< "x 40 seconds", ":30 hold", "for 1 minute"
   std::optional<Quantity> distance;     //!< "x 400 meters", "400m run", "x 100ft", "24/20″"
   std::optional<Quantity> calories;     //!< "30/22 Calories"

@@ -800,6 +800,21 @@ void fill_sets(Block& block, const std::vector<ParsedLine>& lines,
   }
 }
 
+// "Deadlift 5/3/1" then "65% x 5", "75% x 5", "85% x 5+": the percentages of the sets of a
+// movement line that names the program, on its line or below it, are of the training max unless
+// they name another reference.
+void refer_program_sets_to_training_max(Block& block, const std::vector<ParsedLine>& lines) {
+  for (SetPrescription& set : block.sets) {
+    if (!set.movement_line || !set.intensity.percent || set.intensity.of) {
+      continue;
+    }
+    const MovementLine* line = movement_line_at(lines, *set.movement_line);
+    if (line != nullptr && line->training_max_program) {
+      set.intensity.of = RmRef{.training_max = true};
+    }
+  }
+}
+
 // A scheme line that states only a time cap: "Time cap: 14 minutes".
 bool is_lone_time_cap(const ParsedLine& line) {
   const SchemeLine& scheme = *line.scheme();
@@ -1185,6 +1200,7 @@ std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines,
     }
     check_set_numbers(block, lines);
     fill_sets(block, lines, inherited_sets, within_minutes, movements);
+    refer_program_sets_to_training_max(block, lines);
     for (const std::size_t index : block.movement_lines) {
       const MovementLine* line = movement_line_at(lines, index);
       if (line != nullptr && !line->warning.empty()) {

@@ -2356,6 +2356,7 @@ bool read_named(Cursor& cursor, const GrammarContext& context, MovementLine& lin
   }
   if (five_three_one) {
     refer_to_training_max(line);
+    line.training_max_program = true;
   }
   if (!state.strong) {
     for (const Movement& movement : line.movements) {

@@ -133,6 +133,28 @@ TEST(BuildBlocks, SupersetCountGivesSets) {
   }
 }
 
+TEST(BuildBlocks, FiveThreeOneHeadingRefersSetsBelowToTrainingMax) {
+  const auto blocks = build_blocks(parse({"Deadlift 5/3/1", "65% x 5", "75% x 5", "85% x 5+"}));
+  ASSERT_EQ(blocks.size(), 1U);
+  ASSERT_EQ(blocks[0].sets.size(), 3U);
+  for (const SetPrescription& set : blocks[0].sets) {
+    ASSERT_TRUE(set.intensity.of.has_value());
+    EXPECT_TRUE(set.intensity.of->training_max);
+  }
+  // A reference the line names wins, and a lift without the program's name keeps the 1-RM.
+  const auto named = build_blocks(parse({"Press 5/3/1 Week 3", "75% x 5", "85% x 3 @ 90% of 1RM"}));
+  ASSERT_EQ(named.size(), 1U);
+  ASSERT_EQ(named[0].sets.size(), 2U);
+  EXPECT_TRUE(named[0].sets[0].intensity.of->training_max);
+  EXPECT_FALSE(named[0].sets[1].intensity.of->training_max);
+  const auto plain = build_blocks(parse({"Deadlift", "65% x 5", "75% x 5"}));
+  ASSERT_EQ(plain.size(), 1U);
+  ASSERT_EQ(plain[0].sets.size(), 2U);
+  for (const SetPrescription& set : plain[0].sets) {
+    EXPECT_FALSE(set.intensity.of.has_value() && set.intensity.of->training_max);
+  }
+}
+
 TEST(BuildBlocks, SupersetTimesCountGivesSets) {
   const auto blocks =
       build_blocks(parse({"Superset x 3:", "Bench Press x 6 @ 75%", "Chin-ups x 6"}));
