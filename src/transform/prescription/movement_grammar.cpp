@@ -412,10 +412,25 @@ void read_reps_suffix(Cursor& cursor, MovementLine& line) {
 struct TailState {
   bool strong = false;  //!< a quantity or intensity was read
   bool marked = false;  //!< an "x", "@" or sets x reps was read, so leftovers are remarks
+  bool rx_load = false;  //!< the line's load is the one that "(Rx)" marks
   //! Token index after the "+" of "5-3-1+", whose last set is for as many reps as possible; 0 for
   //! none.
   std::size_t last_at_least_end = 0;
 };
+
+// Gives line the load that read_tail read, the cursor past it. A bracket after the load may name
+// its tier: in "225/155 lb (Rx), 185/125 lb (Scaled)" the Rx load is the line's whichever comes
+// first, and another tier's load is kept only when the line has no load yet. The bracket stays
+// for the remark.
+void take_load(const Cursor& cursor, MovementLine& line, TailState& state, Quantity&& load) {
+  state.strong = true;
+  const std::optional<bool> tier = marked_tier(cursor);
+  if (state.rx_load || (tier == false && line.load)) {
+    return;
+  }
+  line.load = std::move(load);
+  state.rx_load = tier == true;
+}
 
 // Quantity that an "x" leads to: the ":30" of "5 x :30", the "400m" of "Row x 500m", the "8-10" of
 // "3 x 8-10". Writes the one it reads into seconds, distance or reps, and returns which; the
@@ -1699,8 +1714,7 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       if (auto load = read_load(cursor, true);
           load && (!load->alt_value || *load->alt_value < load->value ||
                    load->value > kMaxUnsignedPercent || *load->alt_value > kMaxUnsignedPercent)) {
-        line.load = load;
-        state.strong = true;
+        take_load(cursor, line, state, std::move(*load));
         continue;
       }
       cursor.reset(mark);
@@ -1716,8 +1730,7 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       continue;
     }
     if (auto load = read_load(cursor)) {
-      line.load = load;
-      state.strong = true;
+      take_load(cursor, line, state, std::move(*load));
       continue;
     }
     if (auto load = read_gendered_load(cursor)) {
@@ -2681,12 +2694,14 @@ bool parse_movement_line(Cursor& cursor, const GrammarContext& context, Movement
       return true;
     }
   }
-  // "Scaled: 65/45 lb", "Beginner 45/35": the load of another tier than the prescribed one is a
-  // note, where the rules below would read a movement named "scaled".
-  if (first == "scaled" || first == "beginner" || first == "intermediate" || first == "masters") {
+  // "Scaled: 65/45 lb", "Beginner 45/35", "Scaled: 65/45 lb, Jumping Pull-ups": what another tier
+  // than the prescribed one does is a note, where the rules below would read a movement named
+  // "scaled". Short names such as "DB" name movements too, so only the longer tier names are
+  // tested.
+  constexpr std::size_t kShortName = 3;
+  if (first.size() > kShortName && is_tier_name(first)) {
     Cursor tier(cursor.line(), cursor.position() + 1, cursor.end());
-    tier.accept(TokenKind::kColon);
-    if (read_load(tier, true) && tier.at_end()) {
+    if (tier.accept(TokenKind::kColon) || (read_load(tier, true) && tier.at_end())) {
       return false;
     }
   }

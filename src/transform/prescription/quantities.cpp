@@ -618,6 +618,13 @@ std::optional<Quantity> unchecked::read_load(Cursor& cursor, bool bare_allowed) 
   if (const std::string_view unit = load_unit(cursor.keyword()); !unit.empty()) {
     cursor.advance();
     quantity.unit = unit;
+    // "225 lbs / 155 lbs", "24 kg/16 kg": the women's load after a slash, with its own unit.
+    if (!quantity.alt_value && cursor.is(TokenKind::kSlash) && cursor.is(TokenKind::kNumber, 1) &&
+        load_unit(cursor.keyword(2)) == unit) {
+      cursor.advance();
+      quantity.alt_value = cursor.advance().value;
+      cursor.advance();
+    }
     return quantity;
   }
   if (!quantity.alt_value && cursor.is(TokenKind::kTimes) &&
@@ -634,14 +641,30 @@ std::optional<Quantity> unchecked::read_load(Cursor& cursor, bool bare_allowed) 
   return std::nullopt;
 }
 
+bool is_tier_name(std::string_view word) {
+  constexpr std::size_t kShortName = 3;
+  return (!word.empty() && word.size() <= kShortName) || word == "scaled" || word == "masters" ||
+         word == "beginner" || word == "intermediate" || word == "advanced";
+}
+
+std::optional<bool> marked_tier(const Cursor& cursor) {
+  if (!cursor.is(TokenKind::kOpen) || !is_tier_name(cursor.word(1))) {
+    return std::nullopt;
+  }
+  const bool harder = cursor.is(TokenKind::kPlus, 2);
+  if (!cursor.is(TokenKind::kClose, harder ? 3 : 2)) {
+    return std::nullopt;
+  }
+  return cursor.word(1) == "rx" && !harder;
+}
+
 std::optional<Quantity> read_tiered_load(Cursor& cursor) {
   const std::size_t start = cursor.position();
   std::optional<Quantity> prescribed;
   do {
-    // A tier's name is a word of up to three letters ("rx", "mx", "l1"), "scaled" or "masters",
-    // with a "+" for a harder one.
+    // A tier's name, with a "+" for a harder one.
     const std::string_view name = cursor.word();
-    if (name.empty() || (name.size() > 3 && name != "scaled" && name != "masters")) {
+    if (!is_tier_name(name)) {
       cursor.reset(start);
       return std::nullopt;
     }

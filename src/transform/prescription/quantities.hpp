@@ -119,6 +119,15 @@ inline std::optional<Quantity> read_gendered_load(Cursor& cursor) {
              : std::nullopt;
 }
 
+//! Whether word names a scaling tier: a word of up to three letters ("rx", "mx", "l1"),
+//! "scaled", "masters", "beginner", "intermediate" or "advanced".
+[[nodiscard]] bool is_tier_name(std::string_view word);
+
+//! The tier of a load that a bracket after it names, "(Rx)", "(Rx+)", "(Scaled)": true for the
+//! "Rx" tier, which the workout prescribes, false for another tier, nullopt when the cursor is at
+//! no such bracket. Consumes nothing.
+[[nodiscard]] std::optional<bool> marked_tier(const Cursor& cursor);
+
 //! Loads of scaling tiers, "Rx 135/95", "Mx 75/55, Rx 95/65, Rx+ 115/75", "Scaled: 95/65": every
 //! token from the cursor to its end must be a tier's name and its load. Returns the load of the
 //! "Rx" tier, which the workout prescribes, or nullopt, consuming nothing, for other text or tiers

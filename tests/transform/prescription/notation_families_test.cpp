@@ -868,6 +868,20 @@ TEST(NotationFamilies, Loads) {
        R"json({"movements":[],"load":{"value":95,"alt_value":65,"unit":null}})json"},
       // The load of another tier alone is a note, not a movement named for the tier.
       {"Scaled: 65/45 lb", "note", "{}"},
+      {"Scaled: 65/45 lb, Jumping Pull-ups", "note", "{}"},
+      {"Intermediate: 75/55 lb", "note", "{}"},
+      // A bracket after a load may name its tier: the Rx load is the line's, wherever it comes.
+      {"Deadlift 5 x 5 @ 225/155 lb (Rx), 185/125 lb (Scaled)", "movement",
+       R"json({"sets":5,"load":{"value":225,"alt_value":155,"unit":"lb"},"remark":"(Rx) (Scaled)"})json"},
+      {"Deadlift 5 x 5 @ 185/125 lb (Scaled), 225/155 lb (Rx)", "movement",
+       R"json({"sets":5,"load":{"value":225,"alt_value":155,"unit":"lb"}})json"},
+      {"Deadlift 5 x 5 @ 185/125 lb (Scaled)", "movement",
+       R"json({"load":{"value":185,"alt_value":125,"unit":"lb"}})json"},
+      // The women's load after a slash, with its own unit.
+      {"Back Squat 5 x 5 @ 225 lbs / 155 lbs", "movement",
+       R"json({"sets":5,"load":{"value":225,"alt_value":155,"unit":"lb"}})json"},
+      {"KB Swings 24 kg/16 kg", "movement",
+       R"json({"load":{"value":24,"alt_value":16,"unit":"kg"}})json"},
       {"Thrusters (Mx 75/55, Rx+ 115/75)", "movement",
        R"json({"remark":"(Mx 75/55, Rx+ 115/75)"})json"},
       {"(Light) Snatch x 3", "movement",
