@@ -847,6 +847,20 @@ bool names_every_minute(const Block& block, const std::vector<ParsedLine>& lines
          !scheme.scheme.minutes && minute_clock_length(scheme.scheme);
 }
 
+// Whether line, a movement line that states sets of its own, is other work than the block's
+// scheme line, which names movements that take all of the scheme's sets: "Pendlay Row 4 x 8"
+// after "EMOM 10: 3 Power Cleans @ 70%". Under "E2MOM x 10: Snatch 5 x 2" the snatch states its
+// count, and "Clean & Jerk 5 x 1" below it shares the clock.
+bool fills_scheme_sets(const Block& block, const MovementLine& line,
+                       const std::vector<ParsedLine>& lines) {
+  if (!block.scheme_line || !line.sets || !block.movement_lines.empty()) {
+    return false;
+  }
+  const SchemeLine& scheme = *lines[*block.scheme_line].scheme();
+  return scheme.movement && !scheme.movement->movements.empty() && !scheme.movement->sets &&
+         scheme.movement->rep_scheme.empty() && scheme.movement->steps.empty();
+}
+
 // A scheme that selects minutes of the clock before it: "Odd: …", "Odd: …, Even: …".
 bool runs_within_clock(const SchemeLine& scheme) {
   return (scheme.scheme.minutes && scheme.scheme.minutes->parity != MinuteParity::kAny) ||
@@ -1128,8 +1142,9 @@ std::vector<Block> build_blocks(const std::vector<ParsedLine>& lines,
         // Without a scheme or a heading, each named movement line is its own piece of work. A
         // line of quantities only ("5x5 @ 75%") belongs to the movement before it. A clock whose
         // line names the movements of all its minutes takes no more.
-        const bool closed_clock =
-            open && names_movements && names_every_minute(blocks.back(), lines);
+        const bool closed_clock = open && names_movements &&
+                                  (names_every_minute(blocks.back(), lines) ||
+                                   fills_scheme_sets(blocks.back(), *line.movement(), lines));
         // "Snatch – build to a heavy single" then "Then 3 x 2 @ 80%": sets of the target's lift.
         const bool after_target =
             !open && !names_movements && !blocks.empty() && blocks.back().target_line == index - 1;

@@ -155,6 +155,20 @@ TEST(BuildBlocks, FiveThreeOneHeadingRefersSetsBelowToTrainingMax) {
   }
 }
 
+TEST(BuildBlocks, LineWithOwnSetsAfterClockWithItsMovementIsOtherWork) {
+  const auto blocks = build_blocks(parse({"EMOM 10: 3 Power Cleans @ 70%", "Pendlay Row 4 x 8"}));
+  ASSERT_EQ(blocks.size(), 2U);
+  EXPECT_EQ(blocks[0].sets.size(), 10U);
+  EXPECT_EQ(blocks[1].movement_lines, (std::vector<std::size_t>{1}));
+  EXPECT_EQ(blocks[1].sets.size(), 4U);
+  // A movement after the colon that states its own count shares the clock with the line below.
+  const auto shared = build_blocks(parse({"E2MOM x 10: Snatch 5 x 2 @ 70%", "Clean & Jerk 5 x 1"}));
+  ASSERT_EQ(shared.size(), 1U);
+  // Lines without a count of their own are the clock's movements.
+  const auto listed = build_blocks(parse({"AMRAP 12: 5 Pull-ups", "10 Push-ups", "15 Air Squats"}));
+  ASSERT_EQ(listed.size(), 1U);
+}
+
 TEST(BuildBlocks, SupersetTimesCountGivesSets) {
   const auto blocks =
       build_blocks(parse({"Superset x 3:", "Bench Press x 6 @ 75%", "Chin-ups x 6"}));
