@@ -346,24 +346,36 @@ std::string comment_left(Cursor& cursor, const GrammarContext& context) {
       written_text(cursor.line(), context.original, cursor.position(), cursor.end()));
 }
 
-bool parse_set_row(Cursor& cursor, const GrammarContext& context, ParsedLine& parsed);
+bool parse_set_row(Cursor& cursor, const GrammarContext& context, ParsedLine& parsed,
+                   bool worded = true);
 
-// Index of the next comma before "set" or "sets" at or after the cursor, or the cursor's end.
-std::size_t next_row_start(const Cursor& cursor) {
+// Index of the next comma before "set" or "sets" at or after the cursor, or before a number when
+// numbered is true, or the cursor's end.
+std::size_t next_row_start(const Cursor& cursor, bool numbered) {
   for (std::size_t ahead = 0; ahead < cursor.remaining(); ++ahead) {
-    if (cursor.is(TokenKind::kComma, ahead) && cursor.is_word_in({"set", "sets"}, ahead + 1)) {
+    if (cursor.is(TokenKind::kComma, ahead) &&
+        (cursor.is_word_in({"set", "sets"}, ahead + 1) ||
+         (numbered && cursor.is(TokenKind::kNumber, ahead + 1)))) {
       return cursor.position() + ahead;
     }
   }
   return cursor.end();
 }
 
-// "Set 1 = 70% x 3, Sets 2-3 = 75% x 3": rows for the next sets after commas. The row in line and
-// those rows become its steps, one a set, when each row starts right after the one before. A row
-// that does not stays in the remark.
+// Whether the cursor is at the set number that continues rows up to set last, without the word
+// "set" before it: the "4" of "Sets 1-3 @ 70%, 4-5 @ 75%".
+bool at_next_set_number(const Cursor& cursor, int last) {
+  return cursor.is(TokenKind::kComma) && cursor.is(TokenKind::kNumber, 1) &&
+         cursor.peek(1)->value == static_cast<double>(last) + 1;
+}
+
+// "Set 1 = 70% x 3, Sets 2-3 = 75% x 3", "Sets 1-3 @ 70%, 4-5 @ 75%": rows for the next sets after
+// commas, with or without the word "set". The row in line and those rows become its steps, one a
+// set, when each row starts right after the one before. A row that does not stays in the remark.
 void read_more_set_rows(Cursor& cursor, const GrammarContext& context, IntensityLine& line) {
-  if (!cursor.is(TokenKind::kComma) || !cursor.is_word_in({"set", "sets"}, 1) || !line.sets ||
-      !line.steps.empty()) {
+  if (!line.sets || !line.steps.empty() ||
+      !((cursor.is(TokenKind::kComma) && cursor.is_word_in({"set", "sets"}, 1)) ||
+        at_next_set_number(cursor, line.sets->last))) {
     return;
   }
   constexpr int kMaxRowSets = 30;
@@ -379,14 +391,18 @@ void read_more_set_rows(Cursor& cursor, const GrammarContext& context, Intensity
 
   add_steps(line);
   int last = line.sets->last;
-  while (cursor.is(TokenKind::kComma) && cursor.is_word_in({"set", "sets"}, 1)) {
+  while (true) {
+    const bool worded = cursor.is(TokenKind::kComma) && cursor.is_word_in({"set", "sets"}, 1);
+    if (!worded && !at_next_set_number(cursor, last)) {
+      break;
+    }
     const std::size_t before = cursor.position();
     cursor.advance();
-    Cursor row_cursor(cursor.line(), cursor.position(), next_row_start(cursor));
+    Cursor row_cursor(cursor.line(), cursor.position(), next_row_start(cursor, !worded));
     ParsedLine next;
-    const IntensityLine* row = parse_set_row(row_cursor, context, next) && row_cursor.at_end()
-                                   ? next.intensity()
-                                   : nullptr;
+    const IntensityLine* row =
+        parse_set_row(row_cursor, context, next, worded) && row_cursor.at_end() ? next.intensity()
+                                                                                : nullptr;
     if (row == nullptr || !row->sets || !row->steps.empty() || row->sets->first != last + 1 ||
         row->sets->last - row->sets->first >= kMaxRowSets) {
       cursor.reset(before);
@@ -408,8 +424,9 @@ void read_more_set_rows(Cursor& cursor, const GrammarContext& context, Intensity
 }
 
 // "*Sets 4-5 = @ 75% of 1-RM Snatch", "*Set 1 = @ 60%", "*Sets 1-2 = 8 reps @ 65-70%". Builds the
-// row in parsed once "Set N" has matched, and makes parsed a note again when the row fails.
-bool parse_set_row(Cursor& cursor, const GrammarContext& context, ParsedLine& parsed) {
+// row in parsed once "Set N" has matched, and makes parsed a note again when the row fails. With
+// worded false the row starts at its number, as the later rows of "Sets 1-3 @ 70%, 4-5 @ 75%" do.
+bool parse_set_row(Cursor& cursor, const GrammarContext& context, ParsedLine& parsed, bool worded) {
   const std::size_t start = cursor.position();
   // "1st set: 5 @ 65%": an ordinal before the word "set".
   std::optional<int> ordinal;
@@ -421,7 +438,7 @@ bool parse_set_row(Cursor& cursor, const GrammarContext& context, ParsedLine& pa
       cursor.advance();
     }
   }
-  if (!cursor.accept_word_in({"set", "sets"})) {
+  if (worded && !cursor.accept_word_in({"set", "sets"})) {
     cursor.reset(start);
     return false;
   }

@@ -574,7 +574,10 @@ TEST(BlockMovements, SetsFollowTheirLines) {
       {{"Snatch x 1 @ 85%", "Then 3 x 2 @ 75%"},
        {"0:- 1 1@85", "0:- 2 2@75", "0:- 3 2@75", "0:- 4 2@75"}},
       // Rows for the next sets on one line apply to those sets.
-      {{"Clean", "Set 1 = 70% x 3, Sets 2-3 = 75% x 3"}, {"0:- 1 3@70", "0:- 2 3@75", "0:- 3 3@75"}},
+      {{"Clean", "Set 1 = 70% x 3, Sets 2-3 = 75% x 3"},
+       {"0:- 1 3@70", "0:- 2 3@75", "0:- 3 3@75"}},
+      {{"Back Squat 5x3", "Sets 1-3 @ 70%, 4-5 @ 75%"},
+       {"0:- 1 3@70", "0:- 2 3@70", "0:- 3 3@70", "0:- 4 3@75", "0:- 5 3@75"}},
       {{"Three sets of:", "Snatch x 2", "Set 1 = @ 70%, Sets 2-3 = @ 80%"},
        {"1:- 1 2@70", "1:- 2 2@80", "1:- 3 2@80"}},
       // A bare count under a movement line counts its sets.

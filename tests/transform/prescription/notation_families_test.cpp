@@ -473,6 +473,13 @@ TEST(NotationFamilies, PerSetTables) {
       // Rows for the next sets after commas on one line: one step a set.
       {"Set 1 = 70% x 3, Sets 2-3 = 75% x 3", "intensity",
        R"json({"sets":{"first":1,"last":3},"reps":null,"percent":null,"steps":[{"reps":{"min":3,"max":3},"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}}]})json"},
+      // The word "set" may be left out of the rows after the first.
+      {"Sets 1-3 @ 70%, 4-5 @ 75%", "intensity",
+       R"json({"sets":{"first":1,"last":5},"percent":null,"steps":[{"percent":{"min":70,"max":70}},{"percent":{"min":70,"max":70}},{"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}}]})json"},
+      {"Set 1 @ 70%, 2 @ 75%, 3 @ 80%", "intensity",
+       R"json({"sets":{"first":1,"last":3},"steps":[{"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"percent":{"min":80,"max":80}}]})json"},
+      {"Sets 1-3 @ 70%, 5 @ 75%", "intensity",
+       R"json({"sets":{"first":1,"last":3},"remark":"5 @ 75%"})json"},
       {"Set 1 = 70% x 3, Set 3 = 80% x 2", "intensity",
        R"json({"sets":{"first":1,"last":1},"percent":{"min":70,"max":70},"remark":"Set 3 = 80% x 2"})json"},
       {"Sets 1, 2, 3 – 70% x 3", "intensity",
