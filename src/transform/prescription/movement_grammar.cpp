@@ -1609,6 +1609,24 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       state.strong = state.marked = true;
       continue;
     }
+    // "Bench Press 65%/3/2", "Squat 70%/5": reps, then sets, joined to the percentage by slashes,
+    // as Sheiko's programs write them.
+    const auto at_slashed_count = [&cursor] {
+      return cursor.is(TokenKind::kSlash) && !cursor.peek()->space_before &&
+             cursor.is(TokenKind::kNumber, 1) && !cursor.peek(1)->space_before &&
+             !cursor.is(TokenKind::kPercent, 2);
+    };
+    if (line.intensity.percent && !line.reps && !line.sets && mark > 0 &&
+        cursor.line().tokens[mark - 1].kind == TokenKind::kPercent && at_slashed_count()) {
+      cursor.advance();
+      line.reps = read_count_range(cursor);
+      if (at_slashed_count()) {
+        cursor.advance();
+        line.sets = read_count_range(cursor);
+      }
+      state.strong = state.marked = true;
+      continue;
+    }
     // "Snatch x 2 @ 75% x 3": sets after the reps and the percentage. "Deadlift 1x5 @ 80% x 3" is
     // three sets too, but after "2x5 @ 80%" a count could multiply the sets or repeat the line, so
     // it stays in the remark rather than replace the reps.

@@ -18,18 +18,22 @@ void read_step_reps_suffix(Cursor& cursor, IntensityStep& step) {
 }
 
 // A step with its percentage first: "70% x 2", "70%x5", "65%/3", "75% of 1-RM Snatch x 2", "75% x
-// 2 x 3" (three sets). Sets the number of sets it states into sets, else 1. Returns false,
-// consuming nothing, for other steps.
+// 2 x 3" (three sets), "70%/3/2" (two sets, as Sheiko's programs write them). Sets the number of
+// sets it states into sets, else 1. Returns false, consuming nothing, for other steps.
 bool read_percent_step(Cursor& cursor, const GrammarContext& context, IntensityStep& step,
                        int& sets) {
   const std::size_t start = cursor.position();
-  const auto accept_times = [&cursor] {
-    return cursor.accept(TokenKind::kTimes) ||
-           (cursor.is(TokenKind::kSlash) && !cursor.peek()->space_before &&
-            cursor.accept(TokenKind::kSlash));
+  const auto accept_slash = [&cursor] {
+    return cursor.is(TokenKind::kSlash) && !cursor.peek()->space_before &&
+           cursor.accept(TokenKind::kSlash);
   };
   if (!cursor.is(TokenKind::kPercent, 1) || !read_intensity(cursor, context, step.intensity) ||
-      !step.intensity.percent || !accept_times()) {
+      !step.intensity.percent) {
+    cursor.reset(start);
+    return false;
+  }
+  const bool slashed = accept_slash();
+  if (!slashed && !cursor.accept(TokenKind::kTimes)) {
     cursor.reset(start);
     return false;
   }
@@ -41,7 +45,7 @@ bool read_percent_step(Cursor& cursor, const GrammarContext& context, IntensityS
   read_step_reps_suffix(cursor, step);
   sets = 1;
   const std::size_t after_reps = cursor.position();
-  if (cursor.accept(TokenKind::kTimes)) {
+  if (cursor.accept(TokenKind::kTimes) || (slashed && accept_slash())) {
     const auto count = read_count(cursor);
     if (count && *count >= 1) {
       sets = *count;
