@@ -143,16 +143,16 @@ std::size_t after_team_phrase(const TokenizedLine& line, std::size_t begin, std:
 
   const Cursor cursor(line, begin, end);
   const std::string_view first = cursor.word();
-  static constexpr KeywordSet kClocks = {"amrap", "emom", "every", "for"};
-  if ((first == "partner" || first == "partners") &&
-      (cursor.is(TokenKind::kNumber, 1) || kClocks.contains(cursor.keyword(1)))) {
-    return begin + 1;
-  }
   // "Partner A: 400m Run", "Partner 2 – Max Cal Bike": what one partner does.
   const bool partner_named = cursor.word(1).size() == 1 || cursor.is(TokenKind::kNumber, 1);
   if (first == "partner" && partner_named && begin + 3 < end &&
       (cursor.is(TokenKind::kColon, 2) || cursor.is_spaced_dash(2))) {
     return begin + 3;
+  }
+  static constexpr KeywordSet kClocks = {"amrap", "emom", "every", "for"};
+  if ((first == "partner" || first == "partners") &&
+      (cursor.is(TokenKind::kNumber, 1) || kClocks.contains(cursor.keyword(1)))) {
+    return begin + 1;
   }
 
   // "In teams of 2,", "With a partner,", "Partner WOD (teams of 2),": the phrase, then its
@@ -744,7 +744,7 @@ bool counts_max_reps(const Cursor& cursor) {
   const std::string_view next = cursor.word(1);
   // "Max Cal Assault Bike", "Max Distance Row" count calories or distance, as reps are counted.
   if (next == "unbroken" || next == "reps" || next == "rep" || next == "cal" || next == "cals" ||
-      next == "calories" || next == "distance") {
+      next == "calorie" || next == "calories" || next == "distance") {
     return true;
   }
   std::size_t last = 1;

@@ -24,9 +24,9 @@ constexpr std::size_t kMaxItems = 16;
 
 // Words that end a name because a quantity follows: "x 6 reps each leg".
 bool is_name_stop_word(KeywordId word) {
-  static constexpr KeywordSet kWords = {"rep",     "reps",    "each",   "ea",    "per",
-                                        "rpe",     "set",     "sets",   "round", "rounds",
-                                        "singles", "doubles", "triples"};
+  static constexpr KeywordSet kWords = {"rep",     "reps",    "each",    "ea",    "per",
+                                        "rpe",     "set",     "sets",    "round", "rounds",
+                                        "singles", "doubles", "triples", "amrap"};
   return kWords.contains(word);
 }
 
@@ -766,6 +766,13 @@ bool at_sets_by_reps(const Cursor& cursor, std::size_t ahead = 0) {
          cursor.is(TokenKind::kNumber, ahead + 2);
 }
 
+// Whether the cursor is at a count of sets for as many reps as possible: "1 x AMRAP", "1xAMRAP".
+bool at_amrap_set(const Cursor& cursor, std::size_t ahead = 0) {
+  return cursor.is(TokenKind::kNumber, ahead) &&
+         ((cursor.is(TokenKind::kTimes, ahead + 1) && cursor.word(ahead + 2) == "amrap") ||
+          cursor.word(ahead + 1) == "xamrap");
+}
+
 // Whether the part from the cursor to the next comma states a percentage: "2x2 @ 75%", "1 set @
 // 70%". After a comma, such a part starts a new group of sets rather than adding to the last one,
 // as "3 sets" in "Snatch x 3 @ 70%, 3 sets" does.
@@ -788,7 +795,8 @@ bool part_states_percent(const Cursor& cursor) {
 struct SetGroups {
   std::vector<IntensityStep> steps;  //!< the sets of the groups read so far, one step a set
   std::vector<Range> more_percents;  //!< percentages after the current group's first one
-  //! The last step is a "last set" apart from the sets before it, whose percentage stays its own.
+  //! The last group is apart from the sets before it, and its percentage stays its own: a "last
+  //! set", or a group after "then" or back-off words ("Push Press 3-3-3, then 3 x 8 @ 60%").
   bool last_set_apart = false;
 };
 
@@ -1420,7 +1428,7 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
         continue;
       }
       const std::size_t after_comma = cursor.position();
-      cursor.accept_word("then");
+      const bool then = cursor.accept_word("then");
       // "Snatch x 1 @ 80%, then drop to 70% x 3 x 2": a back-off group after its lead words.
       const std::size_t back_off = back_off_words(cursor);
       for (std::size_t skipped = 0; skipped < back_off; ++skipped) {
@@ -1431,7 +1439,8 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       // "Snatch 5x5, 3x3", "Snatch x 2, x 2, x 1", "Snatch 3x2, 2x1 @ 80%": counts after a group
       // of reps without a percentage start a group too, rather than replace its counts.
       const bool counts_again =
-          line.reps && !line.intensity.percent && line.steps.empty() &&
+          (line.reps || !line.rep_scheme.empty()) && !line.intensity.percent &&
+          line.steps.empty() &&
           ((cursor.is(TokenKind::kTimes) && cursor.is(TokenKind::kNumber, 1)) ||
            at_sets_by_reps(cursor));
       // "Back Squat 3x5 @ 70%, 2x3": sets x reps start a group after one with a percentage, even
@@ -1442,6 +1451,7 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       if ((group_done && starts_group && part_states_percent(cursor)) || counts_again ||
           sets_by_reps) {
         flush_set_group(line, groups);
+        groups.last_set_apart = then || back_off > 0;
       } else {
         cursor.reset(after_comma);
       }
@@ -1482,7 +1492,7 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
     const bool group_counted =
         line.sets || line.reps || !line.rep_scheme.empty() || !line.steps.empty();
     const bool next_group =
-        at_sets_by_reps(cursor, lead_words) ||
+        at_sets_by_reps(cursor, lead_words) || at_amrap_set(cursor, lead_words) ||
         (cursor.is(TokenKind::kNumber, lead_words) &&
          cursor.is_word_in({"sets", "set"}, lead_words + 1) &&
          (cursor.is_word("of", lead_words + 2) || cursor.is(TokenKind::kTimes, lead_words + 2)));

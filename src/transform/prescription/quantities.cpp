@@ -338,7 +338,8 @@ bool unit_may_follow_number(const Cursor& cursor) {
     case TokenKind::kWord:
       return seconds_per_unit(next->keyword) > 0 || !distance_unit(next->keyword).empty() ||
              !load_unit(next->keyword).empty() || is_calorie_word(next->keyword) ||
-             next->keyword == Keyword("in").id;
+             next->keyword == Keyword("in").id ||
+             (!next->space_before && cursor.word(1) == "k");  // "1k Row"
     default:
       return false;
   }
@@ -577,6 +578,13 @@ std::optional<Quantity> unchecked::read_distance(Cursor& cursor) {
   std::string_view spelled = distance_unit(cursor.keyword());
   if (spelled.empty() && cursor.is_word("in") && !unit->space_before) {
     spelled = "in";  // "24in", but not "10 in 5 minutes"
+  }
+  // "1k Row", "Run 5k": kilometers, as rowers and runners write them. A marathon is the longest
+  // distance a workout names, and a load such as "24 kg" is never written "24k" in the posts.
+  constexpr double kMaxKilometers = 42.2;
+  if (spelled.empty() && cursor.word() == "k" && !unit->space_before && !quantity.alt_value &&
+      quantity.value <= kMaxKilometers) {
+    spelled = "km";
   }
   if (spelled.empty()) {
     cursor.reset(start);

@@ -21,217 +21,222 @@ void expect_rows(std::initializer_list<NotationCase> cases) {
 }
 
 TEST(NotationFamilies, SetsAndReps) {
-  expect_rows(
-      {
-          {"5 x 5", "movement", R"json({"movements":[],"sets":5,"reps":{"min":5,"max":5}})json"},
-          {"5x5", "movement", R"json({"movements":[],"sets":5,"reps":{"min":5,"max":5}})json"},
-          {"Six sets of:", "scheme", R"json({"scheme":{"type":"sets","sets":6}})json"},
-          // Reps written as a word after the sets.
-          {"Five sets of three @ 80%", "scheme",
-           R"json({"scheme":{"type":"sets","sets":5},"movement":{"movements":[],"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}}})json"},
-          {"Four sets of two reps @ 75%", "scheme",
-           R"json({"scheme":{"type":"sets","sets":4},"movement":{"movements":[],"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}}})json"},
-          {"Three sets of:", "scheme", R"json({"scheme":{"type":"sets","sets":3}})json"},
-          {"2x through:", "scheme", R"json({"scheme":{"type":"rounds","rounds":2}})json"},
-          {"3 times through:", "scheme", R"json({"scheme":{"type":"rounds","rounds":3}})json"},
-          {"Twice through:", "scheme", R"json({"scheme":{"type":"rounds","rounds":2}})json"},
-          // A day label before the prescription is set aside, as "Part A -" is.
-          {"Day 1: Back Squat 5x5 @ 75%", "movement",
-           R"json({"movements":[{"canonical":"back squat"}],"sets":5,"percent":{"min":75,"max":75}})json"},
-          // A slash with spaces around it separates the movements of a list.
-          {"10 Push-ups / 10 Sit-ups", "movement",
-           R"json({"grouping":"list","movements":[{"canonical":"push up","reps":{"min":10,"max":10}},{"canonical":"sit up","reps":{"min":10,"max":10}}]})json"},
-          {"Tabata x 2: Push-ups / Sit-ups", "scheme",
-           R"json({"scheme":{"type":"tabata","sets":2,"rounds":8,"duration_seconds":480},"movement":{"grouping":"list","movements":[{"canonical":"push up"},{"canonical":"sit up"}]}})json"},
-          // "alternating" alone after a comma is a remark, not a movement.
-          {"12 DB Snatches (50/35), alternating", "movement",
-           R"json({"movements":[{"canonical":"dumbbell snatch"}],"reps":{"min":12,"max":12},"remark":"alternating"})json"},
-          {"12 x Goblet Squat", "movement",
-           R"json({"movements":[{"canonical":"goblet squat"}],"reps":{"min":12,"max":12},"sets":null})json"},
-          {"Ring Rows x 9 reps", "movement",
-           R"json({"movements":[{"canonical":"ring row"}],"reps":{"min":9,"max":9}})json"},
-          {"10-12 reps of Goblet Squat", "movement",
-           R"json({"movements":[{"canonical":"goblet squat"}],"reps":{"min":10,"max":12}})json"},
-          // "the" after a word of place belongs to the name.
-          {"Behind the Neck Jerk 3 x 3 @ 70% of 1-RM Jerk", "movement",
-           R"json({"movements":[{"canonical":"behind the neck jerk"}],"sets":3,"of":{"rm":1,"lift":"jerk"}})json"},
-          {"Clean from the Floor 3x2", "movement",
-           R"json({"movements":[{"canonical":"clean from the floor"}],"sets":3})json"},
-          {"4-6 sets of 1-3 reps", "scheme",
-           R"json({"scheme":{"type":"sets","sets":null,"sets_range":{"min":4,"max":6}},"movement":{"movements":[],"reps":{"min":1,"max":3}}})json"},
-          {"Front Squat x 5-6 reps", "movement",
-           R"json({"reps":{"min":5,"max":6},"sets":null})json"},
-          // Sets of singles, doubles and triples.
-          {"Snatch 6 singles @ 80%", "movement",
-           R"json({"movements":[{"canonical":"snatch"}],"sets":6,"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}})json"},
-          {"Clean: 3 doubles @ 80%", "movement",
-           R"json({"movements":[{"canonical":"clean"}],"sets":3,"reps":{"min":2,"max":2}})json"},
-          // One percentage a set, joined by slashes or commas, with or without a sign after each.
-          {"Snatch Pull 3 x 3 @ 90%/95%/100%", "movement",
-           R"json({"sets":3,"percent":null,"steps":[{"reps":{"min":3,"max":3},"percent":{"min":90,"max":90}},{"reps":{"min":3,"max":3},"percent":{"min":95,"max":95}},{"reps":{"min":3,"max":3},"percent":{"min":100,"max":100}}]})json"},
-          {"Snatch Pull 3 x 3 @ 90/95/100%", "movement",
-           R"json({"sets":3,"steps":[{"percent":{"min":90,"max":90}},{"percent":{"min":95,"max":95}},{"percent":{"min":100,"max":100}}]})json"},
-          {"Back Squat 5,5,5,3,3 @ 75,75,80,85,85%", "movement",
-           R"json({"sets":5,"steps":[{"reps":{"min":5,"max":5},"percent":{"min":75,"max":75}},{"reps":{"min":5,"max":5},"percent":{"min":75,"max":75}},{"reps":{"min":5,"max":5},"percent":{"min":80,"max":80}},{"reps":{"min":3,"max":3},"percent":{"min":85,"max":85}},{"reps":{"min":3,"max":3},"percent":{"min":85,"max":85}}]})json"},
-          // Without a sign, numbers after a rep sequence or set count are percentages when there is
-          // one a set and each is a plausible percentage. The line carries a warning, and loads
-          // stay notes.
-          {"Back Squat 8/6/4/2 @ 65/70/75/80", "movement",
-           R"json({"sets":4,"steps":[{"reps":{"min":8,"max":8},"percent":{"min":65,"max":65}},{"reps":{"min":6,"max":6},"percent":{"min":70,"max":70}},{"reps":{"min":4,"max":4},"percent":{"min":75,"max":75}},{"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}}],"warning":"reads 65/70/75/80 as percentages, since no % sign follows them"})json"},
-          {"Snatch 3/3/2 @ 70/75/80 of 1-RM Snatch", "movement",
-           R"json({"sets":3,"steps":[{"percent":{"min":70,"max":70},"of":{"rm":1,"lift":"snatch"}},{"percent":{"min":75,"max":75},"of":{"rm":1,"lift":"snatch"}},{"percent":{"min":80,"max":80},"of":{"rm":1,"lift":"snatch"}}]})json"},
-          {"Back Squat 3 x 5 @ 70/75/80", "movement",
-           R"json({"sets":3,"steps":[{"reps":{"min":5,"max":5},"percent":{"min":70,"max":70}},{"reps":{"min":5,"max":5},"percent":{"min":75,"max":75}},{"reps":{"min":5,"max":5},"percent":{"min":80,"max":80}}],"warning":"reads 70/75/80 as percentages, since no % sign follows them"})json"},
-          {"Press 5/3/1 @ 135/155/175", "note", "{}"},
-          // A "+" after the last count of a sequence: that set is for as many reps as possible.
-          {"Deadlift 5-3-1+ @ 65/75/85%", "movement",
-           R"json({"sets":3,"steps":[{"reps":{"min":5,"max":5}},{"reps":{"min":3,"max":3}},{"reps":{"min":1,"max":1},"percent":{"min":85,"max":85},"reps_at_least":true}]})json"},
-          {"Press 5-3-1+", "movement", R"json({"sets":3,"rep_scheme":[5,3,1],"remark":"1+"})json"},
-          // A rep sequence that repeats with the percentages' period repeats them too.
-          {"Snatch 3-2-1-3-2-1 @ 75-80-85%", "movement",
-           R"json({"sets":6,"steps":[{"reps":{"min":3,"max":3},"percent":{"min":75,"max":75}},{"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}},{"reps":{"min":1,"max":1},"percent":{"min":85,"max":85}},{"reps":{"min":3,"max":3},"percent":{"min":75,"max":75}},{"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}},{"reps":{"min":1,"max":1},"percent":{"min":85,"max":85}}]})json"},
-          // A last set on its own terms after a comma: its reps, its percentage or both.
-          {"Deadlift 3 x 5, last set 5+ @ 80%", "movement",
-           R"json({"sets":3,"reps":null,"percent":null,"steps":[{"reps":{"min":5,"max":5},"percent":null},{"reps":{"min":5,"max":5},"percent":null},{"reps":{"min":5,"max":5},"percent":{"min":80,"max":80},"reps_at_least":true}]})json"},
-          {"Bench Press 3x8 @ 70%, final set AMRAP", "movement",
-           R"json({"sets":3,"steps":[{"reps":{"min":8,"max":8},"percent":{"min":70,"max":70}},{"reps":{"min":8,"max":8},"percent":{"min":70,"max":70}},{"reps":{"min":8,"max":8},"percent":{"min":70,"max":70},"reps_at_least":true}]})json"},
-          {"Back Squat 3x5 @ 75% of 1RM Back Squat, last set @ 85%", "movement",
-           R"json({"sets":3,"steps":[{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"reps":{"min":5,"max":5},"percent":{"min":85,"max":85},"of":{"rm":1,"lift":"back squat"}}]})json"},
-          {"Press 5-5-5, last set max reps", "movement",
-           R"json({"sets":3,"steps":[{"reps":{"min":5,"max":5}},{"reps":{"min":5,"max":5}},{"reps":{"min":5,"max":5},"reps_at_least":true}]})json"},
-          {"Back Squat 5 x 5 @ 75% (last set AMRAP)", "movement",
-           R"json({"sets":5,"steps":[{"reps":{"min":5,"max":5}},{"reps":{"min":5,"max":5}},{"reps":{"min":5,"max":5}},{"reps":{"min":5,"max":5}},{"reps":{"min":5,"max":5},"percent":{"min":75,"max":75},"reps_at_least":true}]})json"},
-          {"Deadlift 3 x 5, last set is heavy", "movement",
-           R"json({"sets":3,"reps":{"min":5,"max":5},"remark":"last set is heavy"})json"},
-          {"Back Squat 5/5/5 @ 70/75", "movement",
-           R"json({"sets":3,"remark":"@ 70/75","warning":"reads no percentage or load from \"@ 70/75\": write a % sign or a unit"})json"},
-          // "85+%" is "85%+": at least 85%.
-          {"Snatch 5 x 1 @ 85+%", "movement",
-           R"json({"sets":5,"percent":{"min":85,"max":85},"at_least":true})json"},
-          // A percentage above 200% is kept, with a warning about a likely typing mistake.
-          {"Snatch 3x2 @ 750%", "movement",
-           R"json({"percent":{"min":750,"max":750},"warning":"states 750% of a max, more than 200%: check the line for a typing mistake"})json"},
-          // So does 0%.
-          {"Clean 3x1 @ 0%", "movement",
-           R"json({"percent":{"min":0,"max":0},"warning":"states 0% of a max: check the line for a typing mistake"})json"},
-          // A rest after the items of a list stays in the remark.
-          {"4 x 400m Run, rest 2:00", "movement",
-           R"json({"movements":[{"canonical":"run"}],"sets":4,"duration_seconds":null,"remark":"rest 2:00"})json"},
-          // Counts joined by "+" after one lift stay in the remark, and the percentage is read.
-          {"Clean & Jerk x 1+1 @ 80%", "movement",
-           R"json({"movements":[{"canonical":"clean and jerk"}],"reps":null,"percent":{"min":80,"max":80},"remark":"1+1"})json"},
-          // A load after "x" is no count of reps: the count stays in the remark.
-          {"KB Swings 2 x 32kg", "movement",
-           R"json({"reps":null,"sets":null,"load":{"value":32,"unit":"kg"},"remark":"2 x"})json"},
-          // A training max, which the maxes file gives as a share of the 1-RM.
-          {"Deadlift 5x3 @ 75% TM", "movement",
-           R"json({"percent":{"min":75,"max":75},"of":{"rm":null,"lift":null,"training_max":true}})json"},
-          {"Bench Press 3x5 @ 70% of your training max", "movement",
-           R"json({"sets":3,"of":{"rm":null,"lift":null,"training_max":true}})json"},
-          // After a list of percentages, with "of" or without.
-          {"Deadlift 5/3/1+ @ 75/85/95% of TM", "movement",
-           R"json({"sets":3,"steps":[{"of":{"training_max":true}},{"of":{"training_max":true}},{"of":{"training_max":true}}]})json"},
-          {"Deadlift 5-3-1+ @ 75/85/95% TM", "movement",
-           R"json({"sets":3,"steps":[{"of":{"training_max":true}},{"of":{"training_max":true}},{"of":{"training_max":true}}]})json"},
-          {"Back Squat 5-5-5 @ 65%, 75%, 85% TM", "movement",
-           R"json({"sets":3,"steps":[{"percent":{"min":65,"max":65},"of":{"training_max":true}},{"percent":{"min":75,"max":75},"of":{"training_max":true}},{"percent":{"min":85,"max":85},"of":{"training_max":true}}]})json"},
-          {"Back Squat 65% x 5, 75% x 5, 85% x 5+ of TM", "movement",
-           R"json({"sets":3,"steps":[{"of":{"training_max":true}},{"of":{"training_max":true}},{"of":{"training_max":true}}]})json"},
-          // Percentages that name no max in the maxes file.
-          {"5 x 200m Run @ 90% effort", "movement",
-           R"json({"of":{"rm":null,"lift":null,"unread":true}})json"},
-          {"Clean & Jerk 3x1 @ 90% of today's max", "movement",
-           R"json({"of":{"rm":null,"lift":null,"top_set":true}})json"},
-          {"Snatch 3x2 @ 80% of today's heavy single", "movement",
-           R"json({"of":{"rm":null,"lift":null,"top_set":true}})json"},
-          // Percentage and reps joined by a slash.
-          {"Snatch 65%/3, 70%/2, 75%/2", "movement",
-           R"json({"sets":3,"steps":[{"reps":{"min":3,"max":3},"percent":{"min":65,"max":65}},{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}}]})json"},
-          {"Snatch 3x2 @ 80% of e1RM", "movement", R"json({"of":{"rm":1,"lift":null}})json"},
-          {"Snatch 5x1 @ 85% e1RM", "movement", R"json({"of":{"rm":1,"lift":null}})json"},
-          {"Snatch 3x2 @ 75% of your PR Snatch", "movement",
-           R"json({"of":{"rm":1,"lift":"snatch"}})json"},
-          {"Pull-ups 3 x max", "movement",
-           R"json({"movements":[{"canonical":"pull up"}],"sets":3,"reps":null,"remark":"max"})json"},
-          {"Back Squat 4 sets: 3 reps @ 80%", "movement",
-           R"json({"sets":4,"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}})json"},
-          // Calories and loads of each item of a list.
-          {"20 Cal Row, 15 KBS, 10 Burpees", "movement",
-           R"json({"grouping":"list","movements":[{"canonical":"row","calories":{"value":20,"unit":"cal"}},{"canonical":"kettlebell swing"},{"canonical":"burpee"}]})json"},
-          {"5 Power Cleans (135/95), 10 Thrusters (95/65)",
-           "movement", R"json({"movements":[{"load":{"value":135,"alt_value":95,"unit":null}},{"load":{"value":95,"alt_value":65,"unit":null}}],"load":{"value":135,"alt_value":95,"unit":null}})json"},
-          // Without brackets: a load with a unit, after "@" or not, or a pair that ends the item.
-          {"10 Thrusters @ 95 lb, 10 Pull-ups", "movement",
-           R"json({"movements":[{"canonical":"thruster","reps":{"min":10,"max":10},"load":{"value":95,"unit":"lb"}},{"canonical":"pull up","reps":{"min":10,"max":10}}]})json"},
-          {"10 DL 225/155 lb, 10 Box Jumps 24/20", "movement",
-           R"json({"movements":[{"canonical":"deadlift","load":{"value":225,"alt_value":155,"unit":"lb"}},{"canonical":"box jump","load":{"value":24,"alt_value":20,"unit":null}}]})json"},
-          // A rest or a tempo after the sets is no duration of the work.
-          {"Snatch: 10 x 1 @ 75%, 60s rest", "movement",
-           R"json({"duration_seconds":null,"remark":"60s rest"})json"},
-          {"Back Squat 4 x 4 @ 75%, 4 second eccentric", "movement",
-           R"json({"duration_seconds":null,"remark":"4 second eccentric"})json"},
-          // After sets and reps, a third number is a load with a unit, or a remark with a warning.
-          {"Back Squat 5 x 5 x 135 lb", "movement",
-           R"json({"sets":5,"reps":{"min":5,"max":5},"load":{"value":135,"unit":"lb"}})json"},
-          {"Back Squat 3 x 3 x 80", "movement",
-           R"json({"sets":3,"reps":{"min":3,"max":3},"remark":"x 80","warning":"reads no percentage or load from \"80\": write a % sign or a unit"})json"},
-          // Loads after "@" above any percentage, in either order.
-          {"5 Power Cleans @ 95/135", "movement",
-           R"json({"reps":{"min":5,"max":5},"load":{"value":95,"alt_value":135,"unit":null}})json"},
-          // A numbered list marker before a count, and a place after a lift's name.
-          {"1. 5x5 Back Squat @ 75%", "movement",
-           R"json({"movements":[{"canonical":"back squat"}],"sets":5,"percent":{"min":75,"max":75}})json"},
-          {"Snatch from the Hang", "movement",
-           R"json({"movements":[{"canonical":"snatch from the hang"}]})json"},
-          {"@ 70% of the weight used last week", "movement",
-           R"json({"percent":{"min":70,"max":70},"of":{"rm":null,"lift":null,"unread":true},"remark":"of the weight used last week"})json"},
-          {"Clean & Jerk x 1+1 x 5 @ 75%", "movement",
-           R"json({"sets":5,"reps":null,"percent":{"min":75,"max":75},"remark":"1+1"})json"},
-          {"Clean & Jerk 1+1 x 5 @ 75%", "movement",
-           R"json({"movements":[{"canonical":"clean and jerk"}],"sets":5,"reps":null,"remark":"1+1"})json"},
-          // "double" before another word starts a name, so it counts no reps.
-          {"Snatch 3x2 @ 75%, 30 Double Unders", "movement",
-           R"json({"movements":[{"canonical":"snatch"}],"sets":3,"reps":{"min":2,"max":2},"remark":"30 Double Unders"})json"},
-          {"Clean & Jerk: 5 sets of 1+1 @ 80%", "movement",
-           R"json({"movements":[{"canonical":"clean and jerk"}],"sets":5,"reps":null,"percent":{"min":80,"max":80},"remark":"1+1"})json"},
-          {"Clean and Jerk 5x(1+1) @ 75%", "movement",
-           R"json({"movements":[{"canonical":"clean and jerk"}],"sets":5,"reps":null,"percent":{"min":75,"max":75},"remark":"1+1"})json"},
-          // The counts of a complex's movements may come first after a colon, then the sets.
-          {"Power Clean + Jerk: 1+1 x 5 @ 75%", "movement",
-           R"json({"grouping":"complex","sets":5,"movements":[{"canonical":"power clean","count":1},{"canonical":"jerk","count":1}],"percent":{"min":75,"max":75}})json"},
-          // A count before an intensity is reps.
-          {"5 sets of 3 @ 80%", "scheme",
-           R"json({"scheme":{"type":"sets","sets":5},"movement":{"movements":[],"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}}})json"},
-          {"Snatch 3 @ 80%", "movement",
-           R"json({"movements":[{"canonical":"snatch"}],"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}})json"},
-          // "sets" after the second count marks the first one as the reps.
-          {"Power Snatch x 2 x 5 sets", "movement",
-           R"json({"reps":{"min":2,"max":2},"sets":5})json"},
-          // Without "sets" or "reps", two different counts after "x" may be in either order.
-          {"Snatch x 2 x 5 @ 70%", "movement",
-           R"json({"sets":2,"reps":{"min":5,"max":5},"warning":"reads the two counts after the name as 2 sets of 5 reps; write \"sets\" or \"reps\" after a count if the order is the other"})json"},
-          // A dash between the name and its sets.
-          {"Snatch - 5 x 2 @ 75%", "movement",
-           R"json({"movements":[{"canonical":"snatch"}],"sets":5,"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}})json"},
-          // A count after the intensity of one set gives the sets; after several sets it stays in
-          // the remark.
-          {"Deadlift 1x5 @ 80% x 3", "movement",
-           R"json({"movements":[{"canonical":"deadlift"}],"sets":3,"reps":{"min":5,"max":5},"percent":{"min":80,"max":80}})json"},
-          {"Deadlift 2x5 @ 80% x 3", "movement",
-           R"json({"sets":2,"reps":{"min":5,"max":5},"percent":{"min":80,"max":80},"remark":"x 3"})json"},
-          // Each item of a list may state its own sets when the first one does.
-          {"Snatch 3x2 @ 75%, Clean 3x2 @ 80%", "movement",
-           R"json({"grouping":"list","sets":null,"percent":null,"movements":[{"canonical":"snatch","sets":3,"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}},{"canonical":"clean","sets":3,"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}}]})json"},
-          {"Snatch 3x2 @ 75%, Clean x 2 @ 80%", "movement",
-           R"json({"movements":[{"canonical":"snatch"}],"sets":3,"remark":"Clean x 2 @ 80%"})json"},
-          // Building up to a top percentage: the percentage is a ceiling, not every set's load.
-          {"Snatch - build to 85%", "movement",
-           R"json({"movements":[{"name":"Snatch","canonical":"snatch"}],"percent":null,"limit":{"percent":{"min":85,"max":85},"of":null},"remark":"build to"})json"},
-          {"Clean, work up to 90% of 1-RM Clean", "movement",
-           R"json({"movements":[{"name":"Clean","canonical":"clean"}],"percent":null,"limit":{"percent":{"min":90,"max":90},"of":{"rm":1,"lift":"clean"}},"remark":"work up to"})json"},
-          {"Snatch x 2, build up to 80%", "movement",
-           R"json({"movements":[{"canonical":"snatch"}],"reps":{"min":2,"max":2},"percent":null,"limit":{"percent":{"min":80,"max":80}}})json"},
-      });
+  expect_rows({
+      {"5 x 5", "movement", R"json({"movements":[],"sets":5,"reps":{"min":5,"max":5}})json"},
+      {"5x5", "movement", R"json({"movements":[],"sets":5,"reps":{"min":5,"max":5}})json"},
+      {"Six sets of:", "scheme", R"json({"scheme":{"type":"sets","sets":6}})json"},
+      // Reps written as a word after the sets.
+      {"Five sets of three @ 80%", "scheme",
+       R"json({"scheme":{"type":"sets","sets":5},"movement":{"movements":[],"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}}})json"},
+      {"Four sets of two reps @ 75%", "scheme",
+       R"json({"scheme":{"type":"sets","sets":4},"movement":{"movements":[],"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}}})json"},
+      {"Three sets of:", "scheme", R"json({"scheme":{"type":"sets","sets":3}})json"},
+      {"2x through:", "scheme", R"json({"scheme":{"type":"rounds","rounds":2}})json"},
+      {"3 times through:", "scheme", R"json({"scheme":{"type":"rounds","rounds":3}})json"},
+      {"Twice through:", "scheme", R"json({"scheme":{"type":"rounds","rounds":2}})json"},
+      // A day label before the prescription is set aside, as "Part A -" is.
+      {"Day 1: Back Squat 5x5 @ 75%", "movement",
+       R"json({"movements":[{"canonical":"back squat"}],"sets":5,"percent":{"min":75,"max":75}})json"},
+      // A slash with spaces around it separates the movements of a list.
+      {"10 Push-ups / 10 Sit-ups", "movement",
+       R"json({"grouping":"list","movements":[{"canonical":"push up","reps":{"min":10,"max":10}},{"canonical":"sit up","reps":{"min":10,"max":10}}]})json"},
+      {"Tabata x 2: Push-ups / Sit-ups", "scheme",
+       R"json({"scheme":{"type":"tabata","sets":2,"rounds":8,"duration_seconds":480},"movement":{"grouping":"list","movements":[{"canonical":"push up"},{"canonical":"sit up"}]}})json"},
+      // "alternating" alone after a comma is a remark, not a movement.
+      {"12 DB Snatches (50/35), alternating", "movement",
+       R"json({"movements":[{"canonical":"dumbbell snatch"}],"reps":{"min":12,"max":12},"remark":"alternating"})json"},
+      {"12 x Goblet Squat", "movement",
+       R"json({"movements":[{"canonical":"goblet squat"}],"reps":{"min":12,"max":12},"sets":null})json"},
+      {"Ring Rows x 9 reps", "movement",
+       R"json({"movements":[{"canonical":"ring row"}],"reps":{"min":9,"max":9}})json"},
+      {"10-12 reps of Goblet Squat", "movement",
+       R"json({"movements":[{"canonical":"goblet squat"}],"reps":{"min":10,"max":12}})json"},
+      // "the" after a word of place belongs to the name.
+      {"Behind the Neck Jerk 3 x 3 @ 70% of 1-RM Jerk", "movement",
+       R"json({"movements":[{"canonical":"behind the neck jerk"}],"sets":3,"of":{"rm":1,"lift":"jerk"}})json"},
+      {"Clean from the Floor 3x2", "movement",
+       R"json({"movements":[{"canonical":"clean from the floor"}],"sets":3})json"},
+      {"4-6 sets of 1-3 reps", "scheme",
+       R"json({"scheme":{"type":"sets","sets":null,"sets_range":{"min":4,"max":6}},"movement":{"movements":[],"reps":{"min":1,"max":3}}})json"},
+      {"Front Squat x 5-6 reps", "movement", R"json({"reps":{"min":5,"max":6},"sets":null})json"},
+      // Sets of singles, doubles and triples.
+      {"Snatch 6 singles @ 80%", "movement",
+       R"json({"movements":[{"canonical":"snatch"}],"sets":6,"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}})json"},
+      {"Clean: 3 doubles @ 80%", "movement",
+       R"json({"movements":[{"canonical":"clean"}],"sets":3,"reps":{"min":2,"max":2}})json"},
+      // One percentage a set, joined by slashes or commas, with or without a sign after each.
+      {"Snatch Pull 3 x 3 @ 90%/95%/100%", "movement",
+       R"json({"sets":3,"percent":null,"steps":[{"reps":{"min":3,"max":3},"percent":{"min":90,"max":90}},{"reps":{"min":3,"max":3},"percent":{"min":95,"max":95}},{"reps":{"min":3,"max":3},"percent":{"min":100,"max":100}}]})json"},
+      {"Snatch Pull 3 x 3 @ 90/95/100%", "movement",
+       R"json({"sets":3,"steps":[{"percent":{"min":90,"max":90}},{"percent":{"min":95,"max":95}},{"percent":{"min":100,"max":100}}]})json"},
+      {"Back Squat 5,5,5,3,3 @ 75,75,80,85,85%", "movement",
+       R"json({"sets":5,"steps":[{"reps":{"min":5,"max":5},"percent":{"min":75,"max":75}},{"reps":{"min":5,"max":5},"percent":{"min":75,"max":75}},{"reps":{"min":5,"max":5},"percent":{"min":80,"max":80}},{"reps":{"min":3,"max":3},"percent":{"min":85,"max":85}},{"reps":{"min":3,"max":3},"percent":{"min":85,"max":85}}]})json"},
+      // Without a sign, numbers after a rep sequence or set count are percentages when there is
+      // one a set and each is a plausible percentage. The line carries a warning, and loads
+      // stay notes.
+      {"Back Squat 8/6/4/2 @ 65/70/75/80", "movement",
+       R"json({"sets":4,"steps":[{"reps":{"min":8,"max":8},"percent":{"min":65,"max":65}},{"reps":{"min":6,"max":6},"percent":{"min":70,"max":70}},{"reps":{"min":4,"max":4},"percent":{"min":75,"max":75}},{"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}}],"warning":"reads 65/70/75/80 as percentages, since no % sign follows them"})json"},
+      {"Snatch 3/3/2 @ 70/75/80 of 1-RM Snatch", "movement",
+       R"json({"sets":3,"steps":[{"percent":{"min":70,"max":70},"of":{"rm":1,"lift":"snatch"}},{"percent":{"min":75,"max":75},"of":{"rm":1,"lift":"snatch"}},{"percent":{"min":80,"max":80},"of":{"rm":1,"lift":"snatch"}}]})json"},
+      {"Back Squat 3 x 5 @ 70/75/80", "movement",
+       R"json({"sets":3,"steps":[{"reps":{"min":5,"max":5},"percent":{"min":70,"max":70}},{"reps":{"min":5,"max":5},"percent":{"min":75,"max":75}},{"reps":{"min":5,"max":5},"percent":{"min":80,"max":80}}],"warning":"reads 70/75/80 as percentages, since no % sign follows them"})json"},
+      {"Press 5/3/1 @ 135/155/175", "note", "{}"},
+      // A "+" after the last count of a sequence: that set is for as many reps as possible.
+      {"Deadlift 5-3-1+ @ 65/75/85%", "movement",
+       R"json({"sets":3,"steps":[{"reps":{"min":5,"max":5}},{"reps":{"min":3,"max":3}},{"reps":{"min":1,"max":1},"percent":{"min":85,"max":85},"reps_at_least":true}]})json"},
+      {"Press 5-3-1+", "movement", R"json({"sets":3,"rep_scheme":[5,3,1],"remark":"1+"})json"},
+      // A rep sequence that repeats with the percentages' period repeats them too.
+      {"Snatch 3-2-1-3-2-1 @ 75-80-85%", "movement",
+       R"json({"sets":6,"steps":[{"reps":{"min":3,"max":3},"percent":{"min":75,"max":75}},{"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}},{"reps":{"min":1,"max":1},"percent":{"min":85,"max":85}},{"reps":{"min":3,"max":3},"percent":{"min":75,"max":75}},{"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}},{"reps":{"min":1,"max":1},"percent":{"min":85,"max":85}}]})json"},
+      // A set for as many reps as possible after a group, and a group after "then" whose
+      // percentage stays its own.
+      {"Back Squat 4 x 5 @ 75% then 1 x AMRAP @ 65%", "movement",
+       R"json({"sets":5,"steps":[{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"reps":{"min":1,"max":1},"percent":{"min":65,"max":65},"reps_at_least":true}]})json"},
+      {"1 x AMRAP @ 60%", "movement",
+       R"json({"movements":[],"sets":1,"reps":{"min":1,"max":1},"reps_at_least":true,"percent":{"min":60,"max":60}})json"},
+      {"Push Press 3-3-3-3-3, then 3 x 8 @ 60%", "movement",
+       R"json({"sets":8,"steps":[{"percent":null},{"percent":null},{"percent":null},{"percent":null},{"percent":null},{"reps":{"min":8,"max":8},"percent":{"min":60,"max":60}},{"percent":{"min":60,"max":60}},{"percent":{"min":60,"max":60}}]})json"},
+      // A last set on its own terms after a comma: its reps, its percentage or both.
+      {"Deadlift 3 x 5, last set 5+ @ 80%", "movement",
+       R"json({"sets":3,"reps":null,"percent":null,"steps":[{"reps":{"min":5,"max":5},"percent":null},{"reps":{"min":5,"max":5},"percent":null},{"reps":{"min":5,"max":5},"percent":{"min":80,"max":80},"reps_at_least":true}]})json"},
+      {"Bench Press 3x8 @ 70%, final set AMRAP", "movement",
+       R"json({"sets":3,"steps":[{"reps":{"min":8,"max":8},"percent":{"min":70,"max":70}},{"reps":{"min":8,"max":8},"percent":{"min":70,"max":70}},{"reps":{"min":8,"max":8},"percent":{"min":70,"max":70},"reps_at_least":true}]})json"},
+      {"Back Squat 3x5 @ 75% of 1RM Back Squat, last set @ 85%", "movement",
+       R"json({"sets":3,"steps":[{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"reps":{"min":5,"max":5},"percent":{"min":85,"max":85},"of":{"rm":1,"lift":"back squat"}}]})json"},
+      {"Press 5-5-5, last set max reps", "movement",
+       R"json({"sets":3,"steps":[{"reps":{"min":5,"max":5}},{"reps":{"min":5,"max":5}},{"reps":{"min":5,"max":5},"reps_at_least":true}]})json"},
+      {"Back Squat 5 x 5 @ 75% (last set AMRAP)", "movement",
+       R"json({"sets":5,"steps":[{"reps":{"min":5,"max":5}},{"reps":{"min":5,"max":5}},{"reps":{"min":5,"max":5}},{"reps":{"min":5,"max":5}},{"reps":{"min":5,"max":5},"percent":{"min":75,"max":75},"reps_at_least":true}]})json"},
+      {"Deadlift 3 x 5, last set is heavy", "movement",
+       R"json({"sets":3,"reps":{"min":5,"max":5},"remark":"last set is heavy"})json"},
+      {"Back Squat 5/5/5 @ 70/75", "movement",
+       R"json({"sets":3,"remark":"@ 70/75","warning":"reads no percentage or load from \"@ 70/75\": write a % sign or a unit"})json"},
+      // "85+%" is "85%+": at least 85%.
+      {"Snatch 5 x 1 @ 85+%", "movement",
+       R"json({"sets":5,"percent":{"min":85,"max":85},"at_least":true})json"},
+      // A percentage above 200% is kept, with a warning about a likely typing mistake.
+      {"Snatch 3x2 @ 750%", "movement",
+       R"json({"percent":{"min":750,"max":750},"warning":"states 750% of a max, more than 200%: check the line for a typing mistake"})json"},
+      // So does 0%.
+      {"Clean 3x1 @ 0%", "movement",
+       R"json({"percent":{"min":0,"max":0},"warning":"states 0% of a max: check the line for a typing mistake"})json"},
+      // A rest after the items of a list stays in the remark.
+      {"4 x 400m Run, rest 2:00", "movement",
+       R"json({"movements":[{"canonical":"run"}],"sets":4,"duration_seconds":null,"remark":"rest 2:00"})json"},
+      // Counts joined by "+" after one lift stay in the remark, and the percentage is read.
+      {"Clean & Jerk x 1+1 @ 80%", "movement",
+       R"json({"movements":[{"canonical":"clean and jerk"}],"reps":null,"percent":{"min":80,"max":80},"remark":"1+1"})json"},
+      // A load after "x" is no count of reps: the count stays in the remark.
+      {"KB Swings 2 x 32kg", "movement",
+       R"json({"reps":null,"sets":null,"load":{"value":32,"unit":"kg"},"remark":"2 x"})json"},
+      // A training max, which the maxes file gives as a share of the 1-RM.
+      {"Deadlift 5x3 @ 75% TM", "movement",
+       R"json({"percent":{"min":75,"max":75},"of":{"rm":null,"lift":null,"training_max":true}})json"},
+      {"Bench Press 3x5 @ 70% of your training max", "movement",
+       R"json({"sets":3,"of":{"rm":null,"lift":null,"training_max":true}})json"},
+      // After a list of percentages, with "of" or without.
+      {"Deadlift 5/3/1+ @ 75/85/95% of TM", "movement",
+       R"json({"sets":3,"steps":[{"of":{"training_max":true}},{"of":{"training_max":true}},{"of":{"training_max":true}}]})json"},
+      {"Deadlift 5-3-1+ @ 75/85/95% TM", "movement",
+       R"json({"sets":3,"steps":[{"of":{"training_max":true}},{"of":{"training_max":true}},{"of":{"training_max":true}}]})json"},
+      {"Back Squat 5-5-5 @ 65%, 75%, 85% TM", "movement",
+       R"json({"sets":3,"steps":[{"percent":{"min":65,"max":65},"of":{"training_max":true}},{"percent":{"min":75,"max":75},"of":{"training_max":true}},{"percent":{"min":85,"max":85},"of":{"training_max":true}}]})json"},
+      {"Back Squat 65% x 5, 75% x 5, 85% x 5+ of TM", "movement",
+       R"json({"sets":3,"steps":[{"of":{"training_max":true}},{"of":{"training_max":true}},{"of":{"training_max":true}}]})json"},
+      // Percentages that name no max in the maxes file.
+      {"5 x 200m Run @ 90% effort", "movement",
+       R"json({"of":{"rm":null,"lift":null,"unread":true}})json"},
+      {"Clean & Jerk 3x1 @ 90% of today's max", "movement",
+       R"json({"of":{"rm":null,"lift":null,"top_set":true}})json"},
+      {"Snatch 3x2 @ 80% of today's heavy single", "movement",
+       R"json({"of":{"rm":null,"lift":null,"top_set":true}})json"},
+      // Percentage and reps joined by a slash.
+      {"Snatch 65%/3, 70%/2, 75%/2", "movement",
+       R"json({"sets":3,"steps":[{"reps":{"min":3,"max":3},"percent":{"min":65,"max":65}},{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}}]})json"},
+      {"Snatch 3x2 @ 80% of e1RM", "movement", R"json({"of":{"rm":1,"lift":null}})json"},
+      {"Snatch 5x1 @ 85% e1RM", "movement", R"json({"of":{"rm":1,"lift":null}})json"},
+      {"Snatch 3x2 @ 75% of your PR Snatch", "movement",
+       R"json({"of":{"rm":1,"lift":"snatch"}})json"},
+      {"Pull-ups 3 x max", "movement",
+       R"json({"movements":[{"canonical":"pull up"}],"sets":3,"reps":null,"remark":"max"})json"},
+      {"Back Squat 4 sets: 3 reps @ 80%", "movement",
+       R"json({"sets":4,"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}})json"},
+      // Calories and loads of each item of a list.
+      {"20 Cal Row, 15 KBS, 10 Burpees", "movement",
+       R"json({"grouping":"list","movements":[{"canonical":"row","calories":{"value":20,"unit":"cal"}},{"canonical":"kettlebell swing"},{"canonical":"burpee"}]})json"},
+      {"5 Power Cleans (135/95), 10 Thrusters (95/65)", "movement",
+       R"json({"movements":[{"load":{"value":135,"alt_value":95,"unit":null}},{"load":{"value":95,"alt_value":65,"unit":null}}],"load":{"value":135,"alt_value":95,"unit":null}})json"},
+      // Without brackets: a load with a unit, after "@" or not, or a pair that ends the item.
+      {"10 Thrusters @ 95 lb, 10 Pull-ups", "movement",
+       R"json({"movements":[{"canonical":"thruster","reps":{"min":10,"max":10},"load":{"value":95,"unit":"lb"}},{"canonical":"pull up","reps":{"min":10,"max":10}}]})json"},
+      {"10 DL 225/155 lb, 10 Box Jumps 24/20", "movement",
+       R"json({"movements":[{"canonical":"deadlift","load":{"value":225,"alt_value":155,"unit":"lb"}},{"canonical":"box jump","load":{"value":24,"alt_value":20,"unit":null}}]})json"},
+      // A rest or a tempo after the sets is no duration of the work.
+      {"Snatch: 10 x 1 @ 75%, 60s rest", "movement",
+       R"json({"duration_seconds":null,"remark":"60s rest"})json"},
+      {"Back Squat 4 x 4 @ 75%, 4 second eccentric", "movement",
+       R"json({"duration_seconds":null,"remark":"4 second eccentric"})json"},
+      // After sets and reps, a third number is a load with a unit, or a remark with a warning.
+      {"Back Squat 5 x 5 x 135 lb", "movement",
+       R"json({"sets":5,"reps":{"min":5,"max":5},"load":{"value":135,"unit":"lb"}})json"},
+      {"Back Squat 3 x 3 x 80", "movement",
+       R"json({"sets":3,"reps":{"min":3,"max":3},"remark":"x 80","warning":"reads no percentage or load from \"80\": write a % sign or a unit"})json"},
+      // Loads after "@" above any percentage, in either order.
+      {"5 Power Cleans @ 95/135", "movement",
+       R"json({"reps":{"min":5,"max":5},"load":{"value":95,"alt_value":135,"unit":null}})json"},
+      // A numbered list marker before a count, and a place after a lift's name.
+      {"1. 5x5 Back Squat @ 75%", "movement",
+       R"json({"movements":[{"canonical":"back squat"}],"sets":5,"percent":{"min":75,"max":75}})json"},
+      {"Snatch from the Hang", "movement",
+       R"json({"movements":[{"canonical":"snatch from the hang"}]})json"},
+      {"@ 70% of the weight used last week", "movement",
+       R"json({"percent":{"min":70,"max":70},"of":{"rm":null,"lift":null,"unread":true},"remark":"of the weight used last week"})json"},
+      {"Clean & Jerk x 1+1 x 5 @ 75%", "movement",
+       R"json({"sets":5,"reps":null,"percent":{"min":75,"max":75},"remark":"1+1"})json"},
+      {"Clean & Jerk 1+1 x 5 @ 75%", "movement",
+       R"json({"movements":[{"canonical":"clean and jerk"}],"sets":5,"reps":null,"remark":"1+1"})json"},
+      // "double" before another word starts a name, so it counts no reps.
+      {"Snatch 3x2 @ 75%, 30 Double Unders", "movement",
+       R"json({"movements":[{"canonical":"snatch"}],"sets":3,"reps":{"min":2,"max":2},"remark":"30 Double Unders"})json"},
+      {"Clean & Jerk: 5 sets of 1+1 @ 80%", "movement",
+       R"json({"movements":[{"canonical":"clean and jerk"}],"sets":5,"reps":null,"percent":{"min":80,"max":80},"remark":"1+1"})json"},
+      {"Clean and Jerk 5x(1+1) @ 75%", "movement",
+       R"json({"movements":[{"canonical":"clean and jerk"}],"sets":5,"reps":null,"percent":{"min":75,"max":75},"remark":"1+1"})json"},
+      // The counts of a complex's movements may come first after a colon, then the sets.
+      {"Power Clean + Jerk: 1+1 x 5 @ 75%", "movement",
+       R"json({"grouping":"complex","sets":5,"movements":[{"canonical":"power clean","count":1},{"canonical":"jerk","count":1}],"percent":{"min":75,"max":75}})json"},
+      // A count before an intensity is reps.
+      {"5 sets of 3 @ 80%", "scheme",
+       R"json({"scheme":{"type":"sets","sets":5},"movement":{"movements":[],"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}}})json"},
+      {"Snatch 3 @ 80%", "movement",
+       R"json({"movements":[{"canonical":"snatch"}],"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}})json"},
+      // "sets" after the second count marks the first one as the reps.
+      {"Power Snatch x 2 x 5 sets", "movement", R"json({"reps":{"min":2,"max":2},"sets":5})json"},
+      // Without "sets" or "reps", two different counts after "x" may be in either order.
+      {"Snatch x 2 x 5 @ 70%", "movement",
+       R"json({"sets":2,"reps":{"min":5,"max":5},"warning":"reads the two counts after the name as 2 sets of 5 reps; write \"sets\" or \"reps\" after a count if the order is the other"})json"},
+      // A dash between the name and its sets.
+      {"Snatch - 5 x 2 @ 75%", "movement",
+       R"json({"movements":[{"canonical":"snatch"}],"sets":5,"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}})json"},
+      // A count after the intensity of one set gives the sets; after several sets it stays in
+      // the remark.
+      {"Deadlift 1x5 @ 80% x 3", "movement",
+       R"json({"movements":[{"canonical":"deadlift"}],"sets":3,"reps":{"min":5,"max":5},"percent":{"min":80,"max":80}})json"},
+      {"Deadlift 2x5 @ 80% x 3", "movement",
+       R"json({"sets":2,"reps":{"min":5,"max":5},"percent":{"min":80,"max":80},"remark":"x 3"})json"},
+      // Each item of a list may state its own sets when the first one does.
+      {"Snatch 3x2 @ 75%, Clean 3x2 @ 80%", "movement",
+       R"json({"grouping":"list","sets":null,"percent":null,"movements":[{"canonical":"snatch","sets":3,"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}},{"canonical":"clean","sets":3,"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}}]})json"},
+      {"Snatch 3x2 @ 75%, Clean x 2 @ 80%", "movement",
+       R"json({"movements":[{"canonical":"snatch"}],"sets":3,"remark":"Clean x 2 @ 80%"})json"},
+      // Building up to a top percentage: the percentage is a ceiling, not every set's load.
+      {"Snatch - build to 85%", "movement",
+       R"json({"movements":[{"name":"Snatch","canonical":"snatch"}],"percent":null,"limit":{"percent":{"min":85,"max":85},"of":null},"remark":"build to"})json"},
+      {"Clean, work up to 90% of 1-RM Clean", "movement",
+       R"json({"movements":[{"name":"Clean","canonical":"clean"}],"percent":null,"limit":{"percent":{"min":90,"max":90},"of":{"rm":1,"lift":"clean"}},"remark":"work up to"})json"},
+      {"Snatch x 2, build up to 80%", "movement",
+       R"json({"movements":[{"canonical":"snatch"}],"reps":{"min":2,"max":2},"percent":null,"limit":{"percent":{"min":80,"max":80}}})json"},
+  });
 }
 
 // Sets written before the movement's name.
@@ -725,8 +730,17 @@ TEST(NotationFamilies, WavesAfterName) {
            R"json({"scheme":{"type":"amrap","duration_seconds":1200}})json"},
           {"Partner A: 400m Run", "movement",
            R"json({"movements":[{"canonical":"run"}],"distance":{"value":400,"unit":"m"}})json"},
+          {"Partner 1 \u2013 400m Run", "movement",
+           R"json({"movements":[{"name":"Run","canonical":"run"}],"reps":null,"distance":{"value":400,"unit":"m"}})json"},
+          {"Partner 2: 400m Run", "movement",
+           R"json({"movements":[{"canonical":"run"}],"distance":{"value":400,"unit":"m"}})json"},
           // Max calories are counted, as reps are, and name no rep max.
           {"Partner B: Max Cal Assault Bike", "note", "{}"},
+          {"Max Calorie Row", "note", "{}"},
+          // "k" joined to a number is kilometers.
+          {"1k Row", "movement",
+           R"json({"movements":[{"name":"Row","canonical":"row"}],"reps":null,"distance":{"value":1,"unit":"km"}})json"},
+          {"Run 5k", "movement", R"json({"distance":{"value":5,"unit":"km"}})json"},
           {"Partner Carry 100m", "movement",
            R"json({"movements":[{"canonical":"partner carry"}],"distance":{"value":100,"unit":"m"}})json"},
           // A named complex before a colon, then its movements.
