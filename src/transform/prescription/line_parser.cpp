@@ -76,6 +76,33 @@ bool skip_superset_word(TokenizedLine& line, std::size_t& begin, std::size_t& en
   return true;
 }
 
+// "Top set: 1x3 @ 90%", "Back-off sets: 3x5 @ 75%", "Volume Day: Back Squat 5x5 @ 90%", "FSL:
+// Back Squat 5x5 @ 75% TM": words that name what kind of sets follow, or the day of a program,
+// before a colon. The last word is "set", "sets" or "day", or the label is one of 5/3/1's
+// supplement templates (first set last, boring but big, second set last). Returns the index of the
+// token after the colon, or begin for other lines.
+std::size_t after_sets_label(const TokenizedLine& line, std::size_t begin, std::size_t end) {
+  constexpr std::size_t kMaxLabelTokens = 4;  // "Back-off sets" is three tokens
+  const auto kind_at = [&](std::size_t index) { return line.tokens[index].kind; };
+  if (kind_at(begin) != TokenKind::kWord) {
+    return begin;
+  }
+  std::size_t colon = begin + 1;
+  while (colon < end && colon <= begin + kMaxLabelTokens &&
+         (kind_at(colon) == TokenKind::kWord || kind_at(colon) == TokenKind::kDash)) {
+    ++colon;
+  }
+  if (colon + 1 >= end || kind_at(colon) != TokenKind::kColon ||
+      kind_at(colon - 1) != TokenKind::kWord) {
+    return begin;
+  }
+  const std::string_view last = line.spelling(line.tokens[colon - 1]);
+  const bool template_name =
+      colon == begin + 1 && (last == "fsl" || last == "bbb" || last == "ssl");
+  const bool named_sets = colon > begin + 1 && (last == "set" || last == "sets" || last == "day");
+  return template_name || named_sets ? colon + 1 : begin;
+}
+
 // "Strength – Push Press 4x4 @ 75%", "Strength 2 – …", "A – Push Press 4x4", "Cash-out: 500m Row":
 // a part's name, or its letter before a dash, then a spaced dash or a colon. Returns the index of
 // the token after the separator, or begin for other lines.
@@ -289,6 +316,10 @@ std::pair<std::size_t, std::size_t> content_range(TokenizedLine& line) {
       continue;
     }
     if (skip_superset_word(line, begin, end)) {
+      continue;
+    }
+    if (const std::size_t after = after_sets_label(line, begin, end); after > begin) {
+      begin = after;
       continue;
     }
     if (const std::size_t after = after_part_name(line, begin, end); after > begin) {

@@ -49,6 +49,22 @@ bool is_unit_word(KeywordId word) {
   return kWords.contains(word);
 }
 
+// Whether the cursor is at "single", "double" or "triple" that counts the reps of the name before
+// it, "Snatch single @ 80%", rather than continuing it, "Single Leg RDL", "Double Unders".
+bool at_rep_count_word(const Cursor& cursor) {
+  return cursor.is_word_in({"single", "double", "triple"}) &&
+         (cursor.remaining() == 1 || cursor.is(TokenKind::kAt, 1) ||
+          cursor.is(TokenKind::kComma, 1));
+}
+
+// Whether the cursor is at "top" or "heavy" before a rep count word that counts the reps of a set:
+// "Top single @ 90%", "Heavy double @ 85%". "Heavy single" without a percentage stays a note, as
+// the target it names has no lift.
+bool at_top_set(const Cursor& cursor) {
+  return (cursor.word() == "top" || (cursor.is_word("heavy") && cursor.is(TokenKind::kAt, 2))) &&
+         at_rep_count_word(Cursor(cursor.line(), cursor.position() + 1, cursor.end()));
+}
+
 struct TokenSpan {
   std::size_t first = 0;
   std::size_t last = 0;
@@ -198,7 +214,9 @@ std::optional<TokenSpan> read_name(Cursor& cursor) {
   }
   const KeywordId first = cursor.keyword();
   if (!cursor.is(TokenKind::kWord) || is_prose_word(first) || is_leading_connector(first) ||
-      is_name_stop_word(first) ||
+      is_name_stop_word(first) || at_top_set(cursor) ||
+      (first == Keyword{"heavy"}.id &&
+       at_rep_count_word(Cursor(cursor.line(), cursor.position() + 1, cursor.end()))) ||
       (first == kNoKeyword && cursor.is(TokenKind::kNumber, 1) && is_month_name(cursor.word())) ||
       (first == kNoKeyword && (back_off_words(cursor) > 0 || tempo_word_tokens(cursor) > 0 ||
                                (cursor.remaining() == 1 && cursor.word() == "alternating")))) {
@@ -225,7 +243,7 @@ std::optional<TokenSpan> read_name(Cursor& cursor) {
           cursor.is_word("s", 2);
       if (is_name_stop_word(word) || gendered_load || each_side ||
           (quantity_follows && cursor.is_word_in({"for", "at", "of", "in"})) ||
-          build_up_words(cursor) != 0) {
+          build_up_words(cursor) != 0 || (words > 0 && at_rep_count_word(cursor))) {
         break;
       }
       if ((is_prose_word(word) && !article_in_name(cursor, words)) || words == kMaxNameWords) {
@@ -454,6 +472,17 @@ TimesQuantity read_quantity_after_times(Cursor& cursor, std::optional<int>& seco
   }
   if (const auto count = read_count_range(cursor)) {
     reps = count;
+    return TimesQuantity::kReps;
+  }
+  // "Snatch 5 x single", "Clean 4 x triples @ 70%": the reps in a word, unless it starts a name
+  // ("3 x Single Leg RDL").
+  if (cursor.is_word_in({"single", "singles", "double", "doubles", "triple", "triples"}) &&
+      !cursor.is(TokenKind::kWord, 1)) {
+    const KeywordId word = cursor.advance().keyword;
+    const int count = word == Keyword("single").id || word == Keyword("singles").id   ? 1
+                      : word == Keyword("double").id || word == Keyword("doubles").id ? 2
+                                                                                      : 3;
+    reps = CountRange{count, count};
     return TimesQuantity::kReps;
   }
   return TimesQuantity::kNone;
@@ -1371,7 +1400,11 @@ bool read_single_lift_counts(Cursor& cursor, MovementLine& line, const GrammarCo
   // "Clean & Jerk x 1+1 x 5 @ 75%": the sets after the counts.
   const bool sets_follow = !sets && cursor.is(TokenKind::kTimes) &&
                            cursor.is(TokenKind::kNumber, 1) && !cursor.is(TokenKind::kPercent, 2);
-  if (!led && !sets_follow) {
+  // "Clean & Jerk 1+1 @ 75%" under a clock: counts joined without spaces, then the intensity or
+  // the end of the line, and the sets from the scheme.
+  const bool joined = !cursor.line().tokens[counts_start + 1].space_before &&
+                      (cursor.at_end() || cursor.is(TokenKind::kAt));
+  if (!led && !sets_follow && !joined) {
     cursor.reset(start);
     return false;
   }
@@ -1605,6 +1638,18 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
                            2) ||
          (cursor.is(TokenKind::kTimes, 2) && cursor.is(TokenKind::kNumber, 3)))) {
       cursor.advance();
+      continue;
+    }
+    // "Snatch single @ 80%", "Top single @ 90%": one set of one rep.
+    if (!line.reps && !line.sets && line.rep_scheme.empty() &&
+        (at_rep_count_word(cursor) || at_top_set(cursor))) {
+      if (at_top_set(cursor)) {
+        cursor.advance();
+      }
+      const KeywordId word = cursor.advance().keyword;
+      const int reps = word == Keyword("single").id ? 1 : word == Keyword("double").id ? 2 : 3;
+      line.reps = CountRange{reps, reps};
+      state.strong = state.marked = true;
       continue;
     }
     // "Snatch @ 75% x 2 x 3": after a percentage, reps then sets, as in "75% x 2 x 3".
@@ -2618,7 +2663,8 @@ bool may_start_anything(const Cursor& /*cursor*/) {
 // A line of quantities only starts with a token that a rule of read_tail reads first, so a rule
 // added to read_tail must be added here too. That token is a comma, "x", a number, a time, an
 // opening bracket, "@", "/", a quote, or one of the words below ("for 30 seconds", "men 95",
-// "each side", "at 75%", "up to 85%", "rpe 8"). Most notes start with another word.
+// "each side", "at 75%", "up to 85%", "rpe 8", "single @ 80%", "top single @ 90%"). Most notes
+// start with another word.
 bool may_start_quantities(const Cursor& cursor) {
   const Token* token = cursor.peek();
   if (token == nullptr) {
@@ -2636,9 +2682,10 @@ bool may_start_quantities(const Cursor& cursor) {
     case TokenKind::kFoot:
       return true;
     case TokenKind::kWord: {
-      static constexpr KeywordSet kWords = {"for", "men", "male", "each", "ea",
-                                            "per", "e",   "at",   "up",   "rpe"};
-      return kWords.contains(token->keyword) || cursor.word() == "men's";
+      static constexpr KeywordSet kWords = {"for",    "men",    "male",   "each", "ea",
+                                            "per",    "e",      "at",     "up",   "rpe",
+                                            "single", "double", "triple", "heavy"};
+      return kWords.contains(token->keyword) || cursor.word() == "men's" || cursor.word() == "top";
     }
     default:
       return false;

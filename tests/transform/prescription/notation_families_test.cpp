@@ -240,6 +240,46 @@ TEST(NotationFamilies, SetsAndReps) {
 }
 
 // Sets written before the movement's name.
+TEST(NotationFamilies, RepCountWords) {
+  expect_rows({
+      // "single", "double" and "triple" count reps after "x" and after a name.
+      {"Snatch 5 x single @ 80%", "movement",
+       R"json({"movements":[{"name":"Snatch","canonical":"snatch"}],"sets":5,"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}})json"},
+      {"Clean 4 x triples", "movement", R"json({"sets":4,"reps":{"min":3,"max":3}})json"},
+      {"3 x Single Leg RDL", "movement",
+       R"json({"movements":[{"canonical":"single leg romanian deadlift"}],"reps":{"min":3,"max":3}})json"},
+      {"Snatch single @ 80%", "movement",
+       R"json({"movements":[{"name":"Snatch","canonical":"snatch"}],"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}})json"},
+      {"Top single @ 90%", "movement",
+       R"json({"movements":[],"reps":{"min":1,"max":1},"percent":{"min":90,"max":90}})json"},
+      {"Heavy double @ 85%", "movement",
+       R"json({"movements":[],"reps":{"min":2,"max":2},"percent":{"min":85,"max":85}})json"},
+      {"Heavy single", "note", "{}"},
+      {"30 Double Unders", "movement",
+       R"json({"movements":[{"canonical":"double under"}],"reps":{"min":30,"max":30}})json"},
+      // Counts of a lift's parts joined by "+" right before its intensity.
+      {"Clean & Jerk 1+1 @ 75%", "movement",
+       R"json({"movements":[{"canonical":"clean and jerk"}],"percent":{"min":75,"max":75},"remark":"1+1"})json"},
+  });
+}
+
+TEST(NotationFamilies, SetLabels) {
+  expect_rows({
+      // Words that name the kind of sets, or a program's day or template, before a colon.
+      {"Top set: 1x3 @ 90%", "movement",
+       R"json({"movements":[],"sets":1,"reps":{"min":3,"max":3},"percent":{"min":90,"max":90}})json"},
+      {"Back-off sets: 3x5 @ 75%", "movement",
+       R"json({"movements":[],"sets":3,"reps":{"min":5,"max":5}})json"},
+      {"FSL: Back Squat 5x5 @ 75% TM", "movement",
+       R"json({"movements":[{"canonical":"back squat"}],"sets":5,"of":{"training_max":true}})json"},
+      {"BBB: Bench Press 5x10 @ 50% TM", "movement",
+       R"json({"movements":[{"canonical":"bench press"}],"sets":5,"reps":{"min":10,"max":10}})json"},
+      {"Volume Day: Back Squat 5x5 @ 90%", "movement",
+       R"json({"movements":[{"canonical":"back squat"}],"sets":5})json"},
+      {"Sets: 5", "note", "{}"},
+  });
+}
+
 TEST(NotationFamilies, SetsBeforeName) {
   expect_rows({
       {"5x5 Back Squat", "movement",
