@@ -29,6 +29,8 @@ struct Head {
   std::optional<CountRange> stated_sets;
   bool minutes_follow = false;  //!< "EMOM 14", "AMRAP 12": a bare number counts minutes
   bool alternating = false;     //!< "EMOM 12 (alternating):": the listed movements take turns
+  //! "EMOM 16 (4 rounds)": the bracket counted rounds, which may be cycles of several minutes.
+  bool rounds_in_bracket = false;
 };
 
 bool accept_count_word(Cursor& cursor) {
@@ -346,9 +348,13 @@ bool read_parenthesized_clause(Cursor& cursor, Head& head) {
   if (!cursor.accept(TokenKind::kOpen)) {
     return false;
   }
-  if (const auto count = read_count_range(cursor); count && accept_count_word(cursor) && cursor.accept(TokenKind::kClose)) {
-    head.stated_sets = count;
-    return true;
+  if (const auto count = read_count_range(cursor); count) {
+    const bool rounds = cursor.is_word_in({"rounds", "round"});
+    if (accept_count_word(cursor) && cursor.accept(TokenKind::kClose)) {
+      head.stated_sets = count;
+      head.rounds_in_bracket = rounds;
+      return true;
+    }
   }
   cursor.reset(start + 1);
   if (const auto cap = read_time_cap(cursor); cap && cursor.accept(TokenKind::kClose)) {
@@ -508,7 +514,16 @@ void finish_scheme(Head& head, SchemeLine& line) {
 
   const std::optional<int> every = scheme.every_seconds;
   const std::optional<int> duration = scheme.duration_seconds;
-  const std::optional<int> stated = head.stated_sets ? std::optional<int>(head.stated_sets->max) : std::nullopt;
+  std::optional<int> stated =
+      head.stated_sets ? std::optional<int>(head.stated_sets->max) : std::nullopt;
+  // "EMOM 16 (4 rounds)": four rounds of a four-minute cycle, which the minute lines below give.
+  // The sets stay one a minute.
+  if (stated && head.rounds_in_bracket && every && *every > 0 && duration && *stated > 0 &&
+      *duration % *every == 0 && (*duration / *every) % *stated == 0 &&
+      *duration / *every > *stated) {
+    scheme.rounds = *stated;
+    stated.reset();
+  }
   if (stated) {
     scheme.sets = CountRange{*stated, *stated};
   }

@@ -988,6 +988,11 @@ TEST(NotationFamilies, QuotedQualifiers) {
 
 TEST(NotationFamilies, Intervals) {
   expect_rows({
+      // Rounds in a bracket that divide the minutes are cycles of several minutes.
+      {"EMOM 16 (4 rounds):", "scheme",
+       R"json({"scheme":{"type":"interval","every_seconds":60,"duration_seconds":960,"sets":16,"rounds":4}})json"},
+      {"EMOM 16 (5 rounds):", "scheme",
+       R"json({"scheme":{"sets":5},"warning":"stated 5 sets disagree with duration / interval: 960 s / 60 s = 16 sets"})json"},
       {"E2:30 x 6", "scheme",
        R"json({"scheme":{"type":"interval","every_seconds":150,"duration_seconds":900,"sets":6}})json"},
       {"E1:30MOM x 8", "scheme",
