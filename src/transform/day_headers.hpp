@@ -14,10 +14,11 @@ struct DayHeader {
 };
 
 //! Recognizes a day header such as "Monday (Session One)", "Thursday (Rest Day)", "Day 2",
-//! "Session 5 - Tuesday", "DAY TWO/TUESDAY" or "Week 3, Session 2". A header is a short line
-//! that starts with a weekday or with "Day N" / "Session N" / "Week N, Day N", followed by nothing
-//! or by a separator; a sentence that merely starts with a weekday ("Monday's squats go heavy")
-//! is not one.
+//! "Session 5 - Tuesday", "DAY TWO/TUESDAY", "Week 3, Session 2", "Tue 4/2" or "Wednesday's
+//! WOD". A header is a short line that starts with a weekday or with "Day N" / "Session N" /
+//! "Week N, Day N", followed by nothing or by a separator; a sentence that merely starts with a
+//! weekday ("Monday's squats go heavy") is not one. An abbreviated weekday must come before a
+//! date, and a possessive one ("Wednesday's") before "WOD" or "workout".
 [[nodiscard]] std::optional<DayHeader> match_day_header(std::string_view line_text);
 
 //! First weekday named in already normalized text (see normalize_for_matching), if any.

@@ -157,6 +157,48 @@ TEST(TransformPost, CountsLinesDaysSegments) {
   EXPECT_GT(post.counts.lines, 40);
 }
 
+// Abbreviated and possessive weekdays start their own days, so no day's workout falls under the
+// day before it, while a possessive weekday in a coach's remark stays a line.
+TEST(TransformPost, WeeklyPostAbbreviatedHeadersStartDays) {
+  Post post = load_post_case("weekly-program-crossing-year.json");
+  post.title = "Strength Program";
+  post.slug = "strength-program";
+  post.date = "2024-03-31T09:00:00";
+  post.content_html =
+      "<p>Monday 4/1</p>\n<p>Back Squat 5x5 @ 75%</p>\n"
+      "<p>Tue 4/2</p>\n<p>Deadlift 3x3 @ 80%</p>\n"
+      "<p>Wednesday&#8217;s WOD</p>\n<p>For time: 50 Burpees</p>\n"
+      "<p>Thursday's WOD</p>\n<p>Tuesday's session was hard, so rest today</p>\n"
+      "<p>Sat. 4/6</p>\n<p>Bench Press 5x5 @ 70%</p>\n";
+
+  auto transformed = transform_post(post);
+
+  ASSERT_TRUE(transformed.ok()) << transformed.error().to_string();
+  struct DayCase {
+    const char* date;
+    const char* session;
+    const char* line;
+  };
+  const DayCase expected[] = {
+      {"2024-04-01", "Monday 4/1", "Back Squat 5x5 @ 75%"},
+      {"2024-04-02", "Tue 4/2", "Deadlift 3x3 @ 80%"},
+      {"2024-04-03", "Wednesday\u2019s WOD", "For time: 50 Burpees"},
+      {"2024-04-04", "Thursday's WOD", "Tuesday's session was hard, so rest today"},
+      {"2024-04-06", "Sat. 4/6", "Bench Press 5x5 @ 70%"},
+  };
+  ASSERT_EQ(transformed->records.size(), std::size(expected));
+  for (std::size_t i = 0; i < std::size(expected); ++i) {
+    SCOPED_TRACE(expected[i].session);
+    const SessionRecord& record = transformed->records[i];
+    EXPECT_EQ(record.date, expected[i].date);
+    EXPECT_EQ(record.session, expected[i].session);
+    ASSERT_EQ(record.segments.size(), 1U);
+    ASSERT_EQ(record.segments[0].lines.size(), 1U);
+    EXPECT_EQ(record.segments[0].lines[0].text, expected[i].line);
+  }
+  EXPECT_TRUE(transformed->warnings.empty());
+}
+
 TEST(TransformPost, DailyPostIsOneSessionOnItsDate) {
   const Post post = load_post_case("daily-workout.json");
 

@@ -77,7 +77,9 @@ TEST(FindHeaderDate, ReadsWrittenForms) {
       {"TUESDAY 190305", "2019-03-05"},      {"Monday 2/8/2021", "2021-02-08"},
       {"Monday 2-8-21", "2021-02-08"},       {"Monday 25.02.21", "2021-02-25"},
       {"Monday, February 8", "2021-02-08"},  {"Monday, Feb. 8th, 2021", "2021-02-08"},
-      {"Monday (2021-02-08)", "2021-02-08"},
+      {"Monday (2021-02-08)", "2021-02-08"}, {"Tue 4/2", "2021-04-02"},
+      {"Sat. 4/13", "2021-04-13"},           {"Thurs. 12/24/20", "2020-12-24"},
+      {"Fri, Apr. 5", "2021-04-05"},
   };
   for (const auto& [header, expected] : cases) {
     SCOPED_TRACE(header);
@@ -88,20 +90,21 @@ TEST(FindHeaderDate, ReadsWrittenForms) {
 TEST(FindHeaderDate, YearNearestReference) {
   EXPECT_EQ(found("Monday, December 28", "2021-01-02"), "2020-12-28");
   EXPECT_EQ(found("Monday, January 4", "2020-12-30"), "2021-01-04");
+  EXPECT_EQ(found("Tue 12/29", "2021-01-02"), "2020-12-29");
 }
 
 TEST(FindHeaderDate, NoDateInOtherHeaders) {
-  for (const char* header :
-       {"Monday (Session One)", "Thursday (Rest Day)", "Day 2", "Week 3, Day 2",
-        "Session 5 - Tuesday", "Monday 13.13.21", "Friday 02.30.21"}) {
+  for (const char* header : {"Monday (Session One)", "Thursday (Rest Day)", "Day 2",
+                             "Week 3, Day 2", "Session 5 - Tuesday", "Monday 13.13.21",
+                             "Friday 02.30.21", "Wed 5/3/1 Week Two", "Sat 2/30"}) {
     SCOPED_TRACE(header);
     EXPECT_EQ(found(header), "none");
   }
 }
 
 TEST(FindHeaderDate, DatedHeadersAreHeaders) {
-  for (const char* header :
-       {"Monday 02.08.21", "TUESDAY 190305", "Monday 2/8/2021", "Monday, February 8"}) {
+  for (const char* header : {"Monday 02.08.21", "TUESDAY 190305", "Monday 2/8/2021",
+                             "Monday, February 8", "Tue 4/2", "Sat. 4/13"}) {
     SCOPED_TRACE(header);
     const std::optional<DayHeader> matched = match_day_header(header);
     ASSERT_TRUE(matched.has_value());
@@ -255,6 +258,30 @@ TEST(SessionsToDateRecords, UsesDatesWrittenInHeaders) {
   ASSERT_TRUE(dated.ok());
   EXPECT_EQ(dates_of(*dated), (std::vector<std::string>{"2021-02-08", "2021-02-10"}));
   EXPECT_TRUE(dated->warnings.empty());
+}
+
+// Abbreviated and possessive weekdays date their days as full names do.
+TEST(SessionsToDateRecords, DatesAbbreviatedAndPossessiveHeaders) {
+  const auto dated = sessions_to_date_records(post_with_headers(
+      "Weightlifting Program", "2024-03-31T09:00:00",
+      {"Mon 4/1", "Tue 4/2", "Wednesday's WOD", "Thursday\xE2\x80\x99s WOD", "Sat. 4/6"}));
+
+  ASSERT_TRUE(dated.ok());
+  EXPECT_EQ(dates_of(*dated), (std::vector<std::string>{"2024-04-01", "2024-04-02", "2024-04-03",
+                                                        "2024-04-04", "2024-04-06"}));
+  EXPECT_TRUE(dated->warnings.empty());
+}
+
+TEST(SessionsToDateRecords, AbbreviatedHeaderOfOtherWeekdayWarns) {
+  const auto dated = sessions_to_date_records(
+      post_with_headers("Program", "2024-03-31T09:00:00", {"Mon 4/1", "Tue 4/3"}));
+
+  ASSERT_TRUE(dated.ok());
+  EXPECT_EQ(dates_of(*dated), (std::vector<std::string>{"2024-04-01", "2024-04-02"}));
+  ASSERT_EQ(dated->warnings.size(), 1U);
+  EXPECT_EQ(dated->warnings[0],
+            "the header 'Tue 4/3' names 2024-04-03, which is a Wednesday, not a Tuesday, so the "
+            "day is dated 2024-04-02 by its weekday");
 }
 
 TEST(SessionsToDateRecords, HeaderDateOfOtherWeekdayIgnored) {
