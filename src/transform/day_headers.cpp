@@ -6,6 +6,7 @@
 #include <array>
 #include <iterator>
 #include <string>
+#include <utility>
 
 #include "transform/text_normalize.hpp"
 
@@ -153,6 +154,7 @@ std::optional<DayHeader> match_day_header(std::string_view line_text) {
   std::string prose;
   std::string abbreviation;
   bool matched = false;
+  bool numbered = false;
   if (RE2::FullMatch(text, weekday_header_pattern(), &remainder, &prose)) {
     // After a separator a few words may follow ("Monday - Heavy Squat Day"); without one only a
     // date ("Tuesday 190305") or two words, so "Monday and Wednesday are heavy" stays prose.
@@ -169,6 +171,7 @@ std::optional<DayHeader> match_day_header(std::string_view line_text) {
     matched = word_count(remainder) + word_count(prose) <= 6;
   } else if (RE2::FullMatch(text, numbered_header_pattern(), &remainder)) {
     matched = word_count(remainder) <= 6;
+    numbered = true;
   }
   if (!matched) {
     return std::nullopt;
@@ -177,6 +180,9 @@ std::optional<DayHeader> match_day_header(std::string_view line_text) {
   DayHeader header;
   header.weekday = abbreviation.empty() ? find_weekday(text) : abbreviated_weekday(abbreviation);
   header.mentions_rest = RE2::PartialMatch(text, rest_pattern());
+  if (numbered) {
+    header.after_numbered_label = std::move(remainder);
+  }
   return header;
 }
 

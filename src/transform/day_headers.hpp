@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace wodetl {
@@ -11,6 +12,10 @@ namespace wodetl {
 struct DayHeader {
   std::optional<std::chrono::weekday> weekday;  //!< the weekday it names, if any
   bool mentions_rest = false;                   //!< it says rest, off, closed or recovery
+  //! Normalized text after a "Day N", "Session N" or "Week N, Day N" label and its separator:
+  //! "back squat 8x4 @ 80%" of "Day 3: Back Squat 8x4 @ 80%". Empty after a weekday or a bare
+  //! label.
+  std::string after_numbered_label;
 };
 
 //! Recognizes a day header such as "Monday (Session One)", "Thursday (Rest Day)", "Day 2",

@@ -279,6 +279,39 @@ TEST(TransformPost, DailyProfileKeepsDayHeaders) {
   }
 }
 
+// "Day 3:" before a prescription is the program's label on the one workout of a daily post, so
+// the workout keeps its line, named by the title and dated by it, and is no rest day.
+TEST(TransformPost, DailyLabelBeforePrescriptionIsLine) {
+  struct LabelCase {
+    const char* body_html;
+    const char* first_line;
+  };
+  const LabelCase cases[] = {
+      {"<p>Day 3: Back Squat 8x4 @ 80%</p>\n", "Day 3: Back Squat 8x4 @ 80%"},
+      {"<p>Week 1, Day 4: Back Squat 10x3 @ 85%</p>\n<p>Rest 2 minutes</p>\n",
+       "Week 1, Day 4: Back Squat 10x3 @ 85%"},
+  };
+  for (const LabelCase& label : cases) {
+    SCOPED_TRACE(label.first_line);
+    Post post = load_post_case("daily-workout.json");
+    post.content_html = label.body_html;
+
+    auto transformed = transform_post(post, ProgramProfile::kDaily);
+
+    ASSERT_TRUE(transformed.ok()) << transformed.error().to_string();
+    ASSERT_EQ(transformed->records.size(), 1U);
+    const SessionRecord& record = transformed->records.front();
+    EXPECT_EQ(record.session, "Tuesday Grind \u2013 Snatch Day");
+    EXPECT_EQ(record.date, "2021-02-09");
+    EXPECT_FALSE(record.rest_day);
+    ASSERT_EQ(record.prescriptions.size(), 1U);
+    ASSERT_FALSE(record.prescriptions[0].lines.empty());
+    const prescription::ParsedLine& first = record.prescriptions[0].lines[0];
+    EXPECT_EQ(first.text, label.first_line);
+    EXPECT_EQ(first.kind, prescription::LineKind::kMovement);
+  }
+}
+
 TEST(TransformPost, UntitledDailyPostIsWorkout) {
   Post post = load_post_case("daily-workout.json");
   post.title.clear();
