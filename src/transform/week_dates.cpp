@@ -164,8 +164,9 @@ std::optional<weekday> named_weekday(std::string_view text) {
 
 // Returns the date of a daily post without day headers: the date its title names, "Saturday
 // 3.9.24 – Team Day", when that is within a week of the publication date and falls on the weekday
-// the title names, if any. Gyms often publish the evening before. Otherwise the publication date.
-// Adds a warning when the two differ.
+// the title names, if any. Otherwise the publication date. Gyms often publish the evening
+// before, so a title's date one day after publication is used without a warning. Any other
+// difference adds one.
 year_month_day daily_post_date(const std::string& title, year_month_day published,
                                std::vector<std::string>& warnings) {
   const std::optional<year_month_day> written = find_header_date(title, published);
@@ -179,9 +180,11 @@ year_month_day daily_post_date(const std::string& title, year_month_day publishe
       (named && weekday{sys_days{*written}} != *named)) {
     return published;
   }
-  warnings.push_back("the title '" + title + "' names " + format_iso_date(*written) +
-                     ", but the post was published on " + format_iso_date(published) +
-                     "; the title's date is used");
+  if (distance != std::chrono::days{1}) {
+    warnings.push_back("the title '" + title + "' names " + format_iso_date(*written) +
+                       ", but the post was published on " + format_iso_date(published) +
+                       "; the title's date is used");
+  }
   return *written;
 }
 

@@ -46,8 +46,8 @@ struct WeekRange {
 //! and each later header the first date after the previous one with its weekday. A header without
 //! a weekday takes the day after the previous one (the range start or the post date for the first).
 //! A post with dated_by_post set (a daily post without day headers) is one day on the post's
-//! date, or on the date its title names when that is within a week of it (with a warning);
-//! Error::invalid_input when the post's date is not an ISO date.
+//! date, or on the date its title names when that is within a week of it (with a warning unless
+//! it is the day after). Returns Error::invalid_input when the post's date is not an ISO date.
 [[nodiscard]] Result<DatedPost> sessions_to_date_records(SegmentedPost segmented);
 
 }  // namespace wodetl

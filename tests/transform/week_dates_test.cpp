@@ -157,30 +157,49 @@ TEST(SessionsToDateRecords, UsesPostDateWithoutRange) {
             (std::vector<std::string>{"2021-03-08", "2021-03-10", "2021-03-12", "2021-03-15"}));
 }
 
-// A daily post published the evening before is dated by its title, with a warning.
+// A daily post is dated by the date its title names when that is within a week of publication
+// and on the title's weekday. Gyms publish the evening before, so only another gap warns.
 TEST(SessionsToDateRecords, DailyPostUsesTitleDate) {
-  const auto date_daily = [](const char* title, const char* published) {
-    SegmentedPost post;
-    post.source.title = title;
-    post.post_date = published;
-    post.dated_by_post = true;
-    post.days.push_back(day_with_header("Saturday 3.9.24 - Team Day"));
-    return sessions_to_date_records(post);
+  struct DailyCase {
+    const char* title;
+    const char* published;
+    const char* expected_date;
+    bool warns;
   };
-  auto evening_before = date_daily("Saturday 3.9.24 \u2013 Team Day", "2024-03-08T19:30:00");
-  ASSERT_TRUE(evening_before.ok());
-  EXPECT_EQ(dates_of(*evening_before), (std::vector<std::string>{"2024-03-09"}));
-  ASSERT_EQ(evening_before->warnings.size(), 1U);
-  EXPECT_NE(evening_before->warnings[0].find("the title's date is used"), std::string::npos);
+  const DailyCase cases[] = {
+      // The evening before, as usual.
+      {"Saturday 3.9.24 \u2013 Team Day", "2024-03-08T19:30:00", "2024-03-09", false},
+      {"Sat 3/9 \u2013 Team Day", "2024-03-08T19:30:00", "2024-03-09", false},
+      // Two days before, and a day after: used, with a warning.
+      {"Saturday 3.9.24 \u2013 Team Day", "2024-03-07T19:30:00", "2024-03-09", true},
+      {"Saturday 3.9.24 \u2013 Team Day", "2024-03-10T08:00:00", "2024-03-09", true},
+      // The same day.
+      {"Saturday 3.9.24 \u2013 Team Day", "2024-03-09T05:00:00", "2024-03-09", false},
+      // A weekday that the date does not fall on, or a date far from publication, is not used.
+      {"Friday 3.9.24", "2024-03-08T19:30:00", "2024-03-08", false},
+      {"Fri 3/9", "2024-03-08T19:30:00", "2024-03-08", false},
+      {"Hero WOD 7/4/23", "2024-03-08T19:30:00", "2024-03-08", false},
+  };
+  for (const DailyCase& daily : cases) {
+    SCOPED_TRACE(std::string(daily.title) + " published " + daily.published);
+    SegmentedPost post;
+    post.source.title = daily.title;
+    post.post_date = daily.published;
+    post.dated_by_post = true;
+    post.days.push_back(day_with_header(daily.title));
 
-  // A weekday that the date does not fall on, or a date far from publication, is not used.
-  auto wrong_weekday = date_daily("Friday 3.9.24", "2024-03-08T19:30:00");
-  ASSERT_TRUE(wrong_weekday.ok());
-  EXPECT_EQ(dates_of(*wrong_weekday), (std::vector<std::string>{"2024-03-08"}));
-  auto far = date_daily("Hero WOD 7/4/23", "2024-03-08T19:30:00");
-  ASSERT_TRUE(far.ok());
-  EXPECT_EQ(dates_of(*far), (std::vector<std::string>{"2024-03-08"}));
-  EXPECT_TRUE(far->warnings.empty());
+    auto dated = sessions_to_date_records(post);
+
+    ASSERT_TRUE(dated.ok());
+    EXPECT_EQ(dates_of(*dated), (std::vector<std::string>{daily.expected_date}));
+    if (daily.warns) {
+      ASSERT_EQ(dated->warnings.size(), 1U);
+      EXPECT_NE(dated->warnings[0].find("the title's date is used"), std::string::npos)
+          << dated->warnings[0];
+    } else {
+      EXPECT_TRUE(dated->warnings.empty());
+    }
+  }
 }
 
 TEST(SessionsToDateRecords, FirstHeaderMayFallOnPostDate) {
