@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <string>
+#include <utility>
 
 #include "transform/text_normalize.hpp"
 
@@ -17,6 +19,15 @@ constexpr std::size_t kMaxHeaderLength = 70;
 
 constexpr std::array<std::string_view, 7> kWeekdayNames = {
     "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+
+struct WeekdayAbbreviation {
+  std::string_view text;
+  unsigned day;  // as std::chrono::weekday counts, Sunday = 0
+};
+
+constexpr WeekdayAbbreviation kWeekdayAbbreviations[] = {
+    {"sun", 0}, {"mon", 1},  {"tue", 2},   {"tues", 2}, {"wed", 3}, {"weds", 3},
+    {"thu", 4}, {"thur", 4}, {"thurs", 4}, {"fri", 5},  {"sat", 6}};
 
 // Decoration a coach may put around a header: bullets, asterisks, hashes, dashes before it and
 // asterisks after it.
@@ -41,6 +52,22 @@ const RE2& weekday_header_pattern() {
   // A weekday, then the end of the line or a separator and a short remainder.
   static const RE2 pattern(
       R"(^(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?:$|\s*[:,.(/|-]\s*(.*)$|\s+([^'\s].*)$))");
+  return pattern;
+}
+
+const RE2& possessive_header_pattern() {
+  // "Wednesday's WOD", "Thursday's workout: Fran", after normalization made curly apostrophes
+  // straight.
+  static const RE2 pattern(
+      R"(^(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday)'s\s+(?:wod|workout)(?:$|\s*[:,.(/|-]\s*(.*)$))");
+  return pattern;
+}
+
+const RE2& abbreviated_header_pattern() {
+  // "Tue 4/2", "Sat. 4/13 - Partner WOD", "Thu 12.24.20", "Fri, Apr. 5". A month and day
+  // without a year take a slash, so "Mon 3-5 reps" is no date.
+  static const RE2 pattern(
+      R"(^(sun|mon|tues?|weds?|thu|thurs?|fri|sat)\.?,?\s+(?:\d{1,2}/\d{1,2}(?:/\d{4}|/\d{2})?|\d{1,2}[.-]\d{1,2}[.-](?:\d{4}|\d{2})|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)(?:$|\s*[:,.(|-]\s*(.*)$|\s+(.*)$))");
   return pattern;
 }
 
@@ -69,7 +96,20 @@ bool starts_like_header(std::string_view text) {
   if (word == "day" || word == "session" || word == "week") {
     return true;
   }
-  return std::find(kWeekdayNames.begin(), kWeekdayNames.end(), word) != kWeekdayNames.end();
+  if (std::find(kWeekdayNames.begin(), kWeekdayNames.end(), word) != kWeekdayNames.end()) {
+    return true;
+  }
+  return std::any_of(std::begin(kWeekdayAbbreviations), std::end(kWeekdayAbbreviations),
+                     [&word](const WeekdayAbbreviation& entry) { return entry.text == word; });
+}
+
+std::optional<std::chrono::weekday> abbreviated_weekday(std::string_view abbreviation) {
+  for (const WeekdayAbbreviation& entry : kWeekdayAbbreviations) {
+    if (entry.text == abbreviation) {
+      return std::chrono::weekday{entry.day};
+    }
+  }
+  return std::nullopt;
 }
 
 std::size_t word_count(std::string_view text) {
@@ -112,19 +152,38 @@ std::optional<DayHeader> match_day_header(std::string_view line_text) {
 
   std::string remainder;
   std::string prose;
+  std::string abbreviation;
   bool matched = false;
+  bool numbered = false;
   if (RE2::FullMatch(text, weekday_header_pattern(), &remainder, &prose)) {
     // After a separator a few words may follow ("Monday - Heavy Squat Day"); without one only a
     // date ("Tuesday 190305") or two words, so "Monday and Wednesday are heavy" stays prose.
     const bool date_follows = !prose.empty() && prose.front() >= '0' && prose.front() <= '9';
     matched = prose.empty() ? word_count(remainder) <= 6 : date_follows || word_count(prose) <= 2;
+  } else if (RE2::FullMatch(text, possessive_header_pattern(), &remainder)) {
+    // A possessive weekday starts prose ("Tuesday's session was hard") unless "WOD" or "workout"
+    // follows it. Then only a separator and a few words may come next, so "Wednesday's workout
+    // was brutal" stays prose too.
+    matched = word_count(remainder) <= 6;
+  } else if (RE2::FullMatch(text, abbreviated_header_pattern(), &abbreviation, &remainder,
+                            &prose)) {
+    // An abbreviation is a header only before a date, because "Sun", "Wed" and "Sat" are words too.
+    matched = word_count(remainder) + word_count(prose) <= 6;
   } else if (RE2::FullMatch(text, numbered_header_pattern(), &remainder)) {
     matched = word_count(remainder) <= 6;
+    numbered = true;
   }
   if (!matched) {
     return std::nullopt;
   }
-  return DayHeader{find_weekday(text), RE2::PartialMatch(text, rest_pattern())};
+
+  DayHeader header;
+  header.weekday = abbreviation.empty() ? find_weekday(text) : abbreviated_weekday(abbreviation);
+  header.mentions_rest = RE2::PartialMatch(text, rest_pattern());
+  if (numbered) {
+    header.after_numbered_label = std::move(remainder);
+  }
+  return header;
 }
 
 }  // namespace wodetl

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace wodetl {
@@ -11,13 +12,18 @@ namespace wodetl {
 struct DayHeader {
   std::optional<std::chrono::weekday> weekday;  //!< the weekday it names, if any
   bool mentions_rest = false;                   //!< it says rest, off, closed or recovery
+  //! Normalized text after a "Day N", "Session N" or "Week N, Day N" label and its separator:
+  //! "back squat 8x4 @ 80%" of "Day 3: Back Squat 8x4 @ 80%". Empty after a weekday or a bare
+  //! label.
+  std::string after_numbered_label;
 };
 
 //! Recognizes a day header such as "Monday (Session One)", "Thursday (Rest Day)", "Day 2",
-//! "Session 5 - Tuesday", "DAY TWO/TUESDAY" or "Week 3, Session 2". A header is a short line
-//! that starts with a weekday or with "Day N" / "Session N" / "Week N, Day N", followed by nothing
-//! or by a separator; a sentence that merely starts with a weekday ("Monday's squats go heavy")
-//! is not one.
+//! "Session 5 - Tuesday", "DAY TWO/TUESDAY", "Week 3, Session 2", "Tue 4/2" or "Wednesday's
+//! WOD". A header is a short line that starts with a weekday or with "Day N" / "Session N" /
+//! "Week N, Day N", followed by nothing or by a separator; a sentence that merely starts with a
+//! weekday ("Monday's squats go heavy") is not one. An abbreviated weekday must come before a
+//! date, and a possessive one ("Wednesday's") before "WOD" or "workout".
 [[nodiscard]] std::optional<DayHeader> match_day_header(std::string_view line_text);
 
 //! First weekday named in already normalized text (see normalize_for_matching), if any.

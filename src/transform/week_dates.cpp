@@ -152,10 +152,21 @@ year_month_day choose_header_date(const std::string& header, year_month_day writ
   return written;
 }
 
+// Returns the weekday a heading or title names. A day header's own reading also recognizes
+// abbreviations ("Tue 4/2"). For other text, such as a heading in the original pipeline's events,
+// it is the first full weekday name in the text.
+std::optional<weekday> named_weekday(std::string_view text) {
+  if (const std::optional<DayHeader> header = match_day_header(text)) {
+    return header->weekday;
+  }
+  return find_weekday(normalize_for_matching(text));
+}
+
 // Returns the date of a daily post without day headers: the date its title names, "Saturday
 // 3.9.24 – Team Day", when that is within a week of the publication date and falls on the weekday
-// the title names, if any. Gyms often publish the evening before. Otherwise the publication date.
-// Adds a warning when the two differ.
+// the title names, if any. Otherwise the publication date. Gyms often publish the evening
+// before, so a title's date one day after publication is used without a warning. Any other
+// difference adds one.
 year_month_day daily_post_date(const std::string& title, year_month_day published,
                                std::vector<std::string>& warnings) {
   const std::optional<year_month_day> written = find_header_date(title, published);
@@ -164,14 +175,16 @@ year_month_day daily_post_date(const std::string& title, year_month_day publishe
   }
   constexpr std::chrono::days kMaxDistance{7};
   const std::chrono::days distance = sys_days{*written} - sys_days{published};
-  const std::optional<weekday> named = find_weekday(normalize_for_matching(title));
+  const std::optional<weekday> named = named_weekday(title);
   if (distance > kMaxDistance || distance < -kMaxDistance ||
       (named && weekday{sys_days{*written}} != *named)) {
     return published;
   }
-  warnings.push_back("the title '" + title + "' names " + format_iso_date(*written) +
-                     ", but the post was published on " + format_iso_date(published) +
-                     "; the title's date is used");
+  if (distance != std::chrono::days{1}) {
+    warnings.push_back("the title '" + title + "' names " + format_iso_date(*written) +
+                       ", but the post was published on " + format_iso_date(published) +
+                       "; the title's date is used");
+  }
   return *written;
 }
 
@@ -212,6 +225,8 @@ std::optional<year_month_day> find_header_date(std::string_view header, year_mon
   const std::string text = normalize_for_matching(header);
   static const RE2 iso(R"(\b(\d{4})-(\d{1,2})-(\d{1,2})\b)");
   static const RE2 numeric(R"(\b(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})\b)");
+  // "4/13" without a year, but not the "5/3" of "5/3/1".
+  static const RE2 month_day(R"((?:^|[^\d./-])(\d{1,2})/(\d{1,2})(?:$|[^\d./]|\.(?:$|\D)))");
   static const RE2 compact(R"(\b(\d{2})(\d{2})(\d{2})\b)");
   static const RE2 named(
       R"(\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?)");
@@ -239,6 +254,14 @@ std::optional<year_month_day> find_header_date(std::string_view header, year_mon
       return make_date(std::stoi(third), month_value, to_unsigned(second));
     }
     return nearest_date(month_value, to_unsigned(second), reference);
+  }
+  if (RE2::PartialMatch(text, month_day, &first, &second)) {
+    unsigned month_value = to_unsigned(first);
+    unsigned day_value = to_unsigned(second);
+    if (month_value > 12 && day_value <= 12) {
+      std::swap(month_value, day_value);
+    }
+    return nearest_date(month_value, day_value, reference);
   }
   return std::nullopt;
 }
@@ -349,8 +372,7 @@ Result<DatedPost> sessions_to_date_records(SegmentedPost segmented) {
 
   std::optional<year_month_day> previous;
   for (SegmentedDay& day : segmented.days) {
-    const std::string normalized = normalize_for_matching(day.segments.front().heading.text);
-    const std::optional<weekday> named = find_weekday(normalized);
+    const std::optional<weekday> named = named_weekday(day.segments.front().heading.text);
 
     year_month_day date{};
     if (!previous) {

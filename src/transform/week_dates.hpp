@@ -31,8 +31,9 @@ struct WeekRange {
 
 //! Finds a date written in a day header. It reads ISO dates ("2021-02-08"), and month-first
 //! dates as US blogs write them ("02.08.21", "2/8/2021", "2-8-21"), which are read day first
-//! when the first number is above 12. It also reads six digits as YYMMDD ("210208") and a month
-//! name with a day ("February 8", "Feb. 8th, 2021").
+//! when the first number is above 12. It also reads six digits as YYMMDD ("210208"), a month
+//! name with a day ("February 8", "Feb. 8th, 2021") and a month and day with a slash ("4/13",
+//! but not the "5/3" of "5/3/1").
 //! A two-digit year is 20YY. A date without a year takes the year that puts it nearest to
 //! `reference` (the post's date), so "December 28" in a post of January 2 is in the year
 //! before. Returns nullopt when the header contains no valid date.
@@ -45,8 +46,8 @@ struct WeekRange {
 //! and each later header the first date after the previous one with its weekday. A header without
 //! a weekday takes the day after the previous one (the range start or the post date for the first).
 //! A post with dated_by_post set (a daily post without day headers) is one day on the post's
-//! date, or on the date its title names when that is within a week of it (with a warning);
-//! Error::invalid_input when the post's date is not an ISO date.
+//! date, or on the date its title names when that is within a week of it (with a warning unless
+//! it is the day after). Returns Error::invalid_input when the post's date is not an ISO date.
 [[nodiscard]] Result<DatedPost> sessions_to_date_records(SegmentedPost segmented);
 
 }  // namespace wodetl

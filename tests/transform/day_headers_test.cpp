@@ -27,6 +27,17 @@ TEST(MatchDayHeader, RecognizesHeaderForms) {
       {"Week 3, Session 2", std::nullopt, false},
       {"*Sunday*", std::chrono::Sunday, false},
       {"Monday\xC2\xA0(Session\xC2\xA0One)", std::chrono::Monday, false},
+      {"Tue 4/2", std::chrono::Tuesday, false},
+      {"Sat. 4/13", std::chrono::Saturday, false},
+      {"SAT 4/13 - Partner WOD", std::chrono::Saturday, false},
+      {"Thurs. 12/24/20 (Gym Closed)", std::chrono::Thursday, true},
+      {"Weds 12.23.20", std::chrono::Wednesday, false},
+      {"Fri, Apr. 5", std::chrono::Friday, false},
+      {"**Sun 4/7**", std::chrono::Sunday, false},
+      {"Wednesday's WOD", std::chrono::Wednesday, false},
+      {"Thursday\xE2\x80\x99s WOD", std::chrono::Thursday, false},
+      {"Friday's Workout: Partner Chipper", std::chrono::Friday, false},
+      {"Sunday's workout \xE2\x80\x93 active recovery", std::chrono::Sunday, true},
   };
   for (const HeaderCase& header : cases) {
     SCOPED_TRACE(header.text);
@@ -48,6 +59,16 @@ TEST(MatchDayHeader, RejectsProse) {
       "Day 1 of the new cycle starts with a test",
       "Deadlift x 10 reps @ 50-55% of your 1-RM Deadlift",
       "",
+      "Tuesday's session was hard, so rest today",
+      "Thursday\xE2\x80\x99s session was hard, so rest today",
+      "Wednesday's workout was brutal",
+      "Wednesday's WOD, as promised, is a long chipper so pace it well",
+      "Tue",
+      "Sat down between sets",
+      "Sun salutations x 5",
+      "Mon 3-5 reps, then rest",
+      "Wed 5/3/1 week two",
+      "Fri 4/5 we all meet at the beach at nine for a long swim",
   };
   for (const char* text : prose) {
     SCOPED_TRACE(text);

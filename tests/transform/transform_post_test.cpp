@@ -157,6 +157,48 @@ TEST(TransformPost, CountsLinesDaysSegments) {
   EXPECT_GT(post.counts.lines, 40);
 }
 
+// Abbreviated and possessive weekdays start their own days, so no day's workout falls under the
+// day before it, while a possessive weekday in a coach's remark stays a line.
+TEST(TransformPost, WeeklyPostAbbreviatedHeadersStartDays) {
+  Post post = load_post_case("weekly-program-crossing-year.json");
+  post.title = "Strength Program";
+  post.slug = "strength-program";
+  post.date = "2024-03-31T09:00:00";
+  post.content_html =
+      "<p>Monday 4/1</p>\n<p>Back Squat 5x5 @ 75%</p>\n"
+      "<p>Tue 4/2</p>\n<p>Deadlift 3x3 @ 80%</p>\n"
+      "<p>Wednesday&#8217;s WOD</p>\n<p>For time: 50 Burpees</p>\n"
+      "<p>Thursday's WOD</p>\n<p>Tuesday's session was hard, so rest today</p>\n"
+      "<p>Sat. 4/6</p>\n<p>Bench Press 5x5 @ 70%</p>\n";
+
+  auto transformed = transform_post(post);
+
+  ASSERT_TRUE(transformed.ok()) << transformed.error().to_string();
+  struct DayCase {
+    const char* date;
+    const char* session;
+    const char* line;
+  };
+  const DayCase expected[] = {
+      {"2024-04-01", "Monday 4/1", "Back Squat 5x5 @ 75%"},
+      {"2024-04-02", "Tue 4/2", "Deadlift 3x3 @ 80%"},
+      {"2024-04-03", "Wednesday\u2019s WOD", "For time: 50 Burpees"},
+      {"2024-04-04", "Thursday's WOD", "Tuesday's session was hard, so rest today"},
+      {"2024-04-06", "Sat. 4/6", "Bench Press 5x5 @ 70%"},
+  };
+  ASSERT_EQ(transformed->records.size(), std::size(expected));
+  for (std::size_t i = 0; i < std::size(expected); ++i) {
+    SCOPED_TRACE(expected[i].session);
+    const SessionRecord& record = transformed->records[i];
+    EXPECT_EQ(record.date, expected[i].date);
+    EXPECT_EQ(record.session, expected[i].session);
+    ASSERT_EQ(record.segments.size(), 1U);
+    ASSERT_EQ(record.segments[0].lines.size(), 1U);
+    EXPECT_EQ(record.segments[0].lines[0].text, expected[i].line);
+  }
+  EXPECT_TRUE(transformed->warnings.empty());
+}
+
 TEST(TransformPost, DailyPostIsOneSessionOnItsDate) {
   const Post post = load_post_case("daily-workout.json");
 
@@ -234,6 +276,39 @@ TEST(TransformPost, DailyProfileKeepsDayHeaders) {
   for (std::size_t i = 0; i < daily->records.size(); ++i) {
     EXPECT_EQ(daily->records[i].date, weekly->records[i].date) << i;
     EXPECT_EQ(daily->records[i].session, weekly->records[i].session) << i;
+  }
+}
+
+// "Day 3:" before a prescription is the program's label on the one workout of a daily post, so
+// the workout keeps its line, named by the title and dated by it, and is no rest day.
+TEST(TransformPost, DailyLabelBeforePrescriptionIsLine) {
+  struct LabelCase {
+    const char* body_html;
+    const char* first_line;
+  };
+  const LabelCase cases[] = {
+      {"<p>Day 3: Back Squat 8x4 @ 80%</p>\n", "Day 3: Back Squat 8x4 @ 80%"},
+      {"<p>Week 1, Day 4: Back Squat 10x3 @ 85%</p>\n<p>Rest 2 minutes</p>\n",
+       "Week 1, Day 4: Back Squat 10x3 @ 85%"},
+  };
+  for (const LabelCase& label : cases) {
+    SCOPED_TRACE(label.first_line);
+    Post post = load_post_case("daily-workout.json");
+    post.content_html = label.body_html;
+
+    auto transformed = transform_post(post, ProgramProfile::kDaily);
+
+    ASSERT_TRUE(transformed.ok()) << transformed.error().to_string();
+    ASSERT_EQ(transformed->records.size(), 1U);
+    const SessionRecord& record = transformed->records.front();
+    EXPECT_EQ(record.session, "Tuesday Grind \u2013 Snatch Day");
+    EXPECT_EQ(record.date, "2021-02-09");
+    EXPECT_FALSE(record.rest_day);
+    ASSERT_EQ(record.prescriptions.size(), 1U);
+    ASSERT_FALSE(record.prescriptions[0].lines.empty());
+    const prescription::ParsedLine& first = record.prescriptions[0].lines[0];
+    EXPECT_EQ(first.text, label.first_line);
+    EXPECT_EQ(first.kind, prescription::LineKind::kMovement);
   }
 }
 

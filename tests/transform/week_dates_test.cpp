@@ -77,7 +77,9 @@ TEST(FindHeaderDate, ReadsWrittenForms) {
       {"TUESDAY 190305", "2019-03-05"},      {"Monday 2/8/2021", "2021-02-08"},
       {"Monday 2-8-21", "2021-02-08"},       {"Monday 25.02.21", "2021-02-25"},
       {"Monday, February 8", "2021-02-08"},  {"Monday, Feb. 8th, 2021", "2021-02-08"},
-      {"Monday (2021-02-08)", "2021-02-08"},
+      {"Monday (2021-02-08)", "2021-02-08"}, {"Tue 4/2", "2021-04-02"},
+      {"Sat. 4/13", "2021-04-13"},           {"Thurs. 12/24/20", "2020-12-24"},
+      {"Fri, Apr. 5", "2021-04-05"},
   };
   for (const auto& [header, expected] : cases) {
     SCOPED_TRACE(header);
@@ -88,20 +90,21 @@ TEST(FindHeaderDate, ReadsWrittenForms) {
 TEST(FindHeaderDate, YearNearestReference) {
   EXPECT_EQ(found("Monday, December 28", "2021-01-02"), "2020-12-28");
   EXPECT_EQ(found("Monday, January 4", "2020-12-30"), "2021-01-04");
+  EXPECT_EQ(found("Tue 12/29", "2021-01-02"), "2020-12-29");
 }
 
 TEST(FindHeaderDate, NoDateInOtherHeaders) {
-  for (const char* header :
-       {"Monday (Session One)", "Thursday (Rest Day)", "Day 2", "Week 3, Day 2",
-        "Session 5 - Tuesday", "Monday 13.13.21", "Friday 02.30.21"}) {
+  for (const char* header : {"Monday (Session One)", "Thursday (Rest Day)", "Day 2",
+                             "Week 3, Day 2", "Session 5 - Tuesday", "Monday 13.13.21",
+                             "Friday 02.30.21", "Wed 5/3/1 Week Two", "Sat 2/30"}) {
     SCOPED_TRACE(header);
     EXPECT_EQ(found(header), "none");
   }
 }
 
 TEST(FindHeaderDate, DatedHeadersAreHeaders) {
-  for (const char* header :
-       {"Monday 02.08.21", "TUESDAY 190305", "Monday 2/8/2021", "Monday, February 8"}) {
+  for (const char* header : {"Monday 02.08.21", "TUESDAY 190305", "Monday 2/8/2021",
+                             "Monday, February 8", "Tue 4/2", "Sat. 4/13"}) {
     SCOPED_TRACE(header);
     const std::optional<DayHeader> matched = match_day_header(header);
     ASSERT_TRUE(matched.has_value());
@@ -154,30 +157,49 @@ TEST(SessionsToDateRecords, UsesPostDateWithoutRange) {
             (std::vector<std::string>{"2021-03-08", "2021-03-10", "2021-03-12", "2021-03-15"}));
 }
 
-// A daily post published the evening before is dated by its title, with a warning.
+// A daily post is dated by the date its title names when that is within a week of publication
+// and on the title's weekday. Gyms publish the evening before, so only another gap warns.
 TEST(SessionsToDateRecords, DailyPostUsesTitleDate) {
-  const auto date_daily = [](const char* title, const char* published) {
-    SegmentedPost post;
-    post.source.title = title;
-    post.post_date = published;
-    post.dated_by_post = true;
-    post.days.push_back(day_with_header("Saturday 3.9.24 - Team Day"));
-    return sessions_to_date_records(post);
+  struct DailyCase {
+    const char* title;
+    const char* published;
+    const char* expected_date;
+    bool warns;
   };
-  auto evening_before = date_daily("Saturday 3.9.24 \u2013 Team Day", "2024-03-08T19:30:00");
-  ASSERT_TRUE(evening_before.ok());
-  EXPECT_EQ(dates_of(*evening_before), (std::vector<std::string>{"2024-03-09"}));
-  ASSERT_EQ(evening_before->warnings.size(), 1U);
-  EXPECT_NE(evening_before->warnings[0].find("the title's date is used"), std::string::npos);
+  const DailyCase cases[] = {
+      // The evening before, as usual.
+      {"Saturday 3.9.24 \u2013 Team Day", "2024-03-08T19:30:00", "2024-03-09", false},
+      {"Sat 3/9 \u2013 Team Day", "2024-03-08T19:30:00", "2024-03-09", false},
+      // Two days before, and a day after: used, with a warning.
+      {"Saturday 3.9.24 \u2013 Team Day", "2024-03-07T19:30:00", "2024-03-09", true},
+      {"Saturday 3.9.24 \u2013 Team Day", "2024-03-10T08:00:00", "2024-03-09", true},
+      // The same day.
+      {"Saturday 3.9.24 \u2013 Team Day", "2024-03-09T05:00:00", "2024-03-09", false},
+      // A weekday that the date does not fall on, or a date far from publication, is not used.
+      {"Friday 3.9.24", "2024-03-08T19:30:00", "2024-03-08", false},
+      {"Fri 3/9", "2024-03-08T19:30:00", "2024-03-08", false},
+      {"Hero WOD 7/4/23", "2024-03-08T19:30:00", "2024-03-08", false},
+  };
+  for (const DailyCase& daily : cases) {
+    SCOPED_TRACE(std::string(daily.title) + " published " + daily.published);
+    SegmentedPost post;
+    post.source.title = daily.title;
+    post.post_date = daily.published;
+    post.dated_by_post = true;
+    post.days.push_back(day_with_header(daily.title));
 
-  // A weekday that the date does not fall on, or a date far from publication, is not used.
-  auto wrong_weekday = date_daily("Friday 3.9.24", "2024-03-08T19:30:00");
-  ASSERT_TRUE(wrong_weekday.ok());
-  EXPECT_EQ(dates_of(*wrong_weekday), (std::vector<std::string>{"2024-03-08"}));
-  auto far = date_daily("Hero WOD 7/4/23", "2024-03-08T19:30:00");
-  ASSERT_TRUE(far.ok());
-  EXPECT_EQ(dates_of(*far), (std::vector<std::string>{"2024-03-08"}));
-  EXPECT_TRUE(far->warnings.empty());
+    auto dated = sessions_to_date_records(post);
+
+    ASSERT_TRUE(dated.ok());
+    EXPECT_EQ(dates_of(*dated), (std::vector<std::string>{daily.expected_date}));
+    if (daily.warns) {
+      ASSERT_EQ(dated->warnings.size(), 1U);
+      EXPECT_NE(dated->warnings[0].find("the title's date is used"), std::string::npos)
+          << dated->warnings[0];
+    } else {
+      EXPECT_TRUE(dated->warnings.empty());
+    }
+  }
 }
 
 TEST(SessionsToDateRecords, FirstHeaderMayFallOnPostDate) {
@@ -255,6 +277,30 @@ TEST(SessionsToDateRecords, UsesDatesWrittenInHeaders) {
   ASSERT_TRUE(dated.ok());
   EXPECT_EQ(dates_of(*dated), (std::vector<std::string>{"2021-02-08", "2021-02-10"}));
   EXPECT_TRUE(dated->warnings.empty());
+}
+
+// Abbreviated and possessive weekdays date their days as full names do.
+TEST(SessionsToDateRecords, DatesAbbreviatedAndPossessiveHeaders) {
+  const auto dated = sessions_to_date_records(post_with_headers(
+      "Weightlifting Program", "2024-03-31T09:00:00",
+      {"Mon 4/1", "Tue 4/2", "Wednesday's WOD", "Thursday\xE2\x80\x99s WOD", "Sat. 4/6"}));
+
+  ASSERT_TRUE(dated.ok());
+  EXPECT_EQ(dates_of(*dated), (std::vector<std::string>{"2024-04-01", "2024-04-02", "2024-04-03",
+                                                        "2024-04-04", "2024-04-06"}));
+  EXPECT_TRUE(dated->warnings.empty());
+}
+
+TEST(SessionsToDateRecords, AbbreviatedHeaderOfOtherWeekdayWarns) {
+  const auto dated = sessions_to_date_records(
+      post_with_headers("Program", "2024-03-31T09:00:00", {"Mon 4/1", "Tue 4/3"}));
+
+  ASSERT_TRUE(dated.ok());
+  EXPECT_EQ(dates_of(*dated), (std::vector<std::string>{"2024-04-01", "2024-04-02"}));
+  ASSERT_EQ(dated->warnings.size(), 1U);
+  EXPECT_EQ(dated->warnings[0],
+            "the header 'Tue 4/3' names 2024-04-03, which is a Wednesday, not a Tuesday, so the "
+            "day is dated 2024-04-02 by its weekday");
 }
 
 TEST(SessionsToDateRecords, HeaderDateOfOtherWeekdayIgnored) {

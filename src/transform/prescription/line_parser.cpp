@@ -326,11 +326,15 @@ std::pair<std::size_t, std::size_t> content_range(TokenizedLine& line) {
       begin = after;
       continue;
     }
-    // "Part A - ", "Week 1:", "Day 1:", "Round 1:", "Wave 2:", "Complex:": a label before the
-    // prescription.
+    // "Part A - ", "Week 1:", "Day 1:", "Session 2 - ", "Round 1:", "Wave 2:", "Complex:": a
+    // label before the prescription. "Week 1, Day 4:" is two labels, the first before a comma.
     static constexpr KeywordSet kLabels = {"part", "week", "wave", "complex", "superset", "round"};
-    if (kind == TokenKind::kWord && (kLabels.contains(line.tokens[begin].keyword) ||
-                                     line.spelling(line.tokens[begin]) == "day")) {
+    const auto is_label = [&](std::size_t index) {
+      const std::string_view spelling = line.spelling(line.tokens[index]);
+      return kind_at(index) == TokenKind::kWord && (kLabels.contains(line.tokens[index].keyword) ||
+                                                    spelling == "day" || spelling == "session");
+    };
+    if (is_label(begin)) {
       std::size_t after = begin + 1;
       const bool named =
           after < end &&
@@ -340,7 +344,8 @@ std::pair<std::size_t, std::size_t> content_range(TokenizedLine& line) {
       const bool separated =
           after + 1 < end &&
           (kind_at(after) == TokenKind::kColon || kind_at(after) == TokenKind::kPeriod ||
-           (kind_at(after) == TokenKind::kDash && line.tokens[after].space_before));
+           (kind_at(after) == TokenKind::kDash && line.tokens[after].space_before) ||
+           (named && kind_at(after) == TokenKind::kComma && is_label(after + 1)));
       if (separated) {
         begin = after + 1;
         continue;

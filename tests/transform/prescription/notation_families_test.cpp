@@ -1209,6 +1209,12 @@ TEST(NotationFamilies, Noise) {
        R"json({"movements":[{"name":"Snatch","canonical":"snatch"}],"sets":5,"reps":{"min":2,"max":2}})json"},
       {"Week 1: Back Squat 5x5 @ 70%", "movement",
        R"json({"movements":[{"name":"Back Squat","canonical":"back squat"}],"sets":5})json"},
+      {"Week 1, Day 4: Back Squat 10x3 @ 85%", "movement",
+       R"json({"movements":[{"name":"Back Squat","canonical":"back squat"}],"sets":10,"reps":{"min":3,"max":3},"percent":{"min":85,"max":85}})json"},
+      {"Session 2 - Deadlift 5 x 3 @ 75%", "movement",
+       R"json({"movements":[{"name":"Deadlift","canonical":"deadlift"}],"sets":5,"reps":{"min":3,"max":3}})json"},
+      // A comma after a label joins it only to another label.
+      {"Week 1, heavy", "note", R"json({})json"},
       {"Complex: Power Clean + Hang Clean + Jerk x 5 sets @ 70%", "movement",
        R"json({"grouping":"complex","sets":5,"percent":{"min":70,"max":70}})json"},
       // A part's name or letter before a spaced dash is a label.
