@@ -2118,6 +2118,27 @@ bool read_items(Cursor& cursor, const GrammarContext& context, MovementLine& lin
   line.movements.push_back(std::move(first));
   bool listed = false;
   std::optional<Quantity> load = first_extras.load;
+  // "3 Front Squats @ 80%, 5 Pull-ups": the intensities of items before a comma, one an item. The
+  // last item's is left to read_tail, which gives it to the line as in "10 Burpees, 5 Deadlifts @
+  // 60%", unless an item before it states one: "3 Front Squats @ 80%, 5 Deadlifts @ 70%".
+  std::vector<std::optional<Intensity>> intensities;
+  std::size_t last_intensity_start = 0;
+  const auto read_item_intensity = [&] {
+    if (!cursor.is(TokenKind::kAt)) {
+      return;
+    }
+    const std::size_t before = cursor.position();
+    last_intensity_start = before;
+    auto intensity = read_intensity(cursor, context);
+    if (!intensity || !intensity->percent ||
+        !(cursor.is(TokenKind::kComma) || (cursor.at_end() && !intensities.empty()))) {
+      cursor.reset(before);
+      return;
+    }
+    intensities.resize(line.movements.size());
+    intensities.back() = std::move(intensity);
+  };
+  read_item_intensity();
   while (line.movements.size() < kMaxItems) {
     const std::size_t before_separator = cursor.position();
     // "Push-ups / Sit-ups": a slash with spaces around it separates the items of a list.
@@ -2144,6 +2165,14 @@ bool read_items(Cursor& cursor, const GrammarContext& context, MovementLine& lin
     if (!load) {
       load = extras.load;
     }
+    read_item_intensity();
+  }
+  if (!intensities.empty() && line.movements.size() > 1 && listed) {
+    intensities.resize(line.movements.size());
+    assign_movement_intensities(line, std::move(intensities));
+  } else if (!intensities.empty()) {
+    // A lone item, "3 Power Cleans @ 70%, rest 1 min": read_tail reads its intensity.
+    cursor.reset(last_intensity_start);
   }
 
   bool any_known = false;
@@ -2437,7 +2466,9 @@ bool read_named(Cursor& cursor, const GrammarContext& context, MovementLine& lin
   const bool five_three_one = skip_week_label(cursor);
   TailState state;
   read_tail(cursor, line, context, state);
-  if (!cursor.at_end() && state.marked && read_more_counted_items(cursor, line, context)) {
+  // "Row 500m, 10 Air Squats": a distance after the name counts the first item too.
+  if (!cursor.at_end() && (state.marked || line.distance) &&
+      read_more_counted_items(cursor, line, context)) {
     read_tail(cursor, line, context, state);
   }
   if (five_three_one) {

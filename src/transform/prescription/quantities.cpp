@@ -488,8 +488,12 @@ std::vector<int> unchecked::read_rep_sequence(Cursor& cursor) {
     }
 
     const auto next = read_count(cursor);
-    // "x 2, 75%" and "x 2, 3 sets": a percentage or a count of sets ends the sequence.
-    if (!next || cursor.is(TokenKind::kPercent) || cursor.is_word_in({"set", "sets"})) {
+    // "x 2, 75%" and "x 2, 3 sets": a percentage or a count of sets ends the sequence. So does a
+    // count before a name after a comma: in "Snatch x 2, 10 Air Squats" the squats are an item.
+    const bool counts_item = found == Separator::kComma && cursor.is(TokenKind::kWord) &&
+                             !cursor.is_word_in({"rep", "reps"});
+    if (!next || cursor.is(TokenKind::kPercent) || cursor.is_word_in({"set", "sets"}) ||
+        counts_item) {
       cursor.reset(mark);
       break;
     }

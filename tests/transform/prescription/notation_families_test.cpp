@@ -353,6 +353,19 @@ TEST(NotationFamilies, RepSequences) {
 // Names without counts, for a rep sequence or a clock stated on another line.
 TEST(NotationFamilies, NameLists) {
   expect_rows({
+      // An item's intensity before a comma is its own; the others' states none unless it is the
+      // last item's after another item's.
+      {"3 Front Squats @ 80%, 5 Pull-ups", "movement",
+       R"json({"grouping":"list","percent":{"min":80,"max":80},"movements":[{"canonical":"front squat","reps":{"min":3,"max":3}},{"canonical":"pull up","reps":{"min":5,"max":5},"without_intensity":true}]})json"},
+      {"3 Front Squats @ 80%, 5 Deadlifts @ 70%", "movement",
+       R"json({"grouping":"list","percent":null,"movements":[{"canonical":"front squat","percent":{"min":80,"max":80}},{"canonical":"deadlift","percent":{"min":70,"max":70}}]})json"},
+      {"3 Power Cleans @ 70%, rest 1 min", "movement",
+       R"json({"reps":{"min":3,"max":3},"percent":{"min":70,"max":70},"remark":"rest 1 min"})json"},
+      // A count before a name after a comma starts an item, not a sequence of reps.
+      {"Snatch x 2, 10 Air Squats", "movement",
+       R"json({"grouping":"list","sets":null,"movements":[{"canonical":"snatch","reps":{"min":2,"max":2}},{"canonical":"air squat","reps":{"min":10,"max":10}}]})json"},
+      {"Row 500m, 10 Air Squats", "movement",
+       R"json({"grouping":"list","movements":[{"canonical":"row","distance":{"value":500,"unit":"m"}},{"canonical":"air squat","reps":{"min":10,"max":10}}]})json"},
       // Gym movements of the vocabulary, alone or counted.
       {"Burpees Over the Bar", "movement",
        R"json({"movements":[{"canonical":"burpee over the bar"}]})json"},
