@@ -202,15 +202,19 @@ Json weight_json(const SetLoad& load, WeightUnit unit) {
     weight =
         Json{{"min", *load.min_weight}, {"max", *load.max_weight}, {"unit", unit_symbol(unit)}};
   }
-  return Json{{"weight", weight},
-              {"basis", load.basis},
-              {"missing", load.missing.empty() ? Json(nullptr) : Json(load.missing)}};
+  Json json{{"weight", weight},
+            {"basis", load.basis},
+            {"missing", load.missing.empty() ? Json(nullptr) : Json(load.missing)}};
+  if (!load.written.empty()) {
+    json["written"] = load.written;
+  }
+  return json;
 }
 
 bool same_load(const SetLoad& left, const SetLoad& right) {
   return left.min_weight == right.min_weight && left.max_weight == right.max_weight &&
          left.missing == right.missing && left.basis == right.basis &&
-         left.rep_range == right.rep_range;
+         left.rep_range == right.rep_range && left.written == right.written;
 }
 
 // Adds the load of one set to loads. A set that follows the last entry and requires the same load
@@ -262,9 +266,21 @@ BlockLoads movement_loads(std::size_t block_index, const Block& block,
       sets.push_back(std::move(*set));
     }
   }
+  // "Deadlift 5 x 5 @ 225/155 lb": a load the movement's line states, for its sets without an
+  // intensity.
+  const prescription::Quantity* line_load = nullptr;
+  if (movement.named != nullptr && item_index && *item_index < movement.named->movements.size()) {
+    const auto& stated = movement.named->movements[*item_index].load;
+    line_load = stated ? &*stated : nullptr;
+  } else if (movement.named != nullptr && movement.named->load) {
+    line_load = &*movement.named->load;
+  }
   for (const SetPrescription& set : sets) {
     std::optional<SetLoad> load =
         load_for(set.intensity, fallback_lift, maxes, RoundingDirection::kNearest);
+    if (!load && set.intensity.empty() && line_load != nullptr) {
+      load = stated_load(*line_load, maxes);
+    }
     if (!load) {
       continue;
     }
@@ -380,6 +396,27 @@ std::vector<BlockLoads> compute_loads(const PartPrescription& part, const Maxes&
   return loads;
 }
 
+std::optional<SetLoad> stated_load(const prescription::Quantity& load, const Maxes& maxes) {
+  WeightUnit unit = WeightUnit::kKilogram;
+  if (load.unit == "lb") {
+    unit = WeightUnit::kPound;
+  } else if (load.unit != "kg") {
+    return std::nullopt;
+  }
+  // A load in the printed unit stays as written: a kettlebell of 24 kg is not rounded to plates.
+  SetLoad set_load;
+  set_load.min_weight = unit == maxes.unit
+                            ? load.value
+                            : round_to_step(convert_weight(Weight{load.value, unit}, maxes.unit),
+                                            maxes.rounding, RoundingDirection::kNearest);
+  set_load.max_weight = set_load.min_weight;
+  set_load.basis = "the load the line states";
+  set_load.written = format_number(load.value) +
+                     (load.alt_value ? "/" + format_number(*load.alt_value) : std::string()) + " " +
+                     std::string(load.unit);
+  return set_load;
+}
+
 std::string format_set_load(const SetLoad& load, WeightUnit unit) {
   std::string text;
   if (load.first_set == 0) {
@@ -482,7 +519,12 @@ std::string format_weight(const SetLoad& load, WeightUnit unit) {
   if (*load.max_weight != *load.min_weight) {
     text += "-" + format_number(*load.max_weight);
   }
-  return text + " " + unit_symbol(unit) + (load.at_least ? " or more" : "");
+  text += std::string(" ") + unit_symbol(unit) + (load.at_least ? " or more" : "");
+  // "102.5 kg (225/155 lb as written)": the figures, when the weight shows only part of them.
+  if (!load.written.empty() && load.written != text) {
+    text += " (" + load.written + " as written)";
+  }
+  return text;
 }
 
 Json loads_json(const std::vector<BlockLoads>& loads, WeightUnit unit) {

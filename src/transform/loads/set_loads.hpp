@@ -30,6 +30,9 @@ struct SetLoad {
   bool at_least = false;  //!< a floor such as "101%+": the weight is the least to lift
   std::string missing;    //!< why there is no weight, e.g. "no 1-RM for snatch in the maxes file"
   std::string basis;      //!< what the weight comes from: "75-80% of 1-RM snatch"
+  //! A load the line states, as written, "225/155 lb": the weight is its first figure in
+  //! Maxes::unit (see stated_load). Empty for a load from a max.
+  std::string written;
   //! The max that the maxes file lacks, as {rep max, canonical lift}, when that is why there is
   //! no weight.
   std::optional<std::pair<int, std::string>> missing_max;
@@ -61,6 +64,13 @@ struct BlockLoads {
 [[nodiscard]] std::vector<BlockLoads> compute_loads(const prescription::PartPrescription& part,
                                                     const Maxes& maxes);
 
+//! The load a line states, "Deadlift 5 x 5 @ 225/155 lb", for a set without an intensity: its first
+//! figure in the maxes' unit, rounded to the plate step when converted, with the figures as
+//! written. Nullopt for a load
+//! without a unit of weight ("95/65", "1.5 x BW").
+[[nodiscard]] std::optional<SetLoad> stated_load(const prescription::Quantity& load,
+                                                 const Maxes& maxes);
+
 //! "Set 1: 60 kg", "Sets 4-5: 75 kg", "Sets 6-8: 75-80 kg", "Set 1: 102.5 kg or more" for a
 //! floor such as "101%+", "Each set: 60 kg" for set number 0, "Sets 1-4 (up to 6), 1-3 reps:
 //! 80-85 kg" for a range of sets and reps, or "Sets 1-2: 75% of 1-RM snatch (no 1-RM for snatch in
@@ -91,9 +101,9 @@ struct BlockLoads {
 //! {"min", "max", "unit"} | null, "basis", "missing"}], "limits": [{"weight", "basis",
 //! "missing"}]}], with "movement" for a movement of an alternating line or a list and
 //! "warnings": [text, …]
-//! on a block that has any. first_set and last_set are null for set 0. A set load has "floor":
-//! true for a floor ("101%+"), "up_to_set" when optional sets follow and "optional": true for
-//! optional sets.
+//! on a block that has any. A stated load has "written", the figures as the line gives them.
+//! first_set and last_set are null for set 0. A set load has "floor": true for a floor ("101%+"),
+//! "up_to_set" when optional sets follow and "optional": true for optional sets.
 [[nodiscard]] Json loads_json(const std::vector<BlockLoads>& loads, WeightUnit unit);
 
 }  // namespace wodetl

@@ -256,6 +256,23 @@ TEST(ComputeLoads, ShowsPoundsWhenAsked) {
             (std::vector<std::string>{"Each set: 175 lb"}));
 }
 
+// A load the line states is each set's without an intensity, converted and rounded when the
+// printed unit is another, as written otherwise.
+TEST(ComputeLoads, StatedLoadForSetsWithoutIntensity) {
+  Maxes maxes = test_maxes();
+  maxes.rounding = 2.5;
+  const auto part = part_of({"Deadlift 5 x 5 @ 225/155 lb", "Then 2 x 5 @ 80% of 1-RM Snatch"});
+  // 225 lb = 102.06 kg, rounded to 102.5 kg.
+  EXPECT_EQ(
+      formatted(compute_loads(part, maxes), WeightUnit::kKilogram),
+      (std::vector<std::string>{"Sets 1-5: 102.5 kg (225/155 lb as written)", "Sets 6-7: 80 kg"}));
+  const auto bell = part_of({"KB Swings 3 x 15 @ 24 kg"});
+  EXPECT_EQ(formatted(compute_loads(bell, maxes), WeightUnit::kKilogram),
+            (std::vector<std::string>{"Sets 1-3: 24 kg"}));
+  // A load without a unit of weight gives none.
+  EXPECT_TRUE(compute_loads(part_of({"Thrusters 3 x 10 @ 95/65"}), maxes).empty());
+}
+
 TEST(ComputeLoads, NoIntensityNoLoads) {
   const auto part = part_of({"Three sets of:", "Chin-ups x 10 reps", "Rest 60 seconds"});
   EXPECT_TRUE(compute_loads(part, test_maxes()).empty());
