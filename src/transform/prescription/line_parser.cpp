@@ -225,7 +225,9 @@ std::pair<std::size_t, std::size_t> content_range(TokenizedLine& line) {
     const bool next_spaced = begin + 1 < end && line.tokens[begin + 1].space_before;
     // A dash joins the tokens around it, and no notation that the grammars read starts with one.
     // So a dash that starts the line is a bullet even when it touches the text: "-5x5".
-    const bool bullet_dash = kind == TokenKind::kDash && (next_spaced || begin == 0);
+    // "-10% x 2 x 2" is a drop from the day's top set, not a bullet.
+    const bool bullet_dash = kind == TokenKind::kDash && (next_spaced || begin == 0) &&
+                             !at_drop_from_top(Cursor(line, begin, end));
     if (kind == TokenKind::kStar || kind == TokenKind::kOther || bullet_dash) {
       ++begin;
       continue;
@@ -279,7 +281,8 @@ std::pair<std::size_t, std::size_t> content_range(TokenizedLine& line) {
         after += back_off_words(words);
       }
       if (after > begin && after < end &&
-          (kind_at(after) == TokenKind::kNumber || kind_at(after) == TokenKind::kAt)) {
+          (kind_at(after) == TokenKind::kNumber || kind_at(after) == TokenKind::kAt ||
+           at_drop_from_top(Cursor(line, after, end)))) {
         begin = after;
         continue;
       }

@@ -214,7 +214,7 @@ std::optional<TokenSpan> read_name(Cursor& cursor) {
   }
   const KeywordId first = cursor.keyword();
   if (!cursor.is(TokenKind::kWord) || is_prose_word(first) || is_leading_connector(first) ||
-      is_name_stop_word(first) || at_top_set(cursor) ||
+      is_name_stop_word(first) || at_top_set(cursor) || at_drop_from_top(cursor) ||
       (first == Keyword{"heavy"}.id &&
        at_rep_count_word(Cursor(cursor.line(), cursor.position() + 1, cursor.end()))) ||
       (first == kNoKeyword && cursor.is(TokenKind::kNumber, 1) && is_month_name(cursor.word())) ||
@@ -1851,15 +1851,17 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       state.strong = state.marked = true;
       continue;
     }
-    // "3 x 3 x 80%", "3x2 - 75%", "3x2 - 75-80%": an "x" or a dash where "@" would be.
+    if (read_drop_from_top(cursor, context, line.intensity)) {
+      state.strong = state.marked = true;
+      continue;
+    }
+    // "3 x 3 x 80%", "3x2 - 75%", "3x2 - 75-80%": an "x" or a spaced dash where "@" would be.
     const bool percent_next =
         cursor.is(TokenKind::kNumber, 1) &&
         (cursor.is(TokenKind::kPercent, 2) ||
          (cursor.is(TokenKind::kDash, 2) && cursor.is(TokenKind::kNumber, 3) &&
           cursor.is(TokenKind::kPercent, 4)));
-    if ((cursor.is(TokenKind::kTimes) ||
-         (cursor.is(TokenKind::kDash) && cursor.peek()->space_before)) &&
-        percent_next) {
+    if ((cursor.is(TokenKind::kTimes) || cursor.is_spaced_dash()) && percent_next) {
       cursor.advance();
     }
     if (read_intensity(cursor, context, line.intensity)) {  // replaces only the parts it reads
@@ -2694,8 +2696,8 @@ bool may_start_anything(const Cursor& /*cursor*/) {
 // A line of quantities only starts with a token that a rule of read_tail reads first, so a rule
 // added to read_tail must be added here too. That token is a comma, "x", a number, a time, an
 // opening bracket, "@", "/", a quote, or one of the words below ("for 30 seconds", "men 95",
-// "each side", "at 75%", "up to 85%", "rpe 8", "single @ 80%", "top single @ 90%"). Most notes
-// start with another word.
+// "each side", "at 75%", "up to 85%", "rpe 8", "single @ 80%", "top single @ 90%", "drop 10%"), or
+// the dash of "-10%". Most notes start with another word.
 bool may_start_quantities(const Cursor& cursor) {
   const Token* token = cursor.peek();
   if (token == nullptr) {
@@ -2712,11 +2714,14 @@ bool may_start_quantities(const Cursor& cursor) {
     case TokenKind::kInch:
     case TokenKind::kFoot:
       return true;
+    case TokenKind::kDash:
+      return at_drop_from_top(cursor);  // "-10% x 2 x 2"
     case TokenKind::kWord: {
       static constexpr KeywordSet kWords = {"for",    "men",    "male",   "each", "ea",
                                             "per",    "e",      "at",     "up",   "rpe",
                                             "single", "double", "triple", "heavy"};
-      return kWords.contains(token->keyword) || cursor.word() == "men's" || cursor.word() == "top";
+      return kWords.contains(token->keyword) || cursor.word() == "men's" ||
+             cursor.word() == "top" || at_drop_from_top(cursor);
     }
     default:
       return false;

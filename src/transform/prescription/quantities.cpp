@@ -653,6 +653,39 @@ std::optional<Quantity> unchecked::read_load(Cursor& cursor, bool bare_allowed) 
   return std::nullopt;
 }
 
+bool at_drop_from_top(const Cursor& cursor) {
+  const bool joined_dash = cursor.is(TokenKind::kDash) && cursor.is(TokenKind::kNumber, 1) &&
+                           !cursor.peek(1)->space_before;
+  const bool worded =
+      (cursor.word() == "minus" || cursor.word() == "drop") && cursor.is(TokenKind::kNumber, 1);
+  if (!joined_dash && !worded) {
+    return false;
+  }
+  // The percentage of "-10%" or of a range "-5-10%".
+  return cursor.is(TokenKind::kPercent, 2) ||
+         (cursor.is(TokenKind::kDash, 2) && cursor.is(TokenKind::kNumber, 3) &&
+          cursor.is(TokenKind::kPercent, 4));
+}
+
+bool read_drop_from_top(Cursor& cursor, const GrammarContext& context, Intensity& intensity) {
+  if (!at_drop_from_top(cursor)) {
+    return false;
+  }
+  const std::size_t start = cursor.position();
+  cursor.advance();
+  Intensity drop;
+  if (!read_intensity(cursor, context, drop) || !drop.percent || drop.of ||
+      drop.percent->max >= 100) {
+    cursor.reset(start);
+    return false;
+  }
+  constexpr double kWhole = 100;
+  intensity.percent = Range{kWhole - drop.percent->max, kWhole - drop.percent->min};
+  intensity.at_least = false;
+  intensity.of = RmRef{.top_set = true};
+  return true;
+}
+
 bool is_tier_name(std::string_view word) {
   constexpr std::size_t kShortName = 3;
   return (!word.empty() && word.size() <= kShortName) || word == "scaled" || word == "masters" ||

@@ -154,6 +154,15 @@ inline bool read_intensity(Cursor& cursor, const GrammarContext& context, Intens
   return may_start && unchecked::read_intensity(cursor, context, intensity);
 }
 
+//! Whether the cursor is at a drop from the day's top set: "-10%" (a dash joined to the number
+//! only), "minus 10%" or "drop 10%", but not "drop to 70%".
+[[nodiscard]] bool at_drop_from_top(const Cursor& cursor);
+
+//! Reads a drop from the day's top set (see at_drop_from_top) as the percentage of that set it
+//! leaves: "-10%" is 90% of today's top set, "-5-10%" is 90-95%. Returns false, consuming nothing
+//! and leaving intensity as it was, for other text.
+bool read_drop_from_top(Cursor& cursor, const GrammarContext& context, Intensity& intensity);
+
 //! "of" and the reference after it, "of 1-RM Snatch", "of Back Squat", "of TM", into of. Returns
 //! false, consuming nothing and leaving of as it was, when the cursor is at no such clause.
 bool read_of_clause(Cursor& cursor, const GrammarContext& context, std::optional<RmRef>& of);

@@ -483,6 +483,15 @@ TEST(NotationFamilies, SidesAndUnits) {
 
 TEST(NotationFamilies, PercentAndReference) {
   expect_rows({
+      // A drop from the day's top set leaves a percentage of it.
+      {"Snatch -10% x 2 x 2", "movement",
+       R"json({"sets":2,"reps":{"min":2,"max":2},"percent":{"min":90,"max":90},"of":{"rm":null,"lift":null,"top_set":true}})json"},
+      {"-10% x 2 x 2", "movement",
+       R"json({"movements":[],"sets":2,"percent":{"min":90,"max":90},"of":{"top_set":true}})json"},
+      {"Then drop 10% for 2 x 1", "movement",
+       R"json({"movements":[],"sets":2,"reps":{"min":1,"max":1},"percent":{"min":90,"max":90},"of":{"top_set":true}})json"},
+      {"Snatch 3x2 - 75%", "movement",
+       R"json({"sets":3,"percent":{"min":75,"max":75},"of":null})json"},
       {"Snatch @ 75%", "movement", R"json({"percent":{"min":75,"max":75},"of":null})json"},
       {"Snatch @75%", "movement", R"json({"percent":{"min":75,"max":75}})json"},
       // A rep max whose count is a word.
