@@ -423,6 +423,45 @@ void fill_line_sets(Block& block, const SetSource& source, const BlockMovement& 
   }
 }
 
+// Whether the movement's one quantity line comes below the block's per-set table and counts sets
+// of its own with reps or an intensity, without a scheme count: "Deadlift", "Set 1: 5 @ 65%", …,
+// "Set 3: 5+ @ 85%", then "Back off: 2 x 5 @ 65%". Those sets follow the table's.
+bool follows_table(const SetSource& source, const BlockMovement& movement) {
+  const Block& block = source.block;
+  if (source.scheme_count || movement.movement || movement.quantity_lines.size() != 1 ||
+      block.intensity_lines.empty() ||
+      movement.quantity_lines.front() < block.intensity_lines.back()) {
+    return false;
+  }
+  const std::optional<LineQuantities> line =
+      quantities_at(source.lines, movement.quantity_lines.front());
+  return line && line->line != nullptr && line->sets && line->sets->min == line->sets->max &&
+         line->rep_scheme.empty() && line->steps.empty() &&
+         (line->reps || !line->intensity->empty()) && table_count(block, source.lines);
+}
+
+// Fills the sets of a movement for which follows_table holds: the table's sets, then the line's.
+void fill_table_then_line_sets(Block& block, const SetSource& source,
+                               const BlockMovement& movement) {
+  const int table_sets = table_count(block, source.lines)->count;
+  const LineQuantities line = *quantities_at(source.lines, movement.quantity_lines.front());
+  const int line_sets = line.sets->max;
+  if (table_sets > kMaxSets || line_sets > kMaxSets - table_sets) {
+    return;
+  }
+  reserve_sets(block, static_cast<std::size_t>(table_sets + line_sets));
+  const std::optional<CountRange> no_reps;
+  const Intensity no_intensity;
+  for (int set = 1; set <= table_sets; ++set) {
+    const std::optional<RowView> row = row_for_set(block, source.lines, {}, set, true);
+    add_set(block, movement, set, row ? *row->reps : no_reps, row && row->reps_at_least,
+            row ? *row->intensity : no_intensity);
+  }
+  for (int set = table_sets + 1; set <= table_sets + line_sets; ++set) {
+    add_set(block, movement, set, line.reps, line.reps_at_least, *line.intensity);
+  }
+}
+
 // Whether a line states only intensities for sets that another line counts: "@ 75%", or
 // "70%, 75%, 80%" and "@ 70-75-80-85-90-92%", one percentage a set, without reps.
 bool states_only_intensity(const LineQuantities& line) {
@@ -791,6 +830,8 @@ void fill_sets(Block& block, const std::vector<ParsedLine>& lines,
       fill_minute_sets(block, source, movement, *minutes);
     } else if (movement.quantity_lines.size() > 1) {
       fill_sequence_sets(block, source, movement);
+    } else if (index == 0 && follows_table(source, movement)) {
+      fill_table_then_line_sets(block, source, movement);
     } else if (!movement.quantity_lines.empty()) {
       fill_line_sets(block, source, movement, index == 0, index == 0 || table_only);
     }

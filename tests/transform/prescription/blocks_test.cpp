@@ -576,6 +576,9 @@ TEST(BlockMovements, SetsFollowTheirLines) {
       // Rows for the next sets on one line apply to those sets.
       {{"Clean", "Set 1 = 70% x 3, Sets 2-3 = 75% x 3"},
        {"0:- 1 3@70", "0:- 2 3@75", "0:- 3 3@75"}},
+      // Sets counted below a table follow the table's.
+      {{"Deadlift", "Set 1: 5 @ 65%", "Set 2: 5 @ 75%", "Back off: 2 x 3 @ 60%"},
+       {"0:- 1 5@65", "0:- 2 5@75", "0:- 3 3@60", "0:- 4 3@60"}},
       {{"Back Squat 5x3", "Sets 1-3 @ 70%, 4-5 @ 75%"},
        {"0:- 1 3@70", "0:- 2 3@70", "0:- 3 3@70", "0:- 4 3@75", "0:- 5 3@75"}},
       {{"Three sets of:", "Snatch x 2", "Set 1 = @ 70%, Sets 2-3 = @ 80%"},
