@@ -33,6 +33,13 @@ struct Head {
   bool rounds_in_bracket = false;
 };
 
+// Whether a colon follows the cursor's end, which content_range set aside: "21-15-9:" above the
+// movements that take its reps.
+bool ends_with_colon(const Cursor& cursor) {
+  const TokenizedLine& line = cursor.line();
+  return cursor.end() < line.token_count && line.tokens[cursor.end()].kind == TokenKind::kColon;
+}
+
 bool accept_count_word(Cursor& cursor) {
   return cursor.accept_word_in({"sets", "set", "rounds", "round", "intervals", "interval"});
 }
@@ -232,12 +239,23 @@ bool read_for_time_head(Cursor& cursor, Head& head) {
 void accept_not_for_time(Cursor& cursor) {
   const std::size_t start = cursor.position();
   cursor.accept(TokenKind::kComma);
-  if (!cursor.accept_words({"not", "for", "time"})) {
-    cursor.reset(start);
+  if (cursor.accept_words({"not", "for", "time"})) {
+    return;
   }
+  // "3 Rounds for quality:", "4 rounds for load": what the rounds aim at, rather than the clock.
+  if (cursor.accept_word("for")) {
+    const std::string_view aim = cursor.word();
+    if ((aim == "quality" || aim == "load" || aim == "form" || aim == "technique") &&
+        (cursor.remaining() == 1 || cursor.is(TokenKind::kColon, 1))) {
+      cursor.advance();
+      return;
+    }
+  }
+  cursor.reset(start);
 }
 
-// "3 rounds", "three sets", "4-6 sets", "one set tabata", "tabata", "4 rounds, not for time".
+// "3 rounds", "three sets", "4-6 sets", "one set tabata", "tabata", "4 rounds, not for time", "3
+// rounds for quality".
 bool read_counted_head(Cursor& cursor, Head& head) {
   const std::size_t start = cursor.position();
   if (cursor.accept_word("tabata")) {
@@ -293,8 +311,8 @@ bool read_counted_head(Cursor& cursor, Head& head) {
   return false;
 }
 
-// "21-15-9 reps of", "21-15-9 of": rounds whose reps follow the sequence. The "of" is left for the
-// caller, which reads it with the movements after it.
+// "21-15-9 reps of", "21-15-9 of", "21-15-9:" alone: rounds whose reps follow the sequence. The
+// "of" is left for the caller, which reads it with the movements after it.
 bool read_rep_sequence_head(Cursor& cursor, Head& head) {
   const std::size_t start = cursor.position();
   auto sequence = read_rep_sequence(cursor);
@@ -302,7 +320,7 @@ bool read_rep_sequence_head(Cursor& cursor, Head& head) {
     return false;
   }
   cursor.accept_word_in({"rep", "reps"});
-  if (!cursor.is_word("of")) {
+  if (!cursor.is_word("of") && !(cursor.at_end() && ends_with_colon(cursor))) {
     cursor.reset(start);
     return false;
   }
@@ -573,7 +591,8 @@ bool may_be_for_time(const Cursor& cursor) {
 
 bool may_be_rep_sequence(const Cursor& cursor) {
   static constexpr KeywordSet kOf = {"of"};
-  return cursor.is(TokenKind::kNumber) && cursor.line().may_have_any(kOf);
+  return cursor.is(TokenKind::kNumber) &&
+         (cursor.line().may_have_any(kOf) || ends_with_colon(cursor));
 }
 
 // "Superset x 3:", "Superset (x3):", "Circuit, x 4": how the movements after the colon or on the

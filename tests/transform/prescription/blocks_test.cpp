@@ -169,6 +169,15 @@ TEST(BuildBlocks, LineWithOwnSetsAfterClockWithItsMovementIsOtherWork) {
   ASSERT_EQ(listed.size(), 1U);
 }
 
+TEST(BuildBlocks, RepSequenceBeforeColonGivesRepsBelow) {
+  const auto blocks = build_blocks(parse({"21-15-9:", "Power Cleans @ 60%", "Burpees"}));
+  ASSERT_EQ(blocks.size(), 1U);
+  EXPECT_EQ(blocks[0].movement_lines, (std::vector<std::size_t>{1, 2}));
+  ASSERT_EQ(blocks[0].sets.size(), 3U);
+  EXPECT_EQ(blocks[0].sets[0].reps, (CountRange{21, 21}));
+  EXPECT_EQ(blocks[0].sets[2].reps, (CountRange{9, 9}));
+}
+
 TEST(BuildBlocks, SupersetTimesCountGivesSets) {
   const auto blocks =
       build_blocks(parse({"Superset x 3:", "Bench Press x 6 @ 75%", "Chin-ups x 6"}));
