@@ -330,11 +330,17 @@ bool read_rep_sequence_head(Cursor& cursor, Head& head) {
   return true;
 }
 
-// "20 seconds on, 10 seconds off", "8 rounds of 20 seconds on, 10 seconds off".
+// "20 seconds on, 10 seconds off", "8 rounds of 20 seconds on, 10 seconds off", "4 rounds: 3:00
+// on, 1:00 off", "4 x 3:00 on, 1:00 off".
 bool read_on_off_head(Cursor& cursor, Head& head) {
   const std::size_t start = cursor.position();
+  // The rounds before the work: "4 rounds of", "4 rounds:", "4 x".
   std::optional<CountRange> rounds = read_count_range(cursor);
-  if (!rounds || !accept_count_word(cursor) || !cursor.accept_word("of")) {
+  const bool counted =
+      rounds && ((accept_count_word(cursor) &&
+                  (cursor.accept_word("of") || cursor.accept(TokenKind::kColon))) ||
+                 cursor.accept(TokenKind::kTimes));
+  if (!counted) {
     rounds.reset();
     cursor.reset(start);
   }
