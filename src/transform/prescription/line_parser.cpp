@@ -321,6 +321,17 @@ std::pair<std::size_t, std::size_t> content_range(TokenizedLine& line) {
     if (skip_superset_word(line, begin, end)) {
       continue;
     }
+    // "Rx: 10 Thrusters 95/65 lb, 10 Pull-ups", "Rx – 60% of 1-RM": the prescribed tier's name
+    // before what it does. "Rx: 95/65, Scaled: 65/45" stays a line of loads by tier.
+    if (kind == TokenKind::kWord && begin + 2 < end && line.spelling(line.tokens[begin]) == "rx" &&
+        (kind_at(begin + 1) == TokenKind::kColon ||
+         (kind_at(begin + 1) == TokenKind::kDash && line.tokens[begin + 1].space_before))) {
+      Cursor tiers(line, begin, end);
+      if (!read_tiered_load(tiers)) {
+        begin += 2;
+        continue;
+      }
+    }
     if (const std::size_t after = after_sets_label(line, begin, end); after > begin) {
       begin = after;
       continue;

@@ -2812,7 +2812,8 @@ bool parse_movement_line(Cursor& cursor, const GrammarContext& context, Movement
   constexpr std::size_t kShortName = 3;
   if (first.size() > kShortName && is_tier_name(first)) {
     Cursor tier(cursor.line(), cursor.position() + 1, cursor.end());
-    if (tier.accept(TokenKind::kColon) || (read_load(tier, true) && tier.at_end())) {
+    if (tier.accept(TokenKind::kColon) || tier.is_spaced_dash() ||
+        (read_load(tier, true) && tier.at_end())) {
       return false;
     }
   }

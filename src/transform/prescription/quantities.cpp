@@ -715,7 +715,9 @@ std::optional<Quantity> read_tiered_load(Cursor& cursor) {
     }
     cursor.advance();
     const bool harder = cursor.accept(TokenKind::kPlus);
-    cursor.accept(TokenKind::kColon);
+    if (!cursor.accept(TokenKind::kColon) && cursor.is_spaced_dash()) {
+      cursor.advance();  // "Rx – 95/65 lb"
+    }
     std::optional<Quantity> load = read_load(cursor, true);
     if (!load) {
       cursor.reset(start);

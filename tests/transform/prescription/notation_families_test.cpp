@@ -959,6 +959,14 @@ TEST(NotationFamilies, Loads) {
       // The load of another tier alone is a note, not a movement named for the tier.
       {"Scaled: 65/45 lb", "note", "{}"},
       {"Scaled: 65/45 lb, Jumping Pull-ups", "note", "{}"},
+      {"Scaled \u2013 Ring Rows", "note", "{}"},
+      {"Rx \u2013 95/65 lb", "movement",
+       R"json({"movements":[],"load":{"value":95,"alt_value":65,"unit":"lb"}})json"},
+      // "Rx" before what the prescribed tier does is a label.
+      {"Rx: 10 Thrusters 95/65 lb, 10 Pull-ups", "movement",
+       R"json({"grouping":"list","movements":[{"canonical":"thruster"},{"canonical":"pull up"}]})json"},
+      {"Rx: 60% of 1-RM", "movement",
+       R"json({"movements":[],"percent":{"min":60,"max":60},"of":{"rm":1,"lift":null}})json"},
       {"Intermediate: 75/55 lb", "note", "{}"},
       // A bracket after a load may name its tier: the Rx load is the line's, wherever it comes.
       {"Deadlift 5 x 5 @ 225/155 lb (Rx), 185/125 lb (Scaled)", "movement",
