@@ -84,7 +84,7 @@ bool skip_superset_word(TokenizedLine& line, std::size_t& begin, std::size_t& en
 std::size_t after_sets_label(const TokenizedLine& line, std::size_t begin, std::size_t end) {
   constexpr std::size_t kMaxLabelTokens = 4;  // "Back-off sets" is three tokens
   const auto kind_at = [&](std::size_t index) { return line.tokens[index].kind; };
-  if (kind_at(begin) != TokenKind::kWord) {
+  if (kind_at(begin) != TokenKind::kWord || !line.has_kind(TokenKind::kColon)) {
     return begin;
   }
   std::size_t colon = begin + 1;

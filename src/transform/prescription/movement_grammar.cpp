@@ -61,7 +61,9 @@ bool at_rep_count_word(const Cursor& cursor) {
 // "Top single @ 90%", "Heavy double @ 85%". "Heavy single" without a percentage stays a note, as
 // the target it names has no lift.
 bool at_top_set(const Cursor& cursor) {
-  return (cursor.word() == "top" || (cursor.is_word("heavy") && cursor.is(TokenKind::kAt, 2))) &&
+  // The count word's keyword is tested first, since most words are followed by none.
+  return cursor.is_word_in({"single", "double", "triple"}, 1) &&
+         (cursor.word() == "top" || (cursor.is_word("heavy") && cursor.is(TokenKind::kAt, 2))) &&
          at_rep_count_word(Cursor(cursor.line(), cursor.position() + 1, cursor.end()));
 }
 
@@ -2126,7 +2128,9 @@ bool read_items(Cursor& cursor, const GrammarContext& context, MovementLine& lin
   std::vector<std::optional<Intensity>> intensities;
   std::size_t last_intensity_start = 0;
   const auto read_item_intensity = [&] {
-    if (!cursor.is(TokenKind::kAt)) {
+    // Most items with an intensity end the line; one before a comma needs a comma after it.
+    if (!cursor.is(TokenKind::kAt) ||
+        (intensities.empty() && !cursor.line().has_kind(TokenKind::kComma))) {
       return;
     }
     const std::size_t before = cursor.position();

@@ -654,10 +654,12 @@ std::optional<Quantity> unchecked::read_load(Cursor& cursor, bool bare_allowed) 
 }
 
 bool at_drop_from_top(const Cursor& cursor) {
-  const bool joined_dash = cursor.is(TokenKind::kDash) && cursor.is(TokenKind::kNumber, 1) &&
-                           !cursor.peek(1)->space_before;
-  const bool worded =
-      (cursor.word() == "minus" || cursor.word() == "drop") && cursor.is(TokenKind::kNumber, 1);
+  // Every form has a number second: most calls stop here.
+  if (!cursor.is(TokenKind::kNumber, 1)) {
+    return false;
+  }
+  const bool joined_dash = cursor.is(TokenKind::kDash) && !cursor.peek(1)->space_before;
+  const bool worded = !joined_dash && (cursor.word() == "minus" || cursor.word() == "drop");
   if (!joined_dash && !worded) {
     return false;
   }
