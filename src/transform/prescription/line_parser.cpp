@@ -544,8 +544,28 @@ bool parse_set_row(Cursor& cursor, const GrammarContext& context, ParsedLine& pa
     cursor.accept(TokenKind::kDash);
   }
 
+  // "1+1 @ 70%", "70% x 1+1": the counts of a lift's parts, kept as written in the remark as on a
+  // movement line, since the reps they add up to depend on the lift.
+  std::string_view counts;
+  const auto read_joined_counts = [&] {
+    const std::size_t counts_start = cursor.position();
+    while (cursor.is(TokenKind::kNumber) && cursor.is(TokenKind::kPlus, 1) &&
+           cursor.is(TokenKind::kNumber, 2) && !cursor.peek(1)->space_before &&
+           !cursor.peek(2)->space_before) {
+      cursor.advance();
+      cursor.advance();
+    }
+    if (cursor.position() == counts_start) {
+      return false;
+    }
+    cursor.advance();
+    counts = written_text(cursor.line(), context.original, counts_start, cursor.position());
+    return true;
+  };
   const std::size_t before_reps = cursor.position();
-  if (const auto reps = read_count_range(cursor)) {
+  if (read_joined_counts()) {
+    // the row's reps stay empty
+  } else if (const auto reps = read_count_range(cursor)) {
     const bool at_least = cursor.is(TokenKind::kPlus) && !cursor.peek()->space_before;
     if (at_least) {
       cursor.advance();
@@ -559,11 +579,13 @@ bool parse_set_row(Cursor& cursor, const GrammarContext& context, ParsedLine& pa
   }
   read_intensity(cursor, context, line.intensity);
   // "*Set 5 = @ 85% x 1 rep", "Set 1: 70% x 3": the reps after the percentage.
-  if (!line.reps && line.intensity.percent && cursor.is(TokenKind::kTimes) &&
+  if (!line.reps && counts.empty() && line.intensity.percent && cursor.is(TokenKind::kTimes) &&
       cursor.is(TokenKind::kNumber, 1)) {
     const std::size_t before_times = cursor.position();
     cursor.advance();
-    if (const auto reps = read_count_range(cursor)) {
+    if (read_joined_counts()) {
+      // "Set 1 = 70% x 1+1"
+    } else if (const auto reps = read_count_range(cursor)) {
       line.reps = reps;
       cursor.accept_word_in({"rep", "reps"});
     } else {
@@ -575,6 +597,10 @@ bool parse_set_row(Cursor& cursor, const GrammarContext& context, ParsedLine& pa
   }
   read_more_set_rows(cursor, context, line);
   line.remark = comment_left(cursor, context);
+  if (!counts.empty()) {
+    line.remark =
+        line.remark.empty() ? std::string(counts) : std::string(counts) + " " + line.remark;
+  }
   parsed.kind = LineKind::kIntensity;
   return true;
 }

@@ -542,11 +542,14 @@ bool read_complex_counts(Cursor& cursor, MovementLine& line) {
   if (bracketed) {
     cursor.advance();
   }
+  // Counts that the names or an earlier group gave may be written again, as each group of
+  // "Clean + Jerk: 75% 2x(1+1), 80% 2x(1+1)" does; other counts would contradict them.
   std::array<int, kMaxItems> counts{};
   for (std::size_t index = 0; index < line.movements.size(); ++index) {
     const std::optional<int> count =
         index == 0 || cursor.accept(TokenKind::kPlus) ? read_count(cursor) : std::nullopt;
-    if (!count || *count < 1 || line.movements[index].count) {
+    const std::optional<int>& known = line.movements[index].count;
+    if (!count || *count < 1 || (known && *known != *count)) {
       cursor.reset(start);
       return false;
     }

@@ -540,6 +540,11 @@ TEST(NotationFamilies, PerSetTables) {
       // Rows for the next sets after commas on one line: one step a set.
       {"Set 1 = 70% x 3, Sets 2-3 = 75% x 3", "intensity",
        R"json({"sets":{"first":1,"last":3},"reps":null,"percent":null,"steps":[{"reps":{"min":3,"max":3},"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}}]})json"},
+      // Counts of a lift's parts stay in the remark, as on a movement line.
+      {"Set 1 = 70% x 1+1", "intensity",
+       R"json({"sets":{"first":1,"last":1},"reps":null,"percent":{"min":70,"max":70},"remark":"1+1"})json"},
+      {"*Sets 1-2 = 1+1 @ 70%", "intensity",
+       R"json({"sets":{"first":1,"last":2},"reps":null,"percent":{"min":70,"max":70},"remark":"1+1"})json"},
       // The word "set" may be left out of the rows after the first.
       {"Sets 1-3 @ 70%, 4-5 @ 75%", "intensity",
        R"json({"sets":{"first":1,"last":5},"percent":null,"steps":[{"percent":{"min":70,"max":70}},{"percent":{"min":70,"max":70}},{"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}}]})json"},
@@ -602,259 +607,263 @@ TEST(NotationFamilies, WavesAfterName) {
                            "Back Squat 4@70% 3@76%", "Back Squat x 4 @ 70%, 3 @ 76%"}) {
     expect_case_and_texturized({text, "movement", wave.c_str()});
   }
-  expect_rows(
-      {
-          {"Snatch x 3 reps @ 70%, 2 reps @ 75%, 1 rep @ 80% of 1-RM Snatch", "movement",
-           R"json({"sets":3,"steps":[{"reps":{"min":3,"max":3},"of":{"rm":1,"lift":"snatch"}},{"reps":{"min":2,"max":2},"of":{"rm":1,"lift":"snatch"}},{"percent":{"min":80,"max":80},"of":{"rm":1,"lift":"snatch"}}]})json"},
-          {"Front Squat x 5@70%, 3+@80%, focus on speed", "movement",
-           R"json({"steps":[{"reps":{"min":5,"max":5}},{"reps":{"min":3,"max":3},"reps_at_least":true}],"remark":"focus on speed"})json"},
-          // The percentage first, as weightlifting programs write it: percentage x reps [x sets].
-          {"Snatch 70% x 2, 75% x 2, 80% x 1", "movement",
-           R"json({"sets":3,"reps":null,"percent":null,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}}]})json"},
-          // Sheiko's percentage/reps/sets, one step or several.
-          {"Squat 50%/5/1, 60%/4/2, 70%/3/2", "movement",
-           R"json({"sets":5,"steps":[{"reps":{"min":5,"max":5},"percent":{"min":50,"max":50}},{"reps":{"min":4,"max":4},"percent":{"min":60,"max":60}},{"reps":{"min":4,"max":4},"percent":{"min":60,"max":60}},{"reps":{"min":3,"max":3},"percent":{"min":70,"max":70}},{"reps":{"min":3,"max":3},"percent":{"min":70,"max":70}}]})json"},
-          {"Bench Press 65%/3/2", "movement",
-           R"json({"sets":2,"reps":{"min":3,"max":3},"percent":{"min":65,"max":65}})json"},
-          {"70%/5", "movement",
-           R"json({"reps":{"min":5,"max":5},"percent":{"min":70,"max":70}})json"},
-          // "x N" or "x N sets" after a step of reps @ percentage is that step's sets, as after a
-          // percentage x reps step: three singles at 80% in each of these lines.
-          {"Snatch: 2 reps @ 70%, 2 @ 75%, 1 @ 80% x 3 sets", "movement",
-           R"json({"sets":5,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}}]})json"},
-          {"Snatch 2@70%, 2@75%, 1@80% x 3", "movement",
-           R"json({"sets":5,"steps":[{"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}}]})json"},
-          {"Snatch 2@70%, 2@75% x 2, 1@80%", "movement",
-           R"json({"sets":4,"steps":[{"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"percent":{"min":80,"max":80}}]})json"},
-          // Percentage over reps, with a step's sets after "x"; loads and heights keep their form.
-          {"Snatch 70/2, 75/2, 80/1x3", "movement",
-           R"json({"sets":5,"warning":"reads 70/2 and the like as a percentage over reps; a load in kg or lb needs its unit","steps":[{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}}]})json"},
-          {"Snatch 70/2, 75/2, then rest 2 min", "movement",
-           R"json({"sets":2,"remark":"then rest 2 min"})json"},
-          {"Snatch 80/1 x 3 sets", "movement",
-           R"json({"sets":3,"steps":[{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}}]})json"},
-          {"Thrusters 95/65", "movement",
-           R"json({"sets":null,"load":{"value":95,"alt_value":65,"unit":null}})json"},
-          {"Box Jump 24/20", "movement",
-           R"json({"sets":null,"load":{"value":24,"alt_value":20,"unit":null}})json"},
-          {"Thrusters 95/65 x 10", "movement",
-           R"json({"reps":{"min":10,"max":10},"load":{"value":95,"alt_value":65,"unit":null}})json"},
-          {"21-15-9 Thrusters 95/65, Pull-ups", "movement",
-           R"json({"rep_scheme":[21,15,9],"movements":[{"canonical":"thruster"},{"canonical":"pull up"}],"load":{"value":95,"alt_value":65,"unit":null}})json"},
-          {"Snatch 70/2 75/2 80/1x3", "movement", R"json({"sets":5})json"},
-          // A fraction after a name is a step, not a load, even where the list goes on.
-          {"Snatch 70/2, Clean 75/2", "movement", R"json({"sets":1,"remark":"Clean 75/2"})json"},
-          // As many reps as possible: at least one, in each set counted before "x".
-          {"Pull-ups 3 x AMRAP", "movement",
-           R"json({"sets":3,"reps":{"min":1,"max":1},"reps_at_least":true})json"},
-          {"Push-ups x max reps", "movement",
-           R"json({"sets":null,"reps":{"min":1,"max":1},"reps_at_least":true})json"},
-          {"Pull-ups 3×AMRAP", "movement",
-           R"json({"sets":3,"reps":{"min":1,"max":1},"reps_at_least":true})json"},
-          {"Back Squat 2×10 @ 55%, 1×AMRAP @ 60%", "movement", R"json({"sets":3})json"},
-          {"Back Squat 2x10 @ 55%, 1x AMRAP @ 60%", "movement", R"json({"sets":3,"steps":[{"reps":{"min":10,"max":10},"percent":{"min":55,"max":55}},{"reps":{"min":10,"max":10}},{"reps":{"min":1,"max":1},"reps_at_least":true,"percent":{"min":60,"max":60}}]})json"},
-          // Percentages that name the sets they are for, in brackets: one step a set.
-          {"Snatch 6 x 2 @ 75% (sets 1-3), 80% (sets 4-6) of 1-RM Snatch", "movement",
-           R"json({"sets":6,"reps":null,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":75,"max":75},"of":{"rm":1,"lift":"snatch"}},{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80},"of":{"rm":1,"lift":"snatch"}}]})json"},
-          {"Snatch 6 x 2 @ 75% (sets 1-3), 80% (sets 4-6), rest 2 min", "movement",
-           R"json({"sets":6,"remark":"rest 2 min"})json"},
-          {"Snatch 4x2 @ 75% (sets 1-2), 80% (set 3)", "movement",
-           R"json({"sets":4,"warning":"no bracket names set 4 of the 4 sets, so it has no percentage","steps":[{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"percent":{"min":80,"max":80}},{"percent":null}]})json"},
-          // Bracket lists, bare ranges after a first "sets", spaced slashes, numbers past the count
-          // and numbers named twice.
-          {"Snatch 6 x 2 @ 75% (sets 1, 2, 3) / 80% (4-6)", "movement",
-           R"json({"sets":6,"steps":[{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}}]})json"},
-          {"Snatch 4 x 2 @ 75% (sets 1-2), 80% (sets 3-6)", "movement",
-           R"json({"sets":4,"warning":"the brackets name sets 5 and 6, past the 4 sets stated: left out","steps":[{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}}]})json"},
-          {"Snatch 6 x 2 @ 75% (sets 1-4), 80% (sets 4-6)", "movement",
-           R"json({"sets":6,"warning":"the brackets name set 4 twice: the first percentage is used","steps":[{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}}]})json"},
-          {"Back Squat 70%x5, 75%x5, 80%x3 x 2", "movement",
-           R"json({"sets":4,"steps":[{"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}},{"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}}]})json"},
-          // Reps, then "x" where "@" would be.
-          {"Back Squat 5x70%, 5x75%, 5x80%", "movement",
-           R"json({"sets":3,"steps":[{"reps":{"min":5,"max":5},"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"percent":{"min":80,"max":80}}]})json"},
-          {"Back Squat 5x70%", "movement",
-           R"json({"reps":{"min":5,"max":5},"percent":{"min":70,"max":70},"sets":null})json"},
-          {"Back Squat 3 x 3 x 80%", "movement",
-           R"json({"sets":3,"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}})json"},
-          {"Snatch 3x2 - 75%", "movement",
-           R"json({"sets":3,"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}})json"},
-          {"Snatch 3x2 - 75-80%", "movement",
-           R"json({"sets":3,"reps":{"min":2,"max":2},"percent":{"min":75,"max":80}})json"},
-          // A range of percentages is never a count: this line stays a note rather than 70 reps.
-          {"Snatch 3 x 70-75%", "note", R"json({})json"},
-          // After a percentage, reps then sets.
-          {"Snatch @ 75% x 2 x 3", "movement",
-           R"json({"sets":3,"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}})json"},
-          {"Snatch x 2 @ 75% x 3", "movement",
-           R"json({"sets":3,"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}})json"},
-          // Groups of sets after one another, each with its percentage, and percentages listed for
-          // the sets of one group: one step a set.
-          {"Back Squat 5-5-5 @ 70%, 75%, 80%", "movement",
-           R"json({"sets":3,"steps":[{"reps":{"min":5,"max":5},"percent":{"min":70,"max":70}},{"reps":{"min":5,"max":5},"percent":{"min":75,"max":75}},{"reps":{"min":5,"max":5},"percent":{"min":80,"max":80}}]})json"},
-          {"Snatch 2x2 @ 70%, 2x2 @ 75%", "movement",
-           R"json({"sets":4,"steps":[{"percent":{"min":70,"max":70}},{"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}}]})json"},
-          // Sets x reps after a group's percentage start a group without a comma too.
-          {"Back Squat 3x5 @ 70% 2x3 @ 80%", "movement",
-           R"json({"sets":5,"steps":[{"reps":{"min":5,"max":5},"percent":{"min":70,"max":70}},{"reps":{"min":5,"max":5},"percent":{"min":70,"max":70}},{"reps":{"min":5,"max":5},"percent":{"min":70,"max":70}},{"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}},{"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}}]})json"},
-          {"Back Squat 3x5 @ 70% then 2x3 @ 80%", "movement", R"json({"sets":5})json"},
-          {"Snatch 3×2 @ 70% – 2×1 @ 80%", "movement", R"json({"sets":5})json"},
-          {"Snatch 3x2 @ 70% and 2x1 @ 80%", "movement", R"json({"sets":5})json"},
-          {"Deadlift 3x5 @ 80% \u2014 then 1x10 @ 60%", "movement", R"json({"sets":4})json"},
-          {"Deadlift 3x5 @ 80% - and 1x10 @ 60%", "movement", R"json({"sets":4})json"},
-          // A line of percentages alone needs no "@".
-          {"70-75-80%", "movement",
-           R"json({"movements":[],"sets":3,"steps":[{"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"percent":{"min":80,"max":80}}]})json"},
-          {"70%/75%/80%", "movement", R"json({"movements":[],"sets":3})json"},
-          {"Front Squat 3 sets of 5 @ 70% then 2 sets of 3 @ 80%", "movement",
-           R"json({"sets":5,"steps":[{"reps":{"min":5,"max":5},"percent":{"min":70,"max":70}},{"reps":{"min":5,"max":5},"percent":{"min":70,"max":70}},{"reps":{"min":5,"max":5},"percent":{"min":70,"max":70}},{"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}},{"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}}]})json"},
-          {"Back Squat 3x5 @ 70%, 2x3", "movement",
-           R"json({"sets":5,"steps":[{"percent":{"min":70,"max":70}},{"percent":{"min":70,"max":70}},{"percent":{"min":70,"max":70}},{"reps":{"min":3,"max":3},"percent":null},{"reps":{"min":3,"max":3},"percent":null}]})json"},
-          {"Snatch x 2 @ 70%, then x 1 @ 80%", "movement",
-           R"json({"sets":2,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}}]})json"},
-          // A spaced dash before a percentage sequence takes the place of "@".
-          {"Clean 2 x 2 – 75/80%", "movement",
-           R"json({"sets":2,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}},{"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}}]})json"},
-          // A slash with spaces around it separates groups as a comma does.
-          {"Snatch 2x2 @ 70% / 2x1 @ 80%", "movement",
-           R"json({"sets":4,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}}]})json"},
-          // Counts after a group without a percentage start a group rather than replace its counts.
-          {"Snatch 5x5, 3x3", "movement",
-           R"json({"sets":8,"reps":null,"steps":[{"reps":{"min":5,"max":5},"percent":null},{},{},{},{},{"reps":{"min":3,"max":3}},{},{"reps":{"min":3,"max":3},"percent":null}]})json"},
-          {"Snatch x 2, x 2, x 1", "movement",
-           R"json({"sets":3,"steps":[{"reps":{"min":2,"max":2}},{"reps":{"min":2,"max":2}},{"reps":{"min":1,"max":1}}]})json"},
-          // A percentage that only the last group states is the earlier groups' too.
-          {"Snatch 3x2, 2x1 @ 80%", "movement",
-           R"json({"sets":5,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}},{},{},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{}]})json"},
-          // A plus before another sets x reps separates groups as a comma does.
-          {"Back Squat 3x3 + 1x6 @ 75%", "movement",
-           R"json({"sets":4,"steps":[{"reps":{"min":3,"max":3},"percent":{"min":75,"max":75}},{},{},{"reps":{"min":6,"max":6},"percent":{"min":75,"max":75}}]})json"},
-          // Back-off sets after a comma, led by words such as "drop to" or "back off".
-          {"Snatch x 1 @ 80%, then drop to 70% x 3 x 2", "movement",
-           R"json({"sets":3,"steps":[{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{"reps":{"min":3,"max":3},"percent":{"min":70,"max":70}},{"reps":{"min":3,"max":3},"percent":{"min":70,"max":70}}]})json"},
-          {"Clean 1 x 1 @ 90%, back off to 80% for 2 x 2", "movement",
-           R"json({"sets":3,"steps":[{"reps":{"min":1,"max":1},"percent":{"min":90,"max":90}},{"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}},{"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}}]})json"},
-          {"Back Squat 3 x 3 @ 80%, drop down to 70% for 1 set of 5", "movement", R"json({"sets":4,"steps":[{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}},{"reps":{"min":5,"max":5},"percent":{"min":70,"max":70}}]})json"},
-          {"Power Jerk 3 x 1 @ 85%, back off 2x2 @ 72%", "movement",
-           R"json({"movements":[{"canonical":"power jerk"}],"sets":5,"steps":[{"reps":{"min":1,"max":1},"percent":{"min":85,"max":85}},{},{},{"reps":{"min":2,"max":2},"percent":{"min":72,"max":72}},{"reps":{"min":2,"max":2},"percent":{"min":72,"max":72}}]})json"},
-          {"Snatch x 2 @ 80%, back-off: 3 x 2 @ 70%", "movement",
-           R"json({"sets":4,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}},{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}}]})json"},
-          // On a line of their own, the lead words are set aside as "Then" is.
-          {"Back off 2x2 @ 72%", "movement",
-           R"json({"movements":[],"sets":2,"reps":{"min":2,"max":2},"percent":{"min":72,"max":72}})json"},
-          {"Then drop to 70% x 3 x 2", "movement",
-           R"json({"movements":[],"sets":2,"reps":{"min":3,"max":3},"percent":{"min":70,"max":70}})json"},
-          // "for" before the sets and reps of a percentage.
-          {"Snatch - 85% for 3 singles", "movement",
-           R"json({"sets":3,"reps":{"min":1,"max":1},"percent":{"min":85,"max":85}})json"},
-          {"Front Squat @ 75% for 4 x 3", "movement",
-           R"json({"sets":4,"reps":{"min":3,"max":3},"percent":{"min":75,"max":75}})json"},
-          // Without a count after them, the back-off words stay in the remark.
-          {"Snatch x 1 @ 80%, then drop to a double", "movement",
-           R"json({"reps":{"min":1,"max":1},"percent":{"min":80,"max":80},"remark":"then drop to a double"})json"},
-          {"Front Squat x 3 @ 70%, 75% of 1-RM Back Squat", "movement",
-           R"json({"sets":2,"steps":[{"percent":{"min":70,"max":70},"of":{"rm":1,"lift":"back squat"}},{"percent":{"min":75,"max":75},"of":{"rm":1,"lift":"back squat"}}]})json"},
-          // A percentage for each set of a rep sequence.
-          {"Back Squat 10-8-6-4-2 @ 60-65-70-75-80%", "movement",
-           R"json({"sets":5,"steps":[{"reps":{"min":10,"max":10},"percent":{"min":60,"max":60}},{"reps":{"min":8,"max":8},"percent":{"min":65,"max":65}},{"reps":{"min":6,"max":6},"percent":{"min":70,"max":70}},{"reps":{"min":4,"max":4},"percent":{"min":75,"max":75}},{"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}}]})json"},
-          {"Front Squat 5-5-5 @ 60-65-70% of Back Squat", "movement",
-           R"json({"sets":3,"steps":[{"of":{"rm":1,"lift":"back squat"}},{"of":{"rm":1,"lift":"back squat"}},{"percent":{"min":70,"max":70},"of":{"rm":1,"lift":"back squat"}}]})json"},
-          // A tempo code goes to the remark, with the word "tempo" if it leads the code.
-          {"Back Squat 4x5 @ 60% 31X1", "movement",
-           R"json({"sets":4,"reps":{"min":5,"max":5},"percent":{"min":60,"max":60},"remark":"31X1"})json"},
-          {"Tempo Front Squat 32X1 x 4 @ 65%", "movement",
-           R"json({"movements":[{"canonical":"tempo front squat"}],"sets":null,"reps":{"min":4,"max":4},"remark":"32X1"})json"},
-          // A pause within each rep goes to the remark too, up to the next comma.
-          {"Back Squat 4 x 3 @ 70%, 3 sec pause", "movement",
-           R"json({"sets":4,"reps":{"min":3,"max":3},"duration_seconds":null,"remark":"3 sec pause"})json"},
-          {"Back Squat 4 x 6 @ 70%, tempo 30X1", "movement",
-           R"json({"movements":[{"canonical":"back squat"}],"sets":4,"reps":{"min":6,"max":6},"remark":"tempo 30X1"})json"},
-          {"Back Squat 5x5, Tempo: 3-1-1", "movement",
-           R"json({"movements":[{"canonical":"back squat"}],"sets":5,"remark":"Tempo: 3-1-1"})json"},
-          // More than twenty sets is not read from "N x M": "70x2" is a percentage or a load.
-          {"Snatch 70x2, 75x2, 80x1", "movement",
-           R"json({"sets":null,"reps":null,"remark":"70x2 75x2 80x1"})json"},
-          {"Snatch 10x1 @ 75%", "movement", R"json({"sets":10,"reps":{"min":1,"max":1}})json"},
-          // A workout's quoted name before a spaced dash or a colon is set aside.
-          {"\u201cPartner Chipper\u201d \u2013 For time (30:00 cap):", "scheme",
-           R"json({"scheme":{"type":"for_time","time_cap_seconds":1800}})json"},
-          {"\"Cindy\" - AMRAP 20 min", "scheme",
-           R"json({"scheme":{"type":"amrap","duration_seconds":1200}})json"},
-          // Who does the work, before a clock, is set aside too.
-          {"In teams of 2, AMRAP 24:", "scheme",
-           R"json({"scheme":{"type":"amrap","duration_seconds":1440}})json"},
-          {"Teams of 3 - For time:", "scheme", R"json({"scheme":{"type":"for_time"}})json"},
-          {"Partner AMRAP 20:", "scheme",
-           R"json({"scheme":{"type":"amrap","duration_seconds":1200}})json"},
-          {"\u201cFilthy-ish\u201d \u2013 For Time (25:00 cap):", "scheme",
-           R"json({"scheme":{"type":"for_time","time_cap_seconds":1500}})json"},
-          {"Partner WOD (teams of 2), AMRAP 20:", "scheme",
-           R"json({"scheme":{"type":"amrap","duration_seconds":1200}})json"},
-          {"Partner A: 400m Run", "movement",
-           R"json({"movements":[{"canonical":"run"}],"distance":{"value":400,"unit":"m"}})json"},
-          {"Partner 1 \u2013 400m Run", "movement",
-           R"json({"movements":[{"name":"Run","canonical":"run"}],"reps":null,"distance":{"value":400,"unit":"m"}})json"},
-          {"Partner 2: 400m Run", "movement",
-           R"json({"movements":[{"canonical":"run"}],"distance":{"value":400,"unit":"m"}})json"},
-          // Max calories are counted, as reps are, and name no rep max.
-          {"Partner B: Max Cal Assault Bike", "note", "{}"},
-          {"Max Calorie Row", "note", "{}"},
-          // "k" joined to a number is kilometers.
-          {"1k Row", "movement",
-           R"json({"movements":[{"name":"Row","canonical":"row"}],"reps":null,"distance":{"value":1,"unit":"km"}})json"},
-          {"Run 5k", "movement", R"json({"distance":{"value":5,"unit":"km"}})json"},
-          {"Partner Carry 100m", "movement",
-           R"json({"movements":[{"canonical":"partner carry"}],"distance":{"value":100,"unit":"m"}})json"},
-          // A named complex before a colon, then its movements.
-          {"Snatch complex: 1 Snatch Pull + 1 Snatch + 1 Overhead Squat x 5 sets", "movement",
-           R"json({"grouping":"complex","sets":5,"movements":[{"canonical":"snatch pull","count":1},{"canonical":"snatch","count":1},{"canonical":"overhead squat","count":1}]})json"},
-          // Complex counts in brackets after the name, or in the names, then the sets after "x".
-          {"Clean Pull + Clean + Jerk (1+1+1) x 5 @ 78%", "movement",
-           R"json({"sets":5,"reps":null,"percent":{"min":78,"max":78},"movements":[{"count":1},{"count":1},{"count":1}]})json"},
-          {"Snatch + 2 OHS x 4 @ 70%", "movement",
-           R"json({"sets":4,"reps":null,"movements":[{"canonical":"snatch","count":1},{"canonical":"overhead squat","count":2}]})json"},
-          // Complex counts after the sets, with or without brackets.
-          {"Clean + Jerk 5 x 1+2 @ 75%", "movement",
-           R"json({"sets":5,"reps":null,"percent":{"min":75,"max":75},"movements":[{"count":1},{"count":2}]})json"},
-          {"Power Clean + Front Squat 4 x (1+3) @ 70%", "movement",
-           R"json({"sets":4,"percent":{"min":70,"max":70},"movements":[{"count":1},{"count":3}]})json"},
-          // A bracketed sequence after the reps is a tempo, and a bracketed "of" is the reference.
-          {"Back Squat 3x5 @ 60% (3-1-1)", "movement",
-           R"json({"sets":3,"reps":{"min":5,"max":5},"remark":"(3-1-1)"})json"},
-          {"Front Squat 3x3 @ 80% (of Back Squat)", "movement",
-           R"json({"percent":{"min":80,"max":80},"of":{"rm":1,"lift":"back squat"}})json"},
-          // Sets and a percentage alone are a line of quantities, not a scheme.
-          {"3 sets @ 80%", "movement",
-           R"json({"movements":[],"sets":3,"percent":{"min":80,"max":80}})json"},
-          // More or fewer percentages than sets: a warning names the sets that lose or repeat one.
-          {"Back Squat 3 x 5 @ 70%, 75%, 80%, 85%", "movement",
-           R"json({"sets":3,"warning":"lists 4 percentages for 3 sets: the percentages past set 3 are left out"})json"},
-          {"Back Squat 5 x 5 @ 70%, 75%, 80%", "movement",
-           R"json({"sets":5,"warning":"lists 3 percentages for 5 sets: the sets after set 3 repeat the last one"})json"},
-          // A percentage or a count of sets ends a rep sequence.
-          {"Snatch @ 70% x 2, 75% x 2", "movement",
-           R"json({"sets":2,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}}]})json"},
-          {"Snatch x 2, 3 sets", "movement", R"json({"sets":3,"reps":{"min":2,"max":2}})json"},
-          // A name before "EMOM" keeps the line's numbers.
-          {"Snatch EMOM 10 x 2 @ 75%", "movement",
-           R"json({"sets":10,"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}})json"},
-          // A count without a percentage after a comma adds to the group.
-          {"Snatch x 3 @ 70%, 3 sets", "movement",
-           R"json({"sets":3,"reps":{"min":3,"max":3},"percent":{"min":70,"max":70}})json"},
-          {"Hang Snatch + Snatch x 1+1 x 4 @ 70%", "movement",
-           R"json({"sets":4,"reps":null,"percent":{"min":70,"max":70},"movements":[{"count":1},{"count":1}]})json"},
-          // Steps that are all the same are sets of the line's reps: three sets of two at 75%.
-          {"Clean 75% x 2 x 3", "movement",
-           R"json({"sets":3,"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}})json"},
-          {"Snatch 75% x 2", "movement",
-           R"json({"sets":null,"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}})json"},
-          // One step is reps and a percentage, not a wave.
-          {"Back Squat x 4@70%", "movement",
-           R"json({"reps":{"min":4,"max":4},"percent":{"min":70,"max":70},"sets":null})json"},
-          // Two movements, each with its own percentage, are no wave either but a list.
-          {"Snatch x 3 @ 70%, Clean x 2 @ 75%", "movement",
-           R"json({"grouping":"list","reps":null,"percent":null,"movements":[{"canonical":"snatch","reps":{"min":3,"max":3},"percent":{"min":70,"max":70},"of":null},{"canonical":"clean","reps":{"min":2,"max":2},"percent":{"min":75,"max":75},"of":null}]})json"},
-      });
+  expect_rows({
+      {"Snatch x 3 reps @ 70%, 2 reps @ 75%, 1 rep @ 80% of 1-RM Snatch", "movement",
+       R"json({"sets":3,"steps":[{"reps":{"min":3,"max":3},"of":{"rm":1,"lift":"snatch"}},{"reps":{"min":2,"max":2},"of":{"rm":1,"lift":"snatch"}},{"percent":{"min":80,"max":80},"of":{"rm":1,"lift":"snatch"}}]})json"},
+      {"Front Squat x 5@70%, 3+@80%, focus on speed", "movement",
+       R"json({"steps":[{"reps":{"min":5,"max":5}},{"reps":{"min":3,"max":3},"reps_at_least":true}],"remark":"focus on speed"})json"},
+      // The percentage first, as weightlifting programs write it: percentage x reps [x sets].
+      {"Snatch 70% x 2, 75% x 2, 80% x 1", "movement",
+       R"json({"sets":3,"reps":null,"percent":null,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}}]})json"},
+      // A complex's counts may be written again in each group.
+      {"Clean + Jerk: 75% 2x(1+1), 80% 2x(1+1), 85% 3x(1+1)", "movement",
+       R"json({"sets":7,"grouping":"complex","movements":[{"canonical":"clean","count":1},{"canonical":"jerk","count":1}],"steps":[{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}},{"percent":{"min":85,"max":85}},{"percent":{"min":85,"max":85}},{"percent":{"min":85,"max":85}}]})json"},
+      {"Snatch + OHS \u2013 70% x 1+2 x 3, 75% x 1+2 x 2", "movement",
+       R"json({"sets":5,"movements":[{"canonical":"snatch","count":1},{"canonical":"overhead squat","count":2}]})json"},
+      // Sheiko's percentage/reps/sets, one step or several.
+      {"Squat 50%/5/1, 60%/4/2, 70%/3/2", "movement",
+       R"json({"sets":5,"steps":[{"reps":{"min":5,"max":5},"percent":{"min":50,"max":50}},{"reps":{"min":4,"max":4},"percent":{"min":60,"max":60}},{"reps":{"min":4,"max":4},"percent":{"min":60,"max":60}},{"reps":{"min":3,"max":3},"percent":{"min":70,"max":70}},{"reps":{"min":3,"max":3},"percent":{"min":70,"max":70}}]})json"},
+      {"Bench Press 65%/3/2", "movement",
+       R"json({"sets":2,"reps":{"min":3,"max":3},"percent":{"min":65,"max":65}})json"},
+      {"70%/5", "movement", R"json({"reps":{"min":5,"max":5},"percent":{"min":70,"max":70}})json"},
+      // "x N" or "x N sets" after a step of reps @ percentage is that step's sets, as after a
+      // percentage x reps step: three singles at 80% in each of these lines.
+      {"Snatch: 2 reps @ 70%, 2 @ 75%, 1 @ 80% x 3 sets", "movement",
+       R"json({"sets":5,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}}]})json"},
+      {"Snatch 2@70%, 2@75%, 1@80% x 3", "movement",
+       R"json({"sets":5,"steps":[{"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}}]})json"},
+      {"Snatch 2@70%, 2@75% x 2, 1@80%", "movement",
+       R"json({"sets":4,"steps":[{"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"percent":{"min":80,"max":80}}]})json"},
+      // Percentage over reps, with a step's sets after "x"; loads and heights keep their form.
+      {"Snatch 70/2, 75/2, 80/1x3", "movement", R"json({"sets":5,"warning":"reads 70/2 and the like as a percentage over reps; a load in kg or lb needs its unit","steps":[{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}}]})json"},
+      {"Snatch 70/2, 75/2, then rest 2 min", "movement",
+       R"json({"sets":2,"remark":"then rest 2 min"})json"},
+      {"Snatch 80/1 x 3 sets", "movement",
+       R"json({"sets":3,"steps":[{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}}]})json"},
+      {"Thrusters 95/65", "movement",
+       R"json({"sets":null,"load":{"value":95,"alt_value":65,"unit":null}})json"},
+      {"Box Jump 24/20", "movement",
+       R"json({"sets":null,"load":{"value":24,"alt_value":20,"unit":null}})json"},
+      {"Thrusters 95/65 x 10", "movement",
+       R"json({"reps":{"min":10,"max":10},"load":{"value":95,"alt_value":65,"unit":null}})json"},
+      {"21-15-9 Thrusters 95/65, Pull-ups", "movement",
+       R"json({"rep_scheme":[21,15,9],"movements":[{"canonical":"thruster"},{"canonical":"pull up"}],"load":{"value":95,"alt_value":65,"unit":null}})json"},
+      {"Snatch 70/2 75/2 80/1x3", "movement", R"json({"sets":5})json"},
+      // A fraction after a name is a step, not a load, even where the list goes on.
+      {"Snatch 70/2, Clean 75/2", "movement", R"json({"sets":1,"remark":"Clean 75/2"})json"},
+      // As many reps as possible: at least one, in each set counted before "x".
+      {"Pull-ups 3 x AMRAP", "movement",
+       R"json({"sets":3,"reps":{"min":1,"max":1},"reps_at_least":true})json"},
+      {"Push-ups x max reps", "movement",
+       R"json({"sets":null,"reps":{"min":1,"max":1},"reps_at_least":true})json"},
+      {"Pull-ups 3×AMRAP", "movement",
+       R"json({"sets":3,"reps":{"min":1,"max":1},"reps_at_least":true})json"},
+      {"Back Squat 2×10 @ 55%, 1×AMRAP @ 60%", "movement", R"json({"sets":3})json"},
+      {"Back Squat 2x10 @ 55%, 1x AMRAP @ 60%", "movement",
+       R"json({"sets":3,"steps":[{"reps":{"min":10,"max":10},"percent":{"min":55,"max":55}},{"reps":{"min":10,"max":10}},{"reps":{"min":1,"max":1},"reps_at_least":true,"percent":{"min":60,"max":60}}]})json"},
+      // Percentages that name the sets they are for, in brackets: one step a set.
+      {"Snatch 6 x 2 @ 75% (sets 1-3), 80% (sets 4-6) of 1-RM Snatch", "movement",
+       R"json({"sets":6,"reps":null,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":75,"max":75},"of":{"rm":1,"lift":"snatch"}},{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80},"of":{"rm":1,"lift":"snatch"}}]})json"},
+      {"Snatch 6 x 2 @ 75% (sets 1-3), 80% (sets 4-6), rest 2 min", "movement",
+       R"json({"sets":6,"remark":"rest 2 min"})json"},
+      {"Snatch 4x2 @ 75% (sets 1-2), 80% (set 3)", "movement",
+       R"json({"sets":4,"warning":"no bracket names set 4 of the 4 sets, so it has no percentage","steps":[{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"percent":{"min":80,"max":80}},{"percent":null}]})json"},
+      // Bracket lists, bare ranges after a first "sets", spaced slashes, numbers past the count
+      // and numbers named twice.
+      {"Snatch 6 x 2 @ 75% (sets 1, 2, 3) / 80% (4-6)", "movement",
+       R"json({"sets":6,"steps":[{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}}]})json"},
+      {"Snatch 4 x 2 @ 75% (sets 1-2), 80% (sets 3-6)", "movement",
+       R"json({"sets":4,"warning":"the brackets name sets 5 and 6, past the 4 sets stated: left out","steps":[{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}}]})json"},
+      {"Snatch 6 x 2 @ 75% (sets 1-4), 80% (sets 4-6)", "movement",
+       R"json({"sets":6,"warning":"the brackets name set 4 twice: the first percentage is used","steps":[{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}}]})json"},
+      {"Back Squat 70%x5, 75%x5, 80%x3 x 2", "movement",
+       R"json({"sets":4,"steps":[{"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}},{"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}}]})json"},
+      // Reps, then "x" where "@" would be.
+      {"Back Squat 5x70%, 5x75%, 5x80%", "movement",
+       R"json({"sets":3,"steps":[{"reps":{"min":5,"max":5},"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"percent":{"min":80,"max":80}}]})json"},
+      {"Back Squat 5x70%", "movement",
+       R"json({"reps":{"min":5,"max":5},"percent":{"min":70,"max":70},"sets":null})json"},
+      {"Back Squat 3 x 3 x 80%", "movement",
+       R"json({"sets":3,"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}})json"},
+      {"Snatch 3x2 - 75%", "movement",
+       R"json({"sets":3,"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}})json"},
+      {"Snatch 3x2 - 75-80%", "movement",
+       R"json({"sets":3,"reps":{"min":2,"max":2},"percent":{"min":75,"max":80}})json"},
+      // A range of percentages is never a count: this line stays a note rather than 70 reps.
+      {"Snatch 3 x 70-75%", "note", R"json({})json"},
+      // After a percentage, reps then sets.
+      {"Snatch @ 75% x 2 x 3", "movement",
+       R"json({"sets":3,"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}})json"},
+      {"Snatch x 2 @ 75% x 3", "movement",
+       R"json({"sets":3,"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}})json"},
+      // Groups of sets after one another, each with its percentage, and percentages listed for
+      // the sets of one group: one step a set.
+      {"Back Squat 5-5-5 @ 70%, 75%, 80%", "movement",
+       R"json({"sets":3,"steps":[{"reps":{"min":5,"max":5},"percent":{"min":70,"max":70}},{"reps":{"min":5,"max":5},"percent":{"min":75,"max":75}},{"reps":{"min":5,"max":5},"percent":{"min":80,"max":80}}]})json"},
+      {"Snatch 2x2 @ 70%, 2x2 @ 75%", "movement",
+       R"json({"sets":4,"steps":[{"percent":{"min":70,"max":70}},{"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}}]})json"},
+      // Sets x reps after a group's percentage start a group without a comma too.
+      {"Back Squat 3x5 @ 70% 2x3 @ 80%", "movement",
+       R"json({"sets":5,"steps":[{"reps":{"min":5,"max":5},"percent":{"min":70,"max":70}},{"reps":{"min":5,"max":5},"percent":{"min":70,"max":70}},{"reps":{"min":5,"max":5},"percent":{"min":70,"max":70}},{"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}},{"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}}]})json"},
+      {"Back Squat 3x5 @ 70% then 2x3 @ 80%", "movement", R"json({"sets":5})json"},
+      {"Snatch 3×2 @ 70% – 2×1 @ 80%", "movement", R"json({"sets":5})json"},
+      {"Snatch 3x2 @ 70% and 2x1 @ 80%", "movement", R"json({"sets":5})json"},
+      {"Deadlift 3x5 @ 80% \u2014 then 1x10 @ 60%", "movement", R"json({"sets":4})json"},
+      {"Deadlift 3x5 @ 80% - and 1x10 @ 60%", "movement", R"json({"sets":4})json"},
+      // A line of percentages alone needs no "@".
+      {"70-75-80%", "movement",
+       R"json({"movements":[],"sets":3,"steps":[{"percent":{"min":70,"max":70}},{"percent":{"min":75,"max":75}},{"percent":{"min":80,"max":80}}]})json"},
+      {"70%/75%/80%", "movement", R"json({"movements":[],"sets":3})json"},
+      {"Front Squat 3 sets of 5 @ 70% then 2 sets of 3 @ 80%", "movement",
+       R"json({"sets":5,"steps":[{"reps":{"min":5,"max":5},"percent":{"min":70,"max":70}},{"reps":{"min":5,"max":5},"percent":{"min":70,"max":70}},{"reps":{"min":5,"max":5},"percent":{"min":70,"max":70}},{"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}},{"reps":{"min":3,"max":3},"percent":{"min":80,"max":80}}]})json"},
+      {"Back Squat 3x5 @ 70%, 2x3", "movement",
+       R"json({"sets":5,"steps":[{"percent":{"min":70,"max":70}},{"percent":{"min":70,"max":70}},{"percent":{"min":70,"max":70}},{"reps":{"min":3,"max":3},"percent":null},{"reps":{"min":3,"max":3},"percent":null}]})json"},
+      {"Snatch x 2 @ 70%, then x 1 @ 80%", "movement",
+       R"json({"sets":2,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}}]})json"},
+      // A spaced dash before a percentage sequence takes the place of "@".
+      {"Clean 2 x 2 – 75/80%", "movement",
+       R"json({"sets":2,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}},{"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}}]})json"},
+      // A slash with spaces around it separates groups as a comma does.
+      {"Snatch 2x2 @ 70% / 2x1 @ 80%", "movement",
+       R"json({"sets":4,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}}]})json"},
+      // Counts after a group without a percentage start a group rather than replace its counts.
+      {"Snatch 5x5, 3x3", "movement",
+       R"json({"sets":8,"reps":null,"steps":[{"reps":{"min":5,"max":5},"percent":null},{},{},{},{},{"reps":{"min":3,"max":3}},{},{"reps":{"min":3,"max":3},"percent":null}]})json"},
+      {"Snatch x 2, x 2, x 1", "movement",
+       R"json({"sets":3,"steps":[{"reps":{"min":2,"max":2}},{"reps":{"min":2,"max":2}},{"reps":{"min":1,"max":1}}]})json"},
+      // A percentage that only the last group states is the earlier groups' too.
+      {"Snatch 3x2, 2x1 @ 80%", "movement",
+       R"json({"sets":5,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}},{},{},{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{}]})json"},
+      // A plus before another sets x reps separates groups as a comma does.
+      {"Back Squat 3x3 + 1x6 @ 75%", "movement",
+       R"json({"sets":4,"steps":[{"reps":{"min":3,"max":3},"percent":{"min":75,"max":75}},{},{},{"reps":{"min":6,"max":6},"percent":{"min":75,"max":75}}]})json"},
+      // Back-off sets after a comma, led by words such as "drop to" or "back off".
+      {"Snatch x 1 @ 80%, then drop to 70% x 3 x 2", "movement",
+       R"json({"sets":3,"steps":[{"reps":{"min":1,"max":1},"percent":{"min":80,"max":80}},{"reps":{"min":3,"max":3},"percent":{"min":70,"max":70}},{"reps":{"min":3,"max":3},"percent":{"min":70,"max":70}}]})json"},
+      {"Clean 1 x 1 @ 90%, back off to 80% for 2 x 2", "movement",
+       R"json({"sets":3,"steps":[{"reps":{"min":1,"max":1},"percent":{"min":90,"max":90}},{"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}},{"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}}]})json"},
+      {"Back Squat 3 x 3 @ 80%, drop down to 70% for 1 set of 5", "movement",
+       R"json({"sets":4,"steps":[{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}},{"percent":{"min":80,"max":80}},{"reps":{"min":5,"max":5},"percent":{"min":70,"max":70}}]})json"},
+      {"Power Jerk 3 x 1 @ 85%, back off 2x2 @ 72%", "movement",
+       R"json({"movements":[{"canonical":"power jerk"}],"sets":5,"steps":[{"reps":{"min":1,"max":1},"percent":{"min":85,"max":85}},{},{},{"reps":{"min":2,"max":2},"percent":{"min":72,"max":72}},{"reps":{"min":2,"max":2},"percent":{"min":72,"max":72}}]})json"},
+      {"Snatch x 2 @ 80%, back-off: 3 x 2 @ 70%", "movement",
+       R"json({"sets":4,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}},{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}}]})json"},
+      // On a line of their own, the lead words are set aside as "Then" is.
+      {"Back off 2x2 @ 72%", "movement",
+       R"json({"movements":[],"sets":2,"reps":{"min":2,"max":2},"percent":{"min":72,"max":72}})json"},
+      {"Then drop to 70% x 3 x 2", "movement",
+       R"json({"movements":[],"sets":2,"reps":{"min":3,"max":3},"percent":{"min":70,"max":70}})json"},
+      // "for" before the sets and reps of a percentage.
+      {"Snatch - 85% for 3 singles", "movement",
+       R"json({"sets":3,"reps":{"min":1,"max":1},"percent":{"min":85,"max":85}})json"},
+      {"Front Squat @ 75% for 4 x 3", "movement",
+       R"json({"sets":4,"reps":{"min":3,"max":3},"percent":{"min":75,"max":75}})json"},
+      // Without a count after them, the back-off words stay in the remark.
+      {"Snatch x 1 @ 80%, then drop to a double", "movement",
+       R"json({"reps":{"min":1,"max":1},"percent":{"min":80,"max":80},"remark":"then drop to a double"})json"},
+      {"Front Squat x 3 @ 70%, 75% of 1-RM Back Squat", "movement",
+       R"json({"sets":2,"steps":[{"percent":{"min":70,"max":70},"of":{"rm":1,"lift":"back squat"}},{"percent":{"min":75,"max":75},"of":{"rm":1,"lift":"back squat"}}]})json"},
+      // A percentage for each set of a rep sequence.
+      {"Back Squat 10-8-6-4-2 @ 60-65-70-75-80%", "movement",
+       R"json({"sets":5,"steps":[{"reps":{"min":10,"max":10},"percent":{"min":60,"max":60}},{"reps":{"min":8,"max":8},"percent":{"min":65,"max":65}},{"reps":{"min":6,"max":6},"percent":{"min":70,"max":70}},{"reps":{"min":4,"max":4},"percent":{"min":75,"max":75}},{"reps":{"min":2,"max":2},"percent":{"min":80,"max":80}}]})json"},
+      {"Front Squat 5-5-5 @ 60-65-70% of Back Squat", "movement",
+       R"json({"sets":3,"steps":[{"of":{"rm":1,"lift":"back squat"}},{"of":{"rm":1,"lift":"back squat"}},{"percent":{"min":70,"max":70},"of":{"rm":1,"lift":"back squat"}}]})json"},
+      // A tempo code goes to the remark, with the word "tempo" if it leads the code.
+      {"Back Squat 4x5 @ 60% 31X1", "movement",
+       R"json({"sets":4,"reps":{"min":5,"max":5},"percent":{"min":60,"max":60},"remark":"31X1"})json"},
+      {"Tempo Front Squat 32X1 x 4 @ 65%", "movement",
+       R"json({"movements":[{"canonical":"tempo front squat"}],"sets":null,"reps":{"min":4,"max":4},"remark":"32X1"})json"},
+      // A pause within each rep goes to the remark too, up to the next comma.
+      {"Back Squat 4 x 3 @ 70%, 3 sec pause", "movement",
+       R"json({"sets":4,"reps":{"min":3,"max":3},"duration_seconds":null,"remark":"3 sec pause"})json"},
+      {"Back Squat 4 x 6 @ 70%, tempo 30X1", "movement",
+       R"json({"movements":[{"canonical":"back squat"}],"sets":4,"reps":{"min":6,"max":6},"remark":"tempo 30X1"})json"},
+      {"Back Squat 5x5, Tempo: 3-1-1", "movement",
+       R"json({"movements":[{"canonical":"back squat"}],"sets":5,"remark":"Tempo: 3-1-1"})json"},
+      // More than twenty sets is not read from "N x M": "70x2" is a percentage or a load.
+      {"Snatch 70x2, 75x2, 80x1", "movement",
+       R"json({"sets":null,"reps":null,"remark":"70x2 75x2 80x1"})json"},
+      {"Snatch 10x1 @ 75%", "movement", R"json({"sets":10,"reps":{"min":1,"max":1}})json"},
+      // A workout's quoted name before a spaced dash or a colon is set aside.
+      {"\u201cPartner Chipper\u201d \u2013 For time (30:00 cap):", "scheme",
+       R"json({"scheme":{"type":"for_time","time_cap_seconds":1800}})json"},
+      {"\"Cindy\" - AMRAP 20 min", "scheme",
+       R"json({"scheme":{"type":"amrap","duration_seconds":1200}})json"},
+      // Who does the work, before a clock, is set aside too.
+      {"In teams of 2, AMRAP 24:", "scheme",
+       R"json({"scheme":{"type":"amrap","duration_seconds":1440}})json"},
+      {"Teams of 3 - For time:", "scheme", R"json({"scheme":{"type":"for_time"}})json"},
+      {"Partner AMRAP 20:", "scheme",
+       R"json({"scheme":{"type":"amrap","duration_seconds":1200}})json"},
+      {"\u201cFilthy-ish\u201d \u2013 For Time (25:00 cap):", "scheme",
+       R"json({"scheme":{"type":"for_time","time_cap_seconds":1500}})json"},
+      {"Partner WOD (teams of 2), AMRAP 20:", "scheme",
+       R"json({"scheme":{"type":"amrap","duration_seconds":1200}})json"},
+      {"Partner A: 400m Run", "movement",
+       R"json({"movements":[{"canonical":"run"}],"distance":{"value":400,"unit":"m"}})json"},
+      {"Partner 1 \u2013 400m Run", "movement",
+       R"json({"movements":[{"name":"Run","canonical":"run"}],"reps":null,"distance":{"value":400,"unit":"m"}})json"},
+      {"Partner 2: 400m Run", "movement",
+       R"json({"movements":[{"canonical":"run"}],"distance":{"value":400,"unit":"m"}})json"},
+      // Max calories are counted, as reps are, and name no rep max.
+      {"Partner B: Max Cal Assault Bike", "note", "{}"},
+      {"Max Calorie Row", "note", "{}"},
+      // "k" joined to a number is kilometers.
+      {"1k Row", "movement",
+       R"json({"movements":[{"name":"Row","canonical":"row"}],"reps":null,"distance":{"value":1,"unit":"km"}})json"},
+      {"Run 5k", "movement", R"json({"distance":{"value":5,"unit":"km"}})json"},
+      {"Partner Carry 100m", "movement",
+       R"json({"movements":[{"canonical":"partner carry"}],"distance":{"value":100,"unit":"m"}})json"},
+      // A named complex before a colon, then its movements.
+      {"Snatch complex: 1 Snatch Pull + 1 Snatch + 1 Overhead Squat x 5 sets", "movement",
+       R"json({"grouping":"complex","sets":5,"movements":[{"canonical":"snatch pull","count":1},{"canonical":"snatch","count":1},{"canonical":"overhead squat","count":1}]})json"},
+      // Complex counts in brackets after the name, or in the names, then the sets after "x".
+      {"Clean Pull + Clean + Jerk (1+1+1) x 5 @ 78%", "movement",
+       R"json({"sets":5,"reps":null,"percent":{"min":78,"max":78},"movements":[{"count":1},{"count":1},{"count":1}]})json"},
+      {"Snatch + 2 OHS x 4 @ 70%", "movement",
+       R"json({"sets":4,"reps":null,"movements":[{"canonical":"snatch","count":1},{"canonical":"overhead squat","count":2}]})json"},
+      // Complex counts after the sets, with or without brackets.
+      {"Clean + Jerk 5 x 1+2 @ 75%", "movement",
+       R"json({"sets":5,"reps":null,"percent":{"min":75,"max":75},"movements":[{"count":1},{"count":2}]})json"},
+      {"Power Clean + Front Squat 4 x (1+3) @ 70%", "movement",
+       R"json({"sets":4,"percent":{"min":70,"max":70},"movements":[{"count":1},{"count":3}]})json"},
+      // A bracketed sequence after the reps is a tempo, and a bracketed "of" is the reference.
+      {"Back Squat 3x5 @ 60% (3-1-1)", "movement",
+       R"json({"sets":3,"reps":{"min":5,"max":5},"remark":"(3-1-1)"})json"},
+      {"Front Squat 3x3 @ 80% (of Back Squat)", "movement",
+       R"json({"percent":{"min":80,"max":80},"of":{"rm":1,"lift":"back squat"}})json"},
+      // Sets and a percentage alone are a line of quantities, not a scheme.
+      {"3 sets @ 80%", "movement",
+       R"json({"movements":[],"sets":3,"percent":{"min":80,"max":80}})json"},
+      // More or fewer percentages than sets: a warning names the sets that lose or repeat one.
+      {"Back Squat 3 x 5 @ 70%, 75%, 80%, 85%", "movement",
+       R"json({"sets":3,"warning":"lists 4 percentages for 3 sets: the percentages past set 3 are left out"})json"},
+      {"Back Squat 5 x 5 @ 70%, 75%, 80%", "movement",
+       R"json({"sets":5,"warning":"lists 3 percentages for 5 sets: the sets after set 3 repeat the last one"})json"},
+      // A percentage or a count of sets ends a rep sequence.
+      {"Snatch @ 70% x 2, 75% x 2", "movement",
+       R"json({"sets":2,"steps":[{"reps":{"min":2,"max":2},"percent":{"min":70,"max":70}},{"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}}]})json"},
+      {"Snatch x 2, 3 sets", "movement", R"json({"sets":3,"reps":{"min":2,"max":2}})json"},
+      // A name before "EMOM" keeps the line's numbers.
+      {"Snatch EMOM 10 x 2 @ 75%", "movement",
+       R"json({"sets":10,"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}})json"},
+      // A count without a percentage after a comma adds to the group.
+      {"Snatch x 3 @ 70%, 3 sets", "movement",
+       R"json({"sets":3,"reps":{"min":3,"max":3},"percent":{"min":70,"max":70}})json"},
+      {"Hang Snatch + Snatch x 1+1 x 4 @ 70%", "movement",
+       R"json({"sets":4,"reps":null,"percent":{"min":70,"max":70},"movements":[{"count":1},{"count":1}]})json"},
+      // Steps that are all the same are sets of the line's reps: three sets of two at 75%.
+      {"Clean 75% x 2 x 3", "movement",
+       R"json({"sets":3,"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}})json"},
+      {"Snatch 75% x 2", "movement",
+       R"json({"sets":null,"reps":{"min":2,"max":2},"percent":{"min":75,"max":75}})json"},
+      // One step is reps and a percentage, not a wave.
+      {"Back Squat x 4@70%", "movement",
+       R"json({"reps":{"min":4,"max":4},"percent":{"min":70,"max":70},"sets":null})json"},
+      // Two movements, each with its own percentage, are no wave either but a list.
+      {"Snatch x 3 @ 70%, Clean x 2 @ 75%", "movement",
+       R"json({"grouping":"list","reps":null,"percent":null,"movements":[{"canonical":"snatch","reps":{"min":3,"max":3},"percent":{"min":70,"max":70},"of":null},{"canonical":"clean","reps":{"min":2,"max":2},"percent":{"min":75,"max":75},"of":null}]})json"},
+  });
 }
 
 TEST(NotationFamilies, RepMaxes) {
