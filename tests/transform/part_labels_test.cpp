@@ -61,6 +61,33 @@ TEST(MatchPartLabel, RecognizesLabelForms) {
   }
 }
 
+TEST(MatchPartLabel, RecognizesIntervals) {
+  const LabelCase cases[] = {
+      {"Intervals", SegmentKind::kPart, "intervals", ""},
+      {"INTERVALS", SegmentKind::kPart, "intervals", ""},
+      {"Interval", SegmentKind::kPart, "interval", ""},
+      {"Intervals:", SegmentKind::kPart, "intervals", ""},
+      {"Intervals: 5 x 400m Run", SegmentKind::kPart, "intervals", "5 x 400m Run"},
+      {"Intervals \u2013 6 x 200m Row", SegmentKind::kPart, "intervals", "6 x 200m Row"},
+      {"Intervals (Run)", SegmentKind::kPart, "intervals", ""},
+      {"Intervals 2", SegmentKind::kPart, "intervals 2", ""},
+  };
+  for (const LabelCase& label : cases) {
+    SCOPED_TRACE(label.text);
+    const auto matched = match_part_label(label.text);
+    ASSERT_TRUE(matched.has_value());
+    EXPECT_EQ(matched->kind, label.kind);
+    EXPECT_EQ(matched->label, label.label);
+    EXPECT_EQ(matched->heading_rest, label.rest);
+  }
+
+  for (const char* text : {"Intervals of 2:00 on, 1:00 off", "5 Intervals:",
+                           "Interval training builds the engine you need for longer pieces"}) {
+    SCOPED_TRACE(text);
+    EXPECT_FALSE(match_part_label(text).has_value());
+  }
+}
+
 TEST(MatchPartLabel, RejectsOrdinaryLines) {
   const char* lines[] = {
       "1. Take 5 minutes to work on your biggest mobility weakness",

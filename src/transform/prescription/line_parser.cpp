@@ -123,8 +123,9 @@ std::size_t after_part_name(const TokenizedLine& line, std::size_t begin, std::s
   // The one-word names of named_part_pattern in part_labels.cpp, which a label line opens a part
   // with. A name added there belongs here too.
   static constexpr std::string_view kPartNames[] = {
-      "strength", "skill", "metcon",     "conditioning", "accessory", "accessories",
-      "finisher", "core",  "gymnastics", "wod",          "mobility",  "weightlifting"};
+      "strength",    "skill",         "metcon",   "conditioning", "accessory",
+      "accessories", "finisher",      "core",     "gymnastics",   "wod",
+      "mobility",    "weightlifting", "interval", "intervals"};
   // "cash-out", "cool-down", "buy-in" and "warm-up" in two words, with a dash between them or not.
   static constexpr std::pair<std::string_view, std::string_view> kTwoWordNames[] = {
       {"cash", "out"}, {"cool", "down"}, {"buy", "in"}, {"warm", "up"}};

@@ -338,6 +338,22 @@ TEST(PrescriptionLine, RestLines) {
   }
 }
 
+// The name of an intervals part before a colon or a spaced dash is set aside, as "Strength:" is.
+TEST(PrescriptionLine, IntervalsNameSetAside) {
+  const NotationCase cases[] = {
+      {"Intervals: 5 x 400m Run", "movement",
+       R"json({"movements":[{"name":"Run","canonical":"run"}],"sets":5,"distance":{"value":400,"unit":"m"}})json"},
+      {"Intervals \u2013 6 x 200m Row", "movement",
+       R"json({"movements":[{"name":"Row","canonical":"row"}],"sets":6,"distance":{"value":200,"unit":"m"}})json"},
+      {"Interval: 10 x 1:00 Assault Bike", "movement",
+       R"json({"movements":[{"name":"Assault Bike","canonical":"assault bike"}],"sets":10,"duration_seconds":60})json"},
+      {"Intervals", "note", "{}"},
+  };
+  for (const NotationCase& notation : cases) {
+    expect_case(notation);
+  }
+}
+
 TEST(PrescriptionLine, ProseStaysNote) {
   const char* lines[] = {
       "Build over the course of the five sets.",
