@@ -55,6 +55,11 @@ std::optional<PartLabel> read_letter_label(std::string_view text) {
   if (at < text.size() && text[at] >= '1' && text[at] <= '9') {
     label += text[at++];
   }
+  // "P1: 400m Run" under a partner workout is what partner one does. A part P1 would come after
+  // fifteen lettered parts, so P and a digit is taken for a partner and is never a part label.
+  if (label.size() == 2 && label.front() == 'P') {
+    return std::nullopt;
+  }
   const bool closed = at < text.size() && text[at] == ')';
   if (opened && !closed) {
     return std::nullopt;

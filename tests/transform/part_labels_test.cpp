@@ -88,6 +88,34 @@ TEST(MatchPartLabel, RecognizesIntervals) {
   }
 }
 
+// "P1:" and "P2 –" name partners, so they stay lines of the part above them. Other letters with a
+// digit, and P alone, are still labels.
+TEST(MatchPartLabel, PartnerNumbersAreNoLabels) {
+  for (const char* text : {"P1: 400m Run", "P2: Max Cal Row", "P1.", "P2)", "(P1)",
+                           "P2 \u2013 Max Cal Row", "P1 - 400m Run"}) {
+    SCOPED_TRACE(text);
+    EXPECT_FALSE(match_part_label(text).has_value());
+  }
+
+  const LabelCase cases[] = {
+      {"A1. Bench Press x 8", SegmentKind::kPart, "A1", "Bench Press x 8"},
+      {"B2) Row x 10", SegmentKind::kPart, "B2", "Row x 10"},
+      {"C3: Plank 3 x 30 sec", SegmentKind::kPart, "C3", "Plank 3 x 30 sec"},
+      {"(D1)", SegmentKind::kPart, "D1", ""},
+      {"Q1.", SegmentKind::kPart, "Q1", ""},
+      {"P.", SegmentKind::kPart, "P", ""},
+      {"P: Farmer Carry 4 x 40m", SegmentKind::kPart, "P", "Farmer Carry 4 x 40m"},
+  };
+  for (const LabelCase& label : cases) {
+    SCOPED_TRACE(label.text);
+    const auto matched = match_part_label(label.text);
+    ASSERT_TRUE(matched.has_value());
+    EXPECT_EQ(matched->kind, label.kind);
+    EXPECT_EQ(matched->label, label.label);
+    EXPECT_EQ(matched->heading_rest, label.rest);
+  }
+}
+
 TEST(MatchPartLabel, RejectsOrdinaryLines) {
   const char* lines[] = {
       "1. Take 5 minutes to work on your biggest mobility weakness",

@@ -354,6 +354,21 @@ TEST(PrescriptionLine, IntervalsNameSetAside) {
   }
 }
 
+// "P1:" and "P2 –" abbreviate "Partner 1:" and "Partner 2 –", and are set aside as those are.
+TEST(PrescriptionLine, PartnerNumbersSetAside) {
+  const NotationCase cases[] = {
+      {"P1: 400m Run", "movement",
+       R"json({"movements":[{"name":"Run","canonical":"run"}],"distance":{"value":400,"unit":"m"}})json"},
+      {"P2 \u2013 15 Cal Row", "movement",
+       R"json({"movements":[{"name":"Row","canonical":"row"}],"calories":{"value":15,"unit":"cal"}})json"},
+      {"P1 - 10 Burpees", "movement",
+       R"json({"movements":[{"name":"Burpees","canonical":"burpee"}],"reps":{"min":10,"max":10}})json"},
+  };
+  for (const NotationCase& notation : cases) {
+    expect_case(notation);
+  }
+}
+
 TEST(PrescriptionLine, ProseStaysNote) {
   const char* lines[] = {
       "Build over the course of the five sets.",
