@@ -78,6 +78,14 @@ const RE2& numbered_header_pattern() {
   return pattern;
 }
 
+// "am", "p.m.", "evening", "session two", "2nd session": which session of the day a header names,
+// as in "Monday PM" or "Monday (Session Two)".
+const RE2& session_of_day_pattern() {
+  static const RE2 pattern(
+      R"((?:^|[^a-z0-9])(?:am|pm|a\.m|p\.m|morning|afternoon|evening|night|noon|midday|session\s+(?:\d{1,2}|one|two|three|four|five|six|seven)|(?:1st|2nd|3rd|first|second|third)\s+session)(?:$|[^a-z0-9]))");
+  return pattern;
+}
+
 const RE2& rest_pattern() {
   static const RE2 pattern(R"(\b(?:rest|off|closed|recovery)\b)");
   return pattern;
@@ -182,6 +190,8 @@ std::optional<DayHeader> match_day_header(std::string_view line_text) {
   header.mentions_rest = RE2::PartialMatch(text, rest_pattern());
   if (numbered) {
     header.after_numbered_label = std::move(remainder);
+  } else {
+    header.names_session_of_day = RE2::PartialMatch(text, session_of_day_pattern());
   }
   return header;
 }

@@ -12,6 +12,9 @@ namespace wodetl {
 struct DayHeader {
   std::optional<std::chrono::weekday> weekday;  //!< the weekday it names, if any
   bool mentions_rest = false;                   //!< it says rest, off, closed or recovery
+  //! It names a time of day or a numbered session after its weekday: "Monday AM", "Monday - PM",
+  //! "Monday Evening", "Monday (Session Two)". False for "Day N" and "Session N" headers.
+  bool names_session_of_day = false;
   //! Normalized text after a "Day N", "Session N" or "Week N, Day N" label and its separator:
   //! "back squat 8x4 @ 80%" of "Day 3: Back Squat 8x4 @ 80%". Empty after a weekday or a bare
   //! label.

@@ -55,6 +55,11 @@ std::optional<PartLabel> read_letter_label(std::string_view text) {
   if (at < text.size() && text[at] >= '1' && text[at] <= '9') {
     label += text[at++];
   }
+  // "P1: 400m Run" under a partner workout is what partner one does. A part P1 would come after
+  // fifteen lettered parts, so P and a digit is taken for a partner and is never a part label.
+  if (label.size() == 2 && label.front() == 'P') {
+    return std::nullopt;
+  }
   const bool closed = at < text.size() && text[at] == ')';
   if (opened && !closed) {
     return std::nullopt;
@@ -102,7 +107,7 @@ const RE2& warm_up_pattern() {
 
 const RE2& named_part_pattern() {
   static const RE2 pattern(
-      R"(^(strength\s*/\s*skill|skill\s*/\s*strength|strength|skill|metcon|conditioning|accessory|accessories|cash\s?-?\s?out|cool\s?-?\s?down|mobility|finisher|core|gymnastics|weightlifting|wod|(?:partner|team)\s+wod|workout\s+of\s+the\s+day|buy\s?-?\s?in|option\s+[a-z0-9]|event\s+\d{1,2})(?:\s*\([a-z0-9 ]{1,20}\))?(?:\s+(\d{1,2}))?\s*(?::\s*(.*))?$)");
+      R"(^(strength\s*/\s*skill|skill\s*/\s*strength|strength|skill|metcon|conditioning|intervals?|accessory|accessories|cash\s?-?\s?out|cool\s?-?\s?down|mobility|finisher|core|gymnastics|weightlifting|wod|(?:partner|team)\s+wod|workout\s+of\s+the\s+day|buy\s?-?\s?in|option\s+[a-z0-9]|event\s+\d{1,2})(?:\s*\([a-z0-9 ]{1,20}\))?(?:\s+(\d{1,2}))?\s*(?::\s*(.*))?$)");
   return pattern;
 }
 
@@ -172,7 +177,8 @@ bool may_open_named_part(const std::string& word) {
       "strength",  "skill",      "metcon",        "conditioning", "accessory", "accessories",
       "cash",      "cashout",    "cool",          "cooldown",     "mobility",  "finisher",
       "core",      "gymnastics", "wod",           "buy",          "buyin",     "option",
-      "event",     "part",       "weightlifting", "partner",      "team",      "workout"};
+      "event",     "part",       "weightlifting", "partner",      "team",      "workout",
+      "interval",  "intervals"};
   return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }
 

@@ -18,7 +18,8 @@ struct PartLabel {
 
 //! Recognizes a part label. The forms are:
 //! - a capital letter with an optional digit and '.', ')' or ':' ("A.", "B)", "C: Back Squat",
-//!   "A1."), or before a spaced dash ("B – Snatch Pull 3 x 3");
+//!   "A1."), or before a spaced dash ("B – Snatch Pull 3 x 3"), but not "P" and a digit ("P1:",
+//!   "P2 – Max Cal Row"), which name partner one or two;
 //! - a number alone ("2)");
 //! - a warm-up heading ("Suggested Warm-Up", "Warm-up: 400m run");
 //! - a named part alone on its line or before a colon or a spaced dash ("Strength", "METCON",

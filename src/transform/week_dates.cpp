@@ -122,12 +122,14 @@ year_month_day next_weekday_on_or_after(year_month_day from, weekday wanted) {
 
 //! Returns the date written in a header when it may replace the date the rules gave (`ruled`).
 //! Its weekday must be the one the header names, and it must come after the previous header's
-//! date, so that dates keep increasing through the post. Adds a warning when the written date is
-//! ignored, or when it differs from the ruled date of a post whose title gives the week.
+//! date, so that dates keep increasing through the post. A header of another session of the
+//! previous header's day (`shares_previous_date`) may also name that same date. Adds a warning
+//! when the written date is ignored, or when it differs from the ruled date of a post whose title
+//! gives the week.
 year_month_day choose_header_date(const std::string& header, year_month_day written,
                                   year_month_day ruled, std::optional<weekday> named,
-                                  std::optional<year_month_day> previous, bool week_from_title,
-                                  std::vector<std::string>& warnings) {
+                                  std::optional<year_month_day> previous, bool shares_previous_date,
+                                  bool week_from_title, std::vector<std::string>& warnings) {
   static constexpr std::array<std::string_view, 7> kWeekdayNames = {
       "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
   const weekday written_weekday{sys_days{written}};
@@ -138,9 +140,13 @@ year_month_day choose_header_date(const std::string& header, year_month_day writ
                        ", so the day is dated " + format_iso_date(ruled) + " by its weekday");
     return ruled;
   }
-  if (previous && sys_days{written} <= sys_days{*previous}) {
+  const bool before_previous =
+      previous && (shares_previous_date ? sys_days{written} < sys_days{*previous}
+                                        : sys_days{written} <= sys_days{*previous});
+  if (before_previous) {
     warnings.push_back("the header '" + header + "' names " + format_iso_date(written) +
-                       ", which is not after the previous day (" + format_iso_date(*previous) +
+                       ", which is " + (shares_previous_date ? "before" : "not after") +
+                       " the previous day (" + format_iso_date(*previous) +
                        "), so the day is dated " + format_iso_date(ruled) + " by its weekday");
     return ruled;
   }
@@ -160,6 +166,21 @@ std::optional<weekday> named_weekday(std::string_view text) {
     return header->weekday;
   }
   return find_weekday(normalize_for_matching(text));
+}
+
+// Whether `heading` opens another session of the previous day's date rather than a day of its
+// own: "Monday PM" after "Monday AM" or "Monday", "Monday (Session Two)" after "Monday (Session
+// One)". It must name a time of day or a numbered session, name the weekday of the previous
+// date, and differ from the previous heading, so that the two sessions keep different keys.
+bool is_session_of_previous_day(std::string_view heading, const std::optional<DayHeader>& header,
+                                std::string_view previous_heading,
+                                std::optional<year_month_day> previous) {
+  if (!previous) {
+    return false;
+  }
+  return header && header->names_session_of_day && header->weekday &&
+         *header->weekday == weekday{sys_days{*previous}} &&
+         normalize_for_matching(heading) != normalize_for_matching(previous_heading);
 }
 
 // Returns the date of a daily post without day headers: the date its title names, "Saturday
@@ -371,11 +392,19 @@ Result<DatedPost> sessions_to_date_records(SegmentedPost segmented) {
   }
 
   std::optional<year_month_day> previous;
+  std::string previous_heading;
   for (SegmentedDay& day : segmented.days) {
-    const std::optional<weekday> named = named_weekday(day.segments.front().heading.text);
+    const std::string& heading = day.segments.front().heading.text;
+    const std::optional<DayHeader> header = match_day_header(heading);
+    const std::optional<weekday> named =
+        header ? header->weekday : find_weekday(normalize_for_matching(heading));
+    const bool shares_previous_date =
+        is_session_of_previous_day(heading, header, previous_heading, previous);
 
     year_month_day date{};
-    if (!previous) {
+    if (shares_previous_date) {
+      date = *previous;
+    } else if (!previous) {
       year_month_day start = range ? range->first : *post_date;
       // "Day 1" in a post of a Saturday or a Sunday: weekly programs are often posted at the
       // weekend for the week ahead, so the first day is the next Monday.
@@ -388,17 +417,17 @@ Result<DatedPost> sessions_to_date_records(SegmentedPost segmented) {
       const year_month_day after{sys_days{*previous} + days{1}};
       date = named ? next_weekday_on_or_after(after, *named) : after;
     }
-    if (const std::optional<year_month_day> written = find_header_date(
-            day.segments.front().heading.text, range ? range->first : *post_date)) {
-      date = choose_header_date(day.segments.front().heading.text, *written, date, named, previous,
+    if (const std::optional<year_month_day> written =
+            find_header_date(heading, range ? range->first : *post_date)) {
+      date = choose_header_date(heading, *written, date, named, previous, shares_previous_date,
                                 range.has_value(), dated.warnings);
     }
     if (range && sys_days{date} > sys_days{range->last}) {
-      dated.warnings.push_back("'" + day.segments.front().heading.text + "' falls on " +
-                               format_iso_date(date) + ", after the post's week ending " +
-                               format_iso_date(range->last));
+      dated.warnings.push_back("'" + heading + "' falls on " + format_iso_date(date) +
+                               ", after the post's week ending " + format_iso_date(range->last));
     }
     previous = date;
+    previous_heading = heading;
     dated.sessions.push_back(DatedSession{format_iso_date(date), std::move(day)});
   }
   return dated;

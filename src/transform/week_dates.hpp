@@ -45,6 +45,9 @@ struct WeekRange {
 //! otherwise the first header takes the first date on or after the post's date with its weekday
 //! and each later header the first date after the previous one with its weekday. A header without
 //! a weekday takes the day after the previous one (the range start or the post date for the first).
+//! A header that names a time of day or a numbered session and the weekday of the previous
+//! header's date ("Monday PM" after "Monday AM") is another session of that date, unless its text
+//! is the previous header's.
 //! A post with dated_by_post set (a daily post without day headers) is one day on the post's
 //! date, or on the date its title names when that is within a week of it (with a warning unless
 //! it is the day after). Returns Error::invalid_input when the post's date is not an ISO date.

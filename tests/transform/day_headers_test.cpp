@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <utility>
+
 namespace wodetl {
 namespace {
 
@@ -45,6 +47,36 @@ TEST(MatchDayHeader, RecognizesHeaderForms) {
     ASSERT_TRUE(matched.has_value());
     EXPECT_EQ(matched->weekday, header.expected_weekday);
     EXPECT_EQ(matched->mentions_rest, header.rest);
+  }
+}
+
+TEST(MatchDayHeader, NamesSessionOfDay) {
+  const std::pair<const char*, bool> cases[] = {
+      {"Monday AM", true},
+      {"Monday PM", true},
+      {"Monday - AM", true},
+      {"Monday \xE2\x80\x93 PM", true},
+      {"Monday (AM)", true},
+      {"Monday, p.m.", true},
+      {"Monday Morning", true},
+      {"Monday Evening", true},
+      {"Monday (Session Two)", true},
+      {"Monday - 2nd Session", true},
+      {"**Tue 6/18 PM**", true},
+      {"Monday", false},
+      {"Wednesday \xE2\x80\x93 Active Recovery", false},
+      {"Friday: Gym Closed", false},
+      {"Monday - Amrap Day", false},
+      {"Tuesday 190305", false},
+      // A numbered header numbers the days, not the sessions of one day.
+      {"Session 5 - Tuesday", false},
+      {"Week 3, Session 2", false},
+  };
+  for (const auto& [text, expected] : cases) {
+    SCOPED_TRACE(text);
+    const auto matched = match_day_header(text);
+    ASSERT_TRUE(matched.has_value());
+    EXPECT_EQ(matched->names_session_of_day, expected);
   }
 }
 

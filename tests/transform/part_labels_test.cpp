@@ -61,6 +61,61 @@ TEST(MatchPartLabel, RecognizesLabelForms) {
   }
 }
 
+TEST(MatchPartLabel, RecognizesIntervals) {
+  const LabelCase cases[] = {
+      {"Intervals", SegmentKind::kPart, "intervals", ""},
+      {"INTERVALS", SegmentKind::kPart, "intervals", ""},
+      {"Interval", SegmentKind::kPart, "interval", ""},
+      {"Intervals:", SegmentKind::kPart, "intervals", ""},
+      {"Intervals: 5 x 400m Run", SegmentKind::kPart, "intervals", "5 x 400m Run"},
+      {"Intervals \u2013 6 x 200m Row", SegmentKind::kPart, "intervals", "6 x 200m Row"},
+      {"Intervals (Run)", SegmentKind::kPart, "intervals", ""},
+      {"Intervals 2", SegmentKind::kPart, "intervals 2", ""},
+  };
+  for (const LabelCase& label : cases) {
+    SCOPED_TRACE(label.text);
+    const auto matched = match_part_label(label.text);
+    ASSERT_TRUE(matched.has_value());
+    EXPECT_EQ(matched->kind, label.kind);
+    EXPECT_EQ(matched->label, label.label);
+    EXPECT_EQ(matched->heading_rest, label.rest);
+  }
+
+  for (const char* text : {"Intervals of 2:00 on, 1:00 off", "5 Intervals:",
+                           "Interval training builds the engine you need for longer pieces"}) {
+    SCOPED_TRACE(text);
+    EXPECT_FALSE(match_part_label(text).has_value());
+  }
+}
+
+// "P1:" and "P2 –" name partners, so they stay lines of the part above them. Other letters with a
+// digit, and P alone, are still labels.
+TEST(MatchPartLabel, PartnerNumbersAreNoLabels) {
+  for (const char* text : {"P1: 400m Run", "P2: Max Cal Row", "P1.", "P2)", "(P1)",
+                           "P2 \u2013 Max Cal Row", "P1 - 400m Run"}) {
+    SCOPED_TRACE(text);
+    EXPECT_FALSE(match_part_label(text).has_value());
+  }
+
+  const LabelCase cases[] = {
+      {"A1. Bench Press x 8", SegmentKind::kPart, "A1", "Bench Press x 8"},
+      {"B2) Row x 10", SegmentKind::kPart, "B2", "Row x 10"},
+      {"C3: Plank 3 x 30 sec", SegmentKind::kPart, "C3", "Plank 3 x 30 sec"},
+      {"(D1)", SegmentKind::kPart, "D1", ""},
+      {"Q1.", SegmentKind::kPart, "Q1", ""},
+      {"P.", SegmentKind::kPart, "P", ""},
+      {"P: Farmer Carry 4 x 40m", SegmentKind::kPart, "P", "Farmer Carry 4 x 40m"},
+  };
+  for (const LabelCase& label : cases) {
+    SCOPED_TRACE(label.text);
+    const auto matched = match_part_label(label.text);
+    ASSERT_TRUE(matched.has_value());
+    EXPECT_EQ(matched->kind, label.kind);
+    EXPECT_EQ(matched->label, label.label);
+    EXPECT_EQ(matched->heading_rest, label.rest);
+  }
+}
+
 TEST(MatchPartLabel, RejectsOrdinaryLines) {
   const char* lines[] = {
       "1. Take 5 minutes to work on your biggest mobility weakness",

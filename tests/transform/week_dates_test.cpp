@@ -339,6 +339,74 @@ TEST(SessionsToDateRecords, HeaderDateNotAfterPreviousIgnored) {
       << dated->warnings[0];
 }
 
+// A header naming a time of day or a numbered session on the previous date's weekday is another
+// session of that date, and the next weekday is the next day.
+TEST(SessionsToDateRecords, SessionsOfOneDayShareDate) {
+  struct SessionsCase {
+    const char* title;
+    std::vector<const char*> headers;
+    std::vector<std::string> expected_dates;
+  };
+  const SessionsCase cases[] = {
+      {"Competition Prep \xE2\x80\x93 June 17-23, 2024",
+       {"Monday AM", "Monday PM", "Tuesday", "Wednesday \xE2\x80\x93 Active Recovery", "Thursday",
+        "Friday"},
+       {"2024-06-17", "2024-06-17", "2024-06-18", "2024-06-19", "2024-06-20", "2024-06-21"}},
+      {"June 17-23, 2024",
+       {"Monday - AM", "Monday - PM", "Tuesday (AM)", "Tuesday (PM)", "Wednesday Morning",
+        "Wednesday Evening"},
+       {"2024-06-17", "2024-06-17", "2024-06-18", "2024-06-18", "2024-06-19", "2024-06-19"}},
+      {"June 17-23, 2024",
+       {"Monday (Session One)", "Monday (Session Two)", "Tuesday (Session Three)"},
+       {"2024-06-17", "2024-06-17", "2024-06-18"}},
+      // A header without a time of day may open the first session.
+      {"June 17-23, 2024",
+       {"Monday", "Monday PM", "Tuesday"},
+       {"2024-06-17", "2024-06-17", "2024-06-18"}},
+      // Without a week in the title, the rule applies from the post's date.
+      {"Competition Prep",
+       {"Monday AM", "Monday PM", "Wednesday"},
+       {"2024-06-17", "2024-06-17", "2024-06-19"}},
+      // Written dates may repeat for a second session.
+      {"Program",
+       {"Mon 6/17 AM", "Mon 6/17 PM", "Tue 6/18"},
+       {"2024-06-17", "2024-06-17", "2024-06-18"}},
+      // The same header twice, or a header without a time of day, is the next such weekday.
+      {"Competition Prep", {"Monday AM", "Monday AM"}, {"2024-06-17", "2024-06-24"}},
+      {"Competition Prep", {"Monday AM", "Monday"}, {"2024-06-17", "2024-06-24"}},
+      // Another weekday's session is on that weekday.
+      {"Competition Prep", {"Monday", "Tuesday PM"}, {"2024-06-17", "2024-06-18"}},
+  };
+  for (const SessionsCase& sessions : cases) {
+    SCOPED_TRACE(std::string(sessions.title) + ": " + sessions.headers.front() + ", " +
+                 sessions.headers.at(1));
+    SegmentedPost post;
+    post.source.title = sessions.title;
+    post.post_date = "2024-06-15T10:00:00";  // a Saturday
+    for (const char* header : sessions.headers) {
+      post.days.push_back(day_with_header(header));
+    }
+
+    const auto dated = sessions_to_date_records(post);
+
+    ASSERT_TRUE(dated.ok());
+    EXPECT_EQ(dates_of(*dated), sessions.expected_dates);
+    EXPECT_TRUE(dated->warnings.empty()) << dated->warnings.front();
+  }
+}
+
+TEST(SessionsToDateRecords, SecondSessionDateBeforePreviousIgnored) {
+  const auto dated = sessions_to_date_records(
+      post_with_headers("Program", "2024-06-15T10:00:00", {"Mon 6/17 AM", "Mon 6/10 PM"}));
+
+  ASSERT_TRUE(dated.ok());
+  EXPECT_EQ(dates_of(*dated), (std::vector<std::string>{"2024-06-17", "2024-06-17"}));
+  ASSERT_EQ(dated->warnings.size(), 1U);
+  EXPECT_EQ(dated->warnings[0],
+            "the header 'Mon 6/10 PM' names 2024-06-10, which is before the previous day "
+            "(2024-06-17), so the day is dated 2024-06-17 by its weekday");
+}
+
 TEST(SessionsToDateRecords, FailsWithoutAnyDate) {
   SegmentedPost post;
   post.source.post_id = 9;

@@ -123,8 +123,9 @@ std::size_t after_part_name(const TokenizedLine& line, std::size_t begin, std::s
   // The one-word names of named_part_pattern in part_labels.cpp, which a label line opens a part
   // with. A name added there belongs here too.
   static constexpr std::string_view kPartNames[] = {
-      "strength", "skill", "metcon",     "conditioning", "accessory", "accessories",
-      "finisher", "core",  "gymnastics", "wod",          "mobility",  "weightlifting"};
+      "strength",    "skill",         "metcon",   "conditioning", "accessory",
+      "accessories", "finisher",      "core",     "gymnastics",   "wod",
+      "mobility",    "weightlifting", "interval", "intervals"};
   // "cash-out", "cool-down", "buy-in" and "warm-up" in two words, with a dash between them or not.
   static constexpr std::pair<std::string_view, std::string_view> kTwoWordNames[] = {
       {"cash", "out"}, {"cool", "down"}, {"buy", "in"}, {"warm", "up"}};
@@ -156,10 +157,10 @@ std::size_t after_part_name(const TokenizedLine& line, std::size_t begin, std::s
   return (part_name || letter) && (spaced_dash || colon) ? separator + 1 : begin;
 }
 
-// "In teams of 2,", "Teams of 3 –", "In pairs:", "With a partner,", "Partner A:", "Partner WOD,",
-// and "Partner" or "Partners" before a clock or a count ("Partner AMRAP 20", but not "Partner
-// Carry"). Returns the index of the token after the phrase and its separator, or begin for other
-// lines.
+// "In teams of 2,", "Teams of 3 –", "In pairs:", "With a partner,", "Partner A:", "P1:",
+// "Partner WOD,", and "Partner" or "Partners" before a clock or a count ("Partner AMRAP 20", but
+// not "Partner Carry"). Returns the index of the token after the phrase and its separator, or
+// begin for other lines.
 std::size_t after_team_phrase(const TokenizedLine& line, std::size_t begin, std::size_t end) {
   // Every phrase starts with a word of one of these letters; most lines stop here.
   const char letter = line.text[line.tokens[begin].begin];
@@ -173,6 +174,14 @@ std::size_t after_team_phrase(const TokenizedLine& line, std::size_t begin, std:
   // "Partner A: 400m Run", "Partner 2 – Max Cal Bike": what one partner does.
   const bool partner_named = cursor.word(1).size() == 1 || cursor.is(TokenKind::kNumber, 1);
   if (first == "partner" && partner_named && begin + 3 < end &&
+      (cursor.is(TokenKind::kColon, 2) || cursor.is_spaced_dash(2))) {
+    return begin + 3;
+  }
+  // "P1: 400m Run", "P2 – Max Cal Row": partner one or two, abbreviated. The tokenizer splits
+  // "p1" into a word and a number without a space between them.
+  const bool partner_abbreviated =
+      first == "p" && cursor.is(TokenKind::kNumber, 1) && !line.tokens[begin + 1].space_before;
+  if (partner_abbreviated && begin + 3 < end &&
       (cursor.is(TokenKind::kColon, 2) || cursor.is_spaced_dash(2))) {
     return begin + 3;
   }

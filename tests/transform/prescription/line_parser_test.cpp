@@ -338,6 +338,37 @@ TEST(PrescriptionLine, RestLines) {
   }
 }
 
+// The name of an intervals part before a colon or a spaced dash is set aside, as "Strength:" is.
+TEST(PrescriptionLine, IntervalsNameSetAside) {
+  const NotationCase cases[] = {
+      {"Intervals: 5 x 400m Run", "movement",
+       R"json({"movements":[{"name":"Run","canonical":"run"}],"sets":5,"distance":{"value":400,"unit":"m"}})json"},
+      {"Intervals \u2013 6 x 200m Row", "movement",
+       R"json({"movements":[{"name":"Row","canonical":"row"}],"sets":6,"distance":{"value":200,"unit":"m"}})json"},
+      {"Interval: 10 x 1:00 Assault Bike", "movement",
+       R"json({"movements":[{"name":"Assault Bike","canonical":"assault bike"}],"sets":10,"duration_seconds":60})json"},
+      {"Intervals", "note", "{}"},
+  };
+  for (const NotationCase& notation : cases) {
+    expect_case(notation);
+  }
+}
+
+// "P1:" and "P2 –" abbreviate "Partner 1:" and "Partner 2 –", and are set aside as those are.
+TEST(PrescriptionLine, PartnerNumbersSetAside) {
+  const NotationCase cases[] = {
+      {"P1: 400m Run", "movement",
+       R"json({"movements":[{"name":"Run","canonical":"run"}],"distance":{"value":400,"unit":"m"}})json"},
+      {"P2 \u2013 15 Cal Row", "movement",
+       R"json({"movements":[{"name":"Row","canonical":"row"}],"calories":{"value":15,"unit":"cal"}})json"},
+      {"P1 - 10 Burpees", "movement",
+       R"json({"movements":[{"name":"Burpees","canonical":"burpee"}],"reps":{"min":10,"max":10}})json"},
+  };
+  for (const NotationCase& notation : cases) {
+    expect_case(notation);
+  }
+}
+
 TEST(PrescriptionLine, ProseStaysNote) {
   const char* lines[] = {
       "Build over the course of the five sets.",
