@@ -1,6 +1,7 @@
 #include "transform/loads/set_loads.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -169,6 +170,24 @@ std::pair<std::string, std::string> names_and_lift(const prescription::BlockMove
   return {names, complex ? complex_lift(items) : items.front().canonical};
 }
 
+// The lift's name as the target's line writes it, "Snatch" in "Snatch – build to a heavy single",
+// found by its canonical name; else the canonical name with a capital first letter.
+std::string written_lift_name(std::string_view line_text, const std::string& lift) {
+  const auto same = [](char left, char right) {
+    return std::tolower(static_cast<unsigned char>(left)) == static_cast<unsigned char>(right);
+  };
+  const auto found =
+      std::search(line_text.begin(), line_text.end(), lift.begin(), lift.end(), same);
+  if (found != line_text.end()) {
+    return std::string(found, found + static_cast<std::ptrdiff_t>(lift.size()));
+  }
+  std::string name = lift;
+  if (!name.empty()) {
+    name.front() = static_cast<char>(std::toupper(static_cast<unsigned char>(name.front())));
+  }
+  return name;
+}
+
 // The load of each set for a movement whose lines state no set count ("Snatch x 2 @ 80%" alone,
 // "AMRAP 12:"), as set number 0; nothing for a movement whose sets follow several lines. The
 // reps are those of the line's movement at item_index, if given.
@@ -251,7 +270,7 @@ BlockLoads movement_loads(std::size_t block_index, const Block& block,
     if (const prescription::TargetLine* target = part.lines[*block.target_line].target();
         target != nullptr && target->target.lift) {
       fallback_lift = *target->target.lift;
-      names = fallback_lift;
+      names = written_lift_name(part.lines[*block.target_line].text, fallback_lift);
     }
   }
   BlockLoads loads{block_index, movement.line, item_index, std::move(names), {}, {}, {}};

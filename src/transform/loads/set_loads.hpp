@@ -46,8 +46,8 @@ struct BlockLoads {
   //! alternating line or a list its index in that line.
   std::optional<std::size_t> movement_line;
   std::optional<std::size_t> movement;
-  //! As written, "Snatch + Hip Snatch", or the canonical lift of the block's target for the sets
-  //! after it; empty when none is named.
+  //! As written, "Snatch + Hip Snatch", or the lift of the block's target for the sets after it,
+  //! as the target's line writes it; empty when none is named.
   std::string movement_names;
   std::vector<SetLoad> sets;
   //! Ceilings the movement's line or the block's notes set, rounded down; first_set and last_set

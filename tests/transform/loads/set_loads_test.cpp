@@ -59,7 +59,7 @@ TEST(ComputeLoads, SetsAfterTargetUseItsLift) {
   EXPECT_EQ(part.blocks[0].target_line, 0U);
   const std::vector<BlockLoads> loads = compute_loads(part, test_maxes());
   ASSERT_EQ(loads.size(), 1U);
-  EXPECT_EQ(loads[0].movement_names, "snatch");
+  EXPECT_EQ(loads[0].movement_names, "Snatch");  // as the target's line writes it
   EXPECT_EQ(formatted(loads, WeightUnit::kKilogram), (std::vector<std::string>{"Sets 1-3: 80 kg"}));
 }
 
