@@ -233,7 +233,8 @@ Json weight_json(const SetLoad& load, WeightUnit unit) {
 bool same_load(const SetLoad& left, const SetLoad& right) {
   return left.min_weight == right.min_weight && left.max_weight == right.max_weight &&
          left.missing == right.missing && left.basis == right.basis &&
-         left.rep_range == right.rep_range && left.written == right.written;
+         left.rep_range == right.rep_range && left.written == right.written &&
+         left.reps_at_least == right.reps_at_least;
 }
 
 // Adds the load of one set to loads. A set that follows the last entry and requires the same load
@@ -294,20 +295,37 @@ BlockLoads movement_loads(std::size_t block_index, const Block& block,
   } else if (movement.named != nullptr && movement.named->load) {
     line_load = &*movement.named->load;
   }
+  std::vector<std::optional<SetLoad>> set_loads;
+  set_loads.reserve(sets.size());
+  bool any_load = false;
   for (const SetPrescription& set : sets) {
     std::optional<SetLoad> load =
         load_for(set.intensity, fallback_lift, maxes, RoundingDirection::kNearest);
     if (!load && set.intensity.empty() && line_load != nullptr) {
       load = stated_load(*line_load, maxes);
     }
+    any_load = any_load || load.has_value();
+    set_loads.push_back(std::move(load));
+  }
+  for (std::size_t index = 0; index < sets.size() && any_load; ++index) {
+    const SetPrescription& set = sets[index];
+    std::optional<SetLoad>& load = set_loads[index];
+    // "Deadlift 3 x 5, last set 5+ @ 80%": the sets before the loaded one are listed too, so that
+    // the text does not leave them out.
     if (!load) {
-      continue;
+      if (set.set == 0) {
+        continue;
+      }
+      load.emplace().missing = "no intensity or load given";
     }
     load->first_set = set.set;
     load->last_set = set.set;
     load->optional = set.optional;
     if (set.reps && set.reps->min != set.reps->max) {
       load->rep_range = set.reps;
+    }
+    if (set.reps_at_least && set.reps) {
+      load->reps_at_least = set.reps->min;
     }
     add_set_load(loads.sets, std::move(*load));
   }
@@ -455,6 +473,11 @@ std::string format_set_load(const SetLoad& load, WeightUnit unit) {
     text += ", " + std::to_string(load.rep_range->min) + "-" + std::to_string(load.rep_range->max) +
             " reps";
   }
+  // "Set 3, 5+ reps", "Set 4, max reps": sets for as many reps as possible.
+  if (load.reps_at_least) {
+    text += *load.reps_at_least > 1 ? ", " + std::to_string(*load.reps_at_least) + "+ reps"
+                                    : std::string(", max reps");
+  }
   return text + ": " + format_weight(load, unit);
 }
 
@@ -532,7 +555,7 @@ std::string format_limit_load(const SetLoad& limit, WeightUnit unit) {
 std::string format_weight(const SetLoad& load, WeightUnit unit) {
   std::string text;
   if (!load.min_weight || !load.max_weight) {
-    return text + load.basis + " (" + load.missing + ")";
+    return load.basis.empty() ? load.missing : load.basis + " (" + load.missing + ")";
   }
   text += format_number(*load.min_weight);
   if (*load.max_weight != *load.min_weight) {
@@ -562,6 +585,9 @@ Json loads_json(const std::vector<BlockLoads>& loads, WeightUnit unit) {
       }
       if (load.at_least) {
         json["floor"] = true;
+      }
+      if (load.reps_at_least) {
+        json["reps_at_least"] = *load.reps_at_least;
       }
       sets.push_back(std::move(json));
     }

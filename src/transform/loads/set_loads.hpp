@@ -25,6 +25,8 @@ struct SetLoad {
   bool optional = false;  //!< the sets are optional ones of a range of sets, "4-6 sets"
   //! Reps of each set when the line gives a range ("1-3 reps"), which the text then shows.
   std::optional<prescription::CountRange> rep_range;
+  //! The least reps of a set for as many reps as possible: 5 for "5+", 1 for "AMRAP".
+  std::optional<int> reps_at_least;
   std::optional<double> min_weight;  //!< in Maxes::unit, rounded to the plate step
   std::optional<double> max_weight;
   bool at_least = false;  //!< a floor such as "101%+": the weight is the least to lift
@@ -101,7 +103,8 @@ struct BlockLoads {
 //! {"min", "max", "unit"} | null, "basis", "missing"}], "limits": [{"weight", "basis",
 //! "missing"}]}], with "movement" for a movement of an alternating line or a list and
 //! "warnings": [text, …]
-//! on a block that has any. A stated load has "written", the figures as the line gives them.
+//! on a block that has any. A stated load has "written", the figures as the line gives them, and
+//! a set for as many reps as possible "reps_at_least", its least reps.
 //! first_set and last_set are null for set 0. A set load has "floor": true for a floor ("101%+"),
 //! "up_to_set" when optional sets follow and "optional": true for optional sets.
 [[nodiscard]] Json loads_json(const std::vector<BlockLoads>& loads, WeightUnit unit);

@@ -273,6 +273,18 @@ TEST(ComputeLoads, StatedLoadForSetsWithoutIntensity) {
   EXPECT_TRUE(compute_loads(part_of({"Thrusters 3 x 10 @ 95/65"}), maxes).empty());
 }
 
+// Sets without a load beside loaded ones are listed, and sets for as many reps as possible say so.
+TEST(ComputeLoads, ListsUnloadedSetsAndMarksAmrapSets) {
+  EXPECT_EQ(
+      formatted(compute_loads(part_of({"Snatch 3 x 2, last set 2+ @ 80%"}), test_maxes()),
+                WeightUnit::kKilogram),
+      (std::vector<std::string>{"Sets 1-2: no intensity or load given", "Set 3, 2+ reps: 80 kg"}));
+  EXPECT_EQ(
+      formatted(compute_loads(part_of({"Snatch 2x3 @ 70%, 1 x max reps @ 60%"}), test_maxes()),
+                WeightUnit::kKilogram),
+      (std::vector<std::string>{"Sets 1-2: 70 kg", "Set 3, max reps: 60 kg"}));
+}
+
 TEST(ComputeLoads, NoIntensityNoLoads) {
   const auto part = part_of({"Three sets of:", "Chin-ups x 10 reps", "Rest 60 seconds"});
   EXPECT_TRUE(compute_loads(part, test_maxes()).empty());
@@ -449,7 +461,8 @@ TEST(MovementLoads, EachMovementGetsItsLoads) {
       {{"Back Squat", "5x5 @ 75%"}, {"Back Squat: Sets 1-5: 135 kg"}},
       {{"Back Squat", "5×5 @ 75%"}, {"Back Squat: Sets 1-5: 135 kg"}},
       // A line without a set count before another is one set: a top set, then the 5x5.
-      {{"Back Squat x 3+ @ 85%", "5x5 @ 75%"}, {"Back Squat: Set 1: 152.5 kg; Sets 2-6: 135 kg"}},
+      {{"Back Squat x 3+ @ 85%", "5x5 @ 75%"},
+       {"Back Squat: Set 1, 3+ reps: 152.5 kg; Sets 2-6: 135 kg"}},
       // Percentages that name their sets in brackets, and singles after a wave's last step.
       {{"Snatch 6 x 2 @ 75% (sets 1-3), 80% (sets 4-6)"},
        {"Snatch: Sets 1-3: 75 kg; Sets 4-6: 80 kg"}},
@@ -457,7 +470,7 @@ TEST(MovementLoads, EachMovementGetsItsLoads) {
        {"Snatch: Set 1: 70 kg; Set 2: 75 kg; Sets 3-5: 80 kg"}},
       {{"Snatch 70/2, 75/2, 80/1x3"}, {"Snatch: Set 1: 70 kg; Set 2: 75 kg; Sets 3-5: 80 kg"}},
       {{"Back Squat 2x10 @ 55%, 1x AMRAP @ 60%"},
-       {"Back Squat: Sets 1-2: 100 kg; Set 3: 107.5 kg"}},
+       {"Back Squat: Sets 1-2: 100 kg; Set 3, max reps: 107.5 kg"}},
       {{"Deadlift x 5 @ 70%", "3x3 @ 80%"}, {"Deadlift: Set 1: 140 kg; Sets 2-4: 160 kg"}},
       // Each movement under a scheme with its own percentage.
       {{"Three sets of:", "Snatch x 2 @ 70%", "Clean x 2 @ 80%"},
