@@ -1466,7 +1466,14 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
         continue;
       }
       const std::size_t after_comma = cursor.position();
-      const bool then = cursor.accept_word("then");
+      bool then = cursor.accept_word("then");
+      // "Press 4x8 @ 65%, drop set: 1 x AMRAP @ 50%": a group named as the sets after the others.
+      if (cursor.word() == "drop" && cursor.is_word_in({"set", "sets"}, 1)) {
+        cursor.advance();
+        cursor.advance();
+        cursor.accept(TokenKind::kColon);
+        then = true;
+      }
       // "Snatch x 1 @ 80%, then drop to 70% x 3 x 2": a back-off group after its lead words.
       const std::size_t back_off = back_off_words(cursor);
       for (std::size_t skipped = 0; skipped < back_off; ++skipped) {
@@ -1485,7 +1492,16 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       // without a percentage of their own.
       const bool sets_by_reps = line.intensity.percent &&
                                 (line.sets || line.reps || !line.rep_scheme.empty()) &&
-                                at_sets_by_reps(cursor);
+                                (at_sets_by_reps(cursor) || at_amrap_set(cursor));
+      // "Snatch: work up to 90%, then 2 x 1 @ 85%": the sets after a ceiling without counts are
+      // the line's first group.
+      const bool after_ceiling = then && line.limit && !line.sets && !line.reps &&
+                                 line.rep_scheme.empty() && !line.intensity.percent &&
+                                 line.steps.empty() && groups.steps.empty() &&
+                                 at_sets_by_reps(cursor);
+      if (after_ceiling) {
+        continue;
+      }
       if ((group_done && starts_group && part_states_percent(cursor)) || counts_again ||
           sets_by_reps) {
         flush_set_group(line, groups);

@@ -92,6 +92,11 @@ TEST(NotationFamilies, SetsAndReps) {
       // percentage stays its own.
       {"Back Squat 4 x 5 @ 75% then 1 x AMRAP @ 65%", "movement",
        R"json({"sets":5,"steps":[{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"percent":{"min":75,"max":75}},{"reps":{"min":1,"max":1},"percent":{"min":65,"max":65},"reps_at_least":true}]})json"},
+      {"Press 4x8 @ 65%, drop set: 1 x AMRAP @ 50%", "movement",
+       R"json({"sets":5,"steps":[{"percent":{"min":65,"max":65}},{"percent":{"min":65,"max":65}},{"percent":{"min":65,"max":65}},{"percent":{"min":65,"max":65}},{"reps":{"min":1,"max":1},"percent":{"min":50,"max":50},"reps_at_least":true}]})json"},
+      // Sets after a ceiling without counts are the line's.
+      {"Snatch: work up to 90%, then 2 x 1 @ 85%", "movement",
+       R"json({"sets":2,"reps":{"min":1,"max":1},"percent":{"min":85,"max":85},"limit":{"percent":{"min":90,"max":90}}})json"},
       {"1 x AMRAP @ 60%", "movement",
        R"json({"movements":[],"sets":1,"reps":{"min":1,"max":1},"reps_at_least":true,"percent":{"min":60,"max":60}})json"},
       {"Push Press 3-3-3-3-3, then 3 x 8 @ 60%", "movement",
@@ -139,8 +144,7 @@ TEST(NotationFamilies, SetsAndReps) {
        R"json({"sets":3,"steps":[{"of":{"training_max":true}},{"of":{"training_max":true}},{"of":{"training_max":true}}]})json"},
       {"Deadlift 5-3-1+ @ 75/85/95% TM", "movement",
        R"json({"sets":3,"steps":[{"of":{"training_max":true}},{"of":{"training_max":true}},{"of":{"training_max":true}}]})json"},
-      {"Back Squat 5-5-5 @ 65%, 75%, 85% TM", "movement",
-       R"json({"sets":3,"steps":[{"percent":{"min":65,"max":65},"of":{"training_max":true}},{"percent":{"min":75,"max":75},"of":{"training_max":true}},{"percent":{"min":85,"max":85},"of":{"training_max":true}}]})json"},
+      {"Back Squat 5-5-5 @ 65%, 75%, 85% TM", "movement", R"json({"sets":3,"steps":[{"percent":{"min":65,"max":65},"of":{"training_max":true}},{"percent":{"min":75,"max":75},"of":{"training_max":true}},{"percent":{"min":85,"max":85},"of":{"training_max":true}}]})json"},
       {"Back Squat 65% x 5, 75% x 5, 85% x 5+ of TM", "movement",
        R"json({"sets":3,"steps":[{"of":{"training_max":true}},{"of":{"training_max":true}},{"of":{"training_max":true}}]})json"},
       // Percentages that name no max in the maxes file.
