@@ -117,13 +117,24 @@ bool is_set_of(const SetPrescription& set, const prescription::BlockMovement& mo
 
 // Lift whose max loads a complex: the first of its movements that is a snatch, a clean or a clean
 // and jerk, since that lift limits the weight ("Clean Pull + Clean + Jerk" is loaded from the
-// clean), else its first movement ("Power Clean + Front Squat").
+// clean), then the first variant of one ("Snatch Pull + Hang Snatch" from the hang snatch), else
+// its first movement ("Power Clean + Front Squat" from the power clean).
 const std::string& complex_lift(const std::vector<prescription::Movement>& items) {
   static constexpr std::string_view kFullLifts[] = {"snatch", "clean", "clean and jerk"};
   for (const prescription::Movement& item : items) {
     if (std::find(std::begin(kFullLifts), std::end(kFullLifts), item.canonical) !=
         std::end(kFullLifts)) {
       return item.canonical;
+    }
+  }
+  // "Snatch Pull + Hang Snatch": a variant of a full lift ("hang snatch", "power clean") limits
+  // the weight too, where a pull does not.
+  for (const prescription::Movement& item : items) {
+    for (const std::string_view lift : kFullLifts) {
+      if (item.canonical.size() > lift.size() &&
+          item.canonical.ends_with(std::string(" ") + std::string(lift))) {
+        return item.canonical;
+      }
     }
   }
   return items.front().canonical;

@@ -99,8 +99,11 @@ std::size_t after_sets_label(const TokenizedLine& line, std::size_t begin, std::
   const std::string_view last = line.spelling(line.tokens[colon - 1]);
   const bool template_name =
       colon == begin + 1 && (last == "fsl" || last == "bbb" || last == "ssl");
+  // "For load: 1RM Push Jerk in 15 minutes", "For quality: 3 x 10 Ring Rows".
+  const bool aim = colon == begin + 2 && line.spelling(line.tokens[begin]) == "for" &&
+                   (last == "load" || last == "quality");
   const bool named_sets = colon > begin + 1 && (last == "set" || last == "sets" || last == "day");
-  return template_name || named_sets ? colon + 1 : begin;
+  return template_name || named_sets || aim ? colon + 1 : begin;
 }
 
 // "Strength – Push Press 4x4 @ 75%", "Strength 2 – …", "A – Push Press 4x4", "Cash-out: 500m Row":
@@ -799,12 +802,17 @@ bool has_spaced_dash(const Cursor& cursor) {
 std::optional<int> read_heavy_set(Cursor& cursor) {
   const std::size_t start = cursor.position();
   const bool heavy = cursor.accept_word("heavy");
-  // "a heavy 3": a count after "heavy" is the rep max.
+  // "a heavy 3", "a heavy 3-rep": a count after "heavy" is the rep max.
   if (heavy && cursor.is(TokenKind::kNumber) && cursor.peek()->value >= 1 &&
       cursor.peek()->value <= 10 &&
       cursor.peek()->value == static_cast<int>(cursor.peek()->value) &&
       !cursor.is(TokenKind::kTimes, 1)) {
-    return static_cast<int>(cursor.advance().value);
+    const int rm = static_cast<int>(cursor.advance().value);
+    if (cursor.is(TokenKind::kDash) && cursor.is_word("rep", 1)) {
+      cursor.advance();
+      cursor.advance();
+    }
+    return rm;
   }
   const int rm = cursor.is_word("single")   ? 1
                  : cursor.is_word("double") ? 2
@@ -903,7 +911,8 @@ std::optional<TargetLine> parse_target(Cursor& cursor, const GrammarContext& con
   static constexpr KeywordSet kTargetStarts = {"establish", "find",   "build",  "work",  "a",
                                                "an",        "your",   "the",    "new",   "max",
                                                "heavy",     "single", "double", "triple"};
-  if (!cursor.is(TokenKind::kNumber) && !kTargetStarts.contains(cursor.keyword())) {
+  if (!cursor.is(TokenKind::kNumber) && !kTargetStarts.contains(cursor.keyword()) &&
+      cursor.word() != "daily") {
     cursor.reset(start);
     return std::nullopt;
   }
@@ -919,7 +928,18 @@ std::optional<TargetLine> parse_target(Cursor& cursor, const GrammarContext& con
     cursor.reset(start);
     return std::nullopt;
   }
-  if (auto reference = read_rm_ref(cursor, context)) {
+  // "Snatch: daily max", "build to a max for the day": the day's heaviest single.
+  const bool daily_max =
+      (verb || prefix_lift) && ((cursor.word() == "daily" && cursor.is_word("max", 1)) ||
+                                (cursor.is_word("max") && cursor.is_word("for", 1) &&
+                                 cursor.is_word("the", 2) && cursor.word(3) == "day"));
+  if (daily_max) {
+    const std::size_t words = cursor.is_word("max") ? 4 : 2;
+    for (std::size_t skipped = 0; skipped < words; ++skipped) {
+      cursor.advance();
+    }
+    line.target.rm = 1;
+  } else if (auto reference = read_rm_ref(cursor, context)) {
     line.target = std::move(*reference);
   } else if (const auto rm = read_heavy_set(cursor); rm && (verb || prefix_lift)) {
     line.target.rm = rm;
@@ -1126,9 +1146,11 @@ LineFeatures scan_features(const TokenizedLine& tokens, std::size_t begin) {
   // "Superset x 3:", "Circuit x 4:" (see read_grouped_count_head).
   const bool grouped = first.keyword == Keyword{"superset"}.id ||
                        (first.kind == TokenKind::kWord && tokens.spelling(first) == "circuit");
+  // "Chipper (cap 30:00):" (see read_for_time_head).
+  const bool chipper = first.kind == TokenKind::kWord && tokens.spelling(first) == "chipper";
   features.may_start_scheme = first.kind == TokenKind::kNumber || first.kind == TokenKind::kTime ||
                               kSchemeStarts.contains(first.keyword) || glued_every || times_word ||
-                              grouped;
+                              grouped || chipper;
   return features;
 }
 
@@ -1307,6 +1329,18 @@ void parse_into(ParsedLine& line, std::string_view text, const Vocabulary& vocab
   }
 }
 
+// Whether line names movements that the vocabulary knows and counts each of them: reps, a
+// distance, a time or calories.
+bool counts_known_movements(const MovementLine& line, const Vocabulary& vocabulary) {
+  const bool line_counts = line.reps || line.distance || line.duration_seconds || line.calories;
+  return !line.movements.empty() &&
+         std::all_of(line.movements.begin(), line.movements.end(), [&](const Movement& movement) {
+           return vocabulary.names_movement(movement.canonical) &&
+                  (line_counts || movement.reps || movement.count || movement.distance ||
+                   movement.duration_seconds || movement.calories);
+         });
+}
+
 // Parses the tokens of text into line. Setting aside what precedes the prescription may remove
 // tokens (see skip_superset_word).
 void parse_tokens(ParsedLine& line, TokenizedLine& tokens, std::string_view text,
@@ -1360,7 +1394,12 @@ void parse_tokens(ParsedLine& line, TokenizedLine& tokens, std::string_view text
       return;
     }
   }
-  if (parse_movement_line(cursor, context, line.detail.emplace<MovementLine>())) {
+  // After "Rx:" the line must count known movements, "Rx: 10 Thrusters 95/65 lb, 10 Pull-ups":
+  // "Rx: 20/14 lb ball, 135/95 lb" describes the gear of the movements above and "Rx: 60% of 1-RM"
+  // their loads, which no movement of this line takes.
+  const bool after_rx = begin >= 2 && tokens.spelling(tokens.tokens[begin - 2]) == "rx";
+  if (parse_movement_line(cursor, context, line.detail.emplace<MovementLine>()) &&
+      (!after_rx || counts_known_movements(std::get<MovementLine>(line.detail), vocabulary))) {
     line.kind = LineKind::kMovement;
     MovementLine& movement = std::get<MovementLine>(line.detail);
     if (features.has_percent) {

@@ -211,6 +211,15 @@ bool read_for_time_head(Cursor& cursor, Head& head) {
   if (cursor.accept_words({"for", "time"})) {
     return true;
   }
+  // "Chipper (cap 30:00):", "Chipper – For time:": a chipper is done once, for time.
+  if (cursor.word() == "chipper") {
+    cursor.advance();
+    if (cursor.is_spaced_dash() && cursor.is_word("for", 1) && cursor.is_word("time", 2)) {
+      cursor.advance();
+      cursor.accept_words({"for", "time"});
+    }
+    return true;
+  }
   if (const auto cap = read_time_cap(cursor)) {
     head.scheme.time_cap_seconds = cap;
     return true;
@@ -592,7 +601,7 @@ bool may_be_amrap(const Cursor& cursor) {
 
 bool may_be_for_time(const Cursor& cursor) {
   static constexpr KeywordSet kWords = {"time", "rft", "cap"};
-  return cursor.line().may_have_any(kWords) || cursor.word() == "tc";
+  return cursor.line().may_have_any(kWords) || cursor.word() == "tc" || cursor.word() == "chipper";
 }
 
 bool may_be_rep_sequence(const Cursor& cursor) {

@@ -87,6 +87,15 @@ TEST(ComputeLoads, ComplexUsesItsFullLift) {
             (std::vector<std::string>{"Sets 1-4: 70 kg"}));
 }
 
+TEST(ComputeLoads, ComplexUsesVariantOfFullLiftBeforePull) {
+  const auto part = part_of({"Snatch Pull + Hang Snatch 4 x (1+1) @ 75%"});
+  const std::vector<BlockLoads> loads = compute_loads(part, test_maxes());
+  ASSERT_EQ(loads.size(), 1U);
+  ASSERT_EQ(loads[0].sets.size(), 1U);
+  ASSERT_TRUE(loads[0].sets[0].missing_max.has_value());
+  EXPECT_EQ(loads[0].sets[0].missing_max->second, "hang snatch");
+}
+
 TEST(ComputeLoads, ComplexNamesKeepTheirCounts) {
   const auto counted =
       part_of({"(Clean + 2 Front Squats + Jerk) x 1 rep @ 70% of 1-RM Clean & Jerk"});

@@ -281,6 +281,18 @@ TEST(NotationFamilies, SetLabels) {
       {"Volume Day: Back Squat 5x5 @ 90%", "movement",
        R"json({"movements":[{"canonical":"back squat"}],"sets":5})json"},
       {"Sets: 5", "note", "{}"},
+      {"Snatch: Daily max, then 3 x 1 @ 90%", "target",
+       R"json({"target":{"rm":1,"lift":"snatch"},"remark":"then 3 x 1 @ 90%"})json"},
+      {"Snatch \u2013 build to a max for the day", "target",
+       R"json({"target":{"rm":1,"lift":"snatch"}})json"},
+      {"For load: 1RM Push Jerk in 15 minutes", "target",
+       R"json({"target":{"rm":1,"lift":"push jerk"},"duration_seconds":900})json"},
+      {"Build to a heavy 3-rep Push Press in 12 minutes", "target",
+       R"json({"target":{"rm":3,"lift":"push press"},"duration_seconds":720})json"},
+      {"Chipper (cap 30:00):", "scheme",
+       R"json({"scheme":{"type":"for_time","time_cap_seconds":1800}})json"},
+      {"Chipper \u2013 For time (cap 20:00):", "scheme",
+       R"json({"scheme":{"type":"for_time","time_cap_seconds":1200}})json"},
   });
 }
 
@@ -978,8 +990,9 @@ TEST(NotationFamilies, Loads) {
       // "Rx" before what the prescribed tier does is a label.
       {"Rx: 10 Thrusters 95/65 lb, 10 Pull-ups", "movement",
        R"json({"grouping":"list","movements":[{"canonical":"thruster"},{"canonical":"pull up"}]})json"},
-      {"Rx: 60% of 1-RM", "movement",
-       R"json({"movements":[],"percent":{"min":60,"max":60},"of":{"rm":1,"lift":null}})json"},
+      // Other text after "Rx:" describes the movements above, and stays a note.
+      {"Rx: 60% of 1-RM", "note", "{}"},
+      {"Rx: 20/14 lb ball, 135/95 lb", "note", "{}"},
       {"Intermediate: 75/55 lb", "note", "{}"},
       // A bracket after a load may name its tier: the Rx load is the line's, wherever it comes.
       {"Deadlift 5 x 5 @ 225/155 lb (Rx), 185/125 lb (Scaled)", "movement",
