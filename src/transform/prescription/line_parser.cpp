@@ -194,14 +194,14 @@ std::size_t after_team_phrase(const TokenizedLine& line, std::size_t begin, std:
     return begin + 1;
   }
 
-  // "In teams of 2,", "With a partner,", "Partner WOD (teams of 2),": the phrase, then its
-  // separator.
+  // "In teams of 2,", "Team of 3:", "With a partner,", "Partner WOD (teams of 2),": the phrase,
+  // then its separator.
   std::size_t ahead = first == "in" || first == "with" ? 1 : 0;
   if (cursor.word(ahead) == "a") {
     ++ahead;
   }
   const std::string_view team = cursor.word(ahead);
-  if (team == "teams" && cursor.is_word("of", ahead + 1) &&
+  if ((team == "teams" || team == "team") && cursor.is_word("of", ahead + 1) &&
       cursor.is(TokenKind::kNumber, ahead + 2)) {
     ahead += 3;
   } else if ((team == "partner" || team == "team") && ahead == 0 && cursor.word(1) == "wod") {

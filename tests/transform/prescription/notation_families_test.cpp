@@ -819,6 +819,8 @@ TEST(NotationFamilies, WavesAfterName) {
        R"json({"movements":[{"canonical":"run"}],"distance":{"value":400,"unit":"m"}})json"},
       {"Partner 1 \u2013 400m Run", "movement",
        R"json({"movements":[{"name":"Run","canonical":"run"}],"reps":null,"distance":{"value":400,"unit":"m"}})json"},
+      {"Team of 3: 150 Wall Balls", "movement",
+       R"json({"movements":[{"canonical":"wall ball"}],"reps":{"min":150,"max":150}})json"},
       {"Partner 2: 400m Run", "movement",
        R"json({"movements":[{"canonical":"run"}],"distance":{"value":400,"unit":"m"}})json"},
       // Max calories are counted, as reps are, and name no rep max.
