@@ -111,6 +111,15 @@ bool starts_like_header(std::string_view text) {
                      [&word](const WeekdayAbbreviation& entry) { return entry.text == word; });
 }
 
+// Whether the normalized, undecorated text starts with a weekday's abbreviation as a word: "tue
+// 4/2", "sat. 4/13".
+bool starts_with_abbreviation(std::string_view text) {
+  const std::size_t end = text.find_first_of(" .,");
+  const std::string_view word = text.substr(0, end);
+  return std::any_of(std::begin(kWeekdayAbbreviations), std::end(kWeekdayAbbreviations),
+                     [word](const WeekdayAbbreviation& entry) { return entry.text == word; });
+}
+
 std::optional<std::chrono::weekday> abbreviated_weekday(std::string_view abbreviation) {
   for (const WeekdayAbbreviation& entry : kWeekdayAbbreviations) {
     if (entry.text == abbreviation) {
@@ -168,13 +177,14 @@ std::optional<DayHeader> match_day_header(std::string_view line_text) {
     // date ("Tuesday 190305") or two words, so "Monday and Wednesday are heavy" stays prose.
     const bool date_follows = !prose.empty() && prose.front() >= '0' && prose.front() <= '9';
     matched = prose.empty() ? word_count(remainder) <= 6 : date_follows || word_count(prose) <= 2;
-  } else if (RE2::FullMatch(text, possessive_header_pattern(), &remainder)) {
+  } else if (text.find("'s ") != std::string_view::npos &&
+             RE2::FullMatch(text, possessive_header_pattern(), &remainder)) {
     // A possessive weekday starts prose ("Tuesday's session was hard") unless "WOD" or "workout"
     // follows it. Then only a separator and a few words may come next, so "Wednesday's workout
     // was brutal" stays prose too.
     matched = word_count(remainder) <= 6;
-  } else if (RE2::FullMatch(text, abbreviated_header_pattern(), &abbreviation, &remainder,
-                            &prose)) {
+  } else if (starts_with_abbreviation(text) && RE2::FullMatch(text, abbreviated_header_pattern(),
+                                                              &abbreviation, &remainder, &prose)) {
     // An abbreviation is a header only before a date, because "Sun", "Wed" and "Sat" are words too.
     matched = word_count(remainder) + word_count(prose) <= 6;
   } else if (RE2::FullMatch(text, numbered_header_pattern(), &remainder)) {
@@ -191,7 +201,13 @@ std::optional<DayHeader> match_day_header(std::string_view line_text) {
   if (numbered) {
     header.after_numbered_label = std::move(remainder);
   } else {
-    header.names_session_of_day = RE2::PartialMatch(text, session_of_day_pattern());
+    // Every form of session_of_day_pattern holds one of these: most headers skip the expression.
+    constexpr std::string_view kSessionHints[] = {"am",   "pm",      "a.m",   "p.m",    "morning",
+                                                  "noon", "evening", "night", "midday", "session"};
+    const bool hinted = std::any_of(
+        std::begin(kSessionHints), std::end(kSessionHints),
+        [text](std::string_view hint) { return text.find(hint) != std::string_view::npos; });
+    header.names_session_of_day = hinted && RE2::PartialMatch(text, session_of_day_pattern());
   }
   return header;
 }

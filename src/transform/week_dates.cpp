@@ -395,9 +395,17 @@ Result<DatedPost> sessions_to_date_records(SegmentedPost segmented) {
   std::string previous_heading;
   for (SegmentedDay& day : segmented.days) {
     const std::string& heading = day.segments.front().heading.text;
-    const std::optional<DayHeader> header = match_day_header(heading);
-    const std::optional<weekday> named =
-        header ? header->weekday : find_weekday(normalize_for_matching(heading));
+    // A full weekday name is found in one pass. The header's own reading, with its regular
+    // expressions, is needed only for an abbreviation ("Tue 4/2") or to tell a second session of
+    // the previous day ("Monday PM" after "Monday AM"), which names the previous day's weekday.
+    std::optional<weekday> named = find_weekday(normalize_for_matching(heading));
+    std::optional<DayHeader> header;
+    if (!named || (previous && *named == weekday{sys_days{*previous}})) {
+      header = match_day_header(heading);
+      if (!named && header) {
+        named = header->weekday;
+      }
+    }
     const bool shares_previous_date =
         is_session_of_previous_day(heading, header, previous_heading, previous);
 
