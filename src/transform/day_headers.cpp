@@ -201,7 +201,7 @@ std::optional<DayHeader> match_day_header(std::string_view line_text) {
   if (numbered) {
     header.after_numbered_label = std::move(remainder);
   } else {
-    // Every form of session_of_day_pattern holds one of these: most headers skip the expression.
+    // Every form of session_of_day_pattern contains one of these: most headers skip the expression.
     constexpr std::string_view kSessionHints[] = {"am",   "pm",      "a.m",   "p.m",    "morning",
                                                   "noon", "evening", "night", "midday", "session"};
     const bool hinted = std::any_of(

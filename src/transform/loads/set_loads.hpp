@@ -25,7 +25,7 @@ struct SetLoad {
   bool optional = false;  //!< the sets are optional ones of a range of sets, "4-6 sets"
   //! Reps of each set when the line gives a range ("1-3 reps"), which the text then shows.
   std::optional<prescription::CountRange> rep_range;
-  //! The least reps of a set for as many reps as possible: 5 for "5+", 1 for "AMRAP".
+  //! The fewest reps of a set for as many reps as possible: 5 for "5+", 1 for "AMRAP".
   std::optional<int> reps_at_least;
   std::optional<double> min_weight;  //!< in Maxes::unit, rounded to the plate step
   std::optional<double> max_weight;

@@ -49,6 +49,14 @@ bool is_unit_word(KeywordId word) {
   return kWords.contains(word);
 }
 
+// Reps that the word at the cursor counts: 1 for "single" or "singles", 2 for "double(s)", 3 for
+// "triple(s)", 0 for other tokens.
+int rep_count_word(const Cursor& cursor) {
+  static constexpr KeywordMap<int> kReps = {{"single", 1},  {"singles", 1}, {"double", 2},
+                                            {"doubles", 2}, {"triple", 3},  {"triples", 3}};
+  return kReps[cursor.keyword()];
+}
+
 // Whether the cursor is at "single", "double" or "triple" that counts the reps of the name before
 // it, "Snatch single @ 80%", rather than continuing it, "Single Leg RDL", "Double Unders".
 bool at_rep_count_word(const Cursor& cursor) {
@@ -478,12 +486,8 @@ TimesQuantity read_quantity_after_times(Cursor& cursor, std::optional<int>& seco
   }
   // "Snatch 5 x single", "Clean 4 x triples @ 70%": the reps in a word, unless it starts a name
   // ("3 x Single Leg RDL").
-  if (cursor.is_word_in({"single", "singles", "double", "doubles", "triple", "triples"}) &&
-      !cursor.is(TokenKind::kWord, 1)) {
-    const KeywordId word = cursor.advance().keyword;
-    const int count = word == Keyword("single").id || word == Keyword("singles").id   ? 1
-                      : word == Keyword("double").id || word == Keyword("doubles").id ? 2
-                                                                                      : 3;
+  if (const int count = rep_count_word(cursor); count > 0 && !cursor.is(TokenKind::kWord, 1)) {
+    cursor.advance();
     reps = CountRange{count, count};
     return TimesQuantity::kReps;
   }
@@ -653,12 +657,8 @@ bool read_counted(Cursor& cursor, MovementLine& line) {
   // a name: "30 Double Unders", "3 Single Leg RDL".
   const bool starts_name = cursor.is_word_in({"single", "double", "triple"}) &&
                            cursor.is(TokenKind::kWord, 1) && !cursor.is_word_in({"at", "of"}, 1);
-  if (!starts_name &&
-      cursor.is_word_in({"single", "singles", "double", "doubles", "triple", "triples"})) {
-    const KeywordId word = cursor.advance().keyword;
-    const int reps = word == Keyword("single").id || word == Keyword("singles").id   ? 1
-                     : word == Keyword("double").id || word == Keyword("doubles").id ? 2
-                                                                                     : 3;
+  if (const int reps = rep_count_word(cursor); !starts_name && reps > 0) {
+    cursor.advance();
     line.sets = count;
     line.reps = CountRange{reps, reps};
     return true;
@@ -1667,8 +1667,8 @@ void read_tail(Cursor& cursor, MovementLine& line, const GrammarContext& context
       if (at_top_set(cursor)) {
         cursor.advance();
       }
-      const KeywordId word = cursor.advance().keyword;
-      const int reps = word == Keyword("single").id ? 1 : word == Keyword("double").id ? 2 : 3;
+      const int reps = rep_count_word(cursor);
+      cursor.advance();
       line.reps = CountRange{reps, reps};
       state.strong = state.marked = true;
       continue;
