@@ -10,6 +10,7 @@
 #include "core/edit_distance.hpp"
 #include "core/prescription_json.hpp"
 #include "transform/prescription/blocks.hpp"
+#include "transform/prescription/canonical.hpp"
 #include "transform/prescription/vocabulary.hpp"
 
 namespace wodetl {
@@ -182,7 +183,8 @@ std::pair<std::string, std::string> names_and_lift(const prescription::BlockMove
 }
 
 // The lift's name as the target's line writes it, "Snatch" in "Snatch – build to a heavy single",
-// found by its canonical name; else the canonical name with a capital first letter.
+// found by its canonical name or as the name before the line's separator; else the canonical name
+// with a capital first letter.
 std::string written_lift_name(std::string_view line_text, const std::string& lift) {
   const auto same = [](char left, char right) {
     return std::tolower(static_cast<unsigned char>(left)) == static_cast<unsigned char>(right);
@@ -191,6 +193,15 @@ std::string written_lift_name(std::string_view line_text, const std::string& lif
       std::search(line_text.begin(), line_text.end(), lift.begin(), lift.end(), same);
   if (found != line_text.end()) {
     return std::string(found, found + static_cast<std::ptrdiff_t>(lift.size()));
+  }
+  // "Clean & Jerk – build to a heavy single": the name before the line's first colon or spaced
+  // dash, when it is the lift's.
+  for (const std::string_view separator : {":", " – ", " — ", " - "}) {
+    const std::size_t at = line_text.find(separator);
+    if (at != std::string_view::npos && at > 0 &&
+        prescription::canonical_name(line_text.substr(0, at)) == lift) {
+      return std::string(line_text.substr(0, at));
+    }
   }
   std::string name = lift;
   if (!name.empty()) {

@@ -63,6 +63,14 @@ TEST(ComputeLoads, SetsAfterTargetUseItsLift) {
   EXPECT_EQ(formatted(loads, WeightUnit::kKilogram), (std::vector<std::string>{"Sets 1-3: 80 kg"}));
 }
 
+// A lift whose canonical name differs from its written one is named as written before the dash.
+TEST(ComputeLoads, TargetLiftKeepsWrittenName) {
+  const auto part = part_of({"Clean & Jerk \u2013 build to a heavy single", "Then 2 x 1 @ 85%"});
+  const std::vector<BlockLoads> loads = compute_loads(part, test_maxes());
+  ASSERT_EQ(loads.size(), 1U);
+  EXPECT_EQ(loads[0].movement_names, "Clean & Jerk");
+}
+
 TEST(ComputeLoads, ConvertsUnitsAndRounds) {
   const auto part = part_of({"Every 90 seconds, for 12 minutes (8 sets):",
                              "(Slow Pull Clean + Jerk) x 1 rep @ 70% of 1-RM Clean & Jerk"});
