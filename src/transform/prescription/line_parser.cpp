@@ -92,16 +92,21 @@ std::size_t after_sets_label(const TokenizedLine& line, std::size_t begin, std::
          (kind_at(colon) == TokenKind::kWord || kind_at(colon) == TokenKind::kDash)) {
     ++colon;
   }
-  if (colon + 1 >= end || kind_at(colon) != TokenKind::kColon ||
+  const bool comma = colon < end && kind_at(colon) == TokenKind::kComma;
+  if (colon + 1 >= end || (kind_at(colon) != TokenKind::kColon && !comma) ||
       kind_at(colon - 1) != TokenKind::kWord) {
     return begin;
   }
   const std::string_view last = line.spelling(line.tokens[colon - 1]);
-  const bool template_name =
-      colon == begin + 1 && (last == "fsl" || last == "bbb" || last == "ssl");
-  // "For load: 1RM Push Jerk in 15 minutes", "For quality: 3 x 10 Ring Rows".
+  // "For load: 1RM Push Jerk in 15 minutes", "For quality: 3 x 10 Ring Rows", "For quality, 3
+  // rounds:": what the work aims at, before a colon or a comma.
   const bool aim = colon == begin + 2 && line.spelling(line.tokens[begin]) == "for" &&
                    (last == "load" || last == "quality");
+  if (comma) {
+    return aim ? colon + 1 : begin;
+  }
+  const bool template_name =
+      colon == begin + 1 && (last == "fsl" || last == "bbb" || last == "ssl");
   const bool named_sets = colon > begin + 1 && (last == "set" || last == "sets" || last == "day");
   return template_name || named_sets || aim ? colon + 1 : begin;
 }

@@ -1381,7 +1381,10 @@ bool read_single_lift_counts(Cursor& cursor, MovementLine& line, const GrammarCo
     cursor.advance();
     cursor.advance();
   }
-  const bool bracketed = cursor.accept(TokenKind::kTimes) && cursor.accept(TokenKind::kOpen);
+  // "x (1+1)", or "(1+1)" alone before its sets: "Clean & Jerk 80% (1+1) x 3".
+  const bool bracketed = (cursor.is(TokenKind::kOpen) && cursor.is(TokenKind::kNumber, 1) &&
+                          cursor.is(TokenKind::kPlus, 2) && cursor.accept(TokenKind::kOpen)) ||
+                         (cursor.accept(TokenKind::kTimes) && cursor.accept(TokenKind::kOpen));
   // The counts are joined without spaces: in "Back Squat 3x3 + 1x6" the plus joins set groups.
   // "Clean & Jerk 1+1 x 5": counts right after the name need their sets after them.
   const bool led = cursor.position() != start;

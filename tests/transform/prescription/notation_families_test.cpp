@@ -261,6 +261,9 @@ TEST(NotationFamilies, RepCountWords) {
       {"Heavy single", "note", "{}"},
       {"30 Double Unders", "movement",
        R"json({"movements":[{"canonical":"double under"}],"reps":{"min":30,"max":30}})json"},
+      // Counts of a lift's parts in brackets before its sets.
+      {"Clean & Jerk 80% (1+1) x 3", "movement",
+       R"json({"sets":3,"reps":null,"percent":{"min":80,"max":80},"remark":"1+1"})json"},
       // Counts of a lift's parts joined by "+" right before its intensity.
       {"Clean & Jerk 1+1 @ 75%", "movement",
        R"json({"movements":[{"canonical":"clean and jerk"}],"percent":{"min":75,"max":75},"remark":"1+1"})json"},
@@ -1192,6 +1195,7 @@ TEST(NotationFamilies, TimedWork) {
       {"5 Rounds for time of:", "scheme", R"json({"scheme":{"type":"for_time","rounds":5}})json"},
       {"4 rounds, not for time:", "scheme", R"json({"scheme":{"type":"rounds","rounds":4}})json"},
       {"3 Rounds for quality:", "scheme", R"json({"scheme":{"type":"rounds","rounds":3}})json"},
+      {"For quality, 3 rounds:", "scheme", R"json({"scheme":{"type":"rounds","rounds":3}})json"},
       {"5 Rounds for quality: 10 Push-ups", "scheme",
        R"json({"scheme":{"type":"rounds","rounds":5},"movement":{"movements":[{"canonical":"push up"}]}})json"},
       {"21-15-9:", "scheme",
