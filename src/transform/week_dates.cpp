@@ -158,14 +158,17 @@ year_month_day choose_header_date(const std::string& header, year_month_day writ
   return written;
 }
 
-// Returns the weekday a heading or title names. A day header's own reading also recognizes
-// abbreviations ("Tue 4/2"). For other text, such as a heading in the original pipeline's events,
-// it is the first full weekday name in the text.
+// Returns the weekday a heading or title names, given its reading as a day header. The header's
+// reading also recognizes abbreviations ("Tue 4/2"). For other text, such as a heading in the
+// original pipeline's events, it is the first full weekday name in the text.
+std::optional<weekday> named_weekday(std::string_view text,
+                                     const std::optional<DayHeader>& header) {
+  return header ? header->weekday : find_weekday(normalize_for_matching(text));
+}
+
+// Returns the weekday a heading or title names (see the overload above).
 std::optional<weekday> named_weekday(std::string_view text) {
-  if (const std::optional<DayHeader> header = match_day_header(text)) {
-    return header->weekday;
-  }
-  return find_weekday(normalize_for_matching(text));
+  return named_weekday(text, match_day_header(text));
 }
 
 // Whether `heading` opens another session of the previous day's date rather than a day of its
@@ -395,17 +398,10 @@ Result<DatedPost> sessions_to_date_records(SegmentedPost segmented) {
   std::string previous_heading;
   for (SegmentedDay& day : segmented.days) {
     const std::string& heading = day.segments.front().heading.text;
-    // A full weekday name is found in one pass. The header's own reading, with its regular
-    // expressions, is needed only for an abbreviation ("Tue 4/2") or to tell a second session of
-    // the previous day ("Monday PM" after "Monday AM"), which names the previous day's weekday.
-    std::optional<weekday> named = find_weekday(normalize_for_matching(heading));
-    std::optional<DayHeader> header;
-    if (!named || (previous && *named == weekday{sys_days{*previous}})) {
-      header = match_day_header(heading);
-      if (!named && header) {
-        named = header->weekday;
-      }
-    }
+    // The header's reading names the weekday, so that "Tue 4/2 – Wednesday's make-up" is a
+    // Tuesday, and tells a second session of the previous day ("Monday PM" after "Monday AM").
+    const std::optional<DayHeader> header = match_day_header(heading);
+    const std::optional<weekday> named = named_weekday(heading, header);
     const bool shares_previous_date =
         is_session_of_previous_day(heading, header, previous_heading, previous);
 

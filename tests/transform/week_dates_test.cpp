@@ -291,6 +291,16 @@ TEST(SessionsToDateRecords, DatesAbbreviatedAndPossessiveHeaders) {
   EXPECT_TRUE(dated->warnings.empty());
 }
 
+// The abbreviation names the day, not a full weekday name later in the header.
+TEST(SessionsToDateRecords, AbbreviationWinsOverLaterWeekday) {
+  const auto dated = sessions_to_date_records(post_with_headers(
+      "Program", "2024-03-31T09:00:00", {"Mon 4/1", "Tue 4/2 - Wednesday's class moved"}));
+
+  ASSERT_TRUE(dated.ok());
+  EXPECT_EQ(dates_of(*dated), (std::vector<std::string>{"2024-04-01", "2024-04-02"}));
+  EXPECT_TRUE(dated->warnings.empty());
+}
+
 TEST(SessionsToDateRecords, AbbreviatedHeaderOfOtherWeekdayWarns) {
   const auto dated = sessions_to_date_records(
       post_with_headers("Program", "2024-03-31T09:00:00", {"Mon 4/1", "Tue 4/3"}));
