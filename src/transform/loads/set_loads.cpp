@@ -182,9 +182,9 @@ std::pair<std::string, std::string> names_and_lift(const prescription::BlockMove
   return {names, complex ? complex_lift(items) : items.front().canonical};
 }
 
-// The lift's name as the target's line writes it, "Snatch" in "Snatch – build to a heavy single",
-// found by its canonical name or as the name before the line's separator; else the canonical name
-// with a capital first letter.
+// Returns the lift's name as the target's line writes it: "Snatch" in "Snatch – build to a heavy
+// single", found by its canonical name or as the name before the line's separator. Without either,
+// returns the canonical name with a capital first letter.
 std::string written_lift_name(std::string_view line_text, const std::string& lift) {
   const auto same = [](char left, char right) {
     return std::tolower(static_cast<unsigned char>(left)) == static_cast<unsigned char>(right);

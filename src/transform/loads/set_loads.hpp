@@ -25,7 +25,7 @@ struct SetLoad {
   bool optional = false;  //!< the sets are optional ones of a range of sets, "4-6 sets"
   //! Reps of each set when the line gives a range ("1-3 reps"), which the text then shows.
   std::optional<prescription::CountRange> rep_range;
-  //! The fewest reps of a set for as many reps as possible: 5 for "5+", 1 for "AMRAP".
+  //! Minimum reps of a set for as many reps as possible: 5 for "5+", 1 for "AMRAP".
   std::optional<int> reps_at_least;
   std::optional<double> min_weight;  //!< in Maxes::unit, rounded to the plate step
   std::optional<double> max_weight;
@@ -48,8 +48,8 @@ struct BlockLoads {
   //! alternating line or a list its index in that line.
   std::optional<std::size_t> movement_line;
   std::optional<std::size_t> movement;
-  //! As written, "Snatch + Hip Snatch", or the lift of the block's target for the sets after it,
-  //! as the target's line writes it; empty when none is named.
+  //! Names as written, "Snatch + Hip Snatch". For the sets after a target, the target's lift as
+  //! its line writes it. Empty when no line names one.
   std::string movement_names;
   std::vector<SetLoad> sets;
   //! Ceilings the movement's line or the block's notes set, rounded down; first_set and last_set

@@ -1334,7 +1334,7 @@ void parse_into(ParsedLine& line, std::string_view text, const Vocabulary& vocab
   }
 }
 
-// Whether line names movements that the vocabulary knows and counts each of them: reps, a
+// Whether line names movements that the vocabulary lists and counts each of them in reps, a
 // distance, a time or calories.
 bool counts_known_movements(const MovementLine& line, const Vocabulary& vocabulary) {
   const bool line_counts = line.reps || line.distance || line.duration_seconds || line.calories;

@@ -290,7 +290,8 @@ TEST(ComputeLoads, StatedLoadForSetsWithoutIntensity) {
   EXPECT_TRUE(compute_loads(part_of({"Thrusters 3 x 10 @ 95/65"}), maxes).empty());
 }
 
-// Sets without a load beside loaded ones are listed, and sets for as many reps as possible say so.
+// Sets without a load beside loaded ones are listed, and sets for as many reps as possible are
+// marked.
 TEST(ComputeLoads, ListsUnloadedSetsAndMarksAmrapSets) {
   EXPECT_EQ(
       formatted(compute_loads(part_of({"Snatch 3 x 2, last set 2+ @ 80%"}), test_maxes()),

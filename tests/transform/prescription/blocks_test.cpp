@@ -133,7 +133,7 @@ TEST(BuildBlocks, SupersetCountGivesSets) {
   }
 }
 
-TEST(BuildBlocks, FiveThreeOneHeadingRefersSetsBelowToTrainingMax) {
+TEST(BuildBlocks, FiveThreeOneHeadingUsesTrainingMax) {
   const auto blocks = build_blocks(parse({"Deadlift 5/3/1", "65% x 5", "75% x 5", "85% x 5+"}));
   ASSERT_EQ(blocks.size(), 1U);
   ASSERT_EQ(blocks[0].sets.size(), 3U);
@@ -155,7 +155,7 @@ TEST(BuildBlocks, FiveThreeOneHeadingRefersSetsBelowToTrainingMax) {
   }
 }
 
-TEST(BuildBlocks, LineWithOwnSetsAfterClockWithItsMovementIsOtherWork) {
+TEST(BuildBlocks, CountedLineAfterNamedClock) {
   const auto blocks = build_blocks(parse({"EMOM 10: 3 Power Cleans @ 70%", "Pendlay Row 4 x 8"}));
   ASSERT_EQ(blocks.size(), 2U);
   EXPECT_EQ(blocks[0].sets.size(), 10U);
@@ -169,7 +169,7 @@ TEST(BuildBlocks, LineWithOwnSetsAfterClockWithItsMovementIsOtherWork) {
   ASSERT_EQ(listed.size(), 1U);
 }
 
-TEST(BuildBlocks, RepSequenceBeforeColonGivesRepsBelow) {
+TEST(BuildBlocks, RepSequenceHeadsLinesBelow) {
   const auto blocks = build_blocks(parse({"21-15-9:", "Power Cleans @ 60%", "Burpees"}));
   ASSERT_EQ(blocks.size(), 1U);
   EXPECT_EQ(blocks[0].movement_lines, (std::vector<std::size_t>{1, 2}));
@@ -186,7 +186,7 @@ TEST(BuildBlocks, SupersetTimesCountGivesSets) {
   EXPECT_EQ(blocks[0].sets.size(), 3U);
 }
 
-TEST(BuildBlocks, SharedRepsGiveEachNamedMovementItsSets) {
+TEST(BuildBlocks, SharedRepsForNamedMovements) {
   const auto blocks = build_blocks(parse({"Superset 3 x 10: Dips, Pull-ups"}));
   ASSERT_EQ(blocks.size(), 1U);
   ASSERT_EQ(blocks[0].sets.size(), 3U);
