@@ -398,8 +398,8 @@ Result<DatedPost> sessions_to_date_records(SegmentedPost segmented) {
   std::string previous_heading;
   for (SegmentedDay& day : segmented.days) {
     const std::string& heading = day.segments.front().heading.text;
-    // The header's reading names the weekday, so that "Tue 4/2 – Wednesday's make-up" is a
-    // Tuesday, and tells a second session of the previous day ("Monday PM" after "Monday AM").
+    // The header's reading gives the weekday, so "Tue 4/2 – Wednesday's make-up" is a Tuesday. It
+    // also marks a second session of the previous day ("Monday PM" after "Monday AM").
     const std::optional<DayHeader> header = match_day_header(heading);
     const std::optional<weekday> named = named_weekday(heading, header);
     const bool shares_previous_date =
